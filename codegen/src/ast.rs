@@ -1,0 +1,197 @@
+//! The spec as written: the parse stage's output and the validate stage's input.
+//!
+//! Every node keeps its [`NodePath`], so later stages can point at it. Nothing here is
+//! checked beyond its YAML shape; names are still wire names and references unresolved.
+
+use crate::diagnostics::NodePath;
+
+/// A string together with where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    pub api: Api,
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    pub title: String,
+    pub description: String,
+    pub version: Option<String>,
+    pub base_url: Spanned<String>,
+    pub base_url_env: Option<String>,
+    pub auth: Option<Auth>,
+    pub headers: Vec<(Spanned<String>, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Auth {
+    /// `Authorization: Bearer <key>`: the only scheme so far.
+    pub env: Option<String>,
+}
+
+/// A named type, or a type defined in place (then `name` is the optional `name:` key).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The key under `types`, or the inline `name:` if one was given.
+    pub name: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub deprecated: Option<String>,
+    pub params: Vec<Spanned<String>>,
+    pub body: TypeBody,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeBody {
+    Object {
+        fields: Vec<Field>,
+    },
+    Enum {
+        values: Vec<EnumValue>,
+    },
+    Union {
+        tag: Spanned<String>,
+        variants: Vec<Variant>,
+    },
+    Map {
+        value: TypeRef,
+        limits: MapLimits,
+    },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapLimits {
+    pub max_entries: Option<u64>,
+    pub max_key_length: Option<u64>,
+    pub max_value_length: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    Required,
+    /// Always present, may be `null`.
+    Nullable,
+    /// May be absent.
+    Optional,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub wire: String,
+    pub rust_name: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub deprecated: Option<String>,
+    pub ty: FieldType,
+    pub presence: Presence,
+    pub missing_as_null: bool,
+    pub constraints: Constraints,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldType {
+    Ref(TypeRef),
+    Const(Spanned<String>),
+}
+
+/// Where a type is used: an expression naming it, or a definition in place.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    Expr(Spanned<TypeExpr>),
+    Array(Box<TypeRef>),
+    Inline(Box<TypeDef>),
+}
+
+/// `Name` or `Name<Arg, ...>`; scalars, `array` and `map` are names too until resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeExpr {
+    pub name: String,
+    pub args: Vec<TypeExpr>,
+    /// Character offset of `name` within the written expression, for error columns.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    pub value: String,
+    pub rust_name: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub deprecated: Option<String>,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub tag_value: String,
+    pub member: TypeRef,
+    pub path: NodePath,
+}
+
+/// Numeric and length constraints stated by the API.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+}
+
+/// A literal written in the spec (a default value).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    pub id: String,
+    pub description: Option<String>,
+    pub deprecated: Option<String>,
+    pub method: Spanned<String>,
+    pub path_template: Spanned<String>,
+    pub path_params: Vec<PathParam>,
+    pub query: Vec<QueryParam>,
+    pub response: TypeRef,
+    pub pagination: Option<Pagination>,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathParam {
+    pub wire: String,
+    pub rust_name: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryParam {
+    pub wire: String,
+    pub rust_name: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub deprecated: Option<String>,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub default: Option<Spanned<Literal>>,
+    pub constraints: Constraints,
+    pub path: NodePath,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    pub items: Spanned<String>,
+    pub cursor_param: Spanned<String>,
+    pub cursor_field: Spanned<String>,
+    pub has_more: Spanned<String>,
+    pub path: NodePath,
+}

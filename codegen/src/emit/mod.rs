@@ -1,0 +1,174 @@
+//! Stage 4, emit: the intermediate model → token trees (`quote!`), one `syn::File` per
+//! output file. Mechanical by design: every choice was made in the intermediate model.
+
+mod models;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::ir::{self, Type};
+
+/// A file of the generated crate, as tokens, with its path under the crate's `src/`.
+pub struct EmittedFile {
+    pub path: String,
+    pub file: syn::File,
+}
+
+/// Tokens that did not parse as a file: a bug in the emitter, never in a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmitError(pub String);
+
+pub fn emit(krate: &ir::Crate) -> Result<Vec<EmittedFile>, EmitError> {
+    let mut files = vec![
+        file("lib.rs", lib(krate))?,
+        file("models/mod.rs", models_mod(krate))?,
+    ];
+    for module in &krate.modules {
+        files.push(file(
+            &format!("models/{}.rs", module.name),
+            models::module(module),
+        )?);
+    }
+    Ok(files)
+}
+
+fn file(path: &str, tokens: TokenStream) -> Result<EmittedFile, EmitError> {
+    let tokens = quote! {
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #tokens
+    };
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => Ok(EmittedFile {
+            path: path.to_owned(),
+            file,
+        }),
+        Err(error) => Err(EmitError(format!(
+            "emitted tokens for {path} do not parse: {error}"
+        ))),
+    }
+}
+
+fn lib(krate: &ir::Crate) -> TokenStream {
+    let api = &krate.api;
+    let docs = inner_docs(&api.docs);
+    let base_url = &api.base_url;
+    let base_url_env = api.base_url_env.as_ref().map(|env| {
+        quote! {
+            /// The environment variable that overrides [`BASE_URL`].
+            pub const BASE_URL_ENV: &str = #env;
+        }
+    });
+    let api_key_env = api.api_key_env.as_ref().map(|env| {
+        quote! {
+            /// The environment variable that holds the API key, sent as `Authorization: Bearer <key>`.
+            pub const API_KEY_ENV: &str = #env;
+        }
+    });
+    let version = api.version.as_ref().map(|version| {
+        quote! {
+            /// The version of the upstream API description this crate was generated from.
+            pub const API_VERSION: &str = #version;
+        }
+    });
+    let headers = api
+        .headers
+        .iter()
+        .map(|(name, value)| quote! { (#name, #value) });
+    quote! {
+        #docs
+        #![warn(missing_docs)]
+        mod models;
+        mod rt;
+        pub use models::*;
+        /// The base URL every operation's path is appended to.
+        pub const BASE_URL: &str = #base_url;
+        #base_url_env
+        #api_key_env
+        #version
+        /// Headers sent with every request, as (name, value).
+        pub const DEFAULT_HEADERS: &[(&str, &str)] = &[#(#headers),*];
+    }
+}
+
+fn models_mod(krate: &ir::Crate) -> TokenStream {
+    let modules = krate.modules.iter().map(|m| {
+        let name = ident(&m.name);
+        quote! {
+            mod #name;
+            pub use #name::*;
+        }
+    });
+    quote! {
+        //! Every model type, one file per type of the spec with the types defined inside it.
+        #(#modules)*
+    }
+}
+
+/// An identifier, raw when written `r#...`.
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// One `#[doc]` per line, each starting with a space, so prettyplease prints `/// line`.
+pub(crate) fn docs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote! { #(#[doc = #lines])* }
+}
+
+fn inner_docs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|l| {
+        if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        }
+    });
+    quote! { #(#![doc = #lines])* }
+}
+
+pub(crate) fn deprecated(note: &Option<String>) -> TokenStream {
+    match note.as_deref() {
+        None => quote! {},
+        Some("") => quote! { #[deprecated] },
+        Some(note) => quote! { #[deprecated(note = #note)] },
+    }
+}
+
+pub(crate) fn ty(ty: &Type) -> TokenStream {
+    match ty {
+        Type::String => quote! { String },
+        Type::I64 => quote! { i64 },
+        Type::F64 => quote! { f64 },
+        Type::Bool => quote! { bool },
+        Type::Vec(inner) => {
+            let inner = self::ty(inner);
+            quote! { Vec<#inner> }
+        }
+        Type::Map(inner) => {
+            let inner = self::ty(inner);
+            quote! { std::collections::BTreeMap<String, #inner> }
+        }
+        Type::Param(name) => {
+            let name = ident(name);
+            quote! { #name }
+        }
+        Type::Named { name, args } => {
+            let name = ident(name);
+            if args.is_empty() {
+                quote! { #name }
+            } else {
+                let args = args.iter().map(self::ty);
+                quote! { #name<#(#args),*> }
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Emits model types: structs, string enums, tagged unions and aliases.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{deprecated, docs, ident, ty};
+use crate::ir::{Alias, Enum, Field, Item, Meta, Module, Presence, Struct, Union};
+use crate::naming::unraw;
+
+pub fn module(module: &Module) -> TokenStream {
+    let imports = (!module.imports.is_empty()).then(|| {
+        let names = module.imports.iter().map(|n| ident(n));
+        quote! { use super::{#(#names),*}; }
+    });
+    let deprecated_imports = (!module.deprecated_imports.is_empty()).then(|| {
+        let names = module.deprecated_imports.iter().map(|n| ident(n));
+        quote! {
+            #[allow(deprecated)]
+            use super::{#(#names),*};
+        }
+    });
+    let items = module.items.iter().map(|item| match item {
+        Item::Struct(s) => structure(s),
+        Item::Enum(e) => enumeration(e),
+        Item::Union(u) => union(u),
+        Item::Alias(a) => alias(a),
+    });
+    quote! {
+        #imports
+        #deprecated_imports
+        #(#items)*
+    }
+}
+
+/// Docs, `#[deprecated]`, and the local `allow(deprecated)` the item's own code needs.
+fn head(meta: &Meta) -> (TokenStream, TokenStream) {
+    let docs = docs(&meta.docs);
+    let deprecated = deprecated(&meta.deprecated);
+    let allow = if meta.allow_deprecated {
+        quote! { #[allow(deprecated)] }
+    } else {
+        quote! {}
+    };
+    (quote! { #docs #deprecated }, allow)
+}
+
+fn structure(s: &Struct) -> TokenStream {
+    let (head, allow) = head(&s.meta);
+    let name = ident(&s.meta.name);
+    let generics = s.generics.iter().map(|g| ident(g));
+    let generics = if s.generics.is_empty() {
+        quote! {}
+    } else {
+        quote! { <#(#generics),*> }
+    };
+    let fields = s.fields.iter().map(field);
+    quote! {
+        #head
+        #allow
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #name #generics {
+            #(#fields)*
+        }
+    }
+}
+
+fn field(f: &Field) -> TokenStream {
+    let docs = docs(&f.docs);
+    let deprecated = deprecated(&f.deprecated);
+    let name = ident(&f.name.rust);
+    let inner = ty(&f.ty);
+    // serde strips `r#` itself; rename only when the names really differ.
+    let rename = (unraw(&f.name.rust) != f.name.wire).then(|| {
+        let wire = &f.name.wire;
+        quote! { #[serde(rename = #wire)] }
+    });
+    let (ty, serde) = match f.presence {
+        Presence::Required => (inner, quote! {}),
+        // `deserialize_with` turns off serde's "missing Option means None", so absence
+        // is an error naming the field, while `null` still decodes as `None`.
+        Presence::Nullable {
+            missing_as_null: false,
+        } => (
+            quote! { Option<#inner> },
+            quote! { #[serde(deserialize_with = "crate::rt::nullable")] },
+        ),
+        Presence::Nullable {
+            missing_as_null: true,
+        } => (quote! { Option<#inner> }, quote! { #[serde(default)] }),
+        Presence::Optional => (
+            quote! { Option<#inner> },
+            quote! { #[serde(default, skip_serializing_if = "Option::is_none")] },
+        ),
+    };
+    quote! {
+        #docs
+        #deprecated
+        #rename
+        #serde
+        pub #name: #ty,
+    }
+}
+
+fn enumeration(e: &Enum) -> TokenStream {
+    let (head, allow) = head(&e.meta);
+    let name = ident(&e.meta.name);
+    let fallback = ident(&e.fallback.name.rust);
+    let fallback_docs = docs(&e.fallback.docs);
+    let variants = e.variants.iter().map(|v| {
+        let docs = docs(&v.docs);
+        let deprecated = deprecated(&v.deprecated);
+        let name = ident(&v.name.rust);
+        quote! { #docs #deprecated #name, }
+    });
+    let as_str = e.variants.iter().map(|v| {
+        let (variant, wire) = (ident(&v.name.rust), &v.name.wire);
+        quote! { Self::#variant => #wire, }
+    });
+    let from = e.variants.iter().map(|v| {
+        let (variant, wire) = (ident(&v.name.rust), &v.name.wire);
+        quote! { #wire => Self::#variant, }
+    });
+    let default = e.default.and_then(|i| e.variants.get(i)).map(|v| {
+        let variant = ident(&v.name.rust);
+        quote! {
+            #allow
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::#variant
+                }
+            }
+        }
+    });
+    quote! {
+        #head
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants)*
+            #fallback_docs
+            #fallback(String),
+        }
+        #allow
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str)*
+                    Self::#fallback(value) => value,
+                }
+            }
+        }
+        #allow
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from)*
+                    other => Self::#fallback(other.to_owned()),
+                }
+            }
+        }
+        #allow
+        impl std::fmt::Display for #name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        #allow
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        #allow
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::rt::string_enum(deserializer)
+            }
+        }
+        #default
+    }
+}
+
+fn union(u: &Union) -> TokenStream {
+    let (head, allow) = head(&u.meta);
+    let name = ident(&u.meta.name);
+    let tag = &u.tag;
+    let fallback = ident(&u.fallback.name.rust);
+    let fallback_docs = docs(&u.fallback.docs);
+    let tag_doc = format!(
+        " The value of the `{tag}` tag: the variant's own, or the one an unknown member sent."
+    );
+    let variants = u.variants.iter().map(|v| {
+        let docs = docs(&v.variant.docs);
+        let deprecated = deprecated(&v.variant.deprecated);
+        let (variant, member) = (ident(&v.variant.name.rust), ident(&v.member));
+        quote! { #docs #deprecated #variant(#member), }
+    });
+    let tags = u.variants.iter().map(|v| {
+        let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
+        quote! { Self::#variant(_) => Some(#wire), }
+    });
+    let tagged = u.variants.iter().map(|v| {
+        let (variant, member, wire) = (
+            ident(&v.variant.name.rust),
+            ident(&v.member),
+            &v.variant.name.wire,
+        );
+        quote! { #[serde(rename = #wire)] #variant(&'a #member), }
+    });
+    let serialize = u.variants.iter().map(|v| {
+        let variant = ident(&v.variant.name.rust);
+        quote! { Self::#variant(member) => serde::Serialize::serialize(&Tagged::#variant(member), serializer), }
+    });
+    let deserialize = u.variants.iter().map(|v| {
+        let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
+        quote! { #wire => crate::rt::member(raw).map(Self::#variant), }
+    });
+    quote! {
+        #head
+        #allow
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            #fallback_docs
+            #fallback(serde_json::Value),
+        }
+        #allow
+        impl #name {
+            #[doc = #tag_doc]
+            pub fn tag(&self) -> Option<&str> {
+                match self {
+                    #(#tags)*
+                    Self::#fallback(raw) => raw.get(#tag).and_then(serde_json::Value::as_str),
+                }
+            }
+        }
+        #allow
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                // serde writes the tag first, then the member's fields, without buffering.
+                #[derive(serde::Serialize)]
+                #[serde(tag = #tag)]
+                enum Tagged<'a> {
+                    #(#tagged)*
+                }
+                match self {
+                    #(#serialize)*
+                    Self::#fallback(raw) => serde::Serialize::serialize(raw, serializer),
+                }
+            }
+        }
+        #allow
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
+                match crate::rt::tag::<D::Error>(&raw, #tag)? {
+                    #(#deserialize)*
+                    _ => Ok(Self::#fallback(raw)),
+                }
+            }
+        }
+    }
+}
+
+fn alias(a: &Alias) -> TokenStream {
+    let (head, allow) = head(&a.meta);
+    let name = ident(&a.meta.name);
+    let target = ty(&a.target);
+    quote! {
+        #head
+        #allow
+        pub type #name = #target;
+    }
+}

@@ -1,0 +1,101 @@
+//! Doc text: spec descriptions become doc lines that rustdoc renders cleanly and that
+//! pass `cargo doc` with warnings denied.
+
+/// Splits a description into doc lines, trimming trailing blanks and turning bare URLs
+/// into `<...>` autolinks (rustdoc warns on bare URLs).
+pub fn lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text.lines().map(|line| autolink(line.trim_end())).collect();
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    while out.first().is_some_and(|l| l.is_empty()) {
+        out.remove(0);
+    }
+    out
+}
+
+/// Appends a paragraph to doc lines, separated by a blank line.
+pub fn push_paragraph(docs: &mut Vec<String>, paragraph: impl IntoIterator<Item = String>) {
+    let paragraph: Vec<String> = paragraph.into_iter().collect();
+    if paragraph.is_empty() {
+        return;
+    }
+    if !docs.is_empty() {
+        docs.push(String::new());
+    }
+    docs.extend(paragraph);
+}
+
+fn autolink(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut in_code = false;
+    while let Some(at) = rest.find(['`', 'h']) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        if from.starts_with('`') {
+            in_code = !in_code;
+            out.push('`');
+            rest = &from[1..];
+            continue;
+        }
+        let is_url = from.starts_with("https://") || from.starts_with("http://");
+        let prev = out.chars().last();
+        // Already a link target (`](url)`, `<url>`) or inside code: leave as is.
+        if !is_url || in_code || matches!(prev, Some('(' | '<' | '"' | '\'')) {
+            out.push('h');
+            rest = &from[1..];
+            continue;
+        }
+        let end = from
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+            .unwrap_or(from.len());
+        let mut url = &from[..end];
+        // A sentence's final period is not part of the URL.
+        while url.ends_with(['.', ',', ';', ':']) {
+            url = &url[..url.len() - 1];
+        }
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        rest = &from[url.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_urls_become_autolinks() {
+        assert_eq!(
+            lines(
+                "Please see https://platform.openai.com/docs/api-reference for more.\nAlso http://x.io."
+            ),
+            [
+                "Please see <https://platform.openai.com/docs/api-reference> for more.",
+                "Also <http://x.io>."
+            ]
+        );
+    }
+
+    #[test]
+    fn links_code_and_words_stay() {
+        for text in [
+            "The [file](/docs/api-reference/files) ID.",
+            "See [docs](https://example.com/a).",
+            "Use `https://example.com` as is.",
+            "<https://example.com>",
+            "the path to the thing",
+        ] {
+            assert_eq!(lines(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn blank_edges_are_trimmed_and_inner_blanks_kept() {
+        assert_eq!(lines("\nOne.\n\nTwo.  \n\n"), ["One.", "", "Two."]);
+    }
+}

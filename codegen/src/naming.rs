@@ -1,0 +1,192 @@
+//! Naming: every rule that turns a wire name into a Rust name lives here.
+//!
+//! Types and variants are `UpperCamelCase`, fields, parameters and operations
+//! `snake_case` (heck does the case conversion). Keywords become raw identifiers; the
+//! few words that cannot be raw (`self`, `Self`, `super`, `crate`, `_`) get a trailing
+//! underscore; a leading digit gets a prefix. A name that cannot be made valid is an
+//! error for the caller to report, with a hint to set `rust_name`.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Strict and reserved keywords of Rust 2024 (`gen` is reserved from 2024 on).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that `r#` cannot escape.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name)
+}
+
+/// An identifier's characters, without keyword rules: `[A-Za-z_][A-Za-z0-9_]*`, and not `_`.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    let first_ok = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    first_ok && name != "_" && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Makes `name` usable as an identifier: raw for keywords, suffixed where raw is not allowed.
+fn escape(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if is_keyword(&name) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// Why a wire name yields no Rust name.
+fn unusable(wire: &str) -> String {
+    format!("`{wire}` has no letters or digits to make a Rust name from")
+}
+
+/// A field, parameter or operation name: `createdAt` → `created_at`, `type` → `r#type`.
+pub fn snake(wire: &str) -> Result<String, String> {
+    let base = ascii_words(wire).to_snake_case();
+    if base.is_empty() {
+        return Err(unusable(wire));
+    }
+    let base = if base.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{base}")
+    } else {
+        base
+    };
+    Ok(escape(base))
+}
+
+/// A type or variant name: `thread.run.step` → `ThreadRunStep`, `2024` → `V2024`.
+pub fn camel(wire: &str) -> Result<String, String> {
+    let base = ascii_words(wire).to_upper_camel_case();
+    if base.is_empty() {
+        return Err(unusable(wire));
+    }
+    let base = if base.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{base}")
+    } else {
+        base
+    };
+    Ok(escape(base))
+}
+
+/// Keeps ASCII letters and digits, turning everything else into word breaks, so the
+/// result is always made of identifier characters.
+fn ascii_words(wire: &str) -> String {
+    wire.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// Checks a `rust_name` written in the spec: it is used exactly as written.
+pub fn check_rust_name(name: &str) -> Result<(), String> {
+    if let Some(raw) = name.strip_prefix("r#") {
+        return if is_keyword(raw) && !NOT_RAW.contains(&raw) {
+            Ok(())
+        } else {
+            Err(format!("`{name}`: only keywords may be written raw"))
+        };
+    }
+    if !is_identifier(name) {
+        return Err(format!("`{name}` is not a Rust identifier"));
+    }
+    if is_keyword(name) {
+        return Err(format!("`{name}` is a Rust keyword"));
+    }
+    Ok(())
+}
+
+/// The name as written in source without any `r#`, for comparisons and derived names.
+pub fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// A module (file) name for a type: `RunStep` → `run_step`; keywords get a trailing `_`.
+pub fn module(type_name: &str) -> String {
+    let base = unraw(type_name).to_snake_case();
+    if is_keyword(&base) || NOT_RAW.contains(&base.as_str()) {
+        format!("{base}_")
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snake_case_table() {
+        for (wire, want) in [
+            ("created_at", "created_at"),
+            ("createdAt", "created_at"),
+            ("type", "r#type"),
+            ("match", "r#match"),
+            ("gen", "r#gen"),
+            ("self", "self_"),
+            ("Self", "self_"),
+            ("super", "super_"),
+            ("crate", "crate_"),
+            ("include[]", "include"),
+            ("OpenAI-Beta", "open_ai_beta"),
+            ("1st", "_1st"),
+            ("x-request-id", "x_request_id"),
+            ("union", "union"),
+        ] {
+            assert_eq!(snake(wire).as_deref(), Ok(want), "{wire}");
+        }
+    }
+
+    #[test]
+    fn camel_case_table() {
+        for (wire, want) in [
+            ("in_progress", "InProgress"),
+            ("thread.run.step", "ThreadRunStep"),
+            (
+                "step_details.tool_calls[*].file_search.results[*].content",
+                "StepDetailsToolCallsFileSearchResultsContent",
+            ),
+            ("default_2024_08_21", "Default20240821"),
+            ("2024", "V2024"),
+            ("Self", "Self_"),
+            ("self", "Self_"),
+            ("asc", "Asc"),
+            ("RunStep", "RunStep"),
+        ] {
+            assert_eq!(camel(wire).as_deref(), Ok(want), "{wire}");
+        }
+    }
+
+    #[test]
+    fn names_without_letters_are_errors() {
+        assert!(snake("[]").is_err());
+        assert!(camel("*").is_err());
+        assert!(camel("").is_err());
+    }
+
+    #[test]
+    fn rust_names_are_checked_as_written() {
+        assert_eq!(check_rust_name("include"), Ok(()));
+        assert_eq!(check_rust_name("r#type"), Ok(()));
+        assert!(check_rust_name("type").is_err());
+        assert!(check_rust_name("r#self").is_err());
+        assert!(check_rust_name("r#foo").is_err());
+        assert!(check_rust_name("has space").is_err());
+        assert!(check_rust_name("9lives").is_err());
+        assert!(check_rust_name("_").is_err());
+    }
+
+    #[test]
+    fn module_names() {
+        assert_eq!(module("RunStep"), "run_step");
+        assert_eq!(module("CursorPage"), "cursor_page");
+        assert_eq!(module("Type"), "type_");
+    }
+}

@@ -1,0 +1,183 @@
+//! Parsing `operations`: method, path template, parameters, response and pagination.
+
+use serde_yaml::Value;
+
+use super::reader::{CONSTRAINT_KEYS, Obj, kind};
+use super::types::type_ref;
+use crate::ast::{Literal, Operation, Pagination, PathParam, QueryParam, Spanned};
+use crate::diagnostics::{Diagnostics, NodePath};
+
+pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Operation> {
+    let Some(obj) = Obj::new(value, path, "`operations`", d) else {
+        return Vec::new();
+    };
+    obj.entries(d)
+        .into_iter()
+        .filter_map(|(id, value, path)| operation(id, value, &path, d))
+        .collect()
+}
+
+fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Operation> {
+    let obj = Obj::new(value, path, "an operation", d)?;
+    obj.known(
+        &[
+            "description",
+            "deprecated",
+            "method",
+            "path",
+            "path_params",
+            "query",
+            "response",
+            "pagination",
+        ],
+        d,
+    );
+    let method = obj.required_string("method", d);
+    let path_template = obj.required_string("path", d);
+    let response = obj
+        .required("response", d)
+        .and_then(|(v, p)| type_ref(v, &p, d));
+    let path_params = match obj.get("path_params") {
+        Some((v, p)) => path_params(v, &p, d),
+        None => Vec::new(),
+    };
+    let query = match obj.get("query") {
+        Some((v, p)) => query_params(v, &p, d),
+        None => Vec::new(),
+    };
+    let pagination = obj
+        .get("pagination")
+        .and_then(|(v, p)| pagination(v, &p, d));
+    Some(Operation {
+        id: id.to_owned(),
+        description: obj.description(d),
+        deprecated: obj.deprecated(d),
+        method: method?,
+        path_template: path_template?,
+        path_params,
+        query,
+        response: response?,
+        pagination,
+        path: path.clone(),
+    })
+}
+
+fn path_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<PathParam> {
+    let Some(obj) = Obj::new(value, path, "`path_params`", d) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (wire, value, path) in obj.entries(d) {
+        let Some(param) = Obj::new(value, &path, "a path parameter", d) else {
+            continue;
+        };
+        param.known(&["description", "rust_name"], d);
+        out.push(PathParam {
+            wire: wire.to_owned(),
+            rust_name: param.spanned_string("rust_name", d),
+            description: param.description(d),
+            path,
+        });
+    }
+    out
+}
+
+fn query_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<QueryParam> {
+    let Some(obj) = Obj::new(value, path, "`query`", d) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (wire, value, path) in obj.entries(d) {
+        let Some(param) = Obj::new(value, &path, "a query parameter", d) else {
+            continue;
+        };
+        let mut allowed = vec![
+            "type",
+            "description",
+            "deprecated",
+            "required",
+            "default",
+            "rust_name",
+        ];
+        allowed.extend(CONSTRAINT_KEYS);
+        param.known(&allowed, d);
+        let ty = param
+            .required("type", d)
+            .and_then(|(v, p)| type_ref(v, &p, d));
+        let default = param
+            .get("default")
+            .and_then(|(v, p)| literal(v, &p, d).map(|value| Spanned { value, path: p }));
+        let Some(ty) = ty else { continue };
+        out.push(QueryParam {
+            wire: wire.to_owned(),
+            rust_name: param.spanned_string("rust_name", d),
+            description: param.description(d),
+            deprecated: param.deprecated(d),
+            ty,
+            required: param.bool("required", d),
+            default,
+            constraints: param.constraints(d),
+            path,
+        });
+    }
+    out
+}
+
+fn literal(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Literal> {
+    match value {
+        Value::Bool(b) => Some(Literal::Bool(*b)),
+        Value::String(s) => Some(Literal::Str(s.clone())),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Some(Literal::Int(i)),
+            (None, Some(f)) => Some(Literal::Float(f)),
+            (None, None) => {
+                d.error(
+                    path,
+                    format!("the default {n} does not fit a 64-bit integer"),
+                    None,
+                );
+                None
+            }
+        },
+        other => {
+            d.error(
+                path,
+                format!(
+                    "a default must be a string, number or boolean, found {}",
+                    kind(other)
+                ),
+                None,
+            );
+            None
+        }
+    }
+}
+
+fn pagination(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Pagination> {
+    let obj = Obj::new(value, path, "`pagination`", d)?;
+    obj.known(
+        &["style", "items", "cursor_param", "cursor_field", "has_more"],
+        d,
+    );
+    let style = obj.required_string("style", d);
+    if let Some(style) = &style {
+        if style.value != "cursor" {
+            d.error(
+                &style.path,
+                format!("unknown pagination style `{}`", style.value),
+                Some("the only style so far is `cursor`".into()),
+            );
+        }
+    }
+    let items = obj.required_string("items", d);
+    let cursor_param = obj.required_string("cursor_param", d);
+    let cursor_field = obj.required_string("cursor_field", d);
+    let has_more = obj.required_string("has_more", d);
+    Some(Pagination {
+        items: items?,
+        cursor_param: cursor_param?,
+        cursor_field: cursor_field?,
+        has_more: has_more?,
+        path: path.clone(),
+    })
+}

@@ -1,0 +1,372 @@
+//! Parsing `api` and `types`: objects, enums, unions, maps and type references.
+
+use serde_yaml::Value;
+
+use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
+use super::type_expr::parse_type_expr;
+use crate::ast::{
+    Api, Auth, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef,
+    TypeRef, Variant,
+};
+use crate::diagnostics::{Diagnostics, NodePath};
+
+pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
+    let obj = Obj::new(value, path, "`api`", d)?;
+    obj.known(
+        &[
+            "title",
+            "description",
+            "version",
+            "base_url",
+            "base_url_env",
+            "auth",
+            "headers",
+        ],
+        d,
+    );
+    let auth = obj.get("auth").and_then(|(v, p)| {
+        let auth = Obj::new(v, &p, "`auth`", d)?;
+        auth.known(&["scheme", "env"], d);
+        let scheme = auth.required_string("scheme", d)?;
+        if scheme.value != "bearer" {
+            d.error(
+                &scheme.path,
+                format!("unknown auth scheme `{}`", scheme.value),
+                Some("the only scheme so far is `bearer`".into()),
+            );
+        }
+        Some(Auth {
+            env: auth.string("env", d),
+        })
+    });
+    let mut headers = Vec::new();
+    if let Some((v, p)) = obj.get("headers") {
+        if let Some(map) = Obj::new(v, &p, "`headers`", d) {
+            for (name, value, path) in map.entries(d) {
+                if let Some(value) = string_value(value, &path, d) {
+                    headers.push((
+                        Spanned {
+                            value: name.to_owned(),
+                            path,
+                        },
+                        value,
+                    ));
+                }
+            }
+        }
+    }
+    let title = obj.required_string("title", d);
+    let description = obj.required_string("description", d);
+    let base_url = obj.required_string("base_url", d);
+    Some(Api {
+        title: title?.value,
+        description: description?.value.trim_end().to_owned(),
+        version: obj.string("version", d),
+        base_url: base_url?,
+        base_url_env: obj.string("base_url_env", d),
+        auth,
+        headers,
+    })
+}
+
+pub(super) fn type_defs(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<TypeDef> {
+    let Some(obj) = Obj::new(value, path, "`types`", d) else {
+        return Vec::new();
+    };
+    obj.entries(d)
+        .into_iter()
+        .filter_map(|(name, value, path)| {
+            let name = Spanned {
+                value: name.to_owned(),
+                path: path.clone(),
+            };
+            type_def(value, &path, Some(name), false, d)
+        })
+        .collect()
+}
+
+const KINDS: [&str; 4] = ["fields", "enum", "union", "map"];
+const MAP_LIMITS: [&str; 3] = ["max_entries", "max_key_length", "max_value_length"];
+
+/// A named type (`inline == false`) or one defined in place.
+fn type_def(
+    value: &Value,
+    path: &NodePath,
+    name: Option<Spanned<String>>,
+    inline: bool,
+    d: &mut Diagnostics,
+) -> Option<TypeDef> {
+    let obj = Obj::new(value, path, "a type", d)?;
+    let kinds: Vec<&str> = KINDS
+        .iter()
+        .copied()
+        .filter(|k| obj.get(k).is_some())
+        .collect();
+    let mut allowed = vec!["description", "deprecated"];
+    allowed.push(if inline { "name" } else { "params" });
+    allowed.extend(KINDS);
+    if kinds == ["map"] {
+        allowed.extend(MAP_LIMITS);
+    }
+    obj.known(&allowed, d);
+    let body = match kinds.as_slice() {
+        ["fields"] => obj.get("fields").map(|(v, p)| TypeBody::Object {
+            fields: fields(v, &p, d),
+        }),
+        ["enum"] => obj.get("enum").map(|(v, p)| TypeBody::Enum {
+            values: enum_values(v, &p, d),
+        }),
+        ["union"] => obj.get("union").and_then(|(v, p)| union(v, &p, d)),
+        ["map"] => obj.get("map").and_then(|(v, p)| {
+            let limits = MapLimits {
+                max_entries: obj.u64("max_entries", d),
+                max_key_length: obj.u64("max_key_length", d),
+                max_value_length: obj.u64("max_value_length", d),
+            };
+            Some(TypeBody::Map {
+                value: type_ref(v, &p, d)?,
+                limits,
+            })
+        }),
+        [] => {
+            d.error(
+                path,
+                "a type needs one of `fields`, `enum`, `union` or `map`",
+                Some("see spec/README.md, section Types".into()),
+            );
+            None
+        }
+        several => {
+            d.error(
+                path,
+                format!(
+                    "a type is exactly one kind, but this one has {}",
+                    several.join(" and ")
+                ),
+                None,
+            );
+            None
+        }
+    };
+    let name = if inline {
+        obj.spanned_string("name", d)
+    } else {
+        name
+    };
+    let params = match obj.get("params") {
+        Some((Value::Sequence(items), p)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                string_value(v, &p.index(i), d).map(|value| Spanned {
+                    value,
+                    path: p.index(i),
+                })
+            })
+            .collect(),
+        Some((other, p)) => {
+            d.error(
+                &p,
+                format!("`params` must be a list of names, found {}", kind(other)),
+                None,
+            );
+            Vec::new()
+        }
+        None => Vec::new(),
+    };
+    Some(TypeDef {
+        name,
+        description: obj.description(d),
+        deprecated: obj.deprecated(d),
+        params,
+        body: body?,
+        path: path.clone(),
+    })
+}
+
+/// A type expression (`string`, `array<T>`, `Name<A>`), `{ array: <type> }`, or an inline type.
+pub(super) fn type_ref(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeRef> {
+    match value {
+        Value::String(text) => match parse_type_expr(text) {
+            Ok(expr) => Some(TypeRef::Expr(Spanned {
+                value: expr,
+                path: path.clone(),
+            })),
+            Err(message) => {
+                d.error(
+                    path,
+                    format!("invalid type expression `{text}`: {message}"),
+                    Some("see spec/README.md, section Type expressions".into()),
+                );
+                None
+            }
+        },
+        Value::Mapping(map) if map.len() == 1 && map.contains_key("array") => {
+            let item_path = path.key("array");
+            let item = type_ref(&map["array"], &item_path, d)?;
+            Some(TypeRef::Array(Box::new(item)))
+        }
+        Value::Mapping(_) => {
+            type_def(value, path, None, true, d).map(|def| TypeRef::Inline(Box::new(def)))
+        }
+        other => {
+            d.error(
+                path,
+                format!(
+                    "expected a type expression or an inline type, found {}",
+                    kind(other)
+                ),
+                None,
+            );
+            None
+        }
+    }
+}
+
+fn fields(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Field> {
+    let Some(obj) = Obj::new(value, path, "`fields`", d) else {
+        return Vec::new();
+    };
+    obj.entries(d)
+        .into_iter()
+        .filter_map(|(wire, value, path)| field(wire, value, &path, d))
+        .collect()
+}
+
+fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Field> {
+    let obj = Obj::new(value, path, "a field", d)?;
+    let mut allowed = vec![
+        "type",
+        "const",
+        "description",
+        "deprecated",
+        "nullable",
+        "optional",
+        "missing_as_null",
+        "rust_name",
+    ];
+    allowed.extend(CONSTRAINT_KEYS);
+    obj.known(&allowed, d);
+    let ty = match (obj.get("type"), obj.get("const")) {
+        (Some((v, p)), None) => type_ref(v, &p, d).map(FieldType::Ref),
+        (None, Some((v, p))) => {
+            string_value(v, &p, d).map(|value| FieldType::Const(Spanned { value, path: p }))
+        }
+        (None, None) => {
+            d.error(
+                path,
+                format!("field `{wire}` needs `type` (or `const` for a fixed string)"),
+                None,
+            );
+            None
+        }
+        (Some(_), Some((_, p))) => {
+            d.error(
+                &p,
+                "a field has either `type` or `const`, not both",
+                Some("a `const` field's type is always a string".into()),
+            );
+            None
+        }
+    };
+    let (nullable, optional) = (obj.bool("nullable", d), obj.bool("optional", d));
+    let presence = match (nullable, optional) {
+        (false, false) => Presence::Required,
+        (true, false) => Presence::Nullable,
+        (false, true) => Presence::Optional,
+        (true, true) => {
+            d.error(path, "a field is `nullable` (always present, may be null) or `optional` (may be absent), not both", Some("pick the one the API documents".into()));
+            Presence::Optional
+        }
+    };
+    let missing_as_null = obj.bool("missing_as_null", d);
+    if missing_as_null && presence != Presence::Nullable {
+        d.error(
+            &path.key("missing_as_null"),
+            "`missing_as_null` only applies to `nullable` fields",
+            None,
+        );
+    }
+    Some(Field {
+        wire: wire.to_owned(),
+        rust_name: obj.spanned_string("rust_name", d),
+        description: obj.description(d),
+        deprecated: obj.deprecated(d),
+        ty: ty?,
+        presence,
+        missing_as_null,
+        constraints: obj.constraints(d),
+        path: path.clone(),
+    })
+}
+
+fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumValue> {
+    let Value::Sequence(items) = value else {
+        d.error(
+            path,
+            format!("`enum` must be a list of values, found {}", kind(value)),
+            None,
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = path.index(i);
+        let value = match item {
+            Value::Mapping(_) => {
+                let Some(obj) = Obj::new(item, &path, "an enum value", d) else {
+                    continue;
+                };
+                obj.known(&["value", "description", "rust_name", "deprecated"], d);
+                let Some(value) = obj.required_string("value", d) else {
+                    continue;
+                };
+                EnumValue {
+                    value: value.value,
+                    rust_name: obj.spanned_string("rust_name", d),
+                    description: obj.description(d),
+                    deprecated: obj.deprecated(d),
+                    path,
+                }
+            }
+            other => {
+                let Some(value) = string_value(other, &path, d) else {
+                    continue;
+                };
+                EnumValue {
+                    value,
+                    rust_name: None,
+                    description: None,
+                    deprecated: None,
+                    path,
+                }
+            }
+        };
+        out.push(value);
+    }
+    out
+}
+
+fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody> {
+    let obj = Obj::new(value, path, "`union`", d)?;
+    obj.known(&["tag", "variants"], d);
+    let tag = obj.required_string("tag", d);
+    let (variants_value, variants_path) = obj.required("variants", d)?;
+    let variants_obj = Obj::new(variants_value, &variants_path, "`variants`", d)?;
+    let variants = variants_obj
+        .entries(d)
+        .into_iter()
+        .filter_map(|(tag_value, member, path)| {
+            let member = type_ref(member, &path, d)?;
+            Some(Variant {
+                tag_value: tag_value.to_owned(),
+                member,
+                path,
+            })
+        })
+        .collect();
+    Some(TypeBody::Union {
+        tag: tag?,
+        variants,
+    })
+}

@@ -1,0 +1,66 @@
+//! Stage 2, validate: checks names and references across the whole spec, collecting
+//! every error, and builds the symbol table the intermediate model is lowered from.
+//!
+//! After this stage, every type reference resolves, every Rust name is valid and unique
+//! where it must be, and every union's tags match its members. The lower stage relies
+//! on that and only reports internal errors.
+
+mod operations;
+mod symbols;
+mod types;
+
+use crate::ast::Spec;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+pub use symbols::{Symbol, SymbolKind, Symbols};
+
+/// Checks `spec`; on success, the symbol table of every type it defines.
+pub fn validate(spec: &Spec) -> Result<Symbols<'_>, Vec<Diagnostic>> {
+    let mut d = Diagnostics::default();
+    api(spec, &mut d);
+    let symbols = symbols::collect(spec, &mut d);
+    types::check(spec, &symbols, &mut d);
+    operations::check(spec, &symbols, &mut d);
+    d.finish().map(|()| symbols)
+}
+
+fn api(spec: &Spec, d: &mut Diagnostics) {
+    let base = &spec.api.base_url;
+    if !(base.value.starts_with("https://") || base.value.starts_with("http://"))
+        || base.value.contains(char::is_whitespace)
+    {
+        d.error(
+            &base.path,
+            format!("`{}` is not an http(s) URL", base.value),
+            Some("write it like https://api.example.com/v1".into()),
+        );
+    }
+    if base.value.ends_with('/') {
+        d.error(
+            &base.path,
+            "the base URL ends with `/`",
+            Some("operation paths start with `/`; drop the trailing one".into()),
+        );
+    }
+    for (name, value) in &spec.api.headers {
+        // RFC 9110 token characters for names; visible ASCII and spaces for values.
+        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        if name.value.is_empty() || !name.value.chars().all(token) {
+            d.error(
+                &name.path,
+                format!("`{}` is not a valid HTTP header name", name.value),
+                None,
+            );
+        }
+        if !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+            d.error(
+                &name.path,
+                format!(
+                    "the value of header `{}` has characters HTTP does not allow",
+                    name.value
+                ),
+                None,
+            );
+        }
+    }
+}

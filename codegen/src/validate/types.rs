@@ -1,0 +1,550 @@
+//! Checks on types: references resolve, names are valid and distinct, unions match
+//! their members' tags, constraints fit their types, and no type contains itself.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::symbols::{BUILTIN_GENERICS, SCALARS, SymbolKind, Symbols};
+use crate::ast::{
+    Constraints, Field, FieldType, Presence, Spec, TypeBody, TypeDef, TypeExpr, TypeRef,
+};
+use crate::diagnostics::{Diagnostics, NodePath, suggest};
+use crate::naming;
+
+/// The name of the variant that keeps values the spec does not know.
+pub const FALLBACK_VARIANT: &str = "Unknown";
+
+/// Where each named type is referenced from, for the union-member rule.
+pub type References = BTreeMap<String, Vec<NodePath>>;
+
+pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
+    let mut refs = References::new();
+    let mut members: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
+    for (name, symbol) in &symbols.types {
+        match symbol.kind {
+            SymbolKind::Def(def) => {
+                if def.description.is_none() && symbol.fallback_description.is_none() {
+                    d.error(
+                        &def.path,
+                        format!("type `{name}` has no description"),
+                        Some("add `description:`; it becomes the type's doc comment".into()),
+                    );
+                }
+                check_params(def, symbols, d);
+                check_body(name, def, symbols, d, &mut refs, &mut members);
+            }
+            SymbolKind::Const { field, value } => {
+                if value.is_empty() {
+                    d.error(
+                        &field.path.key("const"),
+                        "a `const` value cannot be empty",
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    let _ = spec;
+    for (member, (union, path)) in &members {
+        for used in refs.get(member).into_iter().flatten() {
+            d.error(
+                used,
+                format!("`{member}` is a member of union `{union}` and cannot also be used on its own"),
+                Some(format!("the union owns the member's tag field; use `{union}` here, or define a separate type (member listed at {path})")),
+            );
+        }
+    }
+    check_recursion(symbols, d);
+}
+
+fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
+    for (i, param) in def.params.iter().enumerate() {
+        let name = &param.value;
+        if naming::camel(name).ok().as_deref() != Some(name.as_str())
+            || naming::check_rust_name(name).is_err()
+        {
+            d.error(
+                &param.path,
+                format!("`{name}` is not a valid type parameter"),
+                Some("use an UpperCamelCase name such as `T`".into()),
+            );
+        } else if symbols.types.contains_key(name) || SCALARS.contains(&name.as_str()) {
+            d.error(
+                &param.path,
+                format!("type parameter `{name}` has the name of a type"),
+                None,
+            );
+        } else if def.params[..i].iter().any(|p| &p.value == name) {
+            d.error(
+                &param.path,
+                format!("type parameter `{name}` is listed twice"),
+                None,
+            );
+        }
+    }
+}
+
+fn check_body(
+    name: &str,
+    def: &TypeDef,
+    symbols: &Symbols<'_>,
+    d: &mut Diagnostics,
+    refs: &mut References,
+    members: &mut BTreeMap<String, (String, NodePath)>,
+) {
+    let scope: Vec<&str> = def.params.iter().map(|p| p.value.as_str()).collect();
+    match &def.body {
+        TypeBody::Object { fields } => {
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for field in fields {
+                if let Some(rust) = field_rust_name(field, d) {
+                    if let Some(first) = seen.insert(naming::unraw(&rust).to_owned(), &field.wire) {
+                        d.error(
+                            &field.path,
+                            format!(
+                                "fields `{first}` and `{}` both become `{rust}` in Rust",
+                                field.wire
+                            ),
+                            Some("set `rust_name` on one of them".into()),
+                        );
+                    }
+                }
+                if field.description.is_none() {
+                    d.error(
+                        &field.path,
+                        format!("field `{}` has no description", field.wire),
+                        Some("add `description:`; it becomes the field's doc comment".into()),
+                    );
+                }
+                if let FieldType::Ref(ty) = &field.ty {
+                    check_ref(ty, &scope, symbols, d, refs);
+                    check_constraints(&field.constraints, ty, &field.path, d);
+                } else if field.constraints != Constraints::default() {
+                    d.error(&field.path, "a `const` field takes no constraints", None);
+                }
+            }
+        }
+        TypeBody::Enum { values } => check_enum(name, def, values, d),
+        TypeBody::Union { tag, variants } => {
+            if variants.is_empty() {
+                d.error(
+                    &def.path.key("union").key("variants"),
+                    format!("union `{name}` has no variants"),
+                    None,
+                );
+            }
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for variant in variants {
+                match naming::camel(&variant.tag_value) {
+                    Ok(rust) if rust == FALLBACK_VARIANT => d.error(
+                        &variant.path,
+                        format!("the tag value `{}` would be named `{FALLBACK_VARIANT}`, which keeps unknown members", variant.tag_value),
+                        None,
+                    ),
+                    Ok(rust) => {
+                        if let Some(first) = seen.insert(rust.clone(), &variant.tag_value) {
+                            d.error(&variant.path, format!("tag values `{first}` and `{}` both become the variant `{rust}`", variant.tag_value), None);
+                        }
+                    }
+                    Err(problem) => d.error(&variant.path, format!("invalid tag value: {problem}"), None),
+                }
+                let member = match &variant.member {
+                    TypeRef::Expr(expr) => {
+                        check_expr(
+                            &expr.value,
+                            &expr.path,
+                            &[],
+                            symbols,
+                            d,
+                            &mut References::new(),
+                        );
+                        symbols
+                            .def(&expr.value.name)
+                            .map(|def| (expr.value.name.clone(), def))
+                    }
+                    TypeRef::Inline(def) => {
+                        if def.description.is_none() {
+                            d.error(
+                                &def.path,
+                                format!(
+                                    "the inline member `{}` has no description",
+                                    variant.tag_value
+                                ),
+                                None,
+                            );
+                        }
+                        symbols
+                            .by_path
+                            .get(&def.path)
+                            .map(|n| (n.clone(), def.as_ref()))
+                    }
+                    TypeRef::Array(_) => {
+                        d.error(
+                            &variant.path,
+                            "a union member must be an object, not an array",
+                            None,
+                        );
+                        None
+                    }
+                };
+                let Some((member_name, member)) = member else {
+                    continue;
+                };
+                check_member(
+                    &tag.value,
+                    &variant.tag_value,
+                    &member_name,
+                    member,
+                    &variant.path,
+                    d,
+                );
+                if let Some((other, _)) = members.get(&member_name) {
+                    d.error(
+                        &variant.path,
+                        format!("`{member_name}` is already a member of union `{other}`"),
+                        Some("a member belongs to one union only".into()),
+                    );
+                } else {
+                    members.insert(member_name, (name.to_owned(), variant.path.clone()));
+                }
+            }
+        }
+        TypeBody::Map { value, .. } => check_ref(value, &scope, symbols, d, refs),
+    }
+}
+
+/// The Rust name of a field, reporting why there is none.
+pub fn field_rust_name(field: &Field, d: &mut Diagnostics) -> Option<String> {
+    match &field.rust_name {
+        Some(name) => match naming::check_rust_name(&name.value) {
+            Ok(()) => Some(name.value.clone()),
+            Err(problem) => {
+                d.error(&name.path, format!("invalid `rust_name`: {problem}"), None);
+                None
+            }
+        },
+        None => match naming::snake(&field.wire) {
+            Ok(name) => Some(name),
+            Err(problem) => {
+                d.error(
+                    &field.path,
+                    format!("invalid field name: {problem}"),
+                    Some("set `rust_name` to choose the Rust name".into()),
+                );
+                None
+            }
+        },
+    }
+}
+
+fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &mut Diagnostics) {
+    if values.is_empty() {
+        d.error(
+            &def.path.key("enum"),
+            format!("enum `{name}` has no values"),
+            None,
+        );
+    }
+    let mut wire_seen: HashMap<&str, ()> = HashMap::new();
+    let mut rust_seen: HashMap<String, &str> = HashMap::new();
+    for value in values {
+        if wire_seen.insert(&value.value, ()).is_some() {
+            d.error(
+                &value.path,
+                format!("the value `{}` is listed twice", value.value),
+                None,
+            );
+            continue;
+        }
+        let rust = match &value.rust_name {
+            Some(rn) => naming::check_rust_name(&rn.value).map(|()| rn.value.clone()),
+            None => naming::camel(&value.value),
+        };
+        match rust {
+            Ok(rust) if rust == FALLBACK_VARIANT => d.error(
+                &value.path,
+                format!(
+                    "`{}` would be the variant `{FALLBACK_VARIANT}`, which keeps unknown values",
+                    value.value
+                ),
+                Some("set `rust_name` to another name".into()),
+            ),
+            Ok(rust) => {
+                if let Some(first) = rust_seen.insert(rust.clone(), &value.value) {
+                    d.error(
+                        &value.path,
+                        format!(
+                            "values `{first}` and `{}` both become the variant `{rust}`",
+                            value.value
+                        ),
+                        Some("set `rust_name` on one of them".into()),
+                    );
+                }
+            }
+            Err(problem) => d.error(
+                &value.path,
+                format!("invalid enum value name: {problem}"),
+                Some("set `rust_name` to choose the Rust name".into()),
+            ),
+        }
+    }
+}
+
+/// A union member must be a plain object whose tag field is a `const` of the variant's key.
+fn check_member(
+    tag: &str,
+    tag_value: &str,
+    member_name: &str,
+    member: &TypeDef,
+    at: &NodePath,
+    d: &mut Diagnostics,
+) {
+    let TypeBody::Object { fields } = &member.body else {
+        d.error(
+            at,
+            format!("union member `{member_name}` must be an object (with `fields`)"),
+            None,
+        );
+        return;
+    };
+    if !member.params.is_empty() {
+        d.error(
+            at,
+            format!("union member `{member_name}` cannot be generic"),
+            None,
+        );
+    }
+    match fields.iter().find(|f| f.wire == tag) {
+        None => d.error(
+            at,
+            format!("union member `{member_name}` has no `{tag}` field to carry the tag"),
+            Some(format!("add `{tag}: {{ const: {tag_value}, description: ... }}` to its fields")),
+        ),
+        Some(Field { ty: FieldType::Const(value), .. }) if value.value == tag_value => {}
+        Some(Field { ty: FieldType::Const(value), .. }) => d.error(
+            &value.path,
+            format!("union member `{member_name}` has `{tag}: {}`, but the union maps the tag value `{tag_value}` to it", value.value),
+            Some(format!("make the union's key `{}`, or the member's const `{tag_value}`", value.value)),
+        ),
+        Some(field) => d.error(
+            &field.path,
+            format!("the tag field `{tag}` of union member `{member_name}` must be a `const`"),
+            Some(format!("write `const: {tag_value}`")),
+        ),
+    }
+    if let Some(field) = fields
+        .iter()
+        .find(|f| f.wire == tag && f.presence != Presence::Required)
+    {
+        d.error(
+            &field.path,
+            format!("the tag field `{tag}` must be required"),
+            None,
+        );
+    }
+}
+
+pub fn check_ref(
+    ty: &TypeRef,
+    scope: &[&str],
+    symbols: &Symbols<'_>,
+    d: &mut Diagnostics,
+    refs: &mut References,
+) {
+    match ty {
+        TypeRef::Expr(expr) => check_expr(&expr.value, &expr.path, scope, symbols, d, refs),
+        TypeRef::Array(item) => check_ref(item, scope, symbols, d, refs),
+        // Inline types are symbols of their own and checked as such.
+        TypeRef::Inline(def) => {
+            if let TypeBody::Map { value, .. } = &def.body {
+                check_ref(value, scope, symbols, d, refs);
+            }
+        }
+    }
+}
+
+fn check_expr(
+    expr: &TypeExpr,
+    path: &NodePath,
+    scope: &[&str],
+    symbols: &Symbols<'_>,
+    d: &mut Diagnostics,
+    refs: &mut References,
+) {
+    let name = expr.name.as_str();
+    let arity = if SCALARS.contains(&name) || scope.contains(&name) {
+        Some(0)
+    } else if BUILTIN_GENERICS.contains(&name) {
+        Some(1)
+    } else if let Some(symbol) = symbols.types.get(name) {
+        refs.entry(name.to_owned()).or_default().push(path.clone());
+        Some(match symbol.kind {
+            SymbolKind::Def(def) => def.params.len(),
+            SymbolKind::Const { .. } => 0,
+        })
+    } else {
+        None
+    };
+    match arity {
+        None => {
+            let known: Vec<&str> = SCALARS
+                .iter()
+                .chain(&BUILTIN_GENERICS)
+                .copied()
+                .chain(scope.iter().copied())
+                .chain(symbols.types.keys().map(String::as_str))
+                .collect();
+            d.error(
+                path,
+                format!("unknown type `{name}`"),
+                Some(suggest(name, &known)),
+            );
+        }
+        Some(n) if n != expr.args.len() => {
+            let want = if n == 0 {
+                "no type arguments".to_owned()
+            } else {
+                format!("{n} type argument{}", if n == 1 { "" } else { "s" })
+            };
+            d.error(
+                path,
+                format!(
+                    "`{name}` takes {want}, but {} {} given",
+                    expr.args.len(),
+                    if expr.args.len() == 1 { "is" } else { "are" }
+                ),
+                None,
+            );
+        }
+        Some(_) => {}
+    }
+    for arg in &expr.args {
+        check_expr(arg, path, scope, symbols, d, refs);
+    }
+}
+
+/// Constraints must fit the type they constrain and not contradict each other.
+pub fn check_constraints(c: &Constraints, ty: &TypeRef, path: &NodePath, d: &mut Diagnostics) {
+    let scalar = match ty {
+        TypeRef::Expr(expr) if expr.value.args.is_empty() => Some(expr.value.name.as_str()),
+        _ => None,
+    };
+    let numeric = matches!(scalar, Some("integer" | "number"));
+    if (c.minimum.is_some() || c.maximum.is_some()) && !numeric {
+        d.error(
+            path,
+            "`minimum`/`maximum` apply to `integer` and `number` only",
+            None,
+        );
+    }
+    if (c.min_length.is_some() || c.max_length.is_some()) && scalar != Some("string") {
+        d.error(
+            path,
+            "`min_length`/`max_length` apply to `string` only",
+            None,
+        );
+    }
+    if let (Some(min), Some(max)) = (c.minimum, c.maximum) {
+        if min > max {
+            d.error(
+                &path.key("minimum"),
+                format!("`minimum` ({min}) is greater than `maximum` ({max})"),
+                None,
+            );
+        }
+    }
+    if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
+        if min > max {
+            d.error(
+                &path.key("min_length"),
+                format!("`min_length` ({min}) is greater than `max_length` ({max})"),
+                None,
+            );
+        }
+    }
+}
+
+/// A type that contains itself without a list or map in between has no finite size.
+fn check_recursion(symbols: &Symbols<'_>, d: &mut Diagnostics) {
+    let edges: BTreeMap<&str, Vec<&str>> = symbols
+        .types
+        .iter()
+        .map(|(name, symbol)| {
+            let mut out = Vec::new();
+            if let SymbolKind::Def(def) = symbol.kind {
+                direct_children(def, symbols, &mut out);
+            }
+            (name.as_str(), out)
+        })
+        .collect();
+    // Iterative DFS with colours; a grey node reached again closes a cycle.
+    let mut colour: HashMap<&str, u8> = HashMap::new();
+    for start in edges.keys() {
+        if colour.contains_key(start) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        colour.insert(start, 1);
+        while let Some((node, next)) = stack.last().copied() {
+            let children = edges.get(node).map(Vec::as_slice).unwrap_or_default();
+            let Some(&child) = children.get(next) else {
+                colour.insert(node, 2);
+                stack.pop();
+                continue;
+            };
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            match colour.get(child) {
+                None => {
+                    colour.insert(child, 1);
+                    stack.push((child, 0));
+                }
+                Some(1) => {
+                    let from = stack.iter().position(|(n, _)| *n == child).unwrap_or(0);
+                    let mut cycle: Vec<&str> = stack[from..].iter().map(|(n, _)| *n).collect();
+                    cycle.push(child);
+                    if let Some(symbol) = symbols.types.get(child) {
+                        d.error(
+                            &symbol.path,
+                            format!("type `{child}` contains itself ({}) with no list or map in between, so it would have no finite size", cycle.join(" → ")),
+                            Some("make one of the fields on that path an `array<...>` or `map<...>`".into()),
+                        );
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// Types stored directly (not behind a `Vec` or map) inside `def`.
+fn direct_children<'s>(def: &TypeDef, symbols: &'s Symbols<'_>, out: &mut Vec<&'s str>) {
+    let push_ref = |ty: &TypeRef, out: &mut Vec<&'s str>| {
+        let name = match ty {
+            TypeRef::Expr(expr) => expr.value.name.as_str(),
+            TypeRef::Inline(inline) => match symbols.by_path.get(&inline.path) {
+                Some(name) => name.as_str(),
+                None => return,
+            },
+            TypeRef::Array(_) => return,
+        };
+        if let Some((key, _)) = symbols.types.get_key_value(name) {
+            out.push(key.as_str());
+        }
+    };
+    match &def.body {
+        TypeBody::Object { fields } => {
+            for field in fields {
+                if let FieldType::Ref(ty) = &field.ty {
+                    push_ref(ty, out);
+                }
+            }
+        }
+        TypeBody::Union { variants, .. } => {
+            for variant in variants {
+                push_ref(&variant.member, out);
+            }
+        }
+        TypeBody::Enum { .. } | TypeBody::Map { .. } => {}
+    }
+}

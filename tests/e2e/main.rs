@@ -1,0 +1,10 @@
+//! End-to-end tests: the generated crates `openai_run_steps` (spec/openai_run_steps.yaml) and
+//! `bookshelf` (tests/fixtures/bookshelf.yaml) against official examples and hand-built bodies.
+//! One test binary on purpose (see tests/Cargo.toml); each module covers one concern.
+
+mod bookshelf;
+mod fixtures;
+mod official_examples;
+mod required_fields;
+mod round_trip;
+mod union_members;
