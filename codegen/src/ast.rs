@@ -50,20 +50,10 @@ pub struct TypeDef {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeBody {
-    Object {
-        fields: Vec<Field>,
-    },
-    Enum {
-        values: Vec<EnumValue>,
-    },
-    Union {
-        tag: Spanned<String>,
-        variants: Vec<Variant>,
-    },
-    Map {
-        value: TypeRef,
-        limits: MapLimits,
-    },
+    Object { fields: Vec<Field> },
+    Enum { values: Vec<EnumValue> },
+    Union { tag: Spanned<String>, variants: Vec<Variant> },
+    Map { value: TypeRef, limits: MapLimits },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

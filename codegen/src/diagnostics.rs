@@ -77,12 +77,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(path: &NodePath, message: impl Into<String>) -> Self {
-        Self {
-            path: path.clone(),
-            message: message.into(),
-            hint: None,
-            location: None,
-        }
+        Self { path: path.clone(), message: message.into(), hint: None, location: None }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -118,11 +113,7 @@ impl Diagnostics {
 
     /// Ok when nothing was reported; the collected diagnostics otherwise.
     pub fn finish(self) -> Result<(), Vec<Diagnostic>> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(self.0)
-        }
+        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
     }
 
     pub fn into_vec(self) -> Vec<Diagnostic> {
@@ -152,34 +143,21 @@ impl SpecError {
         let mut errors: Vec<Located> = diagnostics
             .into_iter()
             .map(|diagnostic| {
-                let location = diagnostic
-                    .location
-                    .or_else(|| locate::locate(source, diagnostic.path.segments()));
-                let source_line = location
-                    .and_then(|loc| source.lines().nth(loc.line.saturating_sub(1)))
-                    .map(str::to_owned);
-                Located {
-                    diagnostic,
-                    location,
-                    source_line,
-                }
+                let location = diagnostic.location.or_else(|| locate::locate(source, diagnostic.path.segments()));
+                let source_line =
+                    location.and_then(|loc| source.lines().nth(loc.line.saturating_sub(1))).map(str::to_owned);
+                Located { diagnostic, location, source_line }
             })
             .collect();
         errors.sort_by(|a, b| {
-            let key = |l: &Located| {
-                l.location
-                    .map_or((usize::MAX, usize::MAX), |x| (x.line, x.column))
-            };
+            let key = |l: &Located| l.location.map_or((usize::MAX, usize::MAX), |x| (x.line, x.column));
             key(a)
                 .cmp(&key(b))
                 .then_with(|| a.diagnostic.path.cmp(&b.diagnostic.path))
                 .then_with(|| a.diagnostic.message.cmp(&b.diagnostic.message))
         });
         errors.dedup();
-        Self {
-            file: file.to_owned(),
-            errors,
-        }
+        Self { file: file.to_owned(), errors }
     }
 }
 
@@ -193,11 +171,7 @@ impl fmt::Display for SpecError {
             let d = &located.diagnostic;
             writeln!(f, "error: {}", d.message)?;
             match located.location {
-                Some(loc) => writeln!(
-                    f,
-                    "  --> {file}:{}:{} (at {})",
-                    loc.line, loc.column, d.path
-                )?,
+                Some(loc) => writeln!(f, "  --> {file}:{}:{} (at {})", loc.line, loc.column, d.path)?,
                 None => writeln!(f, "  --> {file} (at {})", d.path)?,
             }
             if let (Some(loc), Some(line)) = (located.location, &located.source_line) {
@@ -218,11 +192,7 @@ impl fmt::Display for SpecError {
             }
         }
         let n = self.errors.len();
-        write!(
-            f,
-            "{n} error{} in {file}; nothing was written",
-            if n == 1 { "" } else { "s" }
-        )
+        write!(f, "{n} error{} in {file}; nothing was written", if n == 1 { "" } else { "s" })
     }
 }
 
@@ -233,30 +203,20 @@ pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
     let lower = unknown.to_ascii_lowercase();
     known
         .into_iter()
-        .map(|candidate| {
-            (
-                strsim::jaro_winkler(&lower, &candidate.to_ascii_lowercase()),
-                candidate,
-            )
-        })
+        .map(|candidate| (strsim::jaro_winkler(&lower, &candidate.to_ascii_lowercase()), candidate))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, candidate)| candidate)
 }
 
 /// "did you mean `x`?" when a near name exists, else a list of what is allowed.
-pub fn suggest<'a>(unknown: &str, known: &[&'a str]) -> String {
+pub fn suggest(unknown: &str, known: &[&str]) -> String {
     match nearest(unknown, known.iter().copied()) {
         Some(near) => format!("did you mean `{near}`?"),
         None if known.is_empty() => "nothing is allowed here".to_owned(),
-        None if known.len() <= 12 => format!(
-            "expected one of {}",
-            known
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        None if known.len() <= 12 => {
+            format!("expected one of {}", known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", "))
+        }
         None => format!("{} names are defined; check the spelling", known.len()),
     }
 }
@@ -267,11 +227,7 @@ mod tests {
 
     #[test]
     fn paths_render_with_dots_and_indices() {
-        let p = NodePath::root()
-            .key("types")
-            .key("RunStepStatus")
-            .key("enum")
-            .index(2);
+        let p = NodePath::root().key("types").key("RunStepStatus").key("enum").index(2);
         assert_eq!(p.to_string(), "types.RunStepStatus.enum[2]");
         assert_eq!(NodePath::root().to_string(), "(document)");
     }
@@ -287,9 +243,6 @@ mod tests {
     #[test]
     fn suggest_lists_choices_when_nothing_is_near() {
         assert_eq!(suggest("zzz", &["a", "b"]), "expected one of `a`, `b`");
-        assert_eq!(
-            suggest("nulable", &["nullable"]),
-            "did you mean `nullable`?"
-        );
+        assert_eq!(suggest("nulable", &["nullable"]), "did you mean `nullable`?");
     }
 }

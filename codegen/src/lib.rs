@@ -3,7 +3,7 @@
 //! The pipeline is one module per stage, in order:
 //! [`parse`] (YAML → spec tree) → [`validate`] (names, references, tags) →
 //! [`lower`] (the intermediate model, [`ir`]) → [`emit`] (`quote!` tokens) →
-//! [`render`] (prettyplease text with headers) → [`write`] (disk, or a drift check).
+//! [`render`] (prettyplease text with headers) → [`write`](mod@write) (disk, or a drift check).
 //! A spec with any error stops before anything is written.
 
 pub mod ast;
@@ -45,10 +45,9 @@ impl fmt::Display for Error {
         match self {
             Error::Spec(e) => e.fmt(f),
             Error::Io { path, error } => write!(f, "error: cannot read {path}: {error}"),
-            Error::Internal(message) => write!(
-                f,
-                "internal error in codegen: {message}\nplease report it with the spec that caused it"
-            ),
+            Error::Internal(message) => {
+                write!(f, "internal error in codegen: {message}\nplease report it with the spec that caused it")
+            }
         }
     }
 }
@@ -63,14 +62,12 @@ pub fn generate(spec: &str, source: &str) -> Result<Vec<OutputFile>, Error> {
     let symbols = validate::validate(&tree).map_err(located)?;
     let model = lower::lower(&tree, &symbols).map_err(|e| Error::Internal(e.0))?;
     let files = emit::emit(&model).map_err(|e| Error::Internal(e.0))?;
-    Ok(render::render(spec, &files))
+    Ok(render::render(spec, files))
 }
 
 /// Reads a spec from `root/spec` and generates it.
 pub fn generate_file(root: &Path, spec: &str) -> Result<Vec<OutputFile>, Error> {
-    let source = std::fs::read_to_string(root.join(spec)).map_err(|error| Error::Io {
-        path: spec.to_owned(),
-        error,
-    })?;
+    let source =
+        std::fs::read_to_string(root.join(spec)).map_err(|error| Error::Io { path: spec.to_owned(), error })?;
     generate(spec, &source)
 }

@@ -33,25 +33,14 @@ fn entries(source: &str) -> Vec<Entry<'_>> {
             continue;
         }
         // `- - key: v` holds two markers and then a key, each deeper than the last.
-        while let Some(after) = rest
-            .strip_prefix('-')
-            .filter(|a| a.is_empty() || a.starts_with(' '))
-        {
-            out.push(Entry {
-                line: line_no + 1,
-                indent,
-                text: None,
-            });
+        while let Some(after) = rest.strip_prefix('-').filter(|a| a.is_empty() || a.starts_with(' ')) {
+            out.push(Entry { line: line_no + 1, indent, text: None });
             let spaces = after.chars().take_while(|c| *c == ' ').count();
             indent += 1 + spaces;
             rest = &after[spaces..];
         }
         if !rest.is_empty() && !rest.starts_with('#') {
-            out.push(Entry {
-                line: line_no + 1,
-                indent,
-                text: Some(rest),
-            });
+            out.push(Entry { line: line_no + 1, indent, text: Some(rest) });
         }
     }
     out
@@ -89,19 +78,14 @@ pub fn locate(source: &str, path: &[Seg]) -> Option<Location> {
                 let e = &all[i];
                 e.indent == child_indent && e.text.and_then(key_of).is_some_and(|(k, _)| k == want)
             }),
-            Seg::Index(want) => (lo..hi)
-                .filter(|&i| all[i].indent == child_indent && all[i].text.is_none())
-                .nth(*want),
+            Seg::Index(want) => (lo..hi).filter(|&i| all[i].indent == child_indent && all[i].text.is_none()).nth(*want),
         };
         let Some(at) = pick else {
             // Not on a line of its own: maybe inside a flow collection on the parent's line.
             return inline(source, found, &path[depth..]).or(found);
         };
         let entry = &all[at];
-        found = Some(Location {
-            line: entry.line,
-            column: entry.indent + 1,
-        });
+        found = Some(Location { line: entry.line, column: entry.indent + 1 });
         // The node's children: what follows, until something at or left of its indentation
         // (a sequence may sit at its key's indentation, so markers there still belong to it).
         let is_key = entry.text.is_some();
@@ -109,17 +93,12 @@ pub fn locate(source: &str, path: &[Seg]) -> Option<Location> {
         hi = (lo..all.len())
             .find(|&i| {
                 let e = &all[i];
-                e.indent < entry.indent
-                    || (e.indent == entry.indent && (e.text.is_some() || !is_key))
+                e.indent < entry.indent || (e.indent == entry.indent && (e.text.is_some() || !is_key))
             })
             .unwrap_or(all.len());
         if let Some((_, value)) = entry.text.and_then(key_of) {
             let block_scalar = value.starts_with('|') || value.starts_with('>');
-            if !value.is_empty()
-                && !value.starts_with('#')
-                && !block_scalar
-                && depth + 1 < path.len()
-            {
+            if !value.is_empty() && !value.starts_with('#') && !block_scalar && depth + 1 < path.len() {
                 return inline(source, found, &path[depth + 1..]).or(found);
             }
         }
@@ -136,10 +115,7 @@ fn inline(source: &str, at: Option<Location>, rest: &[Seg]) -> Option<Location> 
     };
     let needle = format!("{key}:");
     let byte = line[at.column - 1..].find(&needle)? + at.column - 1;
-    Some(Location {
-        line: at.line,
-        column: line[..byte].chars().count() + 1,
-    })
+    Some(Location { line: at.line, column: line[..byte].chars().count() + 1 })
 }
 
 #[cfg(test)]
@@ -183,10 +159,7 @@ operations:
 
     #[test]
     fn finds_block_keys() {
-        assert_eq!(
-            at(&["types", "RunStep", "fields", "status", "type"]),
-            Some((10, 9))
-        );
+        assert_eq!(at(&["types", "RunStep", "fields", "status", "type"]), Some((10, 9)));
         assert_eq!(at(&["api", "title"]), Some((2, 3)));
     }
 
@@ -197,27 +170,18 @@ operations:
 
     #[test]
     fn finds_keys_inside_flow_mappings() {
-        assert_eq!(
-            at(&["types", "RunStep", "fields", "id", "type"]),
-            Some((11, 13))
-        );
+        assert_eq!(at(&["types", "RunStep", "fields", "id", "type"]), Some((11, 13)));
     }
 
     #[test]
     fn finds_sequence_items_and_their_keys() {
         assert_eq!(at(&["types", "Status", "enum", "0"]), Some((14, 7)));
-        assert_eq!(
-            at(&["types", "Status", "enum", "1", "description"]),
-            Some((16, 9))
-        );
+        assert_eq!(at(&["types", "Status", "enum", "1", "description"]), Some((16, 9)));
     }
 
     #[test]
     fn finds_quoted_keys() {
-        assert_eq!(
-            at(&["operations", "list", "query", "include[]", "type"]),
-            Some((21, 9))
-        );
+        assert_eq!(at(&["operations", "list", "query", "include[]", "type"]), Some((21, 9)));
     }
 
     #[test]

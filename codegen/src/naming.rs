@@ -10,11 +10,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Strict and reserved keywords of Rust 2024 (`gen` is reserved from 2024 on).
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that `r#` cannot escape.
@@ -27,9 +26,7 @@ pub fn is_keyword(name: &str) -> bool {
 /// An identifier's characters, without keyword rules: `[A-Za-z_][A-Za-z0-9_]*`, and not `_`.
 pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    let first_ok = chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     first_ok && name != "_" && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -55,11 +52,7 @@ pub fn snake(wire: &str) -> Result<String, String> {
     if base.is_empty() {
         return Err(unusable(wire));
     }
-    let base = if base.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{base}")
-    } else {
-        base
-    };
+    let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("_{base}") } else { base };
     Ok(escape(base))
 }
 
@@ -69,20 +62,14 @@ pub fn camel(wire: &str) -> Result<String, String> {
     if base.is_empty() {
         return Err(unusable(wire));
     }
-    let base = if base.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{base}")
-    } else {
-        base
-    };
+    let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("V{base}") } else { base };
     Ok(escape(base))
 }
 
 /// Keeps ASCII letters and digits, turning everything else into word breaks, so the
 /// result is always made of identifier characters.
 fn ascii_words(wire: &str) -> String {
-    wire.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
+    wire.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect()
 }
 
 /// Checks a `rust_name` written in the spec: it is used exactly as written.
@@ -111,11 +98,7 @@ pub fn unraw(name: &str) -> &str {
 /// A module (file) name for a type: `RunStep` → `run_step`; keywords get a trailing `_`.
 pub fn module(type_name: &str) -> String {
     let base = unraw(type_name).to_snake_case();
-    if is_keyword(&base) || NOT_RAW.contains(&base.as_str()) {
-        format!("{base}_")
-    } else {
-        base
-    }
+    if is_keyword(&base) || NOT_RAW.contains(&base.as_str()) { format!("{base}_") } else { base }
 }
 
 #[cfg(test)]

@@ -64,10 +64,7 @@ pub fn sync(dir: &Path, files: &[OutputFile], mode: Mode) -> io::Result<Outcome>
                 outcome.unchanged += 1;
                 continue;
             }
-            Ok(current) => Drift::Stale {
-                diff: short_diff(&current, &file.contents, &path),
-                path,
-            },
+            Ok(current) => Drift::Stale { diff: short_diff(&current, &file.contents, &path), path },
             Err(e) if e.kind() == io::ErrorKind::NotFound => Drift::Missing { path },
             Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
         };
@@ -124,10 +121,7 @@ fn short_diff(old: &str, new: &str, path: &Path) -> String {
     let text = diff
         .unified_diff()
         .context_radius(2)
-        .header(
-            &format!("{name} (on disk)"),
-            &format!("{name} (from the spec)"),
-        )
+        .header(&format!("{name} (on disk)"), &format!("{name} (from the spec)"))
         .to_string();
     let lines: Vec<&str> = text.lines().collect();
     let mut out = String::new();
@@ -145,10 +139,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, contents: &str) -> OutputFile {
-        OutputFile {
-            path: path.to_owned(),
-            contents: contents.to_owned(),
-        }
+        OutputFile { path: path.to_owned(), contents: contents.to_owned() }
     }
 
     fn scratch(name: &str) -> PathBuf {
@@ -162,25 +153,14 @@ mod tests {
         let dir = scratch("sync");
         let gen_a = format!("{MARKER} x\nA\n");
         let gen_b = format!("{MARKER} x\nB\n");
-        sync(
-            &dir,
-            &[file("a.rs", &gen_a), file("m/b.rs", &gen_b)],
-            Mode::Write,
-        )?;
+        sync(&dir, &[file("a.rs", &gen_a), file("m/b.rs", &gen_b)], Mode::Write)?;
         fs::write(dir.join("hand.rs"), "// hand-written\n")?;
 
         // Check mode reports without touching anything.
         let outcome = sync(&dir, &[file("a.rs", &gen_b)], Mode::Check)?;
         assert_eq!(outcome.unchanged, 0);
-        assert!(
-            matches!(&outcome.drift[0], Drift::Stale { diff, .. } if diff.contains("-A") && diff.contains("+B"))
-        );
-        assert_eq!(
-            outcome.drift[1],
-            Drift::Orphaned {
-                path: dir.join("m/b.rs")
-            }
-        );
+        assert!(matches!(&outcome.drift[0], Drift::Stale { diff, .. } if diff.contains("-A") && diff.contains("+B")));
+        assert_eq!(outcome.drift[1], Drift::Orphaned { path: dir.join("m/b.rs") });
         assert_eq!(fs::read_to_string(dir.join("a.rs"))?, gen_a);
 
         // Write mode applies it; hand-written files are left alone.
@@ -192,13 +172,7 @@ mod tests {
 
         // In sync: nothing to do, nothing rewritten.
         let outcome = sync(&dir, &[file("a.rs", &gen_b)], Mode::Check)?;
-        assert_eq!(
-            outcome,
-            Outcome {
-                drift: Vec::new(),
-                unchanged: 1
-            }
-        );
+        assert_eq!(outcome, Outcome { drift: Vec::new(), unchanged: 1 });
         fs::remove_dir_all(&dir)
     }
 
@@ -206,12 +180,7 @@ mod tests {
     fn missing_files_are_reported() -> io::Result<()> {
         let dir = scratch("missing");
         let outcome = sync(&dir, &[file("a.rs", "x")], Mode::Check)?;
-        assert_eq!(
-            outcome.drift,
-            vec![Drift::Missing {
-                path: dir.join("a.rs")
-            }]
-        );
+        assert_eq!(outcome.drift, vec![Drift::Missing { path: dir.join("a.rs") }]);
         assert!(!dir.exists());
         Ok(())
     }

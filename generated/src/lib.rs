@@ -10,16 +10,24 @@
 //! - Base URL: <https://api.openai.com/v1>
 //! - API version described: `2.3.0`
 #![warn(missing_docs)]
+
 mod models;
+
 mod rt;
+
 pub use models::*;
+
 /// The base URL every operation's path is appended to.
 pub const BASE_URL: &str = "https://api.openai.com/v1";
+
 /// The environment variable that overrides [`BASE_URL`].
 pub const BASE_URL_ENV: &str = "OPENAI_BASE_URL";
+
 /// The environment variable that holds the API key, sent as `Authorization: Bearer <key>`.
 pub const API_KEY_ENV: &str = "OPENAI_API_KEY";
+
 /// The version of the upstream API description this crate was generated from.
 pub const API_VERSION: &str = "2.3.0";
+
 /// Headers sent with every request, as (name, value).
 pub const DEFAULT_HEADERS: &[(&str, &str)] = &[("OpenAI-Beta", "assistants=v2")];

@@ -6,9 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use ::bookshelf::{
-    Availability, Book, BookFormat, BookObject, OnLoan, OnShelf, Page, ShelfLocation,
-};
+use ::bookshelf::{Availability, Book, BookFormat, BookObject, OnLoan, OnShelf, Page, ShelfLocation};
 use e2e::{assert_error_names, assert_round_trip, encode, json, without};
 use serde_json::json;
 
@@ -29,28 +27,10 @@ fn book_on_shelf_round_trips_with_every_field() {
     assert!(book.for_loan);
     assert_eq!(book.tags, vec!["dystopia".to_owned(), "classic".to_owned()]);
     let labels = book.labels.as_ref().expect("labels are present");
-    assert_eq!(
-        labels.get("condition").map(String::as_str),
-        Some("worn spine")
-    );
-    assert_eq!(
-        book.copies_by_branch,
-        BTreeMap::from([("central".to_owned(), 3), ("riverside".to_owned(), 1)])
-    );
-    assert_eq!(
-        book.availability,
-        Availability::OnShelf(OnShelf {
-            shelf_id: "shelf_fic_o".to_owned(),
-            position: 12
-        })
-    );
-    assert_eq!(
-        book.location,
-        Some(ShelfLocation {
-            aisle: "F".to_owned(),
-            slot: 14
-        })
-    );
+    assert_eq!(labels.get("condition").map(String::as_str), Some("worn spine"));
+    assert_eq!(book.copies_by_branch, BTreeMap::from([("central".to_owned(), 3), ("riverside".to_owned(), 1)]));
+    assert_eq!(book.availability, Availability::OnShelf(OnShelf { shelf_id: "shelf_fic_o".to_owned(), position: 12 }));
+    assert_eq!(book.location, Some(ShelfLocation { aisle: "F".to_owned(), slot: 14 }));
 }
 
 #[test]
@@ -65,13 +45,7 @@ fn book_on_loan_round_trips_with_optional_fields_absent() {
     assert_eq!(book.location, None);
     assert!(book.tags.is_empty());
     assert!(book.copies_by_branch.is_empty());
-    assert_eq!(
-        book.availability,
-        Availability::OnLoan(OnLoan {
-            due_at: 1767225600,
-            renewals: 1
-        })
-    );
+    assert_eq!(book.availability, Availability::OnLoan(OnLoan { due_at: 1767225600, renewals: 1 }));
 }
 
 #[test]
@@ -88,10 +62,7 @@ fn books_page_round_trips() {
     assert_eq!(ebook.labels, None);
     assert_eq!(pamphlet.r#type, BookFormat::Pamphlet);
     let original = json(BOOKS_PAGE);
-    assert_eq!(
-        pamphlet.availability,
-        Availability::Unknown(original["items"][1]["availability"].clone())
-    );
+    assert_eq!(pamphlet.availability, Availability::Unknown(original["items"][1]["availability"].clone()));
 }
 
 #[test]
@@ -114,39 +85,24 @@ fn renamed_and_keyword_fields_use_their_wire_names() {
     let encoded = encode(&book);
     assert_eq!(encoded["ISBN-13"], json!("9780141036144"));
     assert_eq!(encoded["type"], json!("e-book"));
-    assert_eq!(
-        encoded["self"],
-        json!("https://bookshelf.example.com/api/x")
-    );
+    assert_eq!(encoded["self"], json!("https://bookshelf.example.com/api/x"));
     let object = encoded.as_object().expect("a book encodes as an object");
     for rust_name in ["isbn13", "isbn_13", "r#type", "self_"] {
-        assert!(
-            !object.contains_key(rust_name),
-            "`{rust_name}` leaked onto the wire"
-        );
+        assert!(!object.contains_key(rust_name), "`{rust_name}` leaked onto the wire");
     }
 }
 
 #[test]
 fn enums_and_members_encode_their_wire_values() {
     assert_eq!(encode(&BookFormat::Pamphlet), json!("pamphlet"));
-    assert_eq!(
-        encode(&BookFormat::Unknown("scroll".to_owned())),
-        json!("scroll")
-    );
+    assert_eq!(encode(&BookFormat::Unknown("scroll".to_owned())), json!("scroll"));
     assert_eq!(BookObject::default(), BookObject::Book);
     assert_eq!(
-        encode(&Availability::OnLoan(OnLoan {
-            due_at: 1,
-            renewals: 0
-        })),
+        encode(&Availability::OnLoan(OnLoan { due_at: 1, renewals: 0 })),
         json!({"status": "on_loan", "due_at": 1, "renewals": 0})
     );
     assert_eq!(
-        encode(&Availability::OnShelf(OnShelf {
-            shelf_id: "s".to_owned(),
-            position: 2
-        })),
+        encode(&Availability::OnShelf(OnShelf { shelf_id: "s".to_owned(), position: 2 })),
         json!({"status": "on_shelf", "shelf_id": "s", "position": 2})
     );
 }

@@ -7,8 +7,7 @@ pub const OFFICIAL_LIST_RUN_STEPS: &str = include_str!("../fixtures/official/lis
 /// `getRunStep` response example (official).
 pub const OFFICIAL_GET_RUN_STEP: &str = include_str!("../fixtures/official/get_run_step.json");
 /// "The run step object" example (official).
-pub const OFFICIAL_RUN_STEP_OBJECT: &str =
-    include_str!("../fixtures/official/run_step_object.json");
+pub const OFFICIAL_RUN_STEP_OBJECT: &str = include_str!("../fixtures/official/run_step_object.json");
 
 /// A completed message-creation step with metadata.
 pub const MESSAGE_CREATION: &str = include_str!("../fixtures/run_steps/message_creation.json");
@@ -19,8 +18,7 @@ pub const FILE_SEARCH: &str = include_str!("../fixtures/run_steps/file_search.js
 /// A failed step with two function calls: output `null` and output a string.
 pub const FUNCTION: &str = include_str!("../fixtures/run_steps/function.json");
 /// Unknown `type`, `status`, `step_details` member and `last_error.code`.
-pub const UNKNOWN_STEP_DETAILS: &str =
-    include_str!("../fixtures/run_steps/unknown_step_details.json");
+pub const UNKNOWN_STEP_DETAILS: &str = include_str!("../fixtures/run_steps/unknown_step_details.json");
 /// Unknown tool call type, code interpreter output type and ranker.
 pub const UNKNOWN_MEMBERS: &str = include_str!("../fixtures/run_steps/unknown_members.json");
 /// An empty page: `first_id` and `last_id` are `null`.

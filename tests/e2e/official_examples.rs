@@ -2,8 +2,8 @@
 
 use e2e::{assert_same_json, decode, encode, json, with};
 use openai_run_steps::{
-    CursorPage, CursorPageObject, MessageCreationStepDetails, RunStep, RunStepObject,
-    RunStepStatus, RunStepType, StepDetails, Usage,
+    CursorPage, CursorPageObject, MessageCreationStepDetails, RunStep, RunStepObject, RunStepStatus, RunStepType,
+    StepDetails, Usage,
 };
 use serde_json::Value;
 
@@ -30,14 +30,7 @@ fn assert_official_step(step: &RunStep) {
         }
         other => panic!("expected message_creation step details, got {other:?}"),
     }
-    assert_eq!(
-        step.usage,
-        Some(Usage {
-            prompt_tokens: 123,
-            completion_tokens: 456,
-            total_tokens: 579
-        })
-    );
+    assert_eq!(step.usage, Some(Usage { prompt_tokens: 123, completion_tokens: 456, total_tokens: 579 }));
     // The examples leave `metadata` out although the schema requires it (`missing_as_null`).
     assert_eq!(step.metadata, None);
 }
@@ -75,12 +68,7 @@ fn get_run_step_example_re_encodes_with_metadata_null() {
 #[test]
 fn list_run_steps_example_re_encodes_with_metadata_null() {
     let page: CursorPage<RunStep> = decode(OFFICIAL_LIST_RUN_STEPS);
-    let expected = with(
-        &json(OFFICIAL_LIST_RUN_STEPS),
-        "/data/0",
-        "metadata",
-        Value::Null,
-    );
+    let expected = with(&json(OFFICIAL_LIST_RUN_STEPS), "/data/0", "metadata", Value::Null);
     assert_same_json(&encode(&page), &expected);
 }
 

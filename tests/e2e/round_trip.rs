@@ -3,9 +3,9 @@
 
 use e2e::{assert_round_trip, assert_same_json, decode, encode, json, with};
 use openai_run_steps::{
-    CodeInterpreterOutput, CursorPage, CursorPageObject, FileSearchRanker,
-    FileSearchResultContentType, LastErrorCode, ListOrder, RunStep, RunStepInclude, RunStepObject,
-    RunStepStatus, RunStepType, StepDetails, ToolCall, ToolCallsStepDetails,
+    CodeInterpreterOutput, CursorPage, CursorPageObject, FileSearchRanker, FileSearchResultContentType, LastErrorCode,
+    ListOrder, RunStep, RunStepInclude, RunStepObject, RunStepStatus, RunStepType, StepDetails, ToolCall,
+    ToolCallsStepDetails,
 };
 use serde_json::{Value, json};
 
@@ -51,16 +51,10 @@ fn unknown_enum_values_and_step_details_round_trip() {
     assert_eq!(step.status, RunStepStatus::Unknown("paused".to_owned()));
     assert_eq!(step.r#type, RunStepType::Unknown("reasoning".to_owned()));
     let error = step.last_error.expect("last_error is present");
-    assert_eq!(
-        error.code,
-        LastErrorCode::Unknown("content_filter".to_owned())
-    );
+    assert_eq!(error.code, LastErrorCode::Unknown("content_filter".to_owned()));
     // The unknown member keeps the whole object, tag and unknown fields included.
     let original = json(UNKNOWN_STEP_DETAILS);
-    assert_eq!(
-        step.step_details,
-        StepDetails::Unknown(original["step_details"].clone())
-    );
+    assert_eq!(step.step_details, StepDetails::Unknown(original["step_details"].clone()));
 }
 
 #[test]
@@ -68,20 +62,11 @@ fn unknown_tool_call_output_and_ranker_round_trip() {
     let step: RunStep = assert_round_trip(UNKNOWN_MEMBERS);
     let original = json(UNKNOWN_MEMBERS);
     let StepDetails::ToolCalls(ToolCallsStepDetails { tool_calls }) = &step.step_details else {
-        panic!(
-            "expected tool_calls step details, got {:?}",
-            step.step_details
-        );
+        panic!("expected tool_calls step details, got {:?}", step.step_details);
     };
-    let [
-        ToolCall::Unknown(web),
-        ToolCall::CodeInterpreter(code),
-        ToolCall::FileSearch(search),
-    ] = tool_calls.as_slice()
+    let [ToolCall::Unknown(web), ToolCall::CodeInterpreter(code), ToolCall::FileSearch(search)] = tool_calls.as_slice()
     else {
-        panic!(
-            "expected an unknown call, a code interpreter call and a file search call, got {tool_calls:?}"
-        );
+        panic!("expected an unknown call, a code interpreter call and a file search call, got {tool_calls:?}");
     };
     assert_eq!(web, &original["step_details"]["tool_calls"][0]);
     assert_eq!(web["type"], "web_search");
@@ -95,32 +80,17 @@ fn unknown_tool_call_output_and_ranker_round_trip() {
     );
     assert!(matches!(&outputs[1], CodeInterpreterOutput::Logs(l) if l.logs == "plotted"));
 
-    let options = search
-        .file_search
-        .ranking_options
-        .as_ref()
-        .expect("ranking_options");
-    assert_eq!(
-        options.ranker,
-        FileSearchRanker::Unknown("semantic_2025_01_01".to_owned())
-    );
+    let options = search.file_search.ranking_options.as_ref().expect("ranking_options");
+    assert_eq!(options.ranker, FileSearchRanker::Unknown("semantic_2025_01_01".to_owned()));
     assert_eq!(options.score_threshold, 0.25);
     assert_eq!(search.file_search.results.as_deref(), Some(&[][..]));
 }
 
 #[test]
 fn unknown_object_constant_round_trips() {
-    let body = with(
-        &json(UNKNOWN_STEP_DETAILS),
-        "",
-        "object",
-        json!("thread.run.step.v3"),
-    );
+    let body = with(&json(UNKNOWN_STEP_DETAILS), "", "object", json!("thread.run.step.v3"));
     let step: RunStep = assert_round_trip(&body.to_string());
-    assert_eq!(
-        step.object,
-        RunStepObject::Unknown("thread.run.step.v3".to_owned())
-    );
+    assert_eq!(step.object, RunStepObject::Unknown("thread.run.step.v3".to_owned()));
 }
 
 #[test]
@@ -129,22 +99,13 @@ fn unknown_content_type_round_trips() {
                    "content": [{"type": "image", "text": "alt"}]}"#;
     let result: openai_run_steps::FileSearchResult = assert_round_trip(body);
     let content = result.content.expect("content is present");
-    assert_eq!(
-        content[0].r#type,
-        Some(FileSearchResultContentType::Unknown("image".to_owned()))
-    );
+    assert_eq!(content[0].r#type, Some(FileSearchResultContentType::Unknown("image".to_owned())));
 }
 
 #[test]
 fn unknown_values_encode_back_unchanged() {
-    assert_eq!(
-        encode(&RunStepStatus::Unknown("paused".to_owned())),
-        json!("paused")
-    );
-    assert_eq!(
-        encode(&FileSearchRanker::Unknown("x_1".to_owned())),
-        json!("x_1")
-    );
+    assert_eq!(encode(&RunStepStatus::Unknown("paused".to_owned())), json!("paused"));
+    assert_eq!(encode(&FileSearchRanker::Unknown("x_1".to_owned())), json!("x_1"));
     let raw = json!({"type": "reasoning", "note": [1, 2]});
     assert_same_json(&encode(&StepDetails::Unknown(raw.clone())), &raw);
     let raw = json!({"type": "chart", "chart": null});
@@ -154,21 +115,14 @@ fn unknown_values_encode_back_unchanged() {
 #[test]
 fn known_enum_values_use_their_wire_names() {
     assert_eq!(encode(&RunStepStatus::InProgress), json!("in_progress"));
-    assert_eq!(
-        encode(&LastErrorCode::RateLimitExceeded),
-        json!("rate_limit_exceeded")
-    );
-    assert_eq!(
-        encode(&FileSearchRanker::Default20240821),
-        json!("default_2024_08_21")
-    );
+    assert_eq!(encode(&LastErrorCode::RateLimitExceeded), json!("rate_limit_exceeded"));
+    assert_eq!(encode(&FileSearchRanker::Default20240821), json!("default_2024_08_21"));
     assert_eq!(encode(&ListOrder::Desc), json!("desc"));
     assert_eq!(
         encode(&RunStepInclude::FileSearchResultContent),
         json!("step_details.tool_calls[*].file_search.results[*].content")
     );
-    let include: RunStepInclude =
-        decode(r#""step_details.tool_calls[*].file_search.results[*].content""#);
+    let include: RunStepInclude = decode(r#""step_details.tool_calls[*].file_search.results[*].content""#);
     assert_eq!(include, RunStepInclude::FileSearchResultContent);
     let order: ListOrder = decode(r#""asc""#);
     assert_eq!(order, ListOrder::Asc);
@@ -178,14 +132,8 @@ fn known_enum_values_use_their_wire_names() {
 fn constants_default_to_their_value() {
     assert_eq!(RunStepObject::default(), RunStepObject::ThreadRunStep);
     assert_eq!(CursorPageObject::default(), CursorPageObject::List);
-    assert_eq!(
-        FileSearchResultContentType::default(),
-        FileSearchResultContentType::Text
-    );
+    assert_eq!(FileSearchResultContentType::default(), FileSearchResultContentType::Text);
     assert_eq!(encode(&RunStepObject::default()), json!("thread.run.step"));
     assert_eq!(encode(&CursorPageObject::default()), json!("list"));
-    assert_eq!(
-        encode(&FileSearchResultContentType::default()),
-        json!("text")
-    );
+    assert_eq!(encode(&FileSearchResultContentType::default()), json!("text"));
 }

@@ -18,8 +18,7 @@ pub fn json(text: &str) -> Value {
 
 /// Decodes `text` as `T`, straight from the text as a client does; panics with the error.
 pub fn decode<T: DeserializeOwned>(text: &str) -> T {
-    serde_json::from_str(text)
-        .unwrap_or_else(|e| panic!("decoding as {} failed: {e}\n{text}", type_name::<T>()))
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("decoding as {} failed: {e}\n{text}", type_name::<T>()))
 }
 
 /// Decodes the JSON value `value` (serialised to text first) as `T`; panics with the error.
@@ -29,8 +28,7 @@ pub fn decode_value<T: DeserializeOwned>(value: &Value) -> T {
 
 /// Encodes `model` to a JSON value; panics with the error.
 pub fn encode<T: Serialize>(model: &T) -> Value {
-    serde_json::to_value(model)
-        .unwrap_or_else(|e| panic!("encoding {} failed: {e}", type_name::<T>()))
+    serde_json::to_value(model).unwrap_or_else(|e| panic!("encoding {} failed: {e}", type_name::<T>()))
 }
 
 /// Decodes `text` as `T`, encodes the model again and asserts that the result equals the
@@ -46,21 +44,14 @@ pub fn assert_round_trip<T: DeserializeOwned + Serialize>(text: &str) -> T {
 /// differ and printing both documents.
 pub fn assert_same_json(actual: &Value, expected: &Value) {
     if let Some(difference) = first_difference(actual, expected, String::new()) {
-        panic!(
-            "JSON differs at {difference}\n--- expected:\n{}\n--- actual:\n{}",
-            pretty(expected),
-            pretty(actual)
-        );
+        panic!("JSON differs at {difference}\n--- expected:\n{}\n--- actual:\n{}", pretty(expected), pretty(actual));
     }
 }
 
 /// Decodes `text` as `T`, expecting an error; returns the error's message.
 pub fn decode_error<T: DeserializeOwned + Debug>(text: &str) -> String {
     match serde_json::from_str::<T>(text) {
-        Ok(model) => panic!(
-            "expected an error decoding {}, got {model:#?}",
-            type_name::<T>()
-        ),
+        Ok(model) => panic!("expected an error decoding {}, got {model:#?}", type_name::<T>()),
         Err(e) => e.to_string(),
     }
 }
@@ -69,10 +60,7 @@ pub fn decode_error<T: DeserializeOwned + Debug>(text: &str) -> String {
 /// word: `run_id` does not count as naming `id`).
 pub fn assert_error_names<T: DeserializeOwned + Debug>(value: &Value, name: &str) {
     let message = decode_error::<T>(&value.to_string());
-    assert!(
-        names(&message, name),
-        "the error should name `{name}`, got: {message}"
-    );
+    assert!(names(&message, name), "the error should name `{name}`, got: {message}");
 }
 
 /// Whether `name` occurs in `message` as a whole word (not inside a longer identifier).
@@ -102,10 +90,7 @@ pub fn with(value: &Value, at: &str, key: &str, new: Value) -> Value {
 }
 
 fn object_at<'a>(value: &'a mut Value, at: &str) -> &'a mut serde_json::Map<String, Value> {
-    value
-        .pointer_mut(at)
-        .and_then(Value::as_object_mut)
-        .unwrap_or_else(|| panic!("no JSON object at `{at}`"))
+    value.pointer_mut(at).and_then(Value::as_object_mut).unwrap_or_else(|| panic!("no JSON object at `{at}`"))
 }
 
 fn pretty(value: &Value) -> String {
@@ -127,19 +112,12 @@ fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
                     }
                 }
             }
-            a.keys()
-                .find(|key| !b.contains_key(*key))
-                .map(|key| format!("{at}/{key}: unexpected in the actual JSON"))
+            a.keys().find(|key| !b.contains_key(*key)).map(|key| format!("{at}/{key}: unexpected in the actual JSON"))
         }
-        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
-            .iter()
-            .zip(b)
-            .enumerate()
-            .find_map(|(i, (x, y))| first_difference(x, y, format!("{at}/{i}"))),
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            a.iter().zip(b).enumerate().find_map(|(i, (x, y))| first_difference(x, y, format!("{at}/{i}")))
+        }
         _ if a == b => None,
-        _ => Some(format!(
-            "{}: expected {b}, got {a}",
-            if at.is_empty() { "/" } else { &at }
-        )),
+        _ => Some(format!("{}: expected {b}, got {a}", if at.is_empty() { "/" } else { &at })),
     }
 }

@@ -4,12 +4,11 @@
 
 use e2e::{assert_same_json, decode, encode, json};
 use openai_run_steps::{
-    CodeInterpreter, CodeInterpreterImage, CodeInterpreterImageFile, CodeInterpreterLogs,
-    CodeInterpreterOutput, CodeInterpreterToolCall, FileSearch, FileSearchRanker,
-    FileSearchRankingOptions, FileSearchResult, FileSearchResultContent,
-    FileSearchResultContentType, FileSearchToolCall, Function, FunctionToolCall, LastError,
-    LastErrorCode, MessageCreation, MessageCreationStepDetails, RunStep, RunStepStatus,
-    RunStepType, StepDetails, ToolCall, ToolCallsStepDetails,
+    CodeInterpreter, CodeInterpreterImage, CodeInterpreterImageFile, CodeInterpreterLogs, CodeInterpreterOutput,
+    CodeInterpreterToolCall, FileSearch, FileSearchRanker, FileSearchRankingOptions, FileSearchResult,
+    FileSearchResultContent, FileSearchResultContentType, FileSearchToolCall, Function, FunctionToolCall, LastError,
+    LastErrorCode, MessageCreation, MessageCreationStepDetails, RunStep, RunStepStatus, RunStepType, StepDetails,
+    ToolCall, ToolCallsStepDetails,
 };
 
 use crate::fixtures::{CODE_INTERPRETER, FILE_SEARCH, FUNCTION, MESSAGE_CREATION};
@@ -29,9 +28,7 @@ fn message_creation_step() {
     assert_eq!(
         step.step_details,
         StepDetails::MessageCreation(MessageCreationStepDetails {
-            message_creation: MessageCreation {
-                message_id: "msg_001".to_owned()
-            },
+            message_creation: MessageCreation { message_id: "msg_001".to_owned() },
         })
     );
     let metadata = step.metadata.expect("metadata is present");
@@ -47,27 +44,16 @@ fn code_interpreter_call_with_logs_and_image() {
     assert_eq!(step.usage, None);
     assert_eq!(step.metadata, Some(Default::default()));
     let [ToolCall::CodeInterpreter(call)] = tool_calls(&step) else {
-        panic!(
-            "expected one code_interpreter call, got {:?}",
-            tool_calls(&step)
-        );
+        panic!("expected one code_interpreter call, got {:?}", tool_calls(&step));
     };
     assert_eq!(call.id, "call_code001");
-    assert!(
-        call.code_interpreter
-            .input
-            .starts_with("import matplotlib.pyplot as plt\n")
-    );
+    assert!(call.code_interpreter.input.starts_with("import matplotlib.pyplot as plt\n"));
     assert_eq!(
         call.code_interpreter.outputs,
         vec![
-            CodeInterpreterOutput::Logs(CodeInterpreterLogs {
-                logs: "6\n".to_owned()
-            }),
+            CodeInterpreterOutput::Logs(CodeInterpreterLogs { logs: "6\n".to_owned() }),
             CodeInterpreterOutput::Image(CodeInterpreterImage {
-                image: CodeInterpreterImageFile {
-                    file_id: "file-img001".to_owned()
-                },
+                image: CodeInterpreterImageFile { file_id: "file-img001".to_owned() },
             }),
         ]
     );
@@ -77,24 +63,14 @@ fn code_interpreter_call_with_logs_and_image() {
 fn file_search_call_with_ranking_options_and_results() {
     let step: RunStep = decode(FILE_SEARCH);
     let [ToolCall::FileSearch(full), ToolCall::FileSearch(empty)] = tool_calls(&step) else {
-        panic!(
-            "expected two file_search calls, got {:?}",
-            tool_calls(&step)
-        );
+        panic!("expected two file_search calls, got {:?}", tool_calls(&step));
     };
     assert_eq!(full.id, "call_fs001");
     assert_eq!(
         full.file_search.ranking_options,
-        Some(FileSearchRankingOptions {
-            ranker: FileSearchRanker::Default20240821,
-            score_threshold: 0.5,
-        })
+        Some(FileSearchRankingOptions { ranker: FileSearchRanker::Default20240821, score_threshold: 0.5 })
     );
-    let results = full
-        .file_search
-        .results
-        .as_deref()
-        .expect("results are present");
+    let results = full.file_search.results.as_deref().expect("results are present");
     assert_eq!(results.len(), 2);
     assert_eq!(results[0].file_id, "file-doc001");
     assert_eq!(results[0].file_name, "handbook.pdf");
@@ -107,10 +83,7 @@ fn file_search_call_with_ranking_options_and_results() {
                 text: Some("Employees accrue 25 days of leave per year.".to_owned()),
             },
             // `type` is optional upstream: this item leaves it out.
-            FileSearchResultContent {
-                r#type: None,
-                text: Some("Leave requests go to your manager.".to_owned()),
-            },
+            FileSearchResultContent { r#type: None, text: Some("Leave requests go to your manager.".to_owned()) },
         ])
     );
     assert_eq!(
@@ -124,13 +97,7 @@ fn file_search_call_with_ranking_options_and_results() {
     );
     // "For now, this is always going to be an empty object."
     assert_eq!(empty.id, "call_fs002");
-    assert_eq!(
-        empty.file_search,
-        FileSearch {
-            ranking_options: None,
-            results: None
-        }
-    );
+    assert_eq!(empty.file_search, FileSearch { ranking_options: None, results: None });
 }
 
 #[test]
@@ -150,16 +117,10 @@ fn function_calls_with_output_null_and_string() {
     };
     assert_eq!(pending.id, "call_fn001");
     assert_eq!(pending.function.name, "get_weather");
-    assert_eq!(
-        pending.function.arguments,
-        r#"{"city":"Lisbon","unit":"celsius"}"#
-    );
+    assert_eq!(pending.function.arguments, r#"{"city":"Lisbon","unit":"celsius"}"#);
     assert_eq!(pending.function.output, None);
     assert_eq!(done.id, "call_fn002");
-    assert_eq!(
-        done.function.output.as_deref(),
-        Some("2024-05-31T16:00:00Z")
-    );
+    assert_eq!(done.function.output.as_deref(), Some("2024-05-31T16:00:00Z"));
 }
 
 #[test]
@@ -168,37 +129,25 @@ fn each_tool_call_type_decodes_on_its_own() {
         r#"{"id": "c1", "type": "code_interpreter",
             "code_interpreter": {"input": "1 + 1", "outputs": []}}"#,
     );
-    assert!(
-        matches!(&code, ToolCall::CodeInterpreter(c) if c.id == "c1" && c.code_interpreter.input == "1 + 1")
-    );
+    assert!(matches!(&code, ToolCall::CodeInterpreter(c) if c.id == "c1" && c.code_interpreter.input == "1 + 1"));
     let search: ToolCall = decode(r#"{"id": "f1", "type": "file_search", "file_search": {}}"#);
     assert!(matches!(&search, ToolCall::FileSearch(f) if f.id == "f1"));
     let function: ToolCall = decode(
         r#"{"id": "x1", "type": "function",
             "function": {"name": "f", "arguments": "{}", "output": "ok"}}"#,
     );
-    assert!(
-        matches!(&function, ToolCall::Function(f) if f.function.output.as_deref() == Some("ok"))
-    );
+    assert!(matches!(&function, ToolCall::Function(f) if f.function.output.as_deref() == Some("ok")));
 }
 
 #[test]
 fn each_code_interpreter_output_decodes_on_its_own() {
     let logs: CodeInterpreterOutput = decode(r#"{"type": "logs", "logs": "hello"}"#);
-    assert_eq!(
-        logs,
-        CodeInterpreterOutput::Logs(CodeInterpreterLogs {
-            logs: "hello".to_owned()
-        })
-    );
-    let image: CodeInterpreterOutput =
-        decode(r#"{"image": {"file_id": "file-1"}, "type": "image"}"#);
+    assert_eq!(logs, CodeInterpreterOutput::Logs(CodeInterpreterLogs { logs: "hello".to_owned() }));
+    let image: CodeInterpreterOutput = decode(r#"{"image": {"file_id": "file-1"}, "type": "image"}"#);
     assert_eq!(
         image,
         CodeInterpreterOutput::Image(CodeInterpreterImage {
-            image: CodeInterpreterImageFile {
-                file_id: "file-1".to_owned()
-            },
+            image: CodeInterpreterImageFile { file_id: "file-1".to_owned() },
         })
     );
 }
@@ -206,22 +155,15 @@ fn each_code_interpreter_output_decodes_on_its_own() {
 #[test]
 fn the_tag_may_come_last() {
     // Members are selected by the tag wherever it appears in the object.
-    let details: StepDetails =
-        decode(r#"{"message_creation": {"message_id": "msg_9"}, "type": "message_creation"}"#);
-    assert!(
-        matches!(&details, StepDetails::MessageCreation(d) if d.message_creation.message_id == "msg_9")
-    );
+    let details: StepDetails = decode(r#"{"message_creation": {"message_id": "msg_9"}, "type": "message_creation"}"#);
+    assert!(matches!(&details, StepDetails::MessageCreation(d) if d.message_creation.message_id == "msg_9"));
 }
 
 #[test]
 fn encoding_a_member_writes_its_tag() {
     let call = ToolCall::Function(FunctionToolCall {
         id: "call_1".to_owned(),
-        function: Function {
-            name: "f".to_owned(),
-            arguments: "{}".to_owned(),
-            output: None,
-        },
+        function: Function { name: "f".to_owned(), arguments: "{}".to_owned(), output: None },
     });
     assert_same_json(
         &encode(&call),
@@ -234,9 +176,7 @@ fn encoding_a_member_writes_its_tag() {
         id: "call_2".to_owned(),
         code_interpreter: CodeInterpreter {
             input: "x".to_owned(),
-            outputs: vec![CodeInterpreterOutput::Logs(CodeInterpreterLogs {
-                logs: "y".to_owned(),
-            })],
+            outputs: vec![CodeInterpreterOutput::Logs(CodeInterpreterLogs { logs: "y".to_owned() })],
         },
     });
     assert_same_json(
@@ -248,18 +188,12 @@ fn encoding_a_member_writes_its_tag() {
     );
     let call = ToolCall::FileSearch(FileSearchToolCall {
         id: "call_3".to_owned(),
-        file_search: FileSearch {
-            ranking_options: None,
-            results: Some(vec![]),
-        },
+        file_search: FileSearch { ranking_options: None, results: Some(vec![]) },
     });
     assert_same_json(
         &encode(&call),
         &json(r#"{"id": "call_3", "type": "file_search", "file_search": {"results": []}}"#),
     );
     let details = StepDetails::ToolCalls(ToolCallsStepDetails { tool_calls: vec![] });
-    assert_same_json(
-        &encode(&details),
-        &json(r#"{"type": "tool_calls", "tool_calls": []}"#),
-    );
+    assert_same_json(&encode(&details), &json(r#"{"type": "tool_calls", "tool_calls": []}"#));
 }

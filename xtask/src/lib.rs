@@ -10,14 +10,8 @@ use codegen::write::{self, Drift, Mode};
 /// Every spec and the crate generated from it, relative to the workspace root.
 /// Add a line here to generate a new crate (and add the crate to the workspace).
 pub const TARGETS: &[Target] = &[
-    Target {
-        spec: "spec/openai_run_steps.yaml",
-        crate_dir: "generated",
-    },
-    Target {
-        spec: "tests/fixtures/bookshelf.yaml",
-        crate_dir: "tests/bookshelf",
-    },
+    Target { spec: "spec/openai_run_steps.yaml", crate_dir: "generated" },
+    Target { spec: "tests/fixtures/bookshelf.yaml", crate_dir: "tests/bookshelf" },
 ];
 
 pub struct Target {
@@ -64,17 +58,10 @@ pub fn run(root: &Path, check: bool) -> Report {
             }
         }
     }
-    let shown = |path: &Path| {
-        path.strip_prefix(root)
-            .unwrap_or(path)
-            .display()
-            .to_string()
-    };
+    let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
     if check {
         if drift.is_empty() {
-            return Report::Ok(format!(
-                "generated code is up to date ({unchanged} files checked)"
-            ));
+            return Report::Ok(format!("generated code is up to date ({unchanged} files checked)"));
         }
         let mut out = String::from("error: generated code differs from its spec:\n");
         for d in &drift {
@@ -90,18 +77,11 @@ pub fn run(root: &Path, check: bool) -> Report {
                     let _ = writeln!(out, "  missing:  {}", shown(path));
                 }
                 Drift::Orphaned { path } => {
-                    let _ = writeln!(
-                        out,
-                        "  orphaned: {} (no spec produces it any more)",
-                        shown(path)
-                    );
+                    let _ = writeln!(out, "  orphaned: {} (no spec produces it any more)", shown(path));
                 }
             }
         }
-        let _ = write!(
-            out,
-            "run `{FIX}` to regenerate, review the diff, and commit it"
-        );
+        let _ = write!(out, "run `{FIX}` to regenerate, review the diff, and commit it");
         return Report::Failed(out);
     }
     let mut out = String::new();
@@ -113,10 +93,6 @@ pub fn run(root: &Path, check: bool) -> Report {
         };
         let _ = writeln!(out, "{verb} {}", shown(d.path()));
     }
-    let _ = write!(
-        out,
-        "{} file(s) changed, {unchanged} unchanged",
-        drift.len()
-    );
+    let _ = write!(out, "{} file(s) changed, {unchanged} unchanged", drift.len());
     Report::Ok(out)
 }

@@ -6,18 +6,23 @@ use std::process::ExitCode;
 
 use xtask::{Report, run};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]\n\n\
+const USAGE: &str = "usage: cargo xtask codegen [--check] [--root DIR]\n\n\
     codegen          regenerate every crate from its spec\n\
-    codegen --check  fail if any generated file differs from what its spec gives";
+    codegen --check  fail if any generated file differs from what its spec gives\n\
+    --root DIR       the workspace to work on (default: this one)";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut root = workspace_root();
+    if let Some(at) = args.iter().position(|a| a == "--root") {
+        let Some(dir) = args.get(at + 1) else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        root = PathBuf::from(dir);
+        args.drain(at..=at + 1);
+    }
+    let check = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["codegen"] => false,
         ["codegen", "--check"] => true,
         ["--help" | "-h" | "help"] => {
@@ -29,7 +34,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(&workspace_root(), check) {
+    match run(&root, check) {
         Report::Ok(message) => {
             println!("{message}");
             ExitCode::SUCCESS

@@ -6,9 +6,7 @@ use std::path::Path;
 
 #[test]
 fn generated_code_matches_the_specs() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap_or(Path::new(".."));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".."));
     match xtask::run(root, true) {
         xtask::Report::Ok(_) => {}
         xtask::Report::Failed(message) => panic!("{message}"),

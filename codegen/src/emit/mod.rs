@@ -19,15 +19,9 @@ pub struct EmittedFile {
 pub struct EmitError(pub String);
 
 pub fn emit(krate: &ir::Crate) -> Result<Vec<EmittedFile>, EmitError> {
-    let mut files = vec![
-        file("lib.rs", lib(krate))?,
-        file("models/mod.rs", models_mod(krate))?,
-    ];
+    let mut files = vec![file("lib.rs", lib(krate))?, file("models/mod.rs", models_mod(krate))?];
     for module in &krate.modules {
-        files.push(file(
-            &format!("models/{}.rs", module.name),
-            models::module(module),
-        )?);
+        files.push(file(&format!("models/{}.rs", module.name), models::module(module))?);
     }
     Ok(files)
 }
@@ -38,13 +32,8 @@ fn file(path: &str, tokens: TokenStream) -> Result<EmittedFile, EmitError> {
         #tokens
     };
     match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => Ok(EmittedFile {
-            path: path.to_owned(),
-            file,
-        }),
-        Err(error) => Err(EmitError(format!(
-            "emitted tokens for {path} do not parse: {error}"
-        ))),
+        Ok(file) => Ok(EmittedFile { path: path.to_owned(), file }),
+        Err(error) => Err(EmitError(format!("emitted tokens for {path} do not parse: {error}"))),
     }
 }
 
@@ -70,10 +59,7 @@ fn lib(krate: &ir::Crate) -> TokenStream {
             pub const API_VERSION: &str = #version;
         }
     });
-    let headers = api
-        .headers
-        .iter()
-        .map(|(name, value)| quote! { (#name, #value) });
+    let headers = api.headers.iter().map(|(name, value)| quote! { (#name, #value) });
     quote! {
         #docs
         #![warn(missing_docs)]
@@ -114,24 +100,12 @@ pub(crate) fn ident(name: &str) -> Ident {
 
 /// One `#[doc]` per line, each starting with a space, so prettyplease prints `/// line`.
 pub(crate) fn docs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
+    let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
     quote! { #(#[doc = #lines])* }
 }
 
 fn inner_docs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
+    let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
     quote! { #(#![doc = #lines])* }
 }
 

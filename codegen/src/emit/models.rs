@@ -78,19 +78,13 @@ fn field(f: &Field) -> TokenStream {
         Presence::Required => (inner, quote! {}),
         // `deserialize_with` turns off serde's "missing Option means None", so absence
         // is an error naming the field, while `null` still decodes as `None`.
-        Presence::Nullable {
-            missing_as_null: false,
-        } => (
-            quote! { Option<#inner> },
-            quote! { #[serde(deserialize_with = "crate::rt::nullable")] },
-        ),
-        Presence::Nullable {
-            missing_as_null: true,
-        } => (quote! { Option<#inner> }, quote! { #[serde(default)] }),
-        Presence::Optional => (
-            quote! { Option<#inner> },
-            quote! { #[serde(default, skip_serializing_if = "Option::is_none")] },
-        ),
+        Presence::Nullable { missing_as_null: false } => {
+            (quote! { Option<#inner> }, quote! { #[serde(deserialize_with = "crate::rt::nullable")] })
+        }
+        Presence::Nullable { missing_as_null: true } => (quote! { Option<#inner> }, quote! { #[serde(default)] }),
+        Presence::Optional => {
+            (quote! { Option<#inner> }, quote! { #[serde(default, skip_serializing_if = "Option::is_none")] })
+        }
     };
     quote! {
         #docs
@@ -106,12 +100,14 @@ fn enumeration(e: &Enum) -> TokenStream {
     let name = ident(&e.meta.name);
     let fallback = ident(&e.fallback.name.rust);
     let fallback_docs = docs(&e.fallback.docs);
-    let variants = e.variants.iter().map(|v| {
+    let variants = e.variants.iter().enumerate().map(|(i, v)| {
         let docs = docs(&v.docs);
         let deprecated = deprecated(&v.deprecated);
         let name = ident(&v.name.rust);
-        quote! { #docs #deprecated #name, }
+        let default = (e.default == Some(i)).then(|| quote! { #[default] });
+        quote! { #docs #deprecated #default #name, }
     });
+    let derive_default = e.default.is_some().then(|| quote! { Default, });
     let as_str = e.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.name.rust), &v.name.wire);
         quote! { Self::#variant => #wire, }
@@ -120,20 +116,9 @@ fn enumeration(e: &Enum) -> TokenStream {
         let (variant, wire) = (ident(&v.name.rust), &v.name.wire);
         quote! { #wire => Self::#variant, }
     });
-    let default = e.default.and_then(|i| e.variants.get(i)).map(|v| {
-        let variant = ident(&v.name.rust);
-        quote! {
-            #allow
-            impl Default for #name {
-                fn default() -> Self {
-                    Self::#variant
-                }
-            }
-        }
-    });
     quote! {
         #head
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, #derive_default)]
         pub enum #name {
             #(#variants)*
             #fallback_docs
@@ -176,7 +161,6 @@ fn enumeration(e: &Enum) -> TokenStream {
                 crate::rt::string_enum(deserializer)
             }
         }
-        #default
     }
 }
 
@@ -186,9 +170,7 @@ fn union(u: &Union) -> TokenStream {
     let tag = &u.tag;
     let fallback = ident(&u.fallback.name.rust);
     let fallback_docs = docs(&u.fallback.docs);
-    let tag_doc = format!(
-        " The value of the `{tag}` tag: the variant's own, or the one an unknown member sent."
-    );
+    let tag_doc = format!(" The value of the `{tag}` tag: the variant's own, or the one an unknown member sent.");
     let variants = u.variants.iter().map(|v| {
         let docs = docs(&v.variant.docs);
         let deprecated = deprecated(&v.variant.deprecated);
@@ -200,11 +182,7 @@ fn union(u: &Union) -> TokenStream {
         quote! { Self::#variant(_) => Some(#wire), }
     });
     let tagged = u.variants.iter().map(|v| {
-        let (variant, member, wire) = (
-            ident(&v.variant.name.rust),
-            ident(&v.member),
-            &v.variant.name.wire,
-        );
+        let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
         quote! { #[serde(rename = #wire)] #variant(&'a #member), }
     });
     let serialize = u.variants.iter().map(|v| {

@@ -33,10 +33,10 @@ fn autolink(line: &str) -> String {
     while let Some(at) = rest.find(['`', 'h']) {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
-        if from.starts_with('`') {
+        if let Some(after) = from.strip_prefix('`') {
             in_code = !in_code;
             out.push('`');
-            rest = &from[1..];
+            rest = after;
             continue;
         }
         let is_url = from.starts_with("https://") || from.starts_with("http://");
@@ -47,9 +47,7 @@ fn autolink(line: &str) -> String {
             rest = &from[1..];
             continue;
         }
-        let end = from
-            .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
-            .unwrap_or(from.len());
+        let end = from.find(|c: char| c.is_whitespace() || c == ')' || c == '>').unwrap_or(from.len());
         let mut url = &from[..end];
         // A sentence's final period is not part of the URL.
         while url.ends_with(['.', ',', ';', ':']) {
@@ -71,13 +69,8 @@ mod tests {
     #[test]
     fn bare_urls_become_autolinks() {
         assert_eq!(
-            lines(
-                "Please see https://platform.openai.com/docs/api-reference for more.\nAlso http://x.io."
-            ),
-            [
-                "Please see <https://platform.openai.com/docs/api-reference> for more.",
-                "Also <http://x.io>."
-            ]
+            lines("Please see https://platform.openai.com/docs/api-reference for more.\nAlso http://x.io."),
+            ["Please see <https://platform.openai.com/docs/api-reference> for more.", "Also <http://x.io>."]
         );
     }
 

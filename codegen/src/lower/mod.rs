@@ -1,4 +1,4 @@
-//! Stage 3, intermediate model: lowers a validated spec to [`ir::Crate`](crate::ir::Crate).
+//! Stage 3, intermediate model: lowers a validated spec to [`ir::Crate`].
 //!
 //! Every decision about the output is made here: Rust names, doc lines (with the
 //! constraints the spec states), which struct fields the unions own, what allows the
@@ -30,31 +30,18 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
             continue;
         }
         let item = cx.item(name, symbol)?;
-        modules
-            .entry(&symbol.module)
-            .or_default()
-            .push((symbol.order, item));
+        modules.entry(&symbol.module).or_default().push((symbol.order, item));
     }
     let modules = modules
         .into_iter()
         .map(|(name, mut items)| {
             items.sort_by_key(|(order, _)| *order);
             let items: Vec<Item> = items.into_iter().map(|(_, item)| item).collect();
-            let (deprecated_imports, imports) = imports(&items)
-                .into_iter()
-                .partition(|n| cx.deprecated.contains(n));
-            ir::Module {
-                name: name.to_owned(),
-                imports,
-                deprecated_imports,
-                items,
-            }
+            let (deprecated_imports, imports) = imports(&items).into_iter().partition(|n| cx.deprecated.contains(n));
+            ir::Module { name: name.to_owned(), imports, deprecated_imports, items }
         })
         .collect();
-    Ok(ir::Crate {
-        api: api(&spec.api),
-        modules,
-    })
+    Ok(ir::Crate { api: api(&spec.api), modules })
 }
 
 fn api(api: &ast::Api) -> ir::ApiInfo {
@@ -71,11 +58,7 @@ fn api(api: &ast::Api) -> ir::ApiInfo {
         base_url_env: api.base_url_env.clone(),
         api_key_env: api.auth.as_ref().and_then(|a| a.env.clone()),
         version: api.version.clone(),
-        headers: api
-            .headers
-            .iter()
-            .map(|(name, value)| (name.value.clone(), value.clone()))
-            .collect(),
+        headers: api.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),
     }
 }
 
@@ -107,55 +90,29 @@ impl<'s, 'a> Cx<'s, 'a> {
                 let Some(member) = member_name(&variant.member, symbols) else {
                     continue;
                 };
-                if let Some(TypeDef {
-                    body: TypeBody::Object { fields },
-                    ..
-                }) = symbols.def(&member)
-                {
-                    owned_tags.extend(
-                        fields
-                            .iter()
-                            .filter(|f| f.wire == tag.value)
-                            .map(|f| f.path.clone()),
-                    );
+                if let Some(TypeDef { body: TypeBody::Object { fields }, .. }) = symbols.def(&member) {
+                    owned_tags.extend(fields.iter().filter(|f| f.wire == tag.value).map(|f| f.path.clone()));
                 }
-                members.insert(
-                    member,
-                    (name.clone(), tag.value.clone(), variant.tag_value.clone()),
-                );
+                members.insert(member, (name.clone(), tag.value.clone(), variant.tag_value.clone()));
             }
         }
-        Self {
-            symbols,
-            members,
-            owned_tags,
-            deprecated,
-        }
+        Self { symbols, members, owned_tags, deprecated }
     }
 
     fn item(&self, name: &str, symbol: &Symbol<'a>) -> Result<Item, InternalError> {
         match symbol.kind {
-            SymbolKind::Const { field, value } => {
-                Ok(Item::Enum(self.const_enum(name, field, value)))
-            }
+            SymbolKind::Const { field, value } => Ok(Item::Enum(self.const_enum(name, field, value))),
             SymbolKind::Def(def) => {
                 let mut meta = Meta {
                     name: name.to_owned(),
-                    docs: docs::lines(
-                        def.description
-                            .as_deref()
-                            .or(symbol.fallback_description)
-                            .unwrap_or_default(),
-                    ),
+                    docs: docs::lines(def.description.as_deref().or(symbol.fallback_description).unwrap_or_default()),
                     deprecated: def.deprecated.clone(),
                     allow_deprecated: def.deprecated.is_some(),
                 };
                 match &def.body {
                     TypeBody::Object { fields } => self.object(meta, def, fields).map(Item::Struct),
                     TypeBody::Enum { values } => Ok(Item::Enum(self.enumeration(meta, values))),
-                    TypeBody::Union { tag, variants } => {
-                        self.union(meta, &tag.value, variants).map(Item::Union)
-                    }
+                    TypeBody::Union { tag, variants } => self.union(meta, &tag.value, variants).map(Item::Union),
                     TypeBody::Map { value, limits } => {
                         docs::push_paragraph(&mut meta.docs, limit_docs(limits));
                         let target = Type::Map(Box::new(self.ty(value, &[])?));
@@ -167,29 +124,27 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
     }
 
-    fn object(
-        &self,
-        mut meta: Meta,
-        def: &TypeDef,
-        fields: &[ast::Field],
-    ) -> Result<ir::Struct, InternalError> {
+    fn object(&self, mut meta: Meta, def: &TypeDef, fields: &[ast::Field]) -> Result<ir::Struct, InternalError> {
         let generics: Vec<String> = def.params.iter().map(|p| p.value.clone()).collect();
         if let Some((union, tag, value)) = self.members.get(&meta.name) {
+            // A link by name resolves only where the union is in scope, and rustdoc
+            // rejects an explicit target that repeats what the name already resolves to.
+            let module = |name: &str| self.symbols.types.get(name).map(|s| s.module.as_str());
+            let link = if module(union) == module(&meta.name) {
+                format!("[`{union}`]")
+            } else {
+                format!("[`{union}`](crate::{union})")
+            };
             docs::push_paragraph(
                 &mut meta.docs,
-                [format!(
-                    "The `{value}` member of [`{union}`](crate::{union}), which reads and writes the `{tag}` field."
-                )],
+                [format!("The `{value}` member of {link}, which reads and writes the `{tag}` field.")],
             );
         }
         let mut out = Vec::new();
         for field in fields.iter().filter(|f| !self.owned_tags.contains(&f.path)) {
             let ty = match &field.ty {
                 FieldType::Ref(ty) => self.ty(ty, &generics)?,
-                FieldType::Const(_) => Type::Named {
-                    name: self.by_path(&field.path)?,
-                    args: Vec::new(),
-                },
+                FieldType::Const(_) => Type::Named { name: self.by_path(&field.path)?, args: Vec::new() },
             };
             let rust = match &field.rust_name {
                 Some(name) => name.value.clone(),
@@ -199,27 +154,18 @@ impl<'s, 'a> Cx<'s, 'a> {
             docs::push_paragraph(&mut doc, constraint_docs(&field.constraints));
             meta.allow_deprecated |= field.deprecated.is_some() || self.uses_deprecated(&ty);
             out.push(ir::Field {
-                name: Name {
-                    rust,
-                    wire: field.wire.clone(),
-                },
+                name: Name { rust, wire: field.wire.clone() },
                 docs: doc,
                 deprecated: field.deprecated.clone(),
                 ty,
                 presence: match field.presence {
                     ast::Presence::Required => ir::Presence::Required,
-                    ast::Presence::Nullable => ir::Presence::Nullable {
-                        missing_as_null: field.missing_as_null,
-                    },
+                    ast::Presence::Nullable => ir::Presence::Nullable { missing_as_null: field.missing_as_null },
                     ast::Presence::Optional => ir::Presence::Optional,
                 },
             });
         }
-        Ok(ir::Struct {
-            meta,
-            generics,
-            fields: out,
-        })
+        Ok(ir::Struct { meta, generics, fields: out })
     }
 
     fn enumeration(&self, mut meta: Meta, values: &[ast::EnumValue]) -> ir::Enum {
@@ -242,59 +188,28 @@ impl<'s, 'a> Cx<'s, 'a> {
             })
             .collect();
         meta.allow_deprecated |= variants.iter().any(|v| v.deprecated.is_some());
-        ir::Enum {
-            meta,
-            variants,
-            fallback: enum_fallback(),
-            default: None,
-        }
+        ir::Enum { meta, variants, fallback: enum_fallback(), default: None }
     }
 
     /// A `const` field's type: a one-value enum whose `Default` is that value.
     fn const_enum(&self, name: &str, field: &ast::Field, value: &str) -> ir::Enum {
         let mut doc = docs::lines(field.description.as_deref().unwrap_or_default());
-        docs::push_paragraph(
-            &mut doc,
-            [format!(
-                "Always `{value}` so far; the `Default` is that value."
-            )],
-        );
+        docs::push_paragraph(&mut doc, [format!("Always `{value}` so far; the `Default` is that value.")]);
         let variant = ir::Variant {
-            name: Name {
-                rust: naming::camel(value).unwrap_or_default(),
-                wire: value.to_owned(),
-            },
+            name: Name { rust: naming::camel(value).unwrap_or_default(), wire: value.to_owned() },
             docs: vec![format!("The value `{value}`.")],
             deprecated: None,
         };
-        let meta = Meta {
-            name: name.to_owned(),
-            docs: doc,
-            deprecated: None,
-            allow_deprecated: false,
-        };
-        ir::Enum {
-            meta,
-            variants: vec![variant],
-            fallback: enum_fallback(),
-            default: Some(0),
-        }
+        let meta = Meta { name: name.to_owned(), docs: doc, deprecated: None, allow_deprecated: false };
+        ir::Enum { meta, variants: vec![variant], fallback: enum_fallback(), default: Some(0) }
     }
 
-    fn union(
-        &self,
-        mut meta: Meta,
-        tag: &str,
-        variants: &[ast::Variant],
-    ) -> Result<ir::Union, InternalError> {
+    fn union(&self, mut meta: Meta, tag: &str, variants: &[ast::Variant]) -> Result<ir::Union, InternalError> {
         let mut out = Vec::new();
         for variant in variants {
-            let member = member_name(&variant.member, self.symbols)
-                .ok_or_else(|| internal("union member", &variant.path))?;
-            let member_def = self
-                .symbols
-                .def(&member)
-                .ok_or_else(|| internal("union member type", &variant.path))?;
+            let member =
+                member_name(&variant.member, self.symbols).ok_or_else(|| internal("union member", &variant.path))?;
+            let member_def = self.symbols.def(&member).ok_or_else(|| internal("union member type", &variant.path))?;
             meta.allow_deprecated |= member_def.deprecated.is_some();
             let mut doc = docs::lines(member_def.description.as_deref().unwrap_or_default());
             if doc.is_empty() {
@@ -313,24 +228,14 @@ impl<'s, 'a> Cx<'s, 'a> {
             });
         }
         let fallback = ir::Variant {
-            name: Name {
-                rust: FALLBACK.to_owned(),
-                wire: String::new(),
-            },
+            name: Name { rust: FALLBACK.to_owned(), wire: String::new() },
             docs: vec![
-                format!(
-                    "A member this version of the spec does not know (its `{tag}` is none of the above),"
-                ),
+                format!("A member this version of the spec does not know (its `{tag}` is none of the above),"),
                 "kept as the raw JSON object so that it encodes back unchanged.".to_owned(),
             ],
             deprecated: None,
         };
-        Ok(ir::Union {
-            meta,
-            tag: tag.to_owned(),
-            variants: out,
-            fallback,
-        })
+        Ok(ir::Union { meta, tag: tag.to_owned(), variants: out, fallback })
     }
 
     fn ty(&self, ty: &TypeRef, generics: &[String]) -> Result<Type, InternalError> {
@@ -339,25 +244,14 @@ impl<'s, 'a> Cx<'s, 'a> {
             TypeRef::Array(item) => Ok(Type::Vec(Box::new(self.ty(item, generics)?))),
             TypeRef::Inline(def) => match &def.body {
                 TypeBody::Map { value, .. } => Ok(Type::Map(Box::new(self.ty(value, generics)?))),
-                _ => Ok(Type::Named {
-                    name: self.by_path(&def.path)?,
-                    args: Vec::new(),
-                }),
+                _ => Ok(Type::Named { name: self.by_path(&def.path)?, args: Vec::new() }),
             },
         }
     }
 
-    fn expr(
-        &self,
-        expr: &TypeExpr,
-        generics: &[String],
-        at: &NodePath,
-    ) -> Result<Type, InternalError> {
+    fn expr(&self, expr: &TypeExpr, generics: &[String], at: &NodePath) -> Result<Type, InternalError> {
         let arg = |i: usize| -> Result<Type, InternalError> {
-            let arg = expr
-                .args
-                .get(i)
-                .ok_or_else(|| internal("type argument", at))?;
+            let arg = expr.args.get(i).ok_or_else(|| internal("type argument", at))?;
             self.expr(arg, generics, at)
         };
         Ok(match expr.name.as_str() {
@@ -370,20 +264,13 @@ impl<'s, 'a> Cx<'s, 'a> {
             param if generics.iter().any(|g| g == param) => Type::Param(param.to_owned()),
             name => {
                 let args = (0..expr.args.len()).map(arg).collect::<Result<_, _>>()?;
-                Type::Named {
-                    name: name.to_owned(),
-                    args,
-                }
+                Type::Named { name: name.to_owned(), args }
             }
         })
     }
 
     fn by_path(&self, path: &NodePath) -> Result<String, InternalError> {
-        self.symbols
-            .by_path
-            .get(path)
-            .cloned()
-            .ok_or_else(|| internal("inline type name", path))
+        self.symbols.by_path.get(path).cloned().ok_or_else(|| internal("inline type name", path))
     }
 
     fn uses_deprecated(&self, ty: &Type) -> bool {
@@ -443,10 +330,7 @@ fn member_name(member: &TypeRef, symbols: &Symbols<'_>) -> Option<String> {
 
 fn enum_fallback() -> ir::Variant {
     ir::Variant {
-        name: Name {
-            rust: FALLBACK.to_owned(),
-            wire: String::new(),
-        },
+        name: Name { rust: FALLBACK.to_owned(), wire: String::new() },
         docs: vec![
             "A value this version of the spec does not know, kept as sent so that it".to_owned(),
             "encodes back unchanged.".to_owned(),
@@ -456,26 +340,18 @@ fn enum_fallback() -> ir::Variant {
 }
 
 fn internal(what: &str, at: &NodePath) -> InternalError {
-    InternalError(format!(
-        "no {what} for {at} after validation (a bug in codegen)"
-    ))
+    InternalError(format!("no {what} for {at} after validation (a bug in codegen)"))
 }
 
 fn number(n: f64) -> String {
     // Whole numbers print without a fraction: `1`, not `1.0`.
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
-    }
+    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
 fn constraint_docs(c: &ast::Constraints) -> Vec<String> {
     let mut parts = Vec::new();
     match (c.minimum, c.maximum) {
-        (Some(min), Some(max)) => {
-            parts.push(format!("from {} to {} inclusive", number(min), number(max)))
-        }
+        (Some(min), Some(max)) => parts.push(format!("from {} to {} inclusive", number(min), number(max))),
         (Some(min), None) => parts.push(format!("at least {}", number(min))),
         (None, Some(max)) => parts.push(format!("at most {}", number(max))),
         (None, None) => {}
@@ -486,11 +362,7 @@ fn constraint_docs(c: &ast::Constraints) -> Vec<String> {
         (None, Some(max)) => parts.push(format!("at most {max} characters")),
         (None, None) => {}
     }
-    if parts.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!("Constraint: {}.", parts.join("; "))]
-    }
+    if parts.is_empty() { Vec::new() } else { vec![format!("Constraint: {}.", parts.join("; "))] }
 }
 
 fn limit_docs(limits: &ast::MapLimits) -> Vec<String> {
@@ -504,9 +376,5 @@ fn limit_docs(limits: &ast::MapLimits) -> Vec<String> {
     if let Some(n) = limits.max_value_length {
         parts.push(format!("values at most {n} characters"));
     }
-    if parts.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!("Limits: {}.", parts.join("; "))]
-    }
+    if parts.is_empty() { Vec::new() } else { vec![format!("Limits: {}.", parts.join("; "))] }
 }

@@ -27,9 +27,10 @@ pub fn parse(source: &str) -> Result<Spec, Vec<Diagnostic>> {
         Err(error) => return Err(vec![yaml_error(&error, &root)]),
     };
     if value.is_null() {
-        return Err(vec![Diagnostic::new(&root, "the spec is empty").with_hint(
-            "a spec is a mapping with the keys `api`, `types` and `operations`; see spec/README.md",
-        )]);
+        return Err(vec![
+            Diagnostic::new(&root, "the spec is empty")
+                .with_hint("a spec is a mapping with the keys `api`, `types` and `operations`; see spec/README.md"),
+        ]);
     }
     let mut d = Diagnostics::default();
     let spec = spec(&value, &mut d);
@@ -50,10 +51,7 @@ fn yaml_error(error: &serde_yaml::Error, path: &NodePath) -> Diagnostic {
     };
     let diagnostic = Diagnostic::new(path, format!("invalid YAML: {message}"));
     match error.location() {
-        Some(loc) => diagnostic.at(Location {
-            line: loc.line(),
-            column: loc.column(),
-        }),
+        Some(loc) => diagnostic.at(Location { line: loc.line(), column: loc.column() }),
         None => diagnostic,
     }
 }
@@ -61,9 +59,7 @@ fn yaml_error(error: &serde_yaml::Error, path: &NodePath) -> Diagnostic {
 fn spec(value: &Value, d: &mut Diagnostics) -> Option<Spec> {
     let top = Obj::new(value, &NodePath::root(), "the spec", d)?;
     top.known(&["api", "types", "operations"], d);
-    let api = top
-        .required("api", d)
-        .and_then(|(v, p)| types::api(v, &p, d));
+    let api = top.required("api", d).and_then(|(v, p)| types::api(v, &p, d));
     let types = match top.required("types", d) {
         Some((v, p)) => types::type_defs(v, &p, d),
         None => Vec::new(),
@@ -72,9 +68,5 @@ fn spec(value: &Value, d: &mut Diagnostics) -> Option<Spec> {
         Some((v, p)) => operations::operations(v, &p, d),
         None => Vec::new(),
     };
-    Some(Spec {
-        api: api?,
-        types,
-        operations,
-    })
+    Some(Spec { api: api?, types, operations })
 }

@@ -11,32 +11,15 @@ pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) ->
     let Some(obj) = Obj::new(value, path, "`operations`", d) else {
         return Vec::new();
     };
-    obj.entries(d)
-        .into_iter()
-        .filter_map(|(id, value, path)| operation(id, value, &path, d))
-        .collect()
+    obj.entries(d).into_iter().filter_map(|(id, value, path)| operation(id, value, &path, d)).collect()
 }
 
 fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Operation> {
     let obj = Obj::new(value, path, "an operation", d)?;
-    obj.known(
-        &[
-            "description",
-            "deprecated",
-            "method",
-            "path",
-            "path_params",
-            "query",
-            "response",
-            "pagination",
-        ],
-        d,
-    );
+    obj.known(&["description", "deprecated", "method", "path", "path_params", "query", "response", "pagination"], d);
     let method = obj.required_string("method", d);
     let path_template = obj.required_string("path", d);
-    let response = obj
-        .required("response", d)
-        .and_then(|(v, p)| type_ref(v, &p, d));
+    let response = obj.required("response", d).and_then(|(v, p)| type_ref(v, &p, d));
     let path_params = match obj.get("path_params") {
         Some((v, p)) => path_params(v, &p, d),
         None => Vec::new(),
@@ -45,9 +28,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         Some((v, p)) => query_params(v, &p, d),
         None => Vec::new(),
     };
-    let pagination = obj
-        .get("pagination")
-        .and_then(|(v, p)| pagination(v, &p, d));
+    let pagination = obj.get("pagination").and_then(|(v, p)| pagination(v, &p, d));
     Some(Operation {
         id: id.to_owned(),
         description: obj.description(d),
@@ -91,22 +72,11 @@ fn query_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Quer
         let Some(param) = Obj::new(value, &path, "a query parameter", d) else {
             continue;
         };
-        let mut allowed = vec![
-            "type",
-            "description",
-            "deprecated",
-            "required",
-            "default",
-            "rust_name",
-        ];
+        let mut allowed = vec!["type", "description", "deprecated", "required", "default", "rust_name"];
         allowed.extend(CONSTRAINT_KEYS);
         param.known(&allowed, d);
-        let ty = param
-            .required("type", d)
-            .and_then(|(v, p)| type_ref(v, &p, d));
-        let default = param
-            .get("default")
-            .and_then(|(v, p)| literal(v, &p, d).map(|value| Spanned { value, path: p }));
+        let ty = param.required("type", d).and_then(|(v, p)| type_ref(v, &p, d));
+        let default = param.get("default").and_then(|(v, p)| literal(v, &p, d).map(|value| Spanned { value, path: p }));
         let Some(ty) = ty else { continue };
         out.push(QueryParam {
             wire: wire.to_owned(),
@@ -131,23 +101,12 @@ fn literal(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Litera
             (Some(i), _) => Some(Literal::Int(i)),
             (None, Some(f)) => Some(Literal::Float(f)),
             (None, None) => {
-                d.error(
-                    path,
-                    format!("the default {n} does not fit a 64-bit integer"),
-                    None,
-                );
+                d.error(path, format!("the default {n} does not fit a 64-bit integer"), None);
                 None
             }
         },
         other => {
-            d.error(
-                path,
-                format!(
-                    "a default must be a string, number or boolean, found {}",
-                    kind(other)
-                ),
-                None,
-            );
+            d.error(path, format!("a default must be a string, number or boolean, found {}", kind(other)), None);
             None
         }
     }
@@ -155,10 +114,7 @@ fn literal(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Litera
 
 fn pagination(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Pagination> {
     let obj = Obj::new(value, path, "`pagination`", d)?;
-    obj.known(
-        &["style", "items", "cursor_param", "cursor_field", "has_more"],
-        d,
-    );
+    obj.known(&["style", "items", "cursor_param", "cursor_field", "has_more"], d);
     let style = obj.required_string("style", d);
     if let Some(style) = &style {
         if style.value != "cursor" {

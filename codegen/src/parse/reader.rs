@@ -28,16 +28,9 @@ impl<'a> Obj<'a> {
     /// `value` as a mapping, or an error saying what `what` should have been.
     pub fn new(value: &'a Value, path: &NodePath, what: &str, d: &mut Diagnostics) -> Option<Self> {
         match value {
-            Value::Mapping(map) => Some(Self {
-                map,
-                path: path.clone(),
-            }),
+            Value::Mapping(map) => Some(Self { map, path: path.clone() }),
             other => {
-                d.error(
-                    path,
-                    format!("{what} must be a mapping, found {}", kind(other)),
-                    None,
-                );
+                d.error(path, format!("{what} must be a mapping, found {}", kind(other)), None);
                 None
             }
         }
@@ -63,11 +56,7 @@ impl<'a> Obj<'a> {
     pub fn known(&self, allowed: &[&str], d: &mut Diagnostics) {
         for (key, _, path) in self.entries(&mut Diagnostics::default()) {
             if !allowed.contains(&key) {
-                d.error(
-                    &path,
-                    format!("unknown key `{key}`"),
-                    Some(suggest(key, allowed)),
-                );
+                d.error(&path, format!("unknown key `{key}`"), Some(suggest(key, allowed)));
             }
         }
     }
@@ -100,8 +89,7 @@ impl<'a> Obj<'a> {
 
     /// A description: trailing whitespace trimmed, so `>` and `|` blocks read the same.
     pub fn description(&self, d: &mut Diagnostics) -> Option<String> {
-        self.string("description", d)
-            .map(|s| s.trim_end().to_owned())
+        self.string("description", d).map(|s| s.trim_end().to_owned())
     }
 
     /// `deprecated: <message>`, or `deprecated: true` for no message.
@@ -112,14 +100,7 @@ impl<'a> Obj<'a> {
             Value::Bool(false) => None,
             Value::String(message) => Some(message.trim_end().to_owned()),
             other => {
-                d.error(
-                    &path,
-                    format!(
-                        "`deprecated` must be a message or `true`, found {}",
-                        kind(other)
-                    ),
-                    None,
-                );
+                d.error(&path, format!("`deprecated` must be a message or `true`, found {}", kind(other)), None);
                 None
             }
         }
@@ -130,11 +111,7 @@ impl<'a> Obj<'a> {
             None => false,
             Some((Value::Bool(b), _)) => *b,
             Some((other, path)) => {
-                d.error(
-                    &path,
-                    format!("`{key}` must be `true` or `false`, found {}", kind(other)),
-                    None,
-                );
+                d.error(&path, format!("`{key}` must be `true` or `false`, found {}", kind(other)), None);
                 false
             }
         }
@@ -145,14 +122,7 @@ impl<'a> Obj<'a> {
         match value.as_u64() {
             Some(n) => Some(n),
             None => {
-                d.error(
-                    &path,
-                    format!(
-                        "`{key}` must be a whole number ≥ 0, found {}",
-                        describe(value)
-                    ),
-                    None,
-                );
+                d.error(&path, format!("`{key}` must be a whole number ≥ 0, found {}", describe(value)), None);
                 None
             }
         }
@@ -163,11 +133,7 @@ impl<'a> Obj<'a> {
         match value.as_f64() {
             Some(n) => Some(n),
             None => {
-                d.error(
-                    &path,
-                    format!("`{key}` must be a number, found {}", describe(value)),
-                    None,
-                );
+                d.error(&path, format!("`{key}` must be a number, found {}", describe(value)), None);
                 None
             }
         }

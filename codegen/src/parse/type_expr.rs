@@ -27,17 +27,11 @@ fn expr(chars: &[char], at: &mut usize) -> Result<TypeExpr, String> {
     match chars.get(*at) {
         Some(c) if c.is_alphabetic() || *c == '_' => {}
         Some(c) => {
-            return Err(format!(
-                "expected a type name at character {}, found `{c}`",
-                start + 1
-            ));
+            return Err(format!("expected a type name at character {}, found `{c}`", start + 1));
         }
         None => return Err("expected a type name, found the end".to_owned()),
     }
-    while chars
-        .get(*at)
-        .is_some_and(|c| c.is_alphanumeric() || *c == '_')
-    {
+    while chars.get(*at).is_some_and(|c| c.is_alphanumeric() || *c == '_') {
         *at += 1;
     }
     let name: String = chars[start..*at].iter().collect();
@@ -55,20 +49,13 @@ fn expr(chars: &[char], at: &mut usize) -> Result<TypeExpr, String> {
                     break;
                 }
                 Some(c) => {
-                    return Err(format!(
-                        "expected `,` or `>` at character {}, found `{c}`",
-                        *at + 1
-                    ));
+                    return Err(format!("expected `,` or `>` at character {}, found `{c}`", *at + 1));
                 }
                 None => return Err(format!("unclosed `<` after `{name}`")),
             }
         }
     }
-    Ok(TypeExpr {
-        name,
-        args,
-        offset: start,
-    })
+    Ok(TypeExpr { name, args, offset: start })
 }
 
 #[cfg(test)]
@@ -79,11 +66,7 @@ mod tests {
         if e.args.is_empty() {
             e.name.clone()
         } else {
-            format!(
-                "{}<{}>",
-                e.name,
-                e.args.iter().map(show).collect::<Vec<_>>().join(",")
-            )
+            format!("{}<{}>", e.name, e.args.iter().map(show).collect::<Vec<_>>().join(","))
         }
     }
 
@@ -96,11 +79,7 @@ mod tests {
             ("map<array<map<integer>>>", "map<array<map<integer>>>"),
             ("Pair<A, B>", "Pair<A,B>"),
         ] {
-            assert_eq!(
-                parse_type_expr(text).map(|e| show(&e)),
-                Ok(want.to_owned()),
-                "{text}"
-            );
+            assert_eq!(parse_type_expr(text).map(|e| show(&e)), Ok(want.to_owned()), "{text}");
         }
     }
 
@@ -114,11 +93,7 @@ mod tests {
             ("Foo<A;B>", "expected `,` or `>` at character 6, found `;`"),
             ("[Foo]", "expected a type name at character 1, found `[`"),
         ] {
-            assert_eq!(
-                parse_type_expr(text).map(|e| show(&e)),
-                Err(want.to_owned()),
-                "{text}"
-            );
+            assert_eq!(parse_type_expr(text).map(|e| show(&e)), Err(want.to_owned()), "{text}");
         }
     }
 }

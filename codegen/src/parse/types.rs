@@ -5,25 +5,13 @@ use serde_yaml::Value;
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
 use crate::ast::{
-    Api, Auth, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef,
-    TypeRef, Variant,
+    Api, Auth, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef, TypeRef, Variant,
 };
 use crate::diagnostics::{Diagnostics, NodePath};
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let obj = Obj::new(value, path, "`api`", d)?;
-    obj.known(
-        &[
-            "title",
-            "description",
-            "version",
-            "base_url",
-            "base_url_env",
-            "auth",
-            "headers",
-        ],
-        d,
-    );
+    obj.known(&["title", "description", "version", "base_url", "base_url_env", "auth", "headers"], d);
     let auth = obj.get("auth").and_then(|(v, p)| {
         let auth = Obj::new(v, &p, "`auth`", d)?;
         auth.known(&["scheme", "env"], d);
@@ -35,22 +23,14 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
                 Some("the only scheme so far is `bearer`".into()),
             );
         }
-        Some(Auth {
-            env: auth.string("env", d),
-        })
+        Some(Auth { env: auth.string("env", d) })
     });
     let mut headers = Vec::new();
     if let Some((v, p)) = obj.get("headers") {
         if let Some(map) = Obj::new(v, &p, "`headers`", d) {
             for (name, value, path) in map.entries(d) {
                 if let Some(value) = string_value(value, &path, d) {
-                    headers.push((
-                        Spanned {
-                            value: name.to_owned(),
-                            path,
-                        },
-                        value,
-                    ));
+                    headers.push((Spanned { value: name.to_owned(), path }, value));
                 }
             }
         }
@@ -76,10 +56,7 @@ pub(super) fn type_defs(value: &Value, path: &NodePath, d: &mut Diagnostics) -> 
     obj.entries(d)
         .into_iter()
         .filter_map(|(name, value, path)| {
-            let name = Spanned {
-                value: name.to_owned(),
-                path: path.clone(),
-            };
+            let name = Spanned { value: name.to_owned(), path: path.clone() };
             type_def(value, &path, Some(name), false, d)
         })
         .collect()
@@ -97,11 +74,7 @@ fn type_def(
     d: &mut Diagnostics,
 ) -> Option<TypeDef> {
     let obj = Obj::new(value, path, "a type", d)?;
-    let kinds: Vec<&str> = KINDS
-        .iter()
-        .copied()
-        .filter(|k| obj.get(k).is_some())
-        .collect();
+    let kinds: Vec<&str> = KINDS.iter().copied().filter(|k| obj.get(k).is_some()).collect();
     let mut allowed = vec!["description", "deprecated"];
     allowed.push(if inline { "name" } else { "params" });
     allowed.extend(KINDS);
@@ -110,12 +83,8 @@ fn type_def(
     }
     obj.known(&allowed, d);
     let body = match kinds.as_slice() {
-        ["fields"] => obj.get("fields").map(|(v, p)| TypeBody::Object {
-            fields: fields(v, &p, d),
-        }),
-        ["enum"] => obj.get("enum").map(|(v, p)| TypeBody::Enum {
-            values: enum_values(v, &p, d),
-        }),
+        ["fields"] => obj.get("fields").map(|(v, p)| TypeBody::Object { fields: fields(v, &p, d) }),
+        ["enum"] => obj.get("enum").map(|(v, p)| TypeBody::Enum { values: enum_values(v, &p, d) }),
         ["union"] => obj.get("union").and_then(|(v, p)| union(v, &p, d)),
         ["map"] => obj.get("map").and_then(|(v, p)| {
             let limits = MapLimits {
@@ -123,10 +92,7 @@ fn type_def(
                 max_key_length: obj.u64("max_key_length", d),
                 max_value_length: obj.u64("max_value_length", d),
             };
-            Some(TypeBody::Map {
-                value: type_ref(v, &p, d)?,
-                limits,
-            })
+            Some(TypeBody::Map { value: type_ref(v, &p, d)?, limits })
         }),
         [] => {
             d.error(
@@ -137,39 +103,19 @@ fn type_def(
             None
         }
         several => {
-            d.error(
-                path,
-                format!(
-                    "a type is exactly one kind, but this one has {}",
-                    several.join(" and ")
-                ),
-                None,
-            );
+            d.error(path, format!("a type is exactly one kind, but this one has {}", several.join(" and ")), None);
             None
         }
     };
-    let name = if inline {
-        obj.spanned_string("name", d)
-    } else {
-        name
-    };
+    let name = if inline { obj.spanned_string("name", d) } else { name };
     let params = match obj.get("params") {
         Some((Value::Sequence(items), p)) => items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| {
-                string_value(v, &p.index(i), d).map(|value| Spanned {
-                    value,
-                    path: p.index(i),
-                })
-            })
+            .filter_map(|(i, v)| string_value(v, &p.index(i), d).map(|value| Spanned { value, path: p.index(i) }))
             .collect(),
         Some((other, p)) => {
-            d.error(
-                &p,
-                format!("`params` must be a list of names, found {}", kind(other)),
-                None,
-            );
+            d.error(&p, format!("`params` must be a list of names, found {}", kind(other)), None);
             Vec::new()
         }
         None => Vec::new(),
@@ -188,10 +134,7 @@ fn type_def(
 pub(super) fn type_ref(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeRef> {
     match value {
         Value::String(text) => match parse_type_expr(text) {
-            Ok(expr) => Some(TypeRef::Expr(Spanned {
-                value: expr,
-                path: path.clone(),
-            })),
+            Ok(expr) => Some(TypeRef::Expr(Spanned { value: expr, path: path.clone() })),
             Err(message) => {
                 d.error(
                     path,
@@ -206,18 +149,9 @@ pub(super) fn type_ref(value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
             let item = type_ref(&map["array"], &item_path, d)?;
             Some(TypeRef::Array(Box::new(item)))
         }
-        Value::Mapping(_) => {
-            type_def(value, path, None, true, d).map(|def| TypeRef::Inline(Box::new(def)))
-        }
+        Value::Mapping(_) => type_def(value, path, None, true, d).map(|def| TypeRef::Inline(Box::new(def))),
         other => {
-            d.error(
-                path,
-                format!(
-                    "expected a type expression or an inline type, found {}",
-                    kind(other)
-                ),
-                None,
-            );
+            d.error(path, format!("expected a type expression or an inline type, found {}", kind(other)), None);
             None
         }
     }
@@ -227,37 +161,20 @@ fn fields(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Field> {
     let Some(obj) = Obj::new(value, path, "`fields`", d) else {
         return Vec::new();
     };
-    obj.entries(d)
-        .into_iter()
-        .filter_map(|(wire, value, path)| field(wire, value, &path, d))
-        .collect()
+    obj.entries(d).into_iter().filter_map(|(wire, value, path)| field(wire, value, &path, d)).collect()
 }
 
 fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Field> {
     let obj = Obj::new(value, path, "a field", d)?;
-    let mut allowed = vec![
-        "type",
-        "const",
-        "description",
-        "deprecated",
-        "nullable",
-        "optional",
-        "missing_as_null",
-        "rust_name",
-    ];
+    let mut allowed =
+        vec!["type", "const", "description", "deprecated", "nullable", "optional", "missing_as_null", "rust_name"];
     allowed.extend(CONSTRAINT_KEYS);
     obj.known(&allowed, d);
     let ty = match (obj.get("type"), obj.get("const")) {
         (Some((v, p)), None) => type_ref(v, &p, d).map(FieldType::Ref),
-        (None, Some((v, p))) => {
-            string_value(v, &p, d).map(|value| FieldType::Const(Spanned { value, path: p }))
-        }
+        (None, Some((v, p))) => string_value(v, &p, d).map(|value| FieldType::Const(Spanned { value, path: p })),
         (None, None) => {
-            d.error(
-                path,
-                format!("field `{wire}` needs `type` (or `const` for a fixed string)"),
-                None,
-            );
+            d.error(path, format!("field `{wire}` needs `type` (or `const` for a fixed string)"), None);
             None
         }
         (Some(_), Some((_, p))) => {
@@ -275,17 +192,17 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         (true, false) => Presence::Nullable,
         (false, true) => Presence::Optional,
         (true, true) => {
-            d.error(path, "a field is `nullable` (always present, may be null) or `optional` (may be absent), not both", Some("pick the one the API documents".into()));
+            d.error(
+                path,
+                "a field is `nullable` (always present, may be null) or `optional` (may be absent), not both",
+                Some("pick the one the API documents".into()),
+            );
             Presence::Optional
         }
     };
     let missing_as_null = obj.bool("missing_as_null", d);
     if missing_as_null && presence != Presence::Nullable {
-        d.error(
-            &path.key("missing_as_null"),
-            "`missing_as_null` only applies to `nullable` fields",
-            None,
-        );
+        d.error(&path.key("missing_as_null"), "`missing_as_null` only applies to `nullable` fields", None);
     }
     Some(Field {
         wire: wire.to_owned(),
@@ -302,11 +219,7 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
 
 fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumValue> {
     let Value::Sequence(items) = value else {
-        d.error(
-            path,
-            format!("`enum` must be a list of values, found {}", kind(value)),
-            None,
-        );
+        d.error(path, format!("`enum` must be a list of values, found {}", kind(value)), None);
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -333,13 +246,7 @@ fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumV
                 let Some(value) = string_value(other, &path, d) else {
                     continue;
                 };
-                EnumValue {
-                    value,
-                    rust_name: None,
-                    description: None,
-                    deprecated: None,
-                    path,
-                }
+                EnumValue { value, rust_name: None, description: None, deprecated: None, path }
             }
         };
         out.push(value);
@@ -358,15 +265,8 @@ fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody
         .into_iter()
         .filter_map(|(tag_value, member, path)| {
             let member = type_ref(member, &path, d)?;
-            Some(Variant {
-                tag_value: tag_value.to_owned(),
-                member,
-                path,
-            })
+            Some(Variant { tag_value: tag_value.to_owned(), member, path })
         })
         .collect();
-    Some(TypeBody::Union {
-        tag: tag?,
-        variants,
-    })
+    Some(TypeBody::Union { tag: tag?, variants })
 }

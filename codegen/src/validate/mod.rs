@@ -46,19 +46,12 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
         // RFC 9110 token characters for names; visible ASCII and spaces for values.
         let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
         if name.value.is_empty() || !name.value.chars().all(token) {
-            d.error(
-                &name.path,
-                format!("`{}` is not a valid HTTP header name", name.value),
-                None,
-            );
+            d.error(&name.path, format!("`{}` is not a valid HTTP header name", name.value), None);
         }
         if !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
             d.error(
                 &name.path,
-                format!(
-                    "the value of header `{}` has characters HTTP does not allow",
-                    name.value
-                ),
+                format!("the value of header `{}` has characters HTTP does not allow", name.value),
                 None,
             );
         }

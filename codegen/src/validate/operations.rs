@@ -5,9 +5,7 @@ use std::collections::HashMap;
 
 use super::symbols::{SymbolKind, Symbols};
 use super::types::{References, check_constraints, check_ref};
-use crate::ast::{
-    Constraints, FieldType, Literal, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef,
-};
+use crate::ast::{Constraints, FieldType, Literal, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef};
 use crate::diagnostics::{Diagnostics, NodePath};
 use crate::naming;
 
@@ -21,10 +19,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
                 if let Some(first) = ids.insert(rust.clone(), &op.id) {
                     d.error(
                         &op.path,
-                        format!(
-                            "operations `{first}` and `{}` both become `{rust}` in Rust",
-                            op.id
-                        ),
+                        format!("operations `{first}` and `{}` both become `{rust}` in Rust", op.id),
                         None,
                     );
                 }
@@ -41,70 +36,41 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
         let method = &op.method;
         if !METHODS.contains(&method.value.as_str()) {
             let hint = if METHODS.contains(&method.value.to_ascii_uppercase().as_str()) {
-                format!(
-                    "write it in capitals: `{}`",
-                    method.value.to_ascii_uppercase()
-                )
+                format!("write it in capitals: `{}`", method.value.to_ascii_uppercase())
             } else {
                 format!("expected one of {}", METHODS.join(", "))
             };
-            d.error(
-                &method.path,
-                format!("unknown HTTP method `{}`", method.value),
-                Some(hint),
-            );
+            d.error(&method.path, format!("unknown HTTP method `{}`", method.value), Some(hint));
         }
         check_path(op, d);
         check_ref(&op.response, &[], symbols, d, &mut References::new());
         let mut names: HashMap<String, &str> = HashMap::new();
         for param in &op.path_params {
-            let rust = param_rust_name(
-                param.rust_name.as_ref().map(|n| (&n.value, &n.path)),
-                &param.wire,
-                &param.path,
-                d,
-            );
+            let rust =
+                param_rust_name(param.rust_name.as_ref().map(|n| (&n.value, &n.path)), &param.wire, &param.path, d);
             if let Some(first) = rust.and_then(|r| names.insert(r, &param.wire)) {
                 d.error(
                     &param.path,
-                    format!(
-                        "parameters `{first}` and `{}` have the same Rust name",
-                        param.wire
-                    ),
+                    format!("parameters `{first}` and `{}` have the same Rust name", param.wire),
                     Some("set `rust_name` on one".into()),
                 );
             }
             if param.description.is_none() {
-                d.error(
-                    &param.path,
-                    format!("path parameter `{}` has no description", param.wire),
-                    None,
-                );
+                d.error(&param.path, format!("path parameter `{}` has no description", param.wire), None);
             }
         }
         for param in &op.query {
-            let rust = param_rust_name(
-                param.rust_name.as_ref().map(|n| (&n.value, &n.path)),
-                &param.wire,
-                &param.path,
-                d,
-            );
+            let rust =
+                param_rust_name(param.rust_name.as_ref().map(|n| (&n.value, &n.path)), &param.wire, &param.path, d);
             if let Some(first) = rust.and_then(|r| names.insert(r, &param.wire)) {
                 d.error(
                     &param.path,
-                    format!(
-                        "parameters `{first}` and `{}` have the same Rust name",
-                        param.wire
-                    ),
+                    format!("parameters `{first}` and `{}` have the same Rust name", param.wire),
                     Some("set `rust_name` on one".into()),
                 );
             }
             if param.description.is_none() {
-                d.error(
-                    &param.path,
-                    format!("query parameter `{}` has no description", param.wire),
-                    None,
-                );
+                d.error(&param.path, format!("query parameter `{}` has no description", param.wire), None);
             }
             check_ref(&param.ty, &[], symbols, d, &mut References::new());
             check_constraints(&param.constraints, &param.ty, &param.path, d);
@@ -124,19 +90,13 @@ fn param_rust_name(
     d: &mut Diagnostics,
 ) -> Option<String> {
     let result = match rust_name {
-        Some((name, name_path)) => naming::check_rust_name(name)
-            .map(|()| name.clone())
-            .map_err(|p| (p, name_path)),
+        Some((name, name_path)) => naming::check_rust_name(name).map(|()| name.clone()).map_err(|p| (p, name_path)),
         None => naming::snake(wire).map_err(|p| (p, path)),
     };
     match result {
         Ok(name) => Some(name),
         Err((problem, at)) => {
-            d.error(
-                at,
-                format!("invalid parameter name: {problem}"),
-                Some("set `rust_name`".into()),
-            );
+            d.error(at, format!("invalid parameter name: {problem}"), Some("set `rust_name`".into()));
             None
         }
     }
@@ -146,44 +106,25 @@ fn param_rust_name(
 fn check_path(op: &Operation, d: &mut Diagnostics) {
     let template = &op.path_template;
     if !template.value.starts_with('/') {
-        d.error(
-            &template.path,
-            format!("the path `{}` must start with `/`", template.value),
-            None,
-        );
+        d.error(&template.path, format!("the path `{}` must start with `/`", template.value), None);
     }
     let mut used: Vec<&str> = Vec::new();
     let mut rest = template.value.as_str();
     while let Some(open) = rest.find(['{', '}']) {
         if rest[open..].starts_with('}') {
-            d.error(
-                &template.path,
-                format!("unbalanced `}}` in path `{}`", template.value),
-                None,
-            );
+            d.error(&template.path, format!("unbalanced `}}` in path `{}`", template.value), None);
             return;
         }
         let after = &rest[open + 1..];
-        let Some(close) = after
-            .find(['{', '}'])
-            .filter(|&i| after[i..].starts_with('}'))
-        else {
-            d.error(
-                &template.path,
-                format!("unclosed `{{` in path `{}`", template.value),
-                None,
-            );
+        let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
+            d.error(&template.path, format!("unclosed `{{` in path `{}`", template.value), None);
             return;
         };
         let name = &after[..close];
         if name.is_empty() {
             d.error(&template.path, "empty `{}` in the path", None);
         } else if used.contains(&name) {
-            d.error(
-                &template.path,
-                format!("`{{{name}}}` appears twice in the path"),
-                None,
-            );
+            d.error(&template.path, format!("`{{{name}}}` appears twice in the path"), None);
         } else {
             used.push(name);
         }
@@ -194,9 +135,7 @@ fn check_path(op: &Operation, d: &mut Diagnostics) {
             d.error(
                 &template.path,
                 format!("`{{{name}}}` in the path is not declared under `path_params`"),
-                Some(format!(
-                    "add `{name}: {{ description: ... }}` to `path_params`"
-                )),
+                Some(format!("add `{name}: {{ description: ... }}` to `path_params`")),
             );
         }
     }
@@ -204,10 +143,7 @@ fn check_path(op: &Operation, d: &mut Diagnostics) {
         if !used.contains(&param.wire.as_str()) {
             d.error(
                 &param.path,
-                format!(
-                    "path parameter `{}` does not appear in the path `{}`",
-                    param.wire, template.value
-                ),
+                format!("path parameter `{}` does not appear in the path `{}`", param.wire, template.value),
                 None,
             );
         }
@@ -225,28 +161,19 @@ fn check_query_type(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnosti
     }
     fn simple_expr(name: &str, args: usize, symbols: &Symbols<'_>) -> bool {
         ["string", "integer", "number", "boolean"].contains(&name)
-            || (args == 0
-                && matches!(
-                    symbols.def(name).map(|d| &d.body),
-                    Some(TypeBody::Enum { .. })
-                ))
+            || (args == 0 && matches!(symbols.def(name).map(|d| &d.body), Some(TypeBody::Enum { .. })))
     }
     let ok = match &param.ty {
         TypeRef::Array(item) => simple(item, symbols),
-        TypeRef::Expr(expr) if expr.value.name == "array" => expr
-            .value
-            .args
-            .first()
-            .is_some_and(|a| simple_expr(&a.name, a.args.len(), symbols)),
+        TypeRef::Expr(expr) if expr.value.name == "array" => {
+            expr.value.args.first().is_some_and(|a| simple_expr(&a.name, a.args.len(), symbols))
+        }
         other => simple(other, symbols),
     };
     if !ok {
         d.error(
             &param.path.key("type"),
-            format!(
-                "query parameter `{}` must be a scalar, an enum, or an array of those",
-                param.wire
-            ),
+            format!("query parameter `{}` must be a scalar, an enum, or an array of those", param.wire),
             None,
         );
     }
@@ -258,9 +185,7 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         return;
     };
     let enum_values = |def: &TypeDef| match &def.body {
-        TypeBody::Enum { values } => {
-            Some(values.iter().map(|v| v.value.clone()).collect::<Vec<_>>())
-        }
+        TypeBody::Enum { values } => Some(values.iter().map(|v| v.value.clone()).collect::<Vec<_>>()),
         _ => None,
     };
     let (kind, values) = match &param.ty {
@@ -270,11 +195,7 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         },
         TypeRef::Inline(def) => ("enum", enum_values(def)),
         _ => {
-            d.error(
-                &default.path,
-                "only scalar and enum parameters take a default",
-                None,
-            );
+            d.error(&default.path, "only scalar and enum parameters take a default", None);
             return;
         }
     };
@@ -288,10 +209,7 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
             Some(values) => {
                 d.error(
                     &default.path,
-                    format!(
-                        "the default `{s}` is not one of the values ({})",
-                        values.join(", ")
-                    ),
+                    format!("the default `{s}` is not one of the values ({})", values.join(", ")),
                     None,
                 );
                 return;
@@ -301,11 +219,7 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         _ => false,
     };
     if !fits {
-        d.error(
-            &default.path,
-            format!("the default does not have the parameter's type (`{kind}`)"),
-            None,
-        );
+        d.error(&default.path, format!("the default does not have the parameter's type (`{kind}`)"), None);
         return;
     }
     let number = match default.value {
@@ -313,47 +227,26 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         Literal::Float(f) => Some(f),
         _ => None,
     };
-    let Constraints {
-        minimum, maximum, ..
-    } = param.constraints;
+    let Constraints { minimum, maximum, .. } = param.constraints;
     if let Some(n) = number {
         if minimum.is_some_and(|min| n < min) || maximum.is_some_and(|max| n > max) {
-            d.error(
-                &default.path,
-                format!("the default {n} is outside the allowed range"),
-                None,
-            );
+            d.error(&default.path, format!("the default {n} is outside the allowed range"), None);
         }
     }
 }
 
 /// The pagination keys must name real fields of the response and a real query parameter.
-fn check_pagination(
-    op: &Operation,
-    p: &crate::ast::Pagination,
-    symbols: &Symbols<'_>,
-    d: &mut Diagnostics,
-) {
+fn check_pagination(op: &Operation, p: &crate::ast::Pagination, symbols: &Symbols<'_>, d: &mut Diagnostics) {
     // The response is an object, possibly a generic instance such as `CursorPage<RunStep>`.
     let (response, args): (Option<&TypeDef>, Vec<&str>) = match &op.response {
-        TypeRef::Expr(expr) => (
-            symbols.def(&expr.value.name),
-            expr.value.args.iter().map(|a| a.name.as_str()).collect(),
-        ),
+        TypeRef::Expr(expr) => {
+            (symbols.def(&expr.value.name), expr.value.args.iter().map(|a| a.name.as_str()).collect())
+        }
         TypeRef::Inline(def) => (Some(def.as_ref()), Vec::new()),
         TypeRef::Array(_) => (None, Vec::new()),
     };
-    let Some(TypeDef {
-        body: TypeBody::Object { fields },
-        params,
-        ..
-    }) = response
-    else {
-        d.error(
-            &p.path,
-            "cursor pagination needs the response to be an object",
-            None,
-        );
+    let Some(TypeDef { body: TypeBody::Object { fields }, params, .. }) = response else {
+        d.error(&p.path, "cursor pagination needs the response to be an object", None);
         return;
     };
     let field_expr = |name: &str| {
@@ -363,53 +256,28 @@ fn check_pagination(
         })
     };
     match field_expr(&p.has_more.value) {
-        None => d.error(
-            &p.has_more.path,
-            format!("the response has no field `{}`", p.has_more.value),
-            None,
-        ),
+        None => d.error(&p.has_more.path, format!("the response has no field `{}`", p.has_more.value), None),
         Some(Some(expr)) if expr.name == "boolean" => {}
-        Some(_) => d.error(
-            &p.has_more.path,
-            format!("`{}` must be a `boolean` field", p.has_more.value),
-            None,
-        ),
+        Some(_) => d.error(&p.has_more.path, format!("`{}` must be a `boolean` field", p.has_more.value), None),
     }
     let item = match field_expr(&p.items.value) {
         None => {
-            d.error(
-                &p.items.path,
-                format!("the response has no field `{}`", p.items.value),
-                None,
-            );
+            d.error(&p.items.path, format!("the response has no field `{}`", p.items.value), None);
             None
         }
         Some(Some(expr)) if expr.name == "array" && expr.args.len() == 1 => {
             let item = expr.args[0].name.as_str();
             // Substitute the generic argument: `data: array<T>` in `CursorPage<RunStep>`.
-            Some(
-                params
-                    .iter()
-                    .position(|param| param.value == item)
-                    .and_then(|i| args.get(i).copied())
-                    .unwrap_or(item),
-            )
+            Some(params.iter().position(|param| param.value == item).and_then(|i| args.get(i).copied()).unwrap_or(item))
         }
         Some(_) => {
-            d.error(
-                &p.items.path,
-                format!("`{}` must be an `array<...>` field", p.items.value),
-                None,
-            );
+            d.error(&p.items.path, format!("`{}` must be an `array<...>` field", p.items.value), None);
             None
         }
     };
     if let Some(item) = item {
         let has_cursor = match symbols.types.get(item).map(|s| s.kind) {
-            Some(SymbolKind::Def(TypeDef {
-                body: TypeBody::Object { fields },
-                ..
-            })) => fields.iter().any(|f| {
+            Some(SymbolKind::Def(TypeDef { body: TypeBody::Object { fields }, .. })) => fields.iter().any(|f| {
                 f.wire == p.cursor_field.value
                     && matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if e.value.name == "string")
             }),
@@ -430,19 +298,13 @@ fn check_pagination(
     match cursor_param {
         None => d.error(
             &p.cursor_param.path,
-            format!(
-                "`{}` is not one of this operation's query parameters",
-                p.cursor_param.value
-            ),
+            format!("`{}` is not one of this operation's query parameters", p.cursor_param.value),
             None,
         ),
         Some(q) if matches!(&q.ty, TypeRef::Expr(e) if e.value.name == "string") => {}
         Some(_) => d.error(
             &p.cursor_param.path,
-            format!(
-                "the cursor parameter `{}` must be a `string`",
-                p.cursor_param.value
-            ),
+            format!("the cursor parameter `{}` must be a `string`", p.cursor_param.value),
             None,
         ),
     }

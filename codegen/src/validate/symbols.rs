@@ -56,13 +56,7 @@ struct Collector<'a, 'd> {
 }
 
 pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
-    let mut c = Collector {
-        symbols: Symbols {
-            types: BTreeMap::new(),
-            by_path: HashMap::new(),
-        },
-        d,
-    };
+    let mut c = Collector { symbols: Symbols { types: BTreeMap::new(), by_path: HashMap::new() }, d };
     for def in &spec.types {
         let Some(name) = &def.name else { continue };
         if let Err(problem) = check_type_name(&name.value) {
@@ -73,23 +67,12 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
             );
             continue;
         }
-        if SCALARS.contains(&name.value.as_str()) || BUILTIN_GENERICS.contains(&name.value.as_str())
-        {
-            c.d.error(
-                &name.path,
-                format!("`{}` is a built-in type name", name.value),
-                None,
-            );
+        if SCALARS.contains(&name.value.as_str()) || BUILTIN_GENERICS.contains(&name.value.as_str()) {
+            c.d.error(&name.path, format!("`{}` is a built-in type name", name.value), None);
             continue;
         }
         let module = naming::module(&name.value);
-        c.add(
-            name.value.clone(),
-            SymbolKind::Def(def),
-            &module,
-            &name.path,
-            None,
-        );
+        c.add(name.value.clone(), SymbolKind::Def(def), &module, &name.path, None);
         c.walk_def(def, &name.value, &module);
     }
     for op in &spec.operations {
@@ -98,12 +81,7 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
         };
         let module = naming::module(&op_name);
         let prefix = op_name.clone();
-        c.walk_ref(
-            &op.response,
-            &format!("{prefix}Response"),
-            &module,
-            op.description.as_deref(),
-        );
+        c.walk_ref(&op.response, &format!("{prefix}Response"), &module, op.description.as_deref());
         for param in &op.query {
             let name = format!("{prefix}{}", naming::camel(&param.wire).unwrap_or_default());
             c.walk_ref(&param.ty, &name, &module, param.description.as_deref());
@@ -113,30 +91,21 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
 }
 
 impl<'a> Collector<'a, '_> {
-    fn add(
-        &mut self,
-        name: String,
-        kind: SymbolKind<'a>,
-        module: &str,
-        path: &NodePath,
-        fallback: Option<&'a str>,
-    ) {
+    fn add(&mut self, name: String, kind: SymbolKind<'a>, module: &str, path: &NodePath, fallback: Option<&'a str>) {
         if let Some(first) = self.symbols.types.get(&name) {
             self.d.error(
                 path,
                 format!("the type name `{name}` is defined twice"),
-                Some(format!("the first definition is at {}; give one of them another name (`name:` for inline types)", first.path)),
+                Some(format!(
+                    "the first definition is at {}; give one of them another name (`name:` for inline types)",
+                    first.path
+                )),
             );
             return;
         }
         let order = self.symbols.types.len();
-        let symbol = Symbol {
-            kind,
-            module: module.to_owned(),
-            order,
-            path: path.clone(),
-            fallback_description: fallback,
-        };
+        let symbol =
+            Symbol { kind, module: module.to_owned(), order, path: path.clone(), fallback_description: fallback };
         self.symbols.types.insert(name, symbol);
     }
 
@@ -151,24 +120,11 @@ impl<'a> Collector<'a, '_> {
                     let name = format!("{}{suffix}", naming::unraw(owner));
                     match &field.ty {
                         FieldType::Const(value) => {
-                            let kind = SymbolKind::Const {
-                                field,
-                                value: &value.value,
-                            };
-                            self.symbols
-                                .by_path
-                                .insert(field.path.clone(), name.clone());
-                            self.add(
-                                name,
-                                kind,
-                                module,
-                                &field.path,
-                                field.description.as_deref(),
-                            );
+                            let kind = SymbolKind::Const { field, value: &value.value };
+                            self.symbols.by_path.insert(field.path.clone(), name.clone());
+                            self.add(name, kind, module, &field.path, field.description.as_deref());
                         }
-                        FieldType::Ref(ty) => {
-                            self.walk_ref(ty, &name, module, field.description.as_deref())
-                        }
+                        FieldType::Ref(ty) => self.walk_ref(ty, &name, module, field.description.as_deref()),
                     }
                 }
             }
@@ -177,36 +133,20 @@ impl<'a> Collector<'a, '_> {
                     let Ok(suffix) = naming::camel(&variant.tag_value) else {
                         continue;
                     };
-                    self.walk_ref(
-                        &variant.member,
-                        &format!("{}{suffix}", naming::unraw(owner)),
-                        module,
-                        None,
-                    );
+                    self.walk_ref(&variant.member, &format!("{}{suffix}", naming::unraw(owner)), module, None);
                 }
             }
-            TypeBody::Map { value, .. } => self.walk_ref(
-                value,
-                &format!("{}Value", naming::unraw(owner)),
-                module,
-                None,
-            ),
+            TypeBody::Map { value, .. } => {
+                self.walk_ref(value, &format!("{}Value", naming::unraw(owner)), module, None)
+            }
             TypeBody::Enum { .. } => {}
         }
     }
 
-    fn walk_ref(
-        &mut self,
-        ty: &'a TypeRef,
-        default_name: &str,
-        module: &str,
-        fallback: Option<&'a str>,
-    ) {
+    fn walk_ref(&mut self, ty: &'a TypeRef, default_name: &str, module: &str, fallback: Option<&'a str>) {
         match ty {
             TypeRef::Expr(_) => {}
-            TypeRef::Array(item) => {
-                self.walk_ref(item, &format!("{default_name}Item"), module, fallback)
-            }
+            TypeRef::Array(item) => self.walk_ref(item, &format!("{default_name}Item"), module, fallback),
             TypeRef::Inline(def) => {
                 // An inline map is just `BTreeMap<String, V>`: it needs no name of its own.
                 if let TypeBody::Map { value, .. } = &def.body {
@@ -216,21 +156,14 @@ impl<'a> Collector<'a, '_> {
                     Some(name) => match check_type_name(&name.value) {
                         Ok(()) => name.value.clone(),
                         Err(problem) => {
-                            self.d
-                                .error(&name.path, format!("invalid type name: {problem}"), None);
+                            self.d.error(&name.path, format!("invalid type name: {problem}"), None);
                             return;
                         }
                     },
                     None => default_name.to_owned(),
                 };
                 self.symbols.by_path.insert(def.path.clone(), name.clone());
-                self.add(
-                    name.clone(),
-                    SymbolKind::Def(def),
-                    module,
-                    &def.path,
-                    fallback,
-                );
+                self.add(name.clone(), SymbolKind::Def(def), module, &def.path, fallback);
                 self.walk_def(def, &name, module);
             }
         }

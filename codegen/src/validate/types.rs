@@ -4,9 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::symbols::{BUILTIN_GENERICS, SCALARS, SymbolKind, Symbols};
-use crate::ast::{
-    Constraints, Field, FieldType, Presence, Spec, TypeBody, TypeDef, TypeExpr, TypeRef,
-};
+use crate::ast::{Constraints, Field, FieldType, Presence, Spec, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::{Diagnostics, NodePath, suggest};
 use crate::naming;
 
@@ -34,11 +32,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
             }
             SymbolKind::Const { field, value } => {
                 if value.is_empty() {
-                    d.error(
-                        &field.path.key("const"),
-                        "a `const` value cannot be empty",
-                        None,
-                    );
+                    d.error(&field.path.key("const"), "a `const` value cannot be empty", None);
                 }
             }
         }
@@ -59,26 +53,16 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
 fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
     for (i, param) in def.params.iter().enumerate() {
         let name = &param.value;
-        if naming::camel(name).ok().as_deref() != Some(name.as_str())
-            || naming::check_rust_name(name).is_err()
-        {
+        if naming::camel(name).ok().as_deref() != Some(name.as_str()) || naming::check_rust_name(name).is_err() {
             d.error(
                 &param.path,
                 format!("`{name}` is not a valid type parameter"),
                 Some("use an UpperCamelCase name such as `T`".into()),
             );
         } else if symbols.types.contains_key(name) || SCALARS.contains(&name.as_str()) {
-            d.error(
-                &param.path,
-                format!("type parameter `{name}` has the name of a type"),
-                None,
-            );
+            d.error(&param.path, format!("type parameter `{name}` has the name of a type"), None);
         } else if def.params[..i].iter().any(|p| &p.value == name) {
-            d.error(
-                &param.path,
-                format!("type parameter `{name}` is listed twice"),
-                None,
-            );
+            d.error(&param.path, format!("type parameter `{name}` is listed twice"), None);
         }
     }
 }
@@ -100,10 +84,7 @@ fn check_body(
                     if let Some(first) = seen.insert(naming::unraw(&rust).to_owned(), &field.wire) {
                         d.error(
                             &field.path,
-                            format!(
-                                "fields `{first}` and `{}` both become `{rust}` in Rust",
-                                field.wire
-                            ),
+                            format!("fields `{first}` and `{}` both become `{rust}` in Rust", field.wire),
                             Some("set `rust_name` on one of them".into()),
                         );
                     }
@@ -126,77 +107,57 @@ fn check_body(
         TypeBody::Enum { values } => check_enum(name, def, values, d),
         TypeBody::Union { tag, variants } => {
             if variants.is_empty() {
-                d.error(
-                    &def.path.key("union").key("variants"),
-                    format!("union `{name}` has no variants"),
-                    None,
-                );
+                d.error(&def.path.key("union").key("variants"), format!("union `{name}` has no variants"), None);
             }
             let mut seen: HashMap<String, &str> = HashMap::new();
             for variant in variants {
                 match naming::camel(&variant.tag_value) {
                     Ok(rust) if rust == FALLBACK_VARIANT => d.error(
                         &variant.path,
-                        format!("the tag value `{}` would be named `{FALLBACK_VARIANT}`, which keeps unknown members", variant.tag_value),
+                        format!(
+                            "the tag value `{}` would be named `{FALLBACK_VARIANT}`, which keeps unknown members",
+                            variant.tag_value
+                        ),
                         None,
                     ),
                     Ok(rust) => {
                         if let Some(first) = seen.insert(rust.clone(), &variant.tag_value) {
-                            d.error(&variant.path, format!("tag values `{first}` and `{}` both become the variant `{rust}`", variant.tag_value), None);
+                            d.error(
+                                &variant.path,
+                                format!(
+                                    "tag values `{first}` and `{}` both become the variant `{rust}`",
+                                    variant.tag_value
+                                ),
+                                None,
+                            );
                         }
                     }
                     Err(problem) => d.error(&variant.path, format!("invalid tag value: {problem}"), None),
                 }
                 let member = match &variant.member {
                     TypeRef::Expr(expr) => {
-                        check_expr(
-                            &expr.value,
-                            &expr.path,
-                            &[],
-                            symbols,
-                            d,
-                            &mut References::new(),
-                        );
-                        symbols
-                            .def(&expr.value.name)
-                            .map(|def| (expr.value.name.clone(), def))
+                        check_expr(&expr.value, &expr.path, &[], symbols, d, &mut References::new());
+                        symbols.def(&expr.value.name).map(|def| (expr.value.name.clone(), def))
                     }
                     TypeRef::Inline(def) => {
                         if def.description.is_none() {
                             d.error(
                                 &def.path,
-                                format!(
-                                    "the inline member `{}` has no description",
-                                    variant.tag_value
-                                ),
+                                format!("the inline member `{}` has no description", variant.tag_value),
                                 None,
                             );
                         }
-                        symbols
-                            .by_path
-                            .get(&def.path)
-                            .map(|n| (n.clone(), def.as_ref()))
+                        symbols.by_path.get(&def.path).map(|n| (n.clone(), def.as_ref()))
                     }
                     TypeRef::Array(_) => {
-                        d.error(
-                            &variant.path,
-                            "a union member must be an object, not an array",
-                            None,
-                        );
+                        d.error(&variant.path, "a union member must be an object, not an array", None);
                         None
                     }
                 };
                 let Some((member_name, member)) = member else {
                     continue;
                 };
-                check_member(
-                    &tag.value,
-                    &variant.tag_value,
-                    &member_name,
-                    member,
-                    &variant.path,
-                    d,
-                );
+                check_member(&tag.value, &variant.tag_value, &member_name, member, &variant.path, d);
                 if let Some((other, _)) = members.get(&member_name) {
                     d.error(
                         &variant.path,
@@ -238,21 +199,13 @@ pub fn field_rust_name(field: &Field, d: &mut Diagnostics) -> Option<String> {
 
 fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &mut Diagnostics) {
     if values.is_empty() {
-        d.error(
-            &def.path.key("enum"),
-            format!("enum `{name}` has no values"),
-            None,
-        );
+        d.error(&def.path.key("enum"), format!("enum `{name}` has no values"), None);
     }
     let mut wire_seen: HashMap<&str, ()> = HashMap::new();
     let mut rust_seen: HashMap<String, &str> = HashMap::new();
     for value in values {
         if wire_seen.insert(&value.value, ()).is_some() {
-            d.error(
-                &value.path,
-                format!("the value `{}` is listed twice", value.value),
-                None,
-            );
+            d.error(&value.path, format!("the value `{}` is listed twice", value.value), None);
             continue;
         }
         let rust = match &value.rust_name {
@@ -262,20 +215,14 @@ fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &m
         match rust {
             Ok(rust) if rust == FALLBACK_VARIANT => d.error(
                 &value.path,
-                format!(
-                    "`{}` would be the variant `{FALLBACK_VARIANT}`, which keeps unknown values",
-                    value.value
-                ),
+                format!("`{}` would be the variant `{FALLBACK_VARIANT}`, which keeps unknown values", value.value),
                 Some("set `rust_name` to another name".into()),
             ),
             Ok(rust) => {
                 if let Some(first) = rust_seen.insert(rust.clone(), &value.value) {
                     d.error(
                         &value.path,
-                        format!(
-                            "values `{first}` and `{}` both become the variant `{rust}`",
-                            value.value
-                        ),
+                        format!("values `{first}` and `{}` both become the variant `{rust}`", value.value),
                         Some("set `rust_name` on one of them".into()),
                     );
                 }
@@ -290,28 +237,13 @@ fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &m
 }
 
 /// A union member must be a plain object whose tag field is a `const` of the variant's key.
-fn check_member(
-    tag: &str,
-    tag_value: &str,
-    member_name: &str,
-    member: &TypeDef,
-    at: &NodePath,
-    d: &mut Diagnostics,
-) {
+fn check_member(tag: &str, tag_value: &str, member_name: &str, member: &TypeDef, at: &NodePath, d: &mut Diagnostics) {
     let TypeBody::Object { fields } = &member.body else {
-        d.error(
-            at,
-            format!("union member `{member_name}` must be an object (with `fields`)"),
-            None,
-        );
+        d.error(at, format!("union member `{member_name}` must be an object (with `fields`)"), None);
         return;
     };
     if !member.params.is_empty() {
-        d.error(
-            at,
-            format!("union member `{member_name}` cannot be generic"),
-            None,
-        );
+        d.error(at, format!("union member `{member_name}` cannot be generic"), None);
     }
     match fields.iter().find(|f| f.wire == tag) {
         None => d.error(
@@ -322,7 +254,10 @@ fn check_member(
         Some(Field { ty: FieldType::Const(value), .. }) if value.value == tag_value => {}
         Some(Field { ty: FieldType::Const(value), .. }) => d.error(
             &value.path,
-            format!("union member `{member_name}` has `{tag}: {}`, but the union maps the tag value `{tag_value}` to it", value.value),
+            format!(
+                "union member `{member_name}` has `{tag}: {}`, but the union maps the tag value `{tag_value}` to it",
+                value.value
+            ),
             Some(format!("make the union's key `{}`, or the member's const `{tag_value}`", value.value)),
         ),
         Some(field) => d.error(
@@ -331,25 +266,12 @@ fn check_member(
             Some(format!("write `const: {tag_value}`")),
         ),
     }
-    if let Some(field) = fields
-        .iter()
-        .find(|f| f.wire == tag && f.presence != Presence::Required)
-    {
-        d.error(
-            &field.path,
-            format!("the tag field `{tag}` must be required"),
-            None,
-        );
+    if let Some(field) = fields.iter().find(|f| f.wire == tag && f.presence != Presence::Required) {
+        d.error(&field.path, format!("the tag field `{tag}` must be required"), None);
     }
 }
 
-pub fn check_ref(
-    ty: &TypeRef,
-    scope: &[&str],
-    symbols: &Symbols<'_>,
-    d: &mut Diagnostics,
-    refs: &mut References,
-) {
+pub fn check_ref(ty: &TypeRef, scope: &[&str], symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut References) {
     match ty {
         TypeRef::Expr(expr) => check_expr(&expr.value, &expr.path, scope, symbols, d, refs),
         TypeRef::Array(item) => check_ref(item, scope, symbols, d, refs),
@@ -393,11 +315,7 @@ fn check_expr(
                 .chain(scope.iter().copied())
                 .chain(symbols.types.keys().map(String::as_str))
                 .collect();
-            d.error(
-                path,
-                format!("unknown type `{name}`"),
-                Some(suggest(name, &known)),
-            );
+            d.error(path, format!("unknown type `{name}`"), Some(suggest(name, &known)));
         }
         Some(n) if n != expr.args.len() => {
             let want = if n == 0 {
@@ -430,26 +348,14 @@ pub fn check_constraints(c: &Constraints, ty: &TypeRef, path: &NodePath, d: &mut
     };
     let numeric = matches!(scalar, Some("integer" | "number"));
     if (c.minimum.is_some() || c.maximum.is_some()) && !numeric {
-        d.error(
-            path,
-            "`minimum`/`maximum` apply to `integer` and `number` only",
-            None,
-        );
+        d.error(path, "`minimum`/`maximum` apply to `integer` and `number` only", None);
     }
     if (c.min_length.is_some() || c.max_length.is_some()) && scalar != Some("string") {
-        d.error(
-            path,
-            "`min_length`/`max_length` apply to `string` only",
-            None,
-        );
+        d.error(path, "`min_length`/`max_length` apply to `string` only", None);
     }
     if let (Some(min), Some(max)) = (c.minimum, c.maximum) {
         if min > max {
-            d.error(
-                &path.key("minimum"),
-                format!("`minimum` ({min}) is greater than `maximum` ({max})"),
-                None,
-            );
+            d.error(&path.key("minimum"), format!("`minimum` ({min}) is greater than `maximum` ({max})"), None);
         }
     }
     if let (Some(min), Some(max)) = (c.min_length, c.max_length) {

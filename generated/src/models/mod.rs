@@ -2,49 +2,95 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Every model type, one file per type of the spec with the types defined inside it.
+
 mod code_interpreter_image;
+
 pub use code_interpreter_image::*;
+
 mod code_interpreter_logs;
+
 pub use code_interpreter_logs::*;
+
 mod code_interpreter_output;
+
 pub use code_interpreter_output::*;
+
 mod code_interpreter_tool_call;
+
 pub use code_interpreter_tool_call::*;
+
 mod cursor_page;
+
 pub use cursor_page::*;
+
 mod file_search_ranker;
+
 pub use file_search_ranker::*;
+
 mod file_search_ranking_options;
+
 pub use file_search_ranking_options::*;
+
 mod file_search_result;
+
 pub use file_search_result::*;
+
 mod file_search_tool_call;
+
 pub use file_search_tool_call::*;
+
 mod function_tool_call;
+
 pub use function_tool_call::*;
+
 mod last_error;
+
 pub use last_error::*;
+
 mod last_error_code;
+
 pub use last_error_code::*;
+
 mod list_order;
+
 pub use list_order::*;
+
 mod message_creation_step_details;
+
 pub use message_creation_step_details::*;
+
 mod metadata;
+
 pub use metadata::*;
+
 mod run_step;
+
 pub use run_step::*;
+
 mod run_step_include;
+
 pub use run_step_include::*;
+
 mod run_step_status;
+
 pub use run_step_status::*;
+
 mod run_step_type;
+
 pub use run_step_type::*;
+
 mod step_details;
+
 pub use step_details::*;
+
 mod tool_call;
+
 pub use tool_call::*;
+
 mod tool_calls_step_details;
+
 pub use tool_calls_step_details::*;
+
 mod usage;
+
 pub use usage::*;

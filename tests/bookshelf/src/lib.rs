@@ -8,15 +8,22 @@
 //! - Base URL: <https://bookshelf.example.com/api>
 //! - API version described: `1.4.0`
 #![warn(missing_docs)]
+
 mod models;
+
 mod rt;
+
 pub use models::*;
+
 /// The base URL every operation's path is appended to.
 pub const BASE_URL: &str = "https://bookshelf.example.com/api";
+
 /// The environment variable that overrides [`BASE_URL`].
 pub const BASE_URL_ENV: &str = "BOOKSHELF_BASE_URL";
+
 /// The version of the upstream API description this crate was generated from.
 pub const API_VERSION: &str = "1.4.0";
+
 /// Headers sent with every request, as (name, value).
 pub const DEFAULT_HEADERS: &[(&str, &str)] = &[
     ("Accept-Language", "en"),

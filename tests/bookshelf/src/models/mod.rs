@@ -2,17 +2,31 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Every model type, one file per type of the spec with the types defined inside it.
+
 mod availability;
+
 pub use availability::*;
+
 mod book;
+
 pub use book::*;
+
 mod book_format;
+
 pub use book_format::*;
+
 mod labels;
+
 pub use labels::*;
+
 mod on_shelf;
+
 pub use on_shelf::*;
+
 mod page;
+
 pub use page::*;
+
 mod shelf_location;
+
 pub use shelf_location::*;

@@ -1,0 +1,74 @@
+//! Snapshots guard the generator's output: the generated code for the run-steps spec and
+//! for one small fixture spec per construct (`fixtures/good/`), and the exact error text
+//! for each broken spec (`fixtures/bad/`). Review changes with `cargo insta review`.
+
+use std::path::Path;
+
+/// The workspace root, so paths in headers and errors read as they do for `cargo xtask`.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".."))
+}
+
+/// The path of a fixture relative to the workspace root, with `/` separators.
+fn relative(path: &Path) -> String {
+    let rel = path.strip_prefix(root()).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Every generated file but the verbatim runtime copy, each under a separator line.
+fn generated(spec: &str) -> String {
+    let files = match codegen::generate_file(root(), spec) {
+        Ok(files) => files,
+        Err(error) => panic!("{spec} should generate:\n{error}"),
+    };
+    assert!(files.iter().any(|f| f.path == "rt.rs"), "every crate gets the runtime module");
+    files
+        .iter()
+        .filter(|f| f.path != "rt.rs")
+        .map(|f| format!("// ===== src/{} =====\n{}", f.path, f.contents))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn run_steps_spec() {
+    insta::assert_snapshot!(generated("spec/openai_run_steps.yaml"));
+}
+
+#[test]
+fn bookshelf_spec() {
+    insta::assert_snapshot!(generated("tests/fixtures/bookshelf.yaml"));
+}
+
+#[test]
+fn good_fixtures() {
+    insta::glob!("fixtures/good/*.yaml", |path| {
+        insta::assert_snapshot!(generated(&relative(path)));
+    });
+}
+
+#[test]
+fn bad_fixtures() {
+    insta::glob!("fixtures/bad/*.yaml", |path| {
+        let spec = relative(path);
+        let error = match codegen::generate_file(root(), &spec) {
+            Ok(_) => panic!("{spec} should be rejected"),
+            Err(codegen::Error::Spec(error)) => error,
+            Err(other) => panic!("{spec} should be a spec error, got: {other}"),
+        };
+        let text = error.to_string();
+        assert!(text.contains(&spec), "the error names the file:\n{text}");
+        assert!(text.contains(" (at "), "the error names the node path:\n{text}");
+        insta::assert_snapshot!(text);
+    });
+}
+
+#[test]
+fn the_same_spec_gives_byte_identical_files() {
+    for spec in ["spec/openai_run_steps.yaml", "tests/fixtures/bookshelf.yaml"] {
+        let first = codegen::generate_file(root(), spec).map_err(|e| e.to_string());
+        let second = codegen::generate_file(root(), spec).map_err(|e| e.to_string());
+        assert!(first.is_ok(), "{spec}: {first:?}");
+        assert_eq!(first, second, "{spec}");
+    }
+}
