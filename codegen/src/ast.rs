@@ -26,6 +26,8 @@ pub struct Api {
     pub version: Option<String>,
     pub base_url: Spanned<String>,
     pub base_url_env: Option<String>,
+    /// Where the API's documentation lives: relative links in descriptions resolve against it.
+    pub docs_url: Option<String>,
     pub auth: Option<Auth>,
     pub headers: Vec<(Spanned<String>, String)>,
 }

@@ -9,6 +9,20 @@
 //!
 //! - Base URL: <https://api.openai.com/v1>
 //! - API version described: `2.3.0`
+//!
+//! ## Operations
+//!
+//! - `listRunSteps`: `GET /threads/{thread_id}/runs/{run_id}/steps` → `CursorPage<RunStep>`.
+//!
+//!   Returns a list of run steps belonging to a run.
+//!
+//!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
+//!
+//! - `getRunStep`: `GET /threads/{thread_id}/runs/{run_id}/steps/{step_id}` → `RunStep`.
+//!
+//!   Retrieves a run step.
+//!
+//!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
 #![warn(missing_docs)]
 
 mod models;

@@ -1,9 +1,28 @@
 //! Doc text: spec descriptions become doc lines that rustdoc renders cleanly and that
 //! pass `cargo doc` with warnings denied.
 
-/// Splits a description into doc lines, trimming trailing blanks and turning bare URLs
-/// into `<...>` autolinks (rustdoc warns on bare URLs).
-pub fn lines(text: &str) -> Vec<String> {
+/// Turns descriptions into doc lines for one API.
+#[derive(Debug, Clone, Default)]
+pub struct DocText {
+    /// The API's documentation site (`api.docs_url`), without a trailing `/`.
+    pub base: Option<String>,
+}
+
+impl DocText {
+    /// Splits a description into doc lines: trailing blanks trimmed, bare URLs turned into
+    /// `<...>` autolinks (rustdoc warns on bare URLs), and site-relative links such as
+    /// `[file](/docs/files)` made absolute against the API's docs URL (rustdoc would
+    /// otherwise resolve them against the crate's own docs, where they lead nowhere).
+    pub fn lines(&self, text: &str) -> Vec<String> {
+        let absolute = |line: &str| match &self.base {
+            Some(base) => line.replace("](/", &format!("]({base}/")),
+            None => line.to_owned(),
+        };
+        lines(&text.lines().map(absolute).collect::<Vec<_>>().join("\n"))
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text.lines().map(|line| autolink(line.trim_end())).collect();
     while out.last().is_some_and(|l| l.is_empty()) {
         out.pop();
@@ -85,6 +104,16 @@ mod tests {
         ] {
             assert_eq!(lines(text), [text], "{text}");
         }
+    }
+
+    #[test]
+    fn site_relative_links_become_absolute_when_the_api_says_where() {
+        let text = DocText { base: Some("https://platform.openai.com".to_owned()) };
+        assert_eq!(
+            text.lines("The [file](/docs/files) ID."),
+            ["The [file](https://platform.openai.com/docs/files) ID."]
+        );
+        assert_eq!(DocText::default().lines("The [file](/docs/files) ID."), ["The [file](/docs/files) ID."]);
     }
 
     #[test]

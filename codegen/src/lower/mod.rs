@@ -6,6 +6,7 @@
 //! here is a bug in this crate, reported as an internal error rather than a panic.
 
 mod docs;
+mod operations;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -23,7 +24,8 @@ const FALLBACK: &str = "Unknown";
 pub struct InternalError(pub String);
 
 pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalError> {
-    let cx = Cx::new(symbols);
+    let text = docs::DocText { base: spec.api.docs_url.as_ref().map(|u| u.trim_end_matches('/').to_owned()) };
+    let cx = Cx::new(symbols, text.clone());
     let mut modules: BTreeMap<&str, Vec<(usize, Item)>> = BTreeMap::new();
     for (name, symbol) in &symbols.types {
         if cx.owned_tags.contains(&symbol.path) {
@@ -41,17 +43,19 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
             ir::Module { name: name.to_owned(), imports, deprecated_imports, items }
         })
         .collect();
-    Ok(ir::Crate { api: api(&spec.api), modules })
+    Ok(ir::Crate { api: api(spec, &text), modules })
 }
 
-fn api(api: &ast::Api) -> ir::ApiInfo {
+fn api(spec: &Spec, text: &docs::DocText) -> ir::ApiInfo {
+    let api = &spec.api;
     let mut doc = vec![format!("# {}", api.title)];
-    docs::push_paragraph(&mut doc, docs::lines(&api.description));
+    docs::push_paragraph(&mut doc, text.lines(&api.description));
     let mut facts = vec![format!("Base URL: <{}>", api.base_url.value)];
     if let Some(version) = &api.version {
         facts.push(format!("API version described: `{version}`"));
     }
     docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
+    docs::push_paragraph(&mut doc, operations::summary(&spec.operations, text));
     ir::ApiInfo {
         docs: doc,
         base_url: api.base_url.value.clone(),
@@ -69,10 +73,11 @@ struct Cx<'s, 'a> {
     /// Paths of the `const` tag fields that unions own: neither a struct field nor a type.
     owned_tags: BTreeSet<NodePath>,
     deprecated: BTreeSet<String>,
+    text: docs::DocText,
 }
 
 impl<'s, 'a> Cx<'s, 'a> {
-    fn new(symbols: &'s Symbols<'a>) -> Self {
+    fn new(symbols: &'s Symbols<'a>, text: docs::DocText) -> Self {
         let mut members = HashMap::new();
         let mut owned_tags = BTreeSet::new();
         let mut deprecated = BTreeSet::new();
@@ -96,7 +101,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 members.insert(member, (name.clone(), tag.value.clone(), variant.tag_value.clone()));
             }
         }
-        Self { symbols, members, owned_tags, deprecated }
+        Self { symbols, members, owned_tags, deprecated, text }
     }
 
     fn item(&self, name: &str, symbol: &Symbol<'a>) -> Result<Item, InternalError> {
@@ -105,7 +110,9 @@ impl<'s, 'a> Cx<'s, 'a> {
             SymbolKind::Def(def) => {
                 let mut meta = Meta {
                     name: name.to_owned(),
-                    docs: docs::lines(def.description.as_deref().or(symbol.fallback_description).unwrap_or_default()),
+                    docs: self
+                        .text
+                        .lines(def.description.as_deref().or(symbol.fallback_description).unwrap_or_default()),
                     deprecated: def.deprecated.clone(),
                     allow_deprecated: def.deprecated.is_some(),
                 };
@@ -150,7 +157,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 Some(name) => name.value.clone(),
                 None => naming::snake(&field.wire).map_err(InternalError)?,
             };
-            let mut doc = docs::lines(field.description.as_deref().unwrap_or_default());
+            let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
             docs::push_paragraph(&mut doc, constraint_docs(&field.constraints));
             meta.allow_deprecated |= field.deprecated.is_some() || self.uses_deprecated(&ty);
             out.push(ir::Field {
@@ -181,7 +188,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                     wire: v.value.clone(),
                 },
                 docs: match &v.description {
-                    Some(text) => docs::lines(text),
+                    Some(text) => self.text.lines(text),
                     None => vec![format!("The value `{}`.", v.value)],
                 },
                 deprecated: v.deprecated.clone(),
@@ -193,7 +200,7 @@ impl<'s, 'a> Cx<'s, 'a> {
 
     /// A `const` field's type: a one-value enum whose `Default` is that value.
     fn const_enum(&self, name: &str, field: &ast::Field, value: &str) -> ir::Enum {
-        let mut doc = docs::lines(field.description.as_deref().unwrap_or_default());
+        let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
         docs::push_paragraph(&mut doc, [format!("Always `{value}` so far; the `Default` is that value.")]);
         let variant = ir::Variant {
             name: Name { rust: naming::camel(value).unwrap_or_default(), wire: value.to_owned() },
@@ -211,7 +218,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 member_name(&variant.member, self.symbols).ok_or_else(|| internal("union member", &variant.path))?;
             let member_def = self.symbols.def(&member).ok_or_else(|| internal("union member type", &variant.path))?;
             meta.allow_deprecated |= member_def.deprecated.is_some();
-            let mut doc = docs::lines(member_def.description.as_deref().unwrap_or_default());
+            let mut doc = self.text.lines(member_def.description.as_deref().unwrap_or_default());
             if doc.is_empty() {
                 doc.push(format!("A `{}` member.", variant.tag_value));
             }

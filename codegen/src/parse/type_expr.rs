@@ -7,7 +7,7 @@ use crate::ast::TypeExpr;
 pub fn parse_type_expr(text: &str) -> Result<TypeExpr, String> {
     let chars: Vec<char> = text.chars().collect();
     let mut at = 0;
-    let expr = expr(&chars, &mut at)?;
+    let expr = expr(&chars, &mut at, 0)?;
     skip_spaces(&chars, &mut at);
     match chars.get(at) {
         None => Ok(expr),
@@ -21,7 +21,14 @@ fn skip_spaces(chars: &[char], at: &mut usize) {
     }
 }
 
-fn expr(chars: &[char], at: &mut usize) -> Result<TypeExpr, String> {
+/// Deeper nesting than any real API uses; the limit keeps every later (recursive)
+/// stage far from the stack's end, whatever the input.
+const MAX_DEPTH: usize = 32;
+
+fn expr(chars: &[char], at: &mut usize, depth: usize) -> Result<TypeExpr, String> {
+    if depth > MAX_DEPTH {
+        return Err(format!("type arguments nest deeper than {MAX_DEPTH} levels"));
+    }
     skip_spaces(chars, at);
     let start = *at;
     match chars.get(*at) {
@@ -40,7 +47,7 @@ fn expr(chars: &[char], at: &mut usize) -> Result<TypeExpr, String> {
     if chars.get(*at) == Some(&'<') {
         *at += 1;
         loop {
-            args.push(expr(chars, at)?);
+            args.push(expr(chars, at, depth + 1)?);
             skip_spaces(chars, at);
             match chars.get(*at) {
                 Some(',') => *at += 1,
@@ -85,6 +92,7 @@ mod tests {
 
     #[test]
     fn reports_where_it_went_wrong() {
+        let deep = format!("{}T{}", "array<".repeat(40), ">".repeat(40));
         for (text, want) in [
             ("", "expected a type name, found the end"),
             ("array<Foo", "unclosed `<` after `array`"),
@@ -92,6 +100,7 @@ mod tests {
             ("Foo Bar", "unexpected `B` at character 5"),
             ("Foo<A;B>", "expected `,` or `>` at character 6, found `;`"),
             ("[Foo]", "expected a type name at character 1, found `[`"),
+            (deep.as_str(), "type arguments nest deeper than 32 levels"),
         ] {
             assert_eq!(parse_type_expr(text).map(|e| show(&e)), Err(want.to_owned()), "{text}");
         }

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostics, NodePath};
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let obj = Obj::new(value, path, "`api`", d)?;
-    obj.known(&["title", "description", "version", "base_url", "base_url_env", "auth", "headers"], d);
+    obj.known(&["title", "description", "version", "base_url", "base_url_env", "docs_url", "auth", "headers"], d);
     let auth = obj.get("auth").and_then(|(v, p)| {
         let auth = Obj::new(v, &p, "`auth`", d)?;
         auth.known(&["scheme", "env"], d);
@@ -44,6 +44,7 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
         version: obj.string("version", d),
         base_url: base_url?,
         base_url_env: obj.string("base_url_env", d),
+        docs_url: obj.string("docs_url", d),
         auth,
         headers,
     })

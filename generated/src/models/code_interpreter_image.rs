@@ -14,6 +14,6 @@ pub struct CodeInterpreterImage {
 /// The image file output by the Code Interpreter tool call.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CodeInterpreterImageFile {
-    /// The [file](/docs/api-reference/files) ID of the image.
+    /// The [file](https://platform.openai.com/docs/api-reference/files) ID of the image.
     pub file_id: String,
 }

@@ -20,7 +20,7 @@ pub struct Function {
     pub name: String,
     /// The arguments passed to the function.
     pub arguments: String,
-    /// The output of the function. This will be `null` if the outputs have not been [submitted](/docs/api-reference/runs/submitToolOutputs) yet.
+    /// The output of the function. This will be `null` if the outputs have not been [submitted](https://platform.openai.com/docs/api-reference/runs/submitToolOutputs) yet.
     #[serde(deserialize_with = "crate::rt::nullable")]
     pub output: Option<String>,
 }

@@ -13,11 +13,11 @@ pub struct RunStep {
     pub object: RunStepObject,
     /// The Unix timestamp (in seconds) for when the run step was created.
     pub created_at: i64,
-    /// The ID of the [assistant](/docs/api-reference/assistants) associated with the run step.
+    /// The ID of the [assistant](https://platform.openai.com/docs/api-reference/assistants) associated with the run step.
     pub assistant_id: String,
-    /// The ID of the [thread](/docs/api-reference/threads) that was run.
+    /// The ID of the [thread](https://platform.openai.com/docs/api-reference/threads) that was run.
     pub thread_id: String,
-    /// The ID of the [run](/docs/api-reference/runs) that this run step is a part of.
+    /// The ID of the [run](https://platform.openai.com/docs/api-reference/runs) that this run step is a part of.
     pub run_id: String,
     /// The type of run step, which can be either `message_creation` or `tool_calls`.
     pub r#type: RunStepType,

@@ -7,6 +7,16 @@
 //!
 //! - Base URL: <https://bookshelf.example.com/api>
 //! - API version described: `1.4.0`
+//!
+//! ## Operations
+//!
+//! - `listBooks`: `GET /shelves/{shelf_id}/books` → `Page<Book>`.
+//!
+//!   Lists the books on a shelf.
+//!
+//! - `getBook`: `GET /shelves/{shelf_id}/books/{book_id}` → `Book`.
+//!
+//!   Retrieves a book.
 #![warn(missing_docs)]
 
 mod models;
