@@ -53,11 +53,19 @@ fn structure(s: &Struct) -> TokenStream {
     } else {
         quote! { <#(#generics),*> }
     };
+    // serde infers no bound for a parameter used only under `deserialize_with` (nullable
+    // fields), so every generic struct states both bounds for all its parameters.
+    let bounds = (!s.generics.is_empty()).then(|| {
+        let de = s.generics.iter().map(|g| format!("{g}: serde::Deserialize<'de>")).collect::<Vec<_>>().join(", ");
+        let ser = s.generics.iter().map(|g| format!("{g}: serde::Serialize")).collect::<Vec<_>>().join(", ");
+        quote! { #[serde(bound(serialize = #ser, deserialize = #de))] }
+    });
     let fields = s.fields.iter().map(field);
     quote! {
         #head
         #allow
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #bounds
         pub struct #name #generics {
             #(#fields)*
         }

@@ -59,14 +59,14 @@ fn autolink(line: &str) -> String {
             continue;
         }
         let is_url = from.starts_with("https://") || from.starts_with("http://");
-        let prev = out.chars().last();
         // Already a link target (`](url)`, `<url>`) or inside code: leave as is.
-        if !is_url || in_code || matches!(prev, Some('(' | '<' | '"' | '\'')) {
+        let linked = out.ends_with("](") || out.ends_with('<');
+        if !is_url || in_code || linked {
             out.push('h');
             rest = &from[1..];
             continue;
         }
-        let end = from.find(|c: char| c.is_whitespace() || c == ')' || c == '>').unwrap_or(from.len());
+        let end = from.find(|c: char| c.is_whitespace() || matches!(c, ')' | '>' | '"')).unwrap_or(from.len());
         let mut url = &from[..end];
         // A sentence's final period is not part of the URL.
         while url.ends_with(['.', ',', ';', ':']) {
@@ -94,12 +94,21 @@ mod tests {
     }
 
     #[test]
+    fn urls_in_parentheses_and_quotes_are_bare_too() {
+        assert_eq!(
+            lines("A URL (https://example.com/p) and \"https://example.com/q\"."),
+            ["A URL (<https://example.com/p>) and \"<https://example.com/q>\"."]
+        );
+    }
+
+    #[test]
     fn links_code_and_words_stay() {
         for text in [
             "The [file](/docs/api-reference/files) ID.",
             "See [docs](https://example.com/a).",
             "Use `https://example.com` as is.",
             "<https://example.com>",
+            "[a link](https://example.com/a) and [another](http://x.io)",
             "the path to the thing",
         ] {
             assert_eq!(lines(text), [text], "{text}");

@@ -6,6 +6,9 @@
 ///
 /// To fetch the next page, pass `last_id` as the `after` query parameter while `has_more` is true.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(
+    bound(serialize = "T: serde::Serialize", deserialize = "T: serde::Deserialize<'de>")
+)]
 pub struct CursorPage<T> {
     /// The object type, which is always `list`.
     pub object: CursorPageObject,

@@ -4,6 +4,9 @@
 
 /// A page of a cursor-paginated list.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(
+    bound(serialize = "T: serde::Serialize", deserialize = "T: serde::Deserialize<'de>")
+)]
 pub struct Page<T> {
     /// The items of this page.
     pub items: Vec<T>,
