@@ -73,15 +73,23 @@ pub struct Diagnostic {
     /// Set when the stage knows better than the path (YAML syntax errors, offsets in a
     /// type expression); otherwise resolved from the path when rendering.
     pub location: Option<Location>,
+    /// A character offset into the node's scalar value (a name inside a type expression,
+    /// a brace in a path), so the caret points at the culprit rather than at the key.
+    pub value_offset: Option<usize>,
 }
 
 impl Diagnostic {
     pub fn new(path: &NodePath, message: impl Into<String>) -> Self {
-        Self { path: path.clone(), message: message.into(), hint: None, location: None }
+        Self { path: path.clone(), message: message.into(), hint: None, location: None, value_offset: None }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn at_value(mut self, offset: usize) -> Self {
+        self.value_offset = Some(offset);
         self
     }
 
@@ -143,7 +151,16 @@ impl SpecError {
         let mut errors: Vec<Located> = diagnostics
             .into_iter()
             .map(|diagnostic| {
-                let location = diagnostic.location.or_else(|| locate::locate(source, diagnostic.path.segments()));
+                let location = diagnostic.location.or_else(|| {
+                    // A spec with a single problem at its root (an empty file, a missing
+                    // `api`) still gets a place to look: its first line.
+                    let found = locate::locate(source, diagnostic.path.segments())
+                        .or_else(|| diagnostic.path.segments().is_empty().then_some(Location { line: 1, column: 1 }))?;
+                    Some(match diagnostic.value_offset {
+                        Some(offset) => locate::in_value(source, found, offset).unwrap_or(found),
+                        None => found,
+                    })
+                });
                 let source_line =
                     location.and_then(|loc| source.lines().nth(loc.line.saturating_sub(1))).map(str::to_owned);
                 Located { diagnostic, location, source_line }
@@ -170,15 +187,15 @@ impl fmt::Display for SpecError {
             }
             let d = &located.diagnostic;
             writeln!(f, "error: {}", d.message)?;
+            // Aligned as rustc does: the gutter is as wide as the line number.
+            let pad = " ".repeat(located.location.map_or(1, |loc| loc.line.to_string().len()));
             match located.location {
-                Some(loc) => writeln!(f, "  --> {file}:{}:{} (at {})", loc.line, loc.column, d.path)?,
-                None => writeln!(f, "  --> {file} (at {})", d.path)?,
+                Some(loc) => writeln!(f, "{pad}--> {file}:{}:{} (at {})", loc.line, loc.column, d.path)?,
+                None => writeln!(f, "{pad}--> {file} (at {})", d.path)?,
             }
             if let (Some(loc), Some(line)) = (located.location, &located.source_line) {
-                let gutter = loc.line.to_string();
-                let pad = " ".repeat(gutter.len());
                 writeln!(f, "{pad} |")?;
-                writeln!(f, "{gutter} | {line}")?;
+                writeln!(f, "{} | {line}", loc.line)?;
                 // Columns count characters, so the caret lines up under non-ASCII text too.
                 let indent: String = line
                     .chars()
@@ -188,7 +205,7 @@ impl fmt::Display for SpecError {
                 writeln!(f, "{pad} | {indent}^")?;
             }
             if let Some(hint) = &d.hint {
-                writeln!(f, "  = hint: {hint}")?;
+                writeln!(f, "{pad} = hint: {hint}")?;
             }
         }
         let n = self.errors.len();

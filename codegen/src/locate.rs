@@ -67,6 +67,16 @@ fn key_of(text: &str) -> Option<(&str, &str)> {
 
 /// The location of `path` in `source`, as far down the path as the text shows it.
 pub fn locate(source: &str, path: &[Seg]) -> Option<Location> {
+    locate_nth(source, path, 0)
+}
+
+/// Like [`locate`], but the last key of `path` is its `(nth + 1)`-th occurrence under its
+/// parent: where a duplicated key is written the second time.
+pub fn locate_repeat(source: &str, path: &[Seg]) -> Option<Location> {
+    locate_nth(source, path, 1)
+}
+
+fn locate_nth(source: &str, path: &[Seg], nth_last: usize) -> Option<Location> {
     let all = entries(source);
     let (mut lo, mut hi) = (0, all.len());
     let mut found: Option<Location> = None;
@@ -74,10 +84,15 @@ pub fn locate(source: &str, path: &[Seg]) -> Option<Location> {
         let first = all.get(lo).filter(|_| lo < hi)?;
         let child_indent = first.indent;
         let pick = match seg {
-            Seg::Key(want) => (lo..hi).find(|&i| {
-                let e = &all[i];
-                e.indent == child_indent && e.text.and_then(key_of).is_some_and(|(k, _)| k == want)
-            }),
+            Seg::Key(want) => {
+                let nth = if depth + 1 == path.len() { nth_last } else { 0 };
+                (lo..hi)
+                    .filter(|&i| {
+                        let e = &all[i];
+                        e.indent == child_indent && e.text.and_then(key_of).is_some_and(|(k, _)| k == want)
+                    })
+                    .nth(nth)
+            }
             Seg::Index(want) => (lo..hi).filter(|&i| all[i].indent == child_indent && all[i].text.is_none()).nth(*want),
         };
         let Some(at) = pick else {
@@ -104,6 +119,24 @@ pub fn locate(source: &str, path: &[Seg]) -> Option<Location> {
         }
     }
     found
+}
+
+/// The location `offset` characters into the scalar value of the `key: value` at `at`,
+/// when the value sits on the key's line (plain or quoted); `None` otherwise.
+pub fn in_value(source: &str, at: Location, offset: usize) -> Option<Location> {
+    let line = source.lines().nth(at.line.checked_sub(1)?)?;
+    let from: String = line.chars().skip(at.column.saturating_sub(1)).collect();
+    let (key, value) = key_of(&from)?;
+    if value.is_empty() || value.starts_with(['|', '>', '{', '[', '#']) {
+        return None;
+    }
+    // Where the value starts within `from`: after the key, its quotes, the colon and spaces.
+    let after_key = from.find(key)? + key.len();
+    let colon = from[after_key..].find(':')? + after_key + 1;
+    let spaces = from[colon..].chars().take_while(|c| *c == ' ').count();
+    let quote = usize::from(value.starts_with(['"', '\'']));
+    let start = from[..colon].chars().count() + spaces + quote;
+    Some(Location { line: at.line, column: at.column + start + offset })
 }
 
 /// Best effort inside a flow collection: the first `key:` of the remaining path on the line.
@@ -182,6 +215,26 @@ operations:
     #[test]
     fn finds_quoted_keys() {
         assert_eq!(at(&["operations", "list", "query", "include[]", "type"]), Some((21, 9)));
+    }
+
+    #[test]
+    fn finds_the_second_occurrence_of_a_repeated_key() {
+        let source = "a:\n  b: 1\n  c: 2\n  b: 3\n";
+        let path = [Seg::Key("a".to_owned()), Seg::Key("b".to_owned())];
+        assert_eq!(locate(source, &path), Some(Location { line: 2, column: 3 }));
+        assert_eq!(locate_repeat(source, &path), Some(Location { line: 4, column: 3 }));
+    }
+
+    #[test]
+    fn points_into_values() {
+        let at = |line, column, offset| in_value(SPEC, Location { line, column }, offset).map(|l| (l.line, l.column));
+        // `        type: RunStepStatu`: the value starts at column 15.
+        assert_eq!(at(10, 9, 0), Some((10, 15)));
+        assert_eq!(at(10, 9, 3), Some((10, 18)));
+        // Inside a flow mapping: `type: strin` after `id: { `.
+        assert_eq!(at(11, 13, 0), Some((11, 19)));
+        // Block scalars have no value on the key's line.
+        assert_eq!(at(6, 5, 0), None);
     }
 
     #[test]

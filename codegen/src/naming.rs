@@ -90,15 +90,75 @@ pub fn check_rust_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A `rust_name` for a field or parameter: valid as written, and snake_case.
+pub fn check_snake_rust_name(name: &str) -> Result<(), String> {
+    check_rust_name(name)?;
+    match snake(unraw(name)) {
+        Ok(snake) if snake == name => Ok(()),
+        Ok(snake) => Err(format!("`{name}` is not snake_case (write `{snake}`)")),
+        Err(problem) => Err(problem),
+    }
+}
+
+/// A `rust_name` for an enum variant: valid as written, and UpperCamelCase.
+pub fn check_camel_rust_name(name: &str) -> Result<(), String> {
+    check_rust_name(name)?;
+    match camel(name) {
+        Ok(camel) if camel == name => Ok(()),
+        Ok(camel) => Err(format!("`{name}` is not UpperCamelCase (write `{camel}`)")),
+        Err(problem) => Err(problem),
+    }
+}
+
+/// Prelude names the generated code uses unqualified: a spec type with one of these
+/// names would silently stand in for the real one in every module that imports it.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Box",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Drop",
+    "Eq",
+    "Err",
+    "Extend",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "From",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "None",
+    "Ok",
+    "Option",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Result",
+    "Send",
+    "Sized",
+    "Some",
+    "String",
+    "Sync",
+    "ToOwned",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+    "Vec",
+];
+
 /// The name as written in source without any `r#`, for comparisons and derived names.
 pub fn unraw(name: &str) -> &str {
     name.strip_prefix("r#").unwrap_or(name)
 }
 
 /// A module (file) name for a type: `RunStep` → `run_step`; keywords get a trailing `_`.
+/// `models` is also taken: `models/models.rs` would trip clippy's `module_inception`.
 pub fn module(type_name: &str) -> String {
     let base = unraw(type_name).to_snake_case();
-    if is_keyword(&base) || NOT_RAW.contains(&base.as_str()) { format!("{base}_") } else { base }
+    if is_keyword(&base) || NOT_RAW.contains(&base.as_str()) || base == "models" { format!("{base}_") } else { base }
 }
 
 #[cfg(test)]
@@ -167,9 +227,22 @@ mod tests {
     }
 
     #[test]
+    fn rust_names_keep_the_case_of_what_they_name() {
+        assert_eq!(check_snake_rust_name("isbn13"), Ok(()));
+        assert_eq!(check_snake_rust_name("r#type"), Ok(()));
+        assert_eq!(check_snake_rust_name("Include"), Err("`Include` is not snake_case (write `include`)".to_owned()));
+        assert_eq!(check_camel_rust_name("Ebook"), Ok(()));
+        assert_eq!(
+            check_camel_rust_name("expired"),
+            Err("`expired` is not UpperCamelCase (write `Expired`)".to_owned())
+        );
+    }
+
+    #[test]
     fn module_names() {
         assert_eq!(module("RunStep"), "run_step");
         assert_eq!(module("CursorPage"), "cursor_page");
         assert_eq!(module("Type"), "type_");
+        assert_eq!(module("Models"), "models_");
     }
 }

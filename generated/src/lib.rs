@@ -16,11 +16,18 @@
 //!
 //!   Returns a list of run steps belonging to a run.
 //!
+//!   - Path parameters: `thread_id`, `run_id`.
+//!   - Query parameters: `limit` (`integer`, from 1 to 100 inclusive, default `20`), `order` (`ListOrder`, default `desc`), `after` (`string`), `before` (`string`), `include[]` (`array<RunStepInclude>`).
+//!   - Pagination: by cursor; the next page's `after` is the `id` of the last item of `data`, while `has_more` is true.
+//!
 //!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
 //!
 //! - `getRunStep`: `GET /threads/{thread_id}/runs/{run_id}/steps/{step_id}` → `RunStep`.
 //!
 //!   Retrieves a run step.
+//!
+//!   - Path parameters: `thread_id`, `run_id`, `step_id`.
+//!   - Query parameters: `include[]` (`array<RunStepInclude>`).
 //!
 //!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
 #![warn(missing_docs)]

@@ -159,13 +159,13 @@ fn enumeration(e: &Enum) -> TokenStream {
         }
         #allow
         impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
         #allow
         impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
                 crate::rt::string_enum(deserializer)
             }
         }
@@ -195,7 +195,7 @@ fn union(u: &Union) -> TokenStream {
     });
     let serialize = u.variants.iter().map(|v| {
         let variant = ident(&v.variant.name.rust);
-        quote! { Self::#variant(member) => serde::Serialize::serialize(&Tagged::#variant(member), serializer), }
+        quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
     });
     let deserialize = u.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
@@ -222,11 +222,12 @@ fn union(u: &Union) -> TokenStream {
         }
         #allow
         impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
+                // Local names start with `__` so no member type name can collide with them.
                 // serde writes the tag first, then the member's fields, without buffering.
                 #[derive(serde::Serialize)]
                 #[serde(tag = #tag)]
-                enum Tagged<'a> {
+                enum __Tagged<'a> {
                     #(#tagged)*
                 }
                 match self {
@@ -237,9 +238,9 @@ fn union(u: &Union) -> TokenStream {
         }
         #allow
         impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
                 let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-                match crate::rt::tag::<D::Error>(&raw, #tag)? {
+                match crate::rt::tag::<__D::Error>(&raw, #tag)? {
                     #(#deserialize)*
                     _ => Ok(Self::#fallback(raw)),
                 }

@@ -23,7 +23,7 @@ impl DocText {
 }
 
 fn lines(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text.lines().map(|line| autolink(line.trim_end())).collect();
+    let mut out: Vec<String> = text.lines().map(|line| escape_markup(&autolink(line.trim_end()))).collect();
     while out.last().is_some_and(|l| l.is_empty()) {
         out.pop();
     }
@@ -81,6 +81,46 @@ fn autolink(line: &str) -> String {
     out
 }
 
+/// Escapes what rustdoc would read as markup by accident: a `[word]` that is not a
+/// markdown link (an unresolved intra-doc link) and a `<` that is not an autolink (an
+/// unclosed HTML tag, as in `array<string>`). Code spans and real links stay as written.
+fn escape_markup(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    let mut in_code = false;
+    while i < chars.len() {
+        let c = chars[i];
+        let rest: String = chars[i..].iter().take(9).collect();
+        match c {
+            '`' => in_code = !in_code,
+            '\\' if !in_code && i + 1 < chars.len() => {
+                out.push(c);
+                out.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            '[' if !in_code => {
+                let close = chars[i..].iter().position(|&c| c == ']').map(|p| p + i);
+                if let Some(close) = close.filter(|&c| chars.get(c + 1) == Some(&'(')) {
+                    // A markdown link: copy it through its closing parenthesis.
+                    let end = chars[close..].iter().position(|&c| c == ')').map_or(chars.len() - 1, |p| p + close);
+                    out.extend(&chars[i..=end]);
+                    i = end + 1;
+                    continue;
+                }
+                out.push('\\');
+            }
+            ']' if !in_code => out.push('\\'),
+            '<' if !in_code && !(rest.starts_with("<https://") || rest.starts_with("<http://")) => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +163,16 @@ mod tests {
             ["The [file](https://platform.openai.com/docs/files) ID."]
         );
         assert_eq!(DocText::default().lines("The [file](/docs/files) ID."), ["The [file](/docs/files) ID."]);
+    }
+
+    #[test]
+    fn accidental_markup_is_escaped() {
+        assert_eq!(lines("Scores in [low, high] as array<number>."), ["Scores in \\[low, high\\] as array\\<number>."]);
+        assert_eq!(
+            lines("Keep [a](/x), `a[b]<c>` and <https://e.com>."),
+            ["Keep [a](/x), `a[b]<c>` and <https://e.com>."]
+        );
+        assert_eq!(lines("Already \\[escaped\\]."), ["Already \\[escaped\\]."]);
     }
 
     #[test]

@@ -159,6 +159,12 @@ impl<'s, 'a> Cx<'s, 'a> {
             };
             let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
             docs::push_paragraph(&mut doc, constraint_docs(&field.constraints));
+            // An inline map has no type of its own to carry its limits: the field does.
+            if let FieldType::Ref(TypeRef::Inline(inline)) = &field.ty {
+                if let TypeBody::Map { limits, .. } = &inline.body {
+                    docs::push_paragraph(&mut doc, limit_docs(limits));
+                }
+            }
             meta.allow_deprecated |= field.deprecated.is_some() || self.uses_deprecated(&ty);
             out.push(ir::Field {
                 name: Name { rust, wire: field.wire.clone() },
@@ -355,7 +361,7 @@ fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
-fn constraint_docs(c: &ast::Constraints) -> Vec<String> {
+pub(crate) fn constraint_docs(c: &ast::Constraints) -> Vec<String> {
     let mut parts = Vec::new();
     match (c.minimum, c.maximum) {
         (Some(min), Some(max)) => parts.push(format!("from {} to {} inclusive", number(min), number(max))),

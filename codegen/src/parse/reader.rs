@@ -30,7 +30,12 @@ impl<'a> Obj<'a> {
         match value {
             Value::Mapping(map) => Some(Self { map, path: path.clone() }),
             other => {
-                d.error(path, format!("{what} must be a mapping, found {}", kind(other)), None);
+                let hint = match other {
+                    _ if path.segments().is_empty() => Some(ROOT_HINT.to_owned()),
+                    Value::Sequence(_) => Some("write its entries as `key: value`, without `- `".to_owned()),
+                    _ => None,
+                };
+                d.error(path, format!("{what} must be a mapping, found {}", kind(other)), hint);
                 None
             }
         }
@@ -68,7 +73,8 @@ impl<'a> Obj<'a> {
     pub fn required(&self, key: &str, d: &mut Diagnostics) -> Option<(&'a Value, NodePath)> {
         let found = self.get(key);
         if found.is_none() {
-            d.error(&self.path, format!("missing required key `{key}`"), None);
+            let hint = self.path.segments().is_empty().then(|| ROOT_HINT.to_owned());
+            d.error(&self.path, format!("missing required key `{key}`"), hint);
         }
         found
     }
@@ -111,7 +117,9 @@ impl<'a> Obj<'a> {
             None => false,
             Some((Value::Bool(b), _)) => *b,
             Some((other, path)) => {
-                d.error(&path, format!("`{key}` must be `true` or `false`, found {}", kind(other)), None);
+                let hint =
+                    matches!(other, Value::String(_)).then(|| "write `true` or `false`, without quotes".to_owned());
+                d.error(&path, format!("`{key}` must be `true` or `false`, found {}", describe(other)), hint);
                 false
             }
         }
@@ -148,6 +156,10 @@ impl<'a> Obj<'a> {
         }
     }
 }
+
+/// What a spec looks like at the top, for errors about the document itself.
+pub(super) const ROOT_HINT: &str =
+    "a spec is a mapping with the keys `api`, `types` and (optionally) `operations`; see spec/README.md";
 
 /// Keys every constraint-bearing node accepts.
 pub(super) const CONSTRAINT_KEYS: [&str; 4] = ["minimum", "maximum", "min_length", "max_length"];

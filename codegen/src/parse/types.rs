@@ -140,7 +140,7 @@ pub(super) fn type_ref(value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
                 d.error(
                     path,
                     format!("invalid type expression `{text}`: {message}"),
-                    Some("see spec/README.md, section Type expressions".into()),
+                    Some("type expressions are `Name` or `Name<Arg, ...>`; see spec/README.md".into()),
                 );
                 None
             }

@@ -19,8 +19,10 @@ pub fn validate(spec: &Spec) -> Result<Symbols<'_>, Vec<Diagnostic>> {
     let mut d = Diagnostics::default();
     api(spec, &mut d);
     let symbols = symbols::collect(spec, &mut d);
-    types::check(spec, &symbols, &mut d);
-    operations::check(spec, &symbols, &mut d);
+    let mut uses = types::check(&symbols, &mut d);
+    operations::check(spec, &symbols, &mut d, &mut uses.refs);
+    types::check_member_uses(&uses, &mut d);
+    types::check_recursion(&symbols, &mut d);
     d.finish().map(|()| symbols)
 }
 

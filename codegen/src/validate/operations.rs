@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use super::symbols::{SymbolKind, Symbols};
 use super::types::{References, check_constraints, check_ref};
 use crate::ast::{Constraints, FieldType, Literal, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef};
-use crate::diagnostics::{Diagnostics, NodePath};
+use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, suggest};
 use crate::naming;
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
-pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
+pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut References) {
     let mut ids: HashMap<String, &str> = HashMap::new();
     for op in &spec.operations {
         match naming::snake(&op.id) {
@@ -20,7 +20,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
                     d.error(
                         &op.path,
                         format!("operations `{first}` and `{}` both become `{rust}` in Rust", op.id),
-                        None,
+                        Some("rename one of them; operation ids must differ after case conversion".into()),
                     );
                 }
             }
@@ -43,7 +43,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
             d.error(&method.path, format!("unknown HTTP method `{}`", method.value), Some(hint));
         }
         check_path(op, d);
-        check_ref(&op.response, &[], symbols, d, &mut References::new());
+        check_ref(&op.response, &[], symbols, d, refs);
         let mut names: HashMap<String, &str> = HashMap::new();
         for param in &op.path_params {
             let rust =
@@ -72,7 +72,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
             if param.description.is_none() {
                 d.error(&param.path, format!("query parameter `{}` has no description", param.wire), None);
             }
-            check_ref(&param.ty, &[], symbols, d, &mut References::new());
+            check_ref(&param.ty, &[], symbols, d, refs);
             check_constraints(&param.constraints, &param.ty, &param.path, d);
             check_query_type(param, symbols, d);
             check_default(param, symbols, d);
@@ -90,7 +90,9 @@ fn param_rust_name(
     d: &mut Diagnostics,
 ) -> Option<String> {
     let result = match rust_name {
-        Some((name, name_path)) => naming::check_rust_name(name).map(|()| name.clone()).map_err(|p| (p, name_path)),
+        Some((name, name_path)) => {
+            naming::check_snake_rust_name(name).map(|()| name.clone()).map_err(|p| (p, name_path))
+        }
         None => naming::snake(wire).map_err(|p| (p, path)),
     };
     match result {
@@ -105,46 +107,61 @@ fn param_rust_name(
 /// Every `{name}` in the path is a declared path parameter, and every one is used once.
 fn check_path(op: &Operation, d: &mut Diagnostics) {
     let template = &op.path_template;
-    if !template.value.starts_with('/') {
-        d.error(&template.path, format!("the path `{}` must start with `/`", template.value), None);
+    let full = template.value.as_str();
+    // Errors point at the offending character of the path (a char offset into the value).
+    let error = |d: &mut Diagnostics, byte: usize, message: String, hint: Option<String>| {
+        let mut diagnostic = Diagnostic::new(&template.path, message).at_value(full[..byte].chars().count());
+        diagnostic.hint = hint;
+        d.push(diagnostic);
+    };
+    if !full.starts_with('/') {
+        error(d, 0, format!("the path `{full}` must start with `/`"), None);
     }
-    let mut used: Vec<&str> = Vec::new();
-    let mut rest = template.value.as_str();
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
-            d.error(&template.path, format!("unbalanced `}}` in path `{}`", template.value), None);
+    let mut used: Vec<(&str, usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(found) = full[at..].find(['{', '}']) {
+        let open = at + found;
+        if full[open..].starts_with('}') {
+            error(
+                d,
+                open,
+                format!("unbalanced `}}` in path `{full}`"),
+                Some("remove it, or open a `{name}` before it".into()),
+            );
             return;
         }
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(['{', '}']).filter(|&i| after[i..].starts_with('}')) else {
-            d.error(&template.path, format!("unclosed `{{` in path `{}`", template.value), None);
+        let Some(close) =
+            full[open + 1..].find(['{', '}']).map(|i| open + 1 + i).filter(|&i| full[i..].starts_with('}'))
+        else {
+            error(d, open, format!("unclosed `{{` in path `{full}`"), Some("close it with `}`".into()));
             return;
         };
-        let name = &after[..close];
+        let name = &full[open + 1..close];
         if name.is_empty() {
-            d.error(&template.path, "empty `{}` in the path", None);
-        } else if used.contains(&name) {
-            d.error(&template.path, format!("`{{{name}}}` appears twice in the path"), None);
+            error(d, open, "empty `{}` in the path".to_owned(), Some("name the path parameter: `{id}`".into()));
+        } else if used.iter().any(|(n, _)| *n == name) {
+            error(d, open, format!("`{{{name}}}` appears twice in the path"), None);
         } else {
-            used.push(name);
+            used.push((name, open));
         }
-        rest = &after[close + 1..];
+        at = close + 1;
     }
-    for name in &used {
+    for (name, open) in &used {
         if !op.path_params.iter().any(|p| p.wire == *name) {
-            d.error(
-                &template.path,
+            error(
+                d,
+                *open,
                 format!("`{{{name}}}` in the path is not declared under `path_params`"),
                 Some(format!("add `{name}: {{ description: ... }}` to `path_params`")),
             );
         }
     }
     for param in &op.path_params {
-        if !used.contains(&param.wire.as_str()) {
+        if !used.iter().any(|(n, _)| *n == param.wire) {
             d.error(
                 &param.path,
-                format!("path parameter `{}` does not appear in the path `{}`", param.wire, template.value),
-                None,
+                format!("path parameter `{}` does not appear in the path `{full}`", param.wire),
+                Some(format!("use it as `{{{}}}` in the path, or remove it", param.wire)),
             );
         }
     }
@@ -207,10 +224,11 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         (Literal::Str(s), "enum") => match &values {
             Some(values) if values.contains(s) => true,
             Some(values) => {
+                let known: Vec<&str> = values.iter().map(String::as_str).collect();
                 d.error(
                     &default.path,
                     format!("the default `{s}` is not one of the values ({})", values.join(", ")),
-                    None,
+                    Some(suggest(s, &known)),
                 );
                 return;
             }
@@ -230,7 +248,13 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
     let Constraints { minimum, maximum, .. } = param.constraints;
     if let Some(n) = number {
         if minimum.is_some_and(|min| n < min) || maximum.is_some_and(|max| n > max) {
-            d.error(&default.path, format!("the default {n} is outside the allowed range"), None);
+            let range = match (minimum, maximum) {
+                (Some(min), Some(max)) => format!("from {min} to {max}"),
+                (Some(min), None) => format!("at least {min}"),
+                (None, Some(max)) => format!("at most {max}"),
+                (None, None) => String::new(),
+            };
+            d.error(&default.path, format!("the default {n} is outside the allowed range ({range})"), None);
         }
     }
 }
@@ -255,14 +279,26 @@ fn check_pagination(op: &Operation, p: &crate::ast::Pagination, symbols: &Symbol
             _ => None,
         })
     };
+    let response_name = match &op.response {
+        TypeRef::Expr(expr) => expr.value.to_string(),
+        _ => "the response".to_owned(),
+    };
+    let field_names: Vec<&str> = fields.iter().map(|f| f.wire.as_str()).collect();
+    let no_field = |key: &crate::ast::Spanned<String>, d: &mut Diagnostics| {
+        d.error(
+            &key.path,
+            format!("the response type `{response_name}` has no field `{}`", key.value),
+            Some(suggest(&key.value, &field_names)),
+        )
+    };
     match field_expr(&p.has_more.value) {
-        None => d.error(&p.has_more.path, format!("the response has no field `{}`", p.has_more.value), None),
+        None => no_field(&p.has_more, d),
         Some(Some(expr)) if expr.name == "boolean" => {}
         Some(_) => d.error(&p.has_more.path, format!("`{}` must be a `boolean` field", p.has_more.value), None),
     }
     let item = match field_expr(&p.items.value) {
         None => {
-            d.error(&p.items.path, format!("the response has no field `{}`", p.items.value), None);
+            no_field(&p.items, d);
             None
         }
         Some(Some(expr)) if expr.name == "array" && expr.args.len() == 1 => {

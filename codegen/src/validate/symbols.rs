@@ -92,6 +92,14 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
 
 impl<'a> Collector<'a, '_> {
     fn add(&mut self, name: String, kind: SymbolKind<'a>, module: &str, path: &NodePath, fallback: Option<&'a str>) {
+        if naming::RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+            self.d.error(
+                path,
+                format!("the type name `{name}` would hide Rust's own `{name}` in the generated code"),
+                Some(format!("choose another name, such as `{name}Value` (`name:` for inline types)")),
+            );
+            return;
+        }
         if let Some(first) = self.symbols.types.get(&name) {
             self.d.error(
                 path,

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::symbols::{BUILTIN_GENERICS, SCALARS, SymbolKind, Symbols};
-use crate::ast::{Constraints, Field, FieldType, Presence, Spec, TypeBody, TypeDef, TypeExpr, TypeRef};
-use crate::diagnostics::{Diagnostics, NodePath, suggest};
+use crate::ast::{Constraints, Field, FieldType, Presence, TypeBody, TypeDef, TypeExpr, TypeRef};
+use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, Seg, suggest};
 use crate::naming;
 
 /// The name of the variant that keeps values the spec does not know.
@@ -14,40 +14,68 @@ pub const FALLBACK_VARIANT: &str = "Unknown";
 /// Where each named type is referenced from, for the union-member rule.
 pub type References = BTreeMap<String, Vec<NodePath>>;
 
-pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics) {
-    let mut refs = References::new();
-    let mut members: BTreeMap<String, (String, NodePath)> = BTreeMap::new();
-    for (name, symbol) in &symbols.types {
+/// Which types unions own, and where every named type is used: checked together once
+/// operations have added their uses too.
+#[derive(Debug, Default)]
+pub struct Uses {
+    pub refs: References,
+    /// Member type → (its union, where the union lists it).
+    pub members: BTreeMap<String, (String, NodePath)>,
+}
+
+pub fn check(symbols: &Symbols<'_>, d: &mut Diagnostics) -> Uses {
+    let mut uses = Uses::default();
+    // In definition order, so that "first"/"already" in messages follow the file.
+    let mut ordered: Vec<_> = symbols.types.iter().collect();
+    ordered.sort_by_key(|(_, symbol)| symbol.order);
+    for (name, symbol) in ordered {
         match symbol.kind {
             SymbolKind::Def(def) => {
                 if def.description.is_none() && symbol.fallback_description.is_none() {
-                    d.error(
-                        &def.path,
-                        format!("type `{name}` has no description"),
-                        Some("add `description:`; it becomes the type's doc comment".into()),
-                    );
+                    let what = if symbol.path.segments().len() == 2 {
+                        format!("type `{name}` has no description")
+                    } else {
+                        format!("this inline type (`{name}` in Rust) has no description")
+                    };
+                    d.error(&def.path, what, Some("add `description:`; it becomes the type's doc comment".into()));
                 }
                 check_params(def, symbols, d);
-                check_body(name, def, symbols, d, &mut refs, &mut members);
+                check_body(name, def, symbols, d, &mut uses);
             }
-            SymbolKind::Const { field, value } => {
-                if value.is_empty() {
-                    d.error(&field.path.key("const"), "a `const` value cannot be empty", None);
-                }
-            }
+            SymbolKind::Const { field, value } => check_const(field, value, d),
         }
     }
-    let _ = spec;
-    for (member, (union, path)) in &members {
-        for used in refs.get(member).into_iter().flatten() {
+    uses
+}
+
+/// A const becomes a one-value enum, so its value must make a variant name.
+fn check_const(field: &Field, value: &str, d: &mut Diagnostics) {
+    let at = field.path.key("const");
+    match naming::camel(value) {
+        _ if value.is_empty() => d.error(&at, "a `const` value cannot be empty", None),
+        Ok(rust) if rust == FALLBACK_VARIANT => d.error(
+            &at,
+            format!("the const `{value}` would be the variant `{FALLBACK_VARIANT}`, which keeps unknown values"),
+            None,
+        ),
+        Ok(_) => {}
+        Err(problem) => d.error(&at, format!("invalid const value: {problem}"), None),
+    }
+}
+
+/// A union member may be used nowhere but in its union (the union owns its tag field).
+pub fn check_member_uses(uses: &Uses, d: &mut Diagnostics) {
+    for (member, (union, path)) in &uses.members {
+        for used in uses.refs.get(member).into_iter().flatten() {
             d.error(
                 used,
                 format!("`{member}` is a member of union `{union}` and cannot also be used on its own"),
-                Some(format!("the union owns the member's tag field; use `{union}` here, or define a separate type (member listed at {path})")),
+                Some(format!(
+                    "the union owns the member's tag field; use `{union}` here, or define a separate type (member listed at {path})"
+                )),
             );
         }
     }
-    check_recursion(symbols, d);
 }
 
 fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
@@ -67,14 +95,8 @@ fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
     }
 }
 
-fn check_body(
-    name: &str,
-    def: &TypeDef,
-    symbols: &Symbols<'_>,
-    d: &mut Diagnostics,
-    refs: &mut References,
-    members: &mut BTreeMap<String, (String, NodePath)>,
-) {
+fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics, uses: &mut Uses) {
+    let Uses { refs, members } = uses;
     let scope: Vec<&str> = def.params.iter().map(|p| p.value.as_str()).collect();
     match &def.body {
         TypeBody::Object { fields } => {
@@ -136,8 +158,24 @@ fn check_body(
                 }
                 let member = match &variant.member {
                     TypeRef::Expr(expr) => {
-                        check_expr(&expr.value, &expr.path, &[], symbols, d, &mut References::new());
-                        symbols.def(&expr.value.name).map(|def| (expr.value.name.clone(), def))
+                        let e = &expr.value;
+                        check_expr(e, &expr.path, &[], symbols, d, &mut References::new());
+                        let known = symbols.types.contains_key(&e.name)
+                            || SCALARS.contains(&e.name.as_str())
+                            || BUILTIN_GENERICS.contains(&e.name.as_str());
+                        match symbols.def(&e.name) {
+                            Some(def) if e.args.is_empty() => Some((e.name.clone(), def)),
+                            // Unknown names were reported by `check_expr` already.
+                            _ if !known => None,
+                            _ => {
+                                d.error(
+                                    &expr.path,
+                                    format!("a union member must be a named object type, not `{}`", e),
+                                    Some("define an object type (with `fields`) and name it here".into()),
+                                );
+                                None
+                            }
+                        }
                     }
                     TypeRef::Inline(def) => {
                         if def.description.is_none() {
@@ -176,10 +214,14 @@ fn check_body(
 /// The Rust name of a field, reporting why there is none.
 pub fn field_rust_name(field: &Field, d: &mut Diagnostics) -> Option<String> {
     match &field.rust_name {
-        Some(name) => match naming::check_rust_name(&name.value) {
+        Some(name) => match naming::check_snake_rust_name(&name.value) {
             Ok(()) => Some(name.value.clone()),
             Err(problem) => {
-                d.error(&name.path, format!("invalid `rust_name`: {problem}"), None);
+                d.error(
+                    &name.path,
+                    format!("invalid `rust_name`: {problem}"),
+                    Some("choose another name; a keyword can be written raw, as `r#type`".into()),
+                );
                 None
             }
         },
@@ -209,29 +251,37 @@ fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &m
             continue;
         }
         let rust = match &value.rust_name {
-            Some(rn) => naming::check_rust_name(&rn.value).map(|()| rn.value.clone()),
-            None => naming::camel(&value.value),
+            Some(rn) => match naming::check_camel_rust_name(&rn.value) {
+                Ok(()) => rn.value.clone(),
+                Err(problem) => {
+                    d.error(&rn.path, format!("invalid `rust_name`: {problem}"), Some("choose another name".into()));
+                    continue;
+                }
+            },
+            None => match naming::camel(&value.value) {
+                Ok(rust) => rust,
+                Err(problem) => {
+                    d.error(
+                        &value.path,
+                        format!("invalid enum value name: {problem}"),
+                        Some("set `rust_name` to choose the Rust name".into()),
+                    );
+                    continue;
+                }
+            },
         };
-        match rust {
-            Ok(rust) if rust == FALLBACK_VARIANT => d.error(
+        if rust == FALLBACK_VARIANT {
+            d.error(
                 &value.path,
                 format!("`{}` would be the variant `{FALLBACK_VARIANT}`, which keeps unknown values", value.value),
                 Some("set `rust_name` to another name".into()),
-            ),
-            Ok(rust) => {
-                if let Some(first) = rust_seen.insert(rust.clone(), &value.value) {
-                    d.error(
-                        &value.path,
-                        format!("values `{first}` and `{}` both become the variant `{rust}`", value.value),
-                        Some("set `rust_name` on one of them".into()),
-                    );
-                }
-            }
-            Err(problem) => d.error(
+            );
+        } else if let Some(first) = rust_seen.insert(rust.clone(), &value.value) {
+            d.error(
                 &value.path,
-                format!("invalid enum value name: {problem}"),
-                Some("set `rust_name` to choose the Rust name".into()),
-            ),
+                format!("values `{first}` and `{}` both become the variant `{rust}`", value.value),
+                Some("set `rust_name` on one of them".into()),
+            );
         }
     }
 }
@@ -308,14 +358,26 @@ fn check_expr(
     };
     match arity {
         None => {
-            let known: Vec<&str> = SCALARS
-                .iter()
-                .chain(&BUILTIN_GENERICS)
-                .copied()
-                .chain(scope.iter().copied())
-                .chain(symbols.types.keys().map(String::as_str))
-                .collect();
-            d.error(path, format!("unknown type `{name}`"), Some(suggest(name, &known)));
+            // Suggest what a user can write: not the names generated for inline types.
+            let written = symbols.types.iter().filter(|(_, s)| s.path.segments().len() == 2).map(|(n, _)| n.as_str());
+            let known: Vec<&str> =
+                SCALARS.iter().chain(&BUILTIN_GENERICS).copied().chain(scope.iter().copied()).chain(written).collect();
+            // `types.Page.fields.first.type.fields.x.type` names `Page` as the owner.
+            let owner = match path.segments() {
+                [Seg::Key(types), Seg::Key(owner), ..] if types == "types" => {
+                    symbols.def(owner).map(|def| (owner, def))
+                }
+                _ => None,
+            };
+            let diagnostic = match owner {
+                Some((owner, def)) if def.params.iter().any(|p| p.value == name) => Diagnostic::new(
+                    path,
+                    format!("`{name}` is a type parameter of `{owner}`, which inline types inside it cannot use"),
+                )
+                .with_hint(format!("define the inline type as a named generic type and use it as `Name<{name}>`")),
+                _ => Diagnostic::new(path, format!("unknown type `{name}`")).with_hint(suggest(name, &known)),
+            };
+            d.push(diagnostic.at_value(expr.offset));
         }
         Some(n) if n != expr.args.len() => {
             let want = if n == 0 {
@@ -323,15 +385,9 @@ fn check_expr(
             } else {
                 format!("{n} type argument{}", if n == 1 { "" } else { "s" })
             };
-            d.error(
-                path,
-                format!(
-                    "`{name}` takes {want}, but {} {} given",
-                    expr.args.len(),
-                    if expr.args.len() == 1 { "is" } else { "are" }
-                ),
-                None,
-            );
+            let given = expr.args.len();
+            let message = format!("`{name}` takes {want}, but {given} {} given", if given == 1 { "is" } else { "are" });
+            d.push(Diagnostic::new(path, message).at_value(expr.offset));
         }
         Some(_) => {}
     }
@@ -370,7 +426,7 @@ pub fn check_constraints(c: &Constraints, ty: &TypeRef, path: &NodePath, d: &mut
 }
 
 /// A type that contains itself without a list or map in between has no finite size.
-fn check_recursion(symbols: &Symbols<'_>, d: &mut Diagnostics) {
+pub fn check_recursion(symbols: &Symbols<'_>, d: &mut Diagnostics) {
     let edges: BTreeMap<&str, Vec<&str>> = symbols
         .types
         .iter()
@@ -423,20 +479,17 @@ fn check_recursion(symbols: &Symbols<'_>, d: &mut Diagnostics) {
     }
 }
 
-/// Types stored directly (not behind a `Vec` or map) inside `def`.
+/// Types stored directly (not behind a `Vec` or map) inside `def`. A generic argument
+/// counts when the generic type stores that parameter directly (`Boxed<T> { value: T }`).
 fn direct_children<'s>(def: &TypeDef, symbols: &'s Symbols<'_>, out: &mut Vec<&'s str>) {
-    let push_ref = |ty: &TypeRef, out: &mut Vec<&'s str>| {
-        let name = match ty {
-            TypeRef::Expr(expr) => expr.value.name.as_str(),
-            TypeRef::Inline(inline) => match symbols.by_path.get(&inline.path) {
-                Some(name) => name.as_str(),
-                None => return,
-            },
-            TypeRef::Array(_) => return,
-        };
-        if let Some((key, _)) = symbols.types.get_key_value(name) {
-            out.push(key.as_str());
+    let push_ref = |ty: &TypeRef, out: &mut Vec<&'s str>| match ty {
+        TypeRef::Expr(expr) => direct_in_expr(&expr.value, symbols, out, 0),
+        TypeRef::Inline(inline) => {
+            if let Some((key, _)) = symbols.by_path.get(&inline.path).and_then(|n| symbols.types.get_key_value(n)) {
+                out.push(key.as_str());
+            }
         }
+        TypeRef::Array(_) => {}
     };
     match &def.body {
         TypeBody::Object { fields } => {
@@ -453,4 +506,26 @@ fn direct_children<'s>(def: &TypeDef, symbols: &'s Symbols<'_>, out: &mut Vec<&'
         }
         TypeBody::Enum { .. } | TypeBody::Map { .. } => {}
     }
+}
+
+fn direct_in_expr<'s>(expr: &TypeExpr, symbols: &'s Symbols<'_>, out: &mut Vec<&'s str>, depth: usize) {
+    let Some((key, symbol)) = symbols.types.get_key_value(&expr.name) else { return };
+    out.push(key.as_str());
+    let SymbolKind::Def(generic) = symbol.kind else { return };
+    for (param, arg) in generic.params.iter().zip(&expr.args) {
+        if depth < 32 && stores_directly(generic, &param.value) {
+            direct_in_expr(arg, symbols, out, depth + 1);
+        }
+    }
+}
+
+/// Whether an object has a field of type `param` itself, or of a generic type taking it,
+/// rather than inside an array or map. (Conservative for nested generics.)
+fn stores_directly(def: &TypeDef, param: &str) -> bool {
+    fn mentions(expr: &TypeExpr, param: &str) -> bool {
+        expr.name == param
+            || (!BUILTIN_GENERICS.contains(&expr.name.as_str()) && expr.args.iter().any(|a| mentions(a, param)))
+    }
+    let TypeBody::Object { fields } = &def.body else { return false };
+    fields.iter().any(|f| matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if mentions(&e.value, param)))
 }

@@ -28,10 +28,13 @@ impl CodeInterpreterOutput {
 }
 
 impl serde::Serialize for CodeInterpreterOutput {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         #[derive(serde::Serialize)]
         #[serde(tag = "type")]
-        enum Tagged<'a> {
+        enum __Tagged<'a> {
             #[serde(rename = "logs")]
             Logs(&'a CodeInterpreterLogs),
             #[serde(rename = "image")]
@@ -39,10 +42,10 @@ impl serde::Serialize for CodeInterpreterOutput {
         }
         match self {
             Self::Logs(member) => {
-                serde::Serialize::serialize(&Tagged::Logs(member), serializer)
+                serde::Serialize::serialize(&__Tagged::Logs(member), serializer)
             }
             Self::Image(member) => {
-                serde::Serialize::serialize(&Tagged::Image(member), serializer)
+                serde::Serialize::serialize(&__Tagged::Image(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -50,11 +53,11 @@ impl serde::Serialize for CodeInterpreterOutput {
 }
 
 impl<'de> serde::Deserialize<'de> for CodeInterpreterOutput {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<D::Error>(&raw, "type")? {
+        match crate::rt::tag::<__D::Error>(&raw, "type")? {
             "logs" => crate::rt::member(raw).map(Self::Logs),
             "image" => crate::rt::member(raw).map(Self::Image),
             _ => Ok(Self::Unknown(raw)),

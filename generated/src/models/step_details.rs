@@ -28,10 +28,13 @@ impl StepDetails {
 }
 
 impl serde::Serialize for StepDetails {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         #[derive(serde::Serialize)]
         #[serde(tag = "type")]
-        enum Tagged<'a> {
+        enum __Tagged<'a> {
             #[serde(rename = "message_creation")]
             MessageCreation(&'a MessageCreationStepDetails),
             #[serde(rename = "tool_calls")]
@@ -39,10 +42,13 @@ impl serde::Serialize for StepDetails {
         }
         match self {
             Self::MessageCreation(member) => {
-                serde::Serialize::serialize(&Tagged::MessageCreation(member), serializer)
+                serde::Serialize::serialize(
+                    &__Tagged::MessageCreation(member),
+                    serializer,
+                )
             }
             Self::ToolCalls(member) => {
-                serde::Serialize::serialize(&Tagged::ToolCalls(member), serializer)
+                serde::Serialize::serialize(&__Tagged::ToolCalls(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -50,11 +56,11 @@ impl serde::Serialize for StepDetails {
 }
 
 impl<'de> serde::Deserialize<'de> for StepDetails {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<D::Error>(&raw, "type")? {
+        match crate::rt::tag::<__D::Error>(&raw, "type")? {
             "message_creation" => crate::rt::member(raw).map(Self::MessageCreation),
             "tool_calls" => crate::rt::member(raw).map(Self::ToolCalls),
             _ => Ok(Self::Unknown(raw)),

@@ -31,10 +31,13 @@ impl ToolCall {
 }
 
 impl serde::Serialize for ToolCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         #[derive(serde::Serialize)]
         #[serde(tag = "type")]
-        enum Tagged<'a> {
+        enum __Tagged<'a> {
             #[serde(rename = "code_interpreter")]
             CodeInterpreter(&'a CodeInterpreterToolCall),
             #[serde(rename = "file_search")]
@@ -44,13 +47,16 @@ impl serde::Serialize for ToolCall {
         }
         match self {
             Self::CodeInterpreter(member) => {
-                serde::Serialize::serialize(&Tagged::CodeInterpreter(member), serializer)
+                serde::Serialize::serialize(
+                    &__Tagged::CodeInterpreter(member),
+                    serializer,
+                )
             }
             Self::FileSearch(member) => {
-                serde::Serialize::serialize(&Tagged::FileSearch(member), serializer)
+                serde::Serialize::serialize(&__Tagged::FileSearch(member), serializer)
             }
             Self::Function(member) => {
-                serde::Serialize::serialize(&Tagged::Function(member), serializer)
+                serde::Serialize::serialize(&__Tagged::Function(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -58,11 +64,11 @@ impl serde::Serialize for ToolCall {
 }
 
 impl<'de> serde::Deserialize<'de> for ToolCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<D::Error>(&raw, "type")? {
+        match crate::rt::tag::<__D::Error>(&raw, "type")? {
             "code_interpreter" => crate::rt::member(raw).map(Self::CodeInterpreter),
             "file_search" => crate::rt::member(raw).map(Self::FileSearch),
             "function" => crate::rt::member(raw).map(Self::Function),

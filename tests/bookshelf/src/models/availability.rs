@@ -28,10 +28,13 @@ impl Availability {
 }
 
 impl serde::Serialize for Availability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         #[derive(serde::Serialize)]
         #[serde(tag = "status")]
-        enum Tagged<'a> {
+        enum __Tagged<'a> {
             #[serde(rename = "on_shelf")]
             OnShelf(&'a OnShelf),
             #[serde(rename = "on_loan")]
@@ -39,10 +42,10 @@ impl serde::Serialize for Availability {
         }
         match self {
             Self::OnShelf(member) => {
-                serde::Serialize::serialize(&Tagged::OnShelf(member), serializer)
+                serde::Serialize::serialize(&__Tagged::OnShelf(member), serializer)
             }
             Self::OnLoan(member) => {
-                serde::Serialize::serialize(&Tagged::OnLoan(member), serializer)
+                serde::Serialize::serialize(&__Tagged::OnLoan(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -50,11 +53,11 @@ impl serde::Serialize for Availability {
 }
 
 impl<'de> serde::Deserialize<'de> for Availability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<D::Error>(&raw, "status")? {
+        match crate::rt::tag::<__D::Error>(&raw, "status")? {
             "on_shelf" => crate::rt::member(raw).map(Self::OnShelf),
             "on_loan" => crate::rt::member(raw).map(Self::OnLoan),
             _ => Ok(Self::Unknown(raw)),

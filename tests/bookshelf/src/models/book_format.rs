@@ -59,16 +59,19 @@ impl std::fmt::Display for BookFormat {
 
 #[allow(deprecated)]
 impl serde::Serialize for BookFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
 #[allow(deprecated)]
 impl<'de> serde::Deserialize<'de> for BookFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
         crate::rt::string_enum(deserializer)
     }
 }
