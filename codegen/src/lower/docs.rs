@@ -112,7 +112,7 @@ fn escape_markup(line: &str) -> String {
                 out.push('\\');
             }
             ']' if !in_code => out.push('\\'),
-            '<' if !in_code && !(rest.starts_with("<https://") || rest.starts_with("<http://")) => out.push('\\'),
+            '<' if !(in_code || rest.starts_with("<https://") || rest.starts_with("<http://")) => out.push('\\'),
             _ => {}
         }
         out.push(c);
