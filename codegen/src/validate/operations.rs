@@ -44,34 +44,29 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
         }
         check_path(op, d);
         check_ref(&op.response, &[], symbols, d, refs);
+        // Path and query parameters share one Rust namespace (they become one builder's
+        // arguments and setters), so their names are checked together.
         let mut names: HashMap<String, &str> = HashMap::new();
-        for param in &op.path_params {
-            let rust =
-                param_rust_name(param.rust_name.as_ref().map(|n| (&n.value, &n.path)), &param.wire, &param.path, d);
-            if let Some(first) = rust.and_then(|r| names.insert(r, &param.wire)) {
+        let params = op.path_params.iter().map(|p| ("path", &p.wire, &p.rust_name, &p.description, &p.path));
+        let query = op.query.iter().map(|p| ("query", &p.wire, &p.rust_name, &p.description, &p.path));
+        for (kind, wire, rust_name, description, path) in params.chain(query) {
+            let rust = param_rust_name(rust_name.as_ref().map(|n| (&n.value, &n.path)), wire, path, d);
+            if let Some(first) = rust.and_then(|r| names.insert(r, wire)) {
                 d.error(
-                    &param.path,
-                    format!("parameters `{first}` and `{}` have the same Rust name", param.wire),
+                    path,
+                    format!("parameters `{first}` and `{wire}` have the same Rust name"),
                     Some("set `rust_name` on one".into()),
                 );
             }
-            if param.description.is_none() {
-                d.error(&param.path, format!("path parameter `{}` has no description", param.wire), None);
+            if description.is_none() {
+                d.error(
+                    path,
+                    format!("{kind} parameter `{wire}` has no description"),
+                    Some("add `description:`; it becomes the parameter's doc comment".into()),
+                );
             }
         }
         for param in &op.query {
-            let rust =
-                param_rust_name(param.rust_name.as_ref().map(|n| (&n.value, &n.path)), &param.wire, &param.path, d);
-            if let Some(first) = rust.and_then(|r| names.insert(r, &param.wire)) {
-                d.error(
-                    &param.path,
-                    format!("parameters `{first}` and `{}` have the same Rust name", param.wire),
-                    Some("set `rust_name` on one".into()),
-                );
-            }
-            if param.description.is_none() {
-                d.error(&param.path, format!("query parameter `{}` has no description", param.wire), None);
-            }
             check_ref(&param.ty, &[], symbols, d, refs);
             check_constraints(&param.constraints, &param.ty, &param.path, d);
             check_query_type(param, symbols, d);
