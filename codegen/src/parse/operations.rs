@@ -8,18 +8,23 @@ use crate::ast::{Literal, Operation, Pagination, PathParam, QueryParam, Spanned}
 use crate::diagnostics::{Diagnostics, NodePath};
 
 pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Operation> {
-    let Some(obj) = Obj::new(value, path, "`operations`", d) else {
+    let hint = "write one entry per operation id, indented below `operations:`, or leave the key out";
+    let Some(obj) = Obj::new(value, path, "`operations`", hint, d) else {
         return Vec::new();
     };
     obj.entries(d).into_iter().filter_map(|(id, value, path)| operation(id, value, &path, d)).collect()
 }
 
 fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Operation> {
-    let obj = Obj::new(value, path, "an operation", d)?;
+    let hint = "an operation is a mapping with `description`, `method`, `path` and `response`; see spec/README.md";
+    let obj = Obj::new(value, path, "an operation", hint, d)?;
     obj.known(&["description", "deprecated", "method", "path", "path_params", "query", "response", "pagination"], d);
-    let method = obj.required_string("method", d);
-    let path_template = obj.required_string("path", d);
-    let response = obj.required("response", d).and_then(|(v, p)| type_ref(v, &p, d));
+    let method = obj.required_string("method", "add the HTTP method in capitals, e.g. `method: GET`", d);
+    let path_template =
+        obj.required_string("path", "add the path after `base_url`, e.g. `path: /things/{thing_id}`", d);
+    let response = obj
+        .required("response", "add the type of the response body, e.g. `response: Thing`", d)
+        .and_then(|(v, p)| type_ref(v, &p, d));
     let path_params = match obj.get("path_params") {
         Some((v, p)) => path_params(v, &p, d),
         None => Vec::new(),
@@ -44,12 +49,14 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
 }
 
 fn path_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<PathParam> {
-    let Some(obj) = Obj::new(value, path, "`path_params`", d) else {
+    let hint = "write one `name: { description: ... }` entry per `{name}` in the path";
+    let Some(obj) = Obj::new(value, path, "`path_params`", hint, d) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for (wire, value, path) in obj.entries(d) {
-        let Some(param) = Obj::new(value, &path, "a path parameter", d) else {
+        let hint = format!("write `{wire}: {{ description: ... }}`");
+        let Some(param) = Obj::new(value, &path, "a path parameter", &hint, d) else {
             continue;
         };
         param.known(&["description", "rust_name"], d);
@@ -64,18 +71,23 @@ fn path_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<PathP
 }
 
 fn query_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<QueryParam> {
-    let Some(obj) = Obj::new(value, path, "`query`", d) else {
+    let hint = "write one `name: { type: ..., description: ... }` entry per query parameter";
+    let Some(obj) = Obj::new(value, path, "`query`", hint, d) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     for (wire, value, path) in obj.entries(d) {
-        let Some(param) = Obj::new(value, &path, "a query parameter", d) else {
+        // `limit: integer` is a likely slip for `limit: { type: integer }`: the hint keeps the type.
+        let hint = format!("write `{wire}: {{ type: {}, description: ... }}`", value.as_str().unwrap_or("string"));
+        let Some(param) = Obj::new(value, &path, "a query parameter", &hint, d) else {
             continue;
         };
         let mut allowed = vec!["type", "description", "deprecated", "required", "default", "rust_name"];
         allowed.extend(CONSTRAINT_KEYS);
         param.known(&allowed, d);
-        let ty = param.required("type", d).and_then(|(v, p)| type_ref(v, &p, d));
+        let ty = param
+            .required("type", "add the parameter's type, e.g. `type: string` or `type: array<Status>`", d)
+            .and_then(|(v, p)| type_ref(v, &p, d));
         let default = param.get("default").and_then(|(v, p)| literal(v, &p, d).map(|value| Spanned { value, path: p }));
         let Some(ty) = ty else { continue };
         out.push(QueryParam {
@@ -106,16 +118,21 @@ fn literal(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Litera
             }
         },
         other => {
-            d.error(path, format!("a default must be a string, number or boolean, found {}", kind(other)), None);
+            d.error(
+                path,
+                format!("a default must be a string, number or boolean, found {}", kind(other)),
+                Some("write one value, e.g. `default: 20`, or remove `default`".into()),
+            );
             None
         }
     }
 }
 
 fn pagination(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Pagination> {
-    let obj = Obj::new(value, path, "`pagination`", d)?;
+    let hint = "give it `style`, `items`, `cursor_param`, `cursor_field` and `has_more`, as in spec/README.md";
+    let obj = Obj::new(value, path, "`pagination`", hint, d)?;
     obj.known(&["style", "items", "cursor_param", "cursor_field", "has_more"], d);
-    let style = obj.required_string("style", d);
+    let style = obj.required_string("style", "add `style: cursor`, the only style so far", d);
     if let Some(style) = &style {
         if style.value != "cursor" {
             d.error(
@@ -125,10 +142,22 @@ fn pagination(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Pag
             );
         }
     }
-    let items = obj.required_string("items", d);
-    let cursor_param = obj.required_string("cursor_param", d);
-    let cursor_field = obj.required_string("cursor_field", d);
-    let has_more = obj.required_string("has_more", d);
+    let items = obj.required_string("items", "add the response field holding the items, e.g. `items: data`", d);
+    let cursor_param = obj.required_string(
+        "cursor_param",
+        "add the query parameter carrying the cursor, e.g. `cursor_param: after`",
+        d,
+    );
+    let cursor_field = obj.required_string(
+        "cursor_field",
+        "add the field of the last item that is the next cursor, e.g. `cursor_field: id`",
+        d,
+    );
+    let has_more = obj.required_string(
+        "has_more",
+        "add the boolean response field that says more pages follow, e.g. `has_more: has_more`",
+        d,
+    );
     Some(Pagination {
         items: items?,
         cursor_param: cursor_param?,

@@ -25,17 +25,18 @@ pub(super) fn kind(value: &Value) -> &'static str {
 }
 
 impl<'a> Obj<'a> {
-    /// `value` as a mapping, or an error saying what `what` should have been.
-    pub fn new(value: &'a Value, path: &NodePath, what: &str, d: &mut Diagnostics) -> Option<Self> {
+    /// `value` as a mapping, or an error saying what `what` should have been, with `hint`
+    /// (how to write it) unless the value is a list or the document itself.
+    pub fn new(value: &'a Value, path: &NodePath, what: &str, hint: &str, d: &mut Diagnostics) -> Option<Self> {
         match value {
             Value::Mapping(map) => Some(Self { map, path: path.clone() }),
             other => {
                 let hint = match other {
-                    _ if path.segments().is_empty() => Some(ROOT_HINT.to_owned()),
-                    Value::Sequence(_) => Some("write its entries as `key: value`, without `- `".to_owned()),
-                    _ => None,
+                    _ if path.segments().is_empty() => ROOT_HINT,
+                    Value::Sequence(_) => "write its entries as `key: value`, without `- `",
+                    _ => hint,
                 };
-                d.error(path, format!("{what} must be a mapping, found {}", kind(other)), hint);
+                d.error(path, format!("{what} must be a mapping, found {}", kind(other)), Some(hint.to_owned()));
                 None
             }
         }
@@ -70,11 +71,11 @@ impl<'a> Obj<'a> {
         self.map.get(key).map(|v| (v, self.path.key(key)))
     }
 
-    pub fn required(&self, key: &str, d: &mut Diagnostics) -> Option<(&'a Value, NodePath)> {
+    /// The value of `key`, or an error with `hint` (what to add) when it is missing.
+    pub fn required(&self, key: &str, hint: &str, d: &mut Diagnostics) -> Option<(&'a Value, NodePath)> {
         let found = self.get(key);
         if found.is_none() {
-            let hint = self.path.segments().is_empty().then(|| ROOT_HINT.to_owned());
-            d.error(&self.path, format!("missing required key `{key}`"), hint);
+            d.error(&self.path, format!("missing required key `{key}`"), Some(hint.to_owned()));
         }
         found
     }
@@ -88,8 +89,8 @@ impl<'a> Obj<'a> {
         string_value(value, &path, d).map(|value| Spanned { value, path })
     }
 
-    pub fn required_string(&self, key: &str, d: &mut Diagnostics) -> Option<Spanned<String>> {
-        let (value, path) = self.required(key, d)?;
+    pub fn required_string(&self, key: &str, hint: &str, d: &mut Diagnostics) -> Option<Spanned<String>> {
+        let (value, path) = self.required(key, hint, d)?;
         string_value(value, &path, d).map(|value| Spanned { value, path })
     }
 
@@ -106,7 +107,11 @@ impl<'a> Obj<'a> {
             Value::Bool(false) => None,
             Value::String(message) => Some(message.trim_end().to_owned()),
             other => {
-                d.error(&path, format!("`deprecated` must be a message or `true`, found {}", kind(other)), None);
+                d.error(
+                    &path,
+                    format!("`deprecated` must be a message or `true`, found {}", kind(other)),
+                    Some("write what to use instead, e.g. `deprecated: Use listThings instead.`, or `true`".into()),
+                );
                 None
             }
         }
@@ -117,9 +122,11 @@ impl<'a> Obj<'a> {
             None => false,
             Some((Value::Bool(b), _)) => *b,
             Some((other, path)) => {
-                let hint =
-                    matches!(other, Value::String(_)).then(|| "write `true` or `false`, without quotes".to_owned());
-                d.error(&path, format!("`{key}` must be `true` or `false`, found {}", describe(other)), hint);
+                let hint = match other {
+                    Value::String(_) => "write `true` or `false`, without quotes".to_owned(),
+                    _ => format!("write `{key}: true`, or leave the key out for `false`"),
+                };
+                d.error(&path, format!("`{key}` must be `true` or `false`, found {}", describe(other)), Some(hint));
                 false
             }
         }
@@ -130,7 +137,8 @@ impl<'a> Obj<'a> {
         match value.as_u64() {
             Some(n) => Some(n),
             None => {
-                d.error(&path, format!("`{key}` must be a whole number ≥ 0, found {}", describe(value)), None);
+                let hint = number_hint(key, value, true);
+                d.error(&path, format!("`{key}` must be a whole number ≥ 0, found {}", describe(value)), Some(hint));
                 None
             }
         }
@@ -141,7 +149,8 @@ impl<'a> Obj<'a> {
         match value.as_f64() {
             Some(n) => Some(n),
             None => {
-                d.error(&path, format!("`{key}` must be a number, found {}", describe(value)), None);
+                let hint = number_hint(key, value, false);
+                d.error(&path, format!("`{key}` must be a number, found {}", describe(value)), Some(hint));
                 None
             }
         }
@@ -168,13 +177,26 @@ pub(super) fn string_value(value: &Value, path: &NodePath, d: &mut Diagnostics) 
     match value {
         Value::String(s) => Some(s.clone()),
         other => {
-            d.error(
-                path,
-                format!("expected a string, found {}", describe(other)),
-                matches!(other, Value::Number(_) | Value::Bool(_))
-                    .then(|| format!("quote it: \"{}\"", scalar_text(other))),
-            );
+            let hint = match other {
+                Value::Number(_) | Value::Bool(_) => format!("quote it: \"{}\"", scalar_text(other)),
+                Value::Null => "write the value here; for the text null, quote it: \"null\"".to_owned(),
+                _ => "write it as one string, quoted if it starts with `[`, `{` or `!`".to_owned(),
+            };
+            d.error(path, format!("expected a string, found {}", describe(other)), Some(hint));
             None
+        }
+    }
+}
+
+/// How to write `key` as a number (`whole`: a count): without the quotes if it was a
+/// quoted number, else an example.
+fn number_hint(key: &str, value: &Value, whole: bool) -> String {
+    let valid = |s: &str| if whole { s.parse::<u64>().is_ok() } else { s.parse::<f64>().is_ok() };
+    match value {
+        Value::String(s) if valid(s.trim()) => format!("remove the quotes: `{key}: {}`", s.trim()),
+        _ => {
+            let example = if key.starts_with("max") { 100 } else { u8::from(whole) };
+            format!("write a number such as `{key}: {example}`, or leave the key out when there is no limit")
         }
     }
 }

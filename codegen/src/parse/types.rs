@@ -10,12 +10,13 @@ use crate::ast::{
 use crate::diagnostics::{Diagnostics, NodePath};
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
-    let obj = Obj::new(value, path, "`api`", d)?;
+    let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";
+    let obj = Obj::new(value, path, "`api`", hint, d)?;
     obj.known(&["title", "description", "version", "base_url", "base_url_env", "docs_url", "auth", "headers"], d);
     let auth = obj.get("auth").and_then(|(v, p)| {
-        let auth = Obj::new(v, &p, "`auth`", d)?;
+        let auth = Obj::new(v, &p, "`auth`", "write `auth: { scheme: bearer, env: API_KEY }`", d)?;
         auth.known(&["scheme", "env"], d);
-        let scheme = auth.required_string("scheme", d)?;
+        let scheme = auth.required_string("scheme", "add `scheme: bearer`, the only scheme so far", d)?;
         if scheme.value != "bearer" {
             d.error(
                 &scheme.path,
@@ -27,7 +28,8 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
     });
     let mut headers = Vec::new();
     if let Some((v, p)) = obj.get("headers") {
-        if let Some(map) = Obj::new(v, &p, "`headers`", d) {
+        let hint = "write one `Name: value` line per header, indented below `headers:`";
+        if let Some(map) = Obj::new(v, &p, "`headers`", hint, d) {
             for (name, value, path) in map.entries(d) {
                 if let Some(value) = string_value(value, &path, d) {
                     headers.push((Spanned { value: name.to_owned(), path }, value));
@@ -35,9 +37,13 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
             }
         }
     }
-    let title = obj.required_string("title", d);
-    let description = obj.required_string("description", d);
-    let base_url = obj.required_string("base_url", d);
+    let title = obj.required_string("title", "add the API's name, e.g. `title: Example API`", d);
+    let description = obj.required_string("description", "add `description:`; it becomes the crate-level docs", d);
+    let base_url = obj.required_string(
+        "base_url",
+        "add the URL operation paths are relative to, e.g. `base_url: https://api.example.com/v1`",
+        d,
+    );
     Some(Api {
         title: title?.value,
         description: description?.value.trim_end().to_owned(),
@@ -51,7 +57,8 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
 }
 
 pub(super) fn type_defs(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<TypeDef> {
-    let Some(obj) = Obj::new(value, path, "`types`", d) else {
+    let hint = "write `types: {}` when there are none, or one `Name:` entry per type, indented below it";
+    let Some(obj) = Obj::new(value, path, "`types`", hint, d) else {
         return Vec::new();
     };
     obj.entries(d)
@@ -74,7 +81,8 @@ fn type_def(
     inline: bool,
     d: &mut Diagnostics,
 ) -> Option<TypeDef> {
-    let obj = Obj::new(value, path, "a type", d)?;
+    let hint = "a type is a mapping with `description` and one of `fields`, `enum`, `union` or `map`";
+    let obj = Obj::new(value, path, "a type", hint, d)?;
     let kinds: Vec<&str> = KINDS.iter().copied().filter(|k| obj.get(k).is_some()).collect();
     let mut allowed = vec!["description", "deprecated"];
     allowed.push(if inline { "name" } else { "params" });
@@ -99,12 +107,16 @@ fn type_def(
             d.error(
                 path,
                 "a type needs one of `fields`, `enum`, `union` or `map`",
-                Some("see spec/README.md, section Types".into()),
+                Some("add one, e.g. `fields: { ... }` or `enum: [open, closed]`; see spec/README.md".into()),
             );
             None
         }
         several => {
-            d.error(path, format!("a type is exactly one kind, but this one has {}", several.join(" and ")), None);
+            d.error(
+                path,
+                format!("a type is exactly one kind, but this one has {}", several.join(" and ")),
+                Some("keep one of them, and define the other as a type of its own".into()),
+            );
             None
         }
     };
@@ -116,7 +128,12 @@ fn type_def(
             .filter_map(|(i, v)| string_value(v, &p.index(i), d).map(|value| Spanned { value, path: p.index(i) }))
             .collect(),
         Some((other, p)) => {
-            d.error(&p, format!("`params` must be a list of names, found {}", kind(other)), None);
+            let example = other.as_str().unwrap_or("T");
+            d.error(
+                &p,
+                format!("`params` must be a list of names, found {}", kind(other)),
+                Some(format!("write `params: [{example}]`")),
+            );
             Vec::new()
         }
         None => Vec::new(),
@@ -152,21 +169,28 @@ pub(super) fn type_ref(value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         }
         Value::Mapping(_) => type_def(value, path, None, true, d).map(|def| TypeRef::Inline(Box::new(def))),
         other => {
-            d.error(path, format!("expected a type expression or an inline type, found {}", kind(other)), None);
+            d.error(
+                path,
+                format!("expected a type expression or an inline type, found {}", kind(other)),
+                Some("write a type such as `string` or `array<Thing>`, or define one in place as a mapping".into()),
+            );
             None
         }
     }
 }
 
 fn fields(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Field> {
-    let Some(obj) = Obj::new(value, path, "`fields`", d) else {
+    let hint = "write `fields: {}` for none, or one `name: { type: ..., description: ... }` entry per field";
+    let Some(obj) = Obj::new(value, path, "`fields`", hint, d) else {
         return Vec::new();
     };
     obj.entries(d).into_iter().filter_map(|(wire, value, path)| field(wire, value, &path, d)).collect()
 }
 
 fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Field> {
-    let obj = Obj::new(value, path, "a field", d)?;
+    // `id: string` is a likely slip for `id: { type: string }`: the hint keeps the type written.
+    let ty = value.as_str().unwrap_or("string");
+    let obj = Obj::new(value, path, "a field", &format!("write `{wire}: {{ type: {ty}, description: ... }}`"), d)?;
     let mut allowed =
         vec!["type", "const", "description", "deprecated", "nullable", "optional", "missing_as_null", "rust_name"];
     allowed.extend(CONSTRAINT_KEYS);
@@ -175,7 +199,11 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         (Some((v, p)), None) => type_ref(v, &p, d).map(FieldType::Ref),
         (None, Some((v, p))) => string_value(v, &p, d).map(|value| FieldType::Const(Spanned { value, path: p })),
         (None, None) => {
-            d.error(path, format!("field `{wire}` needs `type` (or `const` for a fixed string)"), None);
+            d.error(
+                path,
+                format!("field `{wire}` needs `type` (or `const` for a fixed string)"),
+                Some("add e.g. `type: string`, `type: array<Thing>` or `const: thing`".into()),
+            );
             None
         }
         (Some(_), Some((_, p))) => {
@@ -203,7 +231,11 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
     };
     let missing_as_null = obj.bool("missing_as_null", d);
     if missing_as_null && presence != Presence::Nullable {
-        d.error(&path.key("missing_as_null"), "`missing_as_null` only applies to `nullable` fields", None);
+        let hint = match presence {
+            Presence::Optional => "remove it: an `optional` field already decodes as `None` when absent",
+            _ => "add `nullable: true` if the API may send null here, or remove `missing_as_null`",
+        };
+        d.error(&path.key("missing_as_null"), "`missing_as_null` only applies to `nullable` fields", Some(hint.into()));
     }
     Some(Field {
         wire: wire.to_owned(),
@@ -220,7 +252,11 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
 
 fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumValue> {
     let Value::Sequence(items) = value else {
-        d.error(path, format!("`enum` must be a list of values, found {}", kind(value)), None);
+        d.error(
+            path,
+            format!("`enum` must be a list of values, found {}", kind(value)),
+            Some("write the values as a list: `enum: [open, closed]`".into()),
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -228,11 +264,11 @@ fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumV
         let path = path.index(i);
         let value = match item {
             Value::Mapping(_) => {
-                let Some(obj) = Obj::new(item, &path, "an enum value", d) else {
+                let Some(obj) = Obj::new(item, &path, "an enum value", "write `- value: open`", d) else {
                     continue;
                 };
                 obj.known(&["value", "description", "rust_name", "deprecated"], d);
-                let Some(value) = obj.required_string("value", d) else {
+                let Some(value) = obj.required_string("value", "add the wire value, e.g. `value: open`", d) else {
                     continue;
                 };
                 EnumValue {
@@ -256,11 +292,12 @@ fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumV
 }
 
 fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody> {
-    let obj = Obj::new(value, path, "`union`", d)?;
+    let obj = Obj::new(value, path, "`union`", "write `union: { tag: type, variants: { ... } }`", d)?;
     obj.known(&["tag", "variants"], d);
-    let tag = obj.required_string("tag", d);
-    let (variants_value, variants_path) = obj.required("variants", d)?;
-    let variants_obj = Obj::new(variants_value, &variants_path, "`variants`", d)?;
+    let tag = obj.required_string("tag", "add the name of the field that selects the member, e.g. `tag: type`", d);
+    let variants_hint = "map each tag value to its member type, e.g. `variants: { text: TextContent }`";
+    let (variants_value, variants_path) = obj.required("variants", variants_hint, d)?;
+    let variants_obj = Obj::new(variants_value, &variants_path, "`variants`", variants_hint, d)?;
     let variants = variants_obj
         .entries(d)
         .into_iter()

@@ -48,13 +48,17 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
         // RFC 9110 token characters for names; visible ASCII and spaces for values.
         let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
         if name.value.is_empty() || !name.value.chars().all(token) {
-            d.error(&name.path, format!("`{}` is not a valid HTTP header name", name.value), None);
+            d.error(
+                &name.path,
+                format!("`{}` is not a valid HTTP header name", name.value),
+                Some("use letters, digits and `-` only, e.g. `OpenAI-Beta`".into()),
+            );
         }
         if !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
             d.error(
                 &name.path,
                 format!("the value of header `{}` has characters HTTP does not allow", name.value),
-                None,
+                Some("use printable ASCII on one line; a `|` block ends in a line break".into()),
             );
         }
     }

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::symbols::{SymbolKind, Symbols};
-use super::types::{References, check_constraints, check_ref};
+use super::types::{References, check_constraints, check_ref, rust_name_hint};
 use crate::ast::{Constraints, FieldType, Literal, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef};
-use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, suggest};
+use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, nearest, suggest};
 use crate::naming;
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -24,7 +24,11 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
                     );
                 }
             }
-            Err(problem) => d.error(&op.path, format!("invalid operation id: {problem}"), None),
+            Err(problem) => d.error(
+                &op.path,
+                format!("invalid operation id: {problem}"),
+                Some("use an id made of letters and digits, e.g. `listThings`".into()),
+            ),
         }
         if op.description.is_none() {
             d.error(
@@ -85,15 +89,16 @@ fn param_rust_name(
     d: &mut Diagnostics,
 ) -> Option<String> {
     let result = match rust_name {
-        Some((name, name_path)) => {
-            naming::check_snake_rust_name(name).map(|()| name.clone()).map_err(|p| (p, name_path))
-        }
-        None => naming::snake(wire).map_err(|p| (p, path)),
+        Some((name, name_path)) => naming::check_snake_rust_name(name)
+            .map(|()| name.clone())
+            .map_err(|p| (p, name_path, rust_name_hint(name, true))),
+        None => naming::snake(wire)
+            .map_err(|p| (p, path, "set `rust_name` to choose the Rust name, e.g. `rust_name: include`".to_owned())),
     };
     match result {
         Ok(name) => Some(name),
-        Err((problem, at)) => {
-            d.error(at, format!("invalid parameter name: {problem}"), Some("set `rust_name`".into()));
+        Err((problem, at, hint)) => {
+            d.error(at, format!("invalid parameter name: {problem}"), Some(hint));
             None
         }
     }
@@ -104,13 +109,11 @@ fn check_path(op: &Operation, d: &mut Diagnostics) {
     let template = &op.path_template;
     let full = template.value.as_str();
     // Errors point at the offending character of the path (a char offset into the value).
-    let error = |d: &mut Diagnostics, byte: usize, message: String, hint: Option<String>| {
-        let mut diagnostic = Diagnostic::new(&template.path, message).at_value(full[..byte].chars().count());
-        diagnostic.hint = hint;
-        d.push(diagnostic);
+    let error = |d: &mut Diagnostics, byte: usize, message: String, hint: String| {
+        d.push(Diagnostic::new(&template.path, message).with_hint(hint).at_value(full[..byte].chars().count()));
     };
     if !full.starts_with('/') {
-        error(d, 0, format!("the path `{full}` must start with `/`"), None);
+        error(d, 0, format!("the path `{full}` must start with `/`"), format!("write `/{full}`"));
     }
     let mut used: Vec<(&str, usize)> = Vec::new();
     let mut at = 0;
@@ -121,21 +124,26 @@ fn check_path(op: &Operation, d: &mut Diagnostics) {
                 d,
                 open,
                 format!("unbalanced `}}` in path `{full}`"),
-                Some("remove it, or open a `{name}` before it".into()),
+                "remove it, or open a `{name}` before it".into(),
             );
             return;
         }
         let Some(close) =
             full[open + 1..].find(['{', '}']).map(|i| open + 1 + i).filter(|&i| full[i..].starts_with('}'))
         else {
-            error(d, open, format!("unclosed `{{` in path `{full}`"), Some("close it with `}`".into()));
+            error(d, open, format!("unclosed `{{` in path `{full}`"), "close it with `}`".into());
             return;
         };
         let name = &full[open + 1..close];
         if name.is_empty() {
-            error(d, open, "empty `{}` in the path".to_owned(), Some("name the path parameter: `{id}`".into()));
+            error(d, open, "empty `{}` in the path".to_owned(), "name the path parameter: `{id}`".into());
         } else if used.iter().any(|(n, _)| *n == name) {
-            error(d, open, format!("`{{{name}}}` appears twice in the path"), None);
+            error(
+                d,
+                open,
+                format!("`{{{name}}}` appears twice in the path"),
+                "give each `{...}` its own name, and declare each under `path_params`".into(),
+            );
         } else {
             used.push((name, open));
         }
@@ -147,7 +155,7 @@ fn check_path(op: &Operation, d: &mut Diagnostics) {
                 d,
                 *open,
                 format!("`{{{name}}}` in the path is not declared under `path_params`"),
-                Some(format!("add `{name}: {{ description: ... }}` to `path_params`")),
+                format!("add `{name}: {{ description: ... }}` to `path_params`"),
             );
         }
     }
@@ -183,10 +191,12 @@ fn check_query_type(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnosti
         other => simple(other, symbols),
     };
     if !ok {
+        let hint =
+            "use a scalar, an enum or an `array<...>` of one; send an object's fields as parameters of their own";
         d.error(
             &param.path.key("type"),
             format!("query parameter `{}` must be a scalar, an enum, or an array of those", param.wire),
-            None,
+            Some(hint.into()),
         );
     }
 }
@@ -207,10 +217,18 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         },
         TypeRef::Inline(def) => ("enum", enum_values(def)),
         _ => {
-            d.error(&default.path, "only scalar and enum parameters take a default", None);
+            d.error(
+                &default.path,
+                "only scalar and enum parameters take a default",
+                Some("remove `default`, and state the default in the description".into()),
+            );
             return;
         }
     };
+    if kind == "enum" && values.is_none() {
+        // A named type that is no enum (or no type at all): its own error says so.
+        return;
+    }
     let fits = match (&default.value, kind) {
         (Literal::Str(_), "string")
         | (Literal::Bool(_), "boolean")
@@ -232,7 +250,24 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
         _ => false,
     };
     if !fits {
-        d.error(&default.path, format!("the default does not have the parameter's type (`{kind}`)"), None);
+        let hint = match (kind, &default.value) {
+            ("string", Literal::Bool(b)) => format!("quote it: `default: \"{b}\"`"),
+            ("string", Literal::Int(i)) => format!("quote it: `default: \"{i}\"`"),
+            ("string", Literal::Float(f)) => format!("quote it: `default: \"{f}\"`"),
+            ("integer", Literal::Str(s)) if s.parse::<i64>().is_ok() => format!("remove the quotes: `default: {s}`"),
+            ("number", Literal::Str(s)) if s.parse::<f64>().is_ok() => format!("remove the quotes: `default: {s}`"),
+            ("boolean", Literal::Str(s)) if s == "true" || s == "false" => {
+                format!("remove the quotes: `default: {s}`")
+            }
+            ("integer", _) => "write a whole number, e.g. `default: 20`".to_owned(),
+            ("number", _) => "write a number, e.g. `default: 0.5`".to_owned(),
+            ("boolean", _) => "write `default: true` or `default: false`".to_owned(),
+            _ => match values.as_deref() {
+                Some([first, ..]) => format!("write one of the enum's values, e.g. `default: {first}`"),
+                _ => "remove `default`".to_owned(),
+            },
+        };
+        d.error(&default.path, format!("the default does not have the parameter's type (`{kind}`)"), Some(hint));
         return;
     }
     let number = match default.value {
@@ -249,7 +284,11 @@ fn check_default(param: &QueryParam, symbols: &Symbols<'_>, d: &mut Diagnostics)
                 (None, Some(max)) => format!("at most {max}"),
                 (None, None) => String::new(),
             };
-            d.error(&default.path, format!("the default {n} is outside the allowed range ({range})"), None);
+            d.error(
+                &default.path,
+                format!("the default {n} is outside the allowed range ({range})"),
+                Some("use a default inside the range, or fix `minimum`/`maximum`".into()),
+            );
         }
     }
 }
@@ -265,7 +304,11 @@ fn check_pagination(op: &Operation, p: &crate::ast::Pagination, symbols: &Symbol
         TypeRef::Array(_) => (None, Vec::new()),
     };
     let Some(TypeDef { body: TypeBody::Object { fields }, params, .. }) = response else {
-        d.error(&p.path, "cursor pagination needs the response to be an object", None);
+        d.error(
+            &p.path,
+            "cursor pagination needs the response to be an object",
+            Some("respond with an object type holding the items, e.g. `response: CursorPage<Thing>`".into()),
+        );
         return;
     };
     let field_expr = |name: &str| {
@@ -289,7 +332,11 @@ fn check_pagination(op: &Operation, p: &crate::ast::Pagination, symbols: &Symbol
     match field_expr(&p.has_more.value) {
         None => no_field(&p.has_more, d),
         Some(Some(expr)) if expr.name == "boolean" => {}
-        Some(_) => d.error(&p.has_more.path, format!("`{}` must be a `boolean` field", p.has_more.value), None),
+        Some(_) => d.error(
+            &p.has_more.path,
+            format!("`{}` must be a `boolean` field", p.has_more.value),
+            Some("name the response's boolean field that says more pages follow".into()),
+        ),
     }
     let item = match field_expr(&p.items.value) {
         None => {
@@ -302,41 +349,58 @@ fn check_pagination(op: &Operation, p: &crate::ast::Pagination, symbols: &Symbol
             Some(params.iter().position(|param| param.value == item).and_then(|i| args.get(i).copied()).unwrap_or(item))
         }
         Some(_) => {
-            d.error(&p.items.path, format!("`{}` must be an `array<...>` field", p.items.value), None);
+            d.error(
+                &p.items.path,
+                format!("`{}` must be an `array<...>` field", p.items.value),
+                Some("name the response field that holds the page's items, of type `array<...>`".into()),
+            );
             None
         }
     };
     if let Some(item) = item {
-        let has_cursor = match symbols.types.get(item).map(|s| s.kind) {
-            Some(SymbolKind::Def(TypeDef { body: TypeBody::Object { fields }, .. })) => fields.iter().any(|f| {
-                f.wire == p.cursor_field.value
-                    && matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if e.value.name == "string")
-            }),
-            _ => false,
+        let cursor = &p.cursor_field.value;
+        let item_fields = match symbols.types.get(item).map(|s| s.kind) {
+            Some(SymbolKind::Def(TypeDef { body: TypeBody::Object { fields }, .. })) => Some(fields),
+            _ => None,
         };
+        let found = item_fields.and_then(|fields| fields.iter().find(|f| &f.wire == cursor));
+        let has_cursor =
+            found.is_some_and(|f| matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if e.value.name == "string"));
         if !has_cursor {
+            let hint = match (item_fields, found) {
+                (Some(_), Some(_)) => format!("make `{cursor}` a `string` field of `{item}`, or name another one"),
+                (Some(_), None) => {
+                    format!("add `{cursor}: {{ type: string, ... }}` to `{item}`, or name another field")
+                }
+                (None, _) => "the items must be objects with a `string` field to take the cursor from".to_owned(),
+            };
             d.error(
                 &p.cursor_field.path,
-                format!(
-                    "the items (`{item}`) need a `string` field `{}` to take the next cursor from",
-                    p.cursor_field.value
-                ),
-                None,
+                format!("the items (`{item}`) need a `string` field `{cursor}` to take the next cursor from"),
+                Some(hint),
             );
         }
     }
     let cursor_param = op.query.iter().find(|q| q.wire == p.cursor_param.value);
+    let name = &p.cursor_param.value;
     match cursor_param {
-        None => d.error(
-            &p.cursor_param.path,
-            format!("`{}` is not one of this operation's query parameters", p.cursor_param.value),
-            None,
-        ),
+        None => {
+            let known: Vec<&str> = op.query.iter().map(|q| q.wire.as_str()).collect();
+            let hint = match nearest(name, known) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("add `{name}: {{ type: string, description: ... }}` under `query`"),
+            };
+            d.error(
+                &p.cursor_param.path,
+                format!("`{name}` is not one of this operation's query parameters"),
+                Some(hint),
+            )
+        }
         Some(q) if matches!(&q.ty, TypeRef::Expr(e) if e.value.name == "string") => {}
         Some(_) => d.error(
             &p.cursor_param.path,
-            format!("the cursor parameter `{}` must be a `string`", p.cursor_param.value),
-            None,
+            format!("the cursor parameter `{name}` must be a `string`"),
+            Some(format!("give `{name}` the type `string` under `query`")),
         ),
     }
 }

@@ -11,6 +11,9 @@ pub const SCALARS: [&str; 4] = ["string", "integer", "number", "boolean"];
 /// Built-in generic names: `array<T>`, `map<T>`.
 pub const BUILTIN_GENERICS: [&str; 2] = ["array", "map"];
 
+/// For a named or inline type whose name is not a Rust type name.
+const TYPE_NAME_HINT: &str = "type names are Rust identifiers in UpperCamelCase, such as `MessageCreation`";
+
 #[derive(Debug)]
 pub struct Symbols<'a> {
     /// Every type by Rust name: named ones, inline ones and the enums behind `const` fields.
@@ -59,16 +62,17 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
     let mut c = Collector { symbols: Symbols { types: BTreeMap::new(), by_path: HashMap::new() }, d };
     for def in &spec.types {
         let Some(name) = &def.name else { continue };
-        if let Err(problem) = check_type_name(&name.value) {
+        // Checked before the case rule, whose suggestion for `string` (`String`) is taken too.
+        if SCALARS.contains(&name.value.as_str()) || BUILTIN_GENERICS.contains(&name.value.as_str()) {
             c.d.error(
                 &name.path,
-                format!("invalid type name: {problem}"),
-                Some("type names are Rust identifiers in UpperCamelCase".into()),
+                format!("`{}` is a built-in type name", name.value),
+                Some(format!("choose another name, such as `{}Value`", naming::camel(&name.value).unwrap_or_default())),
             );
             continue;
         }
-        if SCALARS.contains(&name.value.as_str()) || BUILTIN_GENERICS.contains(&name.value.as_str()) {
-            c.d.error(&name.path, format!("`{}` is a built-in type name", name.value), None);
+        if let Err(problem) = check_type_name(&name.value) {
+            c.d.error(&name.path, format!("invalid type name: {problem}"), Some(TYPE_NAME_HINT.into()));
             continue;
         }
         let module = naming::module(&name.value);
@@ -164,7 +168,11 @@ impl<'a> Collector<'a, '_> {
                     Some(name) => match check_type_name(&name.value) {
                         Ok(()) => name.value.clone(),
                         Err(problem) => {
-                            self.d.error(&name.path, format!("invalid type name: {problem}"), None);
+                            self.d.error(
+                                &name.path,
+                                format!("invalid type name: {problem}"),
+                                Some(TYPE_NAME_HINT.into()),
+                            );
                             return;
                         }
                     },

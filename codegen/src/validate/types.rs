@@ -51,15 +51,21 @@ pub fn check(symbols: &Symbols<'_>, d: &mut Diagnostics) -> Uses {
 /// A const becomes a one-value enum, so its value must make a variant name.
 fn check_const(field: &Field, value: &str, d: &mut Diagnostics) {
     let at = field.path.key("const");
+    // A const's variant cannot be renamed, so the way out is a plain string field.
+    let instead = "use `type: string` for this field instead, and give the value in its description";
     match naming::camel(value) {
-        _ if value.is_empty() => d.error(&at, "a `const` value cannot be empty", None),
+        _ if value.is_empty() => d.error(
+            &at,
+            "a `const` value cannot be empty",
+            Some("write the value the API always sends, e.g. `const: thread.run.step`".into()),
+        ),
         Ok(rust) if rust == FALLBACK_VARIANT => d.error(
             &at,
             format!("the const `{value}` would be the variant `{FALLBACK_VARIANT}`, which keeps unknown values"),
-            None,
+            Some(instead.into()),
         ),
         Ok(_) => {}
-        Err(problem) => d.error(&at, format!("invalid const value: {problem}"), None),
+        Err(problem) => d.error(&at, format!("invalid const value: {problem}"), Some(instead.into())),
     }
 }
 
@@ -88,9 +94,17 @@ fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
                 Some("use an UpperCamelCase name such as `T`".into()),
             );
         } else if symbols.types.contains_key(name) || SCALARS.contains(&name.as_str()) {
-            d.error(&param.path, format!("type parameter `{name}` has the name of a type"), None);
+            d.error(
+                &param.path,
+                format!("type parameter `{name}` has the name of a type"),
+                Some("rename the parameter, e.g. to `T`".into()),
+            );
         } else if def.params[..i].iter().any(|p| &p.value == name) {
-            d.error(&param.path, format!("type parameter `{name}` is listed twice"), None);
+            d.error(
+                &param.path,
+                format!("type parameter `{name}` is listed twice"),
+                Some("give each parameter its own name, e.g. `params: [K, V]`".into()),
+            );
         }
     }
 }
@@ -122,15 +136,26 @@ fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnost
                     check_ref(ty, &scope, symbols, d, refs);
                     check_constraints(&field.constraints, ty, &field.path, d);
                 } else if field.constraints != Constraints::default() {
-                    d.error(&field.path, "a `const` field takes no constraints", None);
+                    d.error(
+                        &field.path,
+                        "a `const` field takes no constraints",
+                        Some("remove them: a const has only one value".into()),
+                    );
                 }
             }
         }
         TypeBody::Enum { values } => check_enum(name, def, values, d),
         TypeBody::Union { tag, variants } => {
             if variants.is_empty() {
-                d.error(&def.path.key("union").key("variants"), format!("union `{name}` has no variants"), None);
+                d.error(
+                    &def.path.key("union").key("variants"),
+                    format!("union `{name}` has no variants"),
+                    Some("add a member per tag value, e.g. `variants: { text: TextContent }`".into()),
+                );
             }
+            // Variants cannot be renamed (yet), but a member left out still decodes, into
+            // `Unknown`: that is the way out when a tag value makes no usable variant name.
+            let leave_out = "leave this member out of the union; its values then decode as `Unknown`";
             let mut seen: HashMap<String, &str> = HashMap::new();
             for variant in variants {
                 match naming::camel(&variant.tag_value) {
@@ -140,7 +165,7 @@ fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnost
                             "the tag value `{}` would be named `{FALLBACK_VARIANT}`, which keeps unknown members",
                             variant.tag_value
                         ),
-                        None,
+                        Some(leave_out.into()),
                     ),
                     Ok(rust) => {
                         if let Some(first) = seen.insert(rust.clone(), &variant.tag_value) {
@@ -150,11 +175,13 @@ fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnost
                                     "tag values `{first}` and `{}` both become the variant `{rust}`",
                                     variant.tag_value
                                 ),
-                                None,
+                                Some("keep one of the two; the other's values then decode as `Unknown`".into()),
                             );
                         }
                     }
-                    Err(problem) => d.error(&variant.path, format!("invalid tag value: {problem}"), None),
+                    Err(problem) => {
+                        d.error(&variant.path, format!("invalid tag value: {problem}"), Some(leave_out.into()))
+                    }
                 }
                 let member = match &variant.member {
                     TypeRef::Expr(expr) => {
@@ -177,18 +204,14 @@ fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnost
                             }
                         }
                     }
-                    TypeRef::Inline(def) => {
-                        if def.description.is_none() {
-                            d.error(
-                                &def.path,
-                                format!("the inline member `{}` has no description", variant.tag_value),
-                                None,
-                            );
-                        }
-                        symbols.by_path.get(&def.path).map(|n| (n.clone(), def.as_ref()))
-                    }
+                    // A missing description is reported with the inline type's symbol.
+                    TypeRef::Inline(def) => symbols.by_path.get(&def.path).map(|n| (n.clone(), def.as_ref())),
                     TypeRef::Array(_) => {
-                        d.error(&variant.path, "a union member must be an object, not an array", None);
+                        d.error(
+                            &variant.path,
+                            "a union member must be an object, not an array",
+                            Some("name an object type here, or define one in place with `fields`".into()),
+                        );
                         None
                     }
                 };
@@ -217,11 +240,7 @@ pub fn field_rust_name(field: &Field, d: &mut Diagnostics) -> Option<String> {
         Some(name) => match naming::check_snake_rust_name(&name.value) {
             Ok(()) => Some(name.value.clone()),
             Err(problem) => {
-                d.error(
-                    &name.path,
-                    format!("invalid `rust_name`: {problem}"),
-                    Some("choose another name; a keyword can be written raw, as `r#type`".into()),
-                );
+                d.error(&name.path, format!("invalid `rust_name`: {problem}"), Some(rust_name_hint(&name.value, true)));
                 None
             }
         },
@@ -241,20 +260,32 @@ pub fn field_rust_name(field: &Field, d: &mut Diagnostics) -> Option<String> {
 
 fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &mut Diagnostics) {
     if values.is_empty() {
-        d.error(&def.path.key("enum"), format!("enum `{name}` has no values"), None);
+        d.error(
+            &def.path.key("enum"),
+            format!("enum `{name}` has no values"),
+            Some("list at least one value: `enum: [open, closed]`".into()),
+        );
     }
     let mut wire_seen: HashMap<&str, ()> = HashMap::new();
     let mut rust_seen: HashMap<String, &str> = HashMap::new();
     for value in values {
         if wire_seen.insert(&value.value, ()).is_some() {
-            d.error(&value.path, format!("the value `{}` is listed twice", value.value), None);
+            d.error(
+                &value.path,
+                format!("the value `{}` is listed twice", value.value),
+                Some("remove this one".into()),
+            );
             continue;
         }
         let rust = match &value.rust_name {
             Some(rn) => match naming::check_camel_rust_name(&rn.value) {
                 Ok(()) => rn.value.clone(),
                 Err(problem) => {
-                    d.error(&rn.path, format!("invalid `rust_name`: {problem}"), Some("choose another name".into()));
+                    d.error(
+                        &rn.path,
+                        format!("invalid `rust_name`: {problem}"),
+                        Some(rust_name_hint(&rn.value, false)),
+                    );
                     continue;
                 }
             },
@@ -286,14 +317,42 @@ fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &m
     }
 }
 
+/// What to write instead of an invalid `rust_name` (`snake`: of a field or parameter, else
+/// of a variant): the name in the right case (`Include` → `include`, `type` → `r#type`),
+/// or, where that only appends `_` (`Self` → `Self_`), a name with a word added.
+pub fn rust_name_hint(name: &str, snake: bool) -> String {
+    let case = |n: &str| if snake { naming::snake(n) } else { naming::camel(n) };
+    let valid = |n: &String| {
+        if snake { naming::check_snake_rust_name(n).is_ok() } else { naming::check_camel_rust_name(n).is_ok() }
+    };
+    let base = naming::unraw(name);
+    match case(base).ok().filter(valid) {
+        Some(fixed) if fixed != name && !fixed.ends_with('_') => format!("write `rust_name: {fixed}`"),
+        _ => match case(&format!("{base} value")).ok().filter(valid) {
+            Some(other) => format!("choose another name, such as `rust_name: {other}`"),
+            None => "choose a name made of letters, digits and `_`".to_owned(),
+        },
+    }
+}
+
 /// A union member must be a plain object whose tag field is a `const` of the variant's key.
 fn check_member(tag: &str, tag_value: &str, member_name: &str, member: &TypeDef, at: &NodePath, d: &mut Diagnostics) {
     let TypeBody::Object { fields } = &member.body else {
-        d.error(at, format!("union member `{member_name}` must be an object (with `fields`)"), None);
+        d.error(
+            at,
+            format!("union member `{member_name}` must be an object (with `fields`)"),
+            Some(format!(
+                "list an object type here whose fields include `{tag}: {{ const: {tag_value}, description: ... }}`"
+            )),
+        );
         return;
     };
     if !member.params.is_empty() {
-        d.error(at, format!("union member `{member_name}` cannot be generic"), None);
+        d.error(
+            at,
+            format!("union member `{member_name}` cannot be generic"),
+            Some("list an object type without `params` here".into()),
+        );
     }
     match fields.iter().find(|f| f.wire == tag) {
         None => d.error(
@@ -317,7 +376,11 @@ fn check_member(tag: &str, tag_value: &str, member_name: &str, member: &TypeDef,
         ),
     }
     if let Some(field) = fields.iter().find(|f| f.wire == tag && f.presence != Presence::Required) {
-        d.error(&field.path, format!("the tag field `{tag}` must be required"), None);
+        d.error(
+            &field.path,
+            format!("the tag field `{tag}` must be required"),
+            Some("remove `nullable`/`optional` from it: every member carries its tag".into()),
+        );
     }
 }
 
@@ -387,7 +450,16 @@ fn check_expr(
             };
             let given = expr.args.len();
             let message = format!("`{name}` takes {want}, but {given} {} given", if given == 1 { "is" } else { "are" });
-            d.push(Diagnostic::new(path, message).at_value(expr.offset));
+            let params: Vec<&str> = match symbols.def(name) {
+                Some(def) => def.params.iter().map(|p| p.value.as_str()).collect(),
+                None => vec!["T"; n],
+            };
+            let hint = if n == 0 {
+                format!("`{name}` is not generic: write `{name}` alone")
+            } else {
+                format!("`{name}` is declared as `{name}<{}>`: give one type for each parameter", params.join(", "))
+            };
+            d.push(Diagnostic::new(path, message).with_hint(hint).at_value(expr.offset));
         }
         Some(_) => {}
     }
@@ -403,15 +475,20 @@ pub fn check_constraints(c: &Constraints, ty: &TypeRef, path: &NodePath, d: &mut
         _ => None,
     };
     let numeric = matches!(scalar, Some("integer" | "number"));
+    let elsewhere = "remove them, and state the limit in the description";
     if (c.minimum.is_some() || c.maximum.is_some()) && !numeric {
-        d.error(path, "`minimum`/`maximum` apply to `integer` and `number` only", None);
+        let hint =
+            if scalar == Some("string") { "for a string's length use `min_length`/`max_length`" } else { elsewhere };
+        d.error(path, "`minimum`/`maximum` apply to `integer` and `number` only", Some(hint.into()));
     }
     if (c.min_length.is_some() || c.max_length.is_some()) && scalar != Some("string") {
-        d.error(path, "`min_length`/`max_length` apply to `string` only", None);
+        let hint = if numeric { "for a number's range use `minimum`/`maximum`" } else { elsewhere };
+        d.error(path, "`min_length`/`max_length` apply to `string` only", Some(hint.into()));
     }
+    let swap = || Some("swap them, or fix the one that is wrong".to_owned());
     if let (Some(min), Some(max)) = (c.minimum, c.maximum) {
         if min > max {
-            d.error(&path.key("minimum"), format!("`minimum` ({min}) is greater than `maximum` ({max})"), None);
+            d.error(&path.key("minimum"), format!("`minimum` ({min}) is greater than `maximum` ({max})"), swap());
         }
     }
     if let (Some(min), Some(max)) = (c.min_length, c.max_length) {
@@ -419,7 +496,7 @@ pub fn check_constraints(c: &Constraints, ty: &TypeRef, path: &NodePath, d: &mut
             d.error(
                 &path.key("min_length"),
                 format!("`min_length` ({min}) is greater than `max_length` ({max})"),
-                None,
+                swap(),
             );
         }
     }
