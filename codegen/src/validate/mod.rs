@@ -6,6 +6,7 @@
 //! on that and only reports internal errors.
 
 mod operations;
+mod recursion;
 mod symbols;
 mod types;
 
@@ -22,7 +23,7 @@ pub fn validate(spec: &Spec) -> Result<Symbols<'_>, Vec<Diagnostic>> {
     let mut uses = types::check(&symbols, &mut d);
     operations::check(spec, &symbols, &mut d, &mut uses.refs);
     types::check_member_uses(&uses, &mut d);
-    types::check_recursion(&symbols, &mut d);
+    recursion::check(&symbols, &mut d);
     d.finish().map(|()| symbols)
 }
 
