@@ -11,6 +11,64 @@ pub struct Crate {
     pub api: ApiInfo,
     /// Sorted by name; one file each.
     pub modules: Vec<Module>,
+    /// In spec order. Documented in the crate docs so far; request builders come from here.
+    pub operations: Vec<Operation>,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// `list_run_steps` / `listRunSteps`.
+    pub name: Name,
+    pub docs: Vec<String>,
+    pub deprecated: Option<String>,
+    pub method: String,
+    /// The path template, `{name}` marking each path parameter.
+    pub path: String,
+    pub path_params: Vec<Param>,
+    pub query: Vec<Param>,
+    pub response: Type,
+    pub pagination: Option<Pagination>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// `include` / `include[]`.
+    pub name: Name,
+    pub docs: Vec<String>,
+    pub deprecated: Option<String>,
+    pub ty: Type,
+    /// Path parameters always are.
+    pub required: bool,
+    pub default: Option<Literal>,
+    pub constraints: Constraints,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+}
+
+/// Cursor pagination: the next page sets `cursor_param` to the `cursor_field` of the last
+/// element of `items`, while `has_more` is true. Field names are those of the response
+/// and item types, parameter names those of the operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    pub items: Name,
+    pub cursor_param: Name,
+    pub cursor_field: Name,
+    pub has_more: Name,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +163,30 @@ pub enum Type {
     },
     /// A generic parameter of the enclosing type.
     Param(String),
+}
+
+/// Written as Rust: `CursorPage<RunStep>`, `Vec<RunStepInclude>`, `i64`.
+impl std::fmt::Display for Type {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Type::String => f.write_str("String"),
+            Type::I64 => f.write_str("i64"),
+            Type::F64 => f.write_str("f64"),
+            Type::Bool => f.write_str("bool"),
+            Type::Vec(inner) => write!(f, "Vec<{inner}>"),
+            Type::Map(inner) => write!(f, "BTreeMap<String, {inner}>"),
+            Type::Param(name) => f.write_str(name),
+            Type::Named { name, args } => {
+                f.write_str(name)?;
+                if let Some((first, rest)) = args.split_first() {
+                    write!(f, "<{first}")?;
+                    rest.iter().try_for_each(|a| write!(f, ", {a}"))?;
+                    f.write_str(">")?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// A string enum; unknown values land in the fallback variant and encode back unchanged.

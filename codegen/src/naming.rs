@@ -8,6 +8,9 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
+/// The variant of every generated enum and union that keeps what the spec does not know.
+pub const FALLBACK_VARIANT: &str = "Unknown";
+
 /// Strict and reserved keywords of Rust 2024 (`gen` is reserved from 2024 on).
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
@@ -90,24 +93,42 @@ pub fn check_rust_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A `rust_name` for a field or parameter: valid as written, and snake_case.
+/// A `rust_name` for a field or parameter: valid as written, and snake_case (lowercase
+/// letters, digits and `_`), so the generated code passes the `non_snake_case` lint.
 pub fn check_snake_rust_name(name: &str) -> Result<(), String> {
     check_rust_name(name)?;
+    if unraw(name).chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        return Ok(());
+    }
     match snake(unraw(name)) {
-        Ok(snake) if snake == name => Ok(()),
         Ok(snake) => Err(format!("`{name}` is not snake_case (write `{snake}`)")),
         Err(problem) => Err(problem),
     }
 }
 
-/// A `rust_name` for an enum variant: valid as written, and UpperCamelCase.
+/// A `rust_name` for an enum variant: valid as written, and UpperCamelCase (an uppercase
+/// first letter, no `_` inside), so the generated code passes `non_camel_case_types`.
+/// Runs of capitals (`YZ`, `HTTPStatus`) are allowed, as the lint allows them.
 pub fn check_camel_rust_name(name: &str) -> Result<(), String> {
     check_rust_name(name)?;
+    let body = name.strip_suffix('_').unwrap_or(name);
+    if name.starts_with(|c: char| c.is_ascii_uppercase()) && !body.contains('_') {
+        return Ok(());
+    }
     match camel(name) {
-        Ok(camel) if camel == name => Ok(()),
         Ok(camel) => Err(format!("`{name}` is not UpperCamelCase (write `{camel}`)")),
         Err(problem) => Err(problem),
     }
+}
+
+/// The name of a type the spec defines in place: its owner's name followed by the
+/// UpperCamelCase of the field, tag value or role it stands for (`RunStep` + `object`).
+pub fn inline_type(owner: &str, part: &str) -> Result<String, String> {
+    let suffix = ascii_words(part).to_upper_camel_case();
+    if suffix.is_empty() {
+        return Err(unusable(part));
+    }
+    Ok(format!("{}{suffix}", unraw(owner)))
 }
 
 /// Prelude names the generated code uses unqualified: a spec type with one of these
@@ -236,6 +257,14 @@ mod tests {
             check_camel_rust_name("expired"),
             Err("`expired` is not UpperCamelCase (write `Expired`)".to_owned())
         );
+    }
+
+    #[test]
+    fn inline_type_names_append_the_part() {
+        assert_eq!(inline_type("RunStep", "object").as_deref(), Ok("RunStepObject"));
+        assert_eq!(inline_type("Page", "self").as_deref(), Ok("PageSelf"));
+        assert_eq!(inline_type("r#Foo", "2nd item").as_deref(), Ok("Foo2ndItem"));
+        assert!(inline_type("Page", "[]").is_err());
     }
 
     #[test]

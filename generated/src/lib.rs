@@ -17,7 +17,7 @@
 //!   Returns a list of run steps belonging to a run.
 //!
 //!   - Path parameters: `thread_id`, `run_id`.
-//!   - Query parameters: `limit` (`integer`, from 1 to 100 inclusive, default `20`), `order` (`ListOrder`, default `desc`), `after` (`string`), `before` (`string`), `include[]` (`array<RunStepInclude>`).
+//!   - Query parameters: `limit` (`i64`, from 1 to 100 inclusive, default `20`), `order` (`ListOrder`, default `desc`), `after` (`String`), `before` (`String`), `include[]` (`Vec<RunStepInclude>`).
 //!   - Pagination: by cursor; the next page's `after` is the `id` of the last item of `data`, while `has_more` is true.
 //!
 //!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
@@ -27,7 +27,7 @@
 //!   Retrieves a run step.
 //!
 //!   - Path parameters: `thread_id`, `run_id`, `step_id`.
-//!   - Query parameters: `include[]` (`array<RunStepInclude>`).
+//!   - Query parameters: `include[]` (`Vec<RunStepInclude>`).
 //!
 //!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
 #![warn(missing_docs)]

@@ -8,7 +8,7 @@
 mod docs;
 mod operations;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{self, FieldType, Spec, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::NodePath;
@@ -16,8 +16,6 @@ use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming;
 use crate::validate::{Symbol, SymbolKind, Symbols};
 
-/// The name of the variant that keeps what the spec does not know.
-const FALLBACK: &str = "Unknown";
 
 /// A lookup the validate stage should have made impossible.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +41,11 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
             ir::Module { name: name.to_owned(), imports, deprecated_imports, items }
         })
         .collect();
-    Ok(ir::Crate { api: api(spec, &text), modules })
+    let operations = spec.operations.iter().map(|op| cx.operation(op)).collect::<Result<Vec<_>, _>>()?;
+    Ok(ir::Crate { api: api(spec, &text, &operations), modules, operations })
 }
 
-fn api(spec: &Spec, text: &docs::DocText) -> ir::ApiInfo {
+fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::ApiInfo {
     let api = &spec.api;
     let mut doc = vec![format!("# {}", api.title)];
     docs::push_paragraph(&mut doc, text.lines(&api.description));
@@ -55,7 +54,7 @@ fn api(spec: &Spec, text: &docs::DocText) -> ir::ApiInfo {
         facts.push(format!("API version described: `{version}`"));
     }
     docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
-    docs::push_paragraph(&mut doc, operations::summary(&spec.operations, text));
+    docs::push_paragraph(&mut doc, operations::summary(operations));
     ir::ApiInfo {
         docs: doc,
         base_url: api.base_url.value.clone(),
@@ -69,7 +68,7 @@ fn api(spec: &Spec, text: &docs::DocText) -> ir::ApiInfo {
 struct Cx<'s, 'a> {
     symbols: &'s Symbols<'a>,
     /// Union members: member name → (union name, tag field, tag value).
-    members: HashMap<String, (String, String, String)>,
+    members: BTreeMap<String, (String, String, String)>,
     /// Paths of the `const` tag fields that unions own: neither a struct field nor a type.
     owned_tags: BTreeSet<NodePath>,
     deprecated: BTreeSet<String>,
@@ -78,7 +77,7 @@ struct Cx<'s, 'a> {
 
 impl<'s, 'a> Cx<'s, 'a> {
     fn new(symbols: &'s Symbols<'a>, text: docs::DocText) -> Self {
-        let mut members = HashMap::new();
+        let mut members = BTreeMap::new();
         let mut owned_tags = BTreeSet::new();
         let mut deprecated = BTreeSet::new();
         for (name, symbol) in &symbols.types {
@@ -106,7 +105,7 @@ impl<'s, 'a> Cx<'s, 'a> {
 
     fn item(&self, name: &str, symbol: &Symbol<'a>) -> Result<Item, InternalError> {
         match symbol.kind {
-            SymbolKind::Const { field, value } => Ok(Item::Enum(self.const_enum(name, field, value))),
+            SymbolKind::Const { field, value } => self.const_enum(name, field, value).map(Item::Enum),
             SymbolKind::Def(def) => {
                 let mut meta = Meta {
                     name: name.to_owned(),
@@ -118,7 +117,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 };
                 match &def.body {
                     TypeBody::Object { fields } => self.object(meta, def, fields).map(Item::Struct),
-                    TypeBody::Enum { values } => Ok(Item::Enum(self.enumeration(meta, values))),
+                    TypeBody::Enum { values } => self.enumeration(meta, values).map(Item::Enum),
                     TypeBody::Union { tag, variants } => self.union(meta, &tag.value, variants).map(Item::Union),
                     TypeBody::Map { value, limits } => {
                         docs::push_paragraph(&mut meta.docs, limit_docs(limits));
@@ -158,7 +157,13 @@ impl<'s, 'a> Cx<'s, 'a> {
                 None => naming::snake(&field.wire).map_err(InternalError)?,
             };
             let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
-            docs::push_paragraph(&mut doc, constraint_docs(&field.constraints));
+            docs::push_paragraph(&mut doc, constraint_docs(&constraints(&field.constraints)));
+            if field.missing_as_null {
+                docs::push_paragraph(
+                    &mut doc,
+                    ["The API may leave this field out although it is required: absent decodes as `None`.".to_owned()],
+                );
+            }
             // An inline map has no type of its own to carry its limits: the field does.
             if let FieldType::Ref(TypeRef::Inline(inline)) = &field.ty {
                 if let TypeBody::Map { limits, .. } = &inline.body {
@@ -181,40 +186,37 @@ impl<'s, 'a> Cx<'s, 'a> {
         Ok(ir::Struct { meta, generics, fields: out })
     }
 
-    fn enumeration(&self, mut meta: Meta, values: &[ast::EnumValue]) -> ir::Enum {
-        let variants: Vec<ir::Variant> = values
-            .iter()
-            .map(|v| ir::Variant {
-                name: Name {
-                    rust: v
-                        .rust_name
-                        .as_ref()
-                        .map(|n| n.value.clone())
-                        .unwrap_or_else(|| naming::camel(&v.value).unwrap_or_default()),
-                    wire: v.value.clone(),
-                },
+    fn enumeration(&self, mut meta: Meta, values: &[ast::EnumValue]) -> Result<ir::Enum, InternalError> {
+        let mut variants = Vec::new();
+        for v in values {
+            let rust = match &v.rust_name {
+                Some(name) => name.value.clone(),
+                None => naming::camel(&v.value).map_err(InternalError)?,
+            };
+            variants.push(ir::Variant {
+                name: Name { rust, wire: v.value.clone() },
                 docs: match &v.description {
                     Some(text) => self.text.lines(text),
                     None => vec![format!("The value `{}`.", v.value)],
                 },
                 deprecated: v.deprecated.clone(),
-            })
-            .collect();
+            });
+        }
         meta.allow_deprecated |= variants.iter().any(|v| v.deprecated.is_some());
-        ir::Enum { meta, variants, fallback: enum_fallback(), default: None }
+        Ok(ir::Enum { meta, variants, fallback: enum_fallback(), default: None })
     }
 
     /// A `const` field's type: a one-value enum whose `Default` is that value.
-    fn const_enum(&self, name: &str, field: &ast::Field, value: &str) -> ir::Enum {
+    fn const_enum(&self, name: &str, field: &ast::Field, value: &str) -> Result<ir::Enum, InternalError> {
         let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
         docs::push_paragraph(&mut doc, [format!("Always `{value}` so far; the `Default` is that value.")]);
         let variant = ir::Variant {
-            name: Name { rust: naming::camel(value).unwrap_or_default(), wire: value.to_owned() },
+            name: Name { rust: naming::camel(value).map_err(InternalError)?, wire: value.to_owned() },
             docs: vec![format!("The value `{value}`.")],
             deprecated: None,
         };
         let meta = Meta { name: name.to_owned(), docs: doc, deprecated: None, allow_deprecated: false };
-        ir::Enum { meta, variants: vec![variant], fallback: enum_fallback(), default: Some(0) }
+        Ok(ir::Enum { meta, variants: vec![variant], fallback: enum_fallback(), default: Some(0) })
     }
 
     fn union(&self, mut meta: Meta, tag: &str, variants: &[ast::Variant]) -> Result<ir::Union, InternalError> {
@@ -241,10 +243,12 @@ impl<'s, 'a> Cx<'s, 'a> {
             });
         }
         let fallback = ir::Variant {
-            name: Name { rust: FALLBACK.to_owned(), wire: String::new() },
+            name: Name { rust: naming::FALLBACK_VARIANT.to_owned(), wire: String::new() },
             docs: vec![
                 format!("A member this version of the spec does not know (its `{tag}` is none of the above),"),
                 "kept as the raw JSON object so that it encodes back unchanged.".to_owned(),
+                String::new(),
+                format!("An object here whose `{tag}` is one of the above decodes back as that variant."),
             ],
             deprecated: None,
         };
@@ -343,10 +347,12 @@ fn member_name(member: &TypeRef, symbols: &Symbols<'_>) -> Option<String> {
 
 fn enum_fallback() -> ir::Variant {
     ir::Variant {
-        name: Name { rust: FALLBACK.to_owned(), wire: String::new() },
+        name: Name { rust: naming::FALLBACK_VARIANT.to_owned(), wire: String::new() },
         docs: vec![
             "A value this version of the spec does not know, kept as sent so that it".to_owned(),
             "encodes back unchanged.".to_owned(),
+            String::new(),
+            "A known value wrapped here encodes the same, but decodes back as its own variant.".to_owned(),
         ],
         deprecated: None,
     }
@@ -361,7 +367,11 @@ fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
-pub(crate) fn constraint_docs(c: &ast::Constraints) -> Vec<String> {
+fn constraints(c: &ast::Constraints) -> ir::Constraints {
+    ir::Constraints { minimum: c.minimum, maximum: c.maximum, min_length: c.min_length, max_length: c.max_length }
+}
+
+fn constraint_docs(c: &ir::Constraints) -> Vec<String> {
     let mut parts = Vec::new();
     match (c.minimum, c.maximum) {
         (Some(min), Some(max)) => parts.push(format!("from {} to {} inclusive", number(min), number(max))),

@@ -1,31 +1,154 @@
-//! The operations as the crate documentation lists them, so every operation's
-//! description, request line, response type and deprecation reach the reader.
+//! Lowering operations: names as (Rust, wire) pairs, parameter docs with their constraints
+//! and defaults, the response type, and the pagination contract resolved to field and
+//! parameter names. Also the operations' section of the crate docs, written from the IR.
 
-use super::constraint_docs;
-use super::docs::DocText;
-use crate::ast::{Literal, Operation, QueryParam, TypeRef};
+use super::{Cx, InternalError, constraint_docs, constraints, docs, internal};
+use crate::ast::{self, FieldType, TypeBody, TypeDef, TypeRef};
+use crate::ir::{self, Literal, Name, Type};
+use crate::naming;
 
-pub fn summary(operations: &[Operation], text: &DocText) -> Vec<String> {
+impl Cx<'_, '_> {
+    pub(super) fn operation(&self, op: &ast::Operation) -> Result<ir::Operation, InternalError> {
+        let mut path_params = Vec::new();
+        for p in &op.path_params {
+            let name = param_name(&p.wire, p.rust_name.as_ref())?;
+            let docs = self.text.lines(p.description.as_deref().unwrap_or_default());
+            path_params.push(ir::Param {
+                name,
+                docs,
+                deprecated: None,
+                ty: Type::String,
+                required: true,
+                default: None,
+                constraints: ir::Constraints::default(),
+            });
+        }
+        let mut query = Vec::new();
+        for p in &op.query {
+            let constraints = constraints(&p.constraints);
+            let default = p.default.as_ref().map(|d| match &d.value {
+                ast::Literal::Bool(b) => Literal::Bool(*b),
+                ast::Literal::Int(i) => Literal::Int(*i),
+                ast::Literal::Float(f) => Literal::Float(*f),
+                ast::Literal::Str(s) => Literal::Str(s.clone()),
+            });
+            let mut docs = self.text.lines(p.description.as_deref().unwrap_or_default());
+            docs::push_paragraph(&mut docs, constraint_docs(&constraints));
+            if let Some(default) = &default {
+                docs::push_paragraph(&mut docs, [format!("Default: `{}`.", literal(default))]);
+            }
+            query.push(ir::Param {
+                name: param_name(&p.wire, p.rust_name.as_ref())?,
+                docs,
+                deprecated: p.deprecated.clone(),
+                ty: self.ty(&p.ty, &[])?,
+                required: p.required,
+                default,
+                constraints,
+            });
+        }
+        let pagination = match &op.pagination {
+            Some(p) => Some(self.pagination(op, p, &query)?),
+            None => None,
+        };
+        Ok(ir::Operation {
+            name: Name { rust: naming::snake(&op.id).map_err(InternalError)?, wire: op.id.clone() },
+            docs: self.text.lines(op.description.as_deref().unwrap_or_default()),
+            deprecated: op.deprecated.clone(),
+            method: op.method.value.clone(),
+            path: op.path_template.value.clone(),
+            path_params,
+            query,
+            response: self.ty(&op.response, &[])?,
+            pagination,
+        })
+    }
+
+    /// Resolves the pagination keys (wire names in the spec) to the Rust names of the
+    /// response's fields, the item type's cursor field and the cursor parameter.
+    fn pagination(
+        &self,
+        op: &ast::Operation,
+        p: &ast::Pagination,
+        query: &[ir::Param],
+    ) -> Result<ir::Pagination, InternalError> {
+        let missing = |what| internal(what, &p.path);
+        let (response, args): (&TypeDef, Vec<&str>) = match &op.response {
+            TypeRef::Expr(expr) => (
+                self.symbols.def(&expr.value.name).ok_or_else(|| missing("paginated response"))?,
+                expr.value.args.iter().map(|a| a.name.as_str()).collect(),
+            ),
+            TypeRef::Inline(def) => (def.as_ref(), Vec::new()),
+            TypeRef::Array(_) => return Err(missing("paginated response object")),
+        };
+        let items = field(response, &p.items.value).ok_or_else(|| missing("items field"))?;
+        // `data: array<T>` in `CursorPage<RunStep>`: the item type is the argument for `T`.
+        let item_type = match &items.ty {
+            FieldType::Ref(TypeRef::Expr(expr)) => expr.value.args.first().map(|item| {
+                let at = response.params.iter().position(|param| param.value == item.name);
+                at.and_then(|i| args.get(i).copied()).unwrap_or(item.name.as_str())
+            }),
+            _ => None,
+        };
+        let item = item_type.and_then(|name| self.symbols.def(name)).ok_or_else(|| missing("item type"))?;
+        let cursor_field = field(item, &p.cursor_field.value).ok_or_else(|| missing("cursor field"))?;
+        let has_more = field(response, &p.has_more.value).ok_or_else(|| missing("has_more field"))?;
+        let cursor_param = query
+            .iter()
+            .find(|q| q.name.wire == p.cursor_param.value)
+            .ok_or_else(|| missing("cursor parameter"))?;
+        Ok(ir::Pagination {
+            items: field_name(items)?,
+            cursor_param: cursor_param.name.clone(),
+            cursor_field: field_name(cursor_field)?,
+            has_more: field_name(has_more)?,
+        })
+    }
+}
+
+fn field<'d>(def: &'d TypeDef, wire: &str) -> Option<&'d ast::Field> {
+    match &def.body {
+        TypeBody::Object { fields } => fields.iter().find(|f| f.wire == wire),
+        _ => None,
+    }
+}
+
+fn field_name(field: &ast::Field) -> Result<Name, InternalError> {
+    param_name(&field.wire, field.rust_name.as_ref())
+}
+
+fn param_name(wire: &str, rust_name: Option<&ast::Spanned<String>>) -> Result<Name, InternalError> {
+    let rust = match rust_name {
+        Some(name) => name.value.clone(),
+        None => naming::snake(wire).map_err(InternalError)?,
+    };
+    Ok(Name { rust, wire: wire.to_owned() })
+}
+
+fn literal(value: &Literal) -> String {
+    match value {
+        Literal::Bool(b) => b.to_string(),
+        Literal::Int(i) => i.to_string(),
+        Literal::Float(f) => f.to_string(),
+        Literal::Str(s) => s.clone(),
+    }
+}
+
+/// The crate docs' section listing every operation: request line, response type,
+/// description, parameters, pagination and deprecation.
+pub fn summary(operations: &[ir::Operation]) -> Vec<String> {
     if operations.is_empty() {
         return Vec::new();
     }
     let mut out = vec!["## Operations".to_owned()];
     for op in operations {
         out.push(String::new());
-        out.push(format!(
-            "- `{}`: `{} {}` → `{}`.",
-            op.id,
-            op.method.value,
-            op.path_template.value,
-            type_text(&op.response)
-        ));
+        out.push(format!("- `{}`: `{} {}` → `{}`.", op.name.wire, op.method, op.path, op.response));
         out.push(String::new());
-        for line in text.lines(op.description.as_deref().unwrap_or_default()) {
-            out.push(if line.is_empty() { String::new() } else { format!("  {line}") });
-        }
+        out.extend(op.docs.iter().map(|line| if line.is_empty() { String::new() } else { format!("  {line}") }));
         let mut facts = Vec::new();
         if !op.path_params.is_empty() {
-            let names: Vec<String> = op.path_params.iter().map(|p| format!("`{}`", p.wire)).collect();
+            let names: Vec<String> = op.path_params.iter().map(|p| format!("`{}`", p.name.wire)).collect();
             facts.push(format!("Path parameters: {}.", names.join(", ")));
         }
         if !op.query.is_empty() {
@@ -35,7 +158,7 @@ pub fn summary(operations: &[Operation], text: &DocText) -> Vec<String> {
         if let Some(p) = &op.pagination {
             facts.push(format!(
                 "Pagination: by cursor; the next page's `{}` is the `{}` of the last item of `{}`, while `{}` is true.",
-                p.cursor_param.value, p.cursor_field.value, p.items.value, p.has_more.value
+                p.cursor_param.wire, p.cursor_field.wire, p.items.wire, p.has_more.wire
             ));
         }
         if !facts.is_empty() {
@@ -51,9 +174,9 @@ pub fn summary(operations: &[Operation], text: &DocText) -> Vec<String> {
     out
 }
 
-/// `limit` (`integer`, from 1 to 100 inclusive, default `20`)
-fn query_param(p: &QueryParam) -> String {
-    let mut notes = vec![format!("`{}`", type_text(&p.ty))];
+/// `limit` (`i64`, from 1 to 100 inclusive, default `20`)
+fn query_param(p: &ir::Param) -> String {
+    let mut notes = vec![format!("`{}`", p.ty)];
     if p.required {
         notes.push("required".to_owned());
     }
@@ -61,24 +184,10 @@ fn query_param(p: &QueryParam) -> String {
         notes.push(constraint.trim_start_matches("Constraint: ").trim_end_matches('.').to_owned());
     }
     if let Some(default) = &p.default {
-        let value = match &default.value {
-            Literal::Bool(b) => b.to_string(),
-            Literal::Int(i) => i.to_string(),
-            Literal::Float(f) => f.to_string(),
-            Literal::Str(s) => s.clone(),
-        };
-        notes.push(format!("default `{value}`"));
+        notes.push(format!("default `{}`", literal(default)));
     }
     if p.deprecated.is_some() {
         notes.push("deprecated".to_owned());
     }
-    format!("`{}` ({})", p.wire, notes.join(", "))
-}
-
-fn type_text(ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Expr(expr) => expr.value.to_string(),
-        TypeRef::Array(item) => format!("array<{}>", type_text(item)),
-        TypeRef::Inline(def) => def.name.as_ref().map_or_else(|| "(inline type)".to_owned(), |n| n.value.clone()),
-    }
+    format!("`{}` ({})", p.name.wire, notes.join(", "))
 }

@@ -22,6 +22,8 @@ pub use type_expr::parse_type_expr;
 /// Parses a spec's text. On error, every shape problem found, with node paths.
 pub fn parse(source: &str) -> Result<Spec, Vec<Diagnostic>> {
     let root = NodePath::root();
+    // Editors on Windows may start a file with a byte-order mark; YAML needs none.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let value: Value = match serde_yaml::from_str(source) {
         Ok(value) => value,
         Err(error) => return Err(vec![yaml_error(&error, source)]),

@@ -1,7 +1,7 @@
 //! Checks on operations: names, methods, path templates against path parameters, query
 //! parameter types and defaults, the response type, and the pagination contract.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::symbols::{SymbolKind, Symbols};
 use super::types::{References, check_constraints, check_ref, rust_name_hint};
@@ -12,7 +12,7 @@ use crate::naming;
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut References) {
-    let mut ids: HashMap<String, &str> = HashMap::new();
+    let mut ids: BTreeMap<String, &str> = BTreeMap::new();
     for op in &spec.operations {
         match naming::snake(&op.id) {
             Ok(rust) => {
@@ -50,7 +50,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
         check_ref(&op.response, &[], symbols, d, refs);
         // Path and query parameters share one Rust namespace (they become one builder's
         // arguments and setters), so their names are checked together.
-        let mut names: HashMap<String, &str> = HashMap::new();
+        let mut names: BTreeMap<String, &str> = BTreeMap::new();
         let params = op.path_params.iter().map(|p| ("path", &p.wire, &p.rust_name, &p.description, &p.path));
         let query = op.query.iter().map(|p| ("query", &p.wire, &p.rust_name, &p.description, &p.path));
         for (kind, wire, rust_name, description, path) in params.chain(query) {

@@ -1,7 +1,7 @@
 //! The recursion check: a type that contains itself with no list or map in between
 //! would have no finite size in Rust, so it is a located error (boxing is not done).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::symbols::{BUILTIN_GENERICS, SymbolKind, Symbols};
 use crate::ast::{FieldType, TypeBody, TypeDef, TypeExpr, TypeRef};
@@ -21,7 +21,7 @@ pub fn check(symbols: &Symbols<'_>, d: &mut Diagnostics) {
         })
         .collect();
     // Iterative DFS with colours; a grey node reached again closes a cycle.
-    let mut colour: HashMap<&str, u8> = HashMap::new();
+    let mut colour: BTreeMap<&str, u8> = BTreeMap::new();
     for start in edges.keys() {
         if colour.contains_key(start) {
             continue;

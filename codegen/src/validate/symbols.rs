@@ -1,6 +1,6 @@
 //! The symbol table: every type the spec defines, named or in place, under its Rust name.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::ast::{Field, FieldType, Spec, TypeBody, TypeDef, TypeRef};
 use crate::diagnostics::{Diagnostics, NodePath};
@@ -19,7 +19,7 @@ pub struct Symbols<'a> {
     /// Every type by Rust name: named ones, inline ones and the enums behind `const` fields.
     pub types: BTreeMap<String, Symbol<'a>>,
     /// The Rust name of each inline type and const enum, by the path that defines it.
-    pub by_path: HashMap<NodePath, String>,
+    pub by_path: BTreeMap<NodePath, String>,
 }
 
 #[derive(Debug)]
@@ -59,7 +59,7 @@ struct Collector<'a, 'd> {
 }
 
 pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
-    let mut c = Collector { symbols: Symbols { types: BTreeMap::new(), by_path: HashMap::new() }, d };
+    let mut c = Collector { symbols: Symbols { types: BTreeMap::new(), by_path: BTreeMap::new() }, d };
     for def in &spec.types {
         let Some(name) = &def.name else { continue };
         // Checked before the case rule, whose suggestion for `string` (`String`) is taken too.
@@ -84,11 +84,14 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
             continue;
         };
         let module = naming::module(&op_name);
-        let prefix = op_name.clone();
-        c.walk_ref(&op.response, &format!("{prefix}Response"), &module, op.description.as_deref());
+        if let Ok(name) = naming::inline_type(&op_name, "response") {
+            c.walk_ref(&op.response, &name, &module, op.description.as_deref());
+        }
         for param in &op.query {
-            let name = format!("{prefix}{}", naming::camel(&param.wire).unwrap_or_default());
-            c.walk_ref(&param.ty, &name, &module, param.description.as_deref());
+            // A name that makes no identifier is reported by the operation checks.
+            if let Ok(name) = naming::inline_type(&op_name, &param.wire) {
+                c.walk_ref(&param.ty, &name, &module, param.description.as_deref());
+            }
         }
     }
     c.symbols
@@ -126,10 +129,9 @@ impl<'a> Collector<'a, '_> {
         match &def.body {
             TypeBody::Object { fields } => {
                 for field in fields {
-                    let Ok(suffix) = naming::camel(&field.wire) else {
+                    let Ok(name) = naming::inline_type(owner, &field.wire) else {
                         continue;
                     };
-                    let name = format!("{}{suffix}", naming::unraw(owner));
                     match &field.ty {
                         FieldType::Const(value) => {
                             let kind = SymbolKind::Const { field, value: &value.value };
@@ -142,14 +144,16 @@ impl<'a> Collector<'a, '_> {
             }
             TypeBody::Union { variants, .. } => {
                 for variant in variants {
-                    let Ok(suffix) = naming::camel(&variant.tag_value) else {
+                    let Ok(name) = naming::inline_type(owner, &variant.tag_value) else {
                         continue;
                     };
-                    self.walk_ref(&variant.member, &format!("{}{suffix}", naming::unraw(owner)), module, None);
+                    self.walk_ref(&variant.member, &name, module, None);
                 }
             }
             TypeBody::Map { value, .. } => {
-                self.walk_ref(value, &format!("{}Value", naming::unraw(owner)), module, None)
+                if let Ok(name) = naming::inline_type(owner, "value") {
+                    self.walk_ref(value, &name, module, def.description.as_deref());
+                }
             }
             TypeBody::Enum { .. } => {}
         }
@@ -158,11 +162,18 @@ impl<'a> Collector<'a, '_> {
     fn walk_ref(&mut self, ty: &'a TypeRef, default_name: &str, module: &str, fallback: Option<&'a str>) {
         match ty {
             TypeRef::Expr(_) => {}
-            TypeRef::Array(item) => self.walk_ref(item, &format!("{default_name}Item"), module, fallback),
+            TypeRef::Array(item) => {
+                if let Ok(name) = naming::inline_type(default_name, "item") {
+                    self.walk_ref(item, &name, module, fallback);
+                }
+            }
             TypeRef::Inline(def) => {
                 // An inline map is just `BTreeMap<String, V>`: it needs no name of its own.
                 if let TypeBody::Map { value, .. } = &def.body {
-                    return self.walk_ref(value, &format!("{default_name}Value"), module, fallback);
+                    if let Ok(name) = naming::inline_type(default_name, "value") {
+                        self.walk_ref(value, &name, module, fallback);
+                    }
+                    return;
                 }
                 let name = match &def.name {
                     Some(name) => match check_type_name(&name.value) {

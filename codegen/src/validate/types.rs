@@ -1,15 +1,13 @@
 //! Checks on types: references resolve, names are valid and distinct, unions match
 //! their members' tags, constraints fit their types, and no type contains itself.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::symbols::{BUILTIN_GENERICS, SCALARS, SymbolKind, Symbols};
 use crate::ast::{Constraints, Field, FieldType, Presence, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, Seg, suggest};
-use crate::naming;
+use crate::naming::{self, FALLBACK_VARIANT};
 
-/// The name of the variant that keeps values the spec does not know.
-pub const FALLBACK_VARIANT: &str = "Unknown";
 
 /// Where each named type is referenced from, for the union-member rule.
 pub type References = BTreeMap<String, Vec<NodePath>>;
@@ -93,7 +91,10 @@ fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
                 format!("`{name}` is not a valid type parameter"),
                 Some("use an UpperCamelCase name such as `T`".into()),
             );
-        } else if symbols.types.contains_key(name) || SCALARS.contains(&name.as_str()) {
+        } else if symbols.types.contains_key(name)
+            || SCALARS.contains(&name.as_str())
+            || naming::RESERVED_TYPE_NAMES.contains(&name.as_str())
+        {
             d.error(
                 &param.path,
                 format!("type parameter `{name}` has the name of a type"),
@@ -105,7 +106,33 @@ fn check_params(def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnostics) {
                 format!("type parameter `{name}` is listed twice"),
                 Some("give each parameter its own name, e.g. `params: [K, V]`".into()),
             );
+        } else if !uses_param(def, name) {
+            // Rust rejects a struct parameter no field uses (E0392).
+            d.error(
+                &param.path,
+                format!("type parameter `{name}` is not used by any field"),
+                Some(format!("use it in a field, e.g. `data: {{ type: array<{name}>, ... }}`, or remove it")),
+            );
         }
+    }
+}
+
+/// Whether some field's type expression mentions `param`, at any depth.
+fn uses_param(def: &TypeDef, param: &str) -> bool {
+    fn in_expr(expr: &TypeExpr, param: &str) -> bool {
+        expr.name == param || expr.args.iter().any(|a| in_expr(a, param))
+    }
+    fn in_ref(ty: &TypeRef, param: &str) -> bool {
+        match ty {
+            TypeRef::Expr(expr) => in_expr(&expr.value, param),
+            TypeRef::Array(item) => in_ref(item, param),
+            TypeRef::Inline(_) => false,
+        }
+    }
+    match &def.body {
+        TypeBody::Object { fields } => fields.iter().any(|f| matches!(&f.ty, FieldType::Ref(ty) if in_ref(ty, param))),
+        TypeBody::Map { value, .. } => in_ref(value, param),
+        TypeBody::Enum { .. } | TypeBody::Union { .. } => false,
     }
 }
 
@@ -114,7 +141,7 @@ fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnost
     let scope: Vec<&str> = def.params.iter().map(|p| p.value.as_str()).collect();
     match &def.body {
         TypeBody::Object { fields } => {
-            let mut seen: HashMap<String, &str> = HashMap::new();
+            let mut seen: BTreeMap<String, &str> = BTreeMap::new();
             for field in fields {
                 if let Some(rust) = field_rust_name(field, d) {
                     if let Some(first) = seen.insert(naming::unraw(&rust).to_owned(), &field.wire) {
@@ -156,7 +183,7 @@ fn check_body(name: &str, def: &TypeDef, symbols: &Symbols<'_>, d: &mut Diagnost
             // Variants cannot be renamed (yet), but a member left out still decodes, into
             // `Unknown`: that is the way out when a tag value makes no usable variant name.
             let leave_out = "leave this member out of the union; its values then decode as `Unknown`";
-            let mut seen: HashMap<String, &str> = HashMap::new();
+            let mut seen: BTreeMap<String, &str> = BTreeMap::new();
             for variant in variants {
                 match naming::camel(&variant.tag_value) {
                     Ok(rust) if rust == FALLBACK_VARIANT => d.error(
@@ -266,8 +293,8 @@ fn check_enum(name: &str, def: &TypeDef, values: &[crate::ast::EnumValue], d: &m
             Some("list at least one value: `enum: [open, closed]`".into()),
         );
     }
-    let mut wire_seen: HashMap<&str, ()> = HashMap::new();
-    let mut rust_seen: HashMap<String, &str> = HashMap::new();
+    let mut wire_seen: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut rust_seen: BTreeMap<String, &str> = BTreeMap::new();
     for value in values {
         if wire_seen.insert(&value.value, ()).is_some() {
             d.error(

@@ -43,6 +43,8 @@ pub struct RunStep {
     /// Set of 16 key-value pairs that can be attached to an object. This can be useful for storing additional information about the object in a structured format, and querying for objects via API or the dashboard.
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings with a maximum length of 512 characters.
+    ///
+    /// The API may leave this field out although it is required: absent decodes as `None`.
     #[serde(default)]
     pub metadata: Option<Metadata>,
     /// Usage statistics related to the run step. This value will be `null` while the run step's status is `in_progress`.
@@ -60,6 +62,8 @@ pub enum RunStepObject {
     ThreadRunStep,
     /// A value this version of the spec does not know, kept as sent so that it
     /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
     Unknown(String),
 }
 

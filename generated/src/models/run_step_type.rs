@@ -11,6 +11,8 @@ pub enum RunStepType {
     ToolCalls,
     /// A value this version of the spec does not know, kept as sent so that it
     /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
     Unknown(String),
 }
 

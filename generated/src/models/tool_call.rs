@@ -15,6 +15,8 @@ pub enum ToolCall {
     Function(FunctionToolCall),
     /// A member this version of the spec does not know (its `type` is none of the above),
     /// kept as the raw JSON object so that it encodes back unchanged.
+    ///
+    /// An object here whose `type` is one of the above decodes back as that variant.
     Unknown(serde_json::Value),
 }
 

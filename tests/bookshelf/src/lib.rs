@@ -15,7 +15,7 @@
 //!   Lists the books on a shelf.
 //!
 //!   - Path parameters: `shelf_id`.
-//!   - Query parameters: `tags[]` (`array<string>`), `format` (`BookFormat`), `for_loan` (`boolean`, default `false`), `limit` (`integer`, from 1 to 50 inclusive, default `10`), `after` (`string`), `shelf_code` (`string`, deprecated).
+//!   - Query parameters: `tags[]` (`Vec<String>`), `format` (`BookFormat`), `for_loan` (`bool`, default `false`), `limit` (`i64`, from 1 to 50 inclusive, default `10`), `after` (`String`), `shelf_code` (`String`, deprecated).
 //!   - Pagination: by cursor; the next page's `after` is the `id` of the last item of `items`, while `has_next` is true.
 //!
 //! - `getBook`: `GET /shelves/{shelf_id}/books/{book_id}` → `Book`.
@@ -23,7 +23,7 @@
 //!   Retrieves a book.
 //!
 //!   - Path parameters: `shelf_id`, `book_id`.
-//!   - Query parameters: `edition` (`string`, required, 1 to 20 characters).
+//!   - Query parameters: `edition` (`String`, required, 1 to 20 characters).
 #![warn(missing_docs)]
 
 mod models;

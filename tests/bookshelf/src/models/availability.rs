@@ -13,6 +13,8 @@ pub enum Availability {
     OnLoan(OnLoan),
     /// A member this version of the spec does not know (its `status` is none of the above),
     /// kept as the raw JSON object so that it encodes back unchanged.
+    ///
+    /// An object here whose `status` is one of the above decodes back as that variant.
     Unknown(serde_json::Value),
 }
 

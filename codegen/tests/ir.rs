@@ -1,0 +1,59 @@
+//! The intermediate model of the run-steps spec: operations keep (Rust, wire) name pairs,
+//! defaults, constraints and the resolved pagination contract that request builders use.
+
+use std::path::Path;
+
+use codegen::ir::{Literal, Name, Type};
+
+fn model() -> codegen::ir::Crate {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let source = std::fs::read_to_string(root.join("spec/openai_run_steps.yaml")).expect("read the spec");
+    let spec = codegen::parse::parse(&source).expect("the spec parses");
+    let symbols = codegen::validate::validate(&spec).expect("the spec validates");
+    codegen::lower::lower(&spec, &symbols).expect("the spec lowers")
+}
+
+fn name(rust: &str, wire: &str) -> Name {
+    Name { rust: rust.to_owned(), wire: wire.to_owned() }
+}
+
+#[test]
+fn list_run_steps_is_lowered_with_its_wire_names_defaults_and_pagination() {
+    let model = model();
+    let op = model.operations.iter().find(|o| o.name.wire == "listRunSteps").expect("listRunSteps");
+    assert_eq!(op.name, name("list_run_steps", "listRunSteps"));
+    assert_eq!((op.method.as_str(), op.path.as_str()), ("GET", "/threads/{thread_id}/runs/{run_id}/steps"));
+    assert!(op.deprecated.as_deref().is_some_and(|d| d.contains("Responses API")));
+    let path: Vec<&Name> = op.path_params.iter().map(|p| &p.name).collect();
+    assert_eq!(path, [&name("thread_id", "thread_id"), &name("run_id", "run_id")]);
+    assert!(op.path_params.iter().all(|p| p.required && p.ty == Type::String));
+
+    let include = op.query.iter().find(|p| p.name.wire == "include[]").expect("include[]");
+    assert_eq!(include.name.rust, "include");
+    let run_step_include = Type::Named { name: "RunStepInclude".to_owned(), args: Vec::new() };
+    assert_eq!(include.ty, Type::Vec(Box::new(run_step_include)));
+
+    let limit = op.query.iter().find(|p| p.name.wire == "limit").expect("limit");
+    assert_eq!((limit.ty.clone(), limit.default.clone()), (Type::I64, Some(Literal::Int(20))));
+    assert_eq!((limit.constraints.minimum, limit.constraints.maximum), (Some(1.0), Some(100.0)));
+    assert!(limit.docs.iter().any(|l| l == "Default: `20`."), "{:?}", limit.docs);
+    let order = op.query.iter().find(|p| p.name.wire == "order").expect("order");
+    assert_eq!(order.default, Some(Literal::Str("desc".to_owned())));
+
+    assert_eq!(op.response.to_string(), "CursorPage<RunStep>");
+    let pagination = op.pagination.as_ref().expect("cursor pagination");
+    assert_eq!(pagination.items, name("data", "data"));
+    assert_eq!(pagination.cursor_param, name("after", "after"));
+    assert_eq!(pagination.cursor_field, name("id", "id"));
+    assert_eq!(pagination.has_more, name("has_more", "has_more"));
+}
+
+#[test]
+fn get_run_step_has_three_path_parameters_and_no_pagination() {
+    let model = model();
+    let op = model.operations.iter().find(|o| o.name.wire == "getRunStep").expect("getRunStep");
+    assert_eq!(op.name.rust, "get_run_step");
+    assert_eq!(op.path_params.len(), 3);
+    assert_eq!(op.response.to_string(), "RunStep");
+    assert!(op.pagination.is_none());
+}
