@@ -54,7 +54,8 @@ pub fn run(root: &Path, check: bool) -> Report {
                 drift.extend(outcome.drift);
             }
             Err(error) => {
-                return Report::Failed(format!("error: writing {}: {error}", src.display()));
+                let doing = if check { "checking" } else { "writing" };
+                return Report::Failed(format!("error: {doing} {}: {error}", src.display()));
             }
         }
     }

@@ -156,7 +156,7 @@ pub(super) fn type_ref(value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
             Err(message) => {
                 d.error(
                     path,
-                    format!("invalid type expression `{text}`: {message}"),
+                    format!("invalid type expression `{}`: {message}", shorten(text)),
                     Some("type expressions are `Name` or `Name<Arg, ...>`; see spec/README.md".into()),
                 );
                 None
@@ -307,4 +307,10 @@ fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody
         })
         .collect();
     Some(TypeBody::Union { tag: tag?, variants })
+}
+
+/// A written value as shown in a message: long ones are cut, so one error stays one line.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX { text.to_owned() } else { format!("{}…", text.chars().take(MAX).collect::<String>()) }
 }

@@ -4,7 +4,7 @@
 
 /// A page of a cursor-paginated list.
 ///
-/// To fetch the next page, pass `last_id` as the `after` query parameter while `has_more` is true.
+/// To fetch the next page, pass the `id` of the last item in `data` as the `after` query parameter, while `has_more` is true.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(
     bound(serialize = "T: serde::Serialize", deserialize = "T: serde::Deserialize<'de>")
