@@ -16,7 +16,6 @@ use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming;
 use crate::validate::{Symbol, SymbolKind, Symbols};
 
-
 /// A lookup the validate stage should have made impossible.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InternalError(pub String);

@@ -93,10 +93,8 @@ impl Cx<'_, '_> {
         let item = item_type.and_then(|name| self.symbols.def(name)).ok_or_else(|| missing("item type"))?;
         let cursor_field = field(item, &p.cursor_field.value).ok_or_else(|| missing("cursor field"))?;
         let has_more = field(response, &p.has_more.value).ok_or_else(|| missing("has_more field"))?;
-        let cursor_param = query
-            .iter()
-            .find(|q| q.name.wire == p.cursor_param.value)
-            .ok_or_else(|| missing("cursor parameter"))?;
+        let cursor_param =
+            query.iter().find(|q| q.name.wire == p.cursor_param.value).ok_or_else(|| missing("cursor parameter"))?;
         Ok(ir::Pagination {
             items: field_name(items)?,
             cursor_param: cursor_param.name.clone(),

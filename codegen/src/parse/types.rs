@@ -312,5 +312,9 @@ fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody
 /// A written value as shown in a message: long ones are cut, so one error stays one line.
 fn shorten(text: &str) -> String {
     const MAX: usize = 60;
-    if text.chars().count() <= MAX { text.to_owned() } else { format!("{}…", text.chars().take(MAX).collect::<String>()) }
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    }
 }

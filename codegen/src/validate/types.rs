@@ -8,7 +8,6 @@ use crate::ast::{Constraints, Field, FieldType, Presence, TypeBody, TypeDef, Typ
 use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, Seg, suggest};
 use crate::naming::{self, FALLBACK_VARIANT};
 
-
 /// Where each named type is referenced from, for the union-member rule.
 pub type References = BTreeMap<String, Vec<NodePath>>;
 
