@@ -11,24 +11,33 @@ pub struct Crate {
     pub api: ApiInfo,
     /// Sorted by name; one file each.
     pub modules: Vec<Module>,
-    /// In spec order. Documented in the crate docs so far; request builders come from here.
+    /// In spec order; one request builder each, in `src/operations/`.
     pub operations: Vec<Operation>,
 }
 
 /// One HTTP operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
-    /// `list_run_steps` / `listRunSteps`.
+    /// `list_run_steps` / `listRunSteps`: the client method and the spec's id.
     pub name: Name,
+    /// `ListRunSteps`: the request builder's type.
+    pub type_name: String,
     pub docs: Vec<String>,
     pub deprecated: Option<String>,
+    /// Upper case, one of the methods `http::Method` has a constant for.
     pub method: String,
     /// The path template, `{name}` marking each path parameter.
     pub path: String,
+    /// The template split into literal text and parameters, in order.
+    pub path_parts: Vec<PathPart>,
     pub path_params: Vec<Param>,
     pub query: Vec<Param>,
     pub response: Type,
     pub pagination: Option<Pagination>,
+    /// The operation's code uses a model type (so its file imports them).
+    pub uses_models: bool,
+    /// The operation, or a type it uses, is deprecated: its impls allow the lint locally.
+    pub allow_deprecated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +51,55 @@ pub struct Param {
     pub required: bool,
     pub default: Option<Literal>,
     pub constraints: Constraints,
+    /// What the builder checks before anything is sent, in this order.
+    pub checks: Vec<Check>,
+    /// How the builder's argument or setter takes the value.
+    pub arg: Arg,
+    /// How the value goes on the wire.
+    pub encoding: Encoding,
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathPart {
+    /// Sent as written.
+    Literal(String),
+    /// The path parameter with this Rust name, percent-encoded as one segment.
+    Param(String),
+}
+
+/// A rule a parameter's value must satisfy; the runtime function that checks it is named
+/// after the variant and reports the parameter's wire name and the rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    /// A path segment: not empty, not `.` or `..` (which would change the route).
+    PathSegment,
+    /// `value >= bound` (a `Literal::Int` for integers, `Literal::Float` for numbers).
+    Minimum(Literal),
+    Maximum(Literal),
+    /// Length in characters, of a string or of each string of an array.
+    MinLength(u64),
+    MaxLength(u64),
+}
+
+/// The Rust type a builder accepts for a parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    /// `impl Into<String>`.
+    IntoString,
+    /// `impl IntoIterator<Item = T>` for a `Vec<T>`.
+    Iter,
+    /// The parameter's type itself.
+    Plain,
+}
+
+/// How a query value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// One `name=value` pair (path parameters: the encoded segment).
+    Single,
+    /// One `name=value` pair per element, in order; none for an empty list.
+    Repeated,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +127,16 @@ pub struct Pagination {
     pub cursor_param: Name,
     pub cursor_field: Name,
     pub has_more: Name,
+    /// The item type, e.g. `RunStep`.
+    pub item: Type,
+    /// `has_more` is an `Option<bool>` (nullable or optional): absent means no more.
+    pub has_more_optional: bool,
+    /// The cursor field is an `Option<String>`: an item without one ends the listing.
+    pub cursor_optional: bool,
+    /// The items field is an `Option<Vec<T>>`: absent is an empty page.
+    pub items_optional: bool,
+    /// The cursor parameter is a required one (a plain field, not an `Option`).
+    pub cursor_param_required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +145,8 @@ pub struct ApiInfo {
     pub docs: Vec<String>,
     pub base_url: String,
     pub base_url_env: Option<String>,
+    /// Whether requests carry `Authorization: Bearer <key>`.
+    pub bearer_auth: bool,
     pub api_key_env: Option<String>,
     pub version: Option<String>,
     /// Headers sent with every request, in spec order.

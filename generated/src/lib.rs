@@ -34,9 +34,27 @@
 
 mod models;
 
+mod operations;
+
+pub use operations::*;
+
+pub mod request;
+
+#[cfg(feature = "client")]
+pub mod client;
+
 mod rt;
 
 pub use models::*;
+
+/// What the runtime (the `request` and `client` modules) knows of this API.
+pub(crate) const API: request::Api = request::Api {
+    base_url: BASE_URL,
+    base_url_env: Some(BASE_URL_ENV),
+    api_key_env: Some(API_KEY_ENV),
+    bearer_auth: true,
+    headers: DEFAULT_HEADERS,
+};
 
 /// The base URL every operation's path is appended to.
 pub const BASE_URL: &str = "https://api.openai.com/v1";

@@ -2,6 +2,7 @@
 //! output file. Mechanical by design: every choice was made in the intermediate model.
 
 mod models;
+mod operations;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -22,6 +23,13 @@ pub fn emit(krate: &ir::Crate) -> Result<Vec<EmittedFile>, EmitError> {
     let mut files = vec![file("lib.rs", lib(krate))?, file("models/mod.rs", models_mod(krate))?];
     for module in &krate.modules {
         files.push(file(&format!("models/{}.rs", module.name), models::module(module))?);
+    }
+    if !krate.operations.is_empty() {
+        files.push(file("operations/mod.rs", operations_mod(krate))?);
+    }
+    for op in &krate.operations {
+        let stem = op.name.rust.trim_start_matches("r#");
+        files.push(file(&format!("operations/{stem}.rs"), operations::module(op))?);
     }
     Ok(files)
 }
@@ -60,12 +68,39 @@ fn lib(krate: &ir::Crate) -> TokenStream {
         }
     });
     let headers = api.headers.iter().map(|(name, value)| quote! { (#name, #value) });
+    let option = |value: Option<TokenStream>| match value {
+        Some(value) => quote! { Some(#value) },
+        None => quote! { None },
+    };
+    let api_base_url_env = option(api.base_url_env.as_ref().map(|_| quote! { BASE_URL_ENV }));
+    let api_key_env_value = option(api.api_key_env.as_ref().map(|_| quote! { API_KEY_ENV }));
+    let bearer_auth = api.bearer_auth;
+    let operations = if krate.operations.is_empty() {
+        quote! {}
+    } else {
+        quote! {
+            mod operations;
+            pub use operations::*;
+        }
+    };
     quote! {
         #docs
         #![warn(missing_docs)]
         mod models;
+        #operations
+        pub mod request;
+        #[cfg(feature = "client")]
+        pub mod client;
         mod rt;
         pub use models::*;
+        /// What the runtime (the `request` and `client` modules) knows of this API.
+        pub(crate) const API: request::Api = request::Api {
+            base_url: BASE_URL,
+            base_url_env: #api_base_url_env,
+            api_key_env: #api_key_env_value,
+            bearer_auth: #bearer_auth,
+            headers: DEFAULT_HEADERS,
+        };
         /// The base URL every operation's path is appended to.
         pub const BASE_URL: &str = #base_url;
         #base_url_env
@@ -73,6 +108,20 @@ fn lib(krate: &ir::Crate) -> TokenStream {
         #version
         /// Headers sent with every request, as (name, value).
         pub const DEFAULT_HEADERS: &[(&str, &str)] = &[#(#headers),*];
+    }
+}
+
+fn operations_mod(krate: &ir::Crate) -> TokenStream {
+    let modules = krate.operations.iter().map(|op| {
+        let name = ident(&op.name.rust);
+        quote! {
+            mod #name;
+            pub use #name::*;
+        }
+    });
+    quote! {
+        //! One request builder per operation of the spec.
+        #(#modules)*
     }
 }
 

@@ -60,6 +60,7 @@ fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::A
         docs: doc,
         base_url: api.base_url.value.clone(),
         base_url_env: api.base_url_env.clone(),
+        bearer_auth: api.auth.is_some(),
         api_key_env: api.auth.as_ref().and_then(|a| a.env.clone()),
         version: api.version.clone(),
         headers: api.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),

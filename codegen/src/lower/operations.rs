@@ -21,6 +21,9 @@ impl Cx<'_, '_> {
                 required: true,
                 default: None,
                 constraints: ir::Constraints::default(),
+                checks: vec![ir::Check::PathSegment],
+                arg: ir::Arg::IntoString,
+                encoding: ir::Encoding::Single,
             });
         }
         let mut query = Vec::new();
@@ -37,11 +40,19 @@ impl Cx<'_, '_> {
             if let Some(default) = &default {
                 docs::push_paragraph(&mut docs, [format!("Default: `{}`.", literal(default))]);
             }
+            let ty = self.ty(&p.ty, &[])?;
             query.push(ir::Param {
                 name: param_name(&p.wire, p.rust_name.as_ref())?,
                 docs,
                 deprecated: p.deprecated.clone(),
-                ty: self.ty(&p.ty, &[])?,
+                checks: checks(&constraints, &ty),
+                arg: match &ty {
+                    Type::String => ir::Arg::IntoString,
+                    Type::Vec(_) => ir::Arg::Iter,
+                    _ => ir::Arg::Plain,
+                },
+                encoding: if matches!(ty, Type::Vec(_)) { ir::Encoding::Repeated } else { ir::Encoding::Single },
+                ty,
                 required: p.required,
                 default,
                 constraints,
@@ -51,15 +62,23 @@ impl Cx<'_, '_> {
             Some(p) => Some(self.pagination(op, p, &query)?),
             None => None,
         };
+        let response = self.ty(&op.response, &[])?;
+        let uses_models = std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
+        let allow_deprecated = op.deprecated.is_some()
+            || std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(|t| self.uses_deprecated(t));
         Ok(ir::Operation {
             name: Name { rust: naming::snake(&op.id).map_err(InternalError)?, wire: op.id.clone() },
+            type_name: naming::camel(&op.id).map_err(InternalError)?,
             docs: self.text.lines(op.description.as_deref().unwrap_or_default()),
             deprecated: op.deprecated.clone(),
             method: op.method.value.clone(),
             path: op.path_template.value.clone(),
+            path_parts: path_parts(&op.path_template.value, &path_params)?,
             path_params,
             query,
-            response: self.ty(&op.response, &[])?,
+            uses_models,
+            allow_deprecated,
+            response,
             pagination,
         })
     }
@@ -95,13 +114,67 @@ impl Cx<'_, '_> {
         let has_more = field(response, &p.has_more.value).ok_or_else(|| missing("has_more field"))?;
         let cursor_param =
             query.iter().find(|q| q.name.wire == p.cursor_param.value).ok_or_else(|| missing("cursor parameter"))?;
+        let item_name = item_type.ok_or_else(|| missing("item type"))?;
         Ok(ir::Pagination {
             items: field_name(items)?,
             cursor_param: cursor_param.name.clone(),
             cursor_field: field_name(cursor_field)?,
             has_more: field_name(has_more)?,
+            item: Type::Named { name: item_name.to_owned(), args: Vec::new() },
+            has_more_optional: has_more.presence != ast::Presence::Required,
+            cursor_optional: cursor_field.presence != ast::Presence::Required,
+            items_optional: items.presence != ast::Presence::Required,
+            cursor_param_required: cursor_param.required,
         })
     }
+}
+
+fn names_a_model(ty: &Type) -> bool {
+    match ty {
+        Type::Named { .. } => true,
+        Type::Vec(inner) | Type::Map(inner) => names_a_model(inner),
+        _ => false,
+    }
+}
+
+/// `/threads/{thread_id}/runs` → literal `/threads/`, parameter `thread_id`, literal `/runs`.
+/// Validation has checked that the braces balance and name declared parameters.
+fn path_parts(template: &str, params: &[ir::Param]) -> Result<Vec<ir::PathPart>, InternalError> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map(|i| open + i).ok_or_else(|| InternalError(format!("unclosed `{{` in `{template}`")))?;
+        if open > 0 {
+            parts.push(ir::PathPart::Literal(rest[..open].to_owned()));
+        }
+        let wire = &rest[open + 1..close];
+        let param = params
+            .iter()
+            .find(|p| p.name.wire == wire)
+            .ok_or_else(|| InternalError(format!("undeclared path parameter `{wire}` in `{template}`")))?;
+        parts.push(ir::PathPart::Param(param.name.rust.clone()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(ir::PathPart::Literal(rest.to_owned()));
+    }
+    Ok(parts)
+}
+
+/// The checks a query value gets before sending. Integer bounds are rounded inwards, so
+/// `minimum: 0.5` on an integer accepts 1 and up, exactly as the spec's rule does.
+fn checks(c: &ir::Constraints, ty: &Type) -> Vec<ir::Check> {
+    let bound = |value: f64, round: fn(f64) -> f64| match ty {
+        // `as` saturates: a bound beyond i64 cannot be crossed by an i64 anyway.
+        Type::I64 => Literal::Int(round(value) as i64),
+        _ => Literal::Float(value),
+    };
+    let mut out = Vec::new();
+    out.extend(c.minimum.map(|m| ir::Check::Minimum(bound(m, f64::ceil))));
+    out.extend(c.maximum.map(|m| ir::Check::Maximum(bound(m, f64::floor))));
+    out.extend(c.min_length.map(ir::Check::MinLength));
+    out.extend(c.max_length.map(ir::Check::MaxLength));
+    out
 }
 
 fn field<'d>(def: &'d TypeDef, wire: &str) -> Option<&'d ast::Field> {

@@ -1,0 +1,204 @@
+//! One call of an operation: validation, the retry loop, decoding, and pagination.
+
+use std::time::Duration;
+
+use futures_util::Stream;
+use http::{HeaderMap, StatusCode};
+
+use super::error::{ApiError, DecodeError, Error, TransportError, request_id};
+use super::retry::should_retry;
+use super::{Client, Inner};
+use crate::request::{Operation, Paginated};
+
+/// An operation ready to send with a [`Client`]: set its parameters with the generated
+/// setters, then [`send`](Call::send) it, or stream a paginated listing with
+/// [`items`](Call::items) or [`pages`](Call::pages).
+///
+/// Validation happens before any I/O: a parameter that breaks the spec's rules gives
+/// [`Error::Validation`] and nothing is sent.
+#[derive(Debug, Clone)]
+#[must_use = "a call does nothing until it is sent"]
+pub struct Call<Op> {
+    client: Client,
+    operation: Op,
+    timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    max_items: Option<usize>,
+}
+
+/// A successful response: the decoded body with the status and headers it came with.
+#[derive(Debug, Clone)]
+pub struct ApiResponse<T> {
+    /// The HTTP status (2xx).
+    pub status: StatusCode,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The decoded body.
+    pub body: T,
+}
+
+impl<T> ApiResponse<T> {
+    /// The `x-request-id` header, to quote when reporting a problem to the API's provider.
+    pub fn request_id(&self) -> Option<&str> {
+        self.headers.get("x-request-id").and_then(|v| v.to_str().ok())
+    }
+
+    /// The decoded body alone.
+    pub fn into_body(self) -> T {
+        self.body
+    }
+}
+
+impl<Op: Operation> Call<Op> {
+    pub(crate) fn new(client: &Client, operation: Op) -> Self {
+        Call { client: client.clone(), operation, timeout: None, max_retries: None, max_items: None }
+    }
+
+    /// Changes the operation's parameters; the generated setters go through here.
+    pub(crate) fn map(mut self, change: impl FnOnce(Op) -> Op) -> Self {
+        self.operation = change(self.operation);
+        self
+    }
+
+    /// The timeout of each attempt of this call, instead of the client's.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after the first attempt for this call, instead of the client's.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.max_retries = Some(retries);
+        self
+    }
+
+    /// The operation with its parameters, e.g. to build an [`http::Request`] from it.
+    pub fn operation(&self) -> &Op {
+        &self.operation
+    }
+
+    /// Sends the request (retrying as the client's policy says) and decodes the body.
+    pub async fn send(self) -> Result<Op::Response, Error> {
+        Ok(self.send_with_response().await?.body)
+    }
+
+    /// As [`send`](Call::send), keeping the response's status and headers.
+    pub async fn send_with_response(self) -> Result<ApiResponse<Op::Response>, Error> {
+        let inner = &self.client.inner;
+        let url = format!("{}{}", inner.base_url, self.operation.path_and_query()?);
+        let timeout = self.timeout.unwrap_or(inner.timeout);
+        let max_retries = self.max_retries.unwrap_or(inner.retry.max_retries);
+        let mut retry = 0;
+        loop {
+            let error = match attempt::<Op::Response>(inner, Op::METHOD, &url, timeout).await {
+                Ok(response) => return Ok(response),
+                Err(error) => error,
+            };
+            let retry_headers = match &error {
+                Error::Api(api) if should_retry(api.status, &api.headers) => Some(Some(&api.headers)),
+                Error::Timeout(_) | Error::Connection(_) => Some(None),
+                _ => None,
+            };
+            match retry_headers {
+                Some(headers) if retry < max_retries => {
+                    tokio::time::sleep(inner.retry.delay(retry, headers)).await;
+                    retry += 1;
+                }
+                _ => return Err(error),
+            }
+        }
+    }
+}
+
+impl<Op: Paginated> Call<Op> {
+    /// Stops [`items`](Call::items) after `n` items, however many each page holds
+    /// (the `limit` parameter, where the API has one, is the page size).
+    pub fn max_items(mut self, n: usize) -> Self {
+        self.max_items = Some(n);
+        self
+    }
+
+    /// Every item of every page, fetching the next page when the last is used up, while the
+    /// API says more follow. Ends after the first error, which is the last element.
+    pub fn items(self) -> impl Stream<Item = Result<Op::Item, Error>> + Send + 'static {
+        let remaining = self.max_items;
+        let state = (Some(self), Vec::new().into_iter(), remaining);
+        futures_util::stream::unfold(state, |(mut next, mut buffer, remaining)| async move {
+            loop {
+                if remaining == Some(0) {
+                    return None;
+                }
+                if let Some(item) = buffer.next() {
+                    return Some((Ok(item), (next, buffer, remaining.map(|n| n - 1))));
+                }
+                let call = next.take()?;
+                match call.next_page().await {
+                    Ok((page, following)) => {
+                        next = following;
+                        buffer = Op::into_items(page).into_iter();
+                    }
+                    Err(error) => return Some((Err(error), (None, buffer, remaining))),
+                }
+            }
+        })
+    }
+
+    /// Every page, each one decoded whole, while the API says more follow.
+    /// Ends after the first error, which is the last element.
+    pub fn pages(self) -> impl Stream<Item = Result<Op::Response, Error>> + Send + 'static {
+        futures_util::stream::unfold(Some(self), |next| async move {
+            let call = next?;
+            match call.next_page().await {
+                Ok((page, following)) => Some((Ok(page), following)),
+                Err(error) => Some((Err(error), None)),
+            }
+        })
+    }
+
+    /// This page, and the call for the one after it, if there is one.
+    async fn next_page(self) -> Result<(Op::Response, Option<Self>), Error> {
+        let page = self.clone().send().await?;
+        let following = self.operation.next_page(&page).map(|operation| Call { operation, ..self });
+        Ok((page, following))
+    }
+}
+
+/// One attempt: send, read the body within the size limit, decode or describe the failure.
+async fn attempt<T: serde::de::DeserializeOwned>(
+    inner: &Inner,
+    method: http::Method,
+    url: &str,
+    timeout: Duration,
+) -> Result<ApiResponse<T>, Error> {
+    let request = inner.http.request(method, url).headers(inner.headers.clone()).timeout(timeout);
+    let mut response = request.send().await.map_err(transport)?;
+    let status = response.status();
+    let headers = response.headers().clone();
+    let too_large = || Error::BodyTooLarge { limit: inner.max_response_bytes, request_id: request_id(&headers) };
+    if response.content_length().is_some_and(|n| n > inner.max_response_bytes as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        if body.len() + chunk.len() > inner.max_response_bytes {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    if !status.is_success() {
+        return Err(Error::Api(Box::new(ApiError::new(status, headers, &body))));
+    }
+    let mut json = serde_json::Deserializer::from_slice(&body);
+    let decoded = serde_path_to_error::deserialize(&mut json)
+        .map_err(|e| (e.path().to_string(), e.into_inner()))
+        // Text after the value is a broken body too.
+        .and_then(|value| json.end().map(|()| value).map_err(|e| (".".to_owned(), e)));
+    match decoded {
+        Ok(body) => Ok(ApiResponse { status, headers, body }),
+        Err((path, error)) => Err(Error::Decode(Box::new(DecodeError::new(path, error, &body, status, &headers)))),
+    }
+}
+
+fn transport(error: reqwest::Error) -> Error {
+    if error.is_timeout() { Error::Timeout(TransportError(error)) } else { Error::Connection(TransportError(error)) }
+}

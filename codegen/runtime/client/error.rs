@@ -1,0 +1,254 @@
+//! What can go wrong when the client sends a request, one variant per kind of failure.
+//!
+//! No error ever holds the API key: it lives only in a sensitive header value, which
+//! neither these types nor reqwest's errors print.
+
+use std::fmt;
+
+use http::{HeaderMap, StatusCode};
+
+use crate::request::ValidationError;
+
+/// The most bytes of a body an error keeps, so a huge HTML page does not end up in logs.
+const MAX_KEPT_BODY: usize = 4096;
+/// Bytes of body shown on each side of a decode error's position.
+const SNIPPET_CONTEXT: usize = 80;
+
+/// Why a request failed.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A parameter breaks the spec's rules. Nothing was sent.
+    Validation(ValidationError),
+    /// The client is not set up to send: no API key, an invalid base URL or header.
+    /// Nothing was sent.
+    Config(ConfigError),
+    /// The server answered with a status other than 2xx (after any retries).
+    Api(Box<ApiError>),
+    /// A 2xx response whose body is not what the spec describes.
+    Decode(Box<DecodeError>),
+    /// No complete response within the timeout (after any retries).
+    Timeout(TransportError),
+    /// The connection could not be made or broke (after any retries).
+    Connection(TransportError),
+    /// The response body is larger than the client accepts ([`crate::client::ClientBuilder::max_response_bytes`]).
+    BodyTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+        /// The response's `x-request-id`, if it had one.
+        request_id: Option<String>,
+    },
+}
+
+impl Error {
+    /// The HTTP status, for errors that got a response.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Decode(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// The response's `x-request-id`, for errors that got a response with one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.request_id.as_deref(),
+            Error::Decode(e) => e.request_id.as_deref(),
+            Error::BodyTooLarge { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Validation(e) => write!(f, "request not sent: {e}"),
+            Error::Config(e) => write!(f, "request not sent: {e}"),
+            Error::Api(e) => e.fmt(f),
+            Error::Decode(e) => e.fmt(f),
+            Error::Timeout(e) => write!(f, "timed out: {e}"),
+            Error::Connection(e) => write!(f, "connection failed: {e}"),
+            Error::BodyTooLarge { limit, request_id } => {
+                write!(f, "the response body is larger than the limit of {limit} bytes")?;
+                request_id_suffix(f, request_id.as_deref())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Validation(e) => Some(e),
+            Error::Timeout(e) | Error::Connection(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<ValidationError> for Error {
+    fn from(error: ValidationError) -> Self {
+        Error::Validation(error)
+    }
+}
+
+fn request_id_suffix(f: &mut fmt::Formatter<'_>, request_id: Option<&str>) -> fmt::Result {
+    match request_id {
+        Some(id) => write!(f, " (request id {id})"),
+        None => Ok(()),
+    }
+}
+
+/// A client setting that cannot work; the message names the setting, never a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub(crate) String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A non-2xx response.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The error the body describes, when it is the API's `{"error": {...}}` shape.
+    pub body: Option<ApiErrorBody>,
+    /// The body as text (lossy UTF-8), at most 4 KiB of it.
+    pub raw: String,
+    /// The response's `x-request-id` header.
+    pub request_id: Option<String>,
+    /// The response headers.
+    pub headers: HeaderMap,
+}
+
+/// The `error` object of an API error response.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct ApiErrorBody {
+    /// What went wrong, for people.
+    pub message: String,
+    /// The kind of error, e.g. `invalid_request_error`.
+    #[serde(rename = "type", default)]
+    pub kind: Option<String>,
+    /// The parameter at fault, if one is.
+    #[serde(default)]
+    pub param: Option<String>,
+    /// A machine-readable code, e.g. `rate_limit_exceeded`; any JSON the server sends.
+    #[serde(default)]
+    pub code: Option<serde_json::Value>,
+}
+
+#[derive(serde::Deserialize)]
+struct Envelope {
+    error: ApiErrorBody,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: &[u8]) -> Self {
+        let parsed = serde_json::from_slice::<Envelope>(body).ok().map(|e| e.error);
+        ApiError { status, body: parsed, raw: bounded_text(body), request_id: request_id(&headers), headers }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the API answered {}", self.status)?;
+        match &self.body {
+            Some(body) => write!(f, ": {}", body.message)?,
+            None if self.raw.trim().is_empty() => {}
+            None => write!(f, ": {}", self.raw.chars().take(200).collect::<String>())?,
+        }
+        request_id_suffix(f, self.request_id.as_deref())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// A 2xx body that does not decode as the spec's response type.
+#[derive(Debug, Clone)]
+pub struct DecodeError {
+    /// Where in the JSON the decoding failed, e.g. `data[3].step_details.type`; `.` for the root.
+    pub path: String,
+    /// What was wrong there, with line and column.
+    pub message: String,
+    /// The body around the failure, at most 160 bytes of it.
+    pub snippet: String,
+    /// The HTTP status.
+    pub status: StatusCode,
+    /// The response's `x-request-id` header.
+    pub request_id: Option<String>,
+}
+
+impl DecodeError {
+    pub(crate) fn new(
+        path: String,
+        error: serde_json::Error,
+        body: &[u8],
+        status: StatusCode,
+        headers: &HeaderMap,
+    ) -> Self {
+        let snippet = snippet(body, error.line(), error.column());
+        DecodeError { path, message: error.to_string(), snippet, status, request_id: request_id(headers) }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the response body does not match the spec at `{}`: {}", self.path, self.message)?;
+        request_id_suffix(f, self.request_id.as_deref())?;
+        if !self.snippet.is_empty() {
+            write!(f, "; near: {}", self.snippet)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// A failure below HTTP: connecting, sending, or receiving.
+#[derive(Debug)]
+pub struct TransportError(pub(crate) reqwest::Error);
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // reqwest's message, then its causes: "error sending request" alone says little.
+        write!(f, "{}", self.0)?;
+        let mut source = std::error::Error::source(&self.0);
+        while let Some(cause) = source {
+            write!(f, ": {cause}")?;
+            source = cause.source();
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TransportError {}
+
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+}
+
+fn bounded_text(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(MAX_KEPT_BODY)]).into_owned();
+    if body.len() > MAX_KEPT_BODY { format!("{text}…") } else { text }
+}
+
+/// Up to 80 bytes either side of line `line`, column `column` (1-based, as serde_json counts).
+fn snippet(body: &[u8], line: usize, column: usize) -> String {
+    let offset: usize = body
+        .split(|&b| b == b'\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum::<usize>()
+        .saturating_add(column.saturating_sub(1));
+    let offset = offset.min(body.len());
+    let start = offset.saturating_sub(SNIPPET_CONTEXT);
+    let end = offset.saturating_add(SNIPPET_CONTEXT).min(body.len());
+    String::from_utf8_lossy(&body[start..end]).into_owned()
+}

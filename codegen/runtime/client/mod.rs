@@ -1,0 +1,207 @@
+//! An async client on reqwest (rustls, no system OpenSSL) that sends the generated
+//! operations: configuration, retries, typed errors and pagination.
+//!
+//! Written by hand once, in the generator's `codegen/runtime/client/`, and copied into
+//! every generated crate unchanged; each operation adds a method to [`Client`] and its
+//! parameter setters to [`Call`].
+
+mod call;
+mod error;
+mod retry;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use http::{HeaderMap, HeaderName, HeaderValue};
+
+pub use call::{ApiResponse, Call};
+pub use error::{ApiError, ApiErrorBody, ConfigError, DecodeError, Error, TransportError};
+pub use retry::RetryPolicy;
+
+/// The default timeout of one attempt, as the official SDKs have it: 10 minutes.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
+/// The default limit on a response body: far above any page the API sends.
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Sends requests to the API. Cheap to clone: clones share one connection pool.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    base_url: String,
+    /// The spec's default headers, the caller's extra headers and the (sensitive) credentials.
+    headers: HeaderMap,
+    timeout: Duration,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header values are left out: one of them is the API key.
+        let names: Vec<&str> = self.inner.headers.keys().map(HeaderName::as_str).collect();
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("headers", &names)
+            .field("timeout", &self.inner.timeout)
+            .field("retry", &self.inner.retry)
+            .field("max_response_bytes", &self.inner.max_response_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client configured from the environment: the API key and base URL variables the
+    /// spec names (see the crate's constants), and the defaults otherwise.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::builder().build()
+    }
+
+    /// A builder, to set the API key, base URL, headers, timeout and retries in code.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A call of any operation, e.g. one built without the client's shorthand methods.
+    pub fn call<Op: crate::request::Operation>(&self, operation: Op) -> Call<Op> {
+        Call::new(self, operation)
+    }
+
+    /// The base URL every path is appended to.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+}
+
+/// An API key: kept out of `Debug` output and sent as a sensitive header.
+#[derive(Clone)]
+struct ApiKey(String);
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Configures a [`Client`]. Everything not set comes from the environment or the defaults.
+#[derive(Debug, Default)]
+pub struct ClientBuilder {
+    api_key: Option<ApiKey>,
+    base_url: Option<String>,
+    headers: Vec<(String, String)>,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    max_response_bytes: Option<usize>,
+    http: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// The API key, instead of the environment's.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(ApiKey(key.into()));
+        self
+    }
+
+    /// The base URL, instead of the environment's or the spec's, e.g. `http://127.0.0.1:8080/v1`.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// A header sent with every request; it replaces a default header of the same name.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The timeout of each attempt, from connecting to the end of the body. Default: 10 minutes.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Retries after the first attempt. Default: 2; 0 turns retrying off.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
+        self
+    }
+
+    /// The whole retry policy: count, backoff bounds and the cap on server-requested waits.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The largest response body accepted, in bytes. Default: 256 MiB.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = Some(limit);
+        self
+    }
+
+    /// A reqwest client of your own (proxies, certificates, connection pool settings).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The client, or a [`Error::Config`] naming the setting that cannot work.
+    pub fn build(self) -> Result<Client, Error> {
+        let api = &crate::API;
+        let env = |name: Option<&str>| name.and_then(|n| std::env::var(n).ok()).filter(|v| !v.trim().is_empty());
+        let base_url = self.base_url.or_else(|| env(api.base_url_env)).unwrap_or_else(|| api.base_url.to_owned());
+        let base_url = base_url.trim_end_matches('/').to_owned();
+        if !http::Uri::try_from(base_url.as_str()).is_ok_and(|u| {
+            matches!(u.scheme_str(), Some("http" | "https")) && u.host().is_some() && u.query().is_none()
+        }) {
+            return Err(config(format!("the base URL `{base_url}` is not an absolute http(s) URL without a query")));
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert(http::header::ACCEPT, HeaderValue::from_static("application/json"));
+        let user_agent = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
+        headers.insert(http::header::USER_AGENT, HeaderValue::from_static(user_agent));
+        let defaults = api.headers.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned()));
+        for (name, value) in defaults.chain(self.headers) {
+            let header = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| config(format!("`{name}` is not a valid header name")))?;
+            let value =
+                HeaderValue::from_str(&value).map_err(|_| config(format!("the value of header `{name}` is not valid")))?;
+            headers.insert(header, value);
+        }
+        if api.bearer_auth {
+            let key = self.api_key.or_else(|| env(api.api_key_env).map(ApiKey)).ok_or_else(|| {
+                config(match api.api_key_env {
+                    Some(var) => format!("no API key: set {var} or call ClientBuilder::api_key"),
+                    None => "no API key: call ClientBuilder::api_key".to_owned(),
+                })
+            })?;
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", key.0))
+                .map_err(|_| config("the API key contains characters a header cannot carry".to_owned()))?;
+            value.set_sensitive(true);
+            headers.insert(http::header::AUTHORIZATION, value);
+        }
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .build()
+                .map_err(|e| config(format!("the HTTP client could not be set up: {e}")))?,
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                headers,
+                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                retry: self.retry,
+                max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+            }),
+        })
+    }
+}
+
+fn config(message: String) -> Error {
+    Error::Config(ConfigError(message))
+}

@@ -1,0 +1,316 @@
+//! Requests without a transport: what every generated operation builder implements, the
+//! checks it runs before anything is sent, and the exact bytes of its path and query.
+//!
+//! Written by hand once, in the generator's `codegen/runtime/request.rs`, and copied into
+//! every generated crate unchanged. With only this module (no `client` feature), an
+//! operation turns into an [`http::Request`] for any HTTP stack.
+//!
+//! Wire format, as the official OpenAI SDKs send it:
+//! - Path parameters are percent-encoded as one segment: everything but letters, digits
+//!   and `-._~!$&'()*+,;=:@` is escaped, so `/`, `?`, `#` and `%` cannot change the route;
+//!   a value that is empty, `.` or `..` is refused (it would name another resource).
+//! - Query values are form-encoded: letters, digits and `-._~` as they are, space as `+`,
+//!   every other byte of the UTF-8 as `%XX`. Unset parameters are left out; a list sends
+//!   its name once per element (`include%5B%5D=a&include%5B%5D=b`), in order.
+
+use std::fmt;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// What a path segment may carry unescaped: RFC 3986 `pchar` minus `%` (so an escape in the
+/// value is sent as the literal text it is), the same set the official Node SDK uses.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
+
+/// What a form-encoded query name or value may carry unescaped (Python's `urlencode`).
+const QUERY_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// One HTTP operation of the API: a request builder generated from the spec.
+///
+/// The generated builders implement it; the `client` feature sends them, and
+/// [`Operation::http_request`] hands them to any other HTTP stack.
+pub trait Operation: Clone + Send + Sync + 'static {
+    /// The decoded body of a successful response.
+    type Response: serde::de::DeserializeOwned + Send + 'static;
+
+    /// The spec's id of the operation, e.g. `listRunSteps`.
+    const ID: &'static str;
+
+    /// The HTTP method.
+    const METHOD: http::Method;
+
+    /// Checks every parameter against the spec's rules; the first one broken is the error.
+    fn validate(&self) -> Result<(), ValidationError>;
+
+    /// Appends the path, its parameters percent-encoded, to `out`. Call after
+    /// [`Operation::validate`]: the segments are not checked again.
+    fn write_path(&self, out: &mut String);
+
+    /// Adds the query parameters that are set, in the spec's order.
+    fn write_query(&self, query: &mut Query);
+
+    /// The path and query, e.g. `/threads/t/runs/r/steps?limit=20`, after validation.
+    fn path_and_query(&self) -> Result<String, ValidationError> {
+        self.validate()?;
+        let mut out = String::new();
+        self.write_path(&mut out);
+        let mut query = Query::default();
+        self.write_query(&mut query);
+        if !query.is_empty() {
+            out.push('?');
+            out.push_str(query.as_str());
+        }
+        Ok(out)
+    }
+
+    /// The request under `base_url` (e.g. [`crate::BASE_URL`]), with the spec's default
+    /// headers and `Accept: application/json`; no credentials, which are the caller's to add.
+    fn http_request(&self, base_url: &str) -> Result<http::Request<()>, ValidationError> {
+        let uri = format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query()?);
+        let uri = http::Uri::try_from(uri)
+            .ok()
+            .filter(|uri| uri.scheme().is_some() && uri.host().is_some())
+            .ok_or(ValidationError::new("base_url", Rule::Url))?;
+        let mut request = http::Request::new(());
+        *request.method_mut() = Self::METHOD;
+        *request.uri_mut() = uri;
+        let headers = request.headers_mut();
+        headers.insert(http::header::ACCEPT, http::HeaderValue::from_static("application/json"));
+        for (name, value) in crate::API.headers {
+            // The generator checked the spec's headers; one that still fails to parse is skipped
+            // rather than turned into a panic.
+            if let (Ok(name), Ok(value)) =
+                (http::HeaderName::from_bytes(name.as_bytes()), http::HeaderValue::from_str(value))
+            {
+                headers.insert(name, value);
+            }
+        }
+        Ok(request)
+    }
+}
+
+/// An operation whose response is one page of a longer list, with a cursor to the next.
+pub trait Paginated: Operation {
+    /// One element of a page.
+    type Item: Send + 'static;
+
+    /// The request for the page after `page`, or `None` when `page` is the last one
+    /// (no more pages, or an empty page). Every other parameter is kept.
+    fn next_page(&self, page: &Self::Response) -> Option<Self>;
+
+    /// The elements of a page, in order.
+    fn into_items(page: Self::Response) -> Vec<Self::Item>;
+}
+
+/// What the generated crate tells the runtime about its API.
+// Without the `client` feature only `headers` is read; the rest is the client's.
+#[cfg_attr(not(feature = "client"), allow(dead_code))]
+pub(crate) struct Api {
+    pub(crate) base_url: &'static str,
+    pub(crate) base_url_env: Option<&'static str>,
+    pub(crate) api_key_env: Option<&'static str>,
+    /// `Authorization: Bearer <key>` on every request.
+    pub(crate) bearer_auth: bool,
+    /// Sent with every request, as (name, value).
+    pub(crate) headers: &'static [(&'static str, &'static str)],
+}
+
+/// A form-encoded query string under construction.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query(String);
+
+impl Query {
+    /// Appends `name=value`, both form-encoded.
+    pub fn push(&mut self, name: &str, value: &str) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        form_encode(name, &mut self.0);
+        self.0.push('=');
+        form_encode(value, &mut self.0);
+    }
+
+    /// Appends `name=value` with the value's `Display` text (numbers, booleans, enums).
+    pub fn push_display(&mut self, name: &str, value: &impl fmt::Display) {
+        self.push(name, &value.to_string());
+    }
+
+    /// The encoded text, without a leading `?`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether no parameter was added.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+fn form_encode(text: &str, out: &mut String) {
+    for piece in utf8_percent_encode(text, QUERY_COMPONENT) {
+        // Escaped bytes come one `%XX` piece each; form encoding writes a space as `+`.
+        out.push_str(if piece == "%20" { "+" } else { piece });
+    }
+}
+
+/// Appends `value` as one percent-encoded path segment (checked by [`check::path_segment`]).
+pub fn push_path_segment(out: &mut String, value: &str) {
+    out.extend(utf8_percent_encode(value, PATH_SEGMENT));
+}
+
+/// A parameter that breaks a rule of the spec. Nothing was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    param: &'static str,
+    rule: Rule,
+}
+
+/// The rule a [`ValidationError`] reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A path parameter is empty.
+    Empty,
+    /// A path parameter is `.` or `..`, which a server would resolve to another route.
+    DotSegment,
+    /// Below the spec's `minimum`.
+    Minimum {
+        /// The minimum, as the spec states it.
+        minimum: String,
+        /// The value given.
+        value: String,
+    },
+    /// Above the spec's `maximum`.
+    Maximum {
+        /// The maximum, as the spec states it.
+        maximum: String,
+        /// The value given.
+        value: String,
+    },
+    /// Shorter than the spec's `min_length`, in characters.
+    MinLength {
+        /// The least number of characters.
+        min_length: u64,
+        /// The number given.
+        length: usize,
+    },
+    /// Longer than the spec's `max_length`, in characters.
+    MaxLength {
+        /// The most characters allowed.
+        max_length: u64,
+        /// The number given.
+        length: usize,
+    },
+    /// The base URL with the path is not an absolute `http(s)` URL.
+    Url,
+}
+
+impl ValidationError {
+    fn new(param: &'static str, rule: Rule) -> Self {
+        Self { param, rule }
+    }
+
+    /// The parameter's name on the wire, e.g. `limit` or `thread_id`.
+    pub fn param(&self) -> &'static str {
+        self.param
+    }
+
+    /// The rule it breaks.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let param = self.param;
+        match &self.rule {
+            Rule::Empty => write!(f, "invalid `{param}`: must not be empty"),
+            Rule::DotSegment => write!(f, "invalid `{param}`: `.` and `..` would change the request's route"),
+            Rule::Minimum { minimum, value } => write!(f, "invalid `{param}`: must be at least {minimum}, got {value}"),
+            Rule::Maximum { maximum, value } => write!(f, "invalid `{param}`: must be at most {maximum}, got {value}"),
+            Rule::MinLength { min_length, length } => {
+                write!(f, "invalid `{param}`: must have at least {min_length} characters, got {length}")
+            }
+            Rule::MaxLength { max_length, length } => {
+                write!(f, "invalid `{param}`: must have at most {max_length} characters, got {length}")
+            }
+            Rule::Url => write!(f, "invalid `{param}`: not an absolute http(s) URL"),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// The checks generated builders run, one function per rule of the spec.
+pub mod check {
+    use super::{Rule, ValidationError};
+
+    /// A path parameter: not empty, not `.` or `..`.
+    pub fn path_segment(param: &'static str, value: &str) -> Result<(), ValidationError> {
+        match value {
+            "" => Err(ValidationError::new(param, Rule::Empty)),
+            "." | ".." => Err(ValidationError::new(param, Rule::DotSegment)),
+            _ => Ok(()),
+        }
+    }
+
+    /// `value >= minimum`.
+    pub fn minimum<T: PartialOrd + std::fmt::Display>(
+        param: &'static str,
+        value: T,
+        minimum: T,
+    ) -> Result<(), ValidationError> {
+        // Written so that NaN fails too: it is not at least anything.
+        if value >= minimum {
+            return Ok(());
+        }
+        Err(ValidationError::new(param, Rule::Minimum { minimum: minimum.to_string(), value: value.to_string() }))
+    }
+
+    /// `value <= maximum`.
+    pub fn maximum<T: PartialOrd + std::fmt::Display>(
+        param: &'static str,
+        value: T,
+        maximum: T,
+    ) -> Result<(), ValidationError> {
+        if value <= maximum {
+            return Ok(());
+        }
+        Err(ValidationError::new(param, Rule::Maximum { maximum: maximum.to_string(), value: value.to_string() }))
+    }
+
+    /// At least `min_length` characters.
+    pub fn min_length(param: &'static str, value: &str, min_length: u64) -> Result<(), ValidationError> {
+        let length = value.chars().count();
+        if u64::try_from(length).is_ok_and(|n| n >= min_length) {
+            return Ok(());
+        }
+        Err(ValidationError::new(param, Rule::MinLength { min_length, length }))
+    }
+
+    /// At most `max_length` characters.
+    pub fn max_length(param: &'static str, value: &str, max_length: u64) -> Result<(), ValidationError> {
+        let length = value.chars().count();
+        if u64::try_from(length).is_ok_and(|n| n <= max_length) {
+            return Ok(());
+        }
+        Err(ValidationError::new(param, Rule::MaxLength { max_length, length }))
+    }
+}

@@ -1,0 +1,339 @@
+//! Operations → request builders: the parameter struct with its constructor and setters,
+//! its `request::Operation` (and `Paginated`) impl, and, behind the `client` feature, the
+//! `Client` method and `Call` setters. Each maps one IR field to tokens.
+
+use proc_macro2::{Literal as Lit, TokenStream};
+use quote::quote;
+
+use super::{deprecated, docs, ident, ty};
+use crate::ir::{Arg, Check, Encoding, Literal, Operation, Param, PathPart, Type};
+
+pub fn module(op: &Operation) -> TokenStream {
+    let imports = if op.uses_models { quote! { use crate::models::*; } } else { quote! {} };
+    let allow = allow(op);
+    let name = ident(&op.type_name);
+    let doc = docs(&op.docs);
+    let request_line = format!(" `{} {}`", op.method, op.path);
+    let deprecated_attr = deprecated(&op.deprecated);
+    let params: Vec<&Param> = required(op).chain(optional(op)).collect();
+    let fields = params.iter().map(|p| {
+        let field = ident(&p.name.rust);
+        let field_ty = field_type(p);
+        quote! { #field: #field_ty }
+    });
+    let (constructor, setters) = (constructor(op), setters(op, false));
+    let operation = operation_impl(op);
+    let paginated = paginated_impl(op);
+    let client = client(op);
+    quote! {
+        #imports
+        #doc
+        #[doc = ""]
+        #[doc = #request_line]
+        #deprecated_attr
+        #[derive(Debug, Clone, PartialEq)]
+        #[must_use = "a request does nothing until it is sent"]
+        pub struct #name {
+            #(#fields),*
+        }
+        #allow
+        impl #name {
+            #constructor
+            #setters
+        }
+        #operation
+        #paginated
+        #client
+    }
+}
+
+fn required(op: &Operation) -> impl Iterator<Item = &Param> {
+    op.path_params.iter().chain(op.query.iter().filter(|p| p.required))
+}
+
+fn optional(op: &Operation) -> impl Iterator<Item = &Param> {
+    op.query.iter().filter(|p| !p.required)
+}
+
+fn allow(op: &Operation) -> TokenStream {
+    if op.allow_deprecated { quote! { #[allow(deprecated)] } } else { quote! {} }
+}
+
+fn field_type(p: &Param) -> TokenStream {
+    let inner = ty(&p.ty);
+    if p.required { inner } else { quote! { Option<#inner> } }
+}
+
+/// The argument type a constructor or setter takes, and how it becomes the field's value.
+fn argument(p: &Param) -> (TokenStream, TokenStream) {
+    let name = ident(&p.name.rust);
+    match (p.arg, &p.ty) {
+        (Arg::IntoString, _) => (quote! { impl Into<String> }, quote! { #name.into() }),
+        (Arg::Iter, Type::Vec(item)) => {
+            let item = ty(item);
+            (quote! { impl IntoIterator<Item = #item> }, quote! { #name.into_iter().collect() })
+        }
+        _ => (ty(&p.ty), quote! { #name }),
+    }
+}
+
+fn constructor(op: &Operation) -> TokenStream {
+    let mut doc = vec!["A request with its required parameters; the others are unset until given.".to_owned()];
+    let args: Vec<TokenStream> = required(op)
+        .map(|p| {
+            let name = ident(&p.name.rust);
+            let (arg_ty, _) = argument(p);
+            quote! { #name: #arg_ty }
+        })
+        .collect();
+    for p in required(op) {
+        doc.push(String::new());
+        let mut lines = p.docs.iter();
+        let first = lines.next().map(String::as_str).unwrap_or_default();
+        doc.push(format!("- `{}`: {first}", p.name.rust));
+        doc.extend(lines.map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }));
+    }
+    let doc = docs(&doc);
+    let inits = required(op).map(|p| {
+        let name = ident(&p.name.rust);
+        let (_, value) = argument(p);
+        quote! { #name: #value }
+    });
+    let unset = optional(op).map(|p| {
+        let name = ident(&p.name.rust);
+        quote! { #name: None }
+    });
+    quote! {
+        #doc
+        pub fn new(#(#args),*) -> Self {
+            Self { #(#inits,)* #(#unset),* }
+        }
+    }
+}
+
+/// One setter per optional parameter: on the builder itself, or (`on_call`) on `Call`,
+/// where it changes the call's builder.
+fn setters(op: &Operation, on_call: bool) -> TokenStream {
+    let setters = optional(op).map(|p| {
+        let name = ident(&p.name.rust);
+        let doc = docs(&p.docs);
+        let deprecated_attr = deprecated(&p.deprecated);
+        let (arg_ty, value) = argument(p);
+        let body = if on_call {
+            quote! { self.map(|request| request.#name(#name)) }
+        } else {
+            quote! {
+                self.#name = Some(#value);
+                self
+            }
+        };
+        let receiver = if on_call { quote! { self } } else { quote! { mut self } };
+        // A deprecated setter on `Call` calls the builder's, deprecated too.
+        let allow = if on_call && p.deprecated.is_some() { quote! { #[allow(deprecated)] } } else { quote! {} };
+        quote! {
+            #doc
+            #deprecated_attr
+            #allow
+            pub fn #name(#receiver, #name: #arg_ty) -> Self {
+                #body
+            }
+        }
+    });
+    quote! { #(#setters)* }
+}
+
+fn operation_impl(op: &Operation) -> TokenStream {
+    let allow = allow(op);
+    let name = ident(&op.type_name);
+    let response = ty(&op.response);
+    let id = &op.name.wire;
+    let method = ident(&op.method);
+    let checks = op.path_params.iter().chain(&op.query).map(checks);
+    let path = op.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote! { out.push_str(#text); },
+        PathPart::Param(param) => {
+            let param = ident(param);
+            quote! { crate::request::push_path_segment(out, &self.#param); }
+        }
+    });
+    let query = op.query.iter().map(query_pairs);
+    let query_arg = if op.query.is_empty() { quote! { _query } } else { quote! { query } };
+    quote! {
+        #allow
+        impl crate::request::Operation for #name {
+            type Response = #response;
+            const ID: &'static str = #id;
+            const METHOD: http::Method = http::Method::#method;
+            fn validate(&self) -> Result<(), crate::request::ValidationError> {
+                #(#checks)*
+                Ok(())
+            }
+            fn write_path(&self, out: &mut String) {
+                #(#path)*
+            }
+            fn write_query(&self, #query_arg: &mut crate::request::Query) {
+                #(#query)*
+            }
+        }
+    }
+}
+
+/// The parameter's checks, run on its value when it is set.
+fn checks(p: &Param) -> TokenStream {
+    if p.checks.is_empty() {
+        return quote! {};
+    }
+    let wire = &p.name.wire;
+    let calls = p.checks.iter().map(|check| match check {
+        Check::PathSegment => quote! { crate::request::check::path_segment(#wire, value)?; },
+        Check::Minimum(bound) => {
+            let bound = literal(bound);
+            quote! { crate::request::check::minimum(#wire, *value, #bound)?; }
+        }
+        Check::Maximum(bound) => {
+            let bound = literal(bound);
+            quote! { crate::request::check::maximum(#wire, *value, #bound)?; }
+        }
+        Check::MinLength(n) => quote! { crate::request::check::min_length(#wire, value, #n)?; },
+        Check::MaxLength(n) => quote! { crate::request::check::max_length(#wire, value, #n)?; },
+    });
+    with_value(p, quote! { #(#calls)* })
+}
+
+/// `body` with `value` bound to a reference to the parameter's value, if it has one.
+fn with_value(p: &Param, body: TokenStream) -> TokenStream {
+    let name = ident(&p.name.rust);
+    if p.required {
+        quote! {{
+            let value = &self.#name;
+            #body
+        }}
+    } else {
+        quote! {
+            if let Some(value) = &self.#name {
+                #body
+            }
+        }
+    }
+}
+
+fn query_pairs(p: &Param) -> TokenStream {
+    let wire = &p.name.wire;
+    let push = |value: TokenStream, ty: &Type| match ty {
+        Type::String => quote! { query.push(#wire, #value); },
+        _ => quote! { query.push_display(#wire, #value); },
+    };
+    let body = match (p.encoding, &p.ty) {
+        (Encoding::Repeated, Type::Vec(item)) => {
+            let push = push(quote! { item }, item);
+            quote! {
+                for item in value {
+                    #push
+                }
+            }
+        }
+        _ => push(quote! { value }, &p.ty),
+    };
+    with_value(p, body)
+}
+
+fn literal(value: &Literal) -> TokenStream {
+    match value {
+        Literal::Int(i) => {
+            let lit = Lit::i64_unsuffixed(*i);
+            quote! { #lit }
+        }
+        Literal::Float(f) => {
+            let lit = Lit::f64_unsuffixed(*f);
+            quote! { #lit }
+        }
+        Literal::Bool(b) => quote! { #b },
+        Literal::Str(s) => quote! { #s },
+    }
+}
+
+fn paginated_impl(op: &Operation) -> TokenStream {
+    let Some(p) = &op.pagination else {
+        return quote! {};
+    };
+    let allow = allow(op);
+    let name = ident(&op.type_name);
+    let response = ty(&op.response);
+    let item = ty(&p.item);
+    let items = ident(&p.items.rust);
+    let has_more = ident(&p.has_more.rust);
+    let cursor_field = ident(&p.cursor_field.rust);
+    let cursor_param = ident(&p.cursor_param.rust);
+    let more = if p.has_more_optional {
+        quote! { page.#has_more != Some(true) }
+    } else {
+        quote! { !page.#has_more }
+    };
+    let page_items = if p.items_optional { quote! { page.#items.as_ref()? } } else { quote! { page.#items } };
+    let cursor = if p.cursor_optional {
+        quote! { #page_items.last()?.#cursor_field.clone()? }
+    } else {
+        quote! { #page_items.last()?.#cursor_field.clone() }
+    };
+    let set = if p.cursor_param_required { quote! { cursor } } else { quote! { Some(cursor) } };
+    let into_items = if p.items_optional { quote! { page.#items.unwrap_or_default() } } else { quote! { page.#items } };
+    quote! {
+        #allow
+        impl crate::request::Paginated for #name {
+            type Item = #item;
+            fn next_page(&self, page: &#response) -> Option<Self> {
+                if #more {
+                    return None;
+                }
+                let cursor = #cursor;
+                let mut next = self.clone();
+                next.#cursor_param = #set;
+                Some(next)
+            }
+            fn into_items(page: #response) -> Vec<#item> {
+                #into_items
+            }
+        }
+    }
+}
+
+fn client(op: &Operation) -> TokenStream {
+    let name = ident(&op.type_name);
+    let method = ident(&op.name.rust);
+    let doc = docs(&op.docs);
+    let deprecated_attr = deprecated(&op.deprecated);
+    let allow = allow(op);
+    let args = required(op).map(|p| {
+        let name = ident(&p.name.rust);
+        let (arg_ty, _) = argument(p);
+        quote! { #name: #arg_ty }
+    });
+    let values = required(op).map(|p| ident(&p.name.rust));
+    let call_doc = format!(" Sends [`{}`]: set its optional parameters, then `send` it.", op.type_name);
+    let setters = setters(op, true);
+    let setters = if setters.is_empty() {
+        quote! {}
+    } else {
+        quote! {
+            #[cfg(feature = "client")]
+            #allow
+            impl crate::client::Call<#name> {
+                #setters
+            }
+        }
+    };
+    quote! {
+        #[cfg(feature = "client")]
+        impl crate::client::Client {
+            #doc
+            #[doc = ""]
+            #[doc = #call_doc]
+            #deprecated_attr
+            #allow
+            pub fn #method(&self, #(#args),*) -> crate::client::Call<#name> {
+                self.call(#name::new(#(#values),*))
+            }
+        }
+        #setters
+    }
+}
