@@ -3,6 +3,7 @@
 //! One test binary on purpose (see tests/Cargo.toml); each module covers one concern.
 
 mod bookshelf;
+mod client;
 mod fidelity;
 mod fixtures;
 mod official_examples;
