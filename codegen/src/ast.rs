@@ -30,6 +30,22 @@ pub struct Api {
     pub docs_url: Option<String>,
     pub auth: Option<Auth>,
     pub headers: Vec<(Spanned<String>, String)>,
+    /// The generated crate's name as Rust code writes it (`openai_run_steps`), for the
+    /// crate docs' example; no example without it.
+    pub rust_crate: Option<Spanned<String>>,
+    /// Optional headers the client sets from a builder method or the environment.
+    pub client_headers: Vec<ClientHeader>,
+}
+
+/// `organization: { header: OpenAI-Organization, env: OPENAI_ORG_ID, description: ... }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientHeader {
+    /// The builder method's name.
+    pub setter: String,
+    pub header: Spanned<String>,
+    pub env: Option<String>,
+    pub description: Option<String>,
+    pub path: NodePath,
 }
 
 #[derive(Debug, Clone, PartialEq)]

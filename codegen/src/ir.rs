@@ -22,6 +22,8 @@ pub struct Operation {
     pub name: Name,
     /// `ListRunSteps`: the request builder's type.
     pub type_name: String,
+    /// `list_run_steps`: the file under `src/operations/`.
+    pub module: String,
     pub docs: Vec<String>,
     pub deprecated: Option<String>,
     /// Upper case, one of the methods `http::Method` has a constant for.
@@ -151,6 +153,18 @@ pub struct ApiInfo {
     pub version: Option<String>,
     /// Headers sent with every request, in spec order.
     pub headers: Vec<(String, String)>,
+    /// Optional headers with a client builder method, in spec order.
+    pub client_headers: Vec<ClientHeader>,
+}
+
+/// A header the client sends when its builder method or environment variable gives a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientHeader {
+    /// The `ClientBuilder` method.
+    pub setter: String,
+    pub header: String,
+    pub env: Option<String>,
+    pub docs: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

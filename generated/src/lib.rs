@@ -30,6 +30,25 @@
 //!   - Query parameters: `include[]` (`Vec<RunStepInclude>`).
 //!
 //!   **Deprecated:** The Assistants API is deprecated in favor of the Responses API.
+//!
+//! ## Example
+//!
+//! With the `client` feature (on by default); the client reads its API key from the environment (and `OPENAI_BASE_URL`, if set, for the base URL).
+//! The stream fetches the next page when it needs it; `max_items` caps the total.
+//!
+//! ```no_run
+//! # #![allow(deprecated)]
+//! # async fn example() -> Result<(), openai_run_steps::client::Error> {
+//! use futures_util::TryStreamExt;
+//!
+//! let client = openai_run_steps::client::Client::from_env()?;
+//! let mut items = client.list_run_steps("thread_abc123", "run_abc123").items();
+//! while let Some(item) = items.try_next().await? {
+//!     println!("{item:?}");
+//! }
+//! # Ok(())
+//! # }
+//! ```
 #![warn(missing_docs)]
 
 mod models;
@@ -54,7 +73,27 @@ pub(crate) const API: request::Api = request::Api {
     api_key_env: Some(API_KEY_ENV),
     bearer_auth: true,
     headers: DEFAULT_HEADERS,
+    env_headers: &[
+        ("OpenAI-Organization", "OPENAI_ORG_ID"),
+        ("OpenAI-Project", "OPENAI_PROJECT_ID"),
+    ],
 };
+
+#[cfg(feature = "client")]
+impl client::ClientBuilder {
+    /// The organization the requests are made for and billed to.
+    ///
+    /// Sent as the `OpenAI-Organization` header. Without a call to this method, the value of `OPENAI_ORG_ID` is sent, if it is set.
+    pub fn organization(self, value: impl Into<String>) -> Self {
+        self.header("OpenAI-Organization", value)
+    }
+    /// The project the requests are made for and billed to.
+    ///
+    /// Sent as the `OpenAI-Project` header. Without a call to this method, the value of `OPENAI_PROJECT_ID` is sent, if it is set.
+    pub fn project(self, value: impl Into<String>) -> Self {
+        self.header("OpenAI-Project", value)
+    }
+}
 
 /// The base URL every operation's path is appended to.
 pub const BASE_URL: &str = "https://api.openai.com/v1";

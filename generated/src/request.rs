@@ -132,6 +132,9 @@ pub(crate) struct Api {
     pub(crate) bearer_auth: bool,
     /// Sent with every request, as (name, value).
     pub(crate) headers: &'static [(&'static str, &'static str)],
+    /// Sent when the environment variable is set and the header was not given in code,
+    /// as (header, variable).
+    pub(crate) env_headers: &'static [(&'static str, &'static str)],
 }
 
 /// A form-encoded query string under construction.

@@ -28,8 +28,7 @@ pub fn emit(krate: &ir::Crate) -> Result<Vec<EmittedFile>, EmitError> {
         files.push(file("operations/mod.rs", operations_mod(krate))?);
     }
     for op in &krate.operations {
-        let stem = op.name.rust.trim_start_matches("r#");
-        files.push(file(&format!("operations/{stem}.rs"), operations::module(op))?);
+        files.push(file(&format!("operations/{}.rs", op.module), operations::module(op))?);
     }
     Ok(files)
 }
@@ -75,6 +74,32 @@ fn lib(krate: &ir::Crate) -> TokenStream {
     let api_base_url_env = option(api.base_url_env.as_ref().map(|_| quote! { BASE_URL_ENV }));
     let api_key_env_value = option(api.api_key_env.as_ref().map(|_| quote! { API_KEY_ENV }));
     let bearer_auth = api.bearer_auth;
+    let env_headers = api
+        .client_headers
+        .iter()
+        .filter_map(|h| h.env.as_ref().map(|env| (&h.header, env)))
+        .map(|(header, env)| quote! { (#header, #env) });
+    let setters = api.client_headers.iter().map(|h| {
+        let doc = self::docs(&h.docs);
+        let setter = ident(&h.setter);
+        let header = &h.header;
+        quote! {
+            #doc
+            pub fn #setter(self, value: impl Into<String>) -> Self {
+                self.header(#header, value)
+            }
+        }
+    });
+    let client_headers = if api.client_headers.is_empty() {
+        quote! {}
+    } else {
+        quote! {
+            #[cfg(feature = "client")]
+            impl client::ClientBuilder {
+                #(#setters)*
+            }
+        }
+    };
     let operations = if krate.operations.is_empty() {
         quote! {}
     } else {
@@ -100,7 +125,9 @@ fn lib(krate: &ir::Crate) -> TokenStream {
             api_key_env: #api_key_env_value,
             bearer_auth: #bearer_auth,
             headers: DEFAULT_HEADERS,
+            env_headers: &[#(#env_headers),*],
         };
+        #client_headers
         /// The base URL every operation's path is appended to.
         pub const BASE_URL: &str = #base_url;
         #base_url_env
@@ -113,7 +140,7 @@ fn lib(krate: &ir::Crate) -> TokenStream {
 
 fn operations_mod(krate: &ir::Crate) -> TokenStream {
     let modules = krate.operations.iter().map(|op| {
-        let name = ident(&op.name.rust);
+        let name = ident(&op.module);
         quote! {
             mod #name;
             pub use #name::*;

@@ -9,7 +9,11 @@ use super::{deprecated, docs, ident, ty};
 use crate::ir::{Arg, Check, Encoding, Literal, Operation, Param, PathPart, Type};
 
 pub fn module(op: &Operation) -> TokenStream {
-    let imports = if op.uses_models { quote! { use crate::models::*; } } else { quote! {} };
+    let imports = if op.uses_models {
+        quote! { use crate::models::*; }
+    } else {
+        quote! {}
+    };
     let allow = allow(op);
     let name = ident(&op.type_name);
     let doc = docs(&op.docs);
@@ -56,12 +60,20 @@ fn optional(op: &Operation) -> impl Iterator<Item = &Param> {
 }
 
 fn allow(op: &Operation) -> TokenStream {
-    if op.allow_deprecated { quote! { #[allow(deprecated)] } } else { quote! {} }
+    if op.allow_deprecated {
+        quote! { #[allow(deprecated)] }
+    } else {
+        quote! {}
+    }
 }
 
 fn field_type(p: &Param) -> TokenStream {
     let inner = ty(&p.ty);
-    if p.required { inner } else { quote! { Option<#inner> } }
+    if p.required {
+        inner
+    } else {
+        quote! { Option<#inner> }
+    }
 }
 
 /// The argument type a constructor or setter takes, and how it becomes the field's value.
@@ -127,9 +139,17 @@ fn setters(op: &Operation, on_call: bool) -> TokenStream {
                 self
             }
         };
-        let receiver = if on_call { quote! { self } } else { quote! { mut self } };
+        let receiver = if on_call {
+            quote! { self }
+        } else {
+            quote! { mut self }
+        };
         // A deprecated setter on `Call` calls the builder's, deprecated too.
-        let allow = if on_call && p.deprecated.is_some() { quote! { #[allow(deprecated)] } } else { quote! {} };
+        let allow = if on_call && p.deprecated.is_some() {
+            quote! { #[allow(deprecated)] }
+        } else {
+            quote! {}
+        };
         quote! {
             #doc
             #deprecated_attr
@@ -157,7 +177,11 @@ fn operation_impl(op: &Operation) -> TokenStream {
         }
     });
     let query = op.query.iter().map(query_pairs);
-    let query_arg = if op.query.is_empty() { quote! { _query } } else { quote! { query } };
+    let query_arg = if op.query.is_empty() {
+        quote! { _query }
+    } else {
+        quote! { query }
+    };
     quote! {
         #allow
         impl crate::request::Operation for #name {
@@ -269,14 +293,26 @@ fn paginated_impl(op: &Operation) -> TokenStream {
     } else {
         quote! { !page.#has_more }
     };
-    let page_items = if p.items_optional { quote! { page.#items.as_ref()? } } else { quote! { page.#items } };
+    let page_items = if p.items_optional {
+        quote! { page.#items.as_ref()? }
+    } else {
+        quote! { page.#items }
+    };
     let cursor = if p.cursor_optional {
         quote! { #page_items.last()?.#cursor_field.clone()? }
     } else {
         quote! { #page_items.last()?.#cursor_field.clone() }
     };
-    let set = if p.cursor_param_required { quote! { cursor } } else { quote! { Some(cursor) } };
-    let into_items = if p.items_optional { quote! { page.#items.unwrap_or_default() } } else { quote! { page.#items } };
+    let set = if p.cursor_param_required {
+        quote! { cursor }
+    } else {
+        quote! { Some(cursor) }
+    };
+    let into_items = if p.items_optional {
+        quote! { page.#items.unwrap_or_default() }
+    } else {
+        quote! { page.#items }
+    };
     quote! {
         #allow
         impl crate::request::Paginated for #name {

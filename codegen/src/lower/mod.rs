@@ -56,6 +56,9 @@ fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::A
     }
     docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
     docs::push_paragraph(&mut doc, operations::summary(operations));
+    if let Some(krate) = &api.rust_crate {
+        docs::push_paragraph(&mut doc, operations::example(&krate.value, api.base_url_env.as_deref(), operations));
+    }
     ir::ApiInfo {
         docs: doc,
         base_url: api.base_url.value.clone(),
@@ -64,6 +67,19 @@ fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::A
         api_key_env: api.auth.as_ref().and_then(|a| a.env.clone()),
         version: api.version.clone(),
         headers: api.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),
+        client_headers: api
+            .client_headers
+            .iter()
+            .map(|h| {
+                let mut docs = text.lines(h.description.as_deref().unwrap_or_default());
+                let mut facts = vec![format!("Sent as the `{}` header.", h.header.value)];
+                if let Some(env) = &h.env {
+                    facts.push(format!("Without a call to this method, the value of `{env}` is sent, if it is set."));
+                }
+                docs::push_paragraph(&mut docs, [facts.join(" ")]);
+                ir::ClientHeader { setter: h.setter.clone(), header: h.header.value.clone(), env: h.env.clone(), docs }
+            })
+            .collect(),
     }
 }
 

@@ -63,12 +63,14 @@ impl Cx<'_, '_> {
             None => None,
         };
         let response = self.ty(&op.response, &[])?;
+        let type_name = naming::camel(&op.id).map_err(InternalError)?;
         let uses_models = std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
         let allow_deprecated = op.deprecated.is_some()
             || std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(|t| self.uses_deprecated(t));
         Ok(ir::Operation {
             name: Name { rust: naming::snake(&op.id).map_err(InternalError)?, wire: op.id.clone() },
-            type_name: naming::camel(&op.id).map_err(InternalError)?,
+            type_name: type_name.clone(),
+            module: naming::module(&type_name),
             docs: self.text.lines(op.description.as_deref().unwrap_or_default()),
             deprecated: op.deprecated.clone(),
             method: op.method.value.clone(),
@@ -143,7 +145,10 @@ fn path_parts(template: &str, params: &[ir::Param]) -> Result<Vec<ir::PathPart>,
     let mut parts = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map(|i| open + i).ok_or_else(|| InternalError(format!("unclosed `{{` in `{template}`")))?;
+        let close = rest[open..]
+            .find('}')
+            .map(|i| open + i)
+            .ok_or_else(|| InternalError(format!("unclosed `{{` in `{template}`")))?;
         if open > 0 {
             parts.push(ir::PathPart::Literal(rest[..open].to_owned()));
         }
@@ -261,4 +266,67 @@ fn query_param(p: &ir::Param) -> String {
         notes.push("deprecated".to_owned());
     }
     format!("`{}` ({})", p.name.wire, notes.join(", "))
+}
+
+/// The crate docs' example: the first paginated operation (else the first operation whose
+/// required parameters are all strings) called with the client, its items streamed.
+pub fn example(krate: &str, base_url_env: Option<&str>, operations: &[ir::Operation]) -> Vec<String> {
+    let all_strings = |op: &&ir::Operation| {
+        op.path_params.iter().chain(op.query.iter().filter(|q| q.required)).all(|p| p.ty == Type::String)
+    };
+    let Some(op) = operations
+        .iter()
+        .filter(all_strings)
+        .find(|op| op.pagination.is_some())
+        .or_else(|| operations.iter().find(all_strings))
+    else {
+        return Vec::new();
+    };
+    let args: Vec<String> = op
+        .path_params
+        .iter()
+        .chain(op.query.iter().filter(|q| q.required))
+        .map(|p| {
+            let wire = &p.name.wire;
+            match wire.strip_suffix("_id") {
+                Some(stem) => format!("\"{stem}_abc123\""),
+                None => format!("\"{wire}\""),
+            }
+        })
+        .collect();
+    let call = format!("client.{}({})", op.name.rust, args.join(", "));
+    let env = match base_url_env {
+        Some(env) => format!(" (and `{env}`, if set, for the base URL)"),
+        None => String::new(),
+    };
+    let mut out = vec![
+        "## Example".to_owned(),
+        String::new(),
+        format!("With the `client` feature (on by default); the client reads its API key from the environment{env}."),
+    ];
+    if op.pagination.is_some() {
+        out.push("The stream fetches the next page when it needs it; `max_items` caps the total.".to_owned());
+    }
+    out.push(String::new());
+    out.push("```no_run".to_owned());
+    if op.deprecated.is_some() {
+        out.push("# #![allow(deprecated)]".to_owned());
+    }
+    out.push(format!("# async fn example() -> Result<(), {krate}::client::Error> {{"));
+    if op.pagination.is_some() {
+        out.push("use futures_util::TryStreamExt;".to_owned());
+        out.push(String::new());
+    }
+    out.push(format!("let client = {krate}::client::Client::from_env()?;"));
+    if op.pagination.is_some() {
+        out.push(format!("let mut items = {call}.items();"));
+        out.push("while let Some(item) = items.try_next().await? {".to_owned());
+        out.push("    println!(\"{item:?}\");".to_owned());
+        out.push("}".to_owned());
+    } else {
+        out.push(format!("let response = {call}.send().await?;"));
+        out.push("println!(\"{response:?}\");".to_owned());
+    }
+    out.extend(["# Ok(())".to_owned(), "# }".to_owned(), "```".to_owned()]);
+    out
 }

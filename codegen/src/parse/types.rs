@@ -5,14 +5,29 @@ use serde_yaml::Value;
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
 use crate::ast::{
-    Api, Auth, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef, TypeRef, Variant,
+    Api, Auth, ClientHeader, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef, TypeRef,
+    Variant,
 };
 use crate::diagnostics::{Diagnostics, NodePath};
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";
     let obj = Obj::new(value, path, "`api`", hint, d)?;
-    obj.known(&["title", "description", "version", "base_url", "base_url_env", "docs_url", "auth", "headers"], d);
+    obj.known(
+        &[
+            "title",
+            "description",
+            "version",
+            "base_url",
+            "base_url_env",
+            "docs_url",
+            "auth",
+            "headers",
+            "client_headers",
+            "rust_crate",
+        ],
+        d,
+    );
     let auth = obj.get("auth").and_then(|(v, p)| {
         let auth = Obj::new(v, &p, "`auth`", "write `auth: { scheme: bearer, env: API_KEY }`", d)?;
         auth.known(&["scheme", "env"], d);
@@ -37,6 +52,30 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
             }
         }
     }
+    let mut client_headers = Vec::new();
+    if let Some((v, p)) = obj.get("client_headers") {
+        let hint = "write one `setter: { header: Name, env: VARIABLE, description: ... }` entry per header";
+        if let Some(map) = Obj::new(v, &p, "`client_headers`", hint, d) {
+            for (setter, value, path) in map.entries(d) {
+                let hint = "write `{ header: Name, env: VARIABLE, description: ... }`";
+                let Some(entry) = Obj::new(value, &path, &format!("`{setter}`"), hint, d) else {
+                    continue;
+                };
+                entry.known(&["header", "env", "description"], d);
+                let header = entry.required_string("header", "add the header's name, e.g. `header: OpenAI-Project`", d);
+                client_headers.push(ClientHeader {
+                    setter: setter.to_owned(),
+                    env: entry.string("env", d),
+                    description: entry.description(d),
+                    header: match header {
+                        Some(header) => header,
+                        None => continue,
+                    },
+                    path,
+                });
+            }
+        }
+    }
     let title = obj.required_string("title", "add the API's name, e.g. `title: Example API`", d);
     let description = obj.required_string("description", "add `description:`; it becomes the crate-level docs", d);
     let base_url = obj.required_string(
@@ -53,6 +92,8 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
         docs_url: obj.string("docs_url", d),
         auth,
         headers,
+        rust_crate: obj.spanned_string("rust_crate", d),
+        client_headers,
     })
 }
 

@@ -12,6 +12,7 @@ mod types;
 
 use crate::ast::Spec;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::naming;
 
 pub use symbols::{Symbol, SymbolKind, Symbols};
 
@@ -45,9 +46,46 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
             Some("operation paths start with `/`; drop the trailing one".into()),
         );
     }
+    // RFC 9110 token characters for names; visible ASCII and spaces for values.
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if let Some(name) = &spec.api.rust_crate {
+        if let Err(problem) = naming::check_snake_rust_name(&name.value) {
+            d.error(
+                &name.path,
+                format!("invalid crate name: {problem}"),
+                Some("write the name as Rust code uses it: `my_api` for the package `my-api`".into()),
+            );
+        }
+    }
+    for header in &spec.api.client_headers {
+        if naming::check_snake_rust_name(&header.setter).is_err()
+            || naming::RESERVED_BUILDER_NAMES.contains(&header.setter.as_str())
+        {
+            d.error(
+                &header.path,
+                format!("`{}` cannot be the client builder's method for a header", header.setter),
+                Some(format!(
+                    "use a snake_case name the builder does not have already ({})",
+                    naming::RESERVED_BUILDER_NAMES.join(", ")
+                )),
+            );
+        }
+        if header.header.value.is_empty() || !header.header.value.chars().all(token) {
+            d.error(
+                &header.header.path,
+                format!("`{}` is not a valid HTTP header name", header.header.value),
+                Some("use letters, digits and `-` only, e.g. `OpenAI-Project`".into()),
+            );
+        }
+        if header.description.is_none() {
+            d.error(
+                &header.path,
+                format!("client header `{}` has no description", header.setter),
+                Some("add `description:`; it becomes the builder method's doc comment".into()),
+            );
+        }
+    }
     for (name, value) in &spec.api.headers {
-        // RFC 9110 token characters for names; visible ASCII and spaces for values.
-        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
         if name.value.is_empty() || !name.value.chars().all(token) {
             d.error(
                 &name.path,

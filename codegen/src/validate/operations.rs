@@ -15,6 +15,11 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
     for op in &spec.operations {
         match naming::snake(&op.id) {
+            Ok(rust) if naming::RESERVED_OPERATION_NAMES.contains(&rust.as_str()) => d.error(
+                &op.path,
+                format!("operation `{}` would become the client method `{rust}`, which the client already has", op.id),
+                Some("choose another id, e.g. a verb and a noun: `listThings`".into()),
+            ),
             Ok(rust) => {
                 if let Some(first) = ids.insert(rust.clone(), &op.id) {
                     d.error(
@@ -29,6 +34,18 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
                 format!("invalid operation id: {problem}"),
                 Some("use an id made of letters and digits, e.g. `listThings`".into()),
             ),
+        }
+        if let Ok(type_name) = naming::camel(&op.id) {
+            if symbols.types.contains_key(&type_name) || naming::RESERVED_TYPE_NAMES.contains(&type_name.as_str()) {
+                d.error(
+                    &op.path,
+                    format!(
+                        "operation `{}` would become the request type `{type_name}`, which is also a type's name",
+                        op.id
+                    ),
+                    Some("rename the operation or the type; both live at the crate root".into()),
+                );
+            }
         }
         if op.description.is_none() {
             d.error(
@@ -55,6 +72,15 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
         let query = op.query.iter().map(|p| ("query", &p.wire, &p.rust_name, &p.description, &p.path));
         for (kind, wire, rust_name, description, path) in params.chain(query) {
             let rust = param_rust_name(rust_name.as_ref().map(|n| (&n.value, &n.path)), wire, path, d);
+            if let Some(taken) = rust.as_deref().filter(|r| naming::RESERVED_PARAM_NAMES.contains(r)) {
+                d.error(
+                    path,
+                    format!(
+                        "parameter `{wire}` would become the method `{taken}`, which request builders already have"
+                    ),
+                    Some(format!("set `rust_name` to another name, e.g. `rust_name: {taken}_value`")),
+                );
+            }
             if let Some(first) = rust.and_then(|r| names.insert(r, wire)) {
                 d.error(
                     path,

@@ -5,7 +5,8 @@
 
 use std::time::Duration;
 
-use futures_util::Stream;
+use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 use http::{HeaderMap, StatusCode};
 
 use super::error::{ApiError, DecodeError, Error, TransportError, request_id};
@@ -123,7 +124,7 @@ impl<Op: Paginated> Call<Op> {
 
     /// Every item of every page, fetching the next page when the last is used up, while the
     /// API says more follow. Ends after the first error, which is the last element.
-    pub fn items(self) -> impl Stream<Item = Result<Op::Item, Error>> + Send + 'static {
+    pub fn items(self) -> BoxStream<'static, Result<Op::Item, Error>> {
         let remaining = self.max_items;
         let state = (Some(self), Vec::new().into_iter(), remaining);
         futures_util::stream::unfold(state, |(mut next, mut buffer, remaining)| async move {
@@ -144,11 +145,12 @@ impl<Op: Paginated> Call<Op> {
                 }
             }
         })
+        .boxed()
     }
 
     /// Every page, each one decoded whole, while the API says more follow.
     /// Ends after the first error, which is the last element.
-    pub fn pages(self) -> impl Stream<Item = Result<Op::Response, Error>> + Send + 'static {
+    pub fn pages(self) -> BoxStream<'static, Result<Op::Response, Error>> {
         futures_util::stream::unfold(Some(self), |next| async move {
             let call = next?;
             match call.next_page().await {
@@ -156,6 +158,7 @@ impl<Op: Paginated> Call<Op> {
                 Err(error) => Some((Err(error), None)),
             }
         })
+        .boxed()
     }
 
     /// This page, and the call for the one after it, if there is one.

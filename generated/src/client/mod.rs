@@ -167,7 +167,14 @@ impl ClientBuilder {
         let user_agent = concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION"));
         headers.insert(http::header::USER_AGENT, HeaderValue::from_static(user_agent));
         let defaults = api.headers.iter().map(|(n, v)| ((*n).to_owned(), (*v).to_owned()));
-        for (name, value) in defaults.chain(self.headers) {
+        let given = |header: &str| self.headers.iter().any(|(name, _)| name.eq_ignore_ascii_case(header));
+        let from_env: Vec<(String, String)> = api
+            .env_headers
+            .iter()
+            .filter(|(header, _)| !given(header))
+            .filter_map(|(header, var)| env(Some(var)).map(|value| ((*header).to_owned(), value)))
+            .collect();
+        for (name, value) in defaults.chain(from_env).chain(self.headers) {
             let header = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| config(format!("`{name}` is not a valid header name")))?;
             let value =

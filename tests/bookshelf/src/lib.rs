@@ -48,6 +48,7 @@ pub(crate) const API: request::Api = request::Api {
     api_key_env: None,
     bearer_auth: true,
     headers: DEFAULT_HEADERS,
+    env_headers: &[],
 };
 
 /// The base URL every operation's path is appended to.
