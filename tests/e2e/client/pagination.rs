@@ -210,3 +210,16 @@ async fn a_retried_page_does_not_break_the_listing() {
     let second = format!("{}?after=step_1", steps_path("t", "r"));
     assert_eq!(targets, [steps_path("t", "r"), second.clone(), second]);
 }
+
+#[tokio::test]
+async fn a_listing_can_run_on_another_task() {
+    let server = MockServer::start().await;
+    three_pages(&server).await;
+
+    // The streams are `Send + 'static`: a spawned task can own one.
+    let items = listing(&client(&server)).items();
+    let task = tokio::spawn(items.map(|item| item.map(|step| step.id)).try_collect::<Vec<String>>());
+    let listed = task.await.unwrap_or_else(|e| panic!("the task should finish: {e}"));
+    assert_eq!(listed.ok(), Some(["step_1", "step_2", "step_3", "step_4", "step_5"].map(String::from).to_vec()));
+    assert_eq!(received(&server).await.len(), 3);
+}

@@ -262,3 +262,19 @@ async fn get_run_step_sends_its_path_and_include() {
     assert!(matches!(&error, Some(Error::Validation(v)) if v.param() == "step_id"), "{error:?}");
     assert_eq!(received(&server).await.len(), 1);
 }
+
+#[tokio::test]
+async fn a_builder_made_operation_sends_through_client_call() {
+    let server = MockServer::start().await;
+    answer_every_get(&server, ok(&page(&["step_1"], false))).await;
+
+    let operation = ListRunSteps::new("t", "r").limit(3).order(ListOrder::Asc);
+    let call = client(&server).call(operation.clone());
+    assert_eq!(call.operation(), &operation);
+    // The call's setters change the same operation.
+    let call = call.after("step_0");
+    assert_eq!(call.operation(), &operation.clone().after("step_0"));
+    let listed = call.send().await.unwrap_or_else(|e| panic!("should succeed: {e}"));
+    assert_eq!(ids(&listed.data), ["step_1"]);
+    assert_eq!(received_targets(&server).await, ["/v1/threads/t/runs/r/steps?limit=3&order=asc&after=step_0"]);
+}
