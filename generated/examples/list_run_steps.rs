@@ -54,7 +54,7 @@ async fn run() -> Result<(), String> {
     }
     let client = builder.build().map_err(|e| e.to_string())?;
 
-    let mut steps = client.list_run_steps(thread_id, run_id).items().boxed();
+    let mut steps = client.list_run_steps(thread_id, run_id).items();
     while let Some(step) = steps.next().await {
         let step = step.map_err(|e| e.to_string())?;
         println!("{}\t{}\t{}", step.id, step.r#type, step.status);

@@ -92,6 +92,27 @@ async fn extra_headers_are_sent_and_replace_defaults() {
     assert_eq!(values("authorization"), [format!("Bearer {SECRET}").as_bytes()]);
 }
 
+#[tokio::test]
+async fn organization_and_project_are_sent_as_headers() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ok(&page(&[], false))).mount(&server).await;
+    let client = Client::builder()
+        .api_key(SECRET)
+        .base_url(format!("{}{V1}", server.uri()))
+        .organization("org_123")
+        .project("proj_456")
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
+    client.list_run_steps("t", "r").send().await.unwrap_or_else(|e| panic!("{e}"));
+
+    // Given in code, they win over OPENAI_ORG_ID / OPENAI_PROJECT_ID: one value each.
+    let requests = received(&server).await;
+    let values =
+        |name: &str| -> Vec<&[u8]> { requests[0].headers.get_all(name).iter().map(|v| v.as_bytes()).collect() };
+    assert_eq!(values("openai-organization"), [b"org_123"]);
+    assert_eq!(values("openai-project"), [b"proj_456"]);
+}
+
 /// Every error kind the client has, produced with the secret key configured, and the key in
 /// none of their texts.
 #[tokio::test]
