@@ -55,8 +55,9 @@ impl<Op: Operation> Call<Op> {
         Call { client: client.clone(), operation, timeout: None, max_retries: None, max_items: None }
     }
 
-    /// Changes the operation's parameters; the generated setters go through here.
-    pub(crate) fn map(mut self, change: impl FnOnce(Op) -> Op) -> Self {
+    /// Changes the request, e.g. `call.map(|request| request.limit(10))`; the setters of
+    /// `Call` do this for each parameter.
+    pub fn map(mut self, change: impl FnOnce(Op) -> Op) -> Self {
         self.operation = change(self.operation);
         self
     }

@@ -65,7 +65,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation(e) => write!(f, "request not sent: {e}"),
-            Error::Config(e) => write!(f, "request not sent: {e}"),
+            Error::Config(e) => write!(f, "invalid client configuration: {e}"),
             Error::Api(e) => e.fmt(f),
             Error::Decode(e) => e.fmt(f),
             Error::Timeout(e) => write!(f, "timed out: {e}"),

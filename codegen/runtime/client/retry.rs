@@ -48,10 +48,9 @@ pub(crate) fn should_retry(status: StatusCode, headers: &HeaderMap) -> bool {
 impl RetryPolicy {
     /// The wait before retry number `retry` (0 for the first retry).
     pub(crate) fn delay(&self, retry: u32, headers: Option<&HeaderMap>) -> Duration {
-        if let Some(wait) = headers.and_then(retry_after) {
-            if !wait.is_zero() && wait <= self.max_retry_after {
-                return wait;
-            }
+        let requested = headers.and_then(retry_after).filter(|w| !w.is_zero() && *w <= self.max_retry_after);
+        if let Some(wait) = requested {
+            return wait;
         }
         let factor = 2u32.saturating_pow(retry.min(30));
         let backoff = self.initial_delay.saturating_mul(factor).min(self.max_delay);

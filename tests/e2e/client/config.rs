@@ -23,7 +23,7 @@ fn config_error(result: Result<Client, Error>) -> String {
     match result {
         Err(Error::Config(config)) => {
             let text = Error::Config(config.clone()).to_string();
-            assert_eq!(text, format!("request not sent: {config}"));
+            assert_eq!(text, format!("invalid client configuration: {config}"));
             config.to_string()
         }
         other => panic!("expected Error::Config, got {other:?}"),
