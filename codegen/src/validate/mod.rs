@@ -46,8 +46,6 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
             Some("operation paths start with `/`; drop the trailing one".into()),
         );
     }
-    // RFC 9110 token characters for names; visible ASCII and spaces for values.
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
     if let Some(name) = &spec.api.rust_crate {
         if let Err(problem) = naming::check_snake_rust_name(&name.value) {
             d.error(
@@ -70,13 +68,7 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
                 )),
             );
         }
-        if header.header.value.is_empty() || !header.header.value.chars().all(token) {
-            d.error(
-                &header.header.path,
-                format!("`{}` is not a valid HTTP header name", header.header.value),
-                Some("use letters, digits and `-` only, e.g. `OpenAI-Project`".into()),
-            );
-        }
+        check_header_name(&header.header, d);
         if header.description.is_none() {
             d.error(
                 &header.path,
@@ -86,13 +78,8 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
         }
     }
     for (name, value) in &spec.api.headers {
-        if name.value.is_empty() || !name.value.chars().all(token) {
-            d.error(
-                &name.path,
-                format!("`{}` is not a valid HTTP header name", name.value),
-                Some("use letters, digits and `-` only, e.g. `OpenAI-Beta`".into()),
-            );
-        }
+        check_header_name(name, d);
+        // Visible ASCII and spaces, as RFC 9110 allows in a field value.
         if !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
             d.error(
                 &name.path,
@@ -100,5 +87,17 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
                 Some("use printable ASCII on one line; a `|` block ends in a line break".into()),
             );
         }
+    }
+}
+
+/// RFC 9110 token characters only.
+fn check_header_name(name: &crate::ast::Spanned<String>, d: &mut Diagnostics) {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.value.is_empty() || !name.value.chars().all(token) {
+        d.error(
+            &name.path,
+            format!("`{}` is not a valid HTTP header name", name.value),
+            Some("use letters, digits and `-` only, e.g. `OpenAI-Beta`".into()),
+        );
     }
 }
