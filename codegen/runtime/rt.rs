@@ -1,13 +1,15 @@
 //! Support code the generated models share: written by hand once, in the generator's
 //! `codegen/runtime/rt.rs`, and copied into every generated crate unchanged.
 //!
-//! Each helper carries `#[allow(dead_code)]` because a spec need not use every one
-//! (a spec without unions never calls `tag`); the allow is per item on purpose.
+//! Each entry point carries `#[allow(dead_code)]` because a spec need not use every one
+//! (a spec without unions never calls `union`); the allow is per item on purpose.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::de::value::{BorrowedStrDeserializer, MapDeserializer, SeqDeserializer, StrDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 
 /// For required-but-nullable fields, via `#[serde(deserialize_with)]`: `null` is `None`,
 /// and, unlike serde's default for `Option`, an absent field is an error naming it.
@@ -48,32 +50,464 @@ where
     }
 }
 
-/// The string value of a union's tag field in a decoded object.
+// ----- Tagged unions: decoding by scanning for the tag -----
+//
+// serde's `#[serde(tag = "...")]` buffers the whole object before it knows the variant, and
+// a union nested in a member is buffered again. A union here instead reads the object's
+// entries until it meets the tag, holding only those before it (the API sends `id` first,
+// so usually one short string), then decodes the chosen member straight from the input:
+// the held entries are replayed first, the rest are read live. A tag that comes last
+// makes every entry held, which is correct in any key order, only slower.
+//
+// What a decode gives does not depend on key order:
+// - a known member decodes as if the member struct were decoded from the object itself
+//   (the member has no field for the tag and ignores unknown fields, so the tag entry is
+//   simply not passed on); duplicate fields are the member's error, wherever they stand;
+// - an unknown tag gives the object as a `serde_json::Value` (duplicate keys: last wins,
+//   as `Value` decides);
+// - the tag must be there, once, and be a string; otherwise the error says so.
+
+/// A union whose members the generated code knows by the value of their tag.
 #[allow(dead_code)]
-pub(crate) fn tag<'v, E: de::Error>(raw: &'v serde_json::Value, tag: &'static str) -> Result<&'v str, E> {
-    let object = raw
-        .as_object()
-        .ok_or_else(|| E::custom(format_args!("expected an object with a `{tag}` field, found {}", kind(raw))))?;
-    match object.get(tag) {
-        Some(serde_json::Value::String(value)) => Ok(value),
-        Some(other) => Err(E::custom(format_args!("the `{tag}` field must be a string, found {}", kind(other)))),
-        None => Err(de::Error::missing_field(tag)),
+pub(crate) trait Union<'de>: Sized {
+    /// The tag field's wire name.
+    const TAG: &'static str;
+
+    /// Decodes the member that `rest.tag()` names from the rest of the object.
+    fn member<A: MapAccess<'de>>(rest: Rest<'de, A>) -> Result<Self, A::Error>;
+}
+
+/// The `Deserialize` of every union: scans the object for `U::TAG`, then lets the union
+/// pick the member.
+#[allow(dead_code)]
+pub(crate) fn union<'de, U: Union<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<U, D::Error> {
+    deserializer.deserialize_map(Scan(PhantomData))
+}
+
+struct Scan<U>(PhantomData<U>);
+
+impl<'de, U: Union<'de>> Visitor<'de> for Scan<U> {
+    type Value = U;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an object with a `{}` field", U::TAG)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
+        let mut held = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if key == U::TAG {
+                let tag = map.next_value_seed(TagSeed(U::TAG))?;
+                return U::member(Rest { tag, tag_key: U::TAG, held, live: map });
+            }
+            held.push((key, map.next_value::<Held<'de>>()?));
+        }
+        Err(de::Error::missing_field(U::TAG))
     }
 }
 
-/// Decodes a union member from its already-decoded object.
-#[allow(dead_code)]
-pub(crate) fn member<T: DeserializeOwned, E: de::Error>(raw: serde_json::Value) -> Result<T, E> {
-    serde_json::from_value(raw).map_err(E::custom)
+/// An object whose tag has been read: the entries before it, held, and the live rest.
+pub(crate) struct Rest<'de, A> {
+    tag: Cow<'de, str>,
+    tag_key: &'static str,
+    held: Vec<(Cow<'de, str>, Held<'de>)>,
+    live: A,
 }
 
-fn kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
+#[allow(dead_code)]
+impl<'de, A: MapAccess<'de>> Rest<'de, A> {
+    /// The tag's value.
+    pub(crate) fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// Decodes the member from the held entries, then the rest of the live object.
+    pub(crate) fn decode<T: serde::Deserialize<'de>>(self) -> Result<T, A::Error> {
+        T::deserialize(Replay { held: self.held.into_iter(), value: None, live: self.live, tag_key: self.tag_key })
+    }
+
+    /// The whole object, tag included, for a member this crate does not know.
+    pub(crate) fn unknown(mut self) -> Result<serde_json::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        for (key, value) in self.held {
+            object.insert(key.into_owned(), value.into_json());
+        }
+        object.insert(self.tag_key.to_owned(), serde_json::Value::String(self.tag.into_owned()));
+        while let Some(key) = self.live.next_key_seed(KeySeed)? {
+            if key == self.tag_key {
+                return Err(de::Error::duplicate_field(self.tag_key));
+            }
+            object.insert(key.into_owned(), self.live.next_value()?);
+        }
+        Ok(serde_json::Value::Object(object))
+    }
+}
+
+/// The member's view of the object: the held entries, then the live ones (a second tag
+/// among those is an error, as in serde's own tagged enums).
+struct Replay<'de, A> {
+    held: std::vec::IntoIter<(Cow<'de, str>, Held<'de>)>,
+    /// The value of the held key just returned, until the member asks for it.
+    value: Option<Held<'de>>,
+    live: A,
+    tag_key: &'static str,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Replay<'de, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        if let Some((key, value)) = self.held.next() {
+            self.value = Some(value);
+            return seed.deserialize(HeldDe::<A::Error>::new(Held::Str(key))).map(Some);
+        }
+        self.live.next_key_seed(LiveKey { seed, tag_key: self.tag_key })
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(HeldDe::new(value)),
+            None => self.live.next_value_seed(seed),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.live.size_hint().map(|live| live + self.held.len())
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Deserializer<'de> for Replay<'de, A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// A live key after the tag: rejected if it is the tag again, else handed to the member.
+struct LiveKey<K> {
+    seed: K,
+    tag_key: &'static str,
+}
+
+impl<K> LiveKey<K> {
+    fn check<E: de::Error>(&self, key: &str) -> Result<(), E> {
+        if key == self.tag_key { Err(E::duplicate_field(self.tag_key)) } else { Ok(()) }
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for LiveKey<K> {
+    type Value = K::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for LiveKey<K> {
+    type Value = K::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<K::Value, E> {
+        self.check(key)?;
+        self.seed.deserialize(BorrowedStrDeserializer::new(key))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<K::Value, E> {
+        self.check(key)?;
+        self.seed.deserialize(StrDeserializer::new(key))
+    }
+}
+
+/// Reads a key, borrowing it from the input when the input allows.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(key))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key))
+    }
+}
+
+/// Reads the tag's value, which must be a string; the error names what it was instead.
+struct TagSeed(&'static str);
+
+impl TagSeed {
+    fn not_a_string<T, E: de::Error>(&self, found: &str) -> Result<T, E> {
+        Err(E::custom(format_args!("the `{}` field must be a string, found {found}", self.0)))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for TagSeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TagSeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the `{}` field as a string", self.0)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, tag: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(tag))
+    }
+
+    fn visit_str<E: de::Error>(self, tag: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(tag.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, tag: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(tag))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.not_a_string("null")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        self.not_a_string("a boolean")
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        self.not_a_string("a number")
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        self.not_a_string("a number")
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        self.not_a_string("a number")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, _: S) -> Result<Self::Value, S::Error> {
+        self.not_a_string("an array")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, _: M) -> Result<Self::Value, M::Error> {
+        self.not_a_string("an object")
+    }
+}
+
+/// A value read before the tag, kept until the member is known. Unlike
+/// `serde_json::Value` it keeps every entry of an object, duplicates included, so the
+/// member reports a duplicate field whether it stood before the tag or after it; strings
+/// borrow from the input where they can.
+enum Held<'de> {
+    Null,
+    Bool(bool),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    Str(Cow<'de, str>),
+    Seq(Vec<Held<'de>>),
+    Map(Vec<(Cow<'de, str>, Held<'de>)>),
+}
+
+impl Held<'_> {
+    fn into_json(self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Held::Null => Value::Null,
+            Held::Bool(b) => Value::Bool(b),
+            Held::U64(n) => Value::from(n),
+            Held::I64(n) => Value::from(n),
+            // As `serde_json::Value` itself decodes a non-finite float.
+            Held::F64(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
+            Held::Str(s) => Value::String(s.into_owned()),
+            Held::Seq(items) => Value::Array(items.into_iter().map(Held::into_json).collect()),
+            Held::Map(entries) => {
+                Value::Object(entries.into_iter().map(|(k, v)| (k.into_owned(), v.into_json())).collect())
+            }
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Held<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(HeldVisitor)
+    }
+}
+
+struct HeldVisitor;
+
+impl<'de> Visitor<'de> for HeldVisitor {
+    type Value = Held<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Held<'de>, E> {
+        Ok(Held::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Held<'de>, E> {
+        Ok(Held::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Held<'de>, D::Error> {
+        serde::Deserialize::deserialize(deserializer)
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Held<'de>, E> {
+        Ok(Held::Bool(b))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Held<'de>, E> {
+        Ok(Held::U64(n))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Held<'de>, E> {
+        Ok(Held::I64(n))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Held<'de>, E> {
+        Ok(Held::F64(n))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Held<'de>, E> {
+        Ok(Held::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Held<'de>, E> {
+        Ok(Held::Str(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Held<'de>, E> {
+        Ok(Held::Str(Cow::Owned(s)))
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Held<'de>, S::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Held::Seq(items))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Held<'de>, M::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            entries.push((key, map.next_value()?));
+        }
+        Ok(Held::Map(entries))
+    }
+}
+
+/// Replays a held value to whatever reads it, as the input itself would have.
+struct HeldDe<'de, E> {
+    held: Held<'de>,
+    error: PhantomData<E>,
+}
+
+impl<'de, E> HeldDe<'de, E> {
+    fn new(held: Held<'de>) -> Self {
+        HeldDe { held, error: PhantomData }
+    }
+}
+
+impl<'de, E: de::Error> IntoDeserializer<'de, E> for Held<'de> {
+    type Deserializer = HeldDe<'de, E>;
+
+    fn into_deserializer(self) -> HeldDe<'de, E> {
+        HeldDe::new(self)
+    }
+}
+
+impl<'de, E: de::Error> Deserializer<'de> for HeldDe<'de, E> {
+    type Error = E;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.held {
+            Held::Null => visitor.visit_unit(),
+            Held::Bool(b) => visitor.visit_bool(b),
+            Held::U64(n) => visitor.visit_u64(n),
+            Held::I64(n) => visitor.visit_i64(n),
+            Held::F64(n) => visitor.visit_f64(n),
+            Held::Str(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
+            Held::Str(Cow::Owned(s)) => visitor.visit_string(s),
+            Held::Seq(items) => {
+                let mut seq = SeqDeserializer::new(items.into_iter());
+                let value = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(value)
+            }
+            Held::Map(entries) => {
+                let mut map = MapDeserializer::new(entries.into_iter().map(|(k, v)| (Held::Str(k), v)));
+                let value = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(value)
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        match self.held {
+            Held::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_unit()
+    }
+
+    // Generated models have no externally tagged enums (string enums read strings, unions
+    // read maps): a string is a unit variant, anything else goes to the visitor to reject.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        match self.held {
+            Held::Str(Cow::Borrowed(s)) => visitor.visit_enum(BorrowedStrDeserializer::new(s)),
+            Held::Str(Cow::Owned(s)) => visitor.visit_enum(s.into_deserializer()),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct seq tuple tuple_struct map struct identifier
     }
 }

@@ -9,4 +9,5 @@ mod fixtures;
 mod official_examples;
 mod required_fields;
 mod round_trip;
+mod union_decoding;
 mod union_members;

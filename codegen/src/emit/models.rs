@@ -197,9 +197,9 @@ fn union(u: &Union) -> TokenStream {
         let variant = ident(&v.variant.name.rust);
         quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
     });
-    let deserialize = u.variants.iter().map(|v| {
+    let members = u.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
-        quote! { #wire => crate::rt::member(raw).map(Self::#variant), }
+        quote! { #wire => rest.decode().map(Self::#variant), }
     });
     quote! {
         #head
@@ -239,10 +239,17 @@ fn union(u: &Union) -> TokenStream {
         #allow
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-                match crate::rt::tag::<__D::Error>(&raw, #tag)? {
-                    #(#deserialize)*
-                    _ => Ok(Self::#fallback(raw)),
+                crate::rt::union(deserializer)
+            }
+        }
+        #allow
+        impl<'de> crate::rt::Union<'de> for #name {
+            const TAG: &'static str = #tag;
+            // Only the entries before the tag have been read (see `union` in rt.rs).
+            fn member<__A: serde::de::MapAccess<'de>>(rest: crate::rt::Rest<'de, __A>) -> Result<Self, __A::Error> {
+                match rest.tag() {
+                    #(#members)*
+                    _ => rest.unknown().map(Self::#fallback),
                 }
             }
         }

@@ -58,11 +58,19 @@ impl<'de> serde::Deserialize<'de> for CodeInterpreterOutput {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<__D::Error>(&raw, "type")? {
-            "logs" => crate::rt::member(raw).map(Self::Logs),
-            "image" => crate::rt::member(raw).map(Self::Image),
-            _ => Ok(Self::Unknown(raw)),
+        crate::rt::union(deserializer)
+    }
+}
+
+impl<'de> crate::rt::Union<'de> for CodeInterpreterOutput {
+    const TAG: &'static str = "type";
+    fn member<__A: serde::de::MapAccess<'de>>(
+        rest: crate::rt::Rest<'de, __A>,
+    ) -> Result<Self, __A::Error> {
+        match rest.tag() {
+            "logs" => rest.decode().map(Self::Logs),
+            "image" => rest.decode().map(Self::Image),
+            _ => rest.unknown().map(Self::Unknown),
         }
     }
 }

@@ -61,11 +61,19 @@ impl<'de> serde::Deserialize<'de> for StepDetails {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<__D::Error>(&raw, "type")? {
-            "message_creation" => crate::rt::member(raw).map(Self::MessageCreation),
-            "tool_calls" => crate::rt::member(raw).map(Self::ToolCalls),
-            _ => Ok(Self::Unknown(raw)),
+        crate::rt::union(deserializer)
+    }
+}
+
+impl<'de> crate::rt::Union<'de> for StepDetails {
+    const TAG: &'static str = "type";
+    fn member<__A: serde::de::MapAccess<'de>>(
+        rest: crate::rt::Rest<'de, __A>,
+    ) -> Result<Self, __A::Error> {
+        match rest.tag() {
+            "message_creation" => rest.decode().map(Self::MessageCreation),
+            "tool_calls" => rest.decode().map(Self::ToolCalls),
+            _ => rest.unknown().map(Self::Unknown),
         }
     }
 }

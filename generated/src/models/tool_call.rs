@@ -69,12 +69,20 @@ impl<'de> serde::Deserialize<'de> for ToolCall {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<__D::Error>(&raw, "type")? {
-            "code_interpreter" => crate::rt::member(raw).map(Self::CodeInterpreter),
-            "file_search" => crate::rt::member(raw).map(Self::FileSearch),
-            "function" => crate::rt::member(raw).map(Self::Function),
-            _ => Ok(Self::Unknown(raw)),
+        crate::rt::union(deserializer)
+    }
+}
+
+impl<'de> crate::rt::Union<'de> for ToolCall {
+    const TAG: &'static str = "type";
+    fn member<__A: serde::de::MapAccess<'de>>(
+        rest: crate::rt::Rest<'de, __A>,
+    ) -> Result<Self, __A::Error> {
+        match rest.tag() {
+            "code_interpreter" => rest.decode().map(Self::CodeInterpreter),
+            "file_search" => rest.decode().map(Self::FileSearch),
+            "function" => rest.decode().map(Self::Function),
+            _ => rest.unknown().map(Self::Unknown),
         }
     }
 }

@@ -58,11 +58,19 @@ impl<'de> serde::Deserialize<'de> for Availability {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        let raw: serde_json::Value = serde::Deserialize::deserialize(deserializer)?;
-        match crate::rt::tag::<__D::Error>(&raw, "status")? {
-            "on_shelf" => crate::rt::member(raw).map(Self::OnShelf),
-            "on_loan" => crate::rt::member(raw).map(Self::OnLoan),
-            _ => Ok(Self::Unknown(raw)),
+        crate::rt::union(deserializer)
+    }
+}
+
+impl<'de> crate::rt::Union<'de> for Availability {
+    const TAG: &'static str = "status";
+    fn member<__A: serde::de::MapAccess<'de>>(
+        rest: crate::rt::Rest<'de, __A>,
+    ) -> Result<Self, __A::Error> {
+        match rest.tag() {
+            "on_shelf" => rest.decode().map(Self::OnShelf),
+            "on_loan" => rest.decode().map(Self::OnLoan),
+            _ => rest.unknown().map(Self::Unknown),
         }
     }
 }
