@@ -78,13 +78,29 @@ async fn a_missing_field_names_the_object_and_the_field() {
 }
 
 #[tokio::test]
-async fn a_wrong_type_inside_a_union_member_is_located_at_the_union() {
+async fn a_wrong_type_inside_a_union_member_keeps_its_path_when_the_tag_comes_first() {
+    // As the API sends it: `type` before the member's fields. The union decodes the member
+    // straight from the input, so the path goes all the way in.
+    let body = r#"{"object": "list", "data": [{"id": "step_1", "object": "thread.run.step", "created_at": 1,
+        "assistant_id": "asst_1", "thread_id": "t", "run_id": "r", "type": "message_creation",
+        "status": "completed", "step_details": {"type": "message_creation", "message_creation": {"message_id": 5}},
+        "last_error": null, "expired_at": null, "cancelled_at": null, "failed_at": null,
+        "completed_at": 2, "usage": null}], "first_id": "step_1", "last_id": "step_1", "has_more": false}"#;
+    let decode = decode_error(ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+    assert_eq!(decode.path, "data[0].step_details.message_creation.message_id");
+    assert!(decode.message.contains("invalid type: integer `5`, expected a string"), "{}", decode.message);
+    assert!(decode.snippet.contains(r#""message_id": 5"#), "{}", decode.snippet);
+}
+
+#[tokio::test]
+async fn a_wrong_type_inside_a_union_member_is_located_at_the_union_when_the_tag_comes_last() {
     let mut body = page(&["step_1"], false);
     body["data"][0]["step_details"]["message_creation"]["message_id"] = json!(5);
+    // `set_body_json` writes keys in alphabetical order, so `type` comes after
+    // `message_creation`: the union holds the member's fields as a `serde_json::Value` until
+    // it knows the member, and an error decoding those held fields reports the union's
+    // path (the part inside, `.message_creation.message_id`, is in the message only as a type).
     let decode = decode_error(ResponseTemplate::new(200).set_body_json(&body)).await;
-    // Unions decode through a `serde_json::Value` (to read the tag first) and report the
-    // member's error as a custom message, so the path stops at the union's field: the part
-    // inside it (`.message_creation.message_id`) is lost, and the message names only the type.
     assert_eq!(decode.path, "data[0].step_details");
     assert!(decode.message.contains("invalid type: integer `5`, expected a string"), "{}", decode.message);
 }
