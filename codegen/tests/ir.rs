@@ -57,3 +57,44 @@ fn get_run_step_has_three_path_parameters_and_no_pagination() {
     assert_eq!(op.response.to_string(), "RunStep");
     assert!(op.pagination.is_none());
 }
+
+#[test]
+fn request_builder_decisions_are_made_in_the_model() {
+    use codegen::ir::{Arg, Check, Encoding, PathPart};
+    let model = model();
+    let op = model.operations.iter().find(|o| o.name.wire == "listRunSteps").expect("listRunSteps");
+    assert_eq!((op.type_name.as_str(), op.module.as_str()), ("ListRunSteps", "list_run_steps"));
+    assert_eq!(
+        op.path_parts,
+        [
+            PathPart::Literal("/threads/".to_owned()),
+            PathPart::Param("thread_id".to_owned()),
+            PathPart::Literal("/runs/".to_owned()),
+            PathPart::Param("run_id".to_owned()),
+            PathPart::Literal("/steps".to_owned()),
+        ]
+    );
+    assert!(op.path_params.iter().all(|p| p.checks == [Check::PathSegment] && p.arg == Arg::IntoString));
+    let param = |wire: &str| op.query.iter().find(|p| p.name.wire == wire).expect(wire);
+    let limit = param("limit");
+    assert_eq!(limit.checks, [Check::Minimum(Literal::Int(1)), Check::Maximum(Literal::Int(100))]);
+    assert_eq!((limit.arg, limit.encoding), (Arg::Plain, Encoding::Single));
+    assert_eq!((param("after").arg, param("order").arg), (Arg::IntoString, Arg::Plain));
+    assert_eq!((param("include[]").arg, param("include[]").encoding), (Arg::Iter, Encoding::Repeated));
+    assert!(op.uses_models && op.allow_deprecated);
+    let pagination = op.pagination.as_ref().expect("cursor pagination");
+    assert_eq!(pagination.item.to_string(), "RunStep");
+    assert!(!pagination.has_more_optional && !pagination.cursor_optional && !pagination.items_optional);
+    assert!(!pagination.cursor_param_required);
+
+    let headers: Vec<(&str, Option<&str>)> =
+        model.api.client_headers.iter().map(|h| (h.header.as_str(), h.env.as_deref())).collect();
+    assert_eq!(
+        headers,
+        [("OpenAI-Organization", Some("OPENAI_ORG_ID")), ("OpenAI-Project", Some("OPENAI_PROJECT_ID"))]
+    );
+    assert!(model.api.bearer_auth);
+    assert!(
+        model.api.docs.iter().any(|l| l.contains("client.list_run_steps(\"thread_abc123\", \"run_abc123\").items()"))
+    );
+}
