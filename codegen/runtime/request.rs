@@ -82,11 +82,11 @@ pub trait Operation: Clone + Send + Sync + 'static {
     /// The request under `base_url` (e.g. [`crate::BASE_URL`]), with the spec's default
     /// headers and `Accept: application/json`; no credentials, which are the caller's to add.
     fn http_request(&self, base_url: &str) -> Result<http::Request<()>, ValidationError> {
+        if !is_base_url(base_url) {
+            return Err(ValidationError::new("base_url", Rule::Url));
+        }
         let uri = format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query()?);
-        let uri = http::Uri::try_from(uri)
-            .ok()
-            .filter(|uri| uri.scheme().is_some() && uri.host().is_some())
-            .ok_or(ValidationError::new("base_url", Rule::Url))?;
+        let uri = http::Uri::try_from(uri).map_err(|_| ValidationError::new("base_url", Rule::Url))?;
         let mut request = http::Request::new(());
         *request.method_mut() = Self::METHOD;
         *request.uri_mut() = uri;
@@ -116,6 +116,14 @@ pub trait Paginated: Operation {
 
     /// The elements of a page, in order.
     fn into_items(page: Self::Response) -> Vec<Self::Item>;
+}
+
+/// An absolute `http(s)` URL with a host and neither query nor fragment, so that a path
+/// appended to it stays the path (`http::Uri` would silently drop a `#...`).
+pub(crate) fn is_base_url(url: &str) -> bool {
+    !url.contains(['#', '?'])
+        && http::Uri::try_from(url)
+            .is_ok_and(|uri| matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some())
 }
 
 /// What the generated crate tells the runtime about its API.
@@ -220,7 +228,7 @@ pub enum Rule {
         /// The number given.
         length: usize,
     },
-    /// The base URL with the path is not an absolute `http(s)` URL.
+    /// The base URL is not an absolute `http(s)` URL without query and fragment.
     Url,
 }
 
@@ -254,7 +262,7 @@ impl fmt::Display for ValidationError {
             Rule::MaxLength { max_length, length } => {
                 write!(f, "invalid `{param}`: must have at most {max_length} characters, got {length}")
             }
-            Rule::Url => write!(f, "invalid `{param}`: not an absolute http(s) URL"),
+            Rule::Url => write!(f, "invalid `{param}`: not an absolute http(s) URL without query or fragment"),
         }
     }
 }

@@ -88,7 +88,7 @@ impl fmt::Debug for ApiKey {
 }
 
 /// Configures a [`Client`]. Everything not set comes from the environment or the defaults.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ClientBuilder {
     api_key: Option<ApiKey>,
     base_url: Option<String>,
@@ -97,6 +97,28 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     max_response_bytes: Option<usize>,
     http: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header values and the key are left out: any of them may be a credential.
+        let names: Vec<&str> = self.headers.iter().map(|(name, _)| name.as_str()).collect();
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key)
+            .field("base_url", &self.base_url)
+            .field("headers", &names)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Header names whose values are credentials: sent as sensitive (kept out of HTTP/2
+/// header compression tables and of reqwest's debug output).
+fn is_credential(name: &HeaderName) -> bool {
+    let name = name.as_str();
+    name == "authorization" || name == "proxy-authorization" || name.contains("key") || name.contains("token")
 }
 
 impl ClientBuilder {
@@ -113,6 +135,7 @@ impl ClientBuilder {
     }
 
     /// A header sent with every request; it replaces a default header of the same name.
+    /// An `Authorization` header set here replaces the API key.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
@@ -154,10 +177,10 @@ impl ClientBuilder {
         let env = |name: Option<&str>| name.and_then(|n| std::env::var(n).ok()).filter(|v| !v.trim().is_empty());
         let base_url = self.base_url.or_else(|| env(api.base_url_env)).unwrap_or_else(|| api.base_url.to_owned());
         let base_url = base_url.trim_end_matches('/').to_owned();
-        if !http::Uri::try_from(base_url.as_str()).is_ok_and(|u| {
-            matches!(u.scheme_str(), Some("http" | "https")) && u.host().is_some() && u.query().is_none()
-        }) {
-            return Err(config(format!("the base URL `{base_url}` is not an absolute http(s) URL without a query")));
+        if !crate::request::is_base_url(&base_url) {
+            return Err(config(format!(
+                "the base URL `{base_url}` is not an absolute http(s) URL without query or fragment"
+            )));
         }
         let mut headers = HeaderMap::new();
         headers.insert(http::header::ACCEPT, HeaderValue::from_static("application/json"));
@@ -174,11 +197,13 @@ impl ClientBuilder {
         for (name, value) in defaults.chain(from_env).chain(self.headers) {
             let header = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| config(format!("`{name}` is not a valid header name")))?;
-            let value =
+            let mut value =
                 HeaderValue::from_str(&value).map_err(|_| config(format!("the value of header `{name}` is not valid")))?;
+            value.set_sensitive(is_credential(&header));
             headers.insert(header, value);
         }
-        if api.bearer_auth {
+        // A caller who sets `Authorization` themselves has chosen their credentials.
+        if api.bearer_auth && !headers.contains_key(http::header::AUTHORIZATION) {
             let key = self.api_key.or_else(|| env(api.api_key_env).map(ApiKey)).ok_or_else(|| {
                 config(match api.api_key_env {
                     Some(var) => format!("no API key: set {var} or call ClientBuilder::api_key"),

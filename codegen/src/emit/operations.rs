@@ -26,6 +26,19 @@ pub fn module(op: &Operation) -> TokenStream {
         quote! { #field: #field_ty }
     });
     let (constructor, setters) = (constructor(op), setters(op, false));
+    // With nothing required, `new()` takes no arguments, and clippy expects `Default` too.
+    let default = if required(op).next().is_none() {
+        quote! {
+            #allow
+            impl Default for #name {
+                fn default() -> Self {
+                    Self::new()
+                }
+            }
+        }
+    } else {
+        quote! {}
+    };
     let operation = operation_impl(op);
     let paginated = paginated_impl(op);
     let client = client(op);
@@ -45,6 +58,7 @@ pub fn module(op: &Operation) -> TokenStream {
             #constructor
             #setters
         }
+        #default
         #operation
         #paginated
         #client
@@ -90,7 +104,11 @@ fn argument(p: &Param) -> (TokenStream, TokenStream) {
 }
 
 fn constructor(op: &Operation) -> TokenStream {
-    let mut doc = vec!["A request with its required parameters; the others are unset until given.".to_owned()];
+    let mut doc = vec![if required(op).next().is_none() {
+        "A request with no parameter set; set them with the methods below.".to_owned()
+    } else {
+        "A request with its required parameters; the others are unset until given.".to_owned()
+    }];
     let args: Vec<TokenStream> = required(op)
         .map(|p| {
             let name = ident(&p.name.rust);
@@ -132,7 +150,8 @@ fn setters(op: &Operation, on_call: bool) -> TokenStream {
         let deprecated_attr = deprecated(&p.deprecated);
         let (arg_ty, value) = argument(p);
         let body = if on_call {
-            quote! { self.map(|request| request.#name(#name)) }
+            // `__request`, not a name a parameter could have: the closure must not shadow it.
+            quote! { self.map(|__request| __request.#name(#name)) }
         } else {
             quote! {
                 self.#name = Some(#value);
@@ -303,10 +322,10 @@ fn paginated_impl(op: &Operation) -> TokenStream {
     } else {
         quote! { #page_items.last()?.#cursor_field.clone() }
     };
-    let set = if p.cursor_param_required {
-        quote! { cursor }
+    let (set, current) = if p.cursor_param_required {
+        (quote! { cursor }, quote! { self.#cursor_param == cursor })
     } else {
-        quote! { Some(cursor) }
+        (quote! { Some(cursor) }, quote! { self.#cursor_param.as_ref() == Some(&cursor) })
     };
     let into_items = if p.items_optional {
         quote! { page.#items.unwrap_or_default() }
@@ -322,6 +341,11 @@ fn paginated_impl(op: &Operation) -> TokenStream {
                     return None;
                 }
                 let cursor = #cursor;
+                // A server that answers a page with the cursor it was given would be asked
+                // for the same page forever: that ends the listing instead.
+                if #current {
+                    return None;
+                }
                 let mut next = self.clone();
                 next.#cursor_param = #set;
                 Some(next)

@@ -58,11 +58,11 @@ impl Cx<'_, '_> {
                 constraints,
             });
         }
+        let response = self.ty(&op.response, &[])?;
         let pagination = match &op.pagination {
-            Some(p) => Some(self.pagination(op, p, &query)?),
+            Some(p) => Some(self.pagination(op, p, &query, &response)?),
             None => None,
         };
-        let response = self.ty(&op.response, &[])?;
         let type_name = naming::camel(&op.id).map_err(InternalError)?;
         let uses_models = std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
         let allow_deprecated = op.deprecated.is_some()
@@ -92,6 +92,7 @@ impl Cx<'_, '_> {
         op: &ast::Operation,
         p: &ast::Pagination,
         query: &[ir::Param],
+        response_ty: &Type,
     ) -> Result<ir::Pagination, InternalError> {
         let missing = |what| internal(what, &p.path);
         let (response, args): (&TypeDef, Vec<&str>) = match &op.response {
@@ -116,13 +117,25 @@ impl Cx<'_, '_> {
         let has_more = field(response, &p.has_more.value).ok_or_else(|| missing("has_more field"))?;
         let cursor_param =
             query.iter().find(|q| q.name.wire == p.cursor_param.value).ok_or_else(|| missing("cursor parameter"))?;
-        let item_name = item_type.ok_or_else(|| missing("item type"))?;
+        // The item's Rust type: the response's type argument when the items are `array<T>`
+        // of a generic page (it may be generic itself: `Page<Boxed<Step>>`), else the
+        // element type as written.
+        let item_ty = match (&items.ty, response_ty) {
+            (FieldType::Ref(TypeRef::Expr(expr)), Type::Named { args: response_args, .. }) => {
+                let element = expr.value.args.first().ok_or_else(|| missing("item type"))?;
+                match response.params.iter().position(|param| param.value == element.name) {
+                    Some(i) => response_args.get(i).cloned().ok_or_else(|| missing("item type argument"))?,
+                    None => self.expr(element, &[], &items.path)?,
+                }
+            }
+            _ => return Err(missing("item type")),
+        };
         Ok(ir::Pagination {
             items: field_name(items)?,
             cursor_param: cursor_param.name.clone(),
             cursor_field: field_name(cursor_field)?,
             has_more: field_name(has_more)?,
-            item: Type::Named { name: item_name.to_owned(), args: Vec::new() },
+            item: item_ty,
             has_more_optional: has_more.presence != ast::Presence::Required,
             cursor_optional: cursor_field.presence != ast::Presence::Required,
             items_optional: items.presence != ast::Presence::Required,

@@ -141,6 +141,34 @@ fn check_path(op: &Operation, d: &mut Diagnostics) {
     if !full.starts_with('/') {
         error(d, 0, format!("the path `{full}` must start with `/`"), format!("write `/{full}`"));
     }
+    // Outside `{...}`, the path is sent as written: only characters a URL path may carry
+    // unescaped (RFC 3986 `pchar` and `/`), and no `.` or `..` segment a server would resolve.
+    let pchar = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/".contains(c);
+    let mut depth = 0;
+    for (byte, c) in full.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if depth == 0 && !pchar(c) => {
+                error(
+                    d,
+                    byte,
+                    format!("`{c}` cannot be sent as written in the path `{full}`"),
+                    "use letters, digits and `-._~!$&'()*+,;=:@/`; send a query as `query:` parameters".into(),
+                );
+                break;
+            }
+            _ => {}
+        }
+    }
+    if full.split('/').any(|segment| segment == "." || segment == "..") {
+        error(
+            d,
+            0,
+            format!("the path `{full}` has a `.` or `..` segment"),
+            "remove it; servers resolve it away".into(),
+        );
+    }
     let mut used: Vec<(&str, usize)> = Vec::new();
     let mut at = 0;
     while let Some(found) = full[at..].find(['{', '}']) {

@@ -511,6 +511,25 @@ pub fn check_constraints(c: &Constraints, ty: &TypeRef, path: &NodePath, d: &mut
         let hint = if numeric { "for a number's range use `minimum`/`maximum`" } else { elsewhere };
         d.error(path, "`min_length`/`max_length` apply to `string` only", Some(hint.into()));
     }
+    for (key, bound) in [("minimum", c.minimum), ("maximum", c.maximum)] {
+        if bound.is_some_and(|b| !b.is_finite()) {
+            d.error(
+                &path.key(key),
+                format!("`{key}` must be a finite number"),
+                Some("remove it for no limit, or write a number".into()),
+            );
+        }
+    }
+    if let (Some("integer"), Some(min), Some(max)) = (scalar, c.minimum, c.maximum) {
+        // Both finite and in order, yet no whole number between them: nothing would pass.
+        if min.is_finite() && max.is_finite() && min <= max && min.ceil() > max.floor() {
+            d.error(
+                &path.key("minimum"),
+                format!("no integer lies between `minimum` ({min}) and `maximum` ({max})"),
+                Some("widen the range to include a whole number".into()),
+            );
+        }
+    }
     let swap = || Some("swap them, or fix the one that is wrong".to_owned());
     if let (Some(min), Some(max)) = (c.minimum, c.maximum) {
         if min > max {

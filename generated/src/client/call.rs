@@ -181,7 +181,8 @@ async fn attempt<T: serde::de::DeserializeOwned>(
     let mut response = request.send().await.map_err(transport)?;
     let status = response.status();
     let headers = response.headers().clone();
-    let too_large = || Error::BodyTooLarge { limit: inner.max_response_bytes, request_id: request_id(&headers) };
+    let too_large =
+        || Error::BodyTooLarge { limit: inner.max_response_bytes, status, request_id: request_id(&headers) };
     if response.content_length().is_some_and(|n| n > inner.max_response_bytes as u64) {
         return Err(too_large());
     }

@@ -16,6 +16,8 @@ use crate::request::ValidationError;
 const MAX_KEPT_BODY: usize = 4096;
 /// Bytes of body shown on each side of a decode error's position.
 const SNIPPET_CONTEXT: usize = 80;
+/// The most characters of a message from the body (serde_json quotes the offending value).
+const MAX_MESSAGE: usize = 1024;
 
 /// Why a request failed.
 #[derive(Debug)]
@@ -38,6 +40,8 @@ pub enum Error {
     BodyTooLarge {
         /// The limit, in bytes.
         limit: usize,
+        /// The response's status.
+        status: StatusCode,
         /// The response's `x-request-id`, if it had one.
         request_id: Option<String>,
     },
@@ -49,6 +53,7 @@ impl Error {
         match self {
             Error::Api(e) => Some(e.status),
             Error::Decode(e) => Some(e.status),
+            Error::BodyTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -73,7 +78,7 @@ impl fmt::Display for Error {
             Error::Decode(e) => e.fmt(f),
             Error::Timeout(e) => write!(f, "timed out: {e}"),
             Error::Connection(e) => write!(f, "connection failed: {e}"),
-            Error::BodyTooLarge { limit, request_id } => {
+            Error::BodyTooLarge { limit, request_id, .. } => {
                 write!(f, "the response body is larger than the limit of {limit} bytes")?;
                 request_id_suffix(f, request_id.as_deref())
             }
@@ -163,9 +168,9 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the API answered {}", self.status)?;
         match &self.body {
-            Some(body) => write!(f, ": {}", body.message)?,
+            Some(body) => write!(f, ": {}", bounded_chars(&body.message))?,
             None if self.raw.trim().is_empty() => {}
-            None => write!(f, ": {}", self.raw.chars().take(200).collect::<String>())?,
+            None => write!(f, ": {}", bounded_chars(&self.raw))?,
         }
         request_id_suffix(f, self.request_id.as_deref())
     }
@@ -178,7 +183,7 @@ impl std::error::Error for ApiError {}
 pub struct DecodeError {
     /// Where in the JSON the decoding failed, e.g. `data[3].step_details.type`; `.` for the root.
     pub path: String,
-    /// What was wrong there, with line and column.
+    /// What was wrong there, with line and column (at most 1,024 characters).
     pub message: String,
     /// The body around the failure, at most 160 bytes of it.
     pub snippet: String,
@@ -197,7 +202,7 @@ impl DecodeError {
         headers: &HeaderMap,
     ) -> Self {
         let snippet = snippet(body, error.line(), error.column());
-        DecodeError { path, message: error.to_string(), snippet, status, request_id: request_id(headers) }
+        DecodeError { path, message: bounded_chars(&error.to_string()), snippet, status, request_id: request_id(headers) }
     }
 }
 
@@ -237,6 +242,14 @@ pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
     headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
+/// At most [`MAX_MESSAGE`] characters, with `…` where it was cut.
+fn bounded_chars(text: &str) -> String {
+    match text.char_indices().nth(MAX_MESSAGE) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 fn bounded_text(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(MAX_KEPT_BODY)]).into_owned();
     if body.len() > MAX_KEPT_BODY { format!("{text}…") } else { text }
@@ -253,5 +266,6 @@ fn snippet(body: &[u8], line: usize, column: usize) -> String {
     let offset = offset.min(body.len());
     let start = offset.saturating_sub(SNIPPET_CONTEXT);
     let end = offset.saturating_add(SNIPPET_CONTEXT).min(body.len());
-    String::from_utf8_lossy(&body[start..end]).into_owned()
+    // Control characters (newlines included) would break a log line: shown as spaces.
+    String::from_utf8_lossy(&body[start..end]).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }

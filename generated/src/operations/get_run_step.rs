@@ -110,6 +110,6 @@ impl crate::client::Call<GetRunStep> {
     ///
     /// See the [file search tool documentation](https://platform.openai.com/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
     pub fn include(self, include: impl IntoIterator<Item = RunStepInclude>) -> Self {
-        self.map(|request| request.include(include))
+        self.map(|__request| __request.include(include))
     }
 }

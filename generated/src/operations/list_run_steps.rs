@@ -129,6 +129,9 @@ impl crate::request::Paginated for ListRunSteps {
             return None;
         }
         let cursor = page.data.last()?.id.clone();
+        if self.after.as_ref() == Some(&cursor) {
+            return None;
+        }
         let mut next = self.clone();
         next.after = Some(cursor);
         Some(next)
@@ -165,26 +168,26 @@ impl crate::client::Call<ListRunSteps> {
     ///
     /// Default: `20`.
     pub fn limit(self, limit: i64) -> Self {
-        self.map(|request| request.limit(limit))
+        self.map(|__request| __request.limit(limit))
     }
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
     pub fn order(self, order: ListOrder) -> Self {
-        self.map(|request| request.order(order))
+        self.map(|__request| __request.order(order))
     }
     /// A cursor for use in pagination. `after` is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
     pub fn after(self, after: impl Into<String>) -> Self {
-        self.map(|request| request.after(after))
+        self.map(|__request| __request.after(after))
     }
     /// A cursor for use in pagination. `before` is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_foo, your subsequent call can include before=obj_foo in order to fetch the previous page of the list.
     pub fn before(self, before: impl Into<String>) -> Self {
-        self.map(|request| request.before(before))
+        self.map(|__request| __request.before(before))
     }
     /// A list of additional fields to include in the response. Currently the only supported value is `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result content.
     ///
     /// See the [file search tool documentation](https://platform.openai.com/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
     pub fn include(self, include: impl IntoIterator<Item = RunStepInclude>) -> Self {
-        self.map(|request| request.include(include))
+        self.map(|__request| __request.include(include))
     }
 }

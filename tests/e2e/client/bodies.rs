@@ -152,10 +152,11 @@ async fn a_body_over_the_size_limit_is_refused() {
 
     let small = builder(&server).max_response_bytes(size - 1).build().unwrap_or_else(|e| panic!("{e}"));
     let error = small.list_run_steps("t", "r").send().await.err();
-    let Some(Error::BodyTooLarge { limit, request_id }) = &error else {
+    let Some(Error::BodyTooLarge { limit, status, request_id }) = &error else {
         panic!("expected Error::BodyTooLarge, got {error:?}")
     };
-    assert_eq!((*limit, request_id.as_deref()), (size - 1, Some("req_big")));
+    assert_eq!((*limit, status.as_u16(), request_id.as_deref()), (size - 1, 200, Some("req_big")));
+    assert_eq!(error.as_ref().and_then(Error::status).map(|s| s.as_u16()), Some(200));
     let text = error.as_ref().map(ToString::to_string).unwrap_or_default();
     assert_eq!(text, format!("the response body is larger than the limit of {} bytes (request id req_big)", size - 1));
     // Too large is not retried: it would be as large again.
@@ -165,4 +166,17 @@ async fn a_body_over_the_size_limit_is_refused() {
     let exact = builder(&server).max_response_bytes(size).build().unwrap_or_else(|e| panic!("{e}"));
     let listed = exact.list_run_steps("t", "r").send().await;
     assert!(listed.is_ok(), "{listed:?}");
+}
+
+#[tokio::test]
+async fn a_huge_wrong_value_does_not_make_a_huge_error() {
+    // serde_json quotes the offending value in its message: a megabyte string where a number
+    // belongs must not become a megabyte error message.
+    let mut body = page(&["step_1"], false);
+    body["data"][0]["created_at"] = json!("C".repeat(1 << 20));
+    let decode = decode_error(ResponseTemplate::new(200).set_body_json(&body)).await;
+    assert_eq!(decode.path, "data[0].created_at");
+    assert!(decode.message.starts_with("invalid type: string \"CCCC"), "{}", &decode.message[..40]);
+    assert!(decode.message.chars().count() <= 1025 && decode.message.ends_with('…'), "{}", decode.message.len());
+    assert!(decode.snippet.len() <= 160 && !decode.snippet.contains('\n'), "{:?}", decode.snippet);
 }

@@ -32,7 +32,15 @@ fn config_error(result: Result<Client, Error>) -> String {
 
 #[test]
 fn bad_base_urls_are_config_errors() {
-    for bad in ["not a url", "", "/v1", "ftp://example.com/v1", "http://127.0.0.1:1/v1?x=1", "127.0.0.1:8080"] {
+    for bad in [
+        "not a url",
+        "",
+        "/v1",
+        "ftp://example.com/v1",
+        "http://127.0.0.1:1/v1?x=1",
+        "127.0.0.1:8080",
+        "https://h/v1#x",
+    ] {
         let message = config_error(Client::builder().api_key(SECRET).base_url(bad).build());
         assert!(message.contains(&format!("`{bad}`")), "{bad}: {message}");
         assert!(message.contains("not an absolute http(s) URL"), "{bad}: {message}");
@@ -210,4 +218,28 @@ async fn the_api_key_appears_in_no_debug_or_display_text() {
     let auth =
         received(&server).await.iter().filter_map(|r| r.headers.get("authorization").cloned()).collect::<Vec<_>>();
     assert!(!auth.is_empty() && auth.iter().all(|v| v.as_bytes() == format!("Bearer {SECRET}").as_bytes()));
+}
+
+#[test]
+fn builder_debug_shows_header_names_but_no_values() {
+    let builder = Client::builder().api_key(SECRET).header("api-key", "azure-secret-456").header("X-Trace", "on");
+    let text = format!("{builder:?} {builder:#?}");
+    assert!(text.contains("api-key") && text.contains("X-Trace"), "{text}");
+    assert!(!text.contains("azure-secret-456") && !text.contains(SECRET), "{text}");
+}
+
+#[tokio::test]
+async fn an_authorization_header_of_ones_own_replaces_the_api_key() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ok(&page(&[], false))).mount(&server).await;
+    // No `api_key`, and whatever OPENAI_API_KEY holds is not used: the caller's header is.
+    let client = Client::builder()
+        .base_url(format!("{}{V1}", server.uri()))
+        .header("Authorization", "Token custom-scheme")
+        .build()
+        .unwrap_or_else(|e| panic!("a client with its own Authorization should build: {e}"));
+    client.list_run_steps("t", "r").send().await.unwrap_or_else(|e| panic!("{e}"));
+    let requests = received(&server).await;
+    let sent: Vec<_> = requests.iter().map(|r| r.headers.get("authorization").map(|v| v.as_bytes().to_vec())).collect();
+    assert_eq!(sent, [Some(b"Token custom-scheme".to_vec())]);
 }

@@ -223,3 +223,22 @@ async fn a_listing_can_run_on_another_task() {
     assert_eq!(listed.ok(), Some(["step_1", "step_2", "step_3", "step_4", "step_5"].map(String::from).to_vec()));
     assert_eq!(received(&server).await.len(), 3);
 }
+
+#[tokio::test]
+async fn a_server_that_repeats_its_cursor_cannot_loop_the_listing() {
+    // Every page says more follow and ends with the same id: without a guard, the client
+    // would ask for `after=step_2` forever.
+    let server = MockServer::start().await;
+    Mock::given(method("GET")).respond_with(ok(&page(&["step_1", "step_2"], true))).mount(&server).await;
+
+    let steps: Vec<RunStep> = client(&server)
+        .list_run_steps("thread_abc", "run_abc")
+        .items()
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("the listing should end: {e}"));
+    assert_eq!(ids(&steps), ["step_1", "step_2", "step_1", "step_2"]);
+    let targets = received_targets(&server).await;
+    let first = steps_path("thread_abc", "run_abc");
+    assert_eq!(targets, [first.clone(), format!("{first}?after=step_2")]);
+}

@@ -146,7 +146,8 @@ fn http_request_for_another_http_stack() {
         .unwrap_or_else(|e| panic!("a local base URL should do: {e}"));
     assert_eq!(request.uri(), "http://127.0.0.1:8080/v1/threads/t/runs/r/steps/s");
 
-    for bad in ["not a url", "/v1", ""] {
+    // A fragment or a query would swallow the path (`http::Uri` drops `#...` silently).
+    for bad in ["not a url", "/v1", "", "https://h/v1#frag", "http://h/v1?x=1", "ftp://h/v1"] {
         let error = ListRunSteps::new("t", "r").http_request(bad).err();
         let error = error.unwrap_or_else(|| panic!("`{bad}` is not a base URL"));
         assert_eq!((error.param(), error.rule()), ("base_url", &Rule::Url), "{bad}");

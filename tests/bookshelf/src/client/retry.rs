@@ -56,7 +56,8 @@ impl RetryPolicy {
             return wait;
         }
         let factor = 2u32.saturating_pow(retry.min(30));
-        let backoff = self.initial_delay.saturating_mul(factor).min(self.max_delay);
+        // Capped at a day as well: `mul_f64` panics on a result beyond `Duration::MAX`.
+        let backoff = self.initial_delay.saturating_mul(factor).min(self.max_delay).min(Duration::from_secs(86_400));
         // Jitter spreads out clients that failed together, so they do not retry in step.
         backoff.mul_f64(1.0 - 0.25 * fastrand::f64())
     }
@@ -67,8 +68,8 @@ impl RetryPolicy {
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     let seconds = |value: f64| Duration::try_from_secs_f64(value).ok();
-    if let Some(ms) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()) {
-        return seconds(ms / 1000.0);
+    if let Some(wait) = text("retry-after-ms").and_then(|v| v.parse::<f64>().ok()).and_then(|ms| seconds(ms / 1000.0)) {
+        return Some(wait);
     }
     let value = text("retry-after")?;
     if let Ok(secs) = value.parse::<f64>() {
@@ -101,6 +102,19 @@ mod tests {
         let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let wait = policy.delay(0, Some(&headers(&[("retry-after", &later)])));
         assert!(wait > Duration::from_secs(25) && wait <= Duration::from_secs(30), "{wait:?}");
+    }
+
+    #[test]
+    fn an_unusable_retry_after_ms_leaves_retry_after_in_charge() {
+        let policy = RetryPolicy::default();
+        let both = headers(&[("retry-after-ms", "-1"), ("retry-after", "2")]);
+        assert_eq!(policy.delay(0, Some(&both)), Duration::from_secs(2));
+    }
+
+    #[test]
+    fn an_enormous_policy_does_not_panic() {
+        let policy = RetryPolicy { initial_delay: Duration::MAX, max_delay: Duration::MAX, ..RetryPolicy::default() };
+        assert!(policy.delay(40, None) <= Duration::from_secs(86_400));
     }
 
     #[test]

@@ -124,6 +124,9 @@ impl crate::request::Paginated for ListBooks {
             return None;
         }
         let cursor = page.items.last()?.id.clone();
+        if self.after.as_ref() == Some(&cursor) {
+            return None;
+        }
         let mut next = self.clone();
         next.after = Some(cursor);
         Some(next)
@@ -150,17 +153,17 @@ impl crate::client::Client {
 impl crate::client::Call<ListBooks> {
     /// Only books carrying every one of these tags.
     pub fn tags(self, tags: impl IntoIterator<Item = String>) -> Self {
-        self.map(|request| request.tags(tags))
+        self.map(|__request| __request.tags(tags))
     }
     /// Only books in this format.
     pub fn format(self, format: BookFormat) -> Self {
-        self.map(|request| request.format(format))
+        self.map(|__request| __request.format(format))
     }
     /// Only books that may be borrowed.
     ///
     /// Default: `false`.
     pub fn for_loan(self, for_loan: bool) -> Self {
-        self.map(|request| request.for_loan(for_loan))
+        self.map(|__request| __request.for_loan(for_loan))
     }
     /// The number of books per page, between 1 and 50.
     ///
@@ -168,16 +171,16 @@ impl crate::client::Call<ListBooks> {
     ///
     /// Default: `10`.
     pub fn limit(self, limit: i64) -> Self {
-        self.map(|request| request.limit(limit))
+        self.map(|__request| __request.limit(limit))
     }
     /// A cursor for pagination, the ID of the last book of the previous page.
     pub fn after(self, after: impl Into<String>) -> Self {
-        self.map(|request| request.after(after))
+        self.map(|__request| __request.after(after))
     }
     /// The legacy code of the shelf.
     #[deprecated(note = "The shelf is given by `shelf_id` in the path.")]
     #[allow(deprecated)]
     pub fn shelf_code(self, shelf_code: impl Into<String>) -> Self {
-        self.map(|request| request.shelf_code(shelf_code))
+        self.map(|__request| __request.shelf_code(shelf_code))
     }
 }
