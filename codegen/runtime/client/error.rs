@@ -233,6 +233,14 @@ impl fmt::Display for TransportError {
     }
 }
 
+impl TransportError {
+    /// Whether trying again could help: not for a request reqwest could not build, nor for
+    /// a redirect loop, which would fail the same way.
+    pub(crate) fn is_transient(&self) -> bool {
+        !(self.0.is_builder() || self.0.is_redirect())
+    }
+}
+
 impl std::error::Error for TransportError {}
 
 pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {

@@ -240,3 +240,17 @@ async fn a_refused_connection_is_a_connection_error() {
         assert!(std::error::Error::source(error).is_some());
     }
 }
+
+#[tokio::test]
+async fn a_redirect_loop_is_not_retried() {
+    // reqwest follows up to 10 redirects, then gives up; trying again would loop the same way.
+    let server = MockServer::start().await;
+    let location = format!("{}/v1/threads/t/runs/r/steps", server.uri());
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(302).insert_header("location", location.as_str()))
+        .mount(&server)
+        .await;
+    let error = client(&server).list_run_steps("t", "r").send().await.err();
+    assert!(matches!(error, Some(Error::Connection(_))), "{error:?}");
+    assert_eq!(received(&server).await.len(), 11, "one request and ten redirects, no retry");
+}

@@ -101,7 +101,8 @@ impl<Op: Operation> Call<Op> {
             };
             let retry_headers = match &error {
                 Error::Api(api) if should_retry(api.status, &api.headers) => Some(Some(&api.headers)),
-                Error::Timeout(_) | Error::Connection(_) => Some(None),
+                Error::Timeout(_) => Some(None),
+                Error::Connection(e) if e.is_transient() => Some(None),
                 _ => None,
             };
             match retry_headers {
