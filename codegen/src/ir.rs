@@ -76,6 +76,8 @@ pub enum PathPart {
 pub enum Check {
     /// A path segment: not empty, not `.` or `..` (which would change the route).
     PathSegment,
+    /// A number that JSON and the API can take: not NaN, not infinite.
+    Finite,
     /// `value >= bound` (a `Literal::Int` for integers, `Literal::Float` for numbers).
     Minimum(Literal),
     Maximum(Literal),

@@ -229,6 +229,7 @@ fn checks(p: &Param) -> TokenStream {
     let wire = &p.name.wire;
     let calls = p.checks.iter().map(|check| match check {
         Check::PathSegment => quote! { crate::request::check::path_segment(#wire, value)?; },
+        Check::Finite => quote! { crate::request::check::finite(#wire, *value)?; },
         Check::Minimum(bound) => {
             let bound = literal(bound);
             quote! { crate::request::check::minimum(#wire, *value, #bound)?; }

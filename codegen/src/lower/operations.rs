@@ -179,7 +179,8 @@ fn path_parts(template: &str, params: &[ir::Param]) -> Result<Vec<ir::PathPart>,
     Ok(parts)
 }
 
-/// The checks a query value gets before sending. Integer bounds are rounded inwards, so
+/// The checks a query value gets before sending: numbers must be finite (`NaN` would go
+/// out as the text `NaN`), and within the spec's bounds. Integer bounds are rounded inwards, so
 /// `minimum: 0.5` on an integer accepts 1 and up, exactly as the spec's rule does.
 fn checks(c: &ir::Constraints, ty: &Type) -> Vec<ir::Check> {
     let bound = |value: f64, round: fn(f64) -> f64| match ty {
@@ -188,6 +189,9 @@ fn checks(c: &ir::Constraints, ty: &Type) -> Vec<ir::Check> {
         _ => Literal::Float(value),
     };
     let mut out = Vec::new();
+    if *ty == Type::F64 {
+        out.push(ir::Check::Finite);
+    }
     out.extend(c.minimum.map(|m| ir::Check::Minimum(bound(m, f64::ceil))));
     out.extend(c.maximum.map(|m| ir::Check::Maximum(bound(m, f64::floor))));
     out.extend(c.min_length.map(ir::Check::MinLength));

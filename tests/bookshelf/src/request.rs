@@ -203,6 +203,11 @@ pub enum Rule {
     Empty,
     /// A path parameter is `.` or `..`, which a server would resolve to another route.
     DotSegment,
+    /// NaN or infinite, which no API takes as a number.
+    NotFinite {
+        /// The value given.
+        value: String,
+    },
     /// Below the spec's `minimum`.
     Minimum {
         /// The minimum, as the spec states it.
@@ -257,6 +262,7 @@ impl fmt::Display for ValidationError {
         match &self.rule {
             Rule::Empty => write!(f, "invalid `{param}`: must not be empty"),
             Rule::DotSegment => write!(f, "invalid `{param}`: `.` and `..` would change the request's route"),
+            Rule::NotFinite { value } => write!(f, "invalid `{param}`: must be a finite number, got {value}"),
             Rule::Minimum { minimum, value } => write!(f, "invalid `{param}`: must be at least {minimum}, got {value}"),
             Rule::Maximum { maximum, value } => write!(f, "invalid `{param}`: must be at most {maximum}, got {value}"),
             Rule::MinLength { min_length, length } => {
@@ -283,6 +289,14 @@ pub mod check {
             "." | ".." => Err(ValidationError::new(param, Rule::DotSegment)),
             _ => Ok(()),
         }
+    }
+
+    /// Not NaN, not infinite.
+    pub fn finite(param: &'static str, value: f64) -> Result<(), ValidationError> {
+        if value.is_finite() {
+            return Ok(());
+        }
+        Err(ValidationError::new(param, Rule::NotFinite { value: value.to_string() }))
     }
 
     /// `value >= minimum`.
@@ -326,5 +340,50 @@ pub mod check {
             return Ok(());
         }
         Err(ValidationError::new(param, Rule::MaxLength { max_length, length }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_must_be_finite_and_in_range() {
+        assert!(check::finite("t", 0.5).is_ok());
+        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let error = check::finite("t", bad).err();
+            assert!(matches!(error.as_ref().map(ValidationError::rule), Some(Rule::NotFinite { .. })), "{bad}");
+        }
+        // NaN is not at least anything, nor at most.
+        assert!(check::minimum("t", f64::NAN, 0.0).is_err() && check::maximum("t", f64::NAN, 1.0).is_err());
+        assert_eq!(
+            check::minimum("limit", 0, 1).map_err(|e| e.to_string()),
+            Err("invalid `limit`: must be at least 1, got 0".to_owned())
+        );
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        assert!(check::max_length("name", "ééé", 3).is_ok());
+        assert!(check::min_length("name", "ééé", 4).is_err());
+    }
+
+    #[test]
+    fn query_values_are_form_encoded_and_path_segments_stay_one_segment() {
+        let mut query = Query::default();
+        query.push("include[]", "a b*c~d");
+        query.push_display("limit", &20);
+        assert_eq!(query.as_str(), "include%5B%5D=a+b%2Ac~d&limit=20");
+        let mut path = String::new();
+        push_path_segment(&mut path, "a/b?c#d%e f:@");
+        assert_eq!(path, "a%2Fb%3Fc%23d%25e%20f:@");
+    }
+
+    #[test]
+    fn base_urls_are_absolute_http_without_query_or_fragment() {
+        assert!(is_base_url("https://api.example.com/v1") && is_base_url("http://127.0.0.1:8080"));
+        for bad in ["", "/v1", "ftp://h/v1", "https://h/v1?x=1", "https://h/v1#f", "not a url"] {
+            assert!(!is_base_url(bad), "{bad}");
+        }
     }
 }
