@@ -33,7 +33,11 @@ pub struct Operation {
     /// The template split into literal text and parameters, in order.
     pub path_parts: Vec<PathPart>,
     pub path_params: Vec<Param>,
+    /// In spec order: the order of setters and docs.
     pub query: Vec<Param>,
+    /// Indices into `query` in the order they go on the wire: by Rust name, as the official
+    /// SDKs send them (openai-python builds each query from a dict sorted by name).
+    pub query_wire_order: Vec<usize>,
     pub response: Type,
     pub pagination: Option<Pagination>,
     /// The operation's code uses a model type (so its file imports them).

@@ -82,6 +82,8 @@ fn request_builder_decisions_are_made_in_the_model() {
     assert_eq!((param("after").arg, param("order").arg), (Arg::IntoString, Arg::Plain));
     assert_eq!((param("include[]").arg, param("include[]").encoding), (Arg::Iter, Encoding::Repeated));
     assert!(op.uses_models && op.allow_deprecated);
+    let wire_order: Vec<&str> = op.query_wire_order.iter().map(|&i| op.query[i].name.wire.as_str()).collect();
+    assert_eq!(wire_order, ["after", "before", "include[]", "limit", "order"]);
     let pagination = op.pagination.as_ref().expect("cursor pagination");
     assert_eq!(pagination.item.to_string(), "RunStep");
     assert!(!pagination.has_more_optional && !pagination.cursor_optional && !pagination.items_optional);

@@ -195,7 +195,7 @@ fn operation_impl(op: &Operation) -> TokenStream {
             quote! { crate::request::push_path_segment(out, &self.#param); }
         }
     });
-    let query = op.query.iter().map(query_pairs);
+    let query = op.query_wire_order.iter().filter_map(|&i| op.query.get(i)).map(query_pairs);
     let query_arg = if op.query.is_empty() {
         quote! { _query }
     } else {

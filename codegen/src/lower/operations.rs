@@ -58,6 +58,8 @@ impl Cx<'_, '_> {
                 constraints,
             });
         }
+        let mut query_wire_order: Vec<usize> = (0..query.len()).collect();
+        query_wire_order.sort_by(|&a, &b| naming::unraw(&query[a].name.rust).cmp(naming::unraw(&query[b].name.rust)));
         let response = self.ty(&op.response, &[])?;
         let pagination = match &op.pagination {
             Some(p) => Some(self.pagination(op, p, &query, &response)?),
@@ -78,6 +80,7 @@ impl Cx<'_, '_> {
             path_parts: path_parts(&op.path_template.value, &path_params)?,
             path_params,
             query,
+            query_wire_order,
             uses_models,
             allow_deprecated,
             response,

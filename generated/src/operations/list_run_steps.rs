@@ -101,12 +101,6 @@ impl crate::request::Operation for ListRunSteps {
         out.push_str("/steps");
     }
     fn write_query(&self, query: &mut crate::request::Query) {
-        if let Some(value) = &self.limit {
-            query.push_display("limit", value);
-        }
-        if let Some(value) = &self.order {
-            query.push_display("order", value);
-        }
         if let Some(value) = &self.after {
             query.push("after", value);
         }
@@ -117,6 +111,12 @@ impl crate::request::Operation for ListRunSteps {
             for item in value {
                 query.push_display("include[]", item);
             }
+        }
+        if let Some(value) = &self.limit {
+            query.push_display("limit", value);
+        }
+        if let Some(value) = &self.order {
+            query.push_display("order", value);
         }
     }
 }

@@ -45,7 +45,7 @@ fn listing(client: &Client) -> openai_run_steps::client::Call<openai_run_steps::
 /// The raw target of the page after `cursor` (the first page for `None`).
 fn target(after: Option<&str>) -> String {
     let after = after.map(|cursor| format!("after={cursor}&")).unwrap_or_default();
-    format!("{}?limit=2&order=asc&{after}{ENCODED_INCLUDE}", steps_path("thread_abc", "run_abc"))
+    format!("{}?{after}{ENCODED_INCLUDE}&limit=2&order=asc", steps_path("thread_abc", "run_abc"))
 }
 
 #[tokio::test]

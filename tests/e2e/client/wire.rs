@@ -40,7 +40,8 @@ async fn a_listing_sends_the_exact_query_and_headers() {
     let request = &requests[0];
     assert_eq!(request.method.as_str(), "GET");
     assert_eq!(request.url.path(), "/v1/threads/thread_abc/runs/run_abc/steps");
-    let expected_query = format!("limit=20&order=asc&{INCLUDE_CONTENT}");
+    // The pinned string, and what openai-python sends: parameters sorted by name.
+    let expected_query = format!("{INCLUDE_CONTENT}&limit=20&order=asc");
     assert_eq!(request.url.query(), Some(expected_query.as_str()));
     let header = |name: &str| request.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
     assert_eq!(header("authorization").as_deref(), Some("Bearer sk-test"));
@@ -76,9 +77,10 @@ async fn unset_parameters_are_left_out_and_lists_repeat_their_name() {
     assert_eq!(requests.len(), 3);
     // Nothing set: not even a bare `?`.
     assert_eq!(requests[0].url.query(), None);
-    // Set in any order, sent in the spec's (limit, order, after, before, include[]), form-encoded.
+    // Set in any order, sent sorted by name as the official SDKs do (after, before, include[],
+    // limit, order), form-encoded.
     let all =
-        format!("limit=7&order=desc&after=s%26t%3Du%2F%C3%BC&before=step+9&{INCLUDE_CONTENT}&include%5B%5D=x+y%2A");
+        format!("after=s%26t%3Du%2F%C3%BC&before=step+9&{INCLUDE_CONTENT}&include%5B%5D=x+y%2A&limit=7&order=desc");
     assert_eq!(requests[1].url.query(), Some(all.as_str()));
     // An empty list sends nothing.
     assert_eq!(requests[2].url.query(), None);
@@ -110,7 +112,7 @@ fn path_and_query_without_a_server() {
                 .limit(6)
                 .include([RunStepInclude::Unknown("a".to_owned())])
                 .include([RunStepInclude::Unknown("b".to_owned())]),
-            "/threads/t/runs/r/steps?limit=6&include%5B%5D=b",
+            "/threads/t/runs/r/steps?include%5B%5D=b&limit=6",
         ),
     ];
     for (operation, expected) in cases {
@@ -277,5 +279,5 @@ async fn a_builder_made_operation_sends_through_client_call() {
     assert_eq!(call.operation(), &operation.clone().after("step_0"));
     let listed = call.send().await.unwrap_or_else(|e| panic!("should succeed: {e}"));
     assert_eq!(ids(&listed.data), ["step_1"]);
-    assert_eq!(received_targets(&server).await, ["/v1/threads/t/runs/r/steps?limit=3&order=asc&after=step_0"]);
+    assert_eq!(received_targets(&server).await, ["/v1/threads/t/runs/r/steps?after=step_0&limit=3&order=asc"]);
 }

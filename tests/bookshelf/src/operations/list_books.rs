@@ -94,25 +94,25 @@ impl crate::request::Operation for ListBooks {
         out.push_str("/books");
     }
     fn write_query(&self, query: &mut crate::request::Query) {
-        if let Some(value) = &self.tags {
-            for item in value {
-                query.push("tags[]", item);
-            }
-        }
-        if let Some(value) = &self.format {
-            query.push_display("format", value);
+        if let Some(value) = &self.after {
+            query.push("after", value);
         }
         if let Some(value) = &self.for_loan {
             query.push_display("for_loan", value);
         }
+        if let Some(value) = &self.format {
+            query.push_display("format", value);
+        }
         if let Some(value) = &self.limit {
             query.push_display("limit", value);
         }
-        if let Some(value) = &self.after {
-            query.push("after", value);
-        }
         if let Some(value) = &self.shelf_code {
             query.push("shelf_code", value);
+        }
+        if let Some(value) = &self.tags {
+            for item in value {
+                query.push("tags[]", item);
+            }
         }
     }
 }
