@@ -41,7 +41,7 @@ pub struct ApiResponse<T> {
 impl<T> ApiResponse<T> {
     /// The `x-request-id` header, to quote when reporting a problem to the API's provider.
     pub fn request_id(&self) -> Option<&str> {
-        self.headers.get("x-request-id").and_then(|v| v.to_str().ok())
+        request_id(&self.headers)
     }
 
     /// The decoded body alone.
@@ -179,8 +179,11 @@ async fn attempt<T: serde::de::DeserializeOwned>(
     let mut response = request.send().await.map_err(transport)?;
     let status = response.status();
     let headers = response.headers().clone();
-    let too_large =
-        || Error::BodyTooLarge { limit: inner.max_response_bytes, status, request_id: request_id(&headers) };
+    let too_large = || Error::BodyTooLarge {
+        limit: inner.max_response_bytes,
+        status,
+        request_id: request_id(&headers).map(str::to_owned),
+    };
     if response.content_length().is_some_and(|n| n > inner.max_response_bytes as u64) {
         return Err(too_large());
     }

@@ -139,29 +139,25 @@ fn lib(krate: &ir::Crate) -> TokenStream {
 }
 
 fn operations_mod(krate: &ir::Crate) -> TokenStream {
-    let modules = krate.operations.iter().map(|op| {
-        let name = ident(&op.module);
-        quote! {
-            mod #name;
-            pub use #name::*;
-        }
-    });
-    quote! {
-        //! One request builder per operation of the spec.
-        #(#modules)*
-    }
+    reexporting_mod(" One request builder per operation of the spec.", krate.operations.iter().map(|op| &op.module))
 }
 
 fn models_mod(krate: &ir::Crate) -> TokenStream {
-    let modules = krate.modules.iter().map(|m| {
-        let name = ident(&m.name);
+    let doc = " Every model type, one file per type of the spec with the types defined inside it.";
+    reexporting_mod(doc, krate.modules.iter().map(|m| &m.name))
+}
+
+/// A `mod.rs` that declares each submodule and re-exports everything in it.
+fn reexporting_mod<'a>(doc: &str, modules: impl Iterator<Item = &'a String>) -> TokenStream {
+    let modules = modules.map(|name| {
+        let name = ident(name);
         quote! {
             mod #name;
             pub use #name::*;
         }
     });
     quote! {
-        //! Every model type, one file per type of the spec with the types defined inside it.
+        #![doc = #doc]
         #(#modules)*
     }
 }

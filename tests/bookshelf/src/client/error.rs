@@ -160,7 +160,13 @@ struct Envelope {
 impl ApiError {
     pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: &[u8]) -> Self {
         let parsed = serde_json::from_slice::<Envelope>(body).ok().map(|e| e.error);
-        ApiError { status, body: parsed, raw: bounded_text(body), request_id: request_id(&headers), headers }
+        ApiError {
+            status,
+            body: parsed,
+            raw: bounded_text(body),
+            request_id: request_id(&headers).map(str::to_owned),
+            headers,
+        }
     }
 }
 
@@ -202,7 +208,13 @@ impl DecodeError {
         headers: &HeaderMap,
     ) -> Self {
         let snippet = snippet(body, error.line(), error.column());
-        DecodeError { path, message: bounded_chars(&error.to_string()), snippet, status, request_id: request_id(headers) }
+        DecodeError {
+            path,
+            message: bounded_chars(&error.to_string()),
+            snippet,
+            status,
+            request_id: request_id(headers).map(str::to_owned),
+        }
     }
 }
 
@@ -246,8 +258,8 @@ impl TransportError {
 
 impl std::error::Error for TransportError {}
 
-pub(crate) fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned)
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
+    headers.get("x-request-id").and_then(|v| v.to_str().ok())
 }
 
 /// At most [`MAX_MESSAGE`] characters, with `…` where it was cut.
