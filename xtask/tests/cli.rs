@@ -1,7 +1,10 @@
 //! `cargo xtask codegen` as a user runs it, on scratch copies of the workspace's specs:
 //! a broken spec fails with a located error and exit status 1 and changes no file;
-//! `--check` reports stale, missing and orphaned files with the fixing command.
+//! `--check` reports stale, missing and orphaned files with the fixing command. Every spec
+//! of the bad-spec corpus (`codegen/tests/fixtures/bad/`, whose exact messages are insta
+//! snapshots in `codegen/tests/snapshots.rs`) goes through the command too.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -109,4 +112,89 @@ fn unknown_arguments_are_a_usage_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_xtask")).arg("generate").output().expect("run xtask");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("usage: cargo xtask codegen"));
+}
+
+/// Every file under `dir`, by path relative to `dir`, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, into: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let mut entries: Vec<_> = fs::read_dir(dir).expect("read folder").map(|e| e.expect("entry").path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(base, &path, into);
+            } else {
+                let bytes = fs::read(&path).expect("read file");
+                into.insert(path.strip_prefix(base).expect("below base").to_path_buf(), bytes);
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+/// Copies the committed generated sources of every target into `root`.
+fn copy_generated(root: &Path) {
+    for target in xtask::TARGETS {
+        let from = workspace().join(target.crate_dir).join("src");
+        for (path, bytes) in tree(&from) {
+            let to = root.join(target.crate_dir).join("src").join(path);
+            fs::create_dir_all(to.parent().expect("files live in a folder")).expect("create folder");
+            fs::write(to, bytes).expect("copy generated file");
+        }
+    }
+}
+
+/// `line:column` right after `--> {spec}:` somewhere in `stderr`.
+fn names_line_and_column(stderr: &str, spec: &str) -> bool {
+    let marker = format!("--> {spec}:");
+    stderr.match_indices(&marker).any(|(at, _)| {
+        let rest = &stderr[at + marker.len()..];
+        let location: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+        let mut parts = location.split(':');
+        matches!((parts.next(), parts.next()), (Some(line), Some(column)) if !line.is_empty() && !column.is_empty())
+            && rest[location.len()..].starts_with(" (at ")
+    })
+}
+
+#[test]
+fn every_bad_spec_fails_with_status_1_a_location_and_no_file_changed() {
+    let root = scratch("corpus");
+    copy_generated(&root);
+    let generated: Vec<PathBuf> = xtask::TARGETS.iter().map(|t| root.join(t.crate_dir)).collect();
+    let before: Vec<_> = generated.iter().map(|dir| tree(dir)).collect();
+    let spec = xtask::TARGETS[0].spec;
+    // The committed files are what the committed specs give, so a clean run changes nothing.
+    assert!(xtask(&root, &["codegen", "--check"]).status.success(), "the scratch copy starts clean");
+
+    let corpus = workspace().join("codegen/tests/fixtures/bad");
+    let mut fixtures: Vec<PathBuf> =
+        fs::read_dir(&corpus).expect("bad fixtures").map(|e| e.expect("entry").path()).collect();
+    fixtures.retain(|path| path.extension().is_some_and(|ext| ext == "yaml"));
+    fixtures.sort();
+    assert!(fixtures.len() >= 30, "the corpus holds {} specs; it must hold at least 30", fixtures.len());
+
+    let mut failures = Vec::new();
+    for fixture in &fixtures {
+        let name = fixture.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        fs::copy(fixture, root.join(spec)).expect("put the bad spec in place");
+        for args in [&["codegen"][..], &["codegen", "--check"][..]] {
+            let out = xtask(&root, args);
+            let stderr = text(&out.stderr);
+            if out.status.code() != Some(1) {
+                failures.push(format!("{name} ({}): exit status {:?}\n{stderr}", args.join(" "), out.status.code()));
+            } else if !names_line_and_column(&stderr, spec) {
+                failures.push(format!("{name}: no `--> {spec}:LINE:COLUMN (at PATH)` in\n{stderr}"));
+            } else if !stderr.contains("no files were changed") || !out.stdout.is_empty() {
+                failures.push(format!("{name}: the report must end by saying nothing changed\n{stderr}"));
+            }
+        }
+        for (dir, before) in generated.iter().zip(&before) {
+            if &tree(dir) != before {
+                failures.push(format!("{name}: files under {} changed", dir.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    let _ = fs::remove_dir_all(&root);
 }

@@ -36,7 +36,7 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
             ),
         }
         if let Ok(type_name) = naming::camel(&op.id) {
-            if symbols.types.contains_key(&type_name) || naming::RESERVED_TYPE_NAMES.contains(&type_name.as_str()) {
+            if symbols.types.contains_key(&type_name) {
                 d.error(
                     &op.path,
                     format!(
@@ -44,6 +44,16 @@ pub fn check(spec: &Spec, symbols: &Symbols<'_>, d: &mut Diagnostics, refs: &mut
                         op.id
                     ),
                     Some("rename the operation or the type; both live at the crate root".into()),
+                );
+            } else if naming::RESERVED_TYPE_NAMES.contains(&type_name.as_str()) {
+                // Not a spec type: a prelude or runtime name that generated code relies on.
+                d.error(
+                    &op.path,
+                    format!(
+                        "operation `{}` would become the request type `{type_name}`, a name the generated code already uses",
+                        op.id
+                    ),
+                    Some("rename the operation, e.g. a verb and a noun: `listThings`".into()),
                 );
             }
         }
