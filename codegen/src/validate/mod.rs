@@ -56,12 +56,19 @@ fn api(spec: &Spec, d: &mut Diagnostics) {
         }
     }
     for header in &spec.api.client_headers {
-        if naming::check_snake_rust_name(&header.setter).is_err()
-            || naming::RESERVED_BUILDER_NAMES.contains(&header.setter.as_str())
-        {
+        // The key becomes a `ClientBuilder` method: it must be a snake_case identifier the
+        // builder does not define already. Say which of the two it is not.
+        let problem = match naming::check_snake_rust_name(&header.setter) {
+            Err(problem) => Some(problem),
+            Ok(()) if naming::RESERVED_BUILDER_NAMES.contains(&header.setter.as_str()) => {
+                Some(format!("`{}` is a method the client builder has already", header.setter))
+            }
+            Ok(()) => None,
+        };
+        if let Some(problem) = problem {
             d.error(
                 &header.path,
-                format!("`{}` cannot be the client builder's method for a header", header.setter),
+                format!("invalid client header setter: {problem}"),
                 Some(format!(
                     "use a snake_case name the builder does not have already ({})",
                     naming::RESERVED_BUILDER_NAMES.join(", ")
