@@ -9,6 +9,9 @@ mod bodies;
 #[allow(deprecated)]
 mod config;
 #[allow(deprecated)]
+mod faults;
+mod loopback;
+#[allow(deprecated)]
 mod pagination;
 #[allow(deprecated)]
 mod paths;
