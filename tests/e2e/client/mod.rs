@@ -18,6 +18,8 @@ mod paths;
 #[allow(deprecated)]
 mod retries;
 #[allow(deprecated)]
+mod security;
+#[allow(deprecated)]
 mod wire;
 
 use std::time::Duration;
