@@ -103,7 +103,7 @@ async fn truncated_json_with_a_matching_length_is_a_decode_error_with_a_position
     .await;
     let (result, took) = list(&server.client(Duration::from_secs(10))).await;
     let Err(Error::Decode(decode)) = &result else { panic!("expected Error::Decode, got {result:?}") };
-    assert!(decode.message.contains(&format!("EOF while parsing")), "{}", decode.message);
+    assert!(decode.message.contains("EOF while parsing"), "{}", decode.message);
     assert!(decode.message.ends_with(&format!("at line 1 column {cut}")), "{}", decode.message);
     assert!(decode.path.starts_with("data[0]"), "{}", decode.path);
     // The same bytes would come again: not retried.
