@@ -141,10 +141,13 @@ fn echo(request: &Request) -> Vec<Step> {
             let content_type = format!("text/html; echo={SECRET}");
             vec![Step::Write(response("200 OK", &[("Content-Type", content_type.as_str())], b"<html>"))]
         }
+        // Too large for the client (1 MiB), an echoing header: `BodyTooLarge`.
         "7" => vec![Step::Write(head("200 OK", &[("Content-Length", "99999999"), echoed[0]])), Step::Stall],
+        // The key as the start of a body cut short: `Connection`.
         "8" => {
             vec![Step::Write(head("200 OK", &[("Content-Length", "1000"), echoed[0]])), Step::Write(auth.into_bytes())]
         }
+        // Headers, then nothing: `Timeout`.
         _ => vec![Step::Write(head("200 OK", &[("Content-Length", "1000"), echoed[0]])), Step::Stall],
     }
 }
