@@ -16,6 +16,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("client/call.rs", include_str!("../runtime/client/call.rs")),
     ("client/error.rs", include_str!("../runtime/client/error.rs")),
     ("client/mod.rs", include_str!("../runtime/client/mod.rs")),
+    ("client/redact.rs", include_str!("../runtime/client/redact.rs")),
     ("client/retry.rs", include_str!("../runtime/client/retry.rs")),
     ("request.rs", include_str!("../runtime/request.rs")),
     ("rt.rs", include_str!("../runtime/rt.rs")),

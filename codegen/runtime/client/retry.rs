@@ -124,6 +124,43 @@ mod tests {
     }
 
     #[test]
+    fn hostile_values_neither_panic_nor_wait() {
+        // `Duration::from_secs_f64` panics on negative, non-finite and overflowing values:
+        // each of these must be ignored (no wait from the server) rather than reach it.
+        let hostile = [
+            "-5",
+            "-0",
+            "-1e309",
+            "99999999999999999999",
+            "18446744073709551616",
+            "1e309",
+            "inf",
+            "-inf",
+            "NaN",
+            "",
+            "0x10",
+            "5 s",
+            "Wed, 21 Oct 2015 07:28:00 GMT",
+            "Mon, 99 Foo 2024 99:99:99 GMT",
+        ];
+        let policy = RetryPolicy::default();
+        let far = "Fri, 31 Dec 9999 23:59:59 GMT";
+        for value in hostile.into_iter().chain([far]) {
+            for name in ["retry-after", "retry-after-ms"] {
+                // The first backoff, 0.5 s less up to 25% jitter: no wait came from the header.
+                let wait = policy.delay(0, Some(&headers(&[(name, value)])));
+                assert!(
+                    wait >= Duration::from_millis(375) && wait <= Duration::from_millis(500),
+                    "{name}: {value}: {wait:?}"
+                );
+            }
+        }
+        // A date far ahead is read as a wait, and then refused as beyond the cap.
+        let requested = retry_after(&headers(&[("retry-after", far)]));
+        assert!(requested.is_some_and(|wait| wait > Duration::from_secs(86_400 * 365)), "{requested:?}");
+    }
+
+    #[test]
     fn backoff_doubles_from_half_a_second_to_eight_with_jitter() {
         let policy = RetryPolicy::default();
         for (retry, full) in [(0, 500), (1, 1000), (2, 2000), (3, 4000), (4, 8000), (10, 8000), (u32::MAX, 8000)] {

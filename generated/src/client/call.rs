@@ -171,6 +171,10 @@ impl<Op: Paginated> Call<Op> {
     }
 }
 
+/// How much of an error response's body is read: the error keeps 4 KiB of it, and the API's
+/// `{"error": {...}}` is far smaller.
+const MAX_ERROR_BODY: usize = 64 * 1024;
+
 /// One attempt: send, read the body within the size limit, decode or describe the failure.
 async fn attempt<T: serde::de::DeserializeOwned>(
     inner: &Inner,
@@ -182,6 +186,14 @@ async fn attempt<T: serde::de::DeserializeOwned>(
     let mut response = request.send().await.map_err(transport)?;
     let status = response.status();
     let headers = response.headers().clone();
+    if !status.is_success() {
+        // The status decides what the error is and whether it is retried, whatever becomes of
+        // the body: only its beginning is read, and a body that breaks off or stalls (until
+        // the timeout) leaves what arrived.
+        let (body, end) = read_body(&mut response, inner.max_response_bytes.min(MAX_ERROR_BODY)).await;
+        let complete = matches!(end, BodyEnd::Complete);
+        return Err(Error::Api(Box::new(ApiError::new(status, headers, &body, complete, &inner.secrets))));
+    }
     let too_large = || Error::BodyTooLarge {
         limit: inner.max_response_bytes,
         status,
@@ -190,16 +202,12 @@ async fn attempt<T: serde::de::DeserializeOwned>(
     if response.content_length().is_some_and(|n| n > inner.max_response_bytes as u64) {
         return Err(too_large());
     }
-    let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(transport)? {
-        if body.len() + chunk.len() > inner.max_response_bytes {
-            return Err(too_large());
-        }
-        body.extend_from_slice(&chunk);
-    }
-    if !status.is_success() {
-        return Err(Error::Api(Box::new(ApiError::new(status, headers, &body))));
-    }
+    let body = match read_body(&mut response, inner.max_response_bytes).await {
+        (body, BodyEnd::Complete) => body,
+        (_, BodyEnd::OverLimit) => return Err(too_large()),
+        // Cut short or stalled: a transport failure (retried), not a body to decode.
+        (_, BodyEnd::Failed(error)) => return Err(transport(error)),
+    };
     let mut json = serde_json::Deserializer::from_slice(&body);
     let decoded = serde_path_to_error::deserialize(&mut json)
         .map_err(|e| (e.path().to_string(), e.into_inner()))
@@ -207,7 +215,38 @@ async fn attempt<T: serde::de::DeserializeOwned>(
         .and_then(|value| json.end().map(|()| value).map_err(|e| (".".to_owned(), e)));
     match decoded {
         Ok(body) => Ok(ApiResponse { status, headers, body }),
-        Err((path, error)) => Err(Error::Decode(Box::new(DecodeError::new(path, error, &body, status, &headers)))),
+        Err((path, error)) => {
+            Err(Error::Decode(Box::new(DecodeError::new(&path, &error, &body, status, &headers, &inner.secrets))))
+        }
+    }
+}
+
+/// Why [`read_body`] stopped.
+enum BodyEnd {
+    /// At the end of the body.
+    Complete,
+    /// At `limit` bytes, with more to come; the connection is dropped unread.
+    OverLimit,
+    /// The connection broke, or the timeout ran out.
+    Failed(reqwest::Error),
+}
+
+/// Reads the body up to `limit` bytes: what arrived (at most `limit` bytes) and why it stopped.
+async fn read_body(response: &mut reqwest::Response, limit: usize) -> (Vec<u8>, BodyEnd) {
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                let room = limit - body.len();
+                if chunk.len() > room {
+                    body.extend_from_slice(&chunk[..room]);
+                    return (body, BodyEnd::OverLimit);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return (body, BodyEnd::Complete),
+            Err(error) => return (body, BodyEnd::Failed(error)),
+        }
     }
 }
 

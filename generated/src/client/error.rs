@@ -4,12 +4,14 @@
 //! What can go wrong when the client sends a request, one variant per kind of failure.
 //!
 //! No error ever holds the API key: it lives only in a sensitive header value, which
-//! neither these types nor reqwest's errors print.
+//! neither these types nor reqwest's errors print; and what an error keeps from a response
+//! has the key masked, in case the server sent it back (see `redact.rs`).
 
 use std::fmt;
 
 use http::{HeaderMap, StatusCode};
 
+use super::redact::Secrets;
 use crate::request::ValidationError;
 
 /// The most bytes of a body an error keeps, so a huge HTML page does not end up in logs.
@@ -18,6 +20,8 @@ const MAX_KEPT_BODY: usize = 4096;
 const SNIPPET_CONTEXT: usize = 80;
 /// The most characters of a message from the body (serde_json quotes the offending value).
 const MAX_MESSAGE: usize = 1024;
+/// The most characters of a `Content-Type` kept in a decode error.
+const MAX_CONTENT_TYPE: usize = 100;
 
 /// Why a request failed.
 #[derive(Debug)]
@@ -36,7 +40,9 @@ pub enum Error {
     Timeout(TransportError),
     /// The connection could not be made or broke (after any retries).
     Connection(TransportError),
-    /// The response body is larger than the client accepts ([`crate::client::ClientBuilder::max_response_bytes`]).
+    /// A 2xx response body is larger than the client accepts
+    /// ([`crate::client::ClientBuilder::max_response_bytes`]). Not retried. (Of an error
+    /// response only the beginning is read: it is an [`Error::Api`] whatever its size.)
     BodyTooLarge {
         /// The limit, in bytes.
         limit: usize,
@@ -128,7 +134,8 @@ pub struct ApiError {
     pub status: StatusCode,
     /// The error the body describes, when it is the API's `{"error": {...}}` shape.
     pub body: Option<ApiErrorBody>,
-    /// The body as text (lossy UTF-8), at most 4 KiB of it.
+    /// The body as text (lossy UTF-8), at most 4 KiB of it; `…` at the end when the body
+    /// was longer or did not arrive whole.
     pub raw: String,
     /// The response's `x-request-id` header.
     pub request_id: Option<String>,
@@ -158,12 +165,21 @@ struct Envelope {
 }
 
 impl ApiError {
-    pub(crate) fn new(status: StatusCode, headers: HeaderMap, body: &[u8]) -> Self {
-        let parsed = serde_json::from_slice::<Envelope>(body).ok().map(|e| e.error);
+    /// `body` is what was read of the response body; `complete` whether that is all of it.
+    pub(crate) fn new(
+        status: StatusCode,
+        mut headers: HeaderMap,
+        body: &[u8],
+        complete: bool,
+        secrets: &Secrets,
+    ) -> Self {
+        let body = secrets.mask(body);
+        secrets.mask_headers(&mut headers);
+        let parsed = serde_json::from_slice::<Envelope>(&body).ok().map(|e| e.error);
         ApiError {
             status,
             body: parsed,
-            raw: bounded_text(body),
+            raw: bounded_text(&body, complete),
             request_id: request_id(&headers).map(str::to_owned),
             headers,
         }
@@ -174,9 +190,9 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the API answered {}", self.status)?;
         match &self.body {
-            Some(body) => write!(f, ": {}", bounded_chars(&body.message))?,
+            Some(body) => write!(f, ": {}", one_line(&bounded_chars(&body.message)))?,
             None if self.raw.trim().is_empty() => {}
-            None => write!(f, ": {}", bounded_chars(&self.raw))?,
+            None => write!(f, ": {}", one_line(&bounded_chars(&self.raw)))?,
         }
         request_id_suffix(f, self.request_id.as_deref())
     }
@@ -193,6 +209,9 @@ pub struct DecodeError {
     pub message: String,
     /// The body around the failure, at most 160 bytes of it.
     pub snippet: String,
+    /// The response's `Content-Type` (at most 100 characters), e.g. `text/html` from a proxy
+    /// or captive portal; the body is decoded as JSON whatever it says.
+    pub content_type: Option<String>,
     /// The HTTP status.
     pub status: StatusCode,
     /// The response's `x-request-id` header.
@@ -201,26 +220,40 @@ pub struct DecodeError {
 
 impl DecodeError {
     pub(crate) fn new(
-        path: String,
-        error: serde_json::Error,
+        path: &str,
+        error: &serde_json::Error,
         body: &[u8],
         status: StatusCode,
         headers: &HeaderMap,
+        secrets: &Secrets,
     ) -> Self {
-        let snippet = snippet(body, error.line(), error.column());
+        let content_type = headers.get(http::header::CONTENT_TYPE).map(|v| String::from_utf8_lossy(v.as_bytes()));
         DecodeError {
-            path,
-            message: bounded_chars(&error.to_string()),
-            snippet,
+            // A map key in the path and a value quoted in the message come from the body.
+            path: secrets.mask_str(path),
+            message: bounded_chars(&secrets.mask_str(&error.to_string())),
+            snippet: snippet(body, error.line(), error.column(), secrets),
+            content_type: content_type.map(|t| one_line(&bounded_chars_to(&secrets.mask_str(&t), MAX_CONTENT_TYPE))),
             status,
             request_id: request_id(headers).map(str::to_owned),
         }
+    }
+
+    /// Whether the response said its body is something other than JSON.
+    fn is_not_json(&self) -> bool {
+        self.content_type.as_deref().is_some_and(|t| {
+            let media = t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+            !(media.ends_with("/json") || media.ends_with("+json"))
+        })
     }
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the response body does not match the spec at `{}`: {}", self.path, self.message)?;
+        if self.is_not_json() {
+            write!(f, "; the content type is `{}`, not JSON", self.content_type.as_deref().unwrap_or_default())?;
+        }
         request_id_suffix(f, self.request_id.as_deref())?;
         if !self.snippet.is_empty() {
             write!(f, "; near: {}", self.snippet)?;
@@ -264,19 +297,31 @@ pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
 
 /// At most [`MAX_MESSAGE`] characters, with `…` where it was cut.
 fn bounded_chars(text: &str) -> String {
-    match text.char_indices().nth(MAX_MESSAGE) {
+    bounded_chars_to(text, MAX_MESSAGE)
+}
+
+fn bounded_chars_to(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
     }
 }
 
-fn bounded_text(body: &[u8]) -> String {
+/// At most [`MAX_KEPT_BODY`] bytes of `body` as text, with `…` where it was cut (or where the
+/// body broke off, when it is not `complete`).
+fn bounded_text(body: &[u8], complete: bool) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(MAX_KEPT_BODY)]).into_owned();
-    if body.len() > MAX_KEPT_BODY { format!("{text}…") } else { text }
+    if body.len() > MAX_KEPT_BODY || !complete { format!("{text}…") } else { text }
 }
 
-/// Up to 80 bytes either side of line `line`, column `column` (1-based, as serde_json counts).
-fn snippet(body: &[u8], line: usize, column: usize) -> String {
+/// Control characters (newlines included) would break a log line: shown as spaces.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Up to 80 bytes either side of line `line`, column `column` (1-based, as serde_json counts),
+/// secrets masked.
+fn snippet(body: &[u8], line: usize, column: usize, secrets: &Secrets) -> String {
     let offset: usize = body
         .split(|&b| b == b'\n')
         .take(line.saturating_sub(1))
@@ -286,6 +331,9 @@ fn snippet(body: &[u8], line: usize, column: usize) -> String {
     let offset = offset.min(body.len());
     let start = offset.saturating_sub(SNIPPET_CONTEXT);
     let end = offset.saturating_add(SNIPPET_CONTEXT).min(body.len());
-    // Control characters (newlines included) would break a log line: shown as spaces.
-    String::from_utf8_lossy(&body[start..end]).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    // Masked with a margin, then cut: a secret across the snippet's edge is masked too.
+    let margin = secrets.longest();
+    let (wide_start, wide_end) = (start.saturating_sub(margin), end.saturating_add(margin).min(body.len()));
+    let masked = secrets.mask(&body[wide_start..wide_end]);
+    one_line(&String::from_utf8_lossy(&masked[start - wide_start..end - wide_start]))
 }

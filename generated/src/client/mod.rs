@@ -7,9 +7,16 @@
 //! Written by hand once, in the generator's `codegen/runtime/client/`, and copied into
 //! every generated crate unchanged; each operation adds a method to [`Client`] and its
 //! parameter setters to [`Call`].
+//!
+//! The client logs nothing itself (no `log` or `tracing` calls). reqwest and hyper-util log
+//! connections, pools and proxies at `debug`/`trace` level, never header values, unless a
+//! client of your own
+//! ([`ClientBuilder::http_client`]) turns on its `connection_verbose`, which logs the raw
+//! bytes of every request at `trace` level, the API key included.
 
 mod call;
 mod error;
+mod redact;
 mod retry;
 
 use std::fmt;
@@ -41,6 +48,8 @@ struct Inner {
     timeout: Duration,
     retry: RetryPolicy,
     max_response_bytes: usize,
+    /// The credentials among the headers, masked in what errors keep of a response.
+    secrets: redact::Secrets,
 }
 
 impl fmt::Debug for Client {
@@ -162,7 +171,9 @@ impl ClientBuilder {
         self
     }
 
-    /// The largest response body accepted, in bytes. Default: 256 MiB.
+    /// The largest response body accepted, in bytes. Default: 256 MiB. A larger 2xx body is
+    /// [`Error::BodyTooLarge`]; of an error response, at most 64 KiB (or this limit, if lower)
+    /// is read into its [`Error::Api`].
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = Some(limit);
         self
@@ -200,8 +211,8 @@ impl ClientBuilder {
         for (name, value) in defaults.chain(from_env).chain(self.headers) {
             let header = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| config(format!("`{name}` is not a valid header name")))?;
-            let mut value =
-                HeaderValue::from_str(&value).map_err(|_| config(format!("the value of header `{name}` is not valid")))?;
+            let mut value = HeaderValue::from_str(&value)
+                .map_err(|_| config(format!("the value of header `{name}` is not valid")))?;
             value.set_sensitive(is_credential(&header));
             headers.insert(header, value);
         }
@@ -218,6 +229,10 @@ impl ClientBuilder {
             value.set_sensitive(true);
             headers.insert(http::header::AUTHORIZATION, value);
         }
+        let mut secrets = redact::Secrets::default();
+        for value in headers.values().filter(|v| v.is_sensitive()) {
+            secrets.add(value.as_bytes());
+        }
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
@@ -232,6 +247,7 @@ impl ClientBuilder {
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 retry: self.retry,
                 max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+                secrets,
             }),
         })
     }

@@ -1,6 +1,7 @@
 //! The async client of `openai_run_steps` over real HTTP on loopback: a wiremock server per
-//! test, and assertions on both what the server received (method, raw path and query,
-//! headers, number of requests) and what the client returned.
+//! test (or, for faults wiremock cannot script, the raw-TCP server of [`loopback`]), and
+//! assertions on both what the server received (method, raw path and query, headers, number
+//! of requests) and what the client returned.
 //!
 //! The operations are `#[deprecated]` (the Assistants API is), hence the allows on each module.
 
@@ -9,11 +10,16 @@ mod bodies;
 #[allow(deprecated)]
 mod config;
 #[allow(deprecated)]
+mod faults;
+mod loopback;
+#[allow(deprecated)]
 mod pagination;
 #[allow(deprecated)]
 mod paths;
 #[allow(deprecated)]
 mod retries;
+#[allow(deprecated)]
+mod security;
 #[allow(deprecated)]
 mod wire;
 
