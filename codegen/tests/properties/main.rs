@@ -21,6 +21,11 @@ use serde_yaml::Value;
 use mutations::{apply, apply_text, mutations, text_edits};
 use yaml_trees::{spec_tree, yaml};
 
+/// Cases per property: together about 3 s of a debug `cargo test` on two cores (a mutated
+/// spec that generates is generated twice and its files parsed; most fail validation early).
+const TREE_CASES: u32 = 1024;
+const TEXT_CASES: u32 = 384;
+
 /// The path the generated specs are given: errors must name it.
 const SPEC: &str = "spec/property_case.yaml";
 
@@ -107,7 +112,7 @@ fn mutated_spec_trees_never_panic_the_generator() {
         .iter()
         .map(|text| serde_yaml::from_str(text.trim_start_matches('\u{feff}')).expect("a good fixture is YAML"))
         .collect();
-    check("mutated spec trees", 256, (0..trees.len(), mutations()), |(seed, mutations)| {
+    check("mutated spec trees", TREE_CASES, (0..trees.len(), mutations()), |(seed, mutations)| {
         let mut spec = trees[seed].clone();
         apply(&mut spec, &mutations);
         generates_or_explains_tree(&spec)
@@ -117,14 +122,14 @@ fn mutated_spec_trees_never_panic_the_generator() {
 #[test]
 fn mutated_spec_texts_never_panic_the_generator() {
     let seeds = seeds();
-    check("mutated spec texts", 128, (0..seeds.len(), text_edits()), |(seed, edits)| {
+    check("mutated spec texts", TEXT_CASES, (0..seeds.len(), text_edits()), |(seed, edits)| {
         generates_or_explains(&apply_text(&seeds[seed], &edits))
     });
 }
 
 #[test]
 fn random_spec_trees_never_panic_the_generator() {
-    check("random spec trees", 256, prop_oneof![1 => yaml(4), 4 => spec_tree()], |spec| {
+    check("random spec trees", TREE_CASES, prop_oneof![1 => yaml(4), 4 => spec_tree()], |spec| {
         generates_or_explains_tree(&spec)
     });
 }

@@ -14,9 +14,9 @@ use super::{check, json_text};
 use crate::fixtures::*;
 
 /// Cases of the tests that give each input to every type (41 decodes a case).
-const CASES_EVERY_TYPE: u32 = 128;
+const CASES_EVERY_TYPE: u32 = 512;
 /// Cases per type of the near-valid test.
-const CASES_PER_TYPE: u32 = 48;
+const CASES_PER_TYPE: u32 = 256;
 
 /// Every JSON body under `tests/fixtures/`: OpenAI's examples and the hand-built ones.
 const FIXTURES: [&str; 13] = [

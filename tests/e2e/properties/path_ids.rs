@@ -19,7 +19,7 @@ use proptest::test_runner::TestCaseResult;
 use super::check;
 use super::spec_values::{RUN_STEPS, Schema, string};
 
-const CASES: u32 = 256;
+const CASES: u32 = 1024;
 
 /// Ids of any characters, ids made of the characters that matter to a URL path, and the ids
 /// the runtime must refuse (and some that only look like them).

@@ -12,7 +12,7 @@ use super::{check, json_text};
 
 /// Cases per type. A case is one value of the type, which for the bigger types (a page of
 /// run steps, a book) is a whole tree of nested values.
-const CASES: u32 = 64;
+const CASES: u32 = 256;
 
 fn round_trips(spec: &'static str) {
     let schema = Schema::load(spec);
