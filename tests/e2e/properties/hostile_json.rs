@@ -7,10 +7,10 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use super::check;
 use super::json_text::{ByteEdit, Edit, apply, apply_bytes, byte_edits, edits, json_bytes, shuffled};
 use super::spec_values::{Schema, json};
 use super::types::{CRATES, Entry, all};
-use super::{check, json_text};
 use crate::fixtures::*;
 
 /// Cases of the tests that give each input to every type (41 decodes a case).
@@ -58,7 +58,7 @@ fn near_valid_json_never_panics_its_decoder() {
             check(&format!("{spec}: near-valid {}", entry.ty), CASES_PER_TYPE, cases, |(sample, edits, order)| {
                 let mut value = sample.input;
                 apply(&mut value, &edits);
-                (entry.decode_any)(json_text::shuffled(&value, order).as_bytes())
+                (entry.decode_any)(shuffled(&value, order).as_bytes())
             });
         }
     }
