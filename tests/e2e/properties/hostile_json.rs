@@ -107,3 +107,32 @@ fn arbitrary_bytes_never_panic_a_decoder() {
     let bytes = prop_oneof![json_bytes(48), proptest::collection::vec(any::<u8>(), 0..48)];
     check("arbitrary bytes", CASES_EVERY_TYPE, bytes, |bytes| decode_as_every_type(&bytes));
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    // Beyond what random cases reach, and what a property could not report: a stack overflow
+    // aborts the test binary. serde_json stops at 128 levels; values held before a union's tag
+    // (and replayed into the member) must stay within that. Below it, an unknown member holding
+    // the nested value decodes, and must round-trip.
+    let array = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let object = |depth: usize| format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+    for depth in [100, 127, 128, 129, 10_000] {
+        let inputs = [
+            array(depth),
+            object(depth),
+            format!("{{\"id\":{},\"type\":\"x\"}}", array(depth)),
+            format!("{{\"type\":\"x\",\"id\":{}}}", object(depth)),
+            format!("{{\"status\":\"x\",\"id\":{}}}", array(depth)),
+            "[".repeat(depth),
+        ];
+        for input in inputs {
+            if let Err(e) = decode_as_every_type(input.as_bytes()) {
+                panic!("depth {depth}: {e}");
+            }
+        }
+    }
+    // Held before the tag at 100 levels: within the limit, so the unknown member keeps it.
+    let held = format!("{{\"id\":{},\"type\":\"x\"}}", array(100));
+    let decoded = serde_json::from_str::<openai_run_steps::StepDetails>(&held);
+    assert!(matches!(decoded, Ok(openai_run_steps::StepDetails::Unknown(_))), "{decoded:?}");
+}
