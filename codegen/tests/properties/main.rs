@@ -133,3 +133,35 @@ fn random_spec_trees_never_panic_the_generator() {
         generates_or_explains_tree(&spec)
     });
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    // What random trees do not reach, and a property could not report: a stack overflow
+    // aborts the test binary instead of failing a case.
+    let header = "api: { title: T, description: D, base_url: \"https://example.com\" }\n";
+    let deep_type = format!("{}string{}", "array<".repeat(2_000), ">".repeat(2_000));
+    // Types defined in place, each inside the previous one's field: 40 levels generate (and
+    // are walked by every stage), 60 exceed the YAML reader's limit.
+    let nested = |depth: usize| {
+        let mut inline = String::from("{ type: string, description: d }");
+        for _ in 0..depth {
+            inline = format!("{{ description: d, type: {{ fields: {{ x: {inline} }} }} }}");
+        }
+        format!("{header}types:\n  A:\n    description: d\n    fields:\n      x: {inline}\n")
+    };
+    assert!(codegen::generate(SPEC, &nested(40)).is_ok(), "40 levels of inline types generate");
+    let specs = [
+        "[".repeat(2_000),
+        format!("{header}types: {}1{}", "{a: ".repeat(2_000), "}".repeat(2_000)),
+        format!(
+            "{header}types:\n  A:\n    description: d\n    fields:\n      x: {{ type: \"{deep_type}\", description: d }}\n"
+        ),
+        nested(40),
+        nested(60),
+    ];
+    for spec in &specs {
+        if let Err(e) = generates_or_explains(spec) {
+            panic!("{}...: {e}", spec.chars().take(200).collect::<String>());
+        }
+    }
+}
