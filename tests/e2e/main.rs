@@ -7,6 +7,7 @@ mod client;
 mod fidelity;
 mod fixtures;
 mod official_examples;
+mod properties;
 mod required_fields;
 mod round_trip;
 mod union_decoding;

@@ -137,3 +137,16 @@ fn constants_default_to_their_value() {
     assert_eq!(encode(&CursorPageObject::default()), json!("list"));
     assert_eq!(encode(&FileSearchResultContentType::default()), json!("text"));
 }
+
+#[test]
+fn floats_decode_to_the_nearest_f64_and_encode_back_as_sent() {
+    // Found by the round-trip property: without serde_json's `float_roundtrip` these decoded
+    // to a neighbour of the nearest f64, so they encoded back as other digits, and an unknown
+    // member holding one did not even decode the same twice.
+    let result = r#"{"file_id":"f","file_name":"n","score":0.44294610917582483}"#;
+    let decoded: openai_run_steps::FileSearchResult = assert_round_trip(result);
+    assert_eq!(decoded.score, 0.44294610917582483);
+    let unknown = r#"{"type":"chart","points":[-6.025710285538045e+293,-2.5772221425536627e+190]}"#;
+    let output: CodeInterpreterOutput = assert_round_trip(unknown);
+    assert_eq!(encode(&decode::<CodeInterpreterOutput>(&encode(&output).to_string())), json(unknown));
+}

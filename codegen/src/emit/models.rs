@@ -178,7 +178,10 @@ fn union(u: &Union) -> TokenStream {
     let tag = &u.tag;
     let fallback = ident(&u.fallback.name.rust);
     let fallback_docs = docs(&u.fallback.docs);
-    let tag_doc = format!(" The value of the `{tag}` tag: the variant's own, or the one an unknown member sent.");
+    let tag_doc = format!(
+        " The value of the `{}` tag: the variant's own, or the one an unknown member sent.",
+        crate::lower::code(tag)
+    );
     let variants = u.variants.iter().map(|v| {
         let docs = docs(&v.variant.docs);
         let deprecated = deprecated(&v.variant.deprecated);

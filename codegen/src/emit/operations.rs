@@ -17,7 +17,7 @@ pub fn module(op: &Operation) -> TokenStream {
     let allow = allow(op);
     let name = ident(&op.type_name);
     let doc = docs(&op.docs);
-    let request_line = format!(" `{} {}`", op.method, op.path);
+    let request_line = format!(" `{} {}`", op.method, crate::lower::code(&op.path));
     let deprecated_attr = deprecated(&op.deprecated);
     let params: Vec<&Param> = required(op).chain(optional(op)).collect();
     let fields = params.iter().map(|p| {

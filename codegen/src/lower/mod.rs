@@ -8,6 +8,8 @@
 mod docs;
 mod operations;
 
+pub(crate) use docs::code;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{self, FieldType, Spec, TypeBody, TypeDef, TypeExpr, TypeRef};
@@ -48,11 +50,11 @@ fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::A
     let api = &spec.api;
     // Title and version are one-line facts; a multi-line YAML value is joined into one.
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut doc = vec![format!("# {}", one_line(&api.title))];
+    let mut doc = vec![format!("# {}", docs::one_line(&api.title))];
     docs::push_paragraph(&mut doc, text.lines(&api.description));
     let mut facts = vec![format!("Base URL: <{}>", api.base_url.value)];
     if let Some(version) = &api.version {
-        facts.push(format!("API version described: `{}`", one_line(version)));
+        facts.push(format!("API version described: `{}`", docs::code(&one_line(version))));
     }
     docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
     docs::push_paragraph(&mut doc, operations::summary(operations));
@@ -72,8 +74,9 @@ fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::A
             .iter()
             .map(|h| {
                 let mut docs = text.lines(h.description.as_deref().unwrap_or_default());
-                let mut facts = vec![format!("Sent as the `{}` header.", h.header.value)];
+                let mut facts = vec![format!("Sent as the `{}` header.", docs::code(&h.header.value))];
                 if let Some(env) = &h.env {
+                    let env = docs::code(env);
                     facts.push(format!("Without a call to this method, the value of `{env}` is sent, if it is set."));
                 }
                 docs::push_paragraph(&mut docs, [facts.join(" ")]);
@@ -159,6 +162,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             } else {
                 format!("[`{union}`](crate::{union})")
             };
+            let (value, tag) = (docs::code(value), docs::code(tag));
             docs::push_paragraph(
                 &mut meta.docs,
                 [format!("The `{value}` member of {link}, which reads and writes the `{tag}` field.")],
@@ -215,7 +219,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 name: Name { rust, wire: v.value.clone() },
                 docs: match &v.description {
                     Some(text) => self.text.lines(text),
-                    None => vec![format!("The value `{}`.", v.value)],
+                    None => vec![format!("The value `{}`.", docs::code(&v.value))],
                 },
                 deprecated: v.deprecated.clone(),
             });
@@ -227,10 +231,11 @@ impl<'s, 'a> Cx<'s, 'a> {
     /// A `const` field's type: a one-value enum whose `Default` is that value.
     fn const_enum(&self, name: &str, field: &ast::Field, value: &str) -> Result<ir::Enum, InternalError> {
         let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
-        docs::push_paragraph(&mut doc, [format!("Always `{value}` so far; the `Default` is that value.")]);
+        let shown = docs::code(value);
+        docs::push_paragraph(&mut doc, [format!("Always `{shown}` so far; the `Default` is that value.")]);
         let variant = ir::Variant {
             name: Name { rust: naming::camel(value).map_err(InternalError)?, wire: value.to_owned() },
-            docs: vec![format!("The value `{value}`.")],
+            docs: vec![format!("The value `{shown}`.")],
             deprecated: None,
         };
         let meta = Meta { name: name.to_owned(), docs: doc, deprecated: None, allow_deprecated: false };
@@ -246,7 +251,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             meta.allow_deprecated |= member_def.deprecated.is_some();
             let mut doc = self.text.lines(member_def.description.as_deref().unwrap_or_default());
             if doc.is_empty() {
-                doc.push(format!("A `{}` member.", variant.tag_value));
+                doc.push(format!("A `{}` member.", docs::code(&variant.tag_value)));
             }
             out.push(ir::UnionVariant {
                 variant: ir::Variant {
@@ -260,13 +265,14 @@ impl<'s, 'a> Cx<'s, 'a> {
                 member,
             });
         }
+        let shown = docs::code(tag);
         let fallback = ir::Variant {
             name: Name { rust: naming::FALLBACK_VARIANT.to_owned(), wire: String::new() },
             docs: vec![
-                format!("A member this version of the spec does not know (its `{tag}` is none of the above),"),
+                format!("A member this version of the spec does not know (its `{shown}` is none of the above),"),
                 "kept as the raw JSON object so that it encodes back unchanged.".to_owned(),
                 String::new(),
-                format!("An object here whose `{tag}` is one of the above decodes back as that variant."),
+                format!("An object here whose `{shown}` is one of the above decodes back as that variant."),
             ],
             deprecated: None,
         };

@@ -38,7 +38,7 @@ impl Cx<'_, '_> {
             let mut docs = self.text.lines(p.description.as_deref().unwrap_or_default());
             docs::push_paragraph(&mut docs, constraint_docs(&constraints));
             if let Some(default) = &default {
-                docs::push_paragraph(&mut docs, [format!("Default: `{}`.", literal(default))]);
+                docs::push_paragraph(&mut docs, [format!("Default: `{}`.", docs::code(&literal(default)))]);
             }
             let ty = self.ty(&p.ty, &[])?;
             query.push(ir::Param {
@@ -239,12 +239,13 @@ pub fn summary(operations: &[ir::Operation]) -> Vec<String> {
     let mut out = vec!["## Operations".to_owned()];
     for op in operations {
         out.push(String::new());
-        out.push(format!("- `{}`: `{} {}` → `{}`.", op.name.wire, op.method, op.path, op.response));
+        let (id, path) = (docs::code(&op.name.wire), docs::code(&op.path));
+        out.push(format!("- `{id}`: `{} {path}` → `{}`.", op.method, op.response));
         out.push(String::new());
         out.extend(op.docs.iter().map(|line| if line.is_empty() { String::new() } else { format!("  {line}") }));
         let mut facts = Vec::new();
         if !op.path_params.is_empty() {
-            let names: Vec<String> = op.path_params.iter().map(|p| format!("`{}`", p.name.wire)).collect();
+            let names: Vec<String> = op.path_params.iter().map(|p| format!("`{}`", docs::code(&p.name.wire))).collect();
             facts.push(format!("Path parameters: {}.", names.join(", ")));
         }
         if !op.query.is_empty() {
@@ -254,7 +255,10 @@ pub fn summary(operations: &[ir::Operation]) -> Vec<String> {
         if let Some(p) = &op.pagination {
             facts.push(format!(
                 "Pagination: by cursor; the next page's `{}` is the `{}` of the last item of `{}`, while `{}` is true.",
-                p.cursor_param.wire, p.cursor_field.wire, p.items.wire, p.has_more.wire
+                docs::code(&p.cursor_param.wire),
+                docs::code(&p.cursor_field.wire),
+                docs::code(&p.items.wire),
+                docs::code(&p.has_more.wire)
             ));
         }
         if !facts.is_empty() {
@@ -263,7 +267,7 @@ pub fn summary(operations: &[ir::Operation]) -> Vec<String> {
         }
         match op.deprecated.as_deref() {
             Some("") => out.extend([String::new(), "  **Deprecated.**".to_owned()]),
-            Some(note) => out.extend([String::new(), format!("  **Deprecated:** {note}")]),
+            Some(note) => out.extend([String::new(), format!("  **Deprecated:** {}", docs::one_line(note))]),
             None => {}
         }
     }
@@ -280,12 +284,12 @@ fn query_param(p: &ir::Param) -> String {
         notes.push(constraint.trim_start_matches("Constraint: ").trim_end_matches('.').to_owned());
     }
     if let Some(default) = &p.default {
-        notes.push(format!("default `{}`", literal(default)));
+        notes.push(format!("default `{}`", docs::code(&literal(default))));
     }
     if p.deprecated.is_some() {
         notes.push("deprecated".to_owned());
     }
-    format!("`{}` ({})", p.name.wire, notes.join(", "))
+    format!("`{}` ({})", docs::code(&p.name.wire), notes.join(", "))
 }
 
 /// The crate docs' example: the first paginated operation (else the first operation whose
@@ -307,16 +311,17 @@ pub fn example(krate: &str, base_url_env: Option<&str>, operations: &[ir::Operat
         .iter()
         .chain(op.query.iter().filter(|q| q.required))
         .map(|p| {
+            // Written as Rust string literals, whatever the names hold.
             let wire = &p.name.wire;
             match wire.strip_suffix("_id") {
-                Some(stem) => format!("\"{stem}_abc123\""),
-                None => format!("\"{wire}\""),
+                Some(stem) => format!("{:?}", format!("{stem}_abc123")),
+                None => format!("{wire:?}"),
             }
         })
         .collect();
     let call = format!("client.{}({})", op.name.rust, args.join(", "));
     let env = match base_url_env {
-        Some(env) => format!(" (and `{env}`, if set, for the base URL)"),
+        Some(env) => format!(" (and `{}`, if set, for the base URL)", docs::code(env)),
         None => String::new(),
     };
     let mut out = vec![

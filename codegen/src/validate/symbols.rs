@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ast::{Field, FieldType, Spec, TypeBody, TypeDef, TypeRef};
+use crate::ast::{Field, FieldType, Spanned, Spec, TypeBody, TypeDef, TypeRef};
 use crate::diagnostics::{Diagnostics, NodePath};
 use crate::naming;
 
@@ -85,12 +85,13 @@ pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
         };
         let module = naming::module(&op_name);
         if let Ok(name) = naming::inline_type(&op_name, "response") {
-            c.walk_ref(&op.response, &name, &module, op.description.as_deref());
+            c.walk_ref(&op.response, Some(&name), &module, op.description.as_deref());
         }
         for param in &op.query {
-            // A name that makes no identifier is reported by the operation checks.
-            if let Ok(name) = naming::inline_type(&op_name, &param.wire) {
-                c.walk_ref(&param.ty, &name, &module, param.description.as_deref());
+            let name = inline_name(&op_name, &param.wire, param.rust_name.as_ref());
+            // Without a `rust_name`, a name that makes no identifier is the operation checks' error.
+            if name.is_some() || param.rust_name.is_some() {
+                c.walk_ref(&param.ty, name.as_deref(), &module, param.description.as_deref());
             }
         }
     }
@@ -129,50 +130,56 @@ impl<'a> Collector<'a, '_> {
         match &def.body {
             TypeBody::Object { fields } => {
                 for field in fields {
-                    let Ok(name) = naming::inline_type(owner, &field.wire) else {
+                    let name = inline_name(owner, &field.wire, field.rust_name.as_ref());
+                    // Without a `rust_name`, a name that makes no identifier is the field checks' error.
+                    if name.is_none() && field.rust_name.is_none() {
                         continue;
-                    };
-                    match &field.ty {
-                        FieldType::Const(value) => {
+                    }
+                    match (&field.ty, name) {
+                        (FieldType::Const(value), Some(name)) => {
                             let kind = SymbolKind::Const { field, value: &value.value };
                             self.symbols.by_path.insert(field.path.clone(), name.clone());
                             self.add(name, kind, module, &field.path, field.description.as_deref());
                         }
-                        FieldType::Ref(ty) => self.walk_ref(ty, &name, module, field.description.as_deref()),
+                        (FieldType::Const(_), None) => self.d.error(
+                            &field.path,
+                            "a `const` field's type is named after the field, and this one's names make none",
+                            Some("give the field a `rust_name` with letters or digits".into()),
+                        ),
+                        (FieldType::Ref(ty), name) => {
+                            self.walk_ref(ty, name.as_deref(), module, field.description.as_deref())
+                        }
                     }
                 }
             }
             TypeBody::Union { variants, .. } => {
                 for variant in variants {
+                    // A tag value that makes no name is the union checks' error.
                     let Ok(name) = naming::inline_type(owner, &variant.tag_value) else {
                         continue;
                     };
-                    self.walk_ref(&variant.member, &name, module, None);
+                    self.walk_ref(&variant.member, Some(&name), module, None);
                 }
             }
             TypeBody::Map { value, .. } => {
-                if let Ok(name) = naming::inline_type(owner, "value") {
-                    self.walk_ref(value, &name, module, def.description.as_deref());
-                }
+                let name = naming::inline_type(owner, "value").ok();
+                self.walk_ref(value, name.as_deref(), module, def.description.as_deref());
             }
             TypeBody::Enum { .. } => {}
         }
     }
 
-    fn walk_ref(&mut self, ty: &'a TypeRef, default_name: &str, module: &str, fallback: Option<&'a str>) {
+    /// Registers the types defined in place in `ty`; one without a `name:` is named
+    /// `default_name`, and needs one where there is none.
+    fn walk_ref(&mut self, ty: &'a TypeRef, default_name: Option<&str>, module: &str, fallback: Option<&'a str>) {
+        let derived = |suffix: &str| default_name.and_then(|name| naming::inline_type(name, suffix).ok());
         match ty {
             TypeRef::Expr(_) => {}
-            TypeRef::Array(item) => {
-                if let Ok(name) = naming::inline_type(default_name, "item") {
-                    self.walk_ref(item, &name, module, fallback);
-                }
-            }
+            TypeRef::Array(item) => self.walk_ref(item, derived("item").as_deref(), module, fallback),
             TypeRef::Inline(def) => {
                 // An inline map is just `BTreeMap<String, V>`: it needs no name of its own.
                 if let TypeBody::Map { value, .. } = &def.body {
-                    if let Ok(name) = naming::inline_type(default_name, "value") {
-                        self.walk_ref(value, &name, module, fallback);
-                    }
+                    self.walk_ref(value, derived("value").as_deref(), module, fallback);
                     return;
                 }
                 let name = match &def.name {
@@ -187,7 +194,18 @@ impl<'a> Collector<'a, '_> {
                             return;
                         }
                     },
-                    None => default_name.to_owned(),
+                    None => match default_name {
+                        Some(name) => name.to_owned(),
+                        None => {
+                            self.d.error(
+                                &def.path,
+                                "this inline type needs a `name:`: it is named after its field or \
+                                 parameter, whose names make none",
+                                Some("add `name:` with an UpperCamelCase type name".into()),
+                            );
+                            return;
+                        }
+                    },
                 };
                 self.symbols.by_path.insert(def.path.clone(), name.clone());
                 self.add(name.clone(), SymbolKind::Def(def), module, &def.path, fallback);
@@ -195,6 +213,14 @@ impl<'a> Collector<'a, '_> {
             }
         }
     }
+}
+
+/// The default name of a type defined in place under a field or a query parameter: its
+/// owner's name followed by the wire name or, where that makes no name, the `rust_name`.
+fn inline_name(owner: &str, wire: &str, rust_name: Option<&Spanned<String>>) -> Option<String> {
+    naming::inline_type(owner, wire)
+        .ok()
+        .or_else(|| rust_name.and_then(|r| naming::inline_type(owner, naming::unraw(&r.value)).ok()))
 }
 
 /// Type names are written as the Rust name, in UpperCamelCase, so that two names never

@@ -52,6 +52,35 @@ pub fn push_paragraph(docs: &mut Vec<String>, paragraph: impl IntoIterator<Item 
     docs.extend(paragraph);
 }
 
+/// A value of the spec (an enum value, a tag, a wire name, a default) as the text of a code
+/// span in a doc line: the characters a `///` line cannot hold are written as the escapes of
+/// the generated string literals (`\r`, `\n`, `\t`, `\0`, `\u{202e}`). A CR is a compile
+/// error ("bare CR"), a line break would end the line (prettyplease then writes a `/** */`
+/// block, which a `*/` in the value ends early), a tab fails clippy, rustc denies bidi
+/// controls, and other control characters would be invisible.
+pub fn code(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_control() || is_bidi(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Prose written on one line (a title, a deprecation note): the text's lines fit for `///`
+/// (see [`normalise`]) joined, runs of whitespace made one space.
+pub fn one_line(text: &str) -> String {
+    normalise(text).join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The characters that change the visible direction of text, which rustc denies in comments.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The text's lines, fit for `///`: a `\r` there is a compile error ("bare CR"), tabs fail
 /// clippy (`tabs_in_doc_comments`; expanded to markdown's tab stops of 4), and rustc denies
 /// bidi controls (written as the character references they render as).
@@ -61,7 +90,7 @@ fn normalise(text: &str) -> Vec<String> {
         for c in l.chars() {
             match c {
                 '\t' => out.extend(std::iter::repeat_n(' ', 4 - out.chars().count() % 4)),
-                '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => out.push_str(&format!("&#x{:X};", c as u32)),
+                c if is_bidi(c) => out.push_str(&format!("&#x{:X};", c as u32)),
                 c => out.push(c),
             }
         }
@@ -461,5 +490,14 @@ mod tests {
     #[test]
     fn tabs_carriage_returns_and_bidi_controls_are_normalised() {
         check(&[("a\tb\r\nc\rd", "a   b\nc\nd"), ("-\tx", "- x"), ("evil\u{202e}", "evil&#x202E;")]);
+    }
+
+    #[test]
+    fn values_in_code_spans_escape_what_a_doc_line_cannot_hold() {
+        assert_eq!(code("in_progress"), "in_progress");
+        assert_eq!(code("é [x] <b> `"), "é [x] <b> `");
+        assert_eq!(code("a\rb\nc\td\0e"), "a\\rb\\nc\\td\\0e");
+        assert_eq!(code("rtl\u{202e}\u{2066}\u{7f}"), "rtl\\u{202e}\\u{2066}\\u{7f}");
+        assert_eq!(one_line("Use the\nother */\r\n one\t\u{202a}."), "Use the other */ one &#x202A;.");
     }
 }
