@@ -14,7 +14,7 @@ use openai_run_steps::{API_KEY_ENV, BASE_URL};
 use wiremock::matchers::{method, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{V1, error_body, fast_retries, ok, page, received};
+use super::{V1, error_body, error_kind, fast_retries, ok, page, received};
 
 /// Distinctive enough that finding it anywhere is a leak, not a coincidence.
 const SECRET: &str = "sk-secret-DO-NOT-LEAK-123";
@@ -184,19 +184,7 @@ async fn the_api_key_appears_in_no_debug_or_display_text() {
         errors.extend(item.err());
     }
 
-    let kinds: Vec<&str> = errors
-        .iter()
-        .map(|e| match e {
-            Error::Validation(_) => "validation",
-            Error::Config(_) => "config",
-            Error::Api(_) => "api",
-            Error::Decode(_) => "decode",
-            Error::Timeout(_) => "timeout",
-            Error::Connection(_) => "connection",
-            Error::BodyTooLarge { .. } => "too large",
-            _ => "other",
-        })
-        .collect();
+    let kinds: Vec<&str> = errors.iter().map(error_kind).collect();
     assert_eq!(
         kinds,
         ["validation", "api", "decode", "timeout", "connection", "config", "config", "config", "too large", "api"]

@@ -26,7 +26,7 @@ mod wire;
 use std::time::Duration;
 
 use e2e::json as parse_json;
-use openai_run_steps::client::{Client, ClientBuilder, RetryPolicy};
+use openai_run_steps::client::{Client, ClientBuilder, Error, RetryPolicy};
 use serde_json::{Value, json};
 use wiremock::MockServer;
 use wiremock::ResponseTemplate;
@@ -124,4 +124,18 @@ pub async fn received_targets(server: &MockServer) -> Vec<String> {
 /// The ids of `steps`, for comparing listings.
 pub fn ids(steps: &[openai_run_steps::RunStep]) -> Vec<&str> {
     steps.iter().map(|s| s.id.as_str()).collect()
+}
+
+/// An error's variant as a word, to assert on a list of errors at once.
+pub fn error_kind(error: &Error) -> &'static str {
+    match error {
+        Error::Validation(_) => "validation",
+        Error::Config(_) => "config",
+        Error::Api(_) => "api",
+        Error::Decode(_) => "decode",
+        Error::Timeout(_) => "timeout",
+        Error::Connection(_) => "connection",
+        Error::BodyTooLarge { .. } => "too large",
+        _ => "other",
+    }
 }
