@@ -1,6 +1,7 @@
 //! The whole generator on arbitrary text: `codegen::generate` must never panic, every
-//! rejection must be a spec error that names the file, and the same text must give the
-//! same result twice (files byte for byte, errors word for word).
+//! rejection must be a spec error that names the file, every generated file must parse as
+//! Rust, and the same text must give the same result twice (files byte for byte, errors
+//! word for word).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,7 +13,16 @@ fuzz_target!(|data: &[u8]| {
     let Ok(source) = std::str::from_utf8(data) else { return };
     let first = codegen::generate(SPEC, source);
     match &first {
-        Ok(files) => assert!(!files.is_empty(), "a spec that generates gives files"),
+        Ok(files) => {
+            assert!(!files.is_empty(), "a spec that generates gives files");
+            // What is written to disk must still be Rust: rendering (prettyplease, the doc
+            // comments, the headers) comes after the emitter's own parse of its tokens.
+            for file in files {
+                if let Err(error) = syn::parse_file(&file.contents) {
+                    panic!("{} does not parse as Rust: {error}\n{}", file.path, file.contents);
+                }
+            }
+        }
         Err(codegen::Error::Spec(error)) => {
             let message = error.to_string();
             assert!(!message.trim().is_empty(), "a spec error has a message");
