@@ -3,9 +3,9 @@
 
 use e2e::{assert_round_trip, assert_same_json, decode, encode, json, with};
 use openai_run_steps::{
-    CodeInterpreterOutput, CursorPage, CursorPageObject, FileSearchRanker, FileSearchResultContentType, LastErrorCode,
-    ListOrder, RunStep, RunStepInclude, RunStepObject, RunStepStatus, RunStepType, StepDetails, ToolCall,
-    ToolCallsStepDetails,
+    CodeInterpreterOutput, CursorPage, CursorPageObject, FileSearchRanker, FileSearchRankingOptions,
+    FileSearchResultContentType, LastErrorCode, ListOrder, RunStep, RunStepInclude, RunStepObject, RunStepStatus,
+    RunStepType, StepDetails, ToolCall, ToolCallsStepDetails,
 };
 use serde_json::{Value, json};
 
@@ -149,4 +149,54 @@ fn floats_decode_to_the_nearest_f64_and_encode_back_as_sent() {
     let unknown = r#"{"type":"chart","points":[-6.025710285538045e+293,-2.5772221425536627e+190]}"#;
     let output: CodeInterpreterOutput = assert_round_trip(unknown);
     assert_eq!(encode(&decode::<CodeInterpreterOutput>(&encode(&output).to_string())), json(unknown));
+}
+
+// Found by the `decoders` fuzz target (FUZZING.md): serde_json without its `float_roundtrip`
+// feature decodes some numbers to a neighbour of the nearest `f64` (`3.2222222222222222e+41`
+// gave 3.2222222222222226e41), so a number in an unknown union member or in a `number` field
+// changed on its way back. The workspace enables the feature (Cargo.toml).
+
+/// The fuzzer's input, minimised (`cargo fuzz tmin`): an unknown step details member.
+const FUZZ_FLOAT_IN_UNKNOWN_MEMBER: &str = r#"{"id":"caod02","type":"cinterp","coder":{"inuts":[{"type":"cart","chart":{"kipoits":322222222222222222222222222222222222222222}}]}}"#;
+
+/// Decimal numbers whose nearest `f64` serde_json's fast path misses, or whose shortest
+/// encoding it then decodes to another value, and a few ordinary ones.
+const TRICKY_NUMBERS: [&str; 7] = [
+    "322222222222222222222222222222222222222222",
+    "3.2222222222222222e+41",
+    "3222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222222",
+    "3.222222222222222e+105",
+    "0.25",
+    "1e23",
+    "2.2250738585072014e-308",
+];
+
+/// Decodes `text` as `T`, encodes it, and decodes that again: the two models must be equal.
+fn assert_stable<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug>(text: &str) -> T {
+    let once: T = decode(text);
+    let twice: T = decode(&encode(&once).to_string());
+    assert_eq!(once, twice, "decode -> encode -> decode changed the value of\n{text}");
+    once
+}
+
+#[test]
+fn numbers_in_unknown_members_survive_the_round_trip() {
+    let details: StepDetails = assert_stable(FUZZ_FLOAT_IN_UNKNOWN_MEMBER);
+    assert!(matches!(details, StepDetails::Unknown(_)), "{details:?}");
+    for number in TRICKY_NUMBERS {
+        let body = format!(r#"{{"type": "chart", "chart": {{"points": {number}}}}}"#);
+        let output: CodeInterpreterOutput = assert_stable(&body);
+        // The value kept is the nearest `f64` to the number sent, as Rust's own parser reads it.
+        let CodeInterpreterOutput::Unknown(raw) = output else { panic!("{output:?}") };
+        assert_eq!(raw["chart"]["points"].as_f64(), number.parse::<f64>().ok(), "{number}");
+    }
+}
+
+#[test]
+fn number_fields_decode_to_the_nearest_f64_and_survive_the_round_trip() {
+    for number in TRICKY_NUMBERS {
+        let body = format!(r#"{{"ranker": "auto", "score_threshold": {number}}}"#);
+        let options: FileSearchRankingOptions = assert_stable(&body);
+        assert_eq!(Some(options.score_threshold), number.parse::<f64>().ok(), "{number}");
+    }
 }
