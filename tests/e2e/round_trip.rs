@@ -154,7 +154,7 @@ fn floats_decode_to_the_nearest_f64_and_encode_back_as_sent() {
 // Found by the `decoders` fuzz target (FUZZING.md): serde_json without its `float_roundtrip`
 // feature decodes some numbers to a neighbour of the nearest `f64` (`3.2222222222222222e+41`
 // gave 3.2222222222222226e41), so a number in an unknown union member or in a `number` field
-// changed on its way back. The workspace enables the feature (Cargo.toml).
+// changed on its way back. Each generated crate's manifest enables the feature.
 
 /// The fuzzer's input, minimised (`cargo fuzz tmin`): an unknown step details member.
 const FUZZ_FLOAT_IN_UNKNOWN_MEMBER: &str = r#"{"id":"caod02","type":"cinterp","coder":{"inuts":[{"type":"cart","chart":{"kipoits":322222222222222222222222222222222222222222}}]}}"#;
