@@ -49,12 +49,14 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
 fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::ApiInfo {
     let api = &spec.api;
     // Title and version are one-line facts; a multi-line YAML value is joined into one.
-    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut doc = vec![format!("# {}", docs::one_line(&api.title))];
     docs::push_paragraph(&mut doc, text.lines(&api.description));
     let mut facts = vec![format!("Base URL: <{}>", api.base_url.value)];
     if let Some(version) = &api.version {
-        facts.push(format!("API version described: `{}`", docs::code(&one_line(version))));
+        facts.push(format!(
+            "API version described: `{}`",
+            docs::code(&version.split_whitespace().collect::<Vec<_>>().join(" "))
+        ));
     }
     docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
     docs::push_paragraph(&mut doc, operations::summary(operations));
