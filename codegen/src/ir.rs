@@ -153,14 +153,48 @@ pub struct ApiInfo {
     pub docs: Vec<String>,
     pub base_url: String,
     pub base_url_env: Option<String>,
-    /// Whether requests carry `Authorization: Bearer <key>`.
-    pub bearer_auth: bool,
-    pub api_key_env: Option<String>,
+    pub auth: Auth,
     pub version: Option<String>,
     /// Headers sent with every request, in spec order.
     pub headers: Vec<(String, String)>,
     /// Optional headers with a client builder method, in spec order.
     pub client_headers: Vec<ClientHeader>,
+    /// The doc lines of the items every generated crate has.
+    pub item_docs: ItemDocs,
+    /// The runtime version the crate is generated for, (major, minor): the version guard's.
+    pub runtime_version: (String, String),
+}
+
+/// How the API authenticates its requests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    None,
+    /// `Authorization: Bearer <key>`, the key from `env` or the builder's `api_key`.
+    Bearer {
+        env: Option<String>,
+        /// The doc lines of `ClientBuilder::api_key`.
+        setter_docs: Vec<String>,
+    },
+}
+
+/// Doc lines of the items every generated crate has, whatever its spec.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ItemDocs {
+    /// The `API` constant, the runtime's description of the API.
+    pub api: Vec<String>,
+    pub base_url: Vec<String>,
+    pub base_url_env: Vec<String>,
+    pub api_key_env: Vec<String>,
+    pub version: Vec<String>,
+    pub default_headers: Vec<String>,
+    /// The `const _` that checks the runtime's version.
+    pub version_guard: Vec<String>,
+    /// The `request` module, re-exported from the runtime.
+    pub request_module: Vec<String>,
+    /// The `client` module.
+    pub client_module: Vec<String>,
+    pub models_module: Vec<String>,
+    pub operations_module: Vec<String>,
 }
 
 /// A header the client sends when its builder method or environment variable gives a value.

@@ -170,52 +170,9 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Vec",
 ];
 
-/// Methods the runtime's `Client` has: an operation's method of the same name would clash.
-pub const RESERVED_OPERATION_NAMES: &[&str] =
-    &["base_url", "builder", "call", "clone", "clone_from", "fmt", "from_env"];
-
-/// Methods the runtime's `ClientBuilder` has: a client header's setter cannot take them.
-pub const RESERVED_BUILDER_NAMES: &[&str] = &[
-    "api_key",
-    "base_url",
-    "build",
-    "default",
-    "fmt",
-    "header",
-    "http_client",
-    "max_response_bytes",
-    "max_retries",
-    "retry_policy",
-    "timeout",
-];
-
-/// Methods the runtime gives every request builder (its `Operation` and `Paginated` impls,
-/// derives and constructor) and every `Call`: a parameter's setter of the same name would
-/// clash or shadow them.
-pub const RESERVED_PARAM_NAMES: &[&str] = &[
-    "clone",
-    "clone_from",
-    "eq",
-    "fmt",
-    "http_request",
-    "into_items",
-    "items",
-    "map",
-    "max_items",
-    "max_retries",
-    "ne",
-    "new",
-    "next_page",
-    "operation",
-    "pages",
-    "path_and_query",
-    "send",
-    "send_with_response",
-    "timeout",
-    "validate",
-    "write_path",
-    "write_query",
-];
+/// Method names the runtime gives the generated `Client`, `ClientBuilder`, request builders
+/// and `Call`s: listed by the runtime itself, beside the methods they name.
+pub use typed_api_runtime::__private::{RESERVED_BUILDER_NAMES, RESERVED_OPERATION_NAMES, RESERVED_PARAM_NAMES};
 
 /// The name as written in source without any `r#`, for comparisons and derived names.
 pub fn unraw(name: &str) -> &str {

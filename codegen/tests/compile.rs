@@ -27,34 +27,28 @@ fn fixtures() -> Vec<PathBuf> {
     out
 }
 
-/// The generated crates' features and dependencies, as `generated/Cargo.toml` has them but
-/// with the workspace's versions written out (the scratch workspace has no
-/// `[workspace.dependencies]`). The `client` feature is on: its code is checked too.
-fn dependencies() -> String {
-    let read = |path: &str| fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("read {path}: {e}"));
-    let workspace = read("Cargo.toml");
-    let manifest = read("generated/Cargo.toml");
-    let start = manifest.find("[features]").expect("generated/Cargo.toml has [features]");
-    let mut out = String::new();
-    for line in manifest[start..].lines() {
-        if line.starts_with('[') && !matches!(line, "[features]" | "[dependencies]") {
-            break;
-        }
-        // `name.workspace = true` or `name = { workspace = true, optional = true }`.
-        let Some(name) = line.split(['.', ' ']).next().filter(|_| line.contains("workspace = true")) else {
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        };
-        let spec = workspace
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("{name} = ")))
-            .unwrap_or_else(|| panic!("{name} is in [workspace.dependencies]"));
-        let spec = if spec.starts_with('{') { spec.to_owned() } else { format!("{{ version = {spec} }}") };
-        let optional = if line.contains("optional = true") { ", optional = true" } else { "" };
-        out.push_str(&format!("{name} = {}{optional} }}\n", spec.trim_end_matches('}').trim_end()));
-    }
-    out
+/// The scratch workspace's manifest: this workspace's `[workspace.package]` and
+/// `[workspace.dependencies]` (the runtime's path made absolute), so that the fixture crates
+/// inherit the same versions and the same runtime as the real generated crates.
+fn workspace_manifest(members: &[String]) -> String {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).expect("read Cargo.toml");
+    let start = manifest.find("[workspace.package]").expect("Cargo.toml has [workspace.package]");
+    let end = manifest[start..].find("\n[profile").map_or(manifest.len(), |i| start + i);
+    let runtime = root().join("runtime").to_string_lossy().replace('\\', "/");
+    let inherited = manifest[start..end].replace("path = \"runtime\"", &format!("path = \"{runtime}\""));
+    assert!(inherited.contains(&runtime), "the runtime is a workspace dependency");
+    format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{inherited}", members.join(", "))
+}
+
+/// A fixture crate's manifest: the dependencies of every generated crate, with the `client`
+/// feature on (its code is checked too), and futures-util for the crate docs' example.
+fn crate_manifest(stem: &str) -> String {
+    format!(
+        "[package]\nname = \"fixture_{stem}\"\nversion = \"0.0.0\"\nedition.workspace = true\npublish = false\n\n\
+         [features]\ndefault = [\"client\"]\nclient = [\"typed-api-runtime/client\"]\n\n\
+         [dependencies]\ntyped-api-runtime.workspace = true\nserde.workspace = true\nserde_json.workspace = true\n\n\
+         [dev-dependencies]\nfutures-util.workspace = true\n"
+    )
 }
 
 #[test]
@@ -70,16 +64,11 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
         let files = codegen::generate_file(root(), &rel).unwrap_or_else(|e| panic!("{rel} should generate:\n{e}"));
         let dir = scratch.join(&stem);
         codegen::write::sync(&dir.join("src"), &files, codegen::write::Mode::Write).expect("write the crate");
-        let manifest = format!(
-            "[package]\nname = \"fixture_{stem}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n{}",
-            dependencies()
-        );
-        fs::write(dir.join("Cargo.toml"), manifest).expect("write the manifest");
+        fs::write(dir.join("Cargo.toml"), crate_manifest(&stem)).expect("write the manifest");
         members.push(format!("\"{stem}\""));
     }
     assert!(members.len() >= 5, "the good fixtures are there");
-    let workspace = format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n", members.join(", "));
-    fs::write(scratch.join("Cargo.toml"), workspace).expect("write the workspace");
+    fs::write(scratch.join("Cargo.toml"), workspace_manifest(&members)).expect("write the workspace");
     fs::copy(root().join("Cargo.lock"), scratch.join("Cargo.lock")).expect("pin dependency versions");
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
@@ -118,4 +107,31 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
     let strays: Vec<&&str> = doctests.iter().filter(|l| !l.contains("/src/lib.rs - (line ")).collect();
     assert!(strays.is_empty(), "descriptions became doctests ({strays:?}):\n{tests}");
     assert!(!doctests.is_empty(), "the example of fixtures/good/operations.yaml is a doctest:\n{tests}");
+
+    // The version guard: the same crate, made for a runtime of another version, must not build,
+    // and must say why.
+    let lib = scratch.join("minimal/src/lib.rs");
+    let source = fs::read_to_string(&lib).expect("the minimal fixture's lib.rs");
+    let guard = replace_between(&source, "expect_version(\"", "\")", "9999\", \"0");
+    fs::write(&lib, guard).expect("write the mismatched guard");
+    let out = Command::new(&cargo)
+        .args(["check", "--offline", "--quiet", "-p", "fixture_minimal"])
+        .current_dir(&scratch)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a crate generated for another runtime version compiled");
+    assert!(
+        stderr.contains("generated for another version of typed-api-runtime")
+            && stderr.contains("regenerate it with `cargo xtask codegen`"),
+        "the guard's message is missing:\n{stderr}"
+    );
+}
+
+/// `text` with what stands between the first `start` and the next `end` replaced by `with`.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
+    let from = text.find(start).map(|i| i + start.len()).expect("the start marker is there");
+    let to = text[from..].find(end).map(|i| from + i).expect("the end marker is there");
+    format!("{}{with}{}", &text[..from], &text[to..])
 }

@@ -95,7 +95,11 @@ fn request_builder_decisions_are_made_in_the_model() {
         headers,
         [("OpenAI-Organization", Some("OPENAI_ORG_ID")), ("OpenAI-Project", Some("OPENAI_PROJECT_ID"))]
     );
-    assert!(model.api.bearer_auth);
+    assert!(
+        matches!(&model.api.auth, codegen::ir::Auth::Bearer { env: Some(env), .. } if env == "OPENAI_API_KEY"),
+        "{:?}",
+        model.api.auth
+    );
     assert!(
         model.api.docs.iter().any(|l| l.contains("client.list_run_steps(\"thread_abc123\", \"run_abc123\").items()"))
     );

@@ -56,7 +56,7 @@ fn check<T: Model>(data: &[u8], value: Option<&Value>) -> Option<T> {
     Some(decoded)
 }
 
-/// The client's own decoder (`codegen/runtime/client/call.rs`): the same result as
+/// The client's own decoder (`runtime/src/client/call.rs`): the same result as
 /// `from_slice`, which also rejects text after the value.
 fn check_response<T: Model>(data: &[u8], value: Option<&Value>) {
     let name = std::any::type_name::<T>();

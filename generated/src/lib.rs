@@ -57,21 +57,23 @@ mod operations;
 
 pub use operations::*;
 
-pub mod request;
-
 #[cfg(feature = "client")]
 pub mod client;
 
-mod rt;
-
 pub use models::*;
+/// Requests without a transport: the [`Operation`](request::Operation) trait every request
+/// builder implements, the checks it runs and the exact bytes of its path and query.
+pub use typed_api_runtime::request;
 
-/// What the runtime (the `request` and `client` modules) knows of this API.
-pub(crate) const API: request::Api = request::Api {
+/// This API as the runtime sees it: its base URL, how it authenticates and the headers
+/// every request carries. Operations and the client read it from here.
+pub const API: typed_api_runtime::Api = typed_api_runtime::Api {
+    user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
     base_url: BASE_URL,
     base_url_env: Some(BASE_URL_ENV),
-    api_key_env: Some(API_KEY_ENV),
-    bearer_auth: true,
+    auth: typed_api_runtime::Auth::Bearer {
+        env: Some(API_KEY_ENV),
+    },
     headers: DEFAULT_HEADERS,
     env_headers: &[
         ("OpenAI-Organization", "OPENAI_ORG_ID"),
@@ -79,21 +81,9 @@ pub(crate) const API: request::Api = request::Api {
     ],
 };
 
-#[cfg(feature = "client")]
-impl client::ClientBuilder {
-    /// The organization the requests are made for and billed to.
-    ///
-    /// Sent as the `OpenAI-Organization` header. Without a call to this method, the value of `OPENAI_ORG_ID` is sent, if it is set.
-    pub fn organization(self, value: impl Into<String>) -> Self {
-        self.header("OpenAI-Organization", value)
-    }
-    /// The project the requests are made for and billed to.
-    ///
-    /// Sent as the `OpenAI-Project` header. Without a call to this method, the value of `OPENAI_PROJECT_ID` is sent, if it is set.
-    pub fn project(self, value: impl Into<String>) -> Self {
-        self.header("OpenAI-Project", value)
-    }
-}
+/// The version guard: built against a runtime of another (semver-incompatible) version
+/// than the one it was generated for, this crate stops compiling here, saying what to do.
+const _: () = typed_api_runtime::__private::expect_version("0", "1");
 
 /// The base URL every operation's path is appended to.
 pub const BASE_URL: &str = "https://api.openai.com/v1";

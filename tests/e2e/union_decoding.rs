@@ -1,4 +1,4 @@
-//! The tag-scan union decoders (`rt::union` in codegen/runtime/rt.rs) against a straightforward
+//! The tag-scan union decoders (`__private::union` in runtime/src/__private/decode.rs) against a straightforward
 //! decode, in every key order: tag first, in the middle and last; unknown tags; unions nested in
 //! unions; duplicated keys; tags that are not strings; and inputs that are no object.
 //!

@@ -13,13 +13,13 @@ const USAGE: &str = "usage: cargo xtask codegen [--check] [--root DIR]\n\n\
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let mut root = workspace_root();
+    let mut root = None;
     if let Some(at) = args.iter().position(|a| a == "--root") {
         let Some(dir) = args.get(at + 1) else {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         };
-        root = PathBuf::from(dir);
+        root = Some(PathBuf::from(dir));
         args.drain(at..=at + 1);
     }
     let check = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
@@ -34,6 +34,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let Some(root) = root.or_else(workspace_root) else {
+        eprintln!("error: no workspace found: run `cargo xtask` inside one, or pass `--root DIR`");
+        return ExitCode::FAILURE;
+    };
     match run(&root, check) {
         Report::Ok(message) => {
             println!("{message}");
@@ -46,8 +50,23 @@ fn main() -> ExitCode {
     }
 }
 
-/// The workspace root: xtask lives one level below it.
-fn workspace_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest.parent().unwrap_or(manifest).to_path_buf()
+/// The workspace root, found when the command runs, never fixed when it is compiled: a
+/// binary that cargo reuses from a target directory shared with another checkout must work on
+/// the checkout it is run in. `cargo xtask` runs it with `CARGO_MANIFEST_DIR` set to this
+/// checkout's `xtask/`; run directly, it looks up from the current directory for the
+/// workspace's `Cargo.toml`.
+fn workspace_root() -> Option<PathBuf> {
+    if let Some(manifest) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) {
+        if let Some(root) = manifest.parent().filter(|root| is_workspace(root)) {
+            return Some(root.to_path_buf());
+        }
+    }
+    let here = std::env::current_dir().ok()?;
+    here.ancestors().find(|dir| is_workspace(dir)).map(Path::to_path_buf)
+}
+
+/// A directory whose `Cargo.toml` declares a workspace with an `xtask` member.
+fn is_workspace(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml")).is_ok_and(|text| text.contains("[workspace]"))
+        && dir.join("xtask").is_dir()
 }

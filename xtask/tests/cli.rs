@@ -198,3 +198,32 @@ fn every_bad_spec_fails_with_status_1_a_location_and_no_file_changed() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     let _ = fs::remove_dir_all(&root);
 }
+
+/// The workspace is found when the command runs: from `CARGO_MANIFEST_DIR` (as `cargo xtask`
+/// sets it) or, without it, from the current directory up. A binary that cargo reuses from a
+/// target directory shared with another checkout therefore works on the checkout it runs in.
+#[test]
+fn the_workspace_is_found_at_run_time_not_compile_time() {
+    let root = scratch("found-at-run-time");
+    fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = []\n").expect("a workspace manifest");
+    fs::create_dir_all(root.join("xtask")).expect("an xtask folder");
+    let run = |configure: &dyn Fn(&mut Command)| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+        command.arg("codegen").env_remove("CARGO_MANIFEST_DIR");
+        configure(&mut command);
+        let out = command.output().expect("run xtask");
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    };
+    let lib = root.join(xtask::TARGETS[0].crate_dir).join("src/lib.rs");
+    run(&|c| {
+        c.env("CARGO_MANIFEST_DIR", root.join("xtask")).current_dir(std::env::temp_dir());
+    });
+    assert!(lib.exists(), "generated into the workspace `CARGO_MANIFEST_DIR` names");
+    fs::remove_file(&lib).expect("remove lib.rs");
+    let below = root.join(xtask::TARGETS[0].spec);
+    run(&|c| {
+        c.current_dir(below.parent().expect("the spec's folder"));
+    });
+    assert!(lib.exists(), "generated into the workspace above the current directory");
+    let _ = fs::remove_dir_all(&root);
+}

@@ -1,6 +1,7 @@
 //! Stage 4, emit: the intermediate model → token trees (`quote!`), one `syn::File` per
 //! output file. Mechanical by design: every choice was made in the intermediate model.
 
+mod client;
 mod models;
 mod operations;
 
@@ -20,7 +21,11 @@ pub struct EmittedFile {
 pub struct EmitError(pub String);
 
 pub fn emit(krate: &ir::Crate) -> Result<Vec<EmittedFile>, EmitError> {
-    let mut files = vec![file("lib.rs", lib(krate))?, file("models/mod.rs", models_mod(krate))?];
+    let mut files = vec![
+        file("lib.rs", lib(krate))?,
+        file("client.rs", client::module(&krate.api))?,
+        file("models/mod.rs", models_mod(krate))?,
+    ];
     for module in &krate.modules {
         files.push(file(&format!("models/{}.rs", module.name), models::module(module))?);
     }
@@ -44,111 +49,107 @@ fn file(path: &str, tokens: TokenStream) -> Result<EmittedFile, EmitError> {
     }
 }
 
+/// The crate root: its docs, modules, the API's description for the runtime and its constants.
 fn lib(krate: &ir::Crate) -> TokenStream {
     let api = &krate.api;
+    let item_docs = &api.item_docs;
     let docs = inner_docs(&api.docs);
-    let base_url = &api.base_url;
-    let base_url_env = api.base_url_env.as_ref().map(|env| {
-        quote! {
-            /// The environment variable that overrides [`BASE_URL`].
-            pub const BASE_URL_ENV: &str = #env;
-        }
-    });
-    let api_key_env = api.api_key_env.as_ref().map(|env| {
-        quote! {
-            /// The environment variable that holds the API key, sent as `Authorization: Bearer <key>`.
-            pub const API_KEY_ENV: &str = #env;
-        }
-    });
-    let version = api.version.as_ref().map(|version| {
-        quote! {
-            /// The version of the upstream API description this crate was generated from.
-            pub const API_VERSION: &str = #version;
-        }
-    });
-    let headers = api.headers.iter().map(|(name, value)| quote! { (#name, #value) });
-    let option = |value: Option<TokenStream>| match value {
-        Some(value) => quote! { Some(#value) },
-        None => quote! { None },
-    };
-    let api_base_url_env = option(api.base_url_env.as_ref().map(|_| quote! { BASE_URL_ENV }));
-    let api_key_env_value = option(api.api_key_env.as_ref().map(|_| quote! { API_KEY_ENV }));
-    let bearer_auth = api.bearer_auth;
-    let env_headers = api
-        .client_headers
-        .iter()
-        .filter_map(|h| h.env.as_ref().map(|env| (&h.header, env)))
-        .map(|(header, env)| quote! { (#header, #env) });
-    let setters = api.client_headers.iter().map(|h| {
-        let doc = self::docs(&h.docs);
-        let setter = ident(&h.setter);
-        let header = &h.header;
-        quote! {
-            #doc
-            pub fn #setter(self, value: impl Into<String>) -> Self {
-                self.header(#header, value)
-            }
-        }
-    });
-    let client_headers = if api.client_headers.is_empty() {
-        quote! {}
-    } else {
-        quote! {
-            #[cfg(feature = "client")]
-            impl client::ClientBuilder {
-                #(#setters)*
-            }
-        }
-    };
-    let operations = if krate.operations.is_empty() {
-        quote! {}
-    } else {
+    let operations = (!krate.operations.is_empty()).then(|| {
         quote! {
             mod operations;
             pub use operations::*;
         }
-    };
+    });
+    let (request_docs, api_docs) = (self::docs(&item_docs.request_module), self::docs(&item_docs.api));
+    let guard_docs = self::docs(&item_docs.version_guard);
+    let description = api_description(api);
+    let (major, minor) = &api.runtime_version;
+    let constants = constants(api);
     quote! {
         #docs
         #![warn(missing_docs)]
         mod models;
         #operations
-        pub mod request;
         #[cfg(feature = "client")]
         pub mod client;
-        mod rt;
         pub use models::*;
-        /// What the runtime (the `request` and `client` modules) knows of this API.
-        pub(crate) const API: request::Api = request::Api {
-            base_url: BASE_URL,
-            base_url_env: #api_base_url_env,
-            api_key_env: #api_key_env_value,
-            bearer_auth: #bearer_auth,
-            headers: DEFAULT_HEADERS,
-            env_headers: &[#(#env_headers),*],
-        };
-        #client_headers
-        /// The base URL every operation's path is appended to.
-        pub const BASE_URL: &str = #base_url;
-        #base_url_env
-        #api_key_env
-        #version
-        /// Headers sent with every request, as (name, value).
-        pub const DEFAULT_HEADERS: &[(&str, &str)] = &[#(#headers),*];
+        #request_docs
+        pub use typed_api_runtime::request;
+        #api_docs
+        pub const API: typed_api_runtime::Api = #description;
+        #guard_docs
+        const _: () = typed_api_runtime::__private::expect_version(#major, #minor);
+        #(#constants)*
     }
 }
 
+/// The `typed_api_runtime::Api` value, naming the crate's constants where it has them.
+fn api_description(api: &ir::ApiInfo) -> TokenStream {
+    let option = |value: Option<TokenStream>| match value {
+        Some(value) => quote! { Some(#value) },
+        None => quote! { None },
+    };
+    let base_url_env = option(api.base_url_env.as_ref().map(|_| quote! { BASE_URL_ENV }));
+    let auth = match &api.auth {
+        ir::Auth::None => quote! { typed_api_runtime::Auth::None },
+        ir::Auth::Bearer { env, .. } => {
+            let env = option(env.as_ref().map(|_| quote! { API_KEY_ENV }));
+            quote! { typed_api_runtime::Auth::Bearer { env: #env } }
+        }
+    };
+    let env_headers = api
+        .client_headers
+        .iter()
+        .filter_map(|h| h.env.as_ref().map(|env| (&h.header, env)))
+        .map(|(header, env)| quote! { (#header, #env) });
+    quote! {
+        typed_api_runtime::Api {
+            user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            base_url: BASE_URL,
+            base_url_env: #base_url_env,
+            auth: #auth,
+            headers: DEFAULT_HEADERS,
+            env_headers: &[#(#env_headers),*],
+        }
+    }
+}
+
+/// `BASE_URL`, and where the spec gives them, `BASE_URL_ENV`, `API_KEY_ENV`, `API_VERSION`;
+/// then `DEFAULT_HEADERS`.
+fn constants(api: &ir::ApiInfo) -> Vec<TokenStream> {
+    let d = &api.item_docs;
+    let constant = |docs: &[String], name: &str, value: &str| {
+        let (docs, name) = (self::docs(docs), ident(name));
+        quote! { #docs pub const #name: &str = #value; }
+    };
+    let key_env = match &api.auth {
+        ir::Auth::Bearer { env: Some(env), .. } => Some(env),
+        _ => None,
+    };
+    let mut out = vec![constant(&d.base_url, "BASE_URL", &api.base_url)];
+    out.extend(api.base_url_env.as_ref().map(|env| constant(&d.base_url_env, "BASE_URL_ENV", env)));
+    out.extend(key_env.map(|env| constant(&d.api_key_env, "API_KEY_ENV", env)));
+    out.extend(api.version.as_ref().map(|version| constant(&d.version, "API_VERSION", version)));
+    let headers = api.headers.iter().map(|(name, value)| quote! { (#name, #value) });
+    let docs = self::docs(&d.default_headers);
+    out.push(quote! {
+        #docs
+        pub const DEFAULT_HEADERS: &[(&str, &str)] = &[#(#headers),*];
+    });
+    out
+}
+
 fn operations_mod(krate: &ir::Crate) -> TokenStream {
-    reexporting_mod(" One request builder per operation of the spec.", krate.operations.iter().map(|op| &op.module))
+    reexporting_mod(&krate.api.item_docs.operations_module, krate.operations.iter().map(|op| &op.module))
 }
 
 fn models_mod(krate: &ir::Crate) -> TokenStream {
-    let doc = " Every model type, one file per type of the spec with the types defined inside it.";
-    reexporting_mod(doc, krate.modules.iter().map(|m| &m.name))
+    reexporting_mod(&krate.api.item_docs.models_module, krate.modules.iter().map(|m| &m.name))
 }
 
 /// A `mod.rs` that declares each submodule and re-exports everything in it.
-fn reexporting_mod<'a>(doc: &str, modules: impl Iterator<Item = &'a String>) -> TokenStream {
+fn reexporting_mod<'a>(docs: &[String], modules: impl Iterator<Item = &'a String>) -> TokenStream {
+    let docs = inner_docs(docs);
     let modules = modules.map(|name| {
         let name = ident(name);
         quote! {
@@ -157,7 +158,7 @@ fn reexporting_mod<'a>(doc: &str, modules: impl Iterator<Item = &'a String>) -> 
         }
     });
     quote! {
-        #![doc = #doc]
+        #docs
         #(#modules)*
     }
 }
@@ -176,7 +177,7 @@ pub(crate) fn docs(lines: &[String]) -> TokenStream {
     quote! { #(#[doc = #lines])* }
 }
 
-fn inner_docs(lines: &[String]) -> TokenStream {
+pub(crate) fn inner_docs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
     quote! { #(#![doc = #lines])* }
 }

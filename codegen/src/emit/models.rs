@@ -86,9 +86,10 @@ fn field(f: &Field) -> TokenStream {
         Presence::Required => (inner, quote! {}),
         // `deserialize_with` turns off serde's "missing Option means None", so absence
         // is an error naming the field, while `null` still decodes as `None`.
-        Presence::Nullable { missing_as_null: false } => {
-            (quote! { Option<#inner> }, quote! { #[serde(deserialize_with = "crate::rt::nullable")] })
-        }
+        Presence::Nullable { missing_as_null: false } => (
+            quote! { Option<#inner> },
+            quote! { #[serde(deserialize_with = "typed_api_runtime::__private::nullable")] },
+        ),
         Presence::Nullable { missing_as_null: true } => (quote! { Option<#inner> }, quote! { #[serde(default)] }),
         Presence::Optional => {
             (quote! { Option<#inner> }, quote! { #[serde(default, skip_serializing_if = "Option::is_none")] })
@@ -166,7 +167,7 @@ fn enumeration(e: &Enum) -> TokenStream {
         #allow
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                crate::rt::string_enum(deserializer)
+                typed_api_runtime::__private::string_enum(deserializer)
             }
         }
     }
@@ -242,14 +243,14 @@ fn union(u: &Union) -> TokenStream {
         #allow
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                crate::rt::union(deserializer)
+                typed_api_runtime::__private::union(deserializer)
             }
         }
         #allow
-        impl<'de> crate::rt::Union<'de> for #name {
+        impl<'de> typed_api_runtime::__private::Union<'de> for #name {
             const TAG: &'static str = #tag;
-            // Only the entries before the tag have been read (see `union` in rt.rs).
-            fn member<__A: serde::de::MapAccess<'de>>(rest: crate::rt::Rest<'de, __A>) -> Result<Self, __A::Error> {
+            // Only the entries before the tag have been read (see the runtime's `__private::union`).
+            fn member<__A: serde::de::MapAccess<'de>>(rest: typed_api_runtime::__private::Rest<'de, __A>) -> Result<Self, __A::Error> {
                 match rest.tag() {
                     #(#members)*
                     _ => rest.unknown().map(Self::#fallback),

@@ -206,7 +206,8 @@ fn operation_impl(op: &Operation) -> TokenStream {
         impl crate::request::Operation for #name {
             type Response = #response;
             const ID: &'static str = #id;
-            const METHOD: http::Method = http::Method::#method;
+            const API: &'static typed_api_runtime::Api = &crate::API;
+            const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::#method;
             fn validate(&self) -> Result<(), crate::request::ValidationError> {
                 #(#checks)*
                 Ok(())

@@ -5,6 +5,7 @@
 //! `deprecated` lint. The validate stage has checked the spec, so a lookup that fails
 //! here is a bug in this crate, reported as an internal error rather than a panic.
 
+mod api;
 mod docs;
 mod operations;
 
@@ -43,49 +44,7 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
         })
         .collect();
     let operations = spec.operations.iter().map(|op| cx.operation(op)).collect::<Result<Vec<_>, _>>()?;
-    Ok(ir::Crate { api: api(spec, &text, &operations), modules, operations })
-}
-
-fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::ApiInfo {
-    let api = &spec.api;
-    // Title and version are one-line facts; a multi-line YAML value is joined into one.
-    let mut doc = vec![format!("# {}", docs::one_line(&api.title))];
-    docs::push_paragraph(&mut doc, text.lines(&api.description));
-    let mut facts = vec![format!("Base URL: <{}>", api.base_url.value)];
-    if let Some(version) = &api.version {
-        facts.push(format!(
-            "API version described: `{}`",
-            docs::code(&version.split_whitespace().collect::<Vec<_>>().join(" "))
-        ));
-    }
-    docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
-    docs::push_paragraph(&mut doc, operations::summary(operations));
-    if let Some(krate) = &api.rust_crate {
-        docs::push_paragraph(&mut doc, operations::example(&krate.value, api.base_url_env.as_deref(), operations));
-    }
-    ir::ApiInfo {
-        docs: doc,
-        base_url: api.base_url.value.clone(),
-        base_url_env: api.base_url_env.clone(),
-        bearer_auth: api.auth.is_some(),
-        api_key_env: api.auth.as_ref().and_then(|a| a.env.clone()),
-        version: api.version.clone(),
-        headers: api.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),
-        client_headers: api
-            .client_headers
-            .iter()
-            .map(|h| {
-                let mut docs = text.lines(h.description.as_deref().unwrap_or_default());
-                let mut facts = vec![format!("Sent as the `{}` header.", docs::code(&h.header.value))];
-                if let Some(env) = &h.env {
-                    let env = docs::code(env);
-                    facts.push(format!("Without a call to this method, the value of `{env}` is sent, if it is set."));
-                }
-                docs::push_paragraph(&mut docs, [facts.join(" ")]);
-                ir::ClientHeader { setter: h.setter.clone(), header: h.header.value.clone(), env: h.env.clone(), docs }
-            })
-            .collect(),
-    }
+    Ok(ir::Crate { api: api::api(spec, &text, &operations), modules, operations })
 }
 
 struct Cx<'s, 'a> {

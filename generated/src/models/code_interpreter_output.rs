@@ -58,14 +58,14 @@ impl<'de> serde::Deserialize<'de> for CodeInterpreterOutput {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::union(deserializer)
+        typed_api_runtime::__private::union(deserializer)
     }
 }
 
-impl<'de> crate::rt::Union<'de> for CodeInterpreterOutput {
+impl<'de> typed_api_runtime::__private::Union<'de> for CodeInterpreterOutput {
     const TAG: &'static str = "type";
     fn member<__A: serde::de::MapAccess<'de>>(
-        rest: crate::rt::Rest<'de, __A>,
+        rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
             "logs" => rest.decode().map(Self::Logs),

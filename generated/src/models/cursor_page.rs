@@ -15,10 +15,10 @@ pub struct CursorPage<T> {
     /// The items of this page, in the requested order.
     pub data: Vec<T>,
     /// The ID of the first item of this page, or `null` if the page is empty.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub first_id: Option<String>,
     /// The ID of the last item of this page, or `null` if the page is empty.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_id: Option<String>,
     /// Whether there are more items after this page.
     pub has_more: bool,
@@ -77,6 +77,6 @@ impl<'de> serde::Deserialize<'de> for CursorPageObject {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::string_enum(deserializer)
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

@@ -82,6 +82,6 @@ impl<'de> serde::Deserialize<'de> for FileSearchResultContentType {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::string_enum(deserializer)
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

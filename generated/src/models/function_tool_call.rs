@@ -21,6 +21,6 @@ pub struct Function {
     /// The arguments passed to the function.
     pub arguments: String,
     /// The output of the function. This will be `null` if the outputs have not been [submitted](https://platform.openai.com/docs/api-reference/runs/submitToolOutputs) yet.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub output: Option<String>,
 }

@@ -26,19 +26,19 @@ pub struct RunStep {
     /// The details of the run step.
     pub step_details: StepDetails,
     /// The last error associated with this run step. Will be `null` if there are no errors.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_error: Option<LastError>,
     /// The Unix timestamp (in seconds) for when the run step expired. A step is considered expired if the parent run is expired.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub expired_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run step was cancelled.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub cancelled_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run step failed.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub failed_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run step completed.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub completed_at: Option<i64>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be useful for storing additional information about the object in a structured format, and querying for objects via API or the dashboard.
     ///
@@ -48,7 +48,7 @@ pub struct RunStep {
     #[serde(default)]
     pub metadata: Option<Metadata>,
     /// Usage statistics related to the run step. This value will be `null` while the run step's status is `in_progress`.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub usage: Option<Usage>,
 }
 
@@ -105,6 +105,6 @@ impl<'de> serde::Deserialize<'de> for RunStepObject {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::string_enum(deserializer)
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

@@ -61,14 +61,14 @@ impl<'de> serde::Deserialize<'de> for StepDetails {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::union(deserializer)
+        typed_api_runtime::__private::union(deserializer)
     }
 }
 
-impl<'de> crate::rt::Union<'de> for StepDetails {
+impl<'de> typed_api_runtime::__private::Union<'de> for StepDetails {
     const TAG: &'static str = "type";
     fn member<__A: serde::de::MapAccess<'de>>(
-        rest: crate::rt::Rest<'de, __A>,
+        rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
             "message_creation" => rest.decode().map(Self::MessageCreation),

@@ -51,7 +51,8 @@ impl GetRunStep {
 impl crate::request::Operation for GetRunStep {
     type Response = RunStep;
     const ID: &'static str = "getRunStep";
-    const METHOD: http::Method = http::Method::GET;
+    const API: &'static typed_api_runtime::Api = &crate::API;
+    const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::GET;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         {
             let value = &self.thread_id;

@@ -77,7 +77,8 @@ impl ListRunSteps {
 impl crate::request::Operation for ListRunSteps {
     type Response = CursorPage<RunStep>;
     const ID: &'static str = "listRunSteps";
-    const METHOD: http::Method = http::Method::GET;
+    const API: &'static typed_api_runtime::Api = &crate::API;
+    const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::GET;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         {
             let value = &self.thread_id;

@@ -21,6 +21,8 @@ mod retries;
 #[allow(deprecated)]
 mod security;
 #[allow(deprecated)]
+mod shared;
+#[allow(deprecated)]
 mod wire;
 
 use std::time::Duration;

@@ -58,14 +58,14 @@ impl<'de> serde::Deserialize<'de> for Availability {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::union(deserializer)
+        typed_api_runtime::__private::union(deserializer)
     }
 }
 
-impl<'de> crate::rt::Union<'de> for Availability {
+impl<'de> typed_api_runtime::__private::Union<'de> for Availability {
     const TAG: &'static str = "status";
     fn member<__A: serde::de::MapAccess<'de>>(
-        rest: crate::rt::Rest<'de, __A>,
+        rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
             "on_shelf" => rest.decode().map(Self::OnShelf),

@@ -19,7 +19,7 @@ pub struct Book {
     /// Constraint: 1 to 300 characters.
     pub title: String,
     /// The subtitle, or `null` if the book has none.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub subtitle: Option<String>,
     /// The 13-digit ISBN; absent for books printed before 2007.
     #[serde(rename = "ISBN-13")]
@@ -33,7 +33,7 @@ pub struct Book {
     /// The number of pages, or `null` for audiobooks.
     ///
     /// Constraint: at least 1.
-    #[serde(deserialize_with = "crate::rt::nullable")]
+    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub page_count: Option<i64>,
     /// The average reader rating, absent until the book has been rated.
     ///
@@ -110,6 +110,6 @@ impl<'de> serde::Deserialize<'de> for BookObject {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
-        crate::rt::string_enum(deserializer)
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

@@ -41,7 +41,8 @@ impl GetBook {
 impl crate::request::Operation for GetBook {
     type Response = Book;
     const ID: &'static str = "getBook";
-    const METHOD: http::Method = http::Method::GET;
+    const API: &'static typed_api_runtime::Api = &crate::API;
+    const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::GET;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         {
             let value = &self.shelf_id;

@@ -76,7 +76,8 @@ impl ListBooks {
 impl crate::request::Operation for ListBooks {
     type Response = Page<Book>;
     const ID: &'static str = "listBooks";
-    const METHOD: http::Method = http::Method::GET;
+    const API: &'static typed_api_runtime::Api = &crate::API;
+    const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::GET;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         {
             let value = &self.shelf_id;
