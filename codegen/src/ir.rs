@@ -355,3 +355,19 @@ pub struct Alias {
     pub meta: Meta,
     pub target: Type,
 }
+
+/// The generated crate's manifest: what Cargo needs, every choice made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Package {
+    /// The package name, e.g. `openai-run-steps`.
+    pub name: String,
+    pub version: String,
+    /// One line, naming the spec.
+    pub description: String,
+    /// The spec, relative to the workspace root: named in the manifest's header.
+    pub spec: String,
+    /// Hand-written examples under `examples/`, each needing the `client` feature.
+    pub examples: Vec<String>,
+    /// Hand-written criterion benchmarks under `benches/`.
+    pub benches: Vec<String>,
+}

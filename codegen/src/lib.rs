@@ -13,8 +13,10 @@ pub mod ir;
 pub mod locate;
 pub mod lower;
 pub mod naming;
+pub mod output;
 pub mod parse;
 pub mod render;
+pub mod target;
 pub mod validate;
 pub mod write;
 
@@ -22,13 +24,8 @@ use std::fmt;
 use std::path::Path;
 
 pub use diagnostics::SpecError;
-
-/// A rendered file, with its path relative to the generated crate's `src/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub contents: String,
-}
+pub use output::OutputFile;
+pub use target::Target;
 
 #[derive(Debug)]
 pub enum Error {
@@ -36,6 +33,8 @@ pub enum Error {
     Spec(SpecError),
     /// The spec could not be read.
     Io { path: String, error: std::io::Error },
+    /// The target cannot be generated as asked (e.g. its folder makes no package name).
+    Target(String),
     /// A bug in the generator (the spec passed validation).
     Internal(String),
 }
@@ -45,6 +44,7 @@ impl fmt::Display for Error {
         match self {
             Error::Spec(e) => e.fmt(f),
             Error::Io { path, error } => write!(f, "error: cannot read {path}: {error}"),
+            Error::Target(message) => write!(f, "error: {message}"),
             Error::Internal(message) => {
                 write!(f, "internal error in codegen: {message}\nplease report it with the spec that caused it")
             }
@@ -54,20 +54,23 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Runs the whole pipeline on a spec's text, in memory. `spec` is the path shown in
-/// errors and headers (relative to the workspace, so output is machine-independent).
-pub fn generate(spec: &str, source: &str) -> Result<Vec<OutputFile>, Error> {
-    let located = |diagnostics| Error::Spec(SpecError::new(Path::new(spec), source, diagnostics));
+/// Runs the whole pipeline on a spec's text, in memory: the target's whole crate, its
+/// manifest and sources. `target.spec` is the path shown in errors and headers (relative to
+/// the workspace, so output is machine-independent).
+pub fn generate(target: &Target<'_>, source: &str) -> Result<Vec<OutputFile>, Error> {
+    let located = |diagnostics| Error::Spec(SpecError::new(Path::new(target.spec), source, diagnostics));
     let tree = parse::parse(source).map_err(located)?;
     let symbols = validate::validate(&tree).map_err(located)?;
     let model = lower::lower(&tree, &symbols).map_err(|e| Error::Internal(e.0))?;
+    let package = lower::package(&tree, target).map_err(Error::Target)?;
     let files = emit::emit(&model).map_err(|e| Error::Internal(e.0))?;
-    Ok(render::render(spec, files))
+    Ok(render::render(target.spec, files, &package))
 }
 
-/// Reads a spec from `root/spec` and generates it.
-pub fn generate_file(root: &Path, spec: &str) -> Result<Vec<OutputFile>, Error> {
+/// Reads the target's spec under `root` and generates it.
+pub fn generate_file(root: &Path, target: &Target<'_>) -> Result<Vec<OutputFile>, Error> {
+    let spec = target.spec;
     let source =
         std::fs::read_to_string(root.join(spec)).map_err(|error| Error::Io { path: spec.to_owned(), error })?;
-    generate(spec, &source)
+    generate(target, &source)
 }

@@ -11,8 +11,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::OutputFile;
-use crate::render::MARKER;
+use crate::output::{MARKER, OutputFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

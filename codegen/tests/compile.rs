@@ -4,8 +4,9 @@
 //! (keywords, deprecation allows, doc links and all), and that no description became a
 //! doctest (a code block rustdoc reads as Rust would fail or slow the crate's tests).
 //!
-//! Builds a scratch workspace under cargo's per-test temp dir, pinned to this
-//! workspace's Cargo.lock and built offline, so it uses the same serde as everything else.
+//! Builds a scratch workspace of the crates as the generator writes them (manifest and
+//! sources) under cargo's per-test temp dir, pinned to this workspace's Cargo.lock and built
+//! offline, so it uses the same serde and runtime as everything else.
 //! On a toolchain without clippy, `cargo check` with warnings denied stands in for it.
 
 use std::fs;
@@ -40,17 +41,6 @@ fn workspace_manifest(members: &[String]) -> String {
     format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{inherited}", members.join(", "))
 }
 
-/// A fixture crate's manifest: the dependencies of every generated crate, with the `client`
-/// feature on (its code is checked too), and futures-util for the crate docs' example.
-fn crate_manifest(stem: &str) -> String {
-    format!(
-        "[package]\nname = \"fixture_{stem}\"\nversion = \"0.0.0\"\nedition.workspace = true\npublish = false\n\n\
-         [features]\ndefault = [\"client\"]\nclient = [\"typed-api-runtime/client\"]\n\n\
-         [dependencies]\ntyped-api-runtime.workspace = true\nserde.workspace = true\nserde_json.workspace = true\n\n\
-         [dev-dependencies]\nfutures-util.workspace = true\n"
-    )
-}
-
 #[test]
 fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-crates");
@@ -61,11 +51,12 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
         let stem = fixture.file_stem().and_then(|s| s.to_str()).expect("utf-8 file name").replace('-', "_");
         let rel =
             fixture.strip_prefix(root()).expect("fixture under the workspace").to_string_lossy().replace('\\', "/");
-        let files = codegen::generate_file(root(), &rel).unwrap_or_else(|e| panic!("{rel} should generate:\n{e}"));
-        let dir = scratch.join(&stem);
-        codegen::write::sync(&dir.join("src"), &files, codegen::write::Mode::Write).expect("write the crate");
-        fs::write(dir.join("Cargo.toml"), crate_manifest(&stem)).expect("write the manifest");
-        members.push(format!("\"{stem}\""));
+        // Named `fixture_<stem>`, the package's name where the spec gives no `rust_crate`.
+        let name = format!("fixture_{stem}");
+        let files = codegen::generate_file(root(), &codegen::Target::new(&rel, &name))
+            .unwrap_or_else(|e| panic!("{rel} should generate:\n{e}"));
+        codegen::write::sync(&scratch.join(&name), &files, codegen::write::Mode::Write).expect("write the crate");
+        members.push(format!("\"{name}\""));
     }
     assert!(members.len() >= 5, "the good fixtures are there");
     fs::write(scratch.join("Cargo.toml"), workspace_manifest(&members)).expect("write the workspace");
@@ -110,7 +101,7 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
 
     // The version guard: the same crate, made for a runtime of another version, must not build,
     // and must say why.
-    let lib = scratch.join("minimal/src/lib.rs");
+    let lib = scratch.join("fixture_minimal/src/lib.rs");
     let source = fs::read_to_string(&lib).expect("the minimal fixture's lib.rs");
     let guard = replace_between(&source, "expect_version(\"", "\")", "9999\", \"0");
     fs::write(&lib, guard).expect("write the mismatched guard");

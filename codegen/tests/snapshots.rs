@@ -15,13 +15,23 @@ fn relative(path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// Every generated file, each under a separator line.
+/// The target of a spec: a crate in a folder named after the spec's file.
+fn target(spec: &str) -> codegen::Target<'_> {
+    let stem = spec.rsplit('/').next().and_then(|name| name.strip_suffix(".yaml")).unwrap_or(spec);
+    codegen::Target::new(spec, stem)
+}
+
+fn generate(spec: &str) -> Result<Vec<codegen::OutputFile>, codegen::Error> {
+    codegen::generate_file(root(), &target(spec))
+}
+
+/// Every generated file (the manifest, then the sources), each under a separator line.
 fn generated(spec: &str) -> String {
-    let files = match codegen::generate_file(root(), spec) {
+    let files = match generate(spec) {
         Ok(files) => files,
         Err(error) => panic!("{spec} should generate:\n{error}"),
     };
-    files.iter().map(|f| format!("// ===== src/{} =====\n{}", f.path, f.contents)).collect::<Vec<_>>().join("\n")
+    files.iter().map(|f| format!("// ===== {} =====\n{}", f.path, f.contents)).collect::<Vec<_>>().join("\n")
 }
 
 #[test]
@@ -42,7 +52,7 @@ fn good_fixtures() {
     let mut failures = Vec::new();
     insta::glob!("fixtures/good/*.yaml", |path| {
         let spec = relative(path);
-        match codegen::generate_file(root(), &spec) {
+        match generate(&spec) {
             Ok(_) => insta::assert_snapshot!(generated(&spec)),
             Err(error) => failures.push(format!("{spec} should generate:\n{error}")),
         }
@@ -55,7 +65,7 @@ fn bad_fixtures() {
     let mut failures = Vec::new();
     insta::glob!("fixtures/bad/*.yaml", |path| {
         let spec = relative(path);
-        let text = match codegen::generate_file(root(), &spec) {
+        let text = match generate(&spec) {
             Err(codegen::Error::Spec(error)) => error.to_string(),
             Ok(_) => return failures.push(format!("{spec} should be rejected, but it generated")),
             Err(other) => return failures.push(format!("{spec} should be a spec error, got:\n{other}")),
@@ -71,8 +81,8 @@ fn bad_fixtures() {
 #[test]
 fn the_same_spec_gives_byte_identical_files() {
     for spec in ["spec/openai_run_steps.yaml", "tests/fixtures/bookshelf.yaml"] {
-        let first = codegen::generate_file(root(), spec).map_err(|e| e.to_string());
-        let second = codegen::generate_file(root(), spec).map_err(|e| e.to_string());
+        let first = generate(spec).map_err(|e| e.to_string());
+        let second = generate(spec).map_err(|e| e.to_string());
         assert!(first.is_ok(), "{spec}: {first:?}");
         assert_eq!(first, second, "{spec}");
     }

@@ -11,7 +11,7 @@ const SPEC: &str = "fuzz.yaml";
 fuzz_target!(|data: &[u8]| {
     // Specs are read with `read_to_string`: text that is not UTF-8 never reaches the generator.
     let Ok(source) = std::str::from_utf8(data) else { return };
-    let first = codegen::generate(SPEC, source);
+    let first = codegen::generate(&codegen::Target::new(SPEC, "fuzz"), source);
     match &first {
         Ok(files) => {
             assert!(!files.is_empty(), "a spec that generates gives files");
@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         // `Internal` means the spec passed validation and a later stage failed: a generator bug.
         Err(other) => panic!("not a spec error:\n{other}"),
     }
-    let second = codegen::generate(SPEC, source);
+    let second = codegen::generate(&codegen::Target::new(SPEC, "fuzz"), source);
     match (&first, &second) {
         (Ok(a), Ok(b)) => assert!(a == b, "the same spec gave different files"),
         (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "the same spec gave different errors"),

@@ -2,22 +2,24 @@
 //! a `#[test]` (see `tests/drift.rs`) in a crate that does not depend on any generated
 //! crate: a generated crate that no longer compiles cannot hide the drift message.
 
+mod members;
+
 use std::fmt::Write as _;
 use std::path::Path;
 
+use codegen::Target;
 use codegen::write::{self, Drift, Mode};
 
 /// Every spec and the crate generated from it, relative to the workspace root.
-/// Add a line here to generate a new crate (and add the crate to the workspace).
-pub const TARGETS: &[Target] = &[
-    Target { spec: "spec/openai_run_steps.yaml", crate_dir: "generated" },
-    Target { spec: "tests/fixtures/bookshelf.yaml", crate_dir: "tests/bookshelf" },
+///
+/// Adding an API is one line here (`Target::new("spec/pets.yaml", "apis/pets")`) and
+/// `cargo xtask codegen`, which writes the crate whole (manifest and sources) and adds its
+/// folder to the workspace's members. Hand-written examples and benchmarks in a crate's
+/// folder are declared here too, so that its generated manifest names them.
+pub const TARGETS: &[Target<'static>] = &[
+    Target::new("spec/openai_run_steps.yaml", "generated").examples(&["list_run_steps"]).benches(&["decode"]),
+    Target::new("tests/fixtures/bookshelf.yaml", "tests/bookshelf"),
 ];
-
-pub struct Target {
-    pub spec: &'static str,
-    pub crate_dir: &'static str,
-}
 
 /// The command that fixes drift, printed with every drift report.
 pub const FIX: &str = "cargo xtask codegen";
@@ -30,10 +32,15 @@ pub enum Report {
 /// Generates every target in memory; only if all succeed, writes (or checks) them.
 /// A broken spec therefore leaves every generated file as it was.
 pub fn run(root: &Path, check: bool) -> Report {
+    run_targets(root, TARGETS, check)
+}
+
+/// [`run`] on a list of targets of one's own (the tests' scratch workspaces).
+pub fn run_targets(root: &Path, targets: &[Target<'_>], check: bool) -> Report {
     let mut generated = Vec::new();
     let mut errors = String::new();
-    for target in TARGETS {
-        match codegen::generate_file(root, target.spec) {
+    for target in targets {
+        match codegen::generate_file(root, target) {
             Ok(files) => generated.push((target, files)),
             Err(error) => {
                 let _ = writeln!(errors, "{error}\n");
@@ -47,24 +54,32 @@ pub fn run(root: &Path, check: bool) -> Report {
     let mut drift = Vec::new();
     let mut unchanged = 0;
     for (target, files) in &generated {
-        let src = root.join(target.crate_dir).join("src");
-        match write::sync(&src, files, mode) {
+        let dir = root.join(target.crate_dir);
+        match write::sync(&dir, files, mode) {
             Ok(outcome) => {
                 unchanged += outcome.unchanged;
                 drift.extend(outcome.drift);
             }
             Err(error) => {
                 let doing = if check { "checking" } else { "writing" };
-                return Report::Failed(format!("error: {doing} {}: {error}", src.display()));
+                return Report::Failed(format!("error: {doing} {}: {error}", dir.display()));
             }
         }
     }
+    let dirs: Vec<&str> = targets.iter().map(|t| t.crate_dir).collect();
+    let joined = match workspace_members(root, &dirs, mode) {
+        Ok(joined) => joined,
+        Err(error) => return Report::Failed(format!("error: {error}")),
+    };
     let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
     if check {
-        if drift.is_empty() {
+        if drift.is_empty() && joined.is_empty() {
             return Report::Ok(format!("generated code is up to date ({unchanged} files checked)"));
         }
         let mut out = String::from("error: generated code differs from its spec:\n");
+        for dir in &joined {
+            let _ = writeln!(out, "  not a workspace member: {dir} (Cargo.toml's `members` does not list it)");
+        }
         for d in &drift {
             match d {
                 Drift::Stale { path, diff } => {
@@ -94,6 +109,22 @@ pub fn run(root: &Path, check: bool) -> Report {
         };
         let _ = writeln!(out, "{verb} {}", shown(d.path()));
     }
+    for dir in &joined {
+        let _ = writeln!(out, "added {dir} to the workspace members in Cargo.toml");
+    }
     let _ = write!(out, "{} file(s) changed, {unchanged} unchanged", drift.len());
     Report::Ok(out)
+}
+
+/// The target folders the workspace's members do not list; in write mode they are added to
+/// the root `Cargo.toml` (the crates' manifests are on disk by then).
+fn workspace_members<'a>(root: &Path, dirs: &[&'a str], mode: Mode) -> Result<Vec<&'a str>, String> {
+    let path = root.join("Cargo.toml");
+    let manifest = std::fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    let missing = members::missing(&manifest, dirs)?;
+    if mode == Mode::Write && !missing.is_empty() {
+        let updated = members::add(&manifest, &missing)?;
+        std::fs::write(&path, updated).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    }
+    Ok(missing)
 }

@@ -13,10 +13,15 @@ fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".."))
 }
 
-/// A scratch workspace holding copies of every target's spec (and nothing generated).
+/// A scratch workspace holding copies of every target's spec (and nothing generated), and a
+/// root manifest whose members are the targets' folders.
 fn scratch(name: &str) -> PathBuf {
     let root = std::env::temp_dir().join(format!("xtask-cli-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("xtask")).expect("create scratch folder");
+    let members: Vec<String> = xtask::TARGETS.iter().map(|t| format!("{:?}", t.crate_dir)).collect();
+    let manifest = format!("[workspace]\nmembers = [{}]\n", members.join(", "));
+    fs::write(root.join("Cargo.toml"), manifest).expect("write the scratch manifest");
     for target in xtask::TARGETS {
         let to = root.join(target.spec);
         fs::create_dir_all(to.parent().expect("specs live in a folder")).expect("create scratch folder");
@@ -63,9 +68,9 @@ fn a_broken_spec_stops_every_target_from_being_written() {
     let out = xtask(&root, &["codegen"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("invalid YAML"), "{}", text(&out.stderr));
-    // The other, valid spec was not written either.
+    // The other, valid spec was not written either, nor any manifest.
     for target in xtask::TARGETS {
-        assert!(!root.join(target.crate_dir).join("src").exists(), "{} was written", target.crate_dir);
+        assert!(!root.join(target.crate_dir).exists(), "{} was written", target.crate_dir);
     }
     let _ = fs::remove_dir_all(&root);
 }
@@ -133,12 +138,14 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     files
 }
 
-/// Copies the committed generated sources of every target into `root`.
+/// Copies the committed generated files of every target (manifest and sources) into `root`.
 fn copy_generated(root: &Path) {
     for target in xtask::TARGETS {
-        let from = workspace().join(target.crate_dir).join("src");
-        for (path, bytes) in tree(&from) {
-            let to = root.join(target.crate_dir).join("src").join(path);
+        let from = workspace().join(target.crate_dir);
+        let manifest = fs::read(from.join("Cargo.toml")).expect("the committed manifest");
+        let files = tree(&from.join("src")).into_iter().map(|(path, bytes)| (Path::new("src").join(path), bytes));
+        for (path, bytes) in files.chain([(PathBuf::from("Cargo.toml"), manifest)]) {
+            let to = root.join(target.crate_dir).join(path);
             fs::create_dir_all(to.parent().expect("files live in a folder")).expect("create folder");
             fs::write(to, bytes).expect("copy generated file");
         }
@@ -205,8 +212,6 @@ fn every_bad_spec_fails_with_status_1_a_location_and_no_file_changed() {
 #[test]
 fn the_workspace_is_found_at_run_time_not_compile_time() {
     let root = scratch("found-at-run-time");
-    fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = []\n").expect("a workspace manifest");
-    fs::create_dir_all(root.join("xtask")).expect("an xtask folder");
     let run = |configure: &dyn Fn(&mut Command)| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
         command.arg("codegen").env_remove("CARGO_MANIFEST_DIR");
@@ -225,5 +230,52 @@ fn the_workspace_is_found_at_run_time_not_compile_time() {
         c.current_dir(below.parent().expect("the spec's folder"));
     });
     assert!(lib.exists(), "generated into the workspace above the current directory");
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// The README's "adding an API": one target line and `cargo xtask codegen` give a crate that
+/// is a workspace member and builds, with no placeholder file and no manifest copied by hand.
+/// The scratch workspace inherits this one's `[workspace.package]` and dependencies (the
+/// runtime by absolute path), and builds in the target folder the compile test warms.
+#[test]
+fn adding_an_api_is_one_target_line_and_one_command() {
+    let root = std::env::temp_dir().join(format!("xtask-cli-new-api-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("spec")).expect("create scratch folder");
+    fs::copy(workspace().join("tests/fixtures/bookshelf.yaml"), root.join("spec/shelf.yaml")).expect("copy spec");
+    let manifest = fs::read_to_string(workspace().join("Cargo.toml")).expect("read Cargo.toml");
+    // As codegen/tests/compile.rs builds its scratch workspace, so that the artifacts it left
+    // in the shared target folder serve here too.
+    let start = manifest.find("[workspace.package]").expect("[workspace.package]");
+    let end = manifest[start..].find("\n[profile").map_or(manifest.len(), |i| start + i);
+    let runtime = workspace().join("runtime").to_string_lossy().replace('\\', "/");
+    let inherited = manifest[start..end].replace("path = \"runtime\"", &format!("path = \"{runtime}\""));
+    fs::write(root.join("Cargo.toml"), format!("[workspace]\nresolver = \"3\"\nmembers = []\n\n{inherited}"))
+        .expect("write the scratch manifest");
+    fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock")).expect("pin dependency versions");
+
+    let target = [codegen::Target::new("spec/shelf.yaml", "apis/shelf")];
+    match xtask::run_targets(&root, &target, true) {
+        xtask::Report::Failed(message) => assert!(message.contains("not a workspace member: apis/shelf"), "{message}"),
+        xtask::Report::Ok(message) => panic!("--check passed before the crate existed: {message}"),
+    }
+    let written = match xtask::run_targets(&root, &target, false) {
+        xtask::Report::Ok(message) => message,
+        xtask::Report::Failed(message) => panic!("{message}"),
+    };
+    assert!(written.contains("created apis/shelf/Cargo.toml"), "{written}");
+    assert!(written.contains("added apis/shelf to the workspace members in Cargo.toml"), "{written}");
+    let root_manifest = fs::read_to_string(root.join("Cargo.toml")).expect("read the scratch manifest");
+    assert!(root_manifest.contains("members = [\"apis/shelf\"]"), "{root_manifest}");
+    assert!(matches!(xtask::run_targets(&root, &target, true), xtask::Report::Ok(_)), "--check passes after");
+
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = Command::new(cargo)
+        .args(["check", "--offline", "--quiet", "-p", "shelf"])
+        .current_dir(&root)
+        .env("CARGO_TARGET_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-target"))
+        .output()
+        .expect("run cargo");
+    assert!(out.status.success(), "the new crate does not build:\n{}", text(&out.stderr));
     let _ = fs::remove_dir_all(&root);
 }

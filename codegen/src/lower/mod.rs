@@ -8,6 +8,9 @@
 mod api;
 mod docs;
 mod operations;
+mod package;
+
+pub use package::package;
 
 pub(crate) use docs::code;
 

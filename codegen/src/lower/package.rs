@@ -1,0 +1,34 @@
+//! The generated crate's manifest, from the spec and the target: its package name (the
+//! spec's `rust_crate`, else the crate's folder), description, examples and benchmarks.
+
+use super::docs;
+use crate::ast::Spec;
+use crate::ir;
+use crate::target::{Target, check_package_name};
+
+/// The manifest's content, or why the target makes no valid package.
+pub fn package(spec: &Spec, target: &Target<'_>) -> Result<ir::Package, String> {
+    let name = match &spec.api.rust_crate {
+        Some(krate) => krate.value.replace('_', "-"),
+        None => target.dir_name().to_owned(),
+    };
+    check_package_name(&name).map_err(|problem| {
+        format!(
+            "the crate generated into `{}` has no valid package name: {problem}; \
+             give the spec an `api.rust_crate`, or the crate another folder",
+            target.crate_dir
+        )
+    })?;
+    let title = docs::one_line(&spec.api.title);
+    Ok(ir::Package {
+        name,
+        version: "0.1.0".to_owned(),
+        description: format!(
+            "{title}: typed models, request builders and an async client, generated from {}.",
+            target.spec
+        ),
+        spec: target.spec.to_owned(),
+        examples: target.examples.iter().map(|e| (*e).to_owned()).collect(),
+        benches: target.benches.iter().map(|b| (*b).to_owned()).collect(),
+    })
+}
