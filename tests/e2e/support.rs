@@ -121,3 +121,9 @@ fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
         _ => Some(format!("{}: expected {b}, got {a}", if at.is_empty() { "/" } else { &at })),
     }
 }
+
+/// The README's Rust examples, compiled by `cargo test` as this crate's doctests, so that a
+/// change to a public path they use fails the tests rather than going stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;
