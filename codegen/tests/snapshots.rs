@@ -1,6 +1,8 @@
 //! Snapshots guard the generator's output: the generated code for the run-steps spec and
 //! for one small fixture spec per construct (`fixtures/good/`), and the exact error text
-//! for each broken spec (`fixtures/bad/`). Review changes with `cargo insta review`.
+//! for each broken spec (`fixtures/bad/`). A fixture's snapshot stands beside it
+//! (`fixtures/bad/enum_empty.yaml` and `enum_empty.snap`); the two real specs' are in
+//! `snapshots/`. Review changes with `cargo insta review`.
 
 use std::path::Path;
 
@@ -44,6 +46,17 @@ fn bookshelf_spec() {
     insta::assert_snapshot!(generated("tests/fixtures/bookshelf.yaml"));
 }
 
+/// Asserts `text` against the snapshot beside the fixture: `fixtures/good/enums.snap` for
+/// `fixtures/good/enums.yaml`, input and expected output side by side.
+fn beside(fixture: &Path, text: String) {
+    let name = fixture.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(fixture.parent().unwrap_or(Path::new(".")));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.remove_snapshot_suffix();
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}
+
 // A fixture that fails differently from its kind is collected, not panicked on, so one
 // broken fixture does not hide the results of the others.
 
@@ -53,7 +66,7 @@ fn good_fixtures() {
     insta::glob!("fixtures/good/*.yaml", |path| {
         let spec = relative(path);
         match generate(&spec) {
-            Ok(_) => insta::assert_snapshot!(generated(&spec)),
+            Ok(_) => beside(path, generated(&spec)),
             Err(error) => failures.push(format!("{spec} should generate:\n{error}")),
         }
     });
@@ -73,7 +86,7 @@ fn bad_fixtures() {
         if !text.contains(&spec) || !text.contains(" (at ") {
             failures.push(format!("{spec}: the error must name the file and the node path:\n{text}"));
         }
-        insta::assert_snapshot!(text);
+        beside(path, text);
     });
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
