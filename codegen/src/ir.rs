@@ -13,6 +13,19 @@ pub struct Crate {
     pub modules: Vec<Module>,
     /// In spec order; one request builder each, in `src/operations/`.
     pub operations: Vec<Operation>,
+    /// Every model type, for the crate's hidden `__models` list.
+    pub models: ModelTable,
+}
+
+/// The crate's model types as the property tests and fuzz targets reach them: every item,
+/// a generic one instantiated with the arguments the spec first uses it with.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ModelTable {
+    /// In module order, then item order.
+    pub types: Vec<Type>,
+    /// Some type is deprecated, so naming them all allows the lint.
+    pub allow_deprecated: bool,
+    pub docs: Vec<String>,
 }
 
 /// One HTTP operation.
@@ -370,4 +383,14 @@ pub struct Package {
     pub examples: Vec<String>,
     /// Hand-written criterion benchmarks under `benches/`.
     pub benches: Vec<String>,
+    /// The crate's property tests: `src/properties.rs` and the testkit dev-dependency.
+    pub property_tests: Option<PropertyTests>,
+}
+
+/// The generated `src/properties.rs`: the testkit's checks on every model, on values derived
+/// from the spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyTests {
+    /// The module's doc lines.
+    pub docs: Vec<String>,
 }

@@ -63,7 +63,7 @@ pub fn generate(target: &Target<'_>, source: &str) -> Result<Vec<OutputFile>, Er
     let symbols = validate::validate(&tree).map_err(located)?;
     let model = lower::lower(&tree, &symbols).map_err(|e| Error::Internal(e.0))?;
     let package = lower::package(&tree, target).map_err(Error::Target)?;
-    let files = emit::emit(&model).map_err(|e| Error::Internal(e.0))?;
+    let files = emit::emit(&model, &package).map_err(|e| Error::Internal(e.0))?;
     Ok(render::render(target.spec, files, &package))
 }
 

@@ -13,12 +13,15 @@ pub struct Target<'a> {
     pub examples: &'a [&'a str],
     /// Hand-written criterion benchmarks under the crate's `benches/`, by name.
     pub benches: &'a [&'a str],
+    /// The crate gets its property tests (`src/properties.rs`, run by `cargo test`) and their
+    /// dev-dependency on the workspace's testkit. On by default.
+    pub property_tests: bool,
 }
 
 impl<'a> Target<'a> {
     /// The crate in `crate_dir` generated from `spec`, with no examples or benchmarks.
     pub const fn new(spec: &'a str, crate_dir: &'a str) -> Self {
-        Target { spec, crate_dir, examples: &[], benches: &[] }
+        Target { spec, crate_dir, examples: &[], benches: &[], property_tests: true }
     }
 
     /// The same target, declaring these hand-written examples.
@@ -31,10 +34,10 @@ impl<'a> Target<'a> {
         Target { benches, ..self }
     }
 
-    /// The path of the spec as seen from the crate's folder, e.g. `../spec/openai_run_steps.yaml`.
-    pub fn spec_from_crate(&self) -> String {
-        let depth = self.crate_dir.split('/').filter(|part| !part.is_empty() && *part != ".").count();
-        format!("{}{}", "../".repeat(depth), self.spec)
+    /// The same target, with or without its property tests (a crate built outside this
+    /// workspace, where the testkit is not, goes without).
+    pub const fn property_tests(self, property_tests: bool) -> Self {
+        Target { property_tests, ..self }
     }
 
     /// The last folder of `crate_dir`: the package name when the spec gives no `rust_crate`.
@@ -61,11 +64,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_spec_is_reached_from_the_crate_folder() {
-        assert_eq!(Target::new("spec/a.yaml", "generated").spec_from_crate(), "../spec/a.yaml");
-        let nested = Target::new("tests/fixtures/b.yaml", "tests/bookshelf");
-        assert_eq!(nested.spec_from_crate(), "../../tests/fixtures/b.yaml");
-        assert_eq!(nested.dir_name(), "bookshelf");
+    fn the_folder_names_the_package_where_the_spec_does_not() {
+        assert_eq!(Target::new("tests/fixtures/b.yaml", "tests/bookshelf").dir_name(), "bookshelf");
+        assert_eq!(Target::new("spec/a.yaml", "generated/").dir_name(), "generated");
     }
 
     #[test]

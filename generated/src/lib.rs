@@ -57,6 +57,9 @@ mod operations;
 
 pub use operations::*;
 
+#[cfg(test)]
+mod properties;
+
 #[cfg(feature = "client")]
 pub mod client;
 
@@ -99,3 +102,42 @@ pub const API_VERSION: &str = "2.3.0";
 
 /// Headers sent with every request, as (name, value).
 pub const DEFAULT_HEADERS: &[(&str, &str)] = &[("OpenAI-Beta", "assistants=v2")];
+
+/// Every model type of this crate, each handed to `visitor` with its name as Rust writes it
+/// (a generic one with the arguments the spec uses it with): how the property tests and the
+/// fuzz targets reach every type without a list kept by hand. Not part of the crate's API.
+#[doc(hidden)]
+pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
+    visitor.visit::<CodeInterpreterImage>("CodeInterpreterImage");
+    visitor.visit::<CodeInterpreterImageFile>("CodeInterpreterImageFile");
+    visitor.visit::<CodeInterpreterLogs>("CodeInterpreterLogs");
+    visitor.visit::<CodeInterpreterOutput>("CodeInterpreterOutput");
+    visitor.visit::<CodeInterpreterToolCall>("CodeInterpreterToolCall");
+    visitor.visit::<CodeInterpreter>("CodeInterpreter");
+    visitor.visit::<CursorPage<RunStep>>("CursorPage<RunStep>");
+    visitor.visit::<CursorPageObject>("CursorPageObject");
+    visitor.visit::<FileSearchRanker>("FileSearchRanker");
+    visitor.visit::<FileSearchRankingOptions>("FileSearchRankingOptions");
+    visitor.visit::<FileSearchResult>("FileSearchResult");
+    visitor.visit::<FileSearchResultContent>("FileSearchResultContent");
+    visitor.visit::<FileSearchResultContentType>("FileSearchResultContentType");
+    visitor.visit::<FileSearchToolCall>("FileSearchToolCall");
+    visitor.visit::<FileSearch>("FileSearch");
+    visitor.visit::<FunctionToolCall>("FunctionToolCall");
+    visitor.visit::<Function>("Function");
+    visitor.visit::<LastError>("LastError");
+    visitor.visit::<LastErrorCode>("LastErrorCode");
+    visitor.visit::<ListOrder>("ListOrder");
+    visitor.visit::<MessageCreationStepDetails>("MessageCreationStepDetails");
+    visitor.visit::<MessageCreation>("MessageCreation");
+    visitor.visit::<Metadata>("Metadata");
+    visitor.visit::<RunStep>("RunStep");
+    visitor.visit::<RunStepObject>("RunStepObject");
+    visitor.visit::<RunStepInclude>("RunStepInclude");
+    visitor.visit::<RunStepStatus>("RunStepStatus");
+    visitor.visit::<RunStepType>("RunStepType");
+    visitor.visit::<StepDetails>("StepDetails");
+    visitor.visit::<ToolCall>("ToolCall");
+    visitor.visit::<ToolCallsStepDetails>("ToolCallsStepDetails");
+    visitor.visit::<Usage>("Usage");
+}

@@ -248,8 +248,9 @@ fn adding_an_api_is_one_target_line_and_one_command() {
     // in the shared target folder serve here too.
     let start = manifest.find("[workspace.package]").expect("[workspace.package]");
     let end = manifest[start..].find("\n[profile").map_or(manifest.len(), |i| start + i);
-    let runtime = workspace().join("runtime").to_string_lossy().replace('\\', "/");
-    let inherited = manifest[start..end].replace("path = \"runtime\"", &format!("path = \"{runtime}\""));
+    // Workspace paths (the runtime, the testkit) made absolute.
+    let absolute = workspace().to_string_lossy().replace('\\', "/");
+    let inherited = manifest[start..end].replace("path = \"", &format!("path = \"{absolute}/"));
     fs::write(root.join("Cargo.toml"), format!("[workspace]\nresolver = \"3\"\nmembers = []\n\n{inherited}"))
         .expect("write the scratch manifest");
     fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock")).expect("pin dependency versions");

@@ -20,12 +20,16 @@ pub struct EmittedFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmitError(pub String);
 
-pub fn emit(krate: &ir::Crate) -> Result<Vec<EmittedFile>, EmitError> {
+pub fn emit(krate: &ir::Crate, package: &ir::Package) -> Result<Vec<EmittedFile>, EmitError> {
+    let tests = package.property_tests.as_ref();
     let mut files = vec![
-        file("lib.rs", lib(krate))?,
+        file("lib.rs", lib(krate, tests.is_some()))?,
         file("client.rs", client::module(&krate.api))?,
         file("models/mod.rs", models_mod(krate))?,
     ];
+    if let Some(tests) = tests {
+        files.push(file("properties.rs", properties(tests, &package.spec))?);
+    }
     for module in &krate.modules {
         files.push(file(&format!("models/{}.rs", module.name), models::module(module))?);
     }
@@ -50,7 +54,7 @@ fn file(path: &str, tokens: TokenStream) -> Result<EmittedFile, EmitError> {
 }
 
 /// The crate root: its docs, modules, the API's description for the runtime and its constants.
-fn lib(krate: &ir::Crate) -> TokenStream {
+fn lib(krate: &ir::Crate, property_tests: bool) -> TokenStream {
     let api = &krate.api;
     let item_docs = &api.item_docs;
     let docs = inner_docs(&api.docs);
@@ -65,11 +69,19 @@ fn lib(krate: &ir::Crate) -> TokenStream {
     let description = api_description(api);
     let (major, minor) = &api.runtime_version;
     let constants = constants(api);
+    let models = models_fn(&krate.models);
+    let properties = property_tests.then(|| {
+        quote! {
+            #[cfg(test)]
+            mod properties;
+        }
+    });
     quote! {
         #docs
         #![warn(missing_docs)]
         mod models;
         #operations
+        #properties
         #[cfg(feature = "client")]
         pub mod client;
         pub use models::*;
@@ -80,6 +92,46 @@ fn lib(krate: &ir::Crate) -> TokenStream {
         #guard_docs
         const _: () = typed_api_runtime::__private::expect_version(#major, #minor);
         #(#constants)*
+        #models
+    }
+}
+
+/// `properties.rs`: the testkit's checks, run on every model against the crate's spec.
+fn properties(tests: &ir::PropertyTests, spec: &str) -> TokenStream {
+    let docs = inner_docs(&tests.docs);
+    quote! {
+        #docs
+        const SPEC: &str = #spec;
+        #[test]
+        fn every_model_round_trips_the_values_its_spec_allows() {
+            typed_api_testkit::round_trips(SPEC, crate::__models);
+        }
+        #[test]
+        fn near_valid_json_never_panics_a_decoder() {
+            typed_api_testkit::near_valid_inputs(SPEC, crate::__models);
+        }
+        #[test]
+        fn arbitrary_input_never_panics_a_decoder() {
+            typed_api_testkit::arbitrary_inputs(crate::__models);
+        }
+    }
+}
+
+/// `__models`: every model type handed to a visitor, for the property tests and fuzz targets.
+fn models_fn(table: &ir::ModelTable) -> TokenStream {
+    let docs = docs(&table.docs);
+    let allow = table.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+    let visits = table.types.iter().map(|t| {
+        let (name, ty) = (t.to_string(), self::ty(t));
+        quote! { visitor.visit::<#ty>(#name); }
+    });
+    quote! {
+        #docs
+        #[doc(hidden)]
+        #allow
+        pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
+            #(#visits)*
+        }
     }
 }
 

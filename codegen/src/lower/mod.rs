@@ -9,6 +9,7 @@ mod api;
 mod docs;
 mod operations;
 mod package;
+mod table;
 
 pub use package::package;
 
@@ -37,7 +38,7 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
         let item = cx.item(name, symbol)?;
         modules.entry(&symbol.module).or_default().push((symbol.order, item));
     }
-    let modules = modules
+    let modules: Vec<ir::Module> = modules
         .into_iter()
         .map(|(name, mut items)| {
             items.sort_by_key(|(order, _)| *order);
@@ -47,7 +48,8 @@ pub fn lower(spec: &Spec, symbols: &Symbols<'_>) -> Result<ir::Crate, InternalEr
         })
         .collect();
     let operations = spec.operations.iter().map(|op| cx.operation(op)).collect::<Result<Vec<_>, _>>()?;
-    Ok(ir::Crate { api: api::api(spec, &text, &operations), modules, operations })
+    let models = table::models(&modules, &operations);
+    Ok(ir::Crate { api: api::api(spec, &text, &operations), modules, operations, models })
 }
 
 struct Cx<'s, 'a> {

@@ -42,6 +42,9 @@ pub fn manifest(package: &ir::Package) -> String {
          tokio = { workspace = true, features = [\"macros\", \"rt\"] }\n\
          futures-util.workspace = true\n",
     );
+    if package.property_tests.is_some() {
+        out.push_str("# The property tests of src/properties.rs.\ntyped-api-testkit.workspace = true\n");
+    }
     if !package.benches.is_empty() {
         out.push_str("criterion.workspace = true\n");
     }

@@ -4,9 +4,11 @@
 //! of the runtime fail to compile, with a message saying what to do.
 
 mod decode;
+mod models;
 mod names;
 
 pub use decode::{Rest, Union, nullable, string_enum, union};
+pub use models::ModelVisitor;
 pub use names::{RESERVED_BUILDER_NAMES, RESERVED_OPERATION_NAMES, RESERVED_PARAM_NAMES};
 
 /// The runtime's major version, which generated code records when it is generated.

@@ -32,6 +32,9 @@ mod operations;
 
 pub use operations::*;
 
+#[cfg(test)]
+mod properties;
+
 #[cfg(feature = "client")]
 pub mod client;
 
@@ -71,3 +74,20 @@ pub const DEFAULT_HEADERS: &[(&str, &str)] = &[
     ("Accept-Language", "en"),
     ("X-Bookshelf-Client", "generated-rust"),
 ];
+
+/// Every model type of this crate, each handed to `visitor` with its name as Rust writes it
+/// (a generic one with the arguments the spec uses it with): how the property tests and the
+/// fuzz targets reach every type without a list kept by hand. Not part of the crate's API.
+#[doc(hidden)]
+#[allow(deprecated)]
+pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
+    visitor.visit::<Availability>("Availability");
+    visitor.visit::<OnLoan>("OnLoan");
+    visitor.visit::<Book>("Book");
+    visitor.visit::<BookObject>("BookObject");
+    visitor.visit::<BookFormat>("BookFormat");
+    visitor.visit::<Labels>("Labels");
+    visitor.visit::<OnShelf>("OnShelf");
+    visitor.visit::<Page<Book>>("Page<Book>");
+    visitor.visit::<ShelfLocation>("ShelfLocation");
+}

@@ -16,8 +16,10 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestCaseResult;
 
-use super::check;
-use super::spec_values::{RUN_STEPS, Schema, string};
+use typed_api_testkit::check;
+use typed_api_testkit::spec_values::{Schema, string};
+
+const RUN_STEPS: &str = "spec/openai_run_steps.yaml";
 
 const CASES: u32 = 1024;
 

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use super::spec_values::{json, string};
+use crate::spec_values::{json, string};
 
 /// `value` as compact JSON text, each object's keys in an order drawn from `seed`.
 pub fn shuffled(value: &Value, seed: u64) -> String {

@@ -18,10 +18,6 @@ use proptest::sample::select;
 use proptest::strategy::Union;
 use serde_json::{Map, Number, Value};
 
-/// The specs of the generated crates: `openai_run_steps` and `bookshelf`.
-pub const RUN_STEPS: &str = "spec/openai_run_steps.yaml";
-pub const BOOKSHELF: &str = "tests/fixtures/bookshelf.yaml";
-
 /// Below this depth collections may have elements; at it they are empty, which ends any
 /// recursion through an array or a map (the only recursion a spec may have).
 const MAX_DEPTH: usize = 8;
@@ -54,7 +50,7 @@ pub struct Schema {
 impl Schema {
     /// Reads, validates and lowers `spec` (a path relative to the workspace root).
     pub fn load(spec: &'static str) -> Schema {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let source = std::fs::read_to_string(root.join(spec)).unwrap_or_else(|e| panic!("read {spec}: {e}"));
         let ast = codegen::parse::parse(&source).unwrap_or_else(|e| panic!("{spec} parses: {e:?}"));
         let symbols = codegen::validate::validate(&ast).unwrap_or_else(|e| panic!("{spec} validates: {e:?}"));
