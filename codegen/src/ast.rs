@@ -3,7 +3,7 @@
 //! Every node keeps its [`NodePath`], so later stages can point at it. Nothing here is
 //! checked beyond its YAML shape; names are still wire names and references unresolved.
 
-use crate::diagnostics::NodePath;
+use crate::node_path::NodePath;
 
 /// A string together with where it was written.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,6 +13,7 @@ pub mod ir;
 pub mod locate;
 pub mod lower;
 pub mod naming;
+pub mod node_path;
 pub mod parse;
 pub mod render;
 pub mod validate;

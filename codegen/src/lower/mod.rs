@@ -13,9 +13,9 @@ pub(crate) use docs::code;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{self, FieldType, Spec, TypeBody, TypeDef, TypeExpr, TypeRef};
-use crate::diagnostics::NodePath;
 use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming;
+use crate::node_path::NodePath;
 use crate::validate::{Symbol, SymbolKind, Symbols};
 
 /// A lookup the validate stage should have made impossible.

@@ -13,8 +13,9 @@ mod types;
 use serde_yaml::Value;
 
 use crate::ast::Spec;
-use crate::diagnostics::{Diagnostic, Diagnostics, NodePath};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locate::{self, Location};
+use crate::node_path::NodePath;
 use reader::{Obj, ROOT_HINT};
 
 pub use type_expr::parse_type_expr;

@@ -8,7 +8,8 @@ use crate::ast::{
     Api, Auth, ClientHeader, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef, TypeRef,
     Variant,
 };
-use crate::diagnostics::{Diagnostics, NodePath};
+use crate::diagnostics::Diagnostics;
+use crate::node_path::NodePath;
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use super::symbols::{SymbolKind, Symbols};
 use super::types::{References, check_constraints, check_ref, rust_name_hint};
 use crate::ast::{Constraints, FieldType, Literal, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef};
-use crate::diagnostics::{Diagnostic, Diagnostics, NodePath, nearest, suggest};
+use crate::diagnostics::{Diagnostic, Diagnostics, nearest, suggest};
 use crate::naming;
+use crate::node_path::NodePath;
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use crate::ast::{Field, FieldType, Spanned, Spec, TypeBody, TypeDef, TypeRef};
-use crate::diagnostics::{Diagnostics, NodePath};
+use crate::diagnostics::Diagnostics;
 use crate::naming;
+use crate::node_path::NodePath;
 
 /// Scalar type names, reserved in type expressions.
 pub const SCALARS: [&str; 4] = ["string", "integer", "number", "boolean"];
