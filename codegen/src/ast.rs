@@ -4,6 +4,7 @@
 //! checked beyond its YAML shape; names are still wire names and references unresolved.
 
 use crate::node_path::NodePath;
+use crate::values::{Constraints, Literal, MapLimits};
 
 /// A string together with where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,13 +73,6 @@ pub enum TypeBody {
     Enum { values: Vec<EnumValue> },
     Union { tag: Spanned<String>, variants: Vec<Variant> },
     Map { value: TypeRef, limits: MapLimits },
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MapLimits {
-    pub max_entries: Option<u64>,
-    pub max_key_length: Option<u64>,
-    pub max_value_length: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,24 +149,6 @@ pub struct Variant {
     pub tag_value: String,
     pub member: TypeRef,
     pub path: NodePath,
-}
-
-/// Numeric and length constraints stated by the API.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Constraints {
-    pub minimum: Option<f64>,
-    pub maximum: Option<f64>,
-    pub min_length: Option<u64>,
-    pub max_length: Option<u64>,
-}
-
-/// A literal written in the spec (a default value).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Literal {
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

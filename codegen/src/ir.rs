@@ -5,6 +5,8 @@
 //! `Vec`s in a fixed order (modules by name, items in spec order), so the same spec
 //! always gives the same output.
 
+pub use crate::values::{Constraints, Literal, MapLimits};
+
 /// One generated crate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Crate {
@@ -108,22 +110,6 @@ pub enum Encoding {
     Single,
     /// One `name=value` pair per element, in order; none for an empty list.
     Repeated,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Literal {
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Constraints {
-    pub minimum: Option<f64>,
-    pub maximum: Option<f64>,
-    pub min_length: Option<u64>,
-    pub max_length: Option<u64>,
 }
 
 /// Cursor pagination: the next page sets `cursor_param` to the `cursor_field` of the last

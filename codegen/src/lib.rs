@@ -17,6 +17,7 @@ pub mod node_path;
 pub mod parse;
 pub mod render;
 pub mod validate;
+pub mod values;
 pub mod write;
 
 use std::fmt;

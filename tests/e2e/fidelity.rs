@@ -262,8 +262,8 @@ fn operations_have_the_official_paths_and_parameters() {
             let theirs = params.iter().find(|p| p["name"] == param.wire.as_str()).expect("the parameter");
             let official_default = theirs["schema"].get("default").map(|d| d.to_string().trim_matches('"').to_owned());
             let our_default = param.default.as_ref().map(|d| match &d.value {
-                codegen::ast::Literal::Int(i) => i.to_string(),
-                codegen::ast::Literal::Str(s) => s.clone(),
+                codegen::values::Literal::Int(i) => i.to_string(),
+                codegen::values::Literal::Str(s) => s.clone(),
                 other => format!("{other:?}"),
             });
             assert_eq!(our_default, official_default, "{}.{} default", op.id, param.wire);

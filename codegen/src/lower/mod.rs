@@ -181,7 +181,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 None => naming::snake(&field.wire).map_err(InternalError)?,
             };
             let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
-            docs::push_paragraph(&mut doc, constraint_docs(&constraints(&field.constraints)));
+            docs::push_paragraph(&mut doc, constraint_docs(&field.constraints));
             if field.missing_as_null {
                 docs::push_paragraph(
                     &mut doc,
@@ -393,10 +393,6 @@ fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
-fn constraints(c: &ast::Constraints) -> ir::Constraints {
-    ir::Constraints { minimum: c.minimum, maximum: c.maximum, min_length: c.min_length, max_length: c.max_length }
-}
-
 fn constraint_docs(c: &ir::Constraints) -> Vec<String> {
     let mut parts = Vec::new();
     match (c.minimum, c.maximum) {
@@ -414,7 +410,7 @@ fn constraint_docs(c: &ir::Constraints) -> Vec<String> {
     if parts.is_empty() { Vec::new() } else { vec![format!("Constraint: {}.", parts.join("; "))] }
 }
 
-fn limit_docs(limits: &ast::MapLimits) -> Vec<String> {
+fn limit_docs(limits: &ir::MapLimits) -> Vec<String> {
     let mut parts = Vec::new();
     if let Some(n) = limits.max_entries {
         parts.push(format!("at most {n} entries"));

@@ -2,7 +2,7 @@
 //! and defaults, the response type, and the pagination contract resolved to field and
 //! parameter names. Also the operations' section of the crate docs, written from the IR.
 
-use super::{Cx, InternalError, constraint_docs, constraints, docs, internal};
+use super::{Cx, InternalError, constraint_docs, docs, internal};
 use crate::ast::{self, FieldType, TypeBody, TypeDef, TypeRef};
 use crate::ir::{self, Literal, Name, Type};
 use crate::naming;
@@ -28,13 +28,8 @@ impl Cx<'_, '_> {
         }
         let mut query = Vec::new();
         for p in &op.query {
-            let constraints = constraints(&p.constraints);
-            let default = p.default.as_ref().map(|d| match &d.value {
-                ast::Literal::Bool(b) => Literal::Bool(*b),
-                ast::Literal::Int(i) => Literal::Int(*i),
-                ast::Literal::Float(f) => Literal::Float(*f),
-                ast::Literal::Str(s) => Literal::Str(s.clone()),
-            });
+            let constraints = p.constraints.clone();
+            let default = p.default.as_ref().map(|d| d.value.clone());
             let mut docs = self.text.lines(p.description.as_deref().unwrap_or_default());
             docs::push_paragraph(&mut docs, constraint_docs(&constraints));
             if let Some(default) = &default {

@@ -5,11 +5,11 @@ use serde_yaml::Value;
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
 use crate::ast::{
-    Api, Auth, ClientHeader, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef, TypeRef,
-    Variant,
+    Api, Auth, ClientHeader, EnumValue, Field, FieldType, Presence, Spanned, TypeBody, TypeDef, TypeRef, Variant,
 };
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
+use crate::values::MapLimits;
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";

@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use super::symbols::{SymbolKind, Symbols};
 use super::types::{References, check_constraints, check_ref, rust_name_hint};
-use crate::ast::{Constraints, FieldType, Literal, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef};
+use crate::ast::{FieldType, Operation, QueryParam, Spec, TypeBody, TypeDef, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, nearest, suggest};
 use crate::naming;
 use crate::node_path::NodePath;
+use crate::values::{Constraints, Literal};
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 

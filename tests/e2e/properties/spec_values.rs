@@ -10,8 +10,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use codegen::ast::{Constraints, MapLimits, TypeBody};
+use codegen::ast::TypeBody;
 use codegen::ir::{self, Item, Presence, Type};
+use codegen::values::{Constraints, MapLimits};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
