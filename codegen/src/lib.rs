@@ -8,6 +8,7 @@
 
 pub mod ast;
 pub mod diagnostics;
+mod doctext;
 pub mod emit;
 pub mod ir;
 pub mod locate;

@@ -5,14 +5,14 @@
 //! `deprecated` lint. The validate stage has checked the spec, so a lookup that fails
 //! here is a bug in this crate, reported as an internal error rather than a panic.
 
-mod docs;
 mod operations;
 
-pub(crate) use docs::code;
+pub(crate) use crate::doctext::code;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{self, FieldType, Spec, TypeBody, TypeDef, TypeExpr, TypeRef};
+use crate::doctext as docs;
 use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming;
 use crate::node_path::NodePath;
