@@ -4,7 +4,7 @@
 //! checked beyond its YAML shape; names are still wire names and references unresolved.
 
 use crate::node_path::NodePath;
-use crate::values::{Constraints, Literal, MapLimits};
+use crate::values::{Constraints, Literal, MapLimits, Presence};
 
 /// A string together with where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,15 +75,6 @@ pub enum TypeBody {
     Map { value: TypeRef, limits: MapLimits },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    Required,
-    /// Always present, may be `null`.
-    Nullable,
-    /// May be absent.
-    Optional,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub wire: String,
@@ -92,7 +83,6 @@ pub struct Field {
     pub deprecated: Option<String>,
     pub ty: FieldType,
     pub presence: Presence,
-    pub missing_as_null: bool,
     pub constraints: Constraints,
     pub path: NodePath,
 }

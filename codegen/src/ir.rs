@@ -5,7 +5,7 @@
 //! `Vec`s in a fixed order (modules by name, items in spec order), so the same spec
 //! always gives the same output.
 
-pub use crate::values::{Constraints, Literal, MapLimits};
+pub use crate::values::{Constraints, Literal, MapLimits, Presence};
 
 /// One generated crate.
 #[derive(Debug, Clone, PartialEq)]
@@ -212,16 +212,6 @@ pub struct Field {
     pub deprecated: Option<String>,
     pub ty: Type,
     pub presence: Presence,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    /// `T`; absent is an error.
-    Required,
-    /// `Option<T>`; absent is an error unless `missing_as_null`, `None` encodes as `null`.
-    Nullable { missing_as_null: bool },
-    /// `Option<T>`; absent decodes as `None`, `None` is omitted.
-    Optional,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -182,7 +182,7 @@ impl<'s, 'a> Cx<'s, 'a> {
             };
             let mut doc = self.text.lines(field.description.as_deref().unwrap_or_default());
             docs::push_paragraph(&mut doc, constraint_docs(&field.constraints));
-            if field.missing_as_null {
+            if field.presence == (ir::Presence::Nullable { missing_as_null: true }) {
                 docs::push_paragraph(
                     &mut doc,
                     ["The API may leave this field out although it is required: absent decodes as `None`.".to_owned()],
@@ -200,11 +200,7 @@ impl<'s, 'a> Cx<'s, 'a> {
                 docs: doc,
                 deprecated: field.deprecated.clone(),
                 ty,
-                presence: match field.presence {
-                    ast::Presence::Required => ir::Presence::Required,
-                    ast::Presence::Nullable => ir::Presence::Nullable { missing_as_null: field.missing_as_null },
-                    ast::Presence::Optional => ir::Presence::Optional,
-                },
+                presence: field.presence,
             });
         }
         Ok(ir::Struct { meta, generics, fields: out })

@@ -134,9 +134,9 @@ impl Cx<'_, '_> {
             cursor_field: field_name(cursor_field)?,
             has_more: field_name(has_more)?,
             item: item_ty,
-            has_more_optional: has_more.presence != ast::Presence::Required,
-            cursor_optional: cursor_field.presence != ast::Presence::Required,
-            items_optional: items.presence != ast::Presence::Required,
+            has_more_optional: has_more.presence != ir::Presence::Required,
+            cursor_optional: cursor_field.presence != ir::Presence::Required,
+            items_optional: items.presence != ir::Presence::Required,
             cursor_param_required: cursor_param.required,
         })
     }

@@ -4,12 +4,10 @@ use serde_yaml::Value;
 
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
-use crate::ast::{
-    Api, Auth, ClientHeader, EnumValue, Field, FieldType, Presence, Spanned, TypeBody, TypeDef, TypeRef, Variant,
-};
+use crate::ast::{Api, Auth, ClientHeader, EnumValue, Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
-use crate::values::MapLimits;
+use crate::values::{MapLimits, Presence};
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";
@@ -258,9 +256,10 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         }
     };
     let (nullable, optional) = (obj.bool("nullable", d), obj.bool("optional", d));
+    let missing_as_null = obj.bool("missing_as_null", d);
     let presence = match (nullable, optional) {
         (false, false) => Presence::Required,
-        (true, false) => Presence::Nullable,
+        (true, false) => Presence::Nullable { missing_as_null },
         (false, true) => Presence::Optional,
         (true, true) => {
             d.error(
@@ -271,8 +270,7 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
             Presence::Optional
         }
     };
-    let missing_as_null = obj.bool("missing_as_null", d);
-    if missing_as_null && presence != Presence::Nullable {
+    if missing_as_null && !matches!(presence, Presence::Nullable { .. }) {
         let hint = match presence {
             Presence::Optional => "remove it: an `optional` field already decodes as `None` when absent",
             _ => "add `nullable: true` if the API may send null here, or remove `missing_as_null`",
@@ -286,7 +284,6 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         deprecated: obj.deprecated(d),
         ty: ty?,
         presence,
-        missing_as_null,
         constraints: obj.constraints(d),
         path: path.clone(),
     })

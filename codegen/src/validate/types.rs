@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::symbols::{BUILTIN_GENERICS, SCALARS, SymbolKind, Symbols};
-use crate::ast::{Field, FieldType, Presence, TypeBody, TypeDef, TypeExpr, TypeRef};
+use crate::ast::{Field, FieldType, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, suggest};
 use crate::naming::{self, FALLBACK_VARIANT};
 use crate::node_path::{NodePath, Seg};
-use crate::values::Constraints;
+use crate::values::{Constraints, Presence};
 
 /// Where each named type is referenced from, for the union-member rule.
 pub type References = BTreeMap<String, Vec<NodePath>>;
