@@ -212,6 +212,10 @@ pub struct Field {
     pub deprecated: Option<String>,
     pub ty: Type,
     pub presence: Presence,
+    /// What the spec allows, as the docs state it.
+    pub constraints: Constraints,
+    /// For a field whose type is a map defined in place: the map's limits.
+    pub limits: MapLimits,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -296,4 +300,6 @@ pub struct UnionVariant {
 pub struct Alias {
     pub meta: Meta,
     pub target: Type,
+    /// A named map's limits, as the docs state them.
+    pub limits: MapLimits,
 }

@@ -17,6 +17,7 @@ pub mod naming;
 pub mod node_path;
 pub mod parse;
 pub mod render;
+pub mod resolved;
 pub mod validate;
 pub mod values;
 pub mod write;
@@ -57,13 +58,19 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The intermediate model of a spec's text: parse, validate, lower. `spec` is the path
+/// shown in errors.
+pub fn model(spec: &str, source: &str) -> Result<ir::Crate, Error> {
+    let located = |diagnostics| Error::Spec(SpecError::new(Path::new(spec), source, diagnostics));
+    let tree = parse::parse(source).map_err(located)?;
+    let resolved = validate::validate(&tree).map_err(located)?;
+    Ok(lower::lower(&resolved))
+}
+
 /// Runs the whole pipeline on a spec's text, in memory. `spec` is the path shown in
 /// errors and headers (relative to the workspace, so output is machine-independent).
 pub fn generate(spec: &str, source: &str) -> Result<Vec<OutputFile>, Error> {
-    let located = |diagnostics| Error::Spec(SpecError::new(Path::new(spec), source, diagnostics));
-    let tree = parse::parse(source).map_err(located)?;
-    let symbols = validate::validate(&tree).map_err(located)?;
-    let model = lower::lower(&tree, &symbols).map_err(|e| Error::Internal(e.0))?;
+    let model = model(spec, source)?;
     let files = emit::emit(&model).map_err(|e| Error::Internal(e.0))?;
     Ok(render::render(spec, files))
 }
