@@ -26,7 +26,12 @@ pub struct Operation {
     pub type_name: String,
     /// `list_run_steps`: the file under `src/operations/`.
     pub module: String,
+    /// The request builder's docs: the description, then its request line (`GET /path`).
     pub docs: Vec<String>,
+    /// The docs of the builder's constructor, which list the required parameters.
+    pub constructor_docs: Vec<String>,
+    /// The docs of the client method: the description, then what it returns.
+    pub client_docs: Vec<String>,
     pub deprecated: Option<String>,
     /// Upper case, one of the methods `http::Method` has a constant for.
     pub method: String,
@@ -208,6 +213,8 @@ pub struct Struct {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub name: Name,
+    /// The wire name is not the Rust name (without any `r#`): serde needs a `rename`.
+    pub rename: bool,
     pub docs: Vec<String>,
     pub deprecated: Option<String>,
     pub ty: Type,
@@ -283,6 +290,8 @@ pub struct Variant {
 pub struct Union {
     pub meta: Meta,
     pub tag: String,
+    /// The docs of the `tag()` method.
+    pub tag_docs: Vec<String>,
     pub variants: Vec<UnionVariant>,
     /// `Unknown(serde_json::Value)`.
     pub fallback: Variant,

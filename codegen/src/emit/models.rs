@@ -5,7 +5,6 @@ use quote::quote;
 
 use super::{deprecated, docs, ident, ty};
 use crate::ir::{Alias, Enum, Field, Item, Meta, Module, Presence, Struct, Union};
-use crate::naming::unraw;
 
 pub fn module(module: &Module) -> TokenStream {
     let imports = (!module.imports.is_empty()).then(|| {
@@ -77,8 +76,7 @@ fn field(f: &Field) -> TokenStream {
     let deprecated = deprecated(&f.deprecated);
     let name = ident(&f.name.rust);
     let inner = ty(&f.ty);
-    // serde strips `r#` itself; rename only when the names really differ.
-    let rename = (unraw(&f.name.rust) != f.name.wire).then(|| {
+    let rename = f.rename.then(|| {
         let wire = &f.name.wire;
         quote! { #[serde(rename = #wire)] }
     });
@@ -178,10 +176,7 @@ fn union(u: &Union) -> TokenStream {
     let tag = &u.tag;
     let fallback = ident(&u.fallback.name.rust);
     let fallback_docs = docs(&u.fallback.docs);
-    let tag_doc = format!(
-        " The value of the `{}` tag: the variant's own, or the one an unknown member sent.",
-        crate::lower::code(tag)
-    );
+    let tag_docs = docs(&u.tag_docs);
     let variants = u.variants.iter().map(|v| {
         let docs = docs(&v.variant.docs);
         let deprecated = deprecated(&v.variant.deprecated);
@@ -215,7 +210,7 @@ fn union(u: &Union) -> TokenStream {
         }
         #allow
         impl #name {
-            #[doc = #tag_doc]
+            #tag_docs
             pub fn tag(&self) -> Option<&str> {
                 match self {
                     #(#tags)*

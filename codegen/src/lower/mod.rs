@@ -12,8 +12,6 @@ mod crate_docs;
 mod models;
 mod operations;
 
-pub(crate) use crate::doctext::code;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::doctext::DocText;

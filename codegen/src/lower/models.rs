@@ -5,7 +5,7 @@
 use super::{Cx, constraint_docs, limit_docs, ty};
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Item, Meta, Name, Type};
-use crate::naming::FALLBACK_VARIANT;
+use crate::naming::{self, FALLBACK_VARIANT};
 use crate::resolved::{Body, EnumValue, Field, FieldType, Object, Ty, TypeDef, Union};
 use crate::values::{MapLimits, Presence};
 
@@ -65,6 +65,8 @@ impl Cx {
         push_paragraph(&mut docs, limit_docs(&field.limits));
         Some(ir::Field {
             name: Name { rust: field.rust.clone(), wire: field.wire.clone() },
+            // serde strips `r#` itself; rename only when the names really differ.
+            rename: naming::unraw(&field.rust) != field.wire,
             docs,
             deprecated: field.deprecated.clone(),
             ty,
@@ -116,7 +118,9 @@ impl Cx {
             ],
             deprecated: None,
         };
-        ir::Union { meta, tag: union.tag.clone(), variants, fallback }
+        let tag_docs =
+            vec![format!("The value of the `{shown}` tag: the variant's own, or the one an unknown member sent.")];
+        ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback }
     }
 
     fn alias(&self, mut meta: Meta, value: &Ty, limits: &MapLimits) -> ir::Alias {

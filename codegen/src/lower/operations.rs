@@ -19,11 +19,15 @@ impl Cx {
         let allow_deprecated = op.deprecated.is_some()
             || std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(|t| self.uses_deprecated(t));
         let description = self.text.lines(op.description.as_deref().unwrap_or_default());
+        let request_line = format!("`{} {}`", op.method, code(&op.path));
+        let client_line = format!("Sends [`{}`]: set its optional parameters, then `send` it.", op.type_name);
         let lowered = ir::Operation {
             name: Name { rust: op.rust.clone(), wire: op.id.clone() },
             type_name: op.type_name.clone(),
             module: op.module.clone(),
-            docs: description.clone(),
+            docs: [description.clone(), vec![String::new(), request_line]].concat(),
+            constructor_docs: constructor_docs(&path_params, &query),
+            client_docs: [description.clone(), vec![String::new(), client_line]].concat(),
             deprecated: op.deprecated.clone(),
             method: op.method.clone(),
             path: op.path.clone(),
@@ -136,4 +140,22 @@ fn pagination(p: &Pagination) -> ir::Pagination {
         items_optional: p.items.optional,
         cursor_param_required: !p.cursor_param.optional,
     }
+}
+
+/// The constructor's docs: what it sets, then each required parameter as a list item.
+fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param]) -> Vec<String> {
+    let required: Vec<&ir::Param> = path_params.iter().chain(query.iter().filter(|p| p.required)).collect();
+    let mut docs = vec![if required.is_empty() {
+        "A request with no parameter set; set them with the methods below.".to_owned()
+    } else {
+        "A request with its required parameters; the others are unset until given.".to_owned()
+    }];
+    for p in required {
+        docs.push(String::new());
+        let mut lines = p.docs.iter();
+        let first = lines.next().map(String::as_str).unwrap_or_default();
+        docs.push(format!("- `{}`: {first}", p.name.rust));
+        docs.extend(lines.map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }));
+    }
+    docs
 }
