@@ -187,18 +187,7 @@ fn union(u: &Union) -> TokenStream {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
         quote! { Self::#variant(_) => Some(#wire), }
     });
-    let tagged = u.variants.iter().map(|v| {
-        let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
-        quote! { #[serde(rename = #wire)] #variant(&'a #member), }
-    });
-    let serialize = u.variants.iter().map(|v| {
-        let variant = ident(&v.variant.name.rust);
-        quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
-    });
-    let members = u.variants.iter().map(|v| {
-        let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
-        quote! { #wire => rest.decode().map(Self::#variant), }
-    });
+    let serde = union_serde(u, &allow);
     quote! {
         #head
         #allow
@@ -218,6 +207,28 @@ fn union(u: &Union) -> TokenStream {
                 }
             }
         }
+        #serde
+    }
+}
+
+/// A union's serde impls: encoding writes the tag first, decoding dispatches on it.
+fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
+    let name = ident(&u.meta.name);
+    let tag = &u.tag;
+    let fallback = ident(&u.fallback.name.rust);
+    let tagged = u.variants.iter().map(|v| {
+        let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
+        quote! { #[serde(rename = #wire)] #variant(&'a #member), }
+    });
+    let serialize = u.variants.iter().map(|v| {
+        let variant = ident(&v.variant.name.rust);
+        quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
+    });
+    let members = u.variants.iter().map(|v| {
+        let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
+        quote! { #wire => rest.decode().map(Self::#variant), }
+    });
+    quote! {
         #allow
         impl serde::Serialize for #name {
             fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
