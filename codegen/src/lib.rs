@@ -1,10 +1,14 @@
 //! A generator of typed Rust API clients from a YAML spec (see `spec/README.md`).
 //!
 //! The pipeline is one module per stage, in order:
-//! [`parse`] (YAML → spec tree) → [`validate`] (names, references, tags) →
-//! [`lower`] (the intermediate model, [`ir`]) → [`emit`] (`quote!` tokens) →
-//! [`render`] (prettyplease text with headers) → [`write`](mod@write) (disk, or a drift check).
-//! A spec with any error stops before anything is written.
+//! [`parse`] (YAML → spec tree, [`ast`]) → [`validate`] (names, references, tags → the
+//! [`resolved`] model) → [`lower`] (the intermediate model, [`ir`]) → [`emit`] (`quote!`
+//! tokens) → [`render`] (prettyplease text with headers) → [`write`](mod@write) (disk, or a
+//! drift check). A spec with any error stops before anything is written.
+//!
+//! Below the stages: [`values`] (what every model shares: literals, constraints, presence,
+//! scalars), [`naming`] (wire names → Rust names), [`diagnostics`] with [`node_path`] and
+//! [`locate`] (located errors), and `doctext` (descriptions → doc lines, for lower).
 
 pub mod ast;
 pub mod diagnostics;

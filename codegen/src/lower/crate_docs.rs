@@ -2,7 +2,7 @@
 //! title, description and facts, a section listing every operation, and an example; and
 //! the docs of the client headers' builder methods.
 
-use super::{constraint_docs, literal};
+use super::prose::{constraint_docs, literal};
 use crate::doctext::{DocText, code, one_line, push_paragraph};
 use crate::ir::{self, Type};
 use crate::resolved::{self, ClientHeader};

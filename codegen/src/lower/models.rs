@@ -2,7 +2,8 @@
 //! one-value enums behind `const` fields, unions, and named maps to aliases; each with its
 //! doc lines.
 
-use super::{Cx, constraint_docs, limit_docs, ty};
+use super::cx::{Cx, ty};
+use super::prose::{constraint_docs, limit_docs};
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming::{self, FALLBACK_VARIANT};

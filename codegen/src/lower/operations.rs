@@ -3,7 +3,8 @@
 //! pagination contract; and the doc lines of the builder, its constructor and its client
 //! method.
 
-use super::{Cx, constraint_docs, literal, ty};
+use super::cx::{Cx, ty};
+use super::prose::{constraint_docs, literal};
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Literal, Name, Type};
 use crate::naming;

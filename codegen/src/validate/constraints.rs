@@ -1,7 +1,8 @@
 //! Constraints (`minimum`, `maximum`, `min_length`, `max_length`) must fit the type they
 //! constrain, be finite, and leave some value that satisfies them.
 
-use super::{Cx, refs};
+use super::cx::Cx;
+use super::refs;
 use crate::ast::TypeRef;
 use crate::node_path::NodePath;
 use crate::values::{Constraints, Scalar};

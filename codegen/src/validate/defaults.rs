@@ -1,7 +1,7 @@
 //! A query parameter's default must have the parameter's type, be one of its enum values,
 //! and fit its range.
 
-use super::Cx;
+use super::cx::Cx;
 use crate::ast::{QueryParam, Spanned, TypeBody, TypeDef, TypeRef};
 use crate::diagnostics::suggest;
 use crate::values::{Constraints, Literal, Scalar};

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::cx::{Cx, all_of};
 use super::names::rust_name_hint;
-use super::{Cx, all_of};
 use crate::ast::{EnumValue, Field, TypeDef};
 use crate::naming::{self, FALLBACK_VARIANT};
 use crate::resolved;

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Cx, all_of, constraints, names};
+use super::cx::{Cx, all_of};
+use super::{constraints, names};
 use crate::ast::{self, FieldType, Spanned, TypeBody, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Field};

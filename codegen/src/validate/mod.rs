@@ -1,7 +1,7 @@
 //! Stage 2, validate: checks the spec tree against every rule of the spec language,
 //! collecting every error, and resolves it into the [`resolved`](crate::resolved) model.
 //!
-//! A checker in the manner of a type checker: [`types`] and [`operations`] walk the spec
+//! A checker in the manner of a type checker: `types` and `operations` walk the spec
 //! and hand each kind of node to short functions, one per rule. A function that checks a
 //! node also resolves it, so each name is made once, where it is checked; it returns `None`
 //! where the node cannot be resolved, always having reported why. After this stage every
@@ -10,6 +10,7 @@
 
 mod api;
 mod constraints;
+mod cx;
 mod defaults;
 mod enums;
 mod fields;
@@ -25,11 +26,12 @@ mod unions;
 
 use std::collections::BTreeMap;
 
+use cx::{Cx, all_of};
+
 use crate::ast::Spec;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::node_path::NodePath;
 use crate::resolved::Model;
-use symbols::Symbols;
 
 /// Checks `spec`; on success, the resolved model of it.
 pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
@@ -56,29 +58,4 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
             "the spec passed every check but could not be resolved (a bug in codegen)",
         )]),
     }
-}
-
-/// What the checks share: the symbol table, the errors found so far, and what the
-/// union-member rule needs once every type and operation has been checked.
-struct Cx<'s, 'a> {
-    symbols: &'s Symbols<'a>,
-    d: Diagnostics,
-    /// Where each named type is used.
-    refs: BTreeMap<String, Vec<NodePath>>,
-    /// Each union member → its union, and where the union lists it.
-    members: BTreeMap<String, (String, NodePath)>,
-}
-
-impl Cx<'_, '_> {
-    /// Every error of this stage has a hint.
-    fn error(&mut self, path: &NodePath, message: impl Into<String>, hint: impl Into<String>) {
-        self.d.error(path, message, Some(hint.into()));
-    }
-}
-
-/// Every item resolved, or `None`; unlike collecting into an `Option` directly, each item's
-/// checks run (and report) whatever the items before it gave.
-fn all_of<T>(items: impl IntoIterator<Item = Option<T>>) -> Option<Vec<T>> {
-    let items: Vec<Option<T>> = items.into_iter().collect();
-    items.into_iter().collect()
 }

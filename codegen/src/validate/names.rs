@@ -1,7 +1,7 @@
 //! The Rust names of fields and parameters: a `rust_name` checked as written, else the
 //! snake_case of the wire name; where neither makes a name, an error that says what to write.
 
-use super::Cx;
+use super::cx::Cx;
 use crate::ast::{Field, Spanned};
 use crate::naming;
 use crate::node_path::NodePath;

@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use super::cx::{Cx, all_of};
 use super::pagination::Objects;
-use super::{Cx, all_of, constraints, defaults, names, pagination, paths};
+use super::{constraints, defaults, names, pagination, paths};
 use crate::ast::{self, Spanned, Spec, TypeBody, TypeRef};
 use crate::naming;
 use crate::node_path::NodePath;

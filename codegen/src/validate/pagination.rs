@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Cx;
+use super::cx::Cx;
 use super::symbols::{ARRAY, SymbolKind};
 use crate::ast::{self, FieldType, Spanned, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::{nearest, suggest};

@@ -2,7 +2,7 @@
 //! declared path parameters, each once. Resolved, it is a list of literal text and
 //! parameters.
 
-use super::Cx;
+use super::cx::Cx;
 use crate::ast::Operation;
 use crate::diagnostics::Diagnostic;
 use crate::resolved::{PathParam, PathPart};

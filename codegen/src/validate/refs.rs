@@ -2,7 +2,7 @@
 //! many type arguments as it is given. Where named types are used is recorded on the way,
 //! for the rule that a union member is used nowhere else.
 
-use super::Cx;
+use super::cx::{Cx, all_of};
 use super::symbols::{ARRAY, BUILTIN_GENERICS, MAP, SymbolKind};
 use crate::ast::{TypeBody, TypeExpr, TypeRef};
 use crate::diagnostics::{Diagnostic, suggest};
@@ -41,7 +41,7 @@ impl Cx<'_, '_> {
 
     fn expr(&mut self, expr: &TypeExpr, path: &NodePath, scope: &[&str], record: bool) -> Option<Ty> {
         let head = self.head(expr, path, scope, record);
-        let args = super::all_of(expr.args.iter().map(|arg| self.expr(arg, path, scope, record)));
+        let args = all_of(expr.args.iter().map(|arg| self.expr(arg, path, scope, record)));
         let mut args = args?.into_iter();
         Some(match head? {
             Head::Scalar(scalar) => Ty::Scalar(scalar),

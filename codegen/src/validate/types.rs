@@ -2,8 +2,9 @@
 //! [`fields`](super::fields), enums and consts to [`enums`](super::enums), unions to
 //! [`unions`](super::unions); the rules every named type shares are here.
 
+use super::cx::Cx;
 use super::symbols::{Symbol, SymbolKind};
-use super::{Cx, enums, fields, unions};
+use super::{enums, fields, unions};
 use crate::ast::{FieldType, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Body, Object};

@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::cx::{Cx, all_of};
 use super::symbols::BUILTIN_GENERICS;
-use super::{Cx, all_of};
 use crate::ast::{Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::naming::{self, FALLBACK_VARIANT};
 use crate::node_path::NodePath;
