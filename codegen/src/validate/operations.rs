@@ -24,6 +24,7 @@ pub(super) fn check<'a>(spec: &'a Spec, cx: &mut Cx<'_, 'a>, types: &[Option<Typ
     spec.operations.iter().map(|op| check_operation(cx, op, &mut ids, &objects)).collect()
 }
 
+/// One operation: every part checked by its rule, resolved when every part resolves.
 fn check_operation<'a>(
     cx: &mut Cx<'_, 'a>,
     op: &'a ast::Operation,
