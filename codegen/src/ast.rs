@@ -3,7 +3,8 @@
 //! Every node keeps its [`NodePath`], so later stages can point at it. Nothing here is
 //! checked beyond its YAML shape; names are still wire names and references unresolved.
 
-use crate::diagnostics::NodePath;
+use crate::node_path::NodePath;
+use crate::values::{Constraints, Literal, MapLimits, Presence};
 
 /// A string together with where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,22 +75,6 @@ pub enum TypeBody {
     Map { value: TypeRef, limits: MapLimits },
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MapLimits {
-    pub max_entries: Option<u64>,
-    pub max_key_length: Option<u64>,
-    pub max_value_length: Option<u64>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    Required,
-    /// Always present, may be `null`.
-    Nullable,
-    /// May be absent.
-    Optional,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub wire: String,
@@ -98,7 +83,6 @@ pub struct Field {
     pub deprecated: Option<String>,
     pub ty: FieldType,
     pub presence: Presence,
-    pub missing_as_null: bool,
     pub constraints: Constraints,
     pub path: NodePath,
 }
@@ -155,24 +139,6 @@ pub struct Variant {
     pub tag_value: String,
     pub member: TypeRef,
     pub path: NodePath,
-}
-
-/// Numeric and length constraints stated by the API.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Constraints {
-    pub minimum: Option<f64>,
-    pub maximum: Option<f64>,
-    pub min_length: Option<u64>,
-    pub max_length: Option<u64>,
-}
-
-/// A literal written in the spec (a default value).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Literal {
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

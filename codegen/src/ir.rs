@@ -5,6 +5,8 @@
 //! `Vec`s in a fixed order (modules by name, items in spec order), so the same spec
 //! always gives the same output.
 
+pub use crate::values::{Constraints, Literal, MapLimits, Presence};
+
 /// One generated crate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Crate {
@@ -37,7 +39,12 @@ pub struct Operation {
     pub type_name: String,
     /// `list_run_steps`: the file under `src/operations/`.
     pub module: String,
+    /// The request builder's docs: the description, then its request line (`GET /path`).
     pub docs: Vec<String>,
+    /// The docs of the builder's constructor, which list the required parameters.
+    pub constructor_docs: Vec<String>,
+    /// The docs of the client method: the description, then what it returns.
+    pub client_docs: Vec<String>,
     pub deprecated: Option<String>,
     /// Upper case, one of the methods `http::Method` has a constant for.
     pub method: String,
@@ -121,22 +128,6 @@ pub enum Encoding {
     Single,
     /// One `name=value` pair per element, in order; none for an empty list.
     Repeated,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Literal {
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Constraints {
-    pub minimum: Option<f64>,
-    pub maximum: Option<f64>,
-    pub min_length: Option<u64>,
-    pub max_length: Option<u64>,
 }
 
 /// Cursor pagination: the next page sets `cursor_param` to the `cursor_field` of the last
@@ -269,20 +260,16 @@ pub struct Struct {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub name: Name,
+    /// The wire name is not the Rust name (without any `r#`): serde needs a `rename`.
+    pub rename: bool,
     pub docs: Vec<String>,
     pub deprecated: Option<String>,
     pub ty: Type,
     pub presence: Presence,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    /// `T`; absent is an error.
-    Required,
-    /// `Option<T>`; absent is an error unless `missing_as_null`, `None` encodes as `null`.
-    Nullable { missing_as_null: bool },
-    /// `Option<T>`; absent decodes as `None`, `None` is omitted.
-    Optional,
+    /// What the spec allows, as the docs state it.
+    pub constraints: Constraints,
+    /// For a field whose type is a map defined in place: the map's limits.
+    pub limits: MapLimits,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -350,6 +337,8 @@ pub struct Variant {
 pub struct Union {
     pub meta: Meta,
     pub tag: String,
+    /// The docs of the `tag()` method.
+    pub tag_docs: Vec<String>,
     pub variants: Vec<UnionVariant>,
     /// `Unknown(serde_json::Value)`.
     pub fallback: Variant,
@@ -367,6 +356,8 @@ pub struct UnionVariant {
 pub struct Alias {
     pub meta: Meta,
     pub target: Type,
+    /// A named map's limits, as the docs state them.
+    pub limits: MapLimits,
 }
 
 /// The generated crate's manifest: what Cargo needs, every choice made.

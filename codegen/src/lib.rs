@@ -1,23 +1,31 @@
 //! A generator of typed Rust API clients from a YAML spec (see `spec/README.md`).
 //!
 //! The pipeline is one module per stage, in order:
-//! [`parse`] (YAML → spec tree) → [`validate`] (names, references, tags) →
-//! [`lower`] (the intermediate model, [`ir`]) → [`emit`] (`quote!` tokens) →
-//! [`render`] (prettyplease text with headers) → [`write`](mod@write) (disk, or a drift check).
-//! A spec with any error stops before anything is written.
+//! [`parse`] (YAML → spec tree, [`ast`]) → [`validate`] (names, references, tags → the
+//! [`resolved`] model) → [`lower`] (the intermediate model, [`ir`]) → [`emit`] (`quote!`
+//! tokens) → [`render`] (prettyplease text with headers) → [`write`](mod@write) (disk, or a
+//! drift check). A spec with any error stops before anything is written.
+//!
+//! Below the stages: [`values`] (what every model shares: literals, constraints, presence,
+//! scalars), [`naming`] (wire names → Rust names), [`diagnostics`] with [`node_path`] and
+//! [`locate`] (located errors), and `doctext` (descriptions → doc lines, for lower).
 
 pub mod ast;
 pub mod diagnostics;
+mod doctext;
 pub mod emit;
 pub mod ir;
 pub mod locate;
 pub mod lower;
 pub mod naming;
+pub mod node_path;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod resolved;
 pub mod target;
 pub mod validate;
+pub mod values;
 pub mod write;
 
 use std::fmt;
@@ -54,15 +62,26 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The resolved model of a spec's text: parse, validate. `spec` is the path shown in errors.
+fn resolve(spec: &str, source: &str) -> Result<resolved::Model, Error> {
+    let located = |diagnostics| Error::Spec(SpecError::new(Path::new(spec), source, diagnostics));
+    let tree = parse::parse(source).map_err(located)?;
+    validate::validate(&tree).map_err(located)
+}
+
+/// The intermediate model of a spec's text: parse, validate, lower. `spec` is the path
+/// shown in errors.
+pub fn model(spec: &str, source: &str) -> Result<ir::Crate, Error> {
+    Ok(lower::lower(&resolve(spec, source)?))
+}
+
 /// Runs the whole pipeline on a spec's text, in memory: the target's whole crate, its
 /// manifest and sources. `target.spec` is the path shown in errors and headers (relative to
 /// the workspace, so output is machine-independent).
 pub fn generate(target: &Target<'_>, source: &str) -> Result<Vec<OutputFile>, Error> {
-    let located = |diagnostics| Error::Spec(SpecError::new(Path::new(target.spec), source, diagnostics));
-    let tree = parse::parse(source).map_err(located)?;
-    let symbols = validate::validate(&tree).map_err(located)?;
-    let model = lower::lower(&tree, &symbols).map_err(|e| Error::Internal(e.0))?;
-    let package = lower::package(&tree, target).map_err(Error::Target)?;
+    let resolved = resolve(target.spec, source)?;
+    let model = lower::lower(&resolved);
+    let package = lower::package(&resolved.api, target).map_err(Error::Target)?;
     let files = emit::emit(&model, &package).map_err(|e| Error::Internal(e.0))?;
     Ok(render::render(target.spec, files, &package))
 }

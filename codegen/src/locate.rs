@@ -6,7 +6,7 @@
 //! Where a path ends inside a flow collection (`{ a: 1 }`), the position of the nearest
 //! enclosing node that has its own line is returned: "where known" in the error text.
 
-use crate::diagnostics::Seg;
+use crate::node_path::Seg;
 
 /// A 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -8,9 +8,7 @@ use codegen::ir::{Literal, Name, Type};
 fn model() -> codegen::ir::Crate {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let source = std::fs::read_to_string(root.join("spec/openai_run_steps.yaml")).expect("read the spec");
-    let spec = codegen::parse::parse(&source).expect("the spec parses");
-    let symbols = codegen::validate::validate(&spec).expect("the spec validates");
-    codegen::lower::lower(&spec, &symbols).expect("the spec lowers")
+    codegen::model("spec/openai_run_steps.yaml", &source).expect("the spec lowers")
 }
 
 fn name(rust: &str, wire: &str) -> Name {

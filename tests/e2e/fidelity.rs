@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use codegen::ast::{Field, FieldType, Presence, Spec, TypeBody, TypeDef, TypeRef};
-use codegen::validate::Symbols;
+use codegen::resolved::{Body, Field, FieldType, Model, Ty, TypeDef};
+use codegen::values::{Literal, Presence};
 use serde_json::Value;
 
 const OFFICIAL: &str = include_str!("../fixtures/official/openapi-runsteps.json");
@@ -61,10 +61,12 @@ fn official() -> Value {
     serde_json::from_str(OFFICIAL).expect("the official description is JSON")
 }
 
-fn spec() -> Spec {
+/// The spec as the generator's validate stage resolves it.
+fn spec() -> Model {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let source = std::fs::read_to_string(root.join("spec/openai_run_steps.yaml")).expect("read the spec");
-    codegen::parse::parse(&source).unwrap_or_else(|e| panic!("the spec parses: {e:?}"))
+    let tree = codegen::parse::parse(&source).unwrap_or_else(|e| panic!("the spec parses: {e:?}"));
+    codegen::validate::validate(&tree).unwrap_or_else(|e| panic!("the spec validates: {e:?}"))
 }
 
 fn at<'v>(doc: &'v Value, pointer: &str) -> &'v Value {
@@ -96,17 +98,13 @@ fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn symbols(spec: &Spec) -> Symbols<'_> {
-    codegen::validate::validate(spec).unwrap_or_else(|e| panic!("the spec validates: {e:?}"))
-}
-
-fn def<'a>(symbols: &Symbols<'a>, name: &str) -> &'a TypeDef {
-    symbols.def(name).unwrap_or_else(|| panic!("the spec defines `{name}`"))
+fn def<'a>(spec: &'a Model, name: &str) -> &'a TypeDef {
+    spec.types.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("the spec defines `{name}`"))
 }
 
 fn fields(def: &TypeDef) -> &[Field] {
     match &def.body {
-        TypeBody::Object { fields } => fields,
+        Body::Object(object) => &object.fields,
         other => panic!("expected an object, found {other:?}"),
     }
 }
@@ -114,14 +112,13 @@ fn fields(def: &TypeDef) -> &[Field] {
 #[test]
 fn every_official_schema_has_the_same_fields_with_the_same_presence() {
     let (doc, spec) = (official(), spec());
-    let symbols = symbols(&spec);
     let mut problems = Vec::new();
     for (pointer, ours) in TYPES {
         let schema = at(&doc, pointer);
         let properties = schema["properties"].as_object().expect("an object schema");
         let required: BTreeSet<&str> =
             schema["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
-        let our_fields = fields(def(&symbols, ours));
+        let our_fields = fields(def(&spec, ours));
         let theirs: BTreeSet<&str> = properties.keys().map(String::as_str).collect();
         let mine: BTreeSet<&str> = our_fields.iter().map(|f| f.wire.as_str()).collect();
         if theirs != mine {
@@ -132,12 +129,17 @@ fn every_official_schema_has_the_same_fields_with_the_same_presence() {
             let key = format!("{ours}.{}", field.wire);
             let (_, nullable) = non_null(&doc, &properties[&field.wire]);
             let expected = match (required.contains(field.wire.as_str()), nullable) {
-                (true, false) => Presence::Required,
-                (true, true) => Presence::Nullable,
-                (false, _) => Presence::Optional,
+                (true, false) => "Required",
+                (true, true) => "Nullable",
+                (false, _) => "Optional",
             };
-            if field.presence != expected && !PRESENCE_DEVIATIONS.contains(&key.as_str()) {
-                problems.push(format!("{key}: official {expected:?}, spec {:?}", field.presence));
+            let ours = match field.presence {
+                Presence::Required => "Required",
+                Presence::Nullable { .. } => "Nullable",
+                Presence::Optional => "Optional",
+            };
+            if ours != expected && !PRESENCE_DEVIATIONS.contains(&key.as_str()) {
+                problems.push(format!("{key}: official {expected}, spec {ours}"));
             }
         }
     }
@@ -147,11 +149,10 @@ fn every_official_schema_has_the_same_fields_with_the_same_presence() {
 #[test]
 fn field_kinds_and_constants_match() {
     let (doc, spec) = (official(), spec());
-    let symbols = symbols(&spec);
     let mut problems = Vec::new();
     for (pointer, ours) in TYPES {
         let properties = at(&doc, pointer)["properties"].as_object().expect("an object schema");
-        for field in fields(def(&symbols, ours)) {
+        for field in fields(def(&spec, ours)) {
             let key = format!("{ours}.{}", field.wire);
             let (schema, _) = non_null(&doc, &properties[&field.wire]);
             let values: Vec<&str> = schema["enum"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
@@ -164,19 +165,14 @@ fn field_kinds_and_constants_match() {
                 (None, _) => "object".to_owned(),
             };
             let our_kind = match &field.ty {
-                FieldType::Const(value) => format!("const {}", value.value),
-                FieldType::Ref(TypeRef::Array(_)) => "array".to_owned(),
-                FieldType::Ref(TypeRef::Inline(_)) => "object".to_owned(),
-                FieldType::Ref(TypeRef::Expr(expr)) => match expr.value.name.as_str() {
-                    "array" => "array".to_owned(),
-                    "map" => "object".to_owned(),
-                    scalar @ ("string" | "integer" | "number" | "boolean") => scalar.to_owned(),
-                    named => match &def(&symbols, named).body {
-                        TypeBody::Enum { .. } => "enum".to_owned(),
-                        TypeBody::Map { .. } => "object".to_owned(),
-                        _ => "object".to_owned(),
-                    },
+                FieldType::Const { value, .. } | FieldType::Tag { value } => format!("const {value}"),
+                FieldType::Value(Ty::Array(_)) => "array".to_owned(),
+                FieldType::Value(Ty::Scalar(scalar)) => scalar.name().to_owned(),
+                FieldType::Value(Ty::Named { name, .. }) => match &def(&spec, name).body {
+                    Body::Enum(_) => "enum".to_owned(),
+                    _ => "object".to_owned(),
                 },
+                FieldType::Value(Ty::Map(_) | Ty::Param(_)) => "object".to_owned(),
             };
             if official_kind != our_kind && !KIND_DEVIATIONS.contains(&key.as_str()) {
                 problems.push(format!("{key}: official {official_kind}, spec {our_kind}"));
@@ -189,12 +185,11 @@ fn field_kinds_and_constants_match() {
 #[test]
 fn enums_have_the_official_values() {
     let (doc, spec) = (official(), spec());
-    let symbols = symbols(&spec);
     for (pointer, ours) in ENUMS {
         let theirs: Vec<&str> =
             at(&doc, pointer)["enum"].as_array().expect("an enum").iter().filter_map(Value::as_str).collect();
-        let TypeBody::Enum { values } = &def(&symbols, ours).body else { panic!("`{ours}` is an enum") };
-        let mine: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+        let Body::Enum(values) = &def(&spec, ours).body else { panic!("`{ours}` is an enum") };
+        let mine: Vec<&str> = values.iter().map(|v| v.wire.as_str()).collect();
         assert_eq!(mine, theirs, "`{ours}` ({pointer})");
     }
 }
@@ -202,12 +197,11 @@ fn enums_have_the_official_values() {
 #[test]
 fn descriptions_are_the_official_ones() {
     let (doc, spec) = (official(), spec());
-    let symbols = symbols(&spec);
     let mut problems = Vec::new();
     let mut compared = 0;
     for (pointer, ours) in TYPES {
         let properties = at(&doc, pointer)["properties"].as_object().expect("an object schema");
-        for field in fields(def(&symbols, ours)) {
+        for field in fields(def(&spec, ours)) {
             // The description may sit on the property, on its non-null option, or on a `$ref` target.
             let property = &properties[&field.wire];
             let (inner, _) = non_null(&doc, property);
@@ -241,8 +235,8 @@ fn operations_have_the_official_paths_and_parameters() {
                 item.get("get").and_then(|g| g.get("operationId")).and_then(Value::as_str) == Some(&op.id)
             })
             .unwrap_or_else(|| panic!("no official operation `{}`", op.id));
-        assert_eq!(op.path_template.value, *path, "{}", op.id);
-        assert_eq!(op.method.value, "GET", "{}", op.id);
+        assert_eq!(op.path, *path, "{}", op.id);
+        assert_eq!(op.method, "GET", "{}", op.id);
         let get = &item["get"];
         assert_eq!(
             normalize(op.description.as_deref().unwrap_or_default()),
@@ -261,9 +255,9 @@ fn operations_have_the_official_paths_and_parameters() {
         for param in &op.query {
             let theirs = params.iter().find(|p| p["name"] == param.wire.as_str()).expect("the parameter");
             let official_default = theirs["schema"].get("default").map(|d| d.to_string().trim_matches('"').to_owned());
-            let our_default = param.default.as_ref().map(|d| match &d.value {
-                codegen::ast::Literal::Int(i) => i.to_string(),
-                codegen::ast::Literal::Str(s) => s.clone(),
+            let our_default = param.default.as_ref().map(|d| match d {
+                Literal::Int(i) => i.to_string(),
+                Literal::Str(s) => s.clone(),
                 other => format!("{other:?}"),
             });
             assert_eq!(our_default, official_default, "{}.{} default", op.id, param.wire);

@@ -5,7 +5,6 @@ use quote::quote;
 
 use super::{deprecated, docs, ident, ty};
 use crate::ir::{Alias, Enum, Field, Item, Meta, Module, Presence, Struct, Union};
-use crate::naming::unraw;
 
 pub fn module(module: &Module) -> TokenStream {
     let imports = (!module.imports.is_empty()).then(|| {
@@ -77,8 +76,7 @@ fn field(f: &Field) -> TokenStream {
     let deprecated = deprecated(&f.deprecated);
     let name = ident(&f.name.rust);
     let inner = ty(&f.ty);
-    // serde strips `r#` itself; rename only when the names really differ.
-    let rename = (unraw(&f.name.rust) != f.name.wire).then(|| {
+    let rename = f.rename.then(|| {
         let wire = &f.name.wire;
         quote! { #[serde(rename = #wire)] }
     });
@@ -179,10 +177,7 @@ fn union(u: &Union) -> TokenStream {
     let tag = &u.tag;
     let fallback = ident(&u.fallback.name.rust);
     let fallback_docs = docs(&u.fallback.docs);
-    let tag_doc = format!(
-        " The value of the `{}` tag: the variant's own, or the one an unknown member sent.",
-        crate::lower::code(tag)
-    );
+    let tag_docs = docs(&u.tag_docs);
     let variants = u.variants.iter().map(|v| {
         let docs = docs(&v.variant.docs);
         let deprecated = deprecated(&v.variant.deprecated);
@@ -193,6 +188,35 @@ fn union(u: &Union) -> TokenStream {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
         quote! { Self::#variant(_) => Some(#wire), }
     });
+    let serde = union_serde(u, &allow);
+    quote! {
+        #head
+        #allow
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            #fallback_docs
+            #fallback(serde_json::Value),
+        }
+        #allow
+        impl #name {
+            #tag_docs
+            pub fn tag(&self) -> Option<&str> {
+                match self {
+                    #(#tags)*
+                    Self::#fallback(raw) => raw.get(#tag).and_then(serde_json::Value::as_str),
+                }
+            }
+        }
+        #serde
+    }
+}
+
+/// A union's serde impls: encoding writes the tag first, decoding dispatches on it.
+fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
+    let name = ident(&u.meta.name);
+    let tag = &u.tag;
+    let fallback = ident(&u.fallback.name.rust);
     let tagged = u.variants.iter().map(|v| {
         let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
         quote! { #[serde(rename = #wire)] #variant(&'a #member), }
@@ -206,24 +230,6 @@ fn union(u: &Union) -> TokenStream {
         quote! { #wire => rest.decode().map(Self::#variant), }
     });
     quote! {
-        #head
-        #allow
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variants)*
-            #fallback_docs
-            #fallback(serde_json::Value),
-        }
-        #allow
-        impl #name {
-            #[doc = #tag_doc]
-            pub fn tag(&self) -> Option<&str> {
-                match self {
-                    #(#tags)*
-                    Self::#fallback(raw) => raw.get(#tag).and_then(serde_json::Value::as_str),
-                }
-            }
-        }
         #allow
         impl serde::Serialize for #name {
             fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {

@@ -17,7 +17,6 @@ pub fn module(op: &Operation) -> TokenStream {
     let allow = allow(op);
     let name = ident(&op.type_name);
     let doc = docs(&op.docs);
-    let request_line = format!(" `{} {}`", op.method, crate::lower::code(&op.path));
     let deprecated_attr = deprecated(&op.deprecated);
     let params: Vec<&Param> = required(op).chain(optional(op)).collect();
     let fields = params.iter().map(|p| {
@@ -45,8 +44,6 @@ pub fn module(op: &Operation) -> TokenStream {
     quote! {
         #imports
         #doc
-        #[doc = ""]
-        #[doc = #request_line]
         #deprecated_attr
         #[derive(Debug, Clone, PartialEq)]
         #[must_use = "a request does nothing until it is sent"]
@@ -104,11 +101,7 @@ fn argument(p: &Param) -> (TokenStream, TokenStream) {
 }
 
 fn constructor(op: &Operation) -> TokenStream {
-    let mut doc = vec![if required(op).next().is_none() {
-        "A request with no parameter set; set them with the methods below.".to_owned()
-    } else {
-        "A request with its required parameters; the others are unset until given.".to_owned()
-    }];
+    let doc = docs(&op.constructor_docs);
     let args: Vec<TokenStream> = required(op)
         .map(|p| {
             let name = ident(&p.name.rust);
@@ -116,14 +109,6 @@ fn constructor(op: &Operation) -> TokenStream {
             quote! { #name: #arg_ty }
         })
         .collect();
-    for p in required(op) {
-        doc.push(String::new());
-        let mut lines = p.docs.iter();
-        let first = lines.next().map(String::as_str).unwrap_or_default();
-        doc.push(format!("- `{}`: {first}", p.name.rust));
-        doc.extend(lines.map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }));
-    }
-    let doc = docs(&doc);
     let inits = required(op).map(|p| {
         let name = ident(&p.name.rust);
         let (_, value) = argument(p);
@@ -362,7 +347,7 @@ fn paginated_impl(op: &Operation) -> TokenStream {
 fn client(op: &Operation) -> TokenStream {
     let name = ident(&op.type_name);
     let method = ident(&op.name.rust);
-    let doc = docs(&op.docs);
+    let doc = docs(&op.client_docs);
     let deprecated_attr = deprecated(&op.deprecated);
     let allow = allow(op);
     let args = required(op).map(|p| {
@@ -371,7 +356,6 @@ fn client(op: &Operation) -> TokenStream {
         quote! { #name: #arg_ty }
     });
     let values = required(op).map(|p| ident(&p.name.rust));
-    let call_doc = format!(" Sends [`{}`]: set its optional parameters, then `send` it.", op.type_name);
     let setters = setters(op, true);
     let setters = if setters.is_empty() {
         quote! {}
@@ -388,8 +372,6 @@ fn client(op: &Operation) -> TokenStream {
         #[cfg(feature = "client")]
         impl crate::client::Client {
             #doc
-            #[doc = ""]
-            #[doc = #call_doc]
             #deprecated_attr
             #allow
             pub fn #method(&self, #(#args),*) -> crate::client::Call<#name> {

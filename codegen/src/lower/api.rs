@@ -2,38 +2,25 @@
 //! constants, the client's per-API builder methods, and the doc lines of the items every
 //! generated crate has.
 
-use super::{docs, operations};
-use crate::ast::Spec;
+use crate::doctext::{DocText, code, push_paragraph};
 use crate::ir;
+use crate::resolved;
 
-pub fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> ir::ApiInfo {
-    let api = &spec.api;
-    // Title and version are one-line facts; a multi-line YAML value is joined into one.
-    let mut doc = vec![format!("# {}", docs::one_line(&api.title))];
-    docs::push_paragraph(&mut doc, text.lines(&api.description));
-    let mut facts = vec![format!("Base URL: <{}>", api.base_url.value)];
-    if let Some(version) = &api.version {
-        facts.push(format!(
-            "API version described: `{}`",
-            docs::code(&version.split_whitespace().collect::<Vec<_>>().join(" "))
-        ));
-    }
-    docs::push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
-    docs::push_paragraph(&mut doc, operations::summary(operations));
-    if let Some(krate) = &api.rust_crate {
-        docs::push_paragraph(&mut doc, operations::example(&krate.value, api.base_url_env.as_deref(), operations));
-    }
-    let auth = match &api.auth {
-        Some(auth) => ir::Auth::Bearer { env: auth.env.clone(), setter_docs: api_key_docs(auth.env.as_deref()) },
-        None => ir::Auth::None,
+/// The API's facts for the runtime and the crate's constants, with `docs`, the crate docs.
+pub(super) fn api(api: &resolved::Api, text: &DocText, docs: Vec<String>) -> ir::ApiInfo {
+    let auth = match api.bearer_auth {
+        true => {
+            ir::Auth::Bearer { env: api.api_key_env.clone(), setter_docs: api_key_docs(api.api_key_env.as_deref()) }
+        }
+        false => ir::Auth::None,
     };
     ir::ApiInfo {
-        docs: doc,
-        base_url: api.base_url.value.clone(),
+        docs,
+        base_url: api.base_url.clone(),
         base_url_env: api.base_url_env.clone(),
         auth,
         version: api.version.clone(),
-        headers: api.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),
+        headers: api.headers.clone(),
         client_headers: api.client_headers.iter().map(|h| client_header(h, text)).collect(),
         item_docs: item_docs(),
         runtime_version: (
@@ -43,20 +30,22 @@ pub fn api(spec: &Spec, text: &docs::DocText, operations: &[ir::Operation]) -> i
     }
 }
 
-fn client_header(h: &crate::ast::ClientHeader, text: &docs::DocText) -> ir::ClientHeader {
-    let mut lines = text.lines(h.description.as_deref().unwrap_or_default());
-    let mut facts = vec![format!("Sent as the `{}` header.", docs::code(&h.header.value))];
-    if let Some(env) = &h.env {
-        let env = docs::code(env);
+/// A client header's builder method: its description, then where the value goes and where
+/// else it may come from.
+fn client_header(header: &resolved::ClientHeader, text: &DocText) -> ir::ClientHeader {
+    let mut docs = text.lines(&header.description);
+    let mut facts = vec![format!("Sent as the `{}` header.", code(&header.header))];
+    if let Some(env) = &header.env {
+        let env = code(env);
         facts.push(format!("Without a call to this method, the value of `{env}` is sent, if it is set."));
     }
-    docs::push_paragraph(&mut lines, [facts.join(" ")]);
-    ir::ClientHeader { setter: h.setter.clone(), header: h.header.value.clone(), env: h.env.clone(), docs: lines }
+    push_paragraph(&mut docs, [facts.join(" ")]);
+    ir::ClientHeader { setter: header.setter.clone(), header: header.header.clone(), env: header.env.clone(), docs }
 }
 
 fn api_key_docs(env: Option<&str>) -> Vec<String> {
     let instead = match env {
-        Some(env) => format!("The API key, instead of the value of `{}`.", docs::code(env)),
+        Some(env) => format!("The API key, instead of the value of `{}`.", code(env)),
         None => "The API key.".to_owned(),
     };
     vec![

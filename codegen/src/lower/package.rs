@@ -1,15 +1,15 @@
 //! The generated crate's manifest, from the spec and the target: its package name (the
 //! spec's `rust_crate`, else the crate's folder), description, examples and benchmarks.
 
-use super::docs;
-use crate::ast::Spec;
+use crate::doctext::one_line;
 use crate::ir;
+use crate::resolved;
 use crate::target::{Target, check_package_name};
 
 /// The manifest's content, or why the target makes no valid package.
-pub fn package(spec: &Spec, target: &Target<'_>) -> Result<ir::Package, String> {
-    let name = match &spec.api.rust_crate {
-        Some(krate) => krate.value.replace('_', "-"),
+pub fn package(api: &resolved::Api, target: &Target<'_>) -> Result<ir::Package, String> {
+    let name = match &api.rust_crate {
+        Some(krate) => krate.replace('_', "-"),
         None => target.dir_name().to_owned(),
     };
     check_package_name(&name).map_err(|problem| {
@@ -19,7 +19,7 @@ pub fn package(spec: &Spec, target: &Target<'_>) -> Result<ir::Package, String> 
             target.crate_dir
         )
     })?;
-    let title = docs::one_line(&spec.api.title);
+    let title = one_line(&api.title);
     Ok(ir::Package {
         name,
         version: "0.1.0".to_owned(),

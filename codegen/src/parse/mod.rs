@@ -5,6 +5,7 @@
 //! nearest known key), every value of the right YAML kind. All shape errors of a file are
 //! collected; names and references are checked by the validate stage.
 
+mod api;
 mod operations;
 mod reader;
 mod type_expr;
@@ -13,8 +14,9 @@ mod types;
 use serde_yaml::Value;
 
 use crate::ast::Spec;
-use crate::diagnostics::{Diagnostic, Diagnostics, NodePath};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::locate::{self, Location};
+use crate::node_path::NodePath;
 use reader::{Obj, ROOT_HINT};
 
 pub use type_expr::parse_type_expr;
@@ -123,7 +125,7 @@ fn yaml_path(text: &str) -> NodePath {
 fn spec(value: &Value, d: &mut Diagnostics) -> Option<Spec> {
     let top = Obj::new(value, &NodePath::root(), "the spec", ROOT_HINT, d)?;
     top.known(&["api", "types", "operations"], d);
-    let api = top.required("api", ROOT_HINT, d).and_then(|(v, p)| types::api(v, &p, d));
+    let api = top.required("api", ROOT_HINT, d).and_then(|(v, p)| api::api(v, &p, d));
     let types = match top.required("types", ROOT_HINT, d) {
         Some((v, p)) => types::type_defs(v, &p, d),
         None => Vec::new(),

@@ -4,8 +4,10 @@ use serde_yaml::Value;
 
 use super::reader::{CONSTRAINT_KEYS, Obj, kind};
 use super::types::type_ref;
-use crate::ast::{Literal, Operation, Pagination, PathParam, QueryParam, Spanned};
-use crate::diagnostics::{Diagnostics, NodePath};
+use crate::ast::{Operation, Pagination, PathParam, QueryParam, Spanned};
+use crate::diagnostics::Diagnostics;
+use crate::node_path::NodePath;
+use crate::values::Literal;
 
 pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Operation> {
     let hint = "write one entry per operation id, indented below `operations:`, or leave the key out";

@@ -2,8 +2,10 @@
 
 use serde_yaml::{Mapping, Value};
 
-use crate::ast::{Constraints, Spanned};
-use crate::diagnostics::{Diagnostics, NodePath, suggest};
+use crate::ast::Spanned;
+use crate::diagnostics::{Diagnostics, suggest};
+use crate::node_path::NodePath;
+use crate::values::Constraints;
 
 /// A YAML mapping being read, with its path for errors.
 pub(super) struct Obj<'a> {

@@ -1,101 +1,13 @@
-//! Parsing `api` and `types`: objects, enums, unions, maps and type references.
+//! Parsing `types`: objects, enums, unions, maps and type references.
 
 use serde_yaml::Value;
 
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
-use crate::ast::{
-    Api, Auth, ClientHeader, EnumValue, Field, FieldType, MapLimits, Presence, Spanned, TypeBody, TypeDef, TypeRef,
-    Variant,
-};
-use crate::diagnostics::{Diagnostics, NodePath};
-
-pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
-    let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";
-    let obj = Obj::new(value, path, "`api`", hint, d)?;
-    obj.known(
-        &[
-            "title",
-            "description",
-            "version",
-            "base_url",
-            "base_url_env",
-            "docs_url",
-            "auth",
-            "headers",
-            "client_headers",
-            "rust_crate",
-        ],
-        d,
-    );
-    let auth = obj.get("auth").and_then(|(v, p)| {
-        let auth = Obj::new(v, &p, "`auth`", "write `auth: { scheme: bearer, env: API_KEY }`", d)?;
-        auth.known(&["scheme", "env"], d);
-        let scheme = auth.required_string("scheme", "add `scheme: bearer`, the only scheme so far", d)?;
-        if scheme.value != "bearer" {
-            d.error(
-                &scheme.path,
-                format!("unknown auth scheme `{}`", scheme.value),
-                Some("the only scheme so far is `bearer`".into()),
-            );
-        }
-        Some(Auth { env: auth.string("env", d) })
-    });
-    let mut headers = Vec::new();
-    if let Some((v, p)) = obj.get("headers") {
-        let hint = "write one `Name: value` line per header, indented below `headers:`";
-        if let Some(map) = Obj::new(v, &p, "`headers`", hint, d) {
-            for (name, value, path) in map.entries(d) {
-                if let Some(value) = string_value(value, &path, d) {
-                    headers.push((Spanned { value: name.to_owned(), path }, value));
-                }
-            }
-        }
-    }
-    let mut client_headers = Vec::new();
-    if let Some((v, p)) = obj.get("client_headers") {
-        let hint = "write one `setter: { header: Name, env: VARIABLE, description: ... }` entry per header";
-        if let Some(map) = Obj::new(v, &p, "`client_headers`", hint, d) {
-            for (setter, value, path) in map.entries(d) {
-                let hint = "write `{ header: Name, env: VARIABLE, description: ... }`";
-                let Some(entry) = Obj::new(value, &path, &format!("`{setter}`"), hint, d) else {
-                    continue;
-                };
-                entry.known(&["header", "env", "description"], d);
-                let header = entry.required_string("header", "add the header's name, e.g. `header: OpenAI-Project`", d);
-                client_headers.push(ClientHeader {
-                    setter: setter.to_owned(),
-                    env: entry.string("env", d),
-                    description: entry.description(d),
-                    header: match header {
-                        Some(header) => header,
-                        None => continue,
-                    },
-                    path,
-                });
-            }
-        }
-    }
-    let title = obj.required_string("title", "add the API's name, e.g. `title: Example API`", d);
-    let description = obj.required_string("description", "add `description:`; it becomes the crate-level docs", d);
-    let base_url = obj.required_string(
-        "base_url",
-        "add the URL operation paths are relative to, e.g. `base_url: https://api.example.com/v1`",
-        d,
-    );
-    Some(Api {
-        title: title?.value,
-        description: description?.value.trim_end().to_owned(),
-        version: obj.string("version", d),
-        base_url: base_url?,
-        base_url_env: obj.string("base_url_env", d),
-        docs_url: obj.string("docs_url", d),
-        auth,
-        headers,
-        rust_crate: obj.spanned_string("rust_crate", d),
-        client_headers,
-    })
-}
+use crate::ast::{EnumValue, Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
+use crate::diagnostics::Diagnostics;
+use crate::node_path::NodePath;
+use crate::values::{MapLimits, Presence};
 
 pub(super) fn type_defs(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<TypeDef> {
     let hint = "write `types: {}` when there are none, or one `Name:` entry per type, indented below it";
@@ -257,9 +169,10 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         }
     };
     let (nullable, optional) = (obj.bool("nullable", d), obj.bool("optional", d));
+    let missing_as_null = obj.bool("missing_as_null", d);
     let presence = match (nullable, optional) {
         (false, false) => Presence::Required,
-        (true, false) => Presence::Nullable,
+        (true, false) => Presence::Nullable { missing_as_null },
         (false, true) => Presence::Optional,
         (true, true) => {
             d.error(
@@ -270,8 +183,7 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
             Presence::Optional
         }
     };
-    let missing_as_null = obj.bool("missing_as_null", d);
-    if missing_as_null && presence != Presence::Nullable {
+    if missing_as_null && !matches!(presence, Presence::Nullable { .. }) {
         let hint = match presence {
             Presence::Optional => "remove it: an `optional` field already decodes as `None` when absent",
             _ => "add `nullable: true` if the API may send null here, or remove `missing_as_null`",
@@ -285,7 +197,6 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         deprecated: obj.deprecated(d),
         ty: ty?,
         presence,
-        missing_as_null,
         constraints: obj.constraints(d),
         path: path.clone(),
     })

@@ -1,110 +1,61 @@
-//! Stage 2, validate: checks names and references across the whole spec, collecting
-//! every error, and builds the symbol table the intermediate model is lowered from.
+//! Stage 2, validate: checks the spec tree against every rule of the spec language,
+//! collecting every error, and resolves it into the [`resolved`](crate::resolved) model.
 //!
-//! After this stage, every type reference resolves, every Rust name is valid and unique
-//! where it must be, and every union's tags match its members. The lower stage relies
-//! on that and only reports internal errors.
+//! A checker in the manner of a type checker: `types` and `operations` walk the spec
+//! and hand each kind of node to short functions, one per rule. A function that checks a
+//! node also resolves it, so each name is made once, where it is checked; it returns `None`
+//! where the node cannot be resolved, always having reported why. After this stage every
+//! type reference resolves, every Rust name is valid and unique where it must be, and every
+//! union's tags match its members: the lower stage has nothing left to look up.
 
+mod api;
+mod constraints;
+mod cx;
+mod defaults;
+mod enums;
+mod fields;
+mod names;
 mod operations;
+mod pagination;
+mod paths;
 mod recursion;
+mod refs;
 mod symbols;
 mod types;
+mod unions;
+
+use std::collections::BTreeMap;
+
+use cx::{Cx, all_of};
 
 use crate::ast::Spec;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::naming;
+use crate::node_path::NodePath;
+use crate::resolved::Model;
 
-pub use symbols::{Symbol, SymbolKind, Symbols};
-
-/// Checks `spec`; on success, the symbol table of every type it defines.
-pub fn validate(spec: &Spec) -> Result<Symbols<'_>, Vec<Diagnostic>> {
+/// Checks `spec`; on success, the resolved model of it.
+pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
     let mut d = Diagnostics::default();
-    api(spec, &mut d);
+    api::check(&spec.api, &mut d);
     let symbols = symbols::collect(spec, &mut d);
-    let mut uses = types::check(&symbols, &mut d);
-    operations::check(spec, &symbols, &mut d, &mut uses.refs);
-    types::check_member_uses(&uses, &mut d);
-    recursion::check(&symbols, &mut d);
-    d.finish().map(|()| symbols)
-}
-
-fn api(spec: &Spec, d: &mut Diagnostics) {
-    let base = &spec.api.base_url;
-    if !(base.value.starts_with("https://") || base.value.starts_with("http://"))
-        || base.value.contains(char::is_whitespace)
-    {
-        d.error(
-            &base.path,
-            format!("`{}` is not an http(s) URL", base.value),
-            Some("write it like https://api.example.com/v1".into()),
-        );
-    }
-    if base.value.ends_with('/') {
-        d.error(
-            &base.path,
-            "the base URL ends with `/`",
-            Some("operation paths start with `/`; drop the trailing one".into()),
-        );
-    }
-    if let Some(name) = &spec.api.rust_crate {
-        if let Err(problem) = naming::check_snake_rust_name(&name.value) {
-            d.error(
-                &name.path,
-                format!("invalid crate name: {problem}"),
-                Some("write the name as Rust code uses it: `my_api` for the package `my-api`".into()),
-            );
+    let mut cx = Cx { symbols: &symbols, d, refs: BTreeMap::new(), members: BTreeMap::new() };
+    let types = types::check(&mut cx);
+    let operations = all_of(operations::check(spec, &mut cx, &types));
+    unions::check_member_uses(&mut cx);
+    recursion::check(&symbols, &mut cx.d);
+    let model = match (all_of(types), operations) {
+        (Some(types), Some(operations)) => {
+            Some(Model { api: api::resolve(&spec.api), types: unions::link_members(types), operations })
         }
-    }
-    for header in &spec.api.client_headers {
-        // The key becomes a `ClientBuilder` method: it must be a snake_case identifier the
-        // builder does not define already. Say which of the two it is not.
-        let problem = match naming::check_snake_rust_name(&header.setter) {
-            Err(problem) => Some(problem),
-            Ok(()) if naming::RESERVED_BUILDER_NAMES.contains(&header.setter.as_str()) => {
-                Some(format!("`{}` is a method the client builder has already", header.setter))
-            }
-            Ok(()) => None,
-        };
-        if let Some(problem) = problem {
-            d.error(
-                &header.path,
-                format!("invalid client header setter: {problem}"),
-                Some(format!(
-                    "use a snake_case name the builder does not have already ({})",
-                    naming::RESERVED_BUILDER_NAMES.join(", ")
-                )),
-            );
-        }
-        check_header_name(&header.header, d);
-        if header.description.is_none() {
-            d.error(
-                &header.path,
-                format!("client header `{}` has no description", header.setter),
-                Some("add `description:`; it becomes the builder method's doc comment".into()),
-            );
-        }
-    }
-    for (name, value) in &spec.api.headers {
-        check_header_name(name, d);
-        // Visible ASCII and spaces, as RFC 9110 allows in a field value.
-        if !value.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
-            d.error(
-                &name.path,
-                format!("the value of header `{}` has characters HTTP does not allow", name.value),
-                Some("use printable ASCII on one line; a `|` block ends in a line break".into()),
-            );
-        }
-    }
-}
-
-/// RFC 9110 token characters only.
-fn check_header_name(name: &crate::ast::Spanned<String>, d: &mut Diagnostics) {
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    if name.value.is_empty() || !name.value.chars().all(token) {
-        d.error(
-            &name.path,
-            format!("`{}` is not a valid HTTP header name", name.value),
-            Some("use letters, digits and `-` only, e.g. `OpenAI-Beta`".into()),
-        );
+        _ => None,
+    };
+    match (model, cx.d.finish()) {
+        (Some(model), Ok(())) => Ok(model),
+        (_, Err(errors)) => Err(errors),
+        // Every check that resolves nothing reports why; this keeps a silent failure impossible.
+        (None, Ok(())) => Err(vec![Diagnostic::new(
+            &NodePath::root(),
+            "the spec passed every check but could not be resolved (a bug in codegen)",
+        )]),
     }
 }

@@ -1,21 +1,25 @@
-//! The symbol table: every type the spec defines, named or in place, under its Rust name.
+//! The symbol table: every type the spec defines, named or in place, under its Rust name,
+//! with its module and its place in the spec. Built first, so that every check can resolve
+//! a type name, and so that the names of types defined in place are made once.
 
 use std::collections::BTreeMap;
 
 use crate::ast::{Field, FieldType, Spanned, Spec, TypeBody, TypeDef, TypeRef};
-use crate::diagnostics::{Diagnostics, NodePath};
+use crate::diagnostics::Diagnostics;
 use crate::naming;
+use crate::node_path::NodePath;
+use crate::values::Scalar;
 
-/// Scalar type names, reserved in type expressions.
-pub const SCALARS: [&str; 4] = ["string", "integer", "number", "boolean"];
 /// Built-in generic names: `array<T>`, `map<T>`.
-pub const BUILTIN_GENERICS: [&str; 2] = ["array", "map"];
+pub(super) const ARRAY: &str = "array";
+pub(super) const MAP: &str = "map";
+pub(super) const BUILTIN_GENERICS: [&str; 2] = [ARRAY, MAP];
 
 /// For a named or inline type whose name is not a Rust type name.
 const TYPE_NAME_HINT: &str = "type names are Rust identifiers in UpperCamelCase, such as `MessageCreation`";
 
 #[derive(Debug)]
-pub struct Symbols<'a> {
+pub(super) struct Symbols<'a> {
     /// Every type by Rust name: named ones, inline ones and the enums behind `const` fields.
     pub types: BTreeMap<String, Symbol<'a>>,
     /// The Rust name of each inline type and const enum, by the path that defines it.
@@ -23,7 +27,7 @@ pub struct Symbols<'a> {
 }
 
 #[derive(Debug)]
-pub struct Symbol<'a> {
+pub(super) struct Symbol<'a> {
     pub kind: SymbolKind<'a>,
     /// The module (file) the type is written to: its top-level owner's.
     pub module: String,
@@ -35,7 +39,7 @@ pub struct Symbol<'a> {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub enum SymbolKind<'a> {
+pub(super) enum SymbolKind<'a> {
     Def(&'a TypeDef),
     /// The one-value enum behind a `const` field.
     Const {
@@ -45,7 +49,7 @@ pub enum SymbolKind<'a> {
 }
 
 impl<'a> Symbols<'a> {
-    pub fn def(&self, name: &str) -> Option<&'a TypeDef> {
+    pub(super) fn def(&self, name: &str) -> Option<&'a TypeDef> {
         match self.types.get(name)?.kind {
             SymbolKind::Def(def) => Some(def),
             SymbolKind::Const { .. } => None,
@@ -58,12 +62,12 @@ struct Collector<'a, 'd> {
     d: &'d mut Diagnostics,
 }
 
-pub fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
+pub(super) fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
     let mut c = Collector { symbols: Symbols { types: BTreeMap::new(), by_path: BTreeMap::new() }, d };
     for def in &spec.types {
         let Some(name) = &def.name else { continue };
         // Checked before the case rule, whose suggestion for `string` (`String`) is taken too.
-        if SCALARS.contains(&name.value.as_str()) || BUILTIN_GENERICS.contains(&name.value.as_str()) {
+        if Scalar::from_name(&name.value).is_some() || BUILTIN_GENERICS.contains(&name.value.as_str()) {
             c.d.error(
                 &name.path,
                 format!("`{}` is a built-in type name", name.value),

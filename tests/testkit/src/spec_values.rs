@@ -1,7 +1,6 @@
 //! Strategies for the JSON a spec allows, derived from the spec through the generator's own
-//! stages: the intermediate model (`codegen::ir`) gives every generated type with its wire
-//! names, field presence, enum values and union members; the parsed spec adds what the model
-//! keeps only as doc text (field constraints, map limits).
+//! intermediate model (`codegen::ir`): every generated type with its wire names, field
+//! presence and constraints, map limits, enum values and union members.
 //!
 //! A [`Sample`] pairs an input with its canonical form, the JSON the model must encode back:
 //! inputs use the leniencies the spec grants (unknown fields, `null` for an optional field, an
@@ -10,8 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use codegen::ast::{Constraints, MapLimits, TypeBody};
-use codegen::ir::{self, Item, Presence, Type};
+use codegen::ir::{self, Constraints, Item, MapLimits, Presence, Type};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -41,10 +39,6 @@ pub struct Schema {
     /// Every generated type, by Rust name.
     pub items: BTreeMap<String, Item>,
     pub operations: Vec<ir::Operation>,
-    /// (type, field wire name) → the field's constraints, where it has any.
-    constraints: BTreeMap<(String, String), Constraints>,
-    /// Map aliases' limits, by type name.
-    map_limits: BTreeMap<String, MapLimits>,
 }
 
 impl Schema {
@@ -52,26 +46,10 @@ impl Schema {
     pub fn load(spec: &'static str) -> Schema {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let source = std::fs::read_to_string(root.join(spec)).unwrap_or_else(|e| panic!("read {spec}: {e}"));
-        let ast = codegen::parse::parse(&source).unwrap_or_else(|e| panic!("{spec} parses: {e:?}"));
-        let symbols = codegen::validate::validate(&ast).unwrap_or_else(|e| panic!("{spec} validates: {e:?}"));
-        let model = codegen::lower::lower(&ast, &symbols).unwrap_or_else(|e| panic!("{spec} lowers: {e:?}"));
+        let model = codegen::model(spec, &source).unwrap_or_else(|e| panic!("{spec} lowers: {e}"));
         let items: BTreeMap<String, Item> =
             model.modules.into_iter().flat_map(|m| m.items).map(|item| (item_name(&item).to_owned(), item)).collect();
-        let (mut constraints, mut map_limits) = (BTreeMap::new(), BTreeMap::new());
-        for name in items.keys() {
-            match symbols.def(name).map(|def| &def.body) {
-                Some(TypeBody::Object { fields }) => {
-                    for field in fields.iter().filter(|f| f.constraints != Constraints::default()) {
-                        constraints.insert((name.clone(), field.wire.clone()), field.constraints.clone());
-                    }
-                }
-                Some(TypeBody::Map { limits, .. }) => {
-                    map_limits.insert(name.clone(), limits.clone());
-                }
-                _ => {}
-            }
-        }
-        Schema { spec, items, operations: model.operations, constraints, map_limits }
+        Schema { spec, items, operations: model.operations }
     }
 
     /// Values of `ty` the spec allows, with their canonical forms.
@@ -108,7 +86,7 @@ impl Schema {
                 Some(Item::Struct(s)) => self.object(s, args, depth).boxed(),
                 Some(Item::Enum(e)) => enum_value(e),
                 Some(Item::Union(u)) => self.union(u, depth),
-                Some(Item::Alias(a)) => self.ty(&a.target, c, self.map_limits.get(name), depth + 1),
+                Some(Item::Alias(a)) => self.ty(&a.target, c, Some(&a.limits), depth + 1),
                 None => panic!("{}: no generated type `{name}`", self.spec),
             },
         }
@@ -123,9 +101,8 @@ impl Schema {
             .iter()
             .map(|field| {
                 let ty = bind(&field.ty, &bindings);
-                let key = (s.meta.name.clone(), field.name.wire.clone());
-                let c = self.constraints.get(&key).cloned().unwrap_or_default();
-                presence(field.name.wire.clone(), field.presence, self.ty(&ty, &c, None, depth + 1))
+                let value = self.ty(&ty, &field.constraints, Some(&field.limits), depth + 1);
+                presence(field.name.wire.clone(), field.presence, value)
             })
             .collect();
         let known: Vec<String> = s.fields.iter().map(|f| f.name.wire.clone()).collect();

@@ -1,0 +1,171 @@
+//! The crate-level documentation, written from the API's facts and the lowered operations:
+//! title, description and facts, a section listing every operation, and an example.
+
+use super::prose::{constraint_docs, literal};
+use crate::doctext::{DocText, code, one_line, push_paragraph};
+use crate::ir::{self, Type};
+use crate::resolved;
+
+/// The crate docs: title, description, facts, the operations (`descriptions` are their doc
+/// lines) and, with the spec's `rust_crate`, an example.
+pub(super) fn crate_docs(
+    api: &resolved::Api,
+    text: &DocText,
+    operations: &[ir::Operation],
+    descriptions: &[Vec<String>],
+) -> Vec<String> {
+    // Title and version are one-line facts; a multi-line YAML value is joined into one.
+    let mut doc = vec![format!("# {}", one_line(&api.title))];
+    push_paragraph(&mut doc, text.lines(&api.description));
+    let mut facts = vec![format!("Base URL: <{}>", api.base_url)];
+    if let Some(version) = &api.version {
+        facts.push(format!(
+            "API version described: `{}`",
+            code(&version.split_whitespace().collect::<Vec<_>>().join(" "))
+        ));
+    }
+    push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
+    push_paragraph(&mut doc, summary(operations, descriptions));
+    if let Some(krate) = &api.rust_crate {
+        push_paragraph(&mut doc, example(krate, api.base_url_env.as_deref(), operations));
+    }
+    doc
+}
+
+/// The crate docs' section listing every operation: request line, response type,
+/// description, parameters, pagination and deprecation.
+fn summary(operations: &[ir::Operation], descriptions: &[Vec<String>]) -> Vec<String> {
+    if operations.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec!["## Operations".to_owned()];
+    for (op, description) in operations.iter().zip(descriptions) {
+        out.push(String::new());
+        let (id, path) = (code(&op.name.wire), code(&op.path));
+        out.push(format!("- `{id}`: `{} {path}` → `{}`.", op.method, op.response));
+        out.push(String::new());
+        out.extend(description.iter().map(|line| if line.is_empty() { String::new() } else { format!("  {line}") }));
+        let facts = facts(op);
+        if !facts.is_empty() {
+            out.push(String::new());
+            out.extend(facts.into_iter().map(|f| format!("  - {f}")));
+        }
+        match op.deprecated.as_deref() {
+            Some("") => out.extend([String::new(), "  **Deprecated.**".to_owned()]),
+            Some(note) => out.extend([String::new(), format!("  **Deprecated:** {}", one_line(note))]),
+            None => {}
+        }
+    }
+    out
+}
+
+/// An operation's parameters and pagination, one sentence each.
+fn facts(op: &ir::Operation) -> Vec<String> {
+    let mut facts = Vec::new();
+    if !op.path_params.is_empty() {
+        let names: Vec<String> = op.path_params.iter().map(|p| format!("`{}`", code(&p.name.wire))).collect();
+        facts.push(format!("Path parameters: {}.", names.join(", ")));
+    }
+    if !op.query.is_empty() {
+        let params: Vec<String> = op.query.iter().map(query_param).collect();
+        facts.push(format!("Query parameters: {}.", params.join(", ")));
+    }
+    if let Some(p) = &op.pagination {
+        facts.push(format!(
+            "Pagination: by cursor; the next page's `{}` is the `{}` of the last item of `{}`, while `{}` is true.",
+            code(&p.cursor_param.wire),
+            code(&p.cursor_field.wire),
+            code(&p.items.wire),
+            code(&p.has_more.wire)
+        ));
+    }
+    facts
+}
+
+/// `limit` (`i64`, from 1 to 100 inclusive, default `20`)
+fn query_param(p: &ir::Param) -> String {
+    let mut notes = vec![format!("`{}`", p.ty)];
+    if p.required {
+        notes.push("required".to_owned());
+    }
+    for constraint in constraint_docs(&p.constraints) {
+        notes.push(constraint.trim_start_matches("Constraint: ").trim_end_matches('.').to_owned());
+    }
+    if let Some(default) = &p.default {
+        notes.push(format!("default `{}`", code(&literal(default))));
+    }
+    if p.deprecated.is_some() {
+        notes.push("deprecated".to_owned());
+    }
+    format!("`{}` ({})", code(&p.name.wire), notes.join(", "))
+}
+
+/// The crate docs' example: the first paginated operation (else the first operation whose
+/// required parameters are all strings) called with the client, its items streamed.
+fn example(krate: &str, base_url_env: Option<&str>, operations: &[ir::Operation]) -> Vec<String> {
+    let all_strings = |op: &&ir::Operation| {
+        op.path_params.iter().chain(op.query.iter().filter(|q| q.required)).all(|p| p.ty == Type::String)
+    };
+    let Some(op) = operations
+        .iter()
+        .filter(all_strings)
+        .find(|op| op.pagination.is_some())
+        .or_else(|| operations.iter().find(all_strings))
+    else {
+        return Vec::new();
+    };
+    let env = match base_url_env {
+        Some(env) => format!(" (and `{}`, if set, for the base URL)", code(env)),
+        None => String::new(),
+    };
+    let mut out = vec![
+        "## Example".to_owned(),
+        String::new(),
+        format!("With the `client` feature (on by default); the client reads its API key from the environment{env}."),
+    ];
+    if op.pagination.is_some() {
+        out.push("The stream fetches the next page when it needs it; `max_items` caps the total.".to_owned());
+    }
+    out.push(String::new());
+    out.extend(example_code(krate, op));
+    out
+}
+
+/// The example's code block.
+fn example_code(krate: &str, op: &ir::Operation) -> Vec<String> {
+    let args: Vec<String> = op
+        .path_params
+        .iter()
+        .chain(op.query.iter().filter(|q| q.required))
+        .map(|p| {
+            // Written as Rust string literals, whatever the names hold.
+            let wire = &p.name.wire;
+            match wire.strip_suffix("_id") {
+                Some(stem) => format!("{:?}", format!("{stem}_abc123")),
+                None => format!("{wire:?}"),
+            }
+        })
+        .collect();
+    let call = format!("client.{}({})", op.name.rust, args.join(", "));
+    let mut out = vec!["```no_run".to_owned()];
+    if op.deprecated.is_some() {
+        out.push("# #![allow(deprecated)]".to_owned());
+    }
+    out.push(format!("# async fn example() -> Result<(), {krate}::client::Error> {{"));
+    if op.pagination.is_some() {
+        out.push("use futures_util::TryStreamExt;".to_owned());
+        out.push(String::new());
+    }
+    out.push(format!("let client = {krate}::client::Client::from_env()?;"));
+    if op.pagination.is_some() {
+        out.push(format!("let mut items = {call}.items();"));
+        out.push("while let Some(item) = items.try_next().await? {".to_owned());
+        out.push("    println!(\"{item:?}\");".to_owned());
+        out.push("}".to_owned());
+    } else {
+        out.push(format!("let response = {call}.send().await?;"));
+        out.push("println!(\"{response:?}\");".to_owned());
+    }
+    out.extend(["# Ok(())".to_owned(), "# }".to_owned(), "```".to_owned()]);
+    out
+}

@@ -1,0 +1,171 @@
+//! Lowering types: objects to structs (without the tag field a union owns), enums and the
+//! one-value enums behind `const` fields, unions, and named maps to aliases; each with its
+//! doc lines.
+
+use super::cx::{Cx, ty};
+use super::prose::{constraint_docs, limit_docs};
+use crate::doctext::{code, push_paragraph};
+use crate::ir::{self, Item, Meta, Name, Type};
+use crate::naming::{self, FALLBACK_VARIANT};
+use crate::resolved::{Body, EnumValue, Field, FieldType, Object, Ty, TypeDef, Union};
+use crate::values::{MapLimits, Presence};
+
+impl Cx {
+    pub(super) fn item(&self, ty: &TypeDef) -> Item {
+        let meta = Meta {
+            name: ty.name.clone(),
+            docs: self.text.lines(ty.description.as_deref().unwrap_or_default()),
+            deprecated: ty.deprecated.clone(),
+            allow_deprecated: ty.deprecated.is_some(),
+        };
+        match &ty.body {
+            Body::Object(object) => Item::Struct(self.object(meta, &ty.module, object)),
+            Body::Enum(values) => Item::Enum(self.enumeration(meta, values)),
+            Body::Union(union) => Item::Union(self.union(meta, union)),
+            Body::Map { value, limits } => Item::Alias(self.alias(meta, value, limits)),
+            Body::Const { value, variant } => Item::Enum(const_enum(meta, value, variant)),
+        }
+    }
+
+    fn object(&self, mut meta: Meta, module: &str, object: &Object) -> ir::Struct {
+        if let Some(member) = &object.member_of {
+            // A link by name resolves only where the union is in scope, and rustdoc
+            // rejects an explicit target that repeats what the name already resolves to.
+            let union = &member.union;
+            let link = if member.union_module == module {
+                format!("[`{union}`]")
+            } else {
+                format!("[`{union}`](crate::{union})")
+            };
+            let (value, tag) = (code(&member.tag_value), code(&member.tag));
+            push_paragraph(
+                &mut meta.docs,
+                [format!("The `{value}` member of {link}, which reads and writes the `{tag}` field.")],
+            );
+        }
+        let fields: Vec<ir::Field> = object.fields.iter().filter_map(|f| self.field(f)).collect();
+        meta.allow_deprecated |= fields.iter().any(|f| f.deprecated.is_some() || self.uses_deprecated(&f.ty));
+        ir::Struct { meta, generics: object.params.clone(), fields }
+    }
+
+    /// A struct field; none for a union member's tag, which its union reads and writes.
+    fn field(&self, field: &Field) -> Option<ir::Field> {
+        let ty = match &field.ty {
+            FieldType::Value(value) => ty(value),
+            FieldType::Const { type_name, .. } => Type::Named { name: type_name.clone(), args: Vec::new() },
+            FieldType::Tag { .. } => return None,
+        };
+        let mut docs = self.text.lines(field.description.as_deref().unwrap_or_default());
+        push_paragraph(&mut docs, constraint_docs(&field.constraints));
+        if field.presence == (Presence::Nullable { missing_as_null: true }) {
+            push_paragraph(
+                &mut docs,
+                ["The API may leave this field out although it is required: absent decodes as `None`.".to_owned()],
+            );
+        }
+        push_paragraph(&mut docs, limit_docs(&field.limits));
+        Some(ir::Field {
+            name: Name { rust: field.rust.clone(), wire: field.wire.clone() },
+            // serde strips `r#` itself; rename only when the names really differ.
+            rename: naming::unraw(&field.rust) != field.wire,
+            docs,
+            deprecated: field.deprecated.clone(),
+            ty,
+            presence: field.presence,
+            constraints: field.constraints.clone(),
+            limits: field.limits.clone(),
+        })
+    }
+
+    fn enumeration(&self, mut meta: Meta, values: &[EnumValue]) -> ir::Enum {
+        let variants: Vec<ir::Variant> = values
+            .iter()
+            .map(|v| ir::Variant {
+                name: Name { rust: v.rust.clone(), wire: v.wire.clone() },
+                docs: match &v.description {
+                    Some(text) => self.text.lines(text),
+                    None => vec![format!("The value `{}`.", code(&v.wire))],
+                },
+                deprecated: v.deprecated.clone(),
+            })
+            .collect();
+        meta.allow_deprecated |= variants.iter().any(|v| v.deprecated.is_some());
+        ir::Enum { meta, variants, fallback: enum_fallback(), default: None }
+    }
+
+    fn union(&self, mut meta: Meta, union: &Union) -> ir::Union {
+        let mut variants = Vec::new();
+        for variant in &union.variants {
+            meta.allow_deprecated |= variant.member_deprecated.is_some();
+            let mut docs = self.text.lines(variant.member_description.as_deref().unwrap_or_default());
+            if docs.is_empty() {
+                docs.push(format!("A `{}` member.", code(&variant.tag_value)));
+            }
+            let name = Name { rust: variant.rust.clone(), wire: variant.tag_value.clone() };
+            let deprecated = variant.member_deprecated.clone();
+            variants.push(ir::UnionVariant {
+                variant: ir::Variant { name, docs, deprecated },
+                member: variant.member.clone(),
+            });
+        }
+        let shown = code(&union.tag);
+        let fallback = ir::Variant {
+            name: Name { rust: FALLBACK_VARIANT.to_owned(), wire: String::new() },
+            docs: vec![
+                format!("A member this version of the spec does not know (its `{shown}` is none of the above),"),
+                "kept as the raw JSON object so that it encodes back unchanged.".to_owned(),
+                String::new(),
+                format!("An object here whose `{shown}` is one of the above decodes back as that variant."),
+            ],
+            deprecated: None,
+        };
+        let tag_docs =
+            vec![format!("The value of the `{shown}` tag: the variant's own, or the one an unknown member sent.")];
+        ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback }
+    }
+
+    fn alias(&self, mut meta: Meta, value: &Ty, limits: &MapLimits) -> ir::Alias {
+        push_paragraph(&mut meta.docs, limit_docs(limits));
+        let target = Type::Map(Box::new(alias_value(value)));
+        meta.allow_deprecated |= self.uses_deprecated(&target);
+        ir::Alias { meta, target, limits: limits.clone() }
+    }
+}
+
+/// A named map's value type. The alias is written without generic parameters, so a
+/// parameter in its value (validate lets a map type have some) is lowered as a plain name,
+/// as it always has been; such an alias does not compile either way.
+fn alias_value(value: &Ty) -> Type {
+    match value {
+        Ty::Param(name) => Type::Named { name: name.clone(), args: Vec::new() },
+        Ty::Array(item) => Type::Vec(Box::new(alias_value(item))),
+        Ty::Map(value) => Type::Map(Box::new(alias_value(value))),
+        Ty::Named { name, args } => Type::Named { name: name.clone(), args: args.iter().map(alias_value).collect() },
+        Ty::Scalar(_) => ty(value),
+    }
+}
+
+/// A `const` field's type: a one-value enum whose `Default` is that value.
+fn const_enum(mut meta: Meta, value: &str, variant: &str) -> ir::Enum {
+    let shown = code(value);
+    push_paragraph(&mut meta.docs, [format!("Always `{shown}` so far; the `Default` is that value.")]);
+    let variant = ir::Variant {
+        name: Name { rust: variant.to_owned(), wire: value.to_owned() },
+        docs: vec![format!("The value `{shown}`.")],
+        deprecated: None,
+    };
+    ir::Enum { meta, variants: vec![variant], fallback: enum_fallback(), default: Some(0) }
+}
+
+fn enum_fallback() -> ir::Variant {
+    ir::Variant {
+        name: Name { rust: FALLBACK_VARIANT.to_owned(), wire: String::new() },
+        docs: vec![
+            "A value this version of the spec does not know, kept as sent so that it".to_owned(),
+            "encodes back unchanged.".to_owned(),
+            String::new(),
+            "A known value wrapped here encodes the same, but decodes back as its own variant.".to_owned(),
+        ],
+        deprecated: None,
+    }
+}

@@ -1,0 +1,71 @@
+//! What a spec states about values, carried unchanged from the spec tree through the
+//! resolved model to the intermediate model: literals (defaults), constraints, map limits,
+//! field presence, and the scalar types.
+//!
+//! A module at the bottom, so that every stage shares one definition of each instead of
+//! converting between twins.
+
+/// A literal written in the spec (a default value).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+}
+
+/// Numeric and length constraints stated by the API.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+    pub min_length: Option<u64>,
+    pub max_length: Option<u64>,
+}
+
+/// The limits a map type states for its entries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapLimits {
+    pub max_entries: Option<u64>,
+    pub max_key_length: Option<u64>,
+    pub max_value_length: Option<u64>,
+}
+
+/// Whether a field may be absent or `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// `T`; absent is an error.
+    Required,
+    /// `Option<T>`; absent is an error unless `missing_as_null`, `None` encodes as `null`.
+    Nullable { missing_as_null: bool },
+    /// `Option<T>`; absent decodes as `None`, `None` is omitted.
+    Optional,
+}
+
+/// The scalar types of the spec language, whose names are reserved in type expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+impl Scalar {
+    /// In the order error messages list them.
+    pub const ALL: [Scalar; 4] = [Scalar::String, Scalar::Integer, Scalar::Number, Scalar::Boolean];
+
+    /// The name a spec writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scalar::String => "string",
+            Scalar::Integer => "integer",
+            Scalar::Number => "number",
+            Scalar::Boolean => "boolean",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Scalar> {
+        Scalar::ALL.into_iter().find(|scalar| scalar.name() == name)
+    }
+}
