@@ -62,7 +62,8 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// The operation's code uses a model type (so its file imports them).
     pub uses_models: bool,
-    /// The operation, or a type it uses, is deprecated: its impls allow the lint locally.
+    /// The operation, a parameter or a type it uses is deprecated: its file allows the lint
+    /// (the crate builds without warnings; its users still see them).
     pub allow_deprecated: bool,
 }
 
@@ -71,6 +72,8 @@ pub struct Param {
     /// `include` / `include[]`.
     pub name: Name,
     pub docs: Vec<String>,
+    /// The doc lines of the `Call` setter: a link to the builder's.
+    pub call_docs: Vec<String>,
     pub deprecated: Option<String>,
     pub ty: Type,
     /// Path parameters always are.

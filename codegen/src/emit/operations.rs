@@ -14,7 +14,8 @@ pub fn module(op: &Operation) -> TokenStream {
     } else {
         quote! {}
     };
-    let allow = allow(op);
+    // One allow for the whole file, which names the operation, its setters and its types.
+    let allow = op.allow_deprecated.then(|| quote! { #![allow(deprecated)] });
     let name = ident(&op.type_name);
     let doc = docs(&op.docs);
     let deprecated_attr = deprecated(&op.deprecated);
@@ -28,7 +29,6 @@ pub fn module(op: &Operation) -> TokenStream {
     // With nothing required, `new()` takes no arguments, and clippy expects `Default` too.
     let default = if required(op).next().is_none() {
         quote! {
-            #allow
             impl Default for #name {
                 fn default() -> Self {
                     Self::new()
@@ -42,6 +42,7 @@ pub fn module(op: &Operation) -> TokenStream {
     let paginated = paginated_impl(op);
     let client = client(op);
     quote! {
+        #allow
         #imports
         #doc
         #deprecated_attr
@@ -50,7 +51,6 @@ pub fn module(op: &Operation) -> TokenStream {
         pub struct #name {
             #(#fields),*
         }
-        #allow
         impl #name {
             #constructor
             #setters
@@ -68,14 +68,6 @@ fn required(op: &Operation) -> impl Iterator<Item = &Param> {
 
 fn optional(op: &Operation) -> impl Iterator<Item = &Param> {
     op.query.iter().filter(|p| !p.required)
-}
-
-fn allow(op: &Operation) -> TokenStream {
-    if op.allow_deprecated {
-        quote! { #[allow(deprecated)] }
-    } else {
-        quote! {}
-    }
 }
 
 fn field_type(p: &Param) -> TokenStream {
@@ -131,7 +123,7 @@ fn constructor(op: &Operation) -> TokenStream {
 fn setters(op: &Operation, on_call: bool) -> TokenStream {
     let setters = optional(op).map(|p| {
         let name = ident(&p.name.rust);
-        let doc = docs(&p.docs);
+        let doc = if on_call { docs(&p.call_docs) } else { docs(&p.docs) };
         let deprecated_attr = deprecated(&p.deprecated);
         let (arg_ty, value) = argument(p);
         let body = if on_call {
@@ -148,16 +140,9 @@ fn setters(op: &Operation, on_call: bool) -> TokenStream {
         } else {
             quote! { mut self }
         };
-        // A deprecated setter on `Call` calls the builder's, deprecated too.
-        let allow = if on_call && p.deprecated.is_some() {
-            quote! { #[allow(deprecated)] }
-        } else {
-            quote! {}
-        };
         quote! {
             #doc
             #deprecated_attr
-            #allow
             pub fn #name(#receiver, #name: #arg_ty) -> Self {
                 #body
             }
@@ -167,7 +152,6 @@ fn setters(op: &Operation, on_call: bool) -> TokenStream {
 }
 
 fn operation_impl(op: &Operation) -> TokenStream {
-    let allow = allow(op);
     let name = ident(&op.type_name);
     let response = ty(&op.response);
     let id = &op.name.wire;
@@ -187,7 +171,6 @@ fn operation_impl(op: &Operation) -> TokenStream {
         quote! { query }
     };
     quote! {
-        #allow
         impl crate::request::Operation for #name {
             type Response = #response;
             const ID: &'static str = #id;
@@ -207,48 +190,58 @@ fn operation_impl(op: &Operation) -> TokenStream {
     }
 }
 
-/// The parameter's checks, run on its value when it is set.
+/// The parameter's checks, one call each: on the field itself when it is required, on its
+/// value when it is set otherwise.
 fn checks(p: &Param) -> TokenStream {
     if p.checks.is_empty() {
         return quote! {};
     }
     let wire = &p.name.wire;
+    let name = ident(&p.name.rust);
+    // Strings are checked by reference, numbers by value.
+    let (text, number) = if p.required {
+        (quote! { &self.#name }, quote! { self.#name })
+    } else {
+        (quote! { value }, quote! { *value })
+    };
     let calls = p.checks.iter().map(|check| match check {
-        Check::PathSegment => quote! { crate::request::check::path_segment(#wire, value)?; },
-        Check::Finite => quote! { crate::request::check::finite(#wire, *value)?; },
+        Check::PathSegment => quote! { crate::request::check::path_segment(#wire, #text)?; },
+        Check::Finite => quote! { crate::request::check::finite(#wire, #number)?; },
         Check::Minimum(bound) => {
             let bound = literal(bound);
-            quote! { crate::request::check::minimum(#wire, *value, #bound)?; }
+            quote! { crate::request::check::minimum(#wire, #number, #bound)?; }
         }
         Check::Maximum(bound) => {
             let bound = literal(bound);
-            quote! { crate::request::check::maximum(#wire, *value, #bound)?; }
+            quote! { crate::request::check::maximum(#wire, #number, #bound)?; }
         }
-        Check::MinLength(n) => quote! { crate::request::check::min_length(#wire, value, #n)?; },
-        Check::MaxLength(n) => quote! { crate::request::check::max_length(#wire, value, #n)?; },
+        Check::MinLength(n) => quote! { crate::request::check::min_length(#wire, #text, #n)?; },
+        Check::MaxLength(n) => quote! { crate::request::check::max_length(#wire, #text, #n)?; },
     });
-    with_value(p, quote! { #(#calls)* })
+    when_set(p, quote! { #(#calls)* })
 }
 
-/// `body` with `value` bound to a reference to the parameter's value, if it has one.
-fn with_value(p: &Param, body: TokenStream) -> TokenStream {
-    let name = ident(&p.name.rust);
+/// `body` as it is for a required parameter; inside `if let Some(value)` for an optional one.
+fn when_set(p: &Param, body: TokenStream) -> TokenStream {
     if p.required {
-        quote! {{
-            let value = &self.#name;
+        return body;
+    }
+    let name = ident(&p.name.rust);
+    quote! {
+        if let Some(value) = &self.#name {
             #body
-        }}
-    } else {
-        quote! {
-            if let Some(value) = &self.#name {
-                #body
-            }
         }
     }
 }
 
 fn query_pairs(p: &Param) -> TokenStream {
     let wire = &p.name.wire;
+    let name = ident(&p.name.rust);
+    let value = if p.required {
+        quote! { &self.#name }
+    } else {
+        quote! { value }
+    };
     let push = |value: TokenStream, ty: &Type| match ty {
         Type::String => quote! { query.push(#wire, #value); },
         _ => quote! { query.push_display(#wire, #value); },
@@ -257,14 +250,14 @@ fn query_pairs(p: &Param) -> TokenStream {
         (Encoding::Repeated, Type::Vec(item)) => {
             let push = push(quote! { item }, item);
             quote! {
-                for item in value {
+                for item in #value {
                     #push
                 }
             }
         }
-        _ => push(quote! { value }, &p.ty),
+        _ => push(value, &p.ty),
     };
-    with_value(p, body)
+    when_set(p, body)
 }
 
 fn literal(value: &Literal) -> TokenStream {
@@ -286,7 +279,6 @@ fn paginated_impl(op: &Operation) -> TokenStream {
     let Some(p) = &op.pagination else {
         return quote! {};
     };
-    let allow = allow(op);
     let name = ident(&op.type_name);
     let response = ty(&op.response);
     let item = ty(&p.item);
@@ -320,7 +312,6 @@ fn paginated_impl(op: &Operation) -> TokenStream {
         quote! { page.#items }
     };
     quote! {
-        #allow
         impl crate::request::Paginated for #name {
             type Item = #item;
             fn next_page(&self, page: &#response) -> Option<Self> {
@@ -349,7 +340,6 @@ fn client(op: &Operation) -> TokenStream {
     let method = ident(&op.name.rust);
     let doc = docs(&op.client_docs);
     let deprecated_attr = deprecated(&op.deprecated);
-    let allow = allow(op);
     let args = required(op).map(|p| {
         let name = ident(&p.name.rust);
         let (arg_ty, _) = argument(p);
@@ -362,7 +352,6 @@ fn client(op: &Operation) -> TokenStream {
     } else {
         quote! {
             #[cfg(feature = "client")]
-            #allow
             impl crate::client::Call<#name> {
                 #setters
             }
@@ -373,7 +362,6 @@ fn client(op: &Operation) -> TokenStream {
         impl crate::client::Client {
             #doc
             #deprecated_attr
-            #allow
             pub fn #method(&self, #(#args),*) -> crate::client::Call<#name> {
                 self.call(#name::new(#(#values),*))
             }

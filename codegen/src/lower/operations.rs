@@ -14,10 +14,12 @@ impl Cx {
     /// The operation's request builder, and its description's doc lines (for the crate docs).
     pub(super) fn operation(&self, op: &Operation) -> (ir::Operation, Vec<String>) {
         let path_params: Vec<ir::Param> = op.path_params.iter().map(|p| self.path_param(p)).collect();
-        let query: Vec<ir::Param> = op.query.iter().map(|p| self.query_param(p)).collect();
+        let query: Vec<ir::Param> = op.query.iter().map(|p| self.query_param(p, &op.type_name)).collect();
         let response = ty(&op.response);
         let uses_models = std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
+        // The file names the operation, its types and its setters: one allow for all of it.
         let allow_deprecated = op.deprecated.is_some()
+            || query.iter().any(|q| q.deprecated.is_some())
             || std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(|t| self.uses_deprecated(t));
         let description = self.text.lines(op.description.as_deref().unwrap_or_default());
         let request_line = format!("`{} {}`", op.method, code(&op.path));
@@ -48,6 +50,7 @@ impl Cx {
         ir::Param {
             name: Name { rust: p.rust.clone(), wire: p.wire.clone() },
             docs: self.text.lines(p.description.as_deref().unwrap_or_default()),
+            call_docs: Vec::new(),
             deprecated: None,
             ty: Type::String,
             required: true,
@@ -59,16 +62,20 @@ impl Cx {
         }
     }
 
-    fn query_param(&self, p: &QueryParam) -> ir::Param {
+    /// A query parameter of the request builder `builder`.
+    fn query_param(&self, p: &QueryParam, builder: &str) -> ir::Param {
         let mut docs = self.text.lines(p.description.as_deref().unwrap_or_default());
         push_paragraph(&mut docs, constraint_docs(&p.constraints));
         if let Some(default) = &p.default {
             push_paragraph(&mut docs, [format!("Default: `{}`.", code(&literal(default)))]);
         }
         let ty = ty(&p.ty);
+        // The builder's setter has the whole text; the `Call`'s links to it.
+        let call_docs = vec![format!("Sets `{}`: see [`{builder}::{}`].", code(&p.wire), p.rust)];
         ir::Param {
             name: Name { rust: p.rust.clone(), wire: p.wire.clone() },
             docs,
+            call_docs,
             deprecated: p.deprecated.clone(),
             checks: checks(&p.constraints, &ty),
             arg: match &ty {

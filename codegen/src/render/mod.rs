@@ -28,8 +28,12 @@ pub fn render(spec: &str, files: Vec<EmittedFile>, package: &ir::Package) -> Vec
 /// Each item is printed on its own and the pieces joined, so no text is patched.
 fn unparse(mut file: syn::File) -> String {
     let items = std::mem::take(&mut file.items);
-    let mut out = prettyplease::unparse(&file);
-    if !out.ends_with('\n') {
+    // Each inner attribute on a line of its own: printed together, prettyplease would join
+    // two that are not doc comments on one line.
+    let mut out = String::new();
+    for attr in std::mem::take(&mut file.attrs) {
+        file.attrs = vec![attr];
+        out.push_str(prettyplease::unparse(&file).trim_end());
         out.push('\n');
     }
     file.attrs.clear();
@@ -54,6 +58,20 @@ fn header(spec: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inner_attributes_stand_on_lines_of_their_own() {
+        let file: syn::File = syn::parse_quote! {
+            #![cfg_attr(rustfmt, rustfmt::skip)]
+            #![allow(deprecated)]
+            //! Docs.
+            pub struct X;
+        };
+        assert_eq!(
+            unparse(file),
+            "#![cfg_attr(rustfmt, rustfmt::skip)]\n#![allow(deprecated)]\n//! Docs.\n\npub struct X;\n"
+        );
+    }
 
     #[test]
     fn items_are_separated_by_one_blank_line_and_uses_kept_together() {

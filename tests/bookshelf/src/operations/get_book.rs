@@ -44,19 +44,10 @@ impl crate::request::Operation for GetBook {
     const API: &'static typed_api_runtime::Api = &crate::API;
     const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::GET;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
-        {
-            let value = &self.shelf_id;
-            crate::request::check::path_segment("shelf_id", value)?;
-        }
-        {
-            let value = &self.id;
-            crate::request::check::path_segment("book_id", value)?;
-        }
-        {
-            let value = &self.edition;
-            crate::request::check::min_length("edition", value, 1u64)?;
-            crate::request::check::max_length("edition", value, 20u64)?;
-        }
+        crate::request::check::path_segment("shelf_id", &self.shelf_id)?;
+        crate::request::check::path_segment("book_id", &self.id)?;
+        crate::request::check::min_length("edition", &self.edition, 1u64)?;
+        crate::request::check::max_length("edition", &self.edition, 20u64)?;
         Ok(())
     }
     fn write_path(&self, out: &mut String) {
@@ -66,10 +57,7 @@ impl crate::request::Operation for GetBook {
         crate::request::push_path_segment(out, &self.id);
     }
     fn write_query(&self, query: &mut crate::request::Query) {
-        {
-            let value = &self.edition;
-            query.push("edition", value);
-        }
+        query.push("edition", &self.edition);
     }
 }
 
