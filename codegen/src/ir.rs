@@ -325,6 +325,8 @@ pub struct Enum {
     pub fallback: Variant,
     /// For `const` fields: the index of the variant that is the `Default`.
     pub default: Option<usize>,
+    /// The doc lines of `as_str`.
+    pub as_str_docs: Vec<String>,
 }
 
 /// A variant of an enum or union: its Rust name, wire value (or tag value), docs.

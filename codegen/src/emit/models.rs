@@ -107,6 +107,7 @@ fn enumeration(e: &Enum) -> TokenStream {
     let name = ident(&e.meta.name);
     let fallback = ident(&e.fallback.name.rust);
     let fallback_docs = docs(&e.fallback.docs);
+    let as_str_docs = docs(&e.as_str_docs);
     let variants = e.variants.iter().enumerate().map(|(i, v)| {
         let docs = docs(&v.docs);
         let deprecated = deprecated(&v.deprecated);
@@ -133,7 +134,7 @@ fn enumeration(e: &Enum) -> TokenStream {
         }
         #allow
         impl #name {
-            /// The value as sent on the wire.
+            #as_str_docs
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str)*

@@ -90,7 +90,7 @@ impl Cx {
             })
             .collect();
         meta.allow_deprecated |= variants.iter().any(|v| v.deprecated.is_some());
-        ir::Enum { meta, variants, fallback: enum_fallback(), default: None }
+        ir::Enum { meta, variants, fallback: enum_fallback(), default: None, as_str_docs: as_str_docs() }
     }
 
     fn union(&self, mut meta: Meta, union: &Union) -> ir::Union {
@@ -154,7 +154,7 @@ fn const_enum(mut meta: Meta, value: &str, variant: &str) -> ir::Enum {
         docs: vec![format!("The value `{shown}`.")],
         deprecated: None,
     };
-    ir::Enum { meta, variants: vec![variant], fallback: enum_fallback(), default: Some(0) }
+    ir::Enum { meta, variants: vec![variant], fallback: enum_fallback(), default: Some(0), as_str_docs: as_str_docs() }
 }
 
 fn enum_fallback() -> ir::Variant {
@@ -168,4 +168,9 @@ fn enum_fallback() -> ir::Variant {
         ],
         deprecated: None,
     }
+}
+
+/// Every string enum's `as_str`.
+fn as_str_docs() -> Vec<String> {
+    vec!["The value as sent on the wire.".to_owned()]
 }
