@@ -93,3 +93,23 @@ pub fn generate_file(root: &Path, target: &Target<'_>) -> Result<Vec<OutputFile>
         std::fs::read_to_string(root.join(spec)).map_err(|error| Error::Io { path: spec.to_owned(), error })?;
     generate(target, &source)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &str = "api: { title: T, description: D, base_url: \"https://example.com\" }\ntypes: {}\n";
+
+    #[test]
+    fn a_folder_that_makes_no_package_name_is_an_error_naming_it() {
+        match generate(&Target::new("spec/t.yaml", "apis/2fast"), SPEC) {
+            Err(Error::Target(message)) => {
+                assert!(message.contains("`apis/2fast`") && message.contains("rust_crate"), "{message}")
+            }
+            other => panic!("expected a target error, got {other:?}"),
+        }
+        let files = generate(&Target::new("spec/t.yaml", "apis/fast"), SPEC).map_err(|e| e.to_string());
+        let manifest = files.as_ref().ok().and_then(|files| files.iter().find(|f| f.path == "Cargo.toml"));
+        assert!(manifest.is_some_and(|m| m.contents.contains("name = \"fast\"")), "{files:?}");
+    }
+}

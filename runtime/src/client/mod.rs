@@ -2,9 +2,9 @@
 //! operations: configuration, retries, typed errors and pagination.
 //!
 //! These types serve every API. Each generated crate wraps them in a `Client`,
-//! `ClientBuilder` and `Call` of its own (see [`__api_client!`](crate::__api_client)), to
-//! which its operations add a method each and their parameter setters; the errors and the
-//! retry policy are these, shared by every API in a program.
+//! `ClientBuilder` and `Call` of its own (written by a hidden macro of this crate), to which
+//! its operations add a method each and their parameter setters; the errors and the retry
+//! policy are these, shared by every API in a program.
 //!
 //! The client logs nothing itself (no `log` or `tracing` calls). reqwest and hyper-util log
 //! connections, pools and proxies at `debug`/`trace` level, never header values, unless a
