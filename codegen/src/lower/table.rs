@@ -10,6 +10,8 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
     let mut uses = Vec::new();
     for op in operations {
         uses.push(&op.response);
+        // The items of `Page<Thing>` may be an instance the response does not name (`Boxed<Thing>`).
+        uses.extend(op.pagination.as_ref().map(|p| &p.item));
         uses.extend(op.query.iter().map(|q| &q.ty));
     }
     for item in modules.iter().flat_map(|m| &m.items) {
