@@ -53,9 +53,10 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
         }
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
         TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),
-        TypeBody::Map { value, limits } => {
-            cx.ty(value, &scope).map(|value| Body::Map { value, limits: limits.clone() })
-        }
+        TypeBody::Map { value, limits } => cx.ty(value, &scope).map(|value| {
+            let params = def.params.iter().map(|p| p.value.clone()).collect();
+            Body::Map { params, value, limits: limits.clone() }
+        }),
     }
 }
 
