@@ -356,10 +356,11 @@ pub struct UnionVariant {
     pub member: String,
 }
 
-/// `pub type Name = Target;`
+/// `pub type Name = Target;`, or `pub type Name<T> = Target;` with generic parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alias {
     pub meta: Meta,
+    pub generics: Vec<String>,
     pub target: Type,
     /// A named map's limits, as the docs state them.
     pub limits: MapLimits,

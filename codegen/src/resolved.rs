@@ -70,6 +70,8 @@ pub enum Body {
     Union(Union),
     /// A named map: `BTreeMap<String, value>`.
     Map {
+        /// Generic parameters, in order.
+        params: Vec<String>,
         value: Ty,
         limits: MapLimits,
     },

@@ -271,9 +271,13 @@ fn alias(a: &Alias) -> TokenStream {
     let (head, allow) = head(&a.meta);
     let name = ident(&a.meta.name);
     let target = ty(&a.target);
+    let generics = (!a.generics.is_empty()).then(|| {
+        let params = a.generics.iter().map(|g| ident(g));
+        quote! { <#(#params),*> }
+    });
     quote! {
         #head
         #allow
-        pub type #name = #target;
+        pub type #name #generics = #target;
     }
 }

@@ -22,7 +22,7 @@ impl Cx {
             Body::Object(object) => Item::Struct(self.object(meta, &ty.module, object)),
             Body::Enum(values) => Item::Enum(self.enumeration(meta, values)),
             Body::Union(union) => Item::Union(self.union(meta, union)),
-            Body::Map { value, limits } => Item::Alias(self.alias(meta, value, limits)),
+            Body::Map { params, value, limits } => Item::Alias(self.alias(meta, params, value, limits)),
             Body::Const { value, variant } => Item::Enum(const_enum(meta, value, variant)),
         }
     }
@@ -124,24 +124,12 @@ impl Cx {
         ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback }
     }
 
-    fn alias(&self, mut meta: Meta, value: &Ty, limits: &MapLimits) -> ir::Alias {
+    /// A named map, generic when it has parameters: `pub type Dict<T> = BTreeMap<String, T>`.
+    fn alias(&self, mut meta: Meta, params: &[String], value: &Ty, limits: &MapLimits) -> ir::Alias {
         push_paragraph(&mut meta.docs, limit_docs(limits));
-        let target = Type::Map(Box::new(alias_value(value)));
+        let target = Type::Map(Box::new(ty(value)));
         meta.allow_deprecated |= self.uses_deprecated(&target);
-        ir::Alias { meta, target, limits: limits.clone() }
-    }
-}
-
-/// A named map's value type. The alias is written without generic parameters, so a
-/// parameter in its value (validate lets a map type have some) is lowered as a plain name,
-/// as it always has been; such an alias does not compile either way.
-fn alias_value(value: &Ty) -> Type {
-    match value {
-        Ty::Param(name) => Type::Named { name: name.clone(), args: Vec::new() },
-        Ty::Array(item) => Type::Vec(Box::new(alias_value(item))),
-        Ty::Map(value) => Type::Map(Box::new(alias_value(value))),
-        Ty::Named { name, args } => Type::Named { name: name.clone(), args: args.iter().map(alias_value).collect() },
-        Ty::Scalar(_) => ty(value),
+        ir::Alias { meta, generics: params.to_vec(), target, limits: limits.clone() }
     }
 }
 

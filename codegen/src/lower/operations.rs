@@ -17,10 +17,16 @@ impl Cx {
         let query: Vec<ir::Param> = op.query.iter().map(|p| self.query_param(p, &op.type_name)).collect();
         let response = ty(&op.response);
         let uses_models = std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
-        // The file names the operation, its types and its setters: one allow for all of it.
+        // The file names the operation, its types (the pagination's item type too, which the
+        // response may not name: `Boxed<Thing>` in `Page<Thing>`) and its setters: one allow
+        // for all of it.
+        let item = op.pagination.as_ref().map(|p| ty(&p.item));
         let allow_deprecated = op.deprecated.is_some()
             || query.iter().any(|q| q.deprecated.is_some())
-            || std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(|t| self.uses_deprecated(t));
+            || std::iter::once(&response)
+                .chain(&item)
+                .chain(query.iter().map(|q| &q.ty))
+                .any(|t| self.uses_deprecated(t));
         let description = self.text.lines(op.description.as_deref().unwrap_or_default());
         let request_line = format!("`{} {}`", op.method, code(&op.path));
         let client_line = format!("Sends [`{}`]: set its optional parameters, then `send` it.", op.type_name);

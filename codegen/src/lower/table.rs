@@ -3,13 +3,15 @@
 
 use crate::ir::{self, Item, ModelTable, Type};
 
-/// Every item of `modules`; a generic struct with the arguments it is first used with (in
+/// Every item of `modules`; a generic struct or map with the arguments it is first used with (in
 /// the operations, then in the models), or `String` for each parameter where it is never
 /// used concretely.
 pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTable {
     let mut uses = Vec::new();
     for op in operations {
         uses.push(&op.response);
+        // The items of `Page<Thing>` may be an instance the response does not name (`Boxed<Thing>`).
+        uses.extend(op.pagination.as_ref().map(|p| &p.item));
         uses.extend(op.query.iter().map(|q| &q.ty));
     }
     for item in modules.iter().flat_map(|m| &m.items) {
@@ -26,7 +28,7 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
             Item::Struct(s) => (&s.meta, s.generics.len()),
             Item::Enum(e) => (&e.meta, 0),
             Item::Union(u) => (&u.meta, 0),
-            Item::Alias(a) => (&a.meta, 0),
+            Item::Alias(a) => (&a.meta, a.generics.len()),
         };
         allow_deprecated |= meta.deprecated.is_some();
         let concrete = uses.iter().find_map(|ty| instance(ty, &meta.name));

@@ -42,6 +42,7 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
     let types = types::check(&mut cx);
     let operations = all_of(operations::check(spec, &mut cx, &types));
     unions::check_member_uses(&mut cx);
+    unions::check_tag_type_uses(&mut cx);
     recursion::check(&symbols, &mut cx.d);
     let model = match (all_of(types), operations) {
         (Some(types), Some(operations)) => {

@@ -108,7 +108,8 @@ fn check_has_more(cx: &mut Cx<'_, '_>, page: &Page<'_>, p: &ast::Pagination) {
 }
 
 /// The items field is an `array<...>`; the name of its item type, the response's type
-/// argument for a parameter (`data: array<T>` in `CursorPage<RunStep>`).
+/// argument for a parameter (`data: array<T>` in `CursorPage<RunStep>`), the generic type
+/// itself for an instance of one (`Boxed` for `data: array<Boxed<T>>`).
 fn item_type<'a>(cx: &mut Cx<'_, '_>, page: &Page<'a>, p: &ast::Pagination) -> Option<&'a str> {
     let Some(expr) = field_expr(page, &p.items.value) else {
         no_field(cx, page, &p.items);
@@ -184,11 +185,7 @@ fn resolve(p: &ast::Pagination, objects: &Objects<'_>, response: &Ty, query: &[Q
     let items = field(page, &p.items.value)?;
     let has_more = field(page, &p.has_more.value)?;
     let resolved::FieldType::Value(Ty::Array(element)) = &items.ty else { return None };
-    // `data: array<T>` in `CursorPage<RunStep>`: the item type is the argument for `T`.
-    let item = match element.as_ref() {
-        Ty::Param(param) => page.params.iter().position(|p| p == param).and_then(|i| args.get(i))?.clone(),
-        element => element.clone(),
-    };
+    let item = bind(element, &page.params, args)?;
     let Ty::Named { name: item_name, .. } = &item else { return None };
     let cursor_field = field(objects.0.get(item_name.as_str())?, &p.cursor_field.value)?;
     let cursor_param = query.iter().find(|q| q.wire == p.cursor_param.value)?;
@@ -202,6 +199,22 @@ fn resolve(p: &ast::Pagination, objects: &Objects<'_>, response: &Ty, query: &[Q
             rust: cursor_param.rust.clone(),
             optional: !cursor_param.required,
         },
+    })
+}
+
+/// `ty` with the page's parameters replaced by the response's arguments: `data: array<T>`
+/// in `CursorPage<RunStep>` holds `RunStep`, `data: array<Boxed<T>>` in `Page<Thing>` holds
+/// `Boxed<Thing>`.
+fn bind(ty: &Ty, params: &[String], args: &[Ty]) -> Option<Ty> {
+    Some(match ty {
+        Ty::Param(param) => params.iter().position(|p| p == param).and_then(|i| args.get(i))?.clone(),
+        Ty::Array(item) => Ty::Array(Box::new(bind(item, params, args)?)),
+        Ty::Map(value) => Ty::Map(Box::new(bind(value, params, args)?)),
+        Ty::Named { name, args: inner } => {
+            let inner = inner.iter().map(|arg| bind(arg, params, args)).collect::<Option<_>>()?;
+            Ty::Named { name: name.clone(), args: inner }
+        }
+        Ty::Scalar(_) => ty.clone(),
     })
 }
 

@@ -5,7 +5,7 @@
 use super::cx::Cx;
 use super::symbols::{Symbol, SymbolKind};
 use super::{enums, fields, unions};
-use crate::ast::{FieldType, TypeBody, TypeDef, TypeExpr, TypeRef};
+use crate::ast::{FieldType, Spanned, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Body, Object};
 use crate::values::Scalar;
@@ -53,9 +53,10 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
         }
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
         TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),
-        TypeBody::Map { value, limits } => {
-            cx.ty(value, &scope).map(|value| Body::Map { value, limits: limits.clone() })
-        }
+        TypeBody::Map { value, limits } => cx.ty(value, &scope).map(|value| {
+            let params = def.params.iter().map(|p| p.value.clone()).collect();
+            Body::Map { params, value, limits: limits.clone() }
+        }),
     }
 }
 
@@ -97,17 +98,27 @@ fn check_params(cx: &mut Cx<'_, '_>, def: &TypeDef) {
                 "give each parameter its own name, e.g. `params: [K, V]`",
             );
         } else if !uses_param(def, name) {
-            // Rust rejects a struct parameter no field uses (E0392).
-            cx.error(
-                &param.path,
-                format!("type parameter `{name}` is not used by any field"),
-                format!("use it in a field, e.g. `data: {{ type: array<{name}>, ... }}`, or remove it"),
-            );
+            unused_param(cx, def, param);
         }
     }
 }
 
-/// Whether some field's type expression mentions `param`, at any depth.
+/// Rust rejects a struct parameter no field uses (E0392), and an alias parameter its type
+/// does not use (E0091).
+fn unused_param(cx: &mut Cx<'_, '_>, def: &TypeDef, param: &Spanned<String>) {
+    let name = &param.value;
+    let (user, hint) = match def.body {
+        TypeBody::Map { .. } => {
+            ("the map's values", format!("use it in `map:`, e.g. `map: {name}` or `map: array<{name}>`, or remove it"))
+        }
+        _ => ("any field", format!("use it in a field, e.g. `data: {{ type: array<{name}>, ... }}`, or remove it")),
+    };
+    cx.error(&param.path, format!("type parameter `{name}` is not used by {user}"), hint);
+}
+
+/// Whether some field's type (or the map's value type) mentions `param`, at any depth: in
+/// an expression or a map defined in place, not in an object defined in place, which
+/// cannot use it.
 fn uses_param(def: &TypeDef, param: &str) -> bool {
     fn in_expr(expr: &TypeExpr, param: &str) -> bool {
         expr.name == param || expr.args.iter().any(|a| in_expr(a, param))
@@ -116,7 +127,7 @@ fn uses_param(def: &TypeDef, param: &str) -> bool {
         match ty {
             TypeRef::Expr(expr) => in_expr(&expr.value, param),
             TypeRef::Array(item) => in_ref(item, param),
-            TypeRef::Inline(_) => false,
+            TypeRef::Inline(def) => matches!(&def.body, TypeBody::Map { value, .. } if in_ref(value, param)),
         }
     }
     match &def.body {

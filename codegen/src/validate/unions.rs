@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::cx::{Cx, all_of};
-use super::symbols::BUILTIN_GENERICS;
+use super::symbols::{BUILTIN_GENERICS, Symbols};
 use crate::ast::{Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::naming::{self, FALLBACK_VARIANT};
 use crate::node_path::NodePath;
@@ -214,6 +214,38 @@ pub(super) fn check_member_uses(cx: &mut Cx<'_, '_>) {
             ),
         );
     }
+}
+
+/// The one-value enum a member's tag `const` would be is no type of its own (the union
+/// reads and writes the tag: see [`link_members`]), so nothing may name it.
+pub(super) fn check_tag_type_uses(cx: &mut Cx<'_, '_>) {
+    let mut found = Vec::new();
+    for (member, (union, _)) in &cx.members {
+        let Some((tag_type, value)) = tag_type(cx.symbols, member, union) else { continue };
+        for used in cx.refs.get(&tag_type).into_iter().flatten() {
+            found.push((used.clone(), tag_type.clone(), value, member.clone(), union.clone()));
+        }
+    }
+    for (used, tag_type, value, member, union) in found {
+        cx.error(
+            &used,
+            format!(
+                "`{tag_type}` is not generated: it would be the type of the tag of `{member}`, which its union `{union}` owns"
+            ),
+            format!(
+                "in a field, write `const: {value}` (a type of its own); elsewhere, define an enum type with the value `{value}`"
+            ),
+        );
+    }
+}
+
+/// The name of the one-value enum behind `member`'s tag `const` in `union`, and its value.
+fn tag_type<'a>(symbols: &Symbols<'a>, member: &str, union: &str) -> Option<(String, &'a str)> {
+    let TypeBody::Union { tag, .. } = &symbols.def(union)?.body else { return None };
+    let TypeBody::Object { fields } = &symbols.def(member)?.body else { return None };
+    let field = fields.iter().find(|f| f.wire == tag.value)?;
+    let FieldType::Const(value) = &field.ty else { return None };
+    Some((symbols.by_path.get(&field.path)?.clone(), value.value.as_str()))
 }
 
 /// Tells each member object its union: its tag field becomes the union's (no field of its

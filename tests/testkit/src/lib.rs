@@ -143,6 +143,7 @@ fn lists_every_type(schema: &Schema, models: &Models) {
         let Type::Named { args, .. } = entry.ir_type() else { unreachable!("entries are named types") };
         let params = match &schema.items[entry.name()] {
             Item::Struct(s) => s.generics.len(),
+            Item::Alias(a) => a.generics.len(),
             _ => 0,
         };
         assert_eq!(args.len(), params, "{}: `{}` takes {params} type arguments", schema.spec, entry.ty);

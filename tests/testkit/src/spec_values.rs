@@ -86,7 +86,10 @@ impl Schema {
                 Some(Item::Struct(s)) => self.object(s, args, depth).boxed(),
                 Some(Item::Enum(e)) => enum_value(e),
                 Some(Item::Union(u)) => self.union(u, depth),
-                Some(Item::Alias(a)) => self.ty(&a.target, c, Some(&a.limits), depth + 1),
+                Some(Item::Alias(a)) => {
+                    let bindings: BTreeMap<&str, &Type> = a.generics.iter().map(String::as_str).zip(args).collect();
+                    self.ty(&bind(&a.target, &bindings), c, Some(&a.limits), depth + 1)
+                }
                 None => panic!("{}: no generated type `{name}`", self.spec),
             },
         }
@@ -304,5 +307,35 @@ fn bind(ty: &Type, bindings: &BTreeMap<&str, &Type>) -> Type {
             Type::Named { name: name.clone(), args: args.iter().map(|a| bind(a, bindings)).collect() }
         }
         Type::String | Type::I64 | Type::F64 | Type::Bool => ty.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+
+    use super::*;
+
+    fn named(name: &str, args: Vec<Type>) -> Type {
+        Type::Named { name: name.to_owned(), args }
+    }
+
+    /// A generic named map (`Dict<T>`, a generic alias) gives values of its argument, within
+    /// its limits: `Dict<Item>` is an object of `Item` objects.
+    #[test]
+    fn a_generic_map_gives_values_of_its_argument() {
+        let schema = Schema::load("codegen/tests/fixtures/good/generic_maps.yaml");
+        let strategy = schema.samples(&named("Dict", vec![named("Item", Vec::new())]));
+        let mut runner = TestRunner::deterministic();
+        for _ in 0..64 {
+            let sample = strategy.new_tree(&mut runner).map(|tree| tree.current()).unwrap_or_else(|e| panic!("{e}"));
+            let Value::Object(entries) = &sample.canonical else { panic!("not an object: {}", sample.canonical) };
+            assert!(entries.len() <= 16, "more entries than `max_entries`: {}", sample.canonical);
+            for (key, item) in entries {
+                assert!(key.chars().count() <= 64, "a key longer than `max_key_length`: {key:?}");
+                assert!(item.get("id").is_some_and(Value::is_string), "not an `Item`: {item}");
+            }
+        }
     }
 }
