@@ -122,6 +122,25 @@ fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
     }
 }
 
+/// A client sends its own API's operations only: the first compiles, the second (another
+/// API's operation handed to the same client) must not.
+///
+/// ```no_run
+/// # #![allow(deprecated)]
+/// # fn run(client: openai_run_steps::client::Client) {
+/// let _ = client.call(openai_run_steps::GetRunStep::new("thread", "run", "step"));
+/// # }
+/// ```
+///
+/// ```compile_fail
+/// # #![allow(deprecated)]
+/// # fn run(client: openai_run_steps::client::Client) {
+/// let _ = client.call(bookshelf::GetBook::new("shelf", "book", "first"));
+/// # }
+/// ```
+#[cfg(doctest)]
+pub struct ClientsSendTheirOwnOperations;
+
 /// The README's Rust examples, compiled by `cargo test` as this crate's doctests, so that a
 /// change to a public path they use fails the tests rather than going stale.
 #[cfg(doctest)]

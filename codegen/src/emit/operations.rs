@@ -359,6 +359,8 @@ fn client(op: &Operation) -> TokenStream {
     };
     quote! {
         #[cfg(feature = "client")]
+        impl crate::client::ApiOperation for #name {}
+        #[cfg(feature = "client")]
         impl crate::client::Client {
             #doc
             #deprecated_attr

@@ -76,6 +76,9 @@ impl crate::request::Operation for GetRunStep {
 }
 
 #[cfg(feature = "client")]
+impl crate::client::ApiOperation for GetRunStep {}
+
+#[cfg(feature = "client")]
 impl crate::client::Client {
     /// Retrieves a run step.
     ///

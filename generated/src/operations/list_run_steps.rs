@@ -135,6 +135,9 @@ impl crate::request::Paginated for ListRunSteps {
 }
 
 #[cfg(feature = "client")]
+impl crate::client::ApiOperation for ListRunSteps {}
+
+#[cfg(feature = "client")]
 impl crate::client::Client {
     /// Returns a list of run steps belonging to a run.
     ///

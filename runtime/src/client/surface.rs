@@ -45,8 +45,9 @@ macro_rules! __api_client {
                 ClientBuilder { inner: $crate::client::ClientBuilder::new(&$api) }
             }
 
-            /// A call of any operation, e.g. one built without the shorthand methods.
-            pub fn call<Op: $crate::request::Operation>(&self, operation: Op) -> Call<Op> {
+            /// A call of any operation of this API, e.g. one built without the shorthand
+            /// methods.
+            pub fn call<Op: ApiOperation>(&self, operation: Op) -> Call<Op> {
                 Call { inner: self.inner.call(operation) }
             }
 
@@ -67,6 +68,11 @@ macro_rules! __api_client {
                 &self.inner
             }
         }
+
+        /// An operation of this API: every request builder of this crate is one, and
+        /// [`Client::call`] takes nothing else, so that one API's client cannot be handed
+        /// another API's operation.
+        pub trait ApiOperation: $crate::request::Operation {}
 
         /// Configures a [`Client`]. Everything not set comes from the environment or the
         /// defaults.

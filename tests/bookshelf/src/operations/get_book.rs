@@ -62,6 +62,9 @@ impl crate::request::Operation for GetBook {
 }
 
 #[cfg(feature = "client")]
+impl crate::client::ApiOperation for GetBook {}
+
+#[cfg(feature = "client")]
 impl crate::client::Client {
     /// Retrieves a book.
     ///

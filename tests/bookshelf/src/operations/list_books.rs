@@ -136,6 +136,9 @@ impl crate::request::Paginated for ListBooks {
 }
 
 #[cfg(feature = "client")]
+impl crate::client::ApiOperation for ListBooks {}
+
+#[cfg(feature = "client")]
 impl crate::client::Client {
     /// Lists the books on a shelf.
     ///
