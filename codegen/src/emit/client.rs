@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, ident, inner_docs};
+use super::tokens::{docs, ident, inner_docs};
 use crate::ir::{ApiInfo, Auth};
 
 pub fn module(api: &ApiInfo) -> TokenStream {

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{deprecated, docs, ident, ty};
+use super::tokens::{deprecated, docs, ident, ty};
 use crate::ir::{Alias, Enum, Field, Item, Meta, Module, Presence, Struct, Union};
 
 pub fn module(module: &Module) -> TokenStream {

@@ -5,7 +5,7 @@
 use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
 
-use super::{deprecated, docs, ident, ty};
+use super::tokens::{deprecated, docs, ident, ty};
 use crate::ir::{Arg, Check, Encoding, Literal, Operation, Param, PathPart, Type};
 
 pub fn module(op: &Operation) -> TokenStream {
