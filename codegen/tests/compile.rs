@@ -13,6 +13,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".."))
 }
@@ -26,20 +29,6 @@ fn fixtures() -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
-}
-
-/// The scratch workspace's manifest: this workspace's `[workspace.package]` and
-/// `[workspace.dependencies]` (the runtime's path made absolute), so that the fixture crates
-/// inherit the same versions and the same runtime as the real generated crates.
-fn workspace_manifest(members: &[String]) -> String {
-    let manifest = fs::read_to_string(root().join("Cargo.toml")).expect("read Cargo.toml");
-    let start = manifest.find("[workspace.package]").expect("Cargo.toml has [workspace.package]");
-    let end = manifest[start..].find("\n[profile").map_or(manifest.len(), |i| start + i);
-    // Workspace paths (the runtime, the testkit) made absolute.
-    let absolute = root().to_string_lossy().replace('\\', "/");
-    let inherited = manifest[start..end].replace("path = \"", &format!("path = \"{absolute}/"));
-    assert!(inherited.contains(&format!("{absolute}/runtime")), "the runtime is a workspace dependency");
-    format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{inherited}", members.join(", "))
 }
 
 #[test]
@@ -59,10 +48,10 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
         let target = codegen::Target::new(&rel, &name).property_tests(false);
         let files = codegen::generate_file(root(), &target).unwrap_or_else(|e| panic!("{rel} should generate:\n{e}"));
         codegen::write::sync(&scratch.join(&name), &files, codegen::write::Mode::Write).expect("write the crate");
-        members.push(format!("\"{name}\""));
+        members.push(name);
     }
     assert!(members.len() >= 5, "the good fixtures are there");
-    fs::write(scratch.join("Cargo.toml"), workspace_manifest(&members)).expect("write the workspace");
+    fs::write(scratch.join("Cargo.toml"), scratch::workspace_manifest(root(), &members)).expect("write the workspace");
     fs::copy(root().join("Cargo.lock"), scratch.join("Cargo.lock")).expect("pin dependency versions");
 
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());

@@ -9,6 +9,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[path = "../../codegen/tests/support/scratch.rs"]
+mod scratch;
+
 fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".."))
 }
@@ -243,15 +246,9 @@ fn adding_an_api_is_one_target_line_and_one_command() {
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(root.join("spec")).expect("create scratch folder");
     fs::copy(workspace().join("tests/fixtures/bookshelf.yaml"), root.join("spec/shelf.yaml")).expect("copy spec");
-    let manifest = fs::read_to_string(workspace().join("Cargo.toml")).expect("read Cargo.toml");
-    // As codegen/tests/compile.rs builds its scratch workspace, so that the artifacts it left
-    // in the shared target folder serve here too.
-    let start = manifest.find("[workspace.package]").expect("[workspace.package]");
-    let end = manifest[start..].find("\n[profile").map_or(manifest.len(), |i| start + i);
-    // Workspace paths (the runtime, the testkit) made absolute.
-    let absolute = workspace().to_string_lossy().replace('\\', "/");
-    let inherited = manifest[start..end].replace("path = \"", &format!("path = \"{absolute}/"));
-    fs::write(root.join("Cargo.toml"), format!("[workspace]\nresolver = \"3\"\nmembers = []\n\n{inherited}"))
+    // The compile test's scratch manifest, so that the artifacts it left in the shared target
+    // folder serve here too.
+    fs::write(root.join("Cargo.toml"), scratch::workspace_manifest(workspace(), &[]))
         .expect("write the scratch manifest");
     fs::copy(workspace().join("Cargo.lock"), root.join("Cargo.lock")).expect("pin dependency versions");
 
