@@ -150,6 +150,8 @@ pub struct Operation {
     pub path_template: Spanned<String>,
     pub path_params: Vec<PathParam>,
     pub query: Vec<QueryParam>,
+    /// The JSON request body's type.
+    pub body: Option<TypeRef>,
     pub response: TypeRef,
     pub pagination: Option<Pagination>,
     pub path: NodePath,

@@ -58,6 +58,8 @@ pub struct Operation {
     /// Indices into `query` in the order they go on the wire: by Rust name, as the official
     /// SDKs send them (openai-python builds each query from a dict sorted by name).
     pub query_wire_order: Vec<usize>,
+    /// The JSON body: the builder holds one, and its fields become arguments and setters.
+    pub body: Option<RequestBody>,
     pub response: Type,
     pub pagination: Option<Pagination>,
     /// The operation's code uses a model type (so its file imports them).
@@ -88,6 +90,46 @@ pub struct Param {
     pub encoding: Encoding,
 }
 
+/// A request's JSON body, held whole by the builder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    /// The body's type, e.g. `NewBook`.
+    pub ty: Type,
+    /// The fields the builder sets, in the type's order: the required ones (required or
+    /// nullable) are constructor arguments, the others setters.
+    pub fields: Vec<BodyField>,
+    /// The `const` fields: the constructor gives them their one value (their `Default`).
+    pub fixed: Vec<String>,
+    /// The type implements `Validate`: the builder's `validate` checks the whole body.
+    pub validated: bool,
+    /// The constructor (and client method) take the body whole, as their last argument
+    /// `body`, instead of its required fields, which would be too many arguments; there is
+    /// no `from_body` then, and optional fields still have setters.
+    pub whole: bool,
+    /// The docs of `from_body`, the constructor that takes the body whole.
+    pub from_body_docs: Vec<String>,
+}
+
+/// A field of the body, as the builder takes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyField {
+    /// The field as a parameter: its names, docs, type and how the argument is taken
+    /// (`required` for the constructor's arguments); it has no checks of its own.
+    pub param: Param,
+    pub presence: Presence,
+    /// For an optional and nullable field: the setter that sends `null`.
+    pub null_setter: Option<NullSetter>,
+}
+
+/// `name_null()`: sets an optional and nullable body field to `null`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NullSetter {
+    pub name: String,
+    pub docs: Vec<String>,
+    /// The doc lines of the `Call` setter: a link to the builder's.
+    pub call_docs: Vec<String>,
+}
+
 /// A piece of a path template.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PathPart {
@@ -111,6 +153,36 @@ pub enum Check {
     /// Length in characters, of a string or of each string of an array.
     MinLength(u64),
     MaxLength(u64),
+    /// Number of items of an array.
+    MinItems(u64),
+    MaxItems(u64),
+    /// Number of entries of a map.
+    MaxEntries(u64),
+}
+
+/// What a model's `Validate` impl checks of one field, when it is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldRules {
+    pub field: Name,
+    /// How to reach the value: through no, one or two `Option`s.
+    pub presence: Presence,
+    /// In this order; none is empty.
+    pub rules: Vec<ValueRule>,
+}
+
+/// A rule on a value in a body, reported at the value's JSON path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueRule {
+    /// A check of the value itself.
+    Check(Check),
+    /// Every key of the map here has at most this many characters.
+    MaxKeyLength(u64),
+    /// These rules on each element of the array here, at `[i]`.
+    Items(Vec<ValueRule>),
+    /// These rules on each value of the map here, at `.key`.
+    Values(Vec<ValueRule>),
+    /// The value's type checks itself (it implements `Validate`).
+    Nested,
 }
 
 /// The Rust type a builder accepts for a parameter.
@@ -120,6 +192,8 @@ pub enum Arg {
     IntoString,
     /// `impl IntoIterator<Item = T>` for a `Vec<T>`.
     Iter,
+    /// `Option<T>`, `None` meaning `null` (a required but nullable body field).
+    Nullable,
     /// The parameter's type itself.
     Plain,
 }
@@ -258,6 +332,8 @@ pub struct Struct {
     pub meta: Meta,
     pub generics: Vec<String>,
     pub fields: Vec<Field>,
+    /// What its `Validate` impl checks, by field; `None` when nothing in it has a rule.
+    pub validation: Option<Vec<FieldRules>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -347,6 +423,9 @@ pub struct Union {
     pub variants: Vec<UnionVariant>,
     /// `Unknown(serde_json::Value)`.
     pub fallback: Variant,
+    /// The variants (Rust names) whose members implement `Validate`; `None` when no member
+    /// has a rule, and the union has no impl.
+    pub validated_variants: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -196,6 +196,8 @@ pub struct Operation {
     pub path_params: Vec<PathParam>,
     /// In spec order.
     pub query: Vec<QueryParam>,
+    /// The JSON body: a named object type without type arguments.
+    pub body: Option<Ty>,
     pub response: Ty,
     pub pagination: Option<Pagination>,
 }

@@ -14,13 +14,16 @@ pub enum Literal {
     Str(String),
 }
 
-/// Numeric and length constraints stated by the API.
+/// Numeric, length and item-count constraints stated by the API.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Constraints {
     pub minimum: Option<f64>,
     pub maximum: Option<f64>,
     pub min_length: Option<u64>,
     pub max_length: Option<u64>,
+    /// Of an array: how many items it must at least have.
+    pub min_items: Option<u64>,
+    pub max_items: Option<u64>,
 }
 
 /// The limits a map type states for its entries.
@@ -40,6 +43,9 @@ pub enum Presence {
     Nullable { missing_as_null: bool },
     /// `Option<T>`; absent decodes as `None`, `None` is omitted.
     Optional,
+    /// `Option<Option<T>>`, three wire states: absent is `None` (omitted when encoding),
+    /// `null` is `Some(None)`, a value is `Some(Some(value))`.
+    OptionalNullable,
 }
 
 /// The scalar types of the spec language, whose names are reserved in type expressions.

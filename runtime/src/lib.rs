@@ -19,6 +19,7 @@ mod api;
 #[cfg(feature = "client")]
 pub mod client;
 pub mod request;
+mod validate;
 
 #[doc(hidden)]
 pub mod __private;

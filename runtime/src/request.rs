@@ -12,11 +12,13 @@
 //!   every other byte of the UTF-8 as `%XX`. Unset parameters are left out; a list sends
 //!   its name once per element (`include%5B%5D=a&include%5B%5D=b`), in order.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::Api;
+pub use crate::validate::{JsonPath, Location, Validate};
 
 /// What a path segment may carry unescaped: RFC 3986 `pchar` minus `%` (so an escape in the
 /// value is sent as the literal text it is), the same set the official Node SDK uses.
@@ -69,6 +71,12 @@ pub trait Operation: Clone + Send + Sync + 'static {
     /// Adds the query parameters that are set, in the spec's order.
     fn write_query(&self, query: &mut Query);
 
+    /// The JSON body, for an operation that sends one: exactly the fields that are set, as
+    /// compact UTF-8 JSON (what the official SDKs send). Call after [`Operation::validate`].
+    fn json_body(&self) -> Result<Option<Vec<u8>>, ValidationError> {
+        Ok(None)
+    }
+
     /// The path and query, e.g. `/threads/t/runs/r/steps?limit=20`, after validation.
     fn path_and_query(&self) -> Result<String, ValidationError> {
         self.validate()?;
@@ -84,19 +92,25 @@ pub trait Operation: Clone + Send + Sync + 'static {
     }
 
     /// The request under `base_url` (e.g. the generated crate's `BASE_URL`), with the spec's
-    /// default headers and `Accept: application/json`; no credentials, which are the caller's
-    /// to add.
-    fn http_request(&self, base_url: &str) -> Result<http::Request<()>, ValidationError> {
+    /// default headers, `Accept: application/json` and the JSON body, if the operation has one
+    /// (with `Content-Type: application/json`; otherwise the body is empty); no credentials,
+    /// which are the caller's to add.
+    fn http_request(&self, base_url: &str) -> Result<http::Request<Vec<u8>>, ValidationError> {
         if !is_base_url(base_url) {
             return Err(ValidationError::new("base_url", Rule::Url));
         }
         let uri = format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query()?);
         let uri = http::Uri::try_from(uri).map_err(|_| ValidationError::new("base_url", Rule::Url))?;
-        let mut request = http::Request::new(());
+        let body = self.json_body()?;
+        let json = body.is_some();
+        let mut request = http::Request::new(body.unwrap_or_default());
         *request.method_mut() = Self::METHOD;
         *request.uri_mut() = uri;
         let headers = request.headers_mut();
         headers.insert(http::header::ACCEPT, http::HeaderValue::from_static("application/json"));
+        if json {
+            headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+        }
         for (name, value) in Self::API.headers {
             // The generator checked the spec's headers; one that still fails to parse is skipped
             // rather than turned into a panic.
@@ -169,15 +183,24 @@ fn form_encode(text: &str, out: &mut String) {
     }
 }
 
+/// `body` as compact UTF-8 JSON, the body of [`Operation::json_body`].
+pub fn json_body<T: serde::Serialize>(body: &T) -> Result<Option<Vec<u8>>, ValidationError> {
+    // Generated models always encode (string keys, no failing `Serialize`); an error would be
+    // a bug, reported rather than sent as a broken body.
+    serde_json::to_vec(body)
+        .map(Some)
+        .map_err(|error| ValidationError::new("body", Rule::Encode { message: error.to_string() }))
+}
+
 /// Appends `value` as one percent-encoded path segment (checked by [`check::path_segment`]).
 pub fn push_path_segment(out: &mut String, value: &str) {
     out.extend(utf8_percent_encode(value, PATH_SEGMENT));
 }
 
-/// A parameter that breaks a rule of the spec. Nothing was sent.
+/// A parameter, or a value in the body, that breaks a rule of the spec. Nothing was sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationError {
-    param: &'static str,
+    param: Cow<'static, str>,
     rule: Rule,
 }
 
@@ -222,18 +245,53 @@ pub enum Rule {
         /// The number given.
         length: usize,
     },
+    /// Fewer array items than the spec's `min_items`.
+    MinItems {
+        /// The least number of items.
+        min_items: u64,
+        /// The number given.
+        count: usize,
+    },
+    /// More array items than the spec's `max_items`.
+    MaxItems {
+        /// The most items allowed.
+        max_items: u64,
+        /// The number given.
+        count: usize,
+    },
+    /// More map entries than the spec's `max_entries`.
+    MaxEntries {
+        /// The most entries allowed.
+        max_entries: u64,
+        /// The number given.
+        count: usize,
+    },
+    /// A map key longer than the spec's `max_key_length`, in characters (the error's path
+    /// ends with the key).
+    MaxKeyLength {
+        /// The most characters allowed.
+        max_key_length: u64,
+        /// The number given.
+        length: usize,
+    },
+    /// The body could not be written as JSON.
+    Encode {
+        /// Why.
+        message: String,
+    },
     /// The base URL is not an absolute `http(s)` URL without query and fragment.
     Url,
 }
 
 impl ValidationError {
-    fn new(param: &'static str, rule: Rule) -> Self {
-        Self { param, rule }
+    fn new(param: impl Location, rule: Rule) -> Self {
+        Self { param: param.describe(), rule }
     }
 
-    /// The parameter's name on the wire, e.g. `limit` or `thread_id`.
-    pub fn param(&self) -> &'static str {
-        self.param
+    /// The parameter's name on the wire, e.g. `limit` or `thread_id`, or the JSON path of the
+    /// value in the body, e.g. `metadata.owner` or `messages[2].content`.
+    pub fn param(&self) -> &str {
+        &self.param
     }
 
     /// The rule it breaks.
@@ -244,7 +302,7 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let param = self.param;
+        let param = &self.param;
         match &self.rule {
             Rule::Empty => write!(f, "invalid `{param}`: must not be empty"),
             Rule::DotSegment => write!(f, "invalid `{param}`: `.` and `..` would change the request's route"),
@@ -257,6 +315,19 @@ impl fmt::Display for ValidationError {
             Rule::MaxLength { max_length, length } => {
                 write!(f, "invalid `{param}`: must have at most {max_length} characters, got {length}")
             }
+            Rule::MinItems { min_items, count } => {
+                write!(f, "invalid `{param}`: must have at least {min_items} items, got {count}")
+            }
+            Rule::MaxItems { max_items, count } => {
+                write!(f, "invalid `{param}`: must have at most {max_items} items, got {count}")
+            }
+            Rule::MaxEntries { max_entries, count } => {
+                write!(f, "invalid `{param}`: must have at most {max_entries} entries, got {count}")
+            }
+            Rule::MaxKeyLength { max_key_length, length } => {
+                write!(f, "invalid key `{param}`: must have at most {max_key_length} characters, got {length}")
+            }
+            Rule::Encode { message } => write!(f, "invalid `{param}`: cannot be written as JSON: {message}"),
             Rule::Url => write!(f, "invalid `{param}`: not an absolute http(s) URL without query or fragment"),
         }
     }
@@ -266,28 +337,28 @@ impl std::error::Error for ValidationError {}
 
 /// The checks generated builders run, one function per rule of the spec.
 pub mod check {
-    use super::{Rule, ValidationError};
+    use super::{Location, Rule, ValidationError};
 
     /// A path parameter: not empty, not `.` or `..`.
-    pub fn path_segment(param: &'static str, value: &str) -> Result<(), ValidationError> {
+    pub fn path_segment(at: impl Location, value: &str) -> Result<(), ValidationError> {
         match value {
-            "" => Err(ValidationError::new(param, Rule::Empty)),
-            "." | ".." => Err(ValidationError::new(param, Rule::DotSegment)),
+            "" => Err(ValidationError::new(at, Rule::Empty)),
+            "." | ".." => Err(ValidationError::new(at, Rule::DotSegment)),
             _ => Ok(()),
         }
     }
 
     /// Not NaN, not infinite.
-    pub fn finite(param: &'static str, value: f64) -> Result<(), ValidationError> {
+    pub fn finite(at: impl Location, value: f64) -> Result<(), ValidationError> {
         if value.is_finite() {
             return Ok(());
         }
-        Err(ValidationError::new(param, Rule::NotFinite { value: value.to_string() }))
+        Err(ValidationError::new(at, Rule::NotFinite { value: value.to_string() }))
     }
 
     /// `value >= minimum`.
     pub fn minimum<T: PartialOrd + std::fmt::Display>(
-        param: &'static str,
+        at: impl Location,
         value: T,
         minimum: T,
     ) -> Result<(), ValidationError> {
@@ -295,37 +366,83 @@ pub mod check {
         if value >= minimum {
             return Ok(());
         }
-        Err(ValidationError::new(param, Rule::Minimum { minimum: minimum.to_string(), value: value.to_string() }))
+        Err(ValidationError::new(at, Rule::Minimum { minimum: minimum.to_string(), value: value.to_string() }))
     }
 
     /// `value <= maximum`.
     pub fn maximum<T: PartialOrd + std::fmt::Display>(
-        param: &'static str,
+        at: impl Location,
         value: T,
         maximum: T,
     ) -> Result<(), ValidationError> {
         if value <= maximum {
             return Ok(());
         }
-        Err(ValidationError::new(param, Rule::Maximum { maximum: maximum.to_string(), value: value.to_string() }))
+        Err(ValidationError::new(at, Rule::Maximum { maximum: maximum.to_string(), value: value.to_string() }))
     }
 
     /// At least `min_length` characters.
-    pub fn min_length(param: &'static str, value: &str, min_length: u64) -> Result<(), ValidationError> {
+    pub fn min_length(at: impl Location, value: &str, min_length: u64) -> Result<(), ValidationError> {
         let length = value.chars().count();
         if u64::try_from(length).is_ok_and(|n| n >= min_length) {
             return Ok(());
         }
-        Err(ValidationError::new(param, Rule::MinLength { min_length, length }))
+        Err(ValidationError::new(at, Rule::MinLength { min_length, length }))
     }
 
     /// At most `max_length` characters.
-    pub fn max_length(param: &'static str, value: &str, max_length: u64) -> Result<(), ValidationError> {
+    pub fn max_length(at: impl Location, value: &str, max_length: u64) -> Result<(), ValidationError> {
         let length = value.chars().count();
         if u64::try_from(length).is_ok_and(|n| n <= max_length) {
             return Ok(());
         }
-        Err(ValidationError::new(param, Rule::MaxLength { max_length, length }))
+        Err(ValidationError::new(at, Rule::MaxLength { max_length, length }))
+    }
+
+    /// At least `min_items` items.
+    pub fn min_items<T>(at: impl Location, value: &[T], min_items: u64) -> Result<(), ValidationError> {
+        let count = value.len();
+        if u64::try_from(count).is_ok_and(|n| n >= min_items) {
+            return Ok(());
+        }
+        Err(ValidationError::new(at, Rule::MinItems { min_items, count }))
+    }
+
+    /// At most `max_items` items.
+    pub fn max_items<T>(at: impl Location, value: &[T], max_items: u64) -> Result<(), ValidationError> {
+        let count = value.len();
+        if u64::try_from(count).is_ok_and(|n| n <= max_items) {
+            return Ok(());
+        }
+        Err(ValidationError::new(at, Rule::MaxItems { max_items, count }))
+    }
+
+    /// At most `max_entries` entries.
+    pub fn max_entries<T>(
+        at: impl Location,
+        value: &std::collections::BTreeMap<String, T>,
+        max_entries: u64,
+    ) -> Result<(), ValidationError> {
+        let count = value.len();
+        if u64::try_from(count).is_ok_and(|n| n <= max_entries) {
+            return Ok(());
+        }
+        Err(ValidationError::new(at, Rule::MaxEntries { max_entries, count }))
+    }
+
+    /// Every key has at most `max_key_length` characters; the error's path ends with the key.
+    pub fn max_key_length<T>(
+        at: &crate::request::JsonPath<'_>,
+        value: &std::collections::BTreeMap<String, T>,
+        max_key_length: u64,
+    ) -> Result<(), ValidationError> {
+        for key in value.keys() {
+            let length = key.chars().count();
+            if !u64::try_from(length).is_ok_and(|n| n <= max_key_length) {
+                return Err(ValidationError::new(at.key(key), Rule::MaxKeyLength { max_key_length, length }));
+            }
+        }
+        Ok(())
     }
 }
 

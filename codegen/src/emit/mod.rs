@@ -1,11 +1,13 @@
 //! Stage 4, emit: the intermediate model → token trees (`quote!`), one `syn::File` per
 //! output file. Mechanical by design: every choice was made in the intermediate model.
 
+mod body;
 mod client;
 mod crate_root;
 mod models;
 mod operations;
 mod tokens;
+mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;

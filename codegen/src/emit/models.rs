@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::{deprecated, docs, ident, ty};
+use super::validate;
 use crate::ir::{Alias, Enum, Field, Item, Meta, Module, Presence, Struct, Union};
 
 pub fn module(module: &Module) -> TokenStream {
@@ -19,9 +20,15 @@ pub fn module(module: &Module) -> TokenStream {
         }
     });
     let items = module.items.iter().map(|item| match item {
-        Item::Struct(s) => structure(s),
+        Item::Struct(s) => {
+            let (item, validate) = (structure(s), validate::struct_impl(s));
+            quote! { #item #validate }
+        }
         Item::Enum(e) => enumeration(e),
-        Item::Union(u) => union(u),
+        Item::Union(u) => {
+            let (item, validate) = (union(u), validate::union_impl(u));
+            quote! { #item #validate }
+        }
         Item::Alias(a) => alias(a),
     });
     quote! {
@@ -92,6 +99,17 @@ fn field(f: &Field) -> TokenStream {
         Presence::Optional => {
             (quote! { Option<#inner> }, quote! { #[serde(default, skip_serializing_if = "Option::is_none")] })
         }
+        // `default` makes absence `None`; the function keeps `null` apart as `Some(None)`.
+        Presence::OptionalNullable => (
+            quote! { Option<Option<#inner>> },
+            quote! {
+                #[serde(
+                    default,
+                    skip_serializing_if = "Option::is_none",
+                    deserialize_with = "typed_api_runtime::__private::optional_nullable"
+                )]
+            },
+        ),
     };
     quote! {
         #docs

@@ -2,11 +2,13 @@
 //! its `request::Operation` (and `Paginated`) impl, and, behind the `client` feature, the
 //! `Client` method and `Call` setters. Each maps one IR field to tokens.
 
-use proc_macro2::{Literal as Lit, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::body::{self, argument};
 use super::tokens::{deprecated, docs, ident, ty};
-use crate::ir::{Arg, Check, Encoding, Literal, Operation, Param, PathPart, Type};
+use super::validate::check_call;
+use crate::ir::{Encoding, Operation, Param, PathPart, Type};
 
 pub fn module(op: &Operation) -> TokenStream {
     let imports = if op.uses_models {
@@ -20,14 +22,18 @@ pub fn module(op: &Operation) -> TokenStream {
     let doc = docs(&op.docs);
     let deprecated_attr = deprecated(&op.deprecated);
     let params: Vec<&Param> = required(op).chain(optional(op)).collect();
-    let fields = params.iter().map(|p| {
-        let field = ident(&p.name.rust);
-        let field_ty = field_type(p);
-        quote! { #field: #field_ty }
-    });
-    let (constructor, setters) = (constructor(op), setters(op, false));
+    let fields = params
+        .iter()
+        .map(|p| {
+            let field = ident(&p.name.rust);
+            let field_ty = field_type(p);
+            quote! { #field: #field_ty }
+        })
+        .chain(body::field(op));
+    let (constructor, setters, body_setters) = (constructor(op), setters(op, false), body::setters(op, false));
+    let from_body = op.body.as_ref().filter(|b| !b.whole).map(|b| body::from_body(b, required(op), optional(op)));
     // With nothing required, `new()` takes no arguments, and clippy expects `Default` too.
-    let default = if required(op).next().is_none() {
+    let default = if required(op).chain(body::required(op)).next().is_none() && body::whole_argument(op).is_none() {
         quote! {
             impl Default for #name {
                 fn default() -> Self {
@@ -53,7 +59,9 @@ pub fn module(op: &Operation) -> TokenStream {
         }
         impl #name {
             #constructor
+            #from_body
             #setters
+            #body_setters
         }
         #default
         #operation
@@ -62,7 +70,7 @@ pub fn module(op: &Operation) -> TokenStream {
     }
 }
 
-fn required(op: &Operation) -> impl Iterator<Item = &Param> {
+fn required(op: &Operation) -> impl Iterator<Item = &Param> + Clone {
     op.path_params.iter().chain(op.query.iter().filter(|p| p.required))
 }
 
@@ -79,41 +87,27 @@ fn field_type(p: &Param) -> TokenStream {
     }
 }
 
-/// The argument type a constructor or setter takes, and how it becomes the field's value.
-fn argument(p: &Param) -> (TokenStream, TokenStream) {
-    let name = ident(&p.name.rust);
-    match (p.arg, &p.ty) {
-        (Arg::IntoString, _) => (quote! { impl Into<String> }, quote! { #name.into() }),
-        (Arg::Iter, Type::Vec(item)) => {
-            let item = ty(item);
-            (quote! { impl IntoIterator<Item = #item> }, quote! { #name.into_iter().collect() })
-        }
-        _ => (ty(&p.ty), quote! { #name }),
-    }
-}
-
 fn constructor(op: &Operation) -> TokenStream {
     let doc = docs(&op.constructor_docs);
     let args: Vec<TokenStream> = required(op)
+        .chain(body::required(op))
         .map(|p| {
             let name = ident(&p.name.rust);
             let (arg_ty, _) = argument(p);
             quote! { #name: #arg_ty }
         })
+        .chain(body::whole_argument(op))
         .collect();
-    let inits = required(op).map(|p| {
-        let name = ident(&p.name.rust);
-        let (_, value) = argument(p);
-        quote! { #name: #value }
-    });
+    let inits = required(op).map(body::field_init);
     let unset = optional(op).map(|p| {
         let name = ident(&p.name.rust);
         quote! { #name: None }
     });
+    let body = body::init(op);
     quote! {
         #doc
         pub fn new(#(#args),*) -> Self {
-            Self { #(#inits,)* #(#unset),* }
+            Self { #(#inits,)* #(#unset,)* #body }
         }
     }
 }
@@ -170,6 +164,7 @@ fn operation_impl(op: &Operation) -> TokenStream {
     } else {
         quote! { query }
     };
+    let (validate_body, json_body) = body::operation_items(op);
     quote! {
         impl crate::request::Operation for #name {
             type Response = #response;
@@ -178,6 +173,7 @@ fn operation_impl(op: &Operation) -> TokenStream {
             const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::#method;
             fn validate(&self) -> Result<(), crate::request::ValidationError> {
                 #(#checks)*
+                #validate_body
                 Ok(())
             }
             fn write_path(&self, out: &mut String) {
@@ -186,6 +182,7 @@ fn operation_impl(op: &Operation) -> TokenStream {
             fn write_query(&self, #query_arg: &mut crate::request::Query) {
                 #(#query)*
             }
+            #json_body
         }
     }
 }
@@ -204,20 +201,8 @@ fn checks(p: &Param) -> TokenStream {
     } else {
         (quote! { value }, quote! { *value })
     };
-    let calls = p.checks.iter().map(|check| match check {
-        Check::PathSegment => quote! { crate::request::check::path_segment(#wire, #text)?; },
-        Check::Finite => quote! { crate::request::check::finite(#wire, #number)?; },
-        Check::Minimum(bound) => {
-            let bound = literal(bound);
-            quote! { crate::request::check::minimum(#wire, #number, #bound)?; }
-        }
-        Check::Maximum(bound) => {
-            let bound = literal(bound);
-            quote! { crate::request::check::maximum(#wire, #number, #bound)?; }
-        }
-        Check::MinLength(n) => quote! { crate::request::check::min_length(#wire, #text, #n)?; },
-        Check::MaxLength(n) => quote! { crate::request::check::max_length(#wire, #text, #n)?; },
-    });
+    let wire = quote! { #wire };
+    let calls = p.checks.iter().map(|check| check_call(check, &wire, &text, &number));
     when_set(p, quote! { #(#calls)* })
 }
 
@@ -258,21 +243,6 @@ fn query_pairs(p: &Param) -> TokenStream {
         _ => push(value, &p.ty),
     };
     when_set(p, body)
-}
-
-fn literal(value: &Literal) -> TokenStream {
-    match value {
-        Literal::Int(i) => {
-            let lit = Lit::i64_unsuffixed(*i);
-            quote! { #lit }
-        }
-        Literal::Float(f) => {
-            let lit = Lit::f64_unsuffixed(*f);
-            quote! { #lit }
-        }
-        Literal::Bool(b) => quote! { #b },
-        Literal::Str(s) => quote! { #s },
-    }
 }
 
 fn paginated_impl(op: &Operation) -> TokenStream {
@@ -340,13 +310,23 @@ fn client(op: &Operation) -> TokenStream {
     let method = ident(&op.name.rust);
     let doc = docs(&op.client_docs);
     let deprecated_attr = deprecated(&op.deprecated);
-    let args = required(op).map(|p| {
+    let args = required(op)
+        .chain(body::required(op))
+        .map(|p| {
+            let name = ident(&p.name.rust);
+            let (arg_ty, _) = argument(p);
+            quote! { #name: #arg_ty }
+        })
+        .chain(body::whole_argument(op));
+    let whole = body::whole_argument(op).map(|_| quote! { body });
+    let values = required(op).chain(body::required(op)).map(|p| {
         let name = ident(&p.name.rust);
-        let (arg_ty, _) = argument(p);
-        quote! { #name: #arg_ty }
+        quote! { #name }
     });
-    let values = required(op).map(|p| ident(&p.name.rust));
+    let values = values.chain(whole);
     let setters = setters(op, true);
+    let body_setters = body::setters(op, true);
+    let setters = quote! { #setters #body_setters };
     let setters = if setters.is_empty() {
         quote! {}
     } else {

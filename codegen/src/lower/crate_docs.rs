@@ -70,6 +70,9 @@ fn facts(op: &ir::Operation) -> Vec<String> {
         let params: Vec<String> = op.query.iter().map(query_param).collect();
         facts.push(format!("Query parameters: {}.", params.join(", ")));
     }
+    if let Some(body) = &op.body {
+        facts.push(format!("JSON body: `{}`.", body.ty));
+    }
     if let Some(p) = &op.pagination {
         facts.push(format!(
             "Pagination: by cursor; the next page's `{}` is the `{}` of the last item of `{}`, while `{}` is true.",

@@ -1,11 +1,12 @@
 //! What lowering every item shares: the doc text writer, the deprecated types, and the
 //! Rust type of a resolved type.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use super::validation::Rules;
 use crate::doctext::DocText;
 use crate::ir::Type;
-use crate::resolved::Ty;
+use crate::resolved::{Object, Ty};
 use crate::values::Scalar;
 
 /// What lowering every item needs.
@@ -13,6 +14,10 @@ pub(super) struct Cx {
     pub(super) text: DocText,
     /// The deprecated types: code using them allows the lint locally.
     pub(super) deprecated: BTreeSet<String>,
+    /// What each model checks before a request carrying it is sent.
+    pub(super) rules: Rules,
+    /// The objects by name, for request bodies.
+    pub(super) objects: BTreeMap<String, Object>,
 }
 
 impl Cx {

@@ -9,6 +9,7 @@
 //! `crate_docs` writes the crate-level documentation from both.
 
 mod api;
+mod body;
 mod crate_docs;
 mod cx;
 mod models;
@@ -16,6 +17,7 @@ mod operations;
 mod package;
 mod prose;
 mod table;
+mod validation;
 
 pub use package::package;
 
@@ -25,12 +27,22 @@ use cx::Cx;
 
 use crate::doctext::DocText;
 use crate::ir::{self, Item, Type};
-use crate::resolved::Model;
+use crate::resolved::{Body, Model};
 
 pub fn lower(model: &Model) -> ir::Crate {
     let text = DocText { base: model.api.docs_url.as_ref().map(|u| u.trim_end_matches('/').to_owned()) };
     let deprecated = model.types.iter().filter(|t| t.deprecated.is_some()).map(|t| t.name.clone()).collect();
-    let cx = Cx { text, deprecated };
+    let bodies: Vec<_> = model.operations.iter().filter_map(|op| op.body.as_ref()).collect();
+    let rules = validation::Rules::new(&model.types, &bodies);
+    let objects = model
+        .types
+        .iter()
+        .filter_map(|t| match &t.body {
+            Body::Object(object) => Some((t.name.clone(), object.clone())),
+            _ => None,
+        })
+        .collect();
+    let cx = Cx { text, deprecated, rules, objects };
     let mut modules: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
     // Types come in definition order, the order of items within a module.
     for ty in &model.types {

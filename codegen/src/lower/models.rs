@@ -45,7 +45,8 @@ impl Cx {
         }
         let fields: Vec<ir::Field> = object.fields.iter().filter_map(|f| self.field(f)).collect();
         meta.allow_deprecated |= fields.iter().any(|f| f.deprecated.is_some() || self.uses_deprecated(&f.ty));
-        ir::Struct { meta, generics: object.params.clone(), fields }
+        let validation = if self.rules.validated(&meta.name) { self.rules.fields(&object.fields) } else { None };
+        ir::Struct { meta, generics: object.params.clone(), fields, validation }
     }
 
     /// A struct field; none for a union member's tag, which its union reads and writes.
@@ -61,6 +62,13 @@ impl Cx {
             push_paragraph(
                 &mut docs,
                 ["The API may leave this field out although it is required: absent decodes as `None`.".to_owned()],
+            );
+        }
+        if field.presence == Presence::OptionalNullable {
+            push_paragraph(
+                &mut docs,
+                ["Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value."
+                    .to_owned()],
             );
         }
         push_paragraph(&mut docs, limit_docs(&field.limits));
@@ -121,7 +129,10 @@ impl Cx {
         };
         let tag_docs =
             vec![format!("The value of the `{shown}` tag: the variant's own, or the one an unknown member sent.")];
-        ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback }
+        let validated: Vec<String> =
+            union.variants.iter().filter(|v| self.rules.validated(&v.member)).map(|v| v.rust.clone()).collect();
+        let validated_variants = (!validated.is_empty()).then_some(validated);
+        ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback, validated_variants }
     }
 
     /// A named map, generic when it has parameters: `pub type Dict<T> = BTreeMap<String, T>`.

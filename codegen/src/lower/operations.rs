@@ -5,10 +5,11 @@
 
 use super::cx::{Cx, ty};
 use super::prose::{constraint_docs, literal};
+use super::validation::checks;
 use crate::doctext::{code, push_paragraph};
-use crate::ir::{self, Literal, Name, Type};
+use crate::ir::{self, Name, Type};
 use crate::naming;
-use crate::resolved::{Operation, PageKey, Pagination, PathParam, PathPart, QueryParam};
+use crate::resolved::{Operation, PageKey, Pagination, PathParam, PathPart, QueryParam, Ty};
 
 impl Cx {
     /// The operation's request builder, and its description's doc lines (for the crate docs).
@@ -16,15 +17,24 @@ impl Cx {
         let path_params: Vec<ir::Param> = op.path_params.iter().map(|p| self.path_param(p)).collect();
         let query: Vec<ir::Param> = op.query.iter().map(|p| self.query_param(p, &op.type_name)).collect();
         let response = ty(&op.response);
-        let uses_models = std::iter::once(&response).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
+        let body = op.body.as_ref().and_then(|b| {
+            let Ty::Named { name, .. } = b else { return None };
+            let params = op.path_params.len() + op.query.iter().filter(|q| q.required).count();
+            Some(self.body(b, self.objects.get(name)?, &op.type_name, params))
+        });
+        let body_ty = body.as_ref().map(|b| &b.ty);
+        let uses_models =
+            std::iter::once(&response).chain(body_ty).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
         // The file names the operation, its types (the pagination's item type too, which the
         // response may not name: `Boxed<Thing>` in `Page<Thing>`) and its setters: one allow
         // for all of it.
         let item = op.pagination.as_ref().map(|p| ty(&p.item));
+        let body_fields = body.iter().flat_map(|b| b.fields.iter().map(|f| &f.param));
         let allow_deprecated = op.deprecated.is_some()
-            || query.iter().any(|q| q.deprecated.is_some())
+            || query.iter().chain(body_fields.clone()).any(|q| q.deprecated.is_some())
             || std::iter::once(&response)
                 .chain(&item)
+                .chain(body_ty)
                 .chain(query.iter().map(|q| &q.ty))
                 .any(|t| self.uses_deprecated(t));
         let description = self.text.lines(op.description.as_deref().unwrap_or_default());
@@ -35,7 +45,7 @@ impl Cx {
             type_name: op.type_name.clone(),
             module: op.module.clone(),
             docs: [description.clone(), vec![String::new(), request_line]].concat(),
-            constructor_docs: constructor_docs(&path_params, &query),
+            constructor_docs: constructor_docs(&path_params, &query, body.as_ref()),
             client_docs: [description.clone(), vec![String::new(), client_line]].concat(),
             deprecated: op.deprecated.clone(),
             method: op.method.clone(),
@@ -44,6 +54,7 @@ impl Cx {
             query_wire_order: wire_order(&query),
             path_params,
             query,
+            body,
             response,
             pagination: op.pagination.as_ref().map(pagination),
             uses_models,
@@ -121,26 +132,6 @@ fn wire_order(query: &[ir::Param]) -> Vec<usize> {
     order.into_iter().map(|(i, _)| i).collect()
 }
 
-/// The checks a query value gets before sending: numbers must be finite (`NaN` would go
-/// out as the text `NaN`), and within the spec's bounds. Integer bounds are rounded inwards, so
-/// `minimum: 0.5` on an integer accepts 1 and up, exactly as the spec's rule does.
-fn checks(c: &ir::Constraints, ty: &Type) -> Vec<ir::Check> {
-    let bound = |value: f64, round: fn(f64) -> f64| match ty {
-        // `as` saturates: a bound beyond i64 cannot be crossed by an i64 anyway.
-        Type::I64 => Literal::Int(round(value) as i64),
-        _ => Literal::Float(value),
-    };
-    let mut out = Vec::new();
-    if *ty == Type::F64 {
-        out.push(ir::Check::Finite);
-    }
-    out.extend(c.minimum.map(|m| ir::Check::Minimum(bound(m, f64::ceil))));
-    out.extend(c.maximum.map(|m| ir::Check::Maximum(bound(m, f64::floor))));
-    out.extend(c.min_length.map(ir::Check::MinLength));
-    out.extend(c.max_length.map(ir::Check::MaxLength));
-    out
-}
-
 fn pagination(p: &Pagination) -> ir::Pagination {
     let name = |key: &PageKey| Name { rust: key.rust.clone(), wire: key.wire.clone() };
     ir::Pagination {
@@ -156,10 +147,19 @@ fn pagination(p: &Pagination) -> ir::Pagination {
     }
 }
 
-/// The constructor's docs: what it sets, then each required parameter as a list item.
-fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param]) -> Vec<String> {
-    let required: Vec<&ir::Param> = path_params.iter().chain(query.iter().filter(|p| p.required)).collect();
-    let mut docs = vec![if required.is_empty() {
+/// The constructor's docs: what it sets, then each required parameter (and body field) as a
+/// list item.
+fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param], body: Option<&ir::RequestBody>) -> Vec<String> {
+    let body_fields = body.filter(|b| !b.whole).into_iter().flat_map(|b| b.fields.iter().map(|f| &f.param));
+    let required: Vec<&ir::Param> = path_params
+        .iter()
+        .chain(query.iter().filter(|p| p.required))
+        .chain(body_fields.filter(|p| p.required))
+        .collect();
+    let whole = body
+        .filter(|b| b.whole)
+        .map(|b| format!("- `body`: the request body, a [`{}`], whose optional fields also have setters.", b.ty));
+    let mut docs = vec![if required.is_empty() && whole.is_none() {
         "A request with no parameter set; set them with the methods below.".to_owned()
     } else {
         "A request with its required parameters; the others are unset until given.".to_owned()
@@ -170,6 +170,9 @@ fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param]) -> Vec<Strin
         let first = lines.next().map(String::as_str).unwrap_or_default();
         docs.push(format!("- `{}`: {first}", p.name.rust));
         docs.extend(lines.map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }));
+    }
+    if let Some(whole) = whole {
+        docs.extend([String::new(), whole]);
     }
     docs
 }

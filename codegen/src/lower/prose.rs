@@ -23,6 +23,12 @@ pub(super) fn constraint_docs(c: &Constraints) -> Vec<String> {
         (None, Some(max)) => parts.push(format!("at most {max} characters")),
         (None, None) => {}
     }
+    match (c.min_items, c.max_items) {
+        (Some(min), Some(max)) => parts.push(format!("{min} to {max} items")),
+        (Some(min), None) => parts.push(format!("at least {min} items")),
+        (None, Some(max)) => parts.push(format!("at most {max} items")),
+        (None, None) => {}
+    }
     if parts.is_empty() { Vec::new() } else { vec![format!("Constraint: {}.", parts.join("; "))] }
 }
 

@@ -1,4 +1,4 @@
-//! Parsing `operations`: method, path template, parameters, response and pagination.
+//! Parsing `operations`: method, path template, parameters, body, response and pagination.
 
 use serde_yaml::Value;
 
@@ -20,7 +20,10 @@ pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) ->
 fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Operation> {
     let hint = "an operation is a mapping with `description`, `method`, `path` and `response`; see spec/README.md";
     let obj = Obj::new(value, path, "an operation", hint, d)?;
-    obj.known(&["description", "deprecated", "method", "path", "path_params", "query", "response", "pagination"], d);
+    obj.known(
+        &["description", "deprecated", "method", "path", "path_params", "query", "body", "response", "pagination"],
+        d,
+    );
     let method = obj.required_string("method", "add the HTTP method in capitals, e.g. `method: GET`", d);
     let path_template =
         obj.required_string("path", "add the path after `base_url`, e.g. `path: /things/{thing_id}`", d);
@@ -36,6 +39,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         None => Vec::new(),
     };
     let pagination = obj.get("pagination").and_then(|(v, p)| pagination(v, &p, d));
+    let body = obj.get("body").and_then(|(v, p)| type_ref(v, &p, d));
     Some(Operation {
         id: id.to_owned(),
         description: obj.description(d),
@@ -44,6 +48,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         path_template: path_template?,
         path_params,
         query,
+        body,
         response: response?,
         pagination,
         path: path.clone(),

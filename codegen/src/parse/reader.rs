@@ -164,6 +164,8 @@ impl<'a> Obj<'a> {
             maximum: self.f64("maximum", d),
             min_length: self.u64("min_length", d),
             max_length: self.u64("max_length", d),
+            min_items: self.u64("min_items", d),
+            max_items: self.u64("max_items", d),
         }
     }
 }
@@ -173,7 +175,8 @@ pub(super) const ROOT_HINT: &str =
     "a spec is a mapping with the keys `api`, `types` and (optionally) `operations`; see spec/README.md";
 
 /// Keys every constraint-bearing node accepts.
-pub(super) const CONSTRAINT_KEYS: [&str; 4] = ["minimum", "maximum", "min_length", "max_length"];
+pub(super) const CONSTRAINT_KEYS: [&str; 6] =
+    ["minimum", "maximum", "min_length", "max_length", "min_items", "max_items"];
 
 pub(super) fn string_value(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<String> {
     match value {

@@ -174,18 +174,14 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         (false, false) => Presence::Required,
         (true, false) => Presence::Nullable { missing_as_null },
         (false, true) => Presence::Optional,
-        (true, true) => {
-            d.error(
-                path,
-                "a field is `nullable` (always present, may be null) or `optional` (may be absent), not both",
-                Some("pick the one the API documents".into()),
-            );
-            Presence::Optional
-        }
+        (true, true) => Presence::OptionalNullable,
     };
     if missing_as_null && !matches!(presence, Presence::Nullable { .. }) {
         let hint = match presence {
             Presence::Optional => "remove it: an `optional` field already decodes as `None` when absent",
+            Presence::OptionalNullable => {
+                "remove it: an `optional` and `nullable` field keeps absent and `null` apart (`None`, `Some(None)`)"
+            }
             _ => "add `nullable: true` if the API may send null here, or remove `missing_as_null`",
         };
         d.error(&path.key("missing_as_null"), "`missing_as_null` only applies to `nullable` fields", Some(hint.into()));

@@ -1,5 +1,5 @@
-//! Constraints (`minimum`, `maximum`, `min_length`, `max_length`) must fit the type they
-//! constrain, be finite, and leave some value that satisfies them.
+//! Constraints (`minimum`, `maximum`, `min_length`, `max_length`, `min_items`, `max_items`)
+//! must fit the type they constrain, be finite, and leave some value that satisfies them.
 
 use super::cx::Cx;
 use super::refs;
@@ -11,6 +11,7 @@ use crate::values::{Constraints, Scalar};
 pub(super) fn check(cx: &mut Cx<'_, '_>, c: &Constraints, ty: &TypeRef, path: &NodePath) {
     let scalar = refs::scalar(ty);
     check_kinds(cx, c, scalar, path);
+    check_items(cx, c, refs::is_array(ty), path);
     check_finite(cx, c, path);
     if scalar == Some(Scalar::Integer) {
         check_whole_number_between(cx, c, path);
@@ -33,6 +34,20 @@ fn check_kinds(cx: &mut Cx<'_, '_>, c: &Constraints, scalar: Option<Scalar>, pat
     if (c.min_length.is_some() || c.max_length.is_some()) && scalar != Some(Scalar::String) {
         let hint = if numeric { "for a number's range use `minimum`/`maximum`" } else { elsewhere };
         cx.error(path, "`min_length`/`max_length` apply to `string` only", hint);
+    }
+}
+
+/// Item counts apply to arrays.
+fn check_items(cx: &mut Cx<'_, '_>, c: &Constraints, array: bool, path: &NodePath) {
+    if (c.min_items.is_some() || c.max_items.is_some()) && !array {
+        let hint = "for a string's length use `min_length`/`max_length`, for a map's size `max_entries` on a map type";
+        cx.error(path, "`min_items`/`max_items` apply to `array<...>` only", hint);
+    }
+    if let (Some(min), Some(max)) = (c.min_items, c.max_items) {
+        if min > max {
+            let message = format!("`min_items` ({min}) is greater than `max_items` ({max})");
+            cx.error(&path.key("min_items"), message, "swap them, or fix the one that is wrong");
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 //! union's tags match its members: the lower stage has nothing left to look up.
 
 mod api;
+mod body;
 mod constraints;
 mod cx;
 mod defaults;

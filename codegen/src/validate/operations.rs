@@ -1,13 +1,13 @@
 //! Checks on operations, dispatched by part: the id and the names made from it, the
 //! method, the path template ([`paths`](super::paths)), the parameters and their defaults
-//! ([`defaults`](super::defaults)), the response, and the pagination contract
-//! ([`pagination`](super::pagination)).
+//! ([`defaults`](super::defaults)), the body ([`body`](super::body)), the response, and
+//! the pagination contract ([`pagination`](super::pagination)).
 
 use std::collections::BTreeMap;
 
 use super::cx::{Cx, all_of};
 use super::pagination::Objects;
-use super::{constraints, defaults, names, pagination, paths};
+use super::{body, constraints, defaults, names, pagination, paths};
 use crate::ast::{self, Spanned, Spec, TypeBody, TypeRef};
 use crate::naming;
 use crate::node_path::NodePath;
@@ -37,7 +37,8 @@ fn check_operation<'a>(
     check_method(cx, &op.method);
     let template = paths::check(cx, op);
     let response = cx.ty(&op.response, &[]);
-    let mut names = params(cx, op);
+    let (mut names, taken) = params(cx, op);
+    let body = op.body.as_ref().map(|b| body::check(cx, op, b, objects, &taken));
     let query_names = names.split_off(op.path_params.len().min(names.len()));
     let path_params =
         all_of(op.path_params.iter().zip(names).map(|(p, rust)| {
@@ -60,6 +61,10 @@ fn check_operation<'a>(
         path_parts: paths::resolve(template?, &path_params)?,
         path_params,
         query: query?,
+        body: match body {
+            None => None,
+            Some(body) => Some(body?),
+        },
         response: response?,
         pagination: match pagination {
             None => None,
@@ -155,8 +160,9 @@ struct Param<'o> {
 }
 
 /// The Rust names of the path parameters, then of the query parameters. They share one
-/// namespace (they become one builder's arguments and setters), so they are checked together.
-fn params(cx: &mut Cx<'_, '_>, op: &ast::Operation) -> Vec<Option<String>> {
+/// namespace (they become one builder's arguments and setters), so they are checked together;
+/// with every name taken (Rust → wire), which the body's fields must avoid.
+fn params(cx: &mut Cx<'_, '_>, op: &ast::Operation) -> (Vec<Option<String>>, BTreeMap<String, String>) {
     let path = op.path_params.iter().map(|p| Param {
         kind: "path",
         wire: &p.wire,
@@ -172,7 +178,8 @@ fn params(cx: &mut Cx<'_, '_>, op: &ast::Operation) -> Vec<Option<String>> {
         path: &p.path,
     });
     let mut names: BTreeMap<String, &str> = BTreeMap::new();
-    path.chain(query).map(|param| check_param(cx, &param, &mut names)).collect()
+    let rust = path.chain(query).map(|param| check_param(cx, &param, &mut names)).collect();
+    (rust, names.into_iter().map(|(rust, wire)| (rust, wire.to_owned())).collect())
 }
 
 fn check_param<'o>(cx: &mut Cx<'_, '_>, param: &Param<'o>, names: &mut BTreeMap<String, &'o str>) -> Option<String> {

@@ -22,6 +22,10 @@ impl<'t> Objects<'t> {
         });
         Self(objects.collect())
     }
+
+    pub(super) fn get(&self, name: &str) -> Option<&'t Object> {
+        self.0.get(name).copied()
+    }
 }
 
 /// The paginated response as written: an object, possibly a generic instance such as

@@ -130,6 +130,15 @@ impl Cx<'_, '_> {
     }
 }
 
+/// Whether a reference is an array: `array<T>` or an `array:` defined in place.
+pub(super) fn is_array(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Expr(expr) => expr.value.name == super::symbols::ARRAY,
+        TypeRef::Array(_) => true,
+        TypeRef::Inline(_) => false,
+    }
+}
+
 /// The scalar a reference names, if it names one alone.
 pub(super) fn scalar(ty: &TypeRef) -> Option<Scalar> {
     match ty {

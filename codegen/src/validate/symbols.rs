@@ -91,6 +91,9 @@ pub(super) fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
         if let Ok(name) = naming::inline_type(&op_name, "response") {
             c.walk_ref(&op.response, Some(&name), &module, op.description.as_deref());
         }
+        if let (Some(body), Ok(name)) = (&op.body, naming::inline_type(&op_name, "body")) {
+            c.walk_ref(body, Some(&name), &module, op.description.as_deref());
+        }
         for param in &op.query {
             let name = inline_name(&op_name, &param.wire, param.rust_name.as_ref());
             // Without a `rust_name`, a name that makes no identifier is the operation checks' error.

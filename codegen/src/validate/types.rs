@@ -54,9 +54,21 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
         TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),
         TypeBody::Map { value, limits } => cx.ty(value, &scope).map(|value| {
+            check_value_length(cx, def, &value, limits.max_value_length);
             let params = def.params.iter().map(|p| p.value.clone()).collect();
             Body::Map { params, value, limits: limits.clone() }
         }),
+    }
+}
+
+/// `max_value_length` counts the characters of each value: the values must be strings.
+fn check_value_length(cx: &mut Cx<'_, '_>, def: &TypeDef, value: &resolved::Ty, limit: Option<u64>) {
+    if limit.is_some() && *value != resolved::Ty::Scalar(Scalar::String) {
+        cx.error(
+            &def.path.key("max_value_length"),
+            "`max_value_length` applies to maps of `string` only",
+            "remove it, or give the values' own type the limit (e.g. `max_length` on a field)",
+        );
     }
 }
 

@@ -18,6 +18,16 @@ where
     <Option<T> as serde::Deserialize>::deserialize(deserializer)
 }
 
+/// Decodes an optional and nullable field that is present: `null` is `Some(None)`, a value
+/// `Some(Some(value))` (with `#[serde(default)]`, absence stays `None`).
+pub fn optional_nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
 /// Decodes a forward-compatible string enum: known values map to their variant,
 /// anything else to the variant that keeps it (`From<&str>` decides which).
 pub fn string_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>

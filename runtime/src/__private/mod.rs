@@ -7,7 +7,7 @@ mod decode;
 mod models;
 mod names;
 
-pub use decode::{Rest, Union, nullable, string_enum, union};
+pub use decode::{Rest, Union, nullable, optional_nullable, string_enum, union};
 pub use models::ModelVisitor;
 pub use names::{RESERVED_BUILDER_NAMES, RESERVED_OPERATION_NAMES, RESERVED_PARAM_NAMES};
 

@@ -93,11 +93,13 @@ impl<Op: Operation> Call<Op> {
     pub async fn send_with_response(self) -> Result<ApiResponse<Op::Response>, Error> {
         let inner = &self.client.inner;
         let url = format!("{}{}", inner.base_url, self.operation.path_and_query()?);
+        let body = self.operation.json_body()?;
         let timeout = self.timeout.unwrap_or(inner.timeout);
         let max_retries = self.max_retries.unwrap_or(inner.retry.max_retries);
         let mut retry = 0;
         loop {
-            let error = match attempt::<Op::Response>(inner, Op::METHOD, &url, timeout).await {
+            let request = Request { method: Op::METHOD, url: &url, body: body.as_deref(), timeout };
+            let error = match attempt::<Op::Response>(inner, &request).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
             };
@@ -177,14 +179,24 @@ impl<Op: Paginated> Call<Op> {
 /// `{"error": {...}}` is far smaller.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
-/// One attempt: send, read the body within the size limit, decode or describe the failure.
-async fn attempt<T: serde::de::DeserializeOwned>(
-    inner: &Inner,
+/// What every attempt of one call sends.
+struct Request<'a> {
     method: http::Method,
-    url: &str,
+    url: &'a str,
+    /// The JSON body, sent with `Content-Type: application/json`.
+    body: Option<&'a [u8]>,
     timeout: Duration,
-) -> Result<ApiResponse<T>, Error> {
-    let request = inner.http.request(method, url).headers(inner.headers.clone()).timeout(timeout);
+}
+
+/// One attempt: send, read the body within the size limit, decode or describe the failure.
+async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'_>) -> Result<ApiResponse<T>, Error> {
+    let mut request =
+        inner.http.request(sent.method.clone(), sent.url).headers(inner.headers.clone()).timeout(sent.timeout);
+    if let Some(body) = sent.body {
+        request = request
+            .header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"))
+            .body(body.to_vec());
+    }
     let mut response = request.send().await.map_err(transport)?;
     let status = response.status();
     let headers = response.headers().clone();

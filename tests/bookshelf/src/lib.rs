@@ -24,6 +24,34 @@
 //!
 //!   - Path parameters: `shelf_id`, `book_id`.
 //!   - Query parameters: `edition` (`String`, required, 1 to 20 characters).
+//!
+//! - `createBook`: `POST /shelves/{shelf_id}/books` → `Book`.
+//!
+//!   Adds a book to a shelf.
+//!
+//!   - Path parameters: `shelf_id`.
+//!   - JSON body: `NewBook`.
+//!
+//! - `replaceBook`: `PUT /shelves/{shelf_id}/books/{book_id}` → `Book`.
+//!
+//!   Replaces a book's record with the one given.
+//!
+//!   - Path parameters: `shelf_id`, `book_id`.
+//!   - JSON body: `Book`.
+//!
+//! - `updateBook`: `PATCH /shelves/{shelf_id}/books/{book_id}` → `Book`.
+//!
+//!   Changes some fields of a book; the others stay as they are.
+//!
+//!   - Path parameters: `shelf_id`, `book_id`.
+//!   - JSON body: `UpdateBookBody`.
+//!
+//! - `removeBooks`: `DELETE /shelves/{shelf_id}/books` → `Page<Book>`.
+//!
+//!   Removes several books from a shelf at once.
+//!
+//!   - Path parameters: `shelf_id`.
+//!   - JSON body: `Removal`.
 #![warn(missing_docs)]
 
 mod models;
@@ -81,13 +109,17 @@ pub const DEFAULT_HEADERS: &[(&str, &str)] = &[
 #[doc(hidden)]
 #[allow(deprecated)]
 pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
+    visitor.visit::<Author>("Author");
     visitor.visit::<Availability>("Availability");
     visitor.visit::<OnLoan>("OnLoan");
     visitor.visit::<Book>("Book");
     visitor.visit::<BookObject>("BookObject");
     visitor.visit::<BookFormat>("BookFormat");
     visitor.visit::<Labels>("Labels");
+    visitor.visit::<NewBook>("NewBook");
     visitor.visit::<OnShelf>("OnShelf");
     visitor.visit::<Page<Book>>("Page<Book>");
+    visitor.visit::<Removal>("Removal");
     visitor.visit::<ShelfLocation>("ShelfLocation");
+    visitor.visit::<UpdateBookBody>("UpdateBookBody");
 }

@@ -16,6 +16,7 @@ mod loopback;
 mod pagination;
 #[allow(deprecated)]
 mod paths;
+mod request_bodies;
 #[allow(deprecated)]
 mod retries;
 #[allow(deprecated)]

@@ -156,7 +156,7 @@ fn http_request_for_another_http_stack() {
     }
     // Validation comes first: the parameter is named, not the base URL.
     let error = ListRunSteps::new("t", "r").limit(0).http_request(BASE_URL).err();
-    assert_eq!(error.map(|e| e.param()), Some("limit"));
+    assert_eq!(error.as_ref().map(|e| e.param()), Some("limit"));
 }
 
 #[tokio::test]

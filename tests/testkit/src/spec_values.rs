@@ -192,6 +192,11 @@ fn presence(wire: String, presence: Presence, value: BoxedStrategy<Sample>) -> B
             let sent_null = FieldSample { input: entry(&wire, Value::Null), canonical: None };
             prop_oneof![2 => present, 1 => Just(absent), 1 => Just(sent_null)].boxed()
         }
+        // Three states, each kept: absent stays absent, `null` stays `null`.
+        Presence::OptionalNullable => {
+            let absent = FieldSample { input: None, canonical: None };
+            prop_oneof![2 => present, 1 => Just(absent), 1 => Just(null)].boxed()
+        }
     }
 }
 

@@ -75,6 +75,19 @@ impl<'de> typed_api_runtime::__private::Union<'de> for Availability {
     }
 }
 
+impl crate::request::Validate for Availability {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        match self {
+            Self::OnShelf(member) => crate::request::Validate::validate_at(member, at),
+            Self::OnLoan(member) => crate::request::Validate::validate_at(member, at),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The book has been borrowed.
 ///
 /// The `on_loan` member of [`Availability`], which reads and writes the `status` field.
@@ -86,4 +99,19 @@ pub struct OnLoan {
     ///
     /// Constraint: from 0 to 3 inclusive.
     pub renewals: i64,
+}
+
+impl crate::request::Validate for OnLoan {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        {
+            let value = &self.renewals;
+            let at = at.field("renewals");
+            crate::request::check::minimum(at, *value, 0)?;
+            crate::request::check::maximum(at, *value, 3)?;
+        }
+        Ok(())
+    }
 }

@@ -57,6 +57,46 @@ pub struct Book {
     pub location: Option<ShelfLocation>,
 }
 
+#[allow(deprecated)]
+impl crate::request::Validate for Book {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        {
+            let value = &self.title;
+            let at = at.field("title");
+            crate::request::check::min_length(at, value, 1)?;
+            crate::request::check::max_length(at, value, 300)?;
+        }
+        if let Some(value) = &self.page_count {
+            let at = at.field("page_count");
+            crate::request::check::minimum(at, *value, 1)?;
+        }
+        if let Some(value) = &self.rating {
+            let at = at.field("rating");
+            crate::request::check::finite(at, *value)?;
+            crate::request::check::minimum(at, *value, 0.0)?;
+            crate::request::check::maximum(at, *value, 5.0)?;
+        }
+        if let Some(value) = &self.labels {
+            let at = at.field("labels");
+            crate::request::check::max_entries(at, value, 8)?;
+            crate::request::check::max_key_length(&at, value, 32)?;
+            for (key, value) in value {
+                let at = at.key(key);
+                crate::request::check::max_length(at, value, 128)?;
+            }
+        }
+        {
+            let value = &self.availability;
+            let at = at.field("availability");
+            crate::request::Validate::validate_at(value, &at)?;
+        }
+        Ok(())
+    }
+}
+
 /// The object type, which is always `book`.
 ///
 /// Always `book` so far; the `Default` is that value.

@@ -3,6 +3,10 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Every model type, one file per type of the spec with the types defined inside it.
 
+mod author;
+
+pub use author::*;
+
 mod availability;
 
 pub use availability::*;
@@ -19,6 +23,10 @@ mod labels;
 
 pub use labels::*;
 
+mod new_book;
+
+pub use new_book::*;
+
 mod on_shelf;
 
 pub use on_shelf::*;
@@ -27,6 +35,14 @@ mod page;
 
 pub use page::*;
 
+mod remove_books;
+
+pub use remove_books::*;
+
 mod shelf_location;
 
 pub use shelf_location::*;
+
+mod update_book;
+
+pub use update_book::*;

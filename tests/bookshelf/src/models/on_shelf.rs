@@ -14,3 +14,17 @@ pub struct OnShelf {
     /// Constraint: at least 1.
     pub position: i64,
 }
+
+impl crate::request::Validate for OnShelf {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        {
+            let value = &self.position;
+            let at = at.field("position");
+            crate::request::check::minimum(at, *value, 1)?;
+        }
+        Ok(())
+    }
+}

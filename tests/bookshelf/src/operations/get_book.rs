@@ -46,8 +46,8 @@ impl crate::request::Operation for GetBook {
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         crate::request::check::path_segment("shelf_id", &self.shelf_id)?;
         crate::request::check::path_segment("book_id", &self.id)?;
-        crate::request::check::min_length("edition", &self.edition, 1u64)?;
-        crate::request::check::max_length("edition", &self.edition, 20u64)?;
+        crate::request::check::min_length("edition", &self.edition, 1)?;
+        crate::request::check::max_length("edition", &self.edition, 20)?;
         Ok(())
     }
     fn write_path(&self, out: &mut String) {

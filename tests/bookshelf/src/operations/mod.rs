@@ -10,3 +10,19 @@ pub use list_books::*;
 mod get_book;
 
 pub use get_book::*;
+
+mod create_book;
+
+pub use create_book::*;
+
+mod replace_book;
+
+pub use replace_book::*;
+
+mod update_book;
+
+pub use update_book::*;
+
+mod remove_books;
+
+pub use remove_books::*;

@@ -1,0 +1,178 @@
+//! Checks before sending: one runtime `check::*` call per rule, for parameters (named by
+//! their wire name) and for values in a body (named by their JSON path), and the models'
+//! `Validate` impls that walk a body.
+
+use proc_macro2::{Literal as Lit, TokenStream};
+use quote::quote;
+
+use super::tokens::ident;
+use crate::ir::{Check, FieldRules, Literal, Presence, Struct, Union, ValueRule};
+
+/// The call that checks `check`, reporting at `at`; `text` is the value by reference
+/// (strings, arrays, maps), `number` by value.
+pub(super) fn check_call(check: &Check, at: &TokenStream, text: &TokenStream, number: &TokenStream) -> TokenStream {
+    let count = |n: &u64| Lit::u64_unsuffixed(*n);
+    let call = match check {
+        Check::PathSegment => quote! { path_segment(#at, #text) },
+        Check::Finite => quote! { finite(#at, #number) },
+        Check::Minimum(bound) => {
+            let bound = literal(bound);
+            quote! { minimum(#at, #number, #bound) }
+        }
+        Check::Maximum(bound) => {
+            let bound = literal(bound);
+            quote! { maximum(#at, #number, #bound) }
+        }
+        Check::MinLength(n) => {
+            let n = count(n);
+            quote! { min_length(#at, #text, #n) }
+        }
+        Check::MaxLength(n) => {
+            let n = count(n);
+            quote! { max_length(#at, #text, #n) }
+        }
+        Check::MinItems(n) => {
+            let n = count(n);
+            quote! { min_items(#at, #text, #n) }
+        }
+        Check::MaxItems(n) => {
+            let n = count(n);
+            quote! { max_items(#at, #text, #n) }
+        }
+        Check::MaxEntries(n) => {
+            let n = count(n);
+            quote! { max_entries(#at, #text, #n) }
+        }
+    };
+    quote! { crate::request::check::#call?; }
+}
+
+pub(super) fn literal(value: &Literal) -> TokenStream {
+    match value {
+        Literal::Int(i) => {
+            let lit = Lit::i64_unsuffixed(*i);
+            quote! { #lit }
+        }
+        Literal::Float(f) => {
+            let lit = Lit::f64_unsuffixed(*f);
+            quote! { #lit }
+        }
+        Literal::Bool(b) => quote! { #b },
+        Literal::Str(s) => quote! { #s },
+    }
+}
+
+/// `impl Validate` for a struct with rules: each field's, when it is set.
+pub(super) fn struct_impl(s: &Struct) -> TokenStream {
+    let Some(fields) = &s.validation else {
+        return quote! {};
+    };
+    let name = ident(&s.meta.name);
+    let generics: Vec<_> = s.generics.iter().map(|g| ident(g)).collect();
+    let generics = if generics.is_empty() {
+        quote! {}
+    } else {
+        quote! { <#(#generics),*> }
+    };
+    let fields = fields.iter().map(field);
+    let allow = s.meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+    quote! {
+        #allow
+        impl #generics crate::request::Validate for #name #generics {
+            fn validate_at(
+                &self,
+                at: &crate::request::JsonPath<'_>,
+            ) -> Result<(), crate::request::ValidationError> {
+                #(#fields)*
+                Ok(())
+            }
+        }
+    }
+}
+
+/// `impl Validate` for a union with members that have rules: the member's, at the same place.
+pub(super) fn union_impl(u: &Union) -> TokenStream {
+    let Some(variants) = &u.validated_variants else {
+        return quote! {};
+    };
+    let name = ident(&u.meta.name);
+    let arms = variants.iter().map(|v| {
+        let v = ident(v);
+        quote! { Self::#v(member) => crate::request::Validate::validate_at(member, at), }
+    });
+    let allow = u.meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+    quote! {
+        #allow
+        impl crate::request::Validate for #name {
+            fn validate_at(
+                &self,
+                at: &crate::request::JsonPath<'_>,
+            ) -> Result<(), crate::request::ValidationError> {
+                match self {
+                    #(#arms)*
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+fn field(f: &FieldRules) -> TokenStream {
+    let name = ident(&f.field.rust);
+    let wire = &f.field.wire;
+    let rules = rules(&f.rules);
+    let body = quote! {
+        let at = at.field(#wire);
+        #rules
+    };
+    match f.presence {
+        Presence::Required => quote! {
+            {
+                let value = &self.#name;
+                #body
+            }
+        },
+        Presence::Nullable { .. } | Presence::Optional => quote! {
+            if let Some(value) = &self.#name {
+                #body
+            }
+        },
+        Presence::OptionalNullable => quote! {
+            if let Some(Some(value)) = &self.#name {
+                #body
+            }
+        },
+    }
+}
+
+/// The rules on `value` (a reference) at `at`.
+fn rules(rules: &[ValueRule]) -> TokenStream {
+    let (at, text, number) = (quote! { at }, quote! { value }, quote! { *value });
+    let calls = rules.iter().map(|rule| match rule {
+        ValueRule::Check(check) => check_call(check, &at, &text, &number),
+        ValueRule::MaxKeyLength(n) => {
+            let n = Lit::u64_unsuffixed(*n);
+            quote! { crate::request::check::max_key_length(&at, value, #n)?; }
+        }
+        ValueRule::Items(inner) => {
+            let inner = self::rules(inner);
+            quote! {
+                for (index, value) in value.iter().enumerate() {
+                    let at = at.index(index);
+                    #inner
+                }
+            }
+        }
+        ValueRule::Values(inner) => {
+            let inner = self::rules(inner);
+            quote! {
+                for (key, value) in value {
+                    let at = at.key(key);
+                    #inner
+                }
+            }
+        }
+        ValueRule::Nested => quote! { crate::request::Validate::validate_at(value, &at)?; },
+    });
+    quote! { #(#calls)* }
+}
