@@ -2,8 +2,9 @@
 //! becomes a constructor argument (required, or required but nullable) or a setter
 //! (optional; optional and nullable fields get a second setter that sends `null`).
 
-use super::cx::{Cx, ty};
+use super::cx::Cx;
 use super::prose::constraint_docs;
+use super::rust_type::ty;
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Name, Type};
 use crate::naming;

@@ -1,13 +1,12 @@
-//! What lowering every item shares: the doc text writer, the deprecated types, and the
-//! Rust type of a resolved type.
+//! What lowering every item shares: the doc text writer, the deprecated types, the rules
+//! models check, and the objects by name.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::validation::Rules;
 use crate::doctext::DocText;
 use crate::ir::Type;
-use crate::resolved::{Object, Ty};
-use crate::values::Scalar;
+use crate::resolved::Object;
 
 /// What lowering every item needs.
 pub(super) struct Cx {
@@ -29,25 +28,5 @@ impl Cx {
             }
             Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => false,
         }
-    }
-}
-
-/// The Rust type of a resolved type.
-pub(super) fn ty(ty: &Ty) -> Type {
-    match ty {
-        Ty::Scalar(scalar) => self::scalar(*scalar),
-        Ty::Array(item) => Type::Vec(Box::new(self::ty(item))),
-        Ty::Map(value) => Type::Map(Box::new(self::ty(value))),
-        Ty::Named { name, args } => Type::Named { name: name.clone(), args: args.iter().map(self::ty).collect() },
-        Ty::Param(name) => Type::Param(name.clone()),
-    }
-}
-
-fn scalar(scalar: Scalar) -> Type {
-    match scalar {
-        Scalar::String => Type::String,
-        Scalar::Integer => Type::I64,
-        Scalar::Number => Type::F64,
-        Scalar::Boolean => Type::Bool,
     }
 }

@@ -16,6 +16,7 @@ mod models;
 mod operations;
 mod package;
 mod prose;
+mod rust_type;
 mod table;
 mod validation;
 

@@ -2,8 +2,9 @@
 //! one-value enums behind `const` fields, unions, and named maps to aliases; each with its
 //! doc lines.
 
-use super::cx::{Cx, ty};
+use super::cx::Cx;
 use super::prose::{constraint_docs, limit_docs};
+use super::rust_type::ty;
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming::{self, FALLBACK_VARIANT};

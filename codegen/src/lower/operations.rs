@@ -3,8 +3,9 @@
 //! pagination contract; and the doc lines of the builder, its constructor and its client
 //! method.
 
-use super::cx::{Cx, ty};
+use super::cx::Cx;
 use super::prose::{constraint_docs, literal};
+use super::rust_type::ty;
 use super::validation::checks;
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Name, Type};

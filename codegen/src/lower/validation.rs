@@ -84,7 +84,7 @@ impl Rules {
 
     fn value(&self, ty: &Ty, constraints: &Constraints, limits: &MapLimits) -> Vec<ValueRule> {
         let mut rules: Vec<ValueRule> =
-            checks(constraints, &super::cx::ty(ty)).into_iter().map(ValueRule::Check).collect();
+            checks(constraints, &super::rust_type::ty(ty)).into_iter().map(ValueRule::Check).collect();
         match ty {
             Ty::Array(item) => {
                 let inner = self.value(item, &Constraints::default(), &MapLimits::default());
