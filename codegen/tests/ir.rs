@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use codegen::ir::{Literal, Name, Type};
+use codegen::ir::{Cursor, CursorFrom, Literal, Name, PageField, PageStyle, Type};
 
 fn model() -> codegen::ir::Crate {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -40,10 +40,14 @@ fn list_run_steps_is_lowered_with_its_wire_names_defaults_and_pagination() {
 
     assert_eq!(op.response.to_string(), "CursorPage<RunStep>");
     let pagination = op.pagination.as_ref().expect("cursor pagination");
-    assert_eq!(pagination.items, name("data", "data"));
-    assert_eq!(pagination.cursor_param, name("after", "after"));
-    assert_eq!(pagination.cursor_field, name("id", "id"));
-    assert_eq!(pagination.has_more, name("has_more", "has_more"));
+    let field = |rust: &str, optional| PageField { name: name(rust, rust), optional };
+    assert_eq!(pagination.items, field("data", false));
+    assert_eq!(pagination.has_more, Some(field("has_more", false)));
+    // Forwards only, from the last item's `id`, into the optional `after`.
+    let forward = Cursor { param: field("after", true), from: CursorFrom::LastItem(field("id", false)) };
+    assert_eq!(pagination.style, PageStyle::Cursor { forward, backward: None });
+    // The cursor's absence on an empty page ends the listing: no separate test for one.
+    assert!(!pagination.check_empty);
 }
 
 #[test]
@@ -84,8 +88,6 @@ fn request_builder_decisions_are_made_in_the_model() {
     assert_eq!(wire_order, ["after", "before", "include[]", "limit", "order"]);
     let pagination = op.pagination.as_ref().expect("cursor pagination");
     assert_eq!(pagination.item.to_string(), "RunStep");
-    assert!(!pagination.has_more_optional && !pagination.cursor_optional && !pagination.items_optional);
-    assert!(!pagination.cursor_param_required);
 
     let headers: Vec<(&str, Option<&str>)> =
         model.api.client_headers.iter().map(|h| (h.header.as_str(), h.env.as_deref())).collect();

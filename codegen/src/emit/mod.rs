@@ -5,6 +5,7 @@ mod client;
 mod crate_root;
 mod models;
 mod operations;
+mod pagination;
 mod tokens;
 
 use proc_macro2::TokenStream;
