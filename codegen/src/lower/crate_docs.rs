@@ -106,10 +106,13 @@ fn pagination(p: &ir::Pagination) -> String {
             }
             text
         }
-        ir::PageStyle::PageNumber { param, first } => format!(
-            "Pagination: by page number; the next page's `{}` is one more than this page's (the first is {first}), until a page is empty{or_done}.",
-            code(&param.name.wire)
-        ),
+        ir::PageStyle::PageNumber { param, first } => {
+            let name = code(&param.name.wire);
+            let unset = if param.optional { format!(" (unset, it counts as {first})") } else { String::new() };
+            format!(
+                "Pagination: by page number; the next page's `{name}` is one more than this page's{unset}, until a page is empty{or_done}."
+            )
+        }
         ir::PageStyle::PageToken { param, field } => format!(
             "Pagination: by page token; the next page's `{}` is the response's `{}`, until it is null, absent or empty, or a page is empty{or_done}.",
             code(&param.name.wire),

@@ -59,7 +59,6 @@ pub(super) fn pagination(value: &Value, path: &NodePath, d: &mut Diagnostics) ->
 /// Unknown keys, and keys of another style than `style` (named with the style they belong to).
 fn known_keys(obj: &Obj<'_>, style: &str, d: &mut Diagnostics) {
     let own: Vec<&str> = COMMON_KEYS.iter().chain(style_keys(style)).copied().collect();
-    let every: Vec<&str> = STYLES.iter().flat_map(|s| style_keys(s)).chain(&COMMON_KEYS).copied().collect();
     for (key, _, path) in obj.entries(&mut Diagnostics::default()) {
         if own.contains(&key) {
             continue;
@@ -70,7 +69,7 @@ fn known_keys(obj: &Obj<'_>, style: &str, d: &mut Diagnostics) {
                 format!("`{key}` is a key of `style: {other}`, not of `style: {style}`"),
                 Some(format!("remove it, or write `style: {other}` with that style's keys")),
             ),
-            None => d.error(&path, format!("unknown key `{key}`"), Some(suggest(key, &every))),
+            None => d.error(&path, format!("unknown key `{key}`"), Some(suggest(key, &own))),
         }
     }
 }

@@ -59,7 +59,10 @@ pub(super) fn check<'a>(
                 check_directions(cx, op, forward, backward);
             }
         }
-        PageStyle::PageNumber { page_param, .. } => check_param(cx, op, page_param, Scalar::Integer, "page number"),
+        PageStyle::PageNumber { page_param, first_page } => {
+            check_param(cx, op, page_param, Scalar::Integer, "page number");
+            check_first_page(cx, op, page_param, first_page.as_ref());
+        }
         PageStyle::PageToken { token_param, token_field } => {
             check_param(cx, op, token_param, Scalar::String, "token");
             check_page_string(cx, &page, token_field, "the next page's token");
@@ -241,6 +244,18 @@ fn check_param(cx: &mut Cx<'_, '_>, op: &ast::Operation, key: &Spanned<String>, 
             format!("the {what} parameter `{name}` must be {article} `{ty}`"),
             format!("give `{name}` the type `{ty}` under `query`"),
         ),
+    }
+}
+
+/// `first_page` is the number an unset page parameter stands for: a required one is never unset.
+fn check_first_page(cx: &mut Cx<'_, '_>, op: &ast::Operation, param: &Spanned<String>, first: Option<&Spanned<i64>>) {
+    let Some(first) = first else { return };
+    if op.query.iter().any(|q| q.wire == param.value && q.required) {
+        cx.error(
+            &first.path,
+            format!("`first_page` does nothing: the page parameter `{}` is required", param.value),
+            "remove `first_page` (the caller gives the first page's number), or make the parameter optional",
+        );
     }
 }
 
