@@ -104,8 +104,14 @@ fn constructor(op: &Operation) -> TokenStream {
         .collect();
     let inits = required(op).map(|p| {
         let name = ident(&p.name.rust);
-        let (_, value) = argument(p);
-        quote! { #name: #value }
+        match p.arg {
+            // Taken as it is: the field init shorthand (clippy's `redundant_field_names`).
+            Arg::Plain => quote! { #name },
+            _ => {
+                let (_, value) = argument(p);
+                quote! { #name: #value }
+            }
+        }
     });
     let unset = optional(op).map(|p| {
         let name = ident(&p.name.rust);

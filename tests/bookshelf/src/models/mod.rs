@@ -15,9 +15,29 @@ mod book_format;
 
 pub use book_format::*;
 
+mod branch;
+
+pub use branch::*;
+
+mod branch_page;
+
+pub use branch_page::*;
+
+mod catalog_event;
+
+pub use catalog_event::*;
+
+mod event_page;
+
+pub use event_page::*;
+
 mod labels;
 
 pub use labels::*;
+
+mod loan;
+
+pub use loan::*;
 
 mod on_shelf;
 
@@ -26,6 +46,14 @@ pub use on_shelf::*;
 mod page;
 
 pub use page::*;
+
+mod review;
+
+pub use review::*;
+
+mod review_page;
+
+pub use review_page::*;
 
 mod shelf_location;
 

@@ -10,3 +10,19 @@ pub use list_books::*;
 mod get_book;
 
 pub use get_book::*;
+
+mod list_reviews;
+
+pub use list_reviews::*;
+
+mod list_loans;
+
+pub use list_loans::*;
+
+mod list_branches;
+
+pub use list_branches::*;
+
+mod list_catalog_events;
+
+pub use list_catalog_events::*;
