@@ -264,3 +264,32 @@ async fn the_item_cap_stops_endless_page_numbers_and_tokens() {
     sent.extend(targets(EVENTS, &["", "page=after_"]));
     assert_eq!(received_targets(&server).await, sent);
 }
+
+#[tokio::test]
+async fn a_hostile_token_or_page_cursor_stays_one_query_value() {
+    // A token or `last_id` from a response goes back as one form-encoded value, whatever it holds.
+    let cases = [
+        ("x&limit=100&before_id=y", "x%26limit%3D100%26before_id%3Dy"),
+        ("../../admin#f", "..%2F..%2Fadmin%23f"),
+        ("ü 漢\r\n", "%C3%BC+%E6%BC%A2%0D%0A"),
+    ];
+    for (value, encoded) in cases {
+        let server = MockServer::start().await;
+        answer(&server, EVENTS, "", event_page(&["e1"], true, Some(value))).await;
+        answer(&server, EVENTS, &format!("page={encoded}"), event_page(&["e2"], false, None)).await;
+        answer(&server, REVIEWS, "", review_page(&["r1"], Some("r1"), Some(value), true)).await;
+        answer(&server, REVIEWS, &format!("after_id={encoded}"), review_page(&["r2"], None, None, false)).await;
+        let client = client(&server);
+
+        let events = collect(client.list_catalog_events(), event_id).await;
+        assert_eq!(events.ok(), Some(vec!["e1".to_owned(), "e2".to_owned()]), "{value:?}");
+        let reviews = collect(client.list_reviews("b1"), review_id).await;
+        assert_eq!(reviews.ok(), Some(vec!["r1".to_owned(), "r2".to_owned()]), "{value:?}");
+        let requests = server.received_requests().await.unwrap_or_default();
+        let pairs = |i: usize| -> Vec<(String, String)> {
+            requests[i].url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+        };
+        assert_eq!(pairs(1), [("page".to_owned(), value.to_owned())], "{value:?}");
+        assert_eq!(pairs(3), [("after_id".to_owned(), value.to_owned())], "{value:?}");
+    }
+}
