@@ -181,8 +181,36 @@ pub struct QueryParam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
     pub items: Spanned<String>,
-    pub cursor_param: Spanned<String>,
-    pub cursor_field: Spanned<String>,
-    pub has_more: Spanned<String>,
+    /// Required by `style: cursor`, optional for the other styles.
+    pub has_more: Option<Spanned<String>>,
+    pub style: PageStyle,
     pub path: NodePath,
+}
+
+/// What the `style` of a pagination says, with the keys that style takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageStyle {
+    /// `style: cursor`: forwards, and backwards when the listing starts with `backward`'s parameter.
+    Cursor { forward: Cursor, backward: Option<Cursor> },
+    /// `style: page_number`: `page_param` counts up from `first_page` (1 unless given).
+    PageNumber { page_param: Spanned<String>, first_page: Option<Spanned<i64>> },
+    /// `style: page_token`: the response's `token_field` goes back in `token_param`.
+    PageToken { token_param: Spanned<String>, token_field: Spanned<String> },
+}
+
+/// One direction of cursor paging: the parameter the cursor goes in, and where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cursor {
+    pub param: Spanned<String>,
+    pub from: CursorFrom,
+    /// A field of the item (the last one forwards, the first backwards) or of the response.
+    pub field: Spanned<String>,
+    pub path: NodePath,
+}
+
+/// `cursor_from`: `item` (the default) or `page`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CursorFrom {
+    Item,
+    Page,
 }

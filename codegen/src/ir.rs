@@ -207,25 +207,66 @@ pub enum Encoding {
     Repeated,
 }
 
-/// Cursor pagination: the next page sets `cursor_param` to the `cursor_field` of the last
-/// element of `items`, while `has_more` is true. Field names are those of the response
-/// and item types, parameter names those of the operation.
+/// Pagination: how the request for the page after a response is made, and when there is
+/// none. Field names are those of the response and item types, parameter names those of
+/// the operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
-    pub items: Name,
-    pub cursor_param: Name,
-    pub cursor_field: Name,
-    pub has_more: Name,
+    /// The response field holding the items; optional: an `Option<Vec<T>>`, absent is an
+    /// empty page.
+    pub items: PageField,
     /// The item type, e.g. `RunStep`.
     pub item: Type,
-    /// `has_more` is an `Option<bool>` (nullable or optional): absent means no more.
-    pub has_more_optional: bool,
-    /// The cursor field is an `Option<String>`: an item without one ends the listing.
-    pub cursor_optional: bool,
-    /// The items field is an `Option<Vec<T>>`: absent is an empty page.
-    pub items_optional: bool,
-    /// The cursor parameter is a required one (a plain field, not an `Option`).
-    pub cursor_param_required: bool,
+    /// The response's boolean field: no page follows unless it is true. Optional: an
+    /// `Option<bool>` (nullable or optional), absent means no more.
+    pub has_more: Option<PageField>,
+    /// An empty page is tested for first: it ends the listing whatever the response says.
+    /// Not needed (and not generated) where every cursor comes from an item, whose absence
+    /// ends the listing already.
+    pub check_empty: bool,
+    pub style: PageStyle,
+}
+
+/// A response field or query parameter that pagination reads or sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageField {
+    pub name: Name,
+    /// An `Option`: a nullable or optional field, a parameter that is not required.
+    pub optional: bool,
+}
+
+/// How the request for the next page is made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageStyle {
+    /// The next page's `param` is the cursor `forward` takes; with `backward`, a request whose
+    /// backward parameter is set continues with `backward`'s cursor instead, and clears the
+    /// forward parameter (never both cursors). The cursor the request already had ends the
+    /// listing (a server repeating itself).
+    Cursor { forward: Cursor, backward: Option<Cursor> },
+    /// The next page's `param` is this one's plus one (`first` when unset); an overflow ends
+    /// the listing.
+    PageNumber { param: PageField, first: i64 },
+    /// The next page's `param` is the response's `field`; absent, empty or the token the
+    /// request already had ends the listing.
+    PageToken { param: PageField, field: PageField },
+}
+
+/// One direction of cursor paging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cursor {
+    pub param: PageField,
+    pub from: CursorFrom,
+}
+
+/// Where a cursor is taken from; an optional field that is `None` ends the listing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CursorFrom {
+    /// This field of the last item (an empty page ends the listing).
+    LastItem(PageField),
+    /// This field of the first item (an empty page ends the listing).
+    FirstItem(PageField),
+    /// This field of the response.
+    Page(PageField),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -228,20 +228,46 @@ pub struct QueryParam {
     pub constraints: Constraints,
 }
 
-/// Cursor pagination, resolved: the response's items and has-more fields, the item type
-/// and its cursor field, and the query parameter the cursor goes back in.
+/// Pagination, resolved: the response's items and has-more fields, the item type, and how
+/// the request for the next page is made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
     /// The response field holding the page's items; optional: absent is an empty page.
     pub items: PageKey,
     /// The items' type, with the response's type arguments put in.
     pub item: Ty,
-    /// The item field the next cursor is taken from; optional: an item without one ends the listing.
-    pub cursor_field: PageKey,
-    /// The response's boolean field; optional: absent means no more pages.
-    pub has_more: PageKey,
+    /// The response's boolean field; optional: absent means no more pages. Required by
+    /// cursor paging, optional for the other styles.
+    pub has_more: Option<PageKey>,
+    pub style: PageStyle,
+}
+
+/// How the next page is asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageStyle {
+    /// By cursor; backwards too when `backward` is given and its parameter set.
+    Cursor { forward: Cursor, backward: Option<Cursor> },
+    /// The integer query parameter `param` counts up from `first`.
+    PageNumber { param: PageKey, first: i64 },
+    /// The response's string field `field` goes back in the query parameter `param`.
+    PageToken { param: PageKey, field: PageKey },
+}
+
+/// One direction of cursor paging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cursor {
     /// The query parameter that carries the cursor; optional: not a required parameter.
-    pub cursor_param: PageKey,
+    pub param: PageKey,
+    pub from: CursorSource,
+}
+
+/// Where a cursor is taken from; optional fields: a missing cursor ends the listing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CursorSource {
+    /// This field of the edge item: the last forwards, the first backwards.
+    Item(PageKey),
+    /// This field of the response, e.g. `last_id`.
+    Page(PageKey),
 }
 
 /// A field or parameter that pagination names, and whether it may be missing.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use codegen::ir::{Literal, Name, Type};
+use codegen::ir::{Cursor, CursorFrom, Literal, Name, PageField, PageStyle, Type};
 
 fn model() -> codegen::ir::Crate {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -40,10 +40,14 @@ fn list_run_steps_is_lowered_with_its_wire_names_defaults_and_pagination() {
 
     assert_eq!(op.response.to_string(), "CursorPage<RunStep>");
     let pagination = op.pagination.as_ref().expect("cursor pagination");
-    assert_eq!(pagination.items, name("data", "data"));
-    assert_eq!(pagination.cursor_param, name("after", "after"));
-    assert_eq!(pagination.cursor_field, name("id", "id"));
-    assert_eq!(pagination.has_more, name("has_more", "has_more"));
+    let field = |rust: &str, optional| PageField { name: name(rust, rust), optional };
+    assert_eq!(pagination.items, field("data", false));
+    assert_eq!(pagination.has_more, Some(field("has_more", false)));
+    // Forwards only, from the last item's `id`, into the optional `after`.
+    let forward = Cursor { param: field("after", true), from: CursorFrom::LastItem(field("id", false)) };
+    assert_eq!(pagination.style, PageStyle::Cursor { forward, backward: None });
+    // The cursor's absence on an empty page ends the listing: no separate test for one.
+    assert!(!pagination.check_empty);
 }
 
 #[test]
@@ -84,8 +88,6 @@ fn request_builder_decisions_are_made_in_the_model() {
     assert_eq!(wire_order, ["after", "before", "include[]", "limit", "order"]);
     let pagination = op.pagination.as_ref().expect("cursor pagination");
     assert_eq!(pagination.item.to_string(), "RunStep");
-    assert!(!pagination.has_more_optional && !pagination.cursor_optional && !pagination.items_optional);
-    assert!(!pagination.cursor_param_required);
 
     let headers: Vec<(&str, Option<&str>)> =
         model.api.client_headers.iter().map(|h| (h.header.as_str(), h.env.as_deref())).collect();
@@ -101,4 +103,41 @@ fn request_builder_decisions_are_made_in_the_model() {
     assert!(
         model.api.docs.iter().any(|l| l.contains("client.list_run_steps(\"thread_abc123\", \"run_abc123\").items()"))
     );
+}
+
+/// The paging styles of the bookshelf fixture, as lower decides them: which item a cursor is
+/// taken from in each direction, and where an empty page needs a test of its own.
+#[test]
+fn paging_styles_are_decided_in_the_model() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let source = std::fs::read_to_string(root.join("tests/fixtures/bookshelf.yaml")).expect("read the fixture");
+    let model = codegen::model("tests/fixtures/bookshelf.yaml", &source).expect("the fixture lowers");
+    let pagination = |id: &str| {
+        let op = model.operations.iter().find(|o| o.name.wire == id).expect(id);
+        op.pagination.clone().expect("paginated")
+    };
+    let field = |rust: &str, optional| PageField { name: name(rust, rust), optional };
+
+    // Both ways by item: the last item forwards, the first backwards; their absence on an
+    // empty page ends the listing, so no separate test.
+    let loans = pagination("listLoans");
+    let forward = Cursor { param: field("after", true), from: CursorFrom::LastItem(field("id", false)) };
+    let backward = Cursor { param: field("before", true), from: CursorFrom::FirstItem(field("id", false)) };
+    assert_eq!(loans.style, PageStyle::Cursor { forward, backward: Some(backward) });
+    assert!(!loans.check_empty);
+
+    // Both ways by page field: nullable fields, and an explicit empty-page test.
+    let reviews = pagination("listReviews");
+    let forward = Cursor { param: field("after_id", true), from: CursorFrom::Page(field("last_id", true)) };
+    let backward = Cursor { param: field("before_id", true), from: CursorFrom::Page(field("first_id", true)) };
+    assert_eq!(reviews.style, PageStyle::Cursor { forward, backward: Some(backward) });
+    assert!(reviews.check_empty);
+
+    let branches = pagination("listBranches");
+    assert_eq!(branches.style, PageStyle::PageNumber { param: field("page", true), first: 1 });
+    assert!(branches.check_empty && branches.has_more.is_none());
+
+    let events = pagination("listCatalogEvents");
+    assert_eq!(events.style, PageStyle::PageToken { param: field("page", true), field: field("next_page", true) });
+    assert!(events.check_empty && events.has_more == Some(field("has_more", false)));
 }

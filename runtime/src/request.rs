@@ -124,13 +124,16 @@ pub trait Operation: Clone + Send + Sync + 'static {
     }
 }
 
-/// An operation whose response is one page of a longer list, with a cursor to the next.
+/// An operation whose response is one page of a longer list, with what it takes to ask for
+/// the next: a cursor (forwards, or backwards for a listing started with the backward
+/// cursor), a page number, or a next-page token.
 pub trait Paginated: Operation {
     /// One element of a page.
     type Item: Send + 'static;
 
     /// The request for the page after `page`, or `None` when `page` is the last one
-    /// (no more pages, or an empty page). Every other parameter is kept.
+    /// (no more pages, an empty page, or a cursor or token that is missing or the one this
+    /// request already sent). Every other parameter is kept.
     fn next_page(&self, page: &Self::Response) -> Option<Self>;
 
     /// The elements of a page, in order.

@@ -6,6 +6,7 @@ mod client;
 mod crate_root;
 mod models;
 mod operations;
+mod pagination;
 mod tokens;
 mod validate;
 

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::body::{self, argument};
+use super::pagination::paginated_impl;
 use super::tokens::{deprecated, docs, ident, ty};
 use super::validate::check_call;
 use crate::ir::{Encoding, Operation, Param, PathPart, Type};
@@ -243,66 +244,6 @@ fn query_pairs(p: &Param) -> TokenStream {
         _ => push(value, &p.ty),
     };
     when_set(p, body)
-}
-
-fn paginated_impl(op: &Operation) -> TokenStream {
-    let Some(p) = &op.pagination else {
-        return quote! {};
-    };
-    let name = ident(&op.type_name);
-    let response = ty(&op.response);
-    let item = ty(&p.item);
-    let items = ident(&p.items.rust);
-    let has_more = ident(&p.has_more.rust);
-    let cursor_field = ident(&p.cursor_field.rust);
-    let cursor_param = ident(&p.cursor_param.rust);
-    let more = if p.has_more_optional {
-        quote! { page.#has_more != Some(true) }
-    } else {
-        quote! { !page.#has_more }
-    };
-    let page_items = if p.items_optional {
-        quote! { page.#items.as_ref()? }
-    } else {
-        quote! { page.#items }
-    };
-    let cursor = if p.cursor_optional {
-        quote! { #page_items.last()?.#cursor_field.clone()? }
-    } else {
-        quote! { #page_items.last()?.#cursor_field.clone() }
-    };
-    let (set, current) = if p.cursor_param_required {
-        (quote! { cursor }, quote! { self.#cursor_param == cursor })
-    } else {
-        (quote! { Some(cursor) }, quote! { self.#cursor_param.as_ref() == Some(&cursor) })
-    };
-    let into_items = if p.items_optional {
-        quote! { page.#items.unwrap_or_default() }
-    } else {
-        quote! { page.#items }
-    };
-    quote! {
-        impl crate::request::Paginated for #name {
-            type Item = #item;
-            fn next_page(&self, page: &#response) -> Option<Self> {
-                if #more {
-                    return None;
-                }
-                let cursor = #cursor;
-                // A server that answers a page with the cursor it was given would be asked
-                // for the same page forever: that ends the listing instead.
-                if #current {
-                    return None;
-                }
-                let mut next = self.clone();
-                next.#cursor_param = #set;
-                Some(next)
-            }
-            fn into_items(page: #response) -> Vec<#item> {
-                #into_items
-            }
-        }
-    }
 }
 
 fn client(op: &Operation) -> TokenStream {

@@ -74,15 +74,54 @@ fn facts(op: &ir::Operation) -> Vec<String> {
         facts.push(format!("JSON body: `{}`.", body.ty));
     }
     if let Some(p) = &op.pagination {
-        facts.push(format!(
-            "Pagination: by cursor; the next page's `{}` is the `{}` of the last item of `{}`, while `{}` is true.",
-            code(&p.cursor_param.wire),
-            code(&p.cursor_field.wire),
-            code(&p.items.wire),
-            code(&p.has_more.wire)
-        ));
+        facts.push(pagination(p));
     }
     facts
+}
+
+/// Pagination: by cursor; the next page's `after` is the `id` of the last item of `data`,
+/// while `has_more` is true.
+fn pagination(p: &ir::Pagination) -> String {
+    let items = code(&p.items.name.wire);
+    let (while_more, or_done) = match &p.has_more {
+        Some(has_more) => {
+            let name = code(&has_more.name.wire);
+            (format!(", while `{name}` is true"), format!(" or `{name}` is false"))
+        }
+        None => (String::new(), String::new()),
+    };
+    let source = |from: &ir::CursorFrom| match from {
+        ir::CursorFrom::LastItem(f) => format!("the `{}` of the last item of `{items}`", code(&f.name.wire)),
+        ir::CursorFrom::FirstItem(f) => format!("the `{}` of the first item of `{items}`", code(&f.name.wire)),
+        ir::CursorFrom::Page(f) => format!("the response's `{}`", code(&f.name.wire)),
+    };
+    match &p.style {
+        ir::PageStyle::Cursor { forward, backward } => {
+            let param = code(&forward.param.name.wire);
+            let mut text =
+                format!("Pagination: by cursor; the next page's `{param}` is {}{while_more}.", source(&forward.from));
+            if let Some(backward) = backward {
+                let back = code(&backward.param.name.wire);
+                text.push_str(&format!(
+                    " A listing started with `{back}` goes backwards: the next page's `{back}` is {}, and `{param}` is left out.",
+                    source(&backward.from)
+                ));
+            }
+            text
+        }
+        ir::PageStyle::PageNumber { param, first } => {
+            let name = code(&param.name.wire);
+            let unset = if param.optional { format!(" (unset, it counts as {first})") } else { String::new() };
+            format!(
+                "Pagination: by page number; the next page's `{name}` is one more than this page's{unset}, until a page is empty{or_done}."
+            )
+        }
+        ir::PageStyle::PageToken { param, field } => format!(
+            "Pagination: by page token; the next page's `{}` is the response's `{}`, until it is null, absent or empty, or a page is empty{or_done}.",
+            code(&param.name.wire),
+            code(&field.name.wire)
+        ),
+    }
 }
 
 /// `limit` (`i64`, from 1 to 100 inclusive, default `20`)

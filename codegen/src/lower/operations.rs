@@ -10,7 +10,9 @@ use super::validation::checks;
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Name, Type};
 use crate::naming;
-use crate::resolved::{Operation, PageKey, Pagination, PathParam, PathPart, QueryParam, Ty};
+use crate::resolved::{
+    Cursor, CursorSource, Operation, PageKey, PageStyle, Pagination, PathParam, PathPart, QueryParam, Ty,
+};
 
 impl Cx {
     /// The operation's request builder, and its description's doc lines (for the crate docs).
@@ -134,18 +136,43 @@ fn wire_order(query: &[ir::Param]) -> Vec<usize> {
 }
 
 fn pagination(p: &Pagination) -> ir::Pagination {
-    let name = |key: &PageKey| Name { rust: key.rust.clone(), wire: key.wire.clone() };
+    let style = match &p.style {
+        PageStyle::Cursor { forward, backward } => ir::PageStyle::Cursor {
+            forward: cursor(forward, ir::CursorFrom::LastItem),
+            backward: backward.as_ref().map(|backward| cursor(backward, ir::CursorFrom::FirstItem)),
+        },
+        PageStyle::PageNumber { param, first } => ir::PageStyle::PageNumber { param: field(param), first: *first },
+        PageStyle::PageToken { param, field: token } => {
+            ir::PageStyle::PageToken { param: field(param), field: field(token) }
+        }
+    };
+    // A cursor taken from an item needs one: an empty page ends the listing by itself.
+    let from_items = |c: &Cursor| matches!(c.from, CursorSource::Item(_));
+    let check_empty = match &p.style {
+        PageStyle::Cursor { forward, backward } => !(from_items(forward) && backward.iter().all(from_items)),
+        PageStyle::PageNumber { .. } | PageStyle::PageToken { .. } => true,
+    };
     ir::Pagination {
-        items: name(&p.items),
-        cursor_param: name(&p.cursor_param),
-        cursor_field: name(&p.cursor_field),
-        has_more: name(&p.has_more),
+        items: field(&p.items),
         item: ty(&p.item),
-        has_more_optional: p.has_more.optional,
-        cursor_optional: p.cursor_field.optional,
-        items_optional: p.items.optional,
-        cursor_param_required: !p.cursor_param.optional,
+        has_more: p.has_more.as_ref().map(field),
+        check_empty,
+        style,
     }
+}
+
+fn field(key: &PageKey) -> ir::PageField {
+    ir::PageField { name: Name { rust: key.rust.clone(), wire: key.wire.clone() }, optional: key.optional }
+}
+
+/// A direction of cursor paging; `edge` is the item it takes a cursor from (the last
+/// forwards, the first backwards).
+fn cursor(c: &Cursor, edge: fn(ir::PageField) -> ir::CursorFrom) -> ir::Cursor {
+    let from = match &c.from {
+        CursorSource::Item(key) => edge(field(key)),
+        CursorSource::Page(key) => ir::CursorFrom::Page(field(key)),
+    };
+    ir::Cursor { param: field(&c.param), from }
 }
 
 /// The constructor's docs: what it sets, then each required parameter (and body field) as a

@@ -7,6 +7,7 @@
 
 mod api;
 mod operations;
+mod pagination;
 mod reader;
 mod type_expr;
 mod types;

@@ -2,9 +2,10 @@
 
 use serde_yaml::Value;
 
+use super::pagination::pagination;
 use super::reader::{CONSTRAINT_KEYS, Obj, kind};
 use super::types::type_ref;
-use crate::ast::{Operation, Pagination, PathParam, QueryParam, Spanned};
+use crate::ast::{Operation, PathParam, QueryParam, Spanned};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
 use crate::values::Literal;
@@ -133,43 +134,4 @@ fn literal(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Litera
             None
         }
     }
-}
-
-fn pagination(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Pagination> {
-    let hint = "give it `style`, `items`, `cursor_param`, `cursor_field` and `has_more`, as in spec/README.md";
-    let obj = Obj::new(value, path, "`pagination`", hint, d)?;
-    obj.known(&["style", "items", "cursor_param", "cursor_field", "has_more"], d);
-    let style = obj.required_string("style", "add `style: cursor`, the only style so far", d);
-    if let Some(style) = &style {
-        if style.value != "cursor" {
-            d.error(
-                &style.path,
-                format!("unknown pagination style `{}`", style.value),
-                Some("the only style so far is `cursor`".into()),
-            );
-        }
-    }
-    let items = obj.required_string("items", "add the response field holding the items, e.g. `items: data`", d);
-    let cursor_param = obj.required_string(
-        "cursor_param",
-        "add the query parameter carrying the cursor, e.g. `cursor_param: after`",
-        d,
-    );
-    let cursor_field = obj.required_string(
-        "cursor_field",
-        "add the field of the last item that is the next cursor, e.g. `cursor_field: id`",
-        d,
-    );
-    let has_more = obj.required_string(
-        "has_more",
-        "add the boolean response field that says more pages follow, e.g. `has_more: has_more`",
-        d,
-    );
-    Some(Pagination {
-        items: items?,
-        cursor_param: cursor_param?,
-        cursor_field: cursor_field?,
-        has_more: has_more?,
-        path: path.clone(),
-    })
 }

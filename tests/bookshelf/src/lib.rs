@@ -52,6 +52,35 @@
 //!
 //!   - Path parameters: `shelf_id`.
 //!   - JSON body: `Removal`.
+//!
+//! - `listReviews`: `GET /books/{book_id}/reviews` → `ReviewPage`.
+//!
+//!   Lists the reviews of a book, forwards from `after_id` or backwards from `before_id`.
+//!
+//!   - Path parameters: `book_id`.
+//!   - Query parameters: `limit` (`i64`, from 1 to 100 inclusive), `after_id` (`String`), `before_id` (`String`).
+//!   - Pagination: by cursor; the next page's `after_id` is the response's `last_id`, while `has_more` is true. A listing started with `before_id` goes backwards: the next page's `before_id` is the response's `first_id`, and `after_id` is left out.
+//!
+//! - `listLoans`: `GET /loans` → `Page<Loan>`.
+//!
+//!   Lists the library's loans, either way by loan ID.
+//!
+//!   - Query parameters: `after` (`String`), `before` (`String`).
+//!   - Pagination: by cursor; the next page's `after` is the `id` of the last item of `items`, while `has_next` is true. A listing started with `before` goes backwards: the next page's `before` is the `id` of the first item of `items`, and `after` is left out.
+//!
+//! - `listBranches`: `GET /branches` → `BranchPage`.
+//!
+//!   Lists the library's branches, a numbered page at a time.
+//!
+//!   - Query parameters: `page` (`i64`, at least 1), `per_page` (`i64`, at least 1).
+//!   - Pagination: by page number; the next page's `page` is one more than this page's (unset, it counts as 1), until a page is empty.
+//!
+//! - `listCatalogEvents`: `GET /catalog/events` → `EventPage`.
+//!
+//!   Lists the changes to the catalogue, oldest first.
+//!
+//!   - Query parameters: `page` (`String`), `limit` (`i64`, at least 1).
+//!   - Pagination: by page token; the next page's `page` is the response's `next_page`, until it is null, absent or empty, or a page is empty or `has_more` is false.
 #![warn(missing_docs)]
 
 mod models;
@@ -115,11 +144,18 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Book>("Book");
     visitor.visit::<BookObject>("BookObject");
     visitor.visit::<BookFormat>("BookFormat");
+    visitor.visit::<Branch>("Branch");
+    visitor.visit::<BranchPage>("BranchPage");
+    visitor.visit::<CatalogEvent>("CatalogEvent");
+    visitor.visit::<EventPage>("EventPage");
     visitor.visit::<Labels>("Labels");
+    visitor.visit::<Loan>("Loan");
     visitor.visit::<NewBook>("NewBook");
     visitor.visit::<OnShelf>("OnShelf");
     visitor.visit::<Page<Book>>("Page<Book>");
     visitor.visit::<Removal>("Removal");
+    visitor.visit::<Review>("Review");
+    visitor.visit::<ReviewPage>("ReviewPage");
     visitor.visit::<ShelfLocation>("ShelfLocation");
     visitor.visit::<UpdateBookBody>("UpdateBookBody");
 }

@@ -14,6 +14,7 @@ mod faults;
 mod loopback;
 #[allow(deprecated)]
 mod pagination;
+mod paging_styles;
 #[allow(deprecated)]
 mod paths;
 mod request_bodies;

@@ -19,9 +19,29 @@ mod book_format;
 
 pub use book_format::*;
 
+mod branch;
+
+pub use branch::*;
+
+mod branch_page;
+
+pub use branch_page::*;
+
+mod catalog_event;
+
+pub use catalog_event::*;
+
+mod event_page;
+
+pub use event_page::*;
+
 mod labels;
 
 pub use labels::*;
+
+mod loan;
+
+pub use loan::*;
 
 mod new_book;
 
@@ -38,6 +58,14 @@ pub use page::*;
 mod remove_books;
 
 pub use remove_books::*;
+
+mod review;
+
+pub use review::*;
+
+mod review_page;
+
+pub use review_page::*;
 
 mod shelf_location;
 

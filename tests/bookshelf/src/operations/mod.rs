@@ -26,3 +26,19 @@ pub use update_book::*;
 mod remove_books;
 
 pub use remove_books::*;
+
+mod list_reviews;
+
+pub use list_reviews::*;
+
+mod list_loans;
+
+pub use list_loans::*;
+
+mod list_branches;
+
+pub use list_branches::*;
+
+mod list_catalog_events;
+
+pub use list_catalog_events::*;
