@@ -3,6 +3,7 @@
 
 mod client;
 mod crate_root;
+mod kind_unions;
 mod models;
 mod operations;
 mod tokens;

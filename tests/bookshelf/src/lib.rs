@@ -86,8 +86,24 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Book>("Book");
     visitor.visit::<BookObject>("BookObject");
     visitor.visit::<BookFormat>("BookFormat");
+    visitor.visit::<CatalogueEntry>("CatalogueEntry");
+    visitor.visit::<Catalogued>("Catalogued");
+    visitor.visit::<Editors>("Editors");
+    visitor.visit::<Holding>("Holding");
     visitor.visit::<Labels>("Labels");
+    visitor.visit::<LibrarianNote>("LibrarianNote");
+    visitor.visit::<LibraryEvent>("LibraryEvent");
+    visitor.visit::<LoanStarted>("LoanStarted");
+    visitor.visit::<MagazineAdded>("MagazineAdded");
+    visitor.visit::<LoanDays>("LoanDays");
+    visitor.visit::<LoanPeriod>("LoanPeriod");
+    visitor.visit::<Magazine>("Magazine");
+    visitor.visit::<MagazineObject>("MagazineObject");
+    visitor.visit::<Note>("Note");
+    visitor.visit::<NoteBase>("NoteBase");
     visitor.visit::<OnShelf>("OnShelf");
     visitor.visit::<Page<Book>>("Page<Book>");
+    visitor.visit::<Periodical>("Periodical");
+    visitor.visit::<ReaderNote>("ReaderNote");
     visitor.visit::<ShelfLocation>("ShelfLocation");
 }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use codegen::ir::{self, Constraints, Item, MapLimits, Presence, Type};
+use codegen::ir::{self, Constraints, Item, JsonKind, MapLimits, Presence, Type};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -86,6 +86,7 @@ impl Schema {
                 Some(Item::Struct(s)) => self.object(s, args, depth).boxed(),
                 Some(Item::Enum(e)) => enum_value(e),
                 Some(Item::Union(u)) => self.union(u, depth),
+                Some(Item::KindUnion(u)) => self.kind_union(u, depth),
                 Some(Item::Alias(a)) => {
                     let bindings: BTreeMap<&str, &Type> = a.generics.iter().map(String::as_str).zip(args).collect();
                     self.ty(&bind(&a.target, &bindings), c, Some(&a.limits), depth + 1)
@@ -154,12 +155,48 @@ impl Schema {
     }
 }
 
+impl Schema {
+    /// A value of each member's kind, and values of the kinds no member takes (`null`
+    /// among them), which are kept as they are.
+    fn kind_union(&self, u: &ir::KindUnion, depth: usize) -> BoxedStrategy<Sample> {
+        let mut members: Vec<BoxedStrategy<Sample>> = Vec::new();
+        for v in &u.variants {
+            let values = self.ty(&v.ty, &Constraints::default(), None, depth + 1);
+            // Where another member takes integers, a number sent as `1` would be that member's.
+            let whole_is_other = !v.kinds.contains(&JsonKind::Integer);
+            let values = values.prop_filter("an integer another member takes", move |s| {
+                !(whole_is_other && kind(&s.input) == Some(JsonKind::Integer))
+            });
+            members.push(values.boxed());
+        }
+        let taken: Vec<JsonKind> = u.variants.iter().flat_map(|v| v.kinds.iter().copied()).collect();
+        let unknown =
+            json(2).prop_filter("a kind a member takes", move |v| !kind(v).is_some_and(|k| taken.contains(&k)));
+        members.push(unknown.prop_map(Sample::same).boxed());
+        Union::new(members).boxed()
+    }
+}
+
+/// The kind of a JSON value, as a union by kind sees it; `None` for `null`.
+fn kind(value: &Value) -> Option<JsonKind> {
+    Some(match value {
+        Value::Null => return None,
+        Value::Bool(_) => JsonKind::Boolean,
+        Value::Number(n) if n.is_f64() => JsonKind::Number,
+        Value::Number(_) => JsonKind::Integer,
+        Value::String(_) => JsonKind::String,
+        Value::Array(_) => JsonKind::Array,
+        Value::Object(_) => JsonKind::Object,
+    })
+}
+
 /// The type's name, as the generated crate names it.
 pub fn item_name(item: &Item) -> &str {
     match item {
         Item::Struct(s) => &s.meta.name,
         Item::Enum(e) => &e.meta.name,
         Item::Union(u) => &u.meta.name,
+        Item::KindUnion(u) => &u.meta.name,
         Item::Alias(a) => &a.meta.name,
     }
 }

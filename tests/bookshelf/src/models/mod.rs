@@ -15,9 +15,49 @@ mod book_format;
 
 pub use book_format::*;
 
+mod catalogue_entry;
+
+pub use catalogue_entry::*;
+
+mod catalogued;
+
+pub use catalogued::*;
+
+mod editors;
+
+pub use editors::*;
+
+mod holding;
+
+pub use holding::*;
+
 mod labels;
 
 pub use labels::*;
+
+mod librarian_note;
+
+pub use librarian_note::*;
+
+mod library_event;
+
+pub use library_event::*;
+
+mod loan_days;
+
+pub use loan_days::*;
+
+mod magazine;
+
+pub use magazine::*;
+
+mod note;
+
+pub use note::*;
+
+mod note_base;
+
+pub use note_base::*;
 
 mod on_shelf;
 
@@ -26,6 +66,14 @@ pub use on_shelf::*;
 mod page;
 
 pub use page::*;
+
+mod periodical;
+
+pub use periodical::*;
+
+mod reader_note;
+
+pub use reader_note::*;
 
 mod shelf_location;
 
