@@ -64,21 +64,22 @@ fn check_fits(
         SymbolKind::Def(def) => (name, Some(&def.body), def.description.clone(), def.deprecated.clone()),
         SymbolKind::Const { .. } => (name, None, None, None),
     });
-    let fits = match (kind, ty, &body) {
-        (JsonKind::String, Ty::Scalar(Scalar::String), _) => true,
-        (JsonKind::Integer, Ty::Scalar(Scalar::Integer), _) => true,
-        (JsonKind::Number, Ty::Scalar(Scalar::Number), _) => true,
-        (JsonKind::Boolean, Ty::Scalar(Scalar::Boolean), _) => true,
-        (JsonKind::Array, Ty::Array(_), _) => true,
-        (JsonKind::Object, Ty::Map(_), _) => true,
-        (JsonKind::String, _, Some((_, Some(TypeBody::Enum { .. }), ..))) => true,
-        (
-            JsonKind::Object,
-            _,
-            Some((_, Some(TypeBody::Object { .. } | TypeBody::Union { .. } | TypeBody::Map { .. }), ..)),
-        ) => true,
-        _ => false,
-    };
+    // A const's type (no body here) is a one-value string enum.
+    let fits = matches!(
+        (kind, ty, &body),
+        (JsonKind::String, Ty::Scalar(Scalar::String), _)
+            | (JsonKind::Integer, Ty::Scalar(Scalar::Integer), _)
+            | (JsonKind::Number, Ty::Scalar(Scalar::Number), _)
+            | (JsonKind::Boolean, Ty::Scalar(Scalar::Boolean), _)
+            | (JsonKind::Array, Ty::Array(_), _)
+            | (JsonKind::Object, Ty::Map(_), _)
+            | (JsonKind::String, _, Some((_, Some(TypeBody::Enum { .. }) | None, ..)))
+            | (
+                JsonKind::Object,
+                _,
+                Some((_, Some(TypeBody::Object { .. } | TypeBody::Union { .. } | TypeBody::Map { .. }), ..))
+            )
+    );
     if fits {
         return Some(body.map(|(_, _, d, dep)| (d, dep)).unwrap_or_default());
     }

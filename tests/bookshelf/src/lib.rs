@@ -87,6 +87,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<BookObject>("BookObject");
     visitor.visit::<BookFormat>("BookFormat");
     visitor.visit::<CatalogueEntry>("CatalogueEntry");
+    visitor.visit::<Map>("Map");
     visitor.visit::<Catalogued>("Catalogued");
     visitor.visit::<Editors>("Editors");
     visitor.visit::<Holding>("Holding");

@@ -7,8 +7,6 @@ use super::{Availability, BookFormat, Labels};
 use super::ShelfLocation;
 
 /// A book in the library's catalogue.
-///
-/// The `book` member of [`CatalogueEntry`](crate::CatalogueEntry), which its `object` field selects.
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Book {

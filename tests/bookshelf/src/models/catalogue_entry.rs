@@ -2,15 +2,15 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{Book, Magazine};
+use super::Magazine;
 
 /// An item of the catalogue, by its object type.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CatalogueEntry {
-    /// A book in the library's catalogue.
-    Book(Book),
     /// An issue of a magazine.
     Magazine(Magazine),
+    /// A map sheet.
+    Map(Map),
     /// A member this version of the spec does not know (its `object` is none of the above),
     /// kept as the raw JSON object so that it encodes back unchanged.
     ///
@@ -22,8 +22,8 @@ impl CatalogueEntry {
     /// The value of the `object` tag: the variant's own, or the one an unknown member sent.
     pub fn tag(&self) -> Option<&str> {
         match self {
-            Self::Book(_) => Some("book"),
             Self::Magazine(_) => Some("magazine"),
+            Self::Map(_) => Some("map"),
             Self::Unknown(raw) => raw.get("object").and_then(serde_json::Value::as_str),
         }
     }
@@ -34,9 +34,17 @@ impl serde::Serialize for CatalogueEntry {
         &self,
         serializer: __S,
     ) -> Result<__S::Ok, __S::Error> {
+        #[derive(serde::Serialize)]
+        #[serde(tag = "object")]
+        enum __Tagged<'a> {
+            #[serde(rename = "map")]
+            Map(&'a Map),
+        }
         match self {
-            Self::Book(member) => serde::Serialize::serialize(member, serializer),
             Self::Magazine(member) => serde::Serialize::serialize(member, serializer),
+            Self::Map(member) => {
+                serde::Serialize::serialize(&__Tagged::Map(member), serializer)
+            }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
     }
@@ -56,9 +64,22 @@ impl<'de> typed_api_runtime::__private::Union<'de> for CatalogueEntry {
         rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
-            "book" => rest.decode_tagged().map(Self::Book),
             "magazine" => rest.decode_tagged().map(Self::Magazine),
+            "map" => rest.decode().map(Self::Map),
             _ => rest.unknown().map(Self::Unknown),
         }
     }
+}
+
+/// A map sheet.
+///
+/// The `map` member of [`CatalogueEntry`], which reads and writes the `object` field.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Map {
+    /// The identifier of the map.
+    pub id: String,
+    /// How many sheets the map has.
+    ///
+    /// Constraint: at least 1.
+    pub sheets: i64,
 }
