@@ -24,6 +24,12 @@
 //!
 //!   - Path parameters: `shelf_id`, `book_id`.
 //!   - Query parameters: `edition` (`String`, required, 1 to 20 characters).
+//!
+//! - `getHolding`: `GET /readers/{reader_id}/holdings/{holding_id}` → `Holding`.
+//!
+//!   Retrieves an item a reader holds, as its ID or in full.
+//!
+//!   - Path parameters: `reader_id`, `holding_id`.
 #![warn(missing_docs)]
 
 mod models;

@@ -22,6 +22,7 @@ mod retries;
 mod security;
 #[allow(deprecated)]
 mod shared;
+mod unions;
 #[allow(deprecated)]
 mod wire;
 
