@@ -121,6 +121,21 @@ fn a_shared_member_is_the_same_in_every_union_and_on_its_own() {
     assert!(error.contains("missing field `sheets`"), "{error}");
 }
 
+/// A shared member encodes exactly what it decoded, on its own and through a union: its tag
+/// where it stood among the struct's fields, and a tag value it does not know, kept.
+#[test]
+fn a_shared_member_keeps_its_tag_byte_for_byte() {
+    let compact = r#"{"id":"m","added_at":1,"object":"magazine","issue":2,"editors":"E","loan_days":"standard"}"#;
+    let through_union: Periodical = decode(compact);
+    assert_eq!(serde_json::to_string(&through_union).ok().as_deref(), Some(compact));
+    let renamed = compact.replace(r#""magazine""#, r#""magazine.v2""#);
+    let alone: Magazine = decode(&renamed);
+    assert_eq!(alone.object, MagazineObject::Unknown("magazine.v2".to_owned()));
+    assert_eq!(serde_json::to_string(&alone).ok(), Some(renamed.clone()));
+    // Through the union, that tag is an unknown member, kept whole.
+    assert_eq!(decode::<Periodical>(&renamed), Periodical::Unknown(json(&renamed)));
+}
+
 /// A kind union looks at the value's kind once: a value of a listed kind that its member
 /// rejects is an error, never another member.
 #[test]
