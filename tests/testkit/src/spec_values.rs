@@ -375,4 +375,32 @@ mod tests {
             }
         }
     }
+
+    /// A union by kind gives values of each member's kind and of kinds no member takes, which
+    /// are their own canonical form.
+    #[test]
+    fn a_union_by_kind_gives_every_kind() {
+        let schema = Schema::load("codegen/tests/fixtures/good/kind_unions.yaml");
+        let mut runner = TestRunner::deterministic();
+        for (union, members) in
+            [("Stop", vec![JsonKind::String, JsonKind::Array]), ("NEpochs", vec![JsonKind::Integer, JsonKind::String])]
+        {
+            let strategy = schema.samples(&named(union, Vec::new()));
+            let mut seen = std::collections::BTreeSet::new();
+            for _ in 0..256 {
+                let sample =
+                    strategy.new_tree(&mut runner).map(|tree| tree.current()).unwrap_or_else(|e| panic!("{e}"));
+                match kind(&sample.input) {
+                    Some(k) if members.contains(&k) => {
+                        seen.insert(k.name());
+                    }
+                    _ => {
+                        assert_eq!(sample.input, sample.canonical, "{union}: an unknown kind is kept as sent");
+                        seen.insert("unknown");
+                    }
+                }
+            }
+            assert_eq!(seen.len(), members.len() + 1, "{union}: {seen:?}");
+        }
+    }
 }
