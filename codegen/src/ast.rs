@@ -63,16 +63,32 @@ pub struct TypeDef {
     pub description: Option<String>,
     pub deprecated: Option<String>,
     pub params: Vec<Spanned<String>>,
+    /// `extends: Base` or `extends: [A, B]` on an object: the objects whose fields come first.
+    pub extends: Vec<Spanned<String>>,
     pub body: TypeBody,
     pub path: NodePath,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeBody {
-    Object { fields: Vec<Field> },
-    Enum { values: Vec<EnumValue> },
-    Union { tag: Spanned<String>, variants: Vec<Variant> },
-    Map { value: TypeRef, limits: MapLimits },
+    Object {
+        fields: Vec<Field>,
+    },
+    Enum {
+        values: Vec<EnumValue>,
+    },
+    Union {
+        tag: Spanned<String>,
+        variants: Vec<Variant>,
+    },
+    /// `union: { kinds: { string: ..., array: ... } }`: a member per JSON kind.
+    KindUnion {
+        kinds: Vec<KindMember>,
+    },
+    Map {
+        value: TypeRef,
+        limits: MapLimits,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,6 +153,15 @@ pub struct EnumValue {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
     pub tag_value: String,
+    pub member: TypeRef,
+    pub path: NodePath,
+}
+
+/// `string: array<Part>` under `kinds`: the JSON kind as written (checked by validate) and
+/// the member type for values of that kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindMember {
+    pub kind: String,
     pub member: TypeRef,
     pub path: NodePath,
 }

@@ -5,7 +5,7 @@
 //! `Vec`s in a fixed order (modules by name, items in spec order), so the same spec
 //! always gives the same output.
 
-pub use crate::values::{Constraints, Literal, MapLimits, Presence};
+pub use crate::values::{Constraints, JsonKind, Literal, MapLimits, Presence};
 
 /// One generated crate.
 #[derive(Debug, Clone, PartialEq)]
@@ -345,6 +345,7 @@ pub enum Item {
     Struct(Struct),
     Enum(Enum),
     Union(Union),
+    KindUnion(KindUnion),
     Alias(Alias),
 }
 
@@ -474,6 +475,32 @@ pub struct UnionVariant {
     pub variant: Variant,
     /// The member struct's Rust name.
     pub member: String,
+    /// The member's struct has a field for the tag: it encodes the tag itself, and decodes
+    /// it along with its other fields.
+    pub carries_tag: bool,
+}
+
+/// A union decided by the JSON kind of the value (and, for an object member that is a
+/// tagged union, by its tag); values of a kind no member takes keep their raw JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindUnion {
+    pub meta: Meta,
+    pub variants: Vec<KindVariant>,
+    /// `Unknown(serde_json::Value)`.
+    pub fallback: Variant,
+    /// The rules its `Validate` impl checks, by variant (Rust name); `None` when no member
+    /// has one, and the union has no impl.
+    pub validation: Option<Vec<(String, Vec<ValueRule>)>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindVariant {
+    /// The wire name is the kind's name (`string`).
+    pub variant: Variant,
+    /// The kinds of JSON value it decodes: its own, and `integer` for a `number` member
+    /// when no member is an integer.
+    pub kinds: Vec<JsonKind>,
+    pub ty: Type,
 }
 
 /// `pub type Name = Target;`, or `pub type Name<T> = Target;` with generic parameters.

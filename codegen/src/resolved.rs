@@ -7,7 +7,7 @@
 //! parameters they name. Plain data: lower turns it into the intermediate model without
 //! looking anything up that could be missing, and without naming anything again.
 
-use crate::values::{Constraints, Literal, MapLimits, Presence, Scalar};
+use crate::values::{Constraints, JsonKind, Literal, MapLimits, Presence, Scalar};
 
 /// A valid spec.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +68,8 @@ pub enum Body {
     Object(Object),
     Enum(Vec<EnumValue>),
     Union(Union),
+    /// A union decided by the JSON kind of the value.
+    KindUnion(KindUnion),
     /// A named map: `BTreeMap<String, value>`.
     Map {
         /// Generic parameters, in order.
@@ -88,8 +90,17 @@ pub struct Object {
     pub params: Vec<String>,
     /// Every field of the spec, in spec order (a member's tag field too, as [`FieldType::Tag`]).
     pub fields: Vec<Field>,
-    /// Set when the object is a member of a union.
-    pub member_of: Option<Membership>,
+    /// The unions the object is a member of, in spec order.
+    pub member_of: Vec<Membership>,
+    /// The objects it extends, in order: their fields come first in `fields`.
+    pub extends: Vec<TypeLink>,
+}
+
+/// A type named in another's docs: its Rust name and the module it is written to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeLink {
+    pub name: String,
+    pub module: String,
 }
 
 /// The union an object is a member of: the union reads and writes the member's tag.
@@ -101,6 +112,9 @@ pub struct Membership {
     pub tag: String,
     /// The value of the tag that selects this member.
     pub tag_value: String,
+    /// The member's struct keeps its tag field (it is shared by several unions, or used on
+    /// its own), so the union neither writes the tag nor leaves it out when decoding.
+    pub carries_tag: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +185,26 @@ pub struct Variant {
     pub rust: String,
     /// The member object's Rust name, with what the variant shows of it.
     pub member: String,
+    pub member_description: Option<String>,
+    pub member_deprecated: Option<String>,
+    /// The member's struct has a field for the tag (see [`Membership::carries_tag`]).
+    pub carries_tag: bool,
+}
+
+/// A union whose member is chosen by the JSON kind of the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindUnion {
+    /// In spec order.
+    pub variants: Vec<KindVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindVariant {
+    pub kind: JsonKind,
+    /// The variant's Rust name.
+    pub rust: String,
+    pub ty: Ty,
+    /// A named member type's description and deprecation, which the variant shows.
     pub member_description: Option<String>,
     pub member_deprecated: Option<String>,
 }

@@ -75,3 +75,35 @@ impl Scalar {
         Scalar::ALL.into_iter().find(|scalar| scalar.name() == name)
     }
 }
+
+/// A kind of JSON value, as a union by kind tells its members apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum JsonKind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Array,
+    Object,
+}
+
+impl JsonKind {
+    pub const ALL: [JsonKind; 6] =
+        [JsonKind::String, JsonKind::Integer, JsonKind::Number, JsonKind::Boolean, JsonKind::Array, JsonKind::Object];
+
+    /// The name the spec writes under `kinds`.
+    pub fn name(self) -> &'static str {
+        match self {
+            JsonKind::String => "string",
+            JsonKind::Integer => "integer",
+            JsonKind::Number => "number",
+            JsonKind::Boolean => "boolean",
+            JsonKind::Array => "array",
+            JsonKind::Object => "object",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<JsonKind> {
+        JsonKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}

@@ -38,3 +38,10 @@ pub const BOOK_ON_SHELF: &str = include_str!("../fixtures/bookshelf/book_on_shel
 pub const BOOK_ON_LOAN: &str = include_str!("../fixtures/bookshelf/book_on_loan.json");
 /// A page of two books: an `e-book`, and a deprecated `pamphlet` with unknown availability.
 pub const BOOKS_PAGE: &str = include_str!("../fixtures/bookshelf/books_page.json");
+
+/// A magazine (an object extending `Catalogued`): editors as a list, a named loan period.
+pub const MAGAZINE: &str = include_str!("../fixtures/bookshelf/magazine.json");
+/// Library events (tagged by `event`): holdings as an ID, a magazine (through a union tagged
+/// by `object`), an unknown object, an array and `null`; notes by role, one unknown; editors
+/// and loan days of kinds no member takes; an unknown event.
+pub const LIBRARY_EVENTS: &str = include_str!("../fixtures/bookshelf/library_events.json");

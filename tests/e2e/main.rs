@@ -12,3 +12,4 @@ mod required_fields;
 mod round_trip;
 mod union_decoding;
 mod union_members;
+mod unions_composition;

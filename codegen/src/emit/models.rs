@@ -1,4 +1,5 @@
-//! Emits model types: structs, string enums, tagged unions and aliases.
+//! Emits model types: structs, string enums, tagged unions and aliases (unions by JSON kind
+//! in `kind_unions`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,6 +30,10 @@ pub fn module(module: &Module) -> TokenStream {
             let (item, validate) = (union(u), validate::union_impl(u));
             quote! { #item #validate }
         }
+        Item::KindUnion(u) => {
+            let (item, validate) = (super::kind_unions::kind_union(u, head(&u.meta)), validate::kind_union_impl(u));
+            quote! { #item #validate }
+        }
         Item::Alias(a) => alias(a),
     });
     quote! {
@@ -39,7 +44,7 @@ pub fn module(module: &Module) -> TokenStream {
 }
 
 /// Docs, `#[deprecated]`, and the local `allow(deprecated)` the item's own code needs.
-fn head(meta: &Meta) -> (TokenStream, TokenStream) {
+pub(super) fn head(meta: &Meta) -> (TokenStream, TokenStream) {
     let docs = docs(&meta.docs);
     let deprecated = deprecated(&meta.deprecated);
     let allow = if meta.allow_deprecated {
@@ -236,29 +241,48 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
     let name = ident(&u.meta.name);
     let tag = &u.tag;
     let fallback = ident(&u.fallback.name.rust);
-    let tagged = u.variants.iter().map(|v| {
-        let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
-        quote! { #[serde(rename = #wire)] #variant(&'a #member), }
+    let tagged: Vec<TokenStream> = u
+        .variants
+        .iter()
+        .filter(|v| !v.carries_tag)
+        .map(|v| {
+            let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
+            quote! { #[serde(rename = #wire)] #variant(&'a #member), }
+        })
+        .collect();
+    // A member that carries its tag writes it itself; for the others, serde writes the tag
+    // first, then the member's fields, without buffering.
+    let tagged = (!tagged.is_empty()).then(|| {
+        quote! {
+            // Local names start with `__` so no member type name can collide with them.
+            #[derive(serde::Serialize)]
+            #[serde(tag = #tag)]
+            enum __Tagged<'a> {
+                #(#tagged)*
+            }
+        }
     });
     let serialize = u.variants.iter().map(|v| {
         let variant = ident(&v.variant.name.rust);
-        quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
+        if v.carries_tag {
+            quote! { Self::#variant(member) => serde::Serialize::serialize(member, serializer), }
+        } else {
+            quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
+        }
     });
     let members = u.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
-        quote! { #wire => rest.decode().map(Self::#variant), }
+        if v.carries_tag {
+            quote! { #wire => rest.decode_tagged().map(Self::#variant), }
+        } else {
+            quote! { #wire => rest.decode().map(Self::#variant), }
+        }
     });
     quote! {
         #allow
         impl serde::Serialize for #name {
             fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
-                // Local names start with `__` so no member type name can collide with them.
-                // serde writes the tag first, then the member's fields, without buffering.
-                #[derive(serde::Serialize)]
-                #[serde(tag = #tag)]
-                enum __Tagged<'a> {
-                    #(#tagged)*
-                }
+                #tagged
                 match self {
                     #(#serialize)*
                     Self::#fallback(raw) => serde::Serialize::serialize(raw, serializer),

@@ -6,7 +6,7 @@ use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
 
 use super::tokens::ident;
-use crate::ir::{Check, FieldRules, Literal, Presence, Struct, Union, ValueRule};
+use crate::ir::{Check, FieldRules, KindUnion, Literal, Presence, Struct, Union, ValueRule};
 
 /// The call that checks `check`, reporting at `at`; `text` is the value by reference
 /// (strings, arrays, maps), `number` by value.
@@ -112,6 +112,47 @@ pub(super) fn union_impl(u: &Union) -> TokenStream {
                     #(#arms)*
                     _ => Ok(()),
                 }
+            }
+        }
+    }
+}
+
+/// `impl Validate` for a union by kind with members that have rules: the member's value,
+/// at the same place.
+pub(super) fn kind_union_impl(u: &KindUnion) -> TokenStream {
+    let Some(variants) = &u.validation else {
+        return quote! {};
+    };
+    let name = ident(&u.meta.name);
+    let arms = variants.iter().map(|(variant, value_rules)| {
+        let variant = ident(variant);
+        let rules = rules(value_rules);
+        (quote! { Self::#variant(value) }, quote! { { let at = *at; #rules } })
+    });
+    let arms: Vec<(TokenStream, TokenStream)> = arms.collect();
+    // One arm is an `if let` (clippy's `single_match`).
+    let dispatch = match arms.as_slice() {
+        [(pattern, body)] => quote! { if let #pattern = self #body },
+        _ => {
+            let arms = arms.iter().map(|(pattern, body)| quote! { #pattern => #body });
+            quote! {
+                match self {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    };
+    let allow = u.meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+    quote! {
+        #allow
+        impl crate::request::Validate for #name {
+            fn validate_at(
+                &self,
+                at: &crate::request::JsonPath<'_>,
+            ) -> Result<(), crate::request::ValidationError> {
+                #dispatch
+                Ok(())
             }
         }
     }

@@ -90,6 +90,10 @@ fn imports(items: &[Item]) -> Vec<String> {
                 defined.insert(u.meta.name.clone());
                 used.extend(u.variants.iter().map(|v| v.member.clone()));
             }
+            Item::KindUnion(u) => {
+                defined.insert(u.meta.name.clone());
+                u.variants.iter().for_each(|v| walk(&v.ty, &mut used));
+            }
             Item::Alias(a) => {
                 defined.insert(a.meta.name.clone());
                 walk(&a.target, &mut used);

@@ -8,7 +8,8 @@ use super::rust_type::ty;
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming::{self, FALLBACK_VARIANT};
-use crate::resolved::{Body, EnumValue, Field, FieldType, Object, Ty, TypeDef, Union};
+use crate::resolved::{Body, EnumValue, Field, FieldType, KindUnion, Object, Ty, TypeDef, Union};
+use crate::values::JsonKind;
 use crate::values::{MapLimits, Presence};
 
 impl Cx {
@@ -23,25 +24,29 @@ impl Cx {
             Body::Object(object) => Item::Struct(self.object(meta, &ty.module, object)),
             Body::Enum(values) => Item::Enum(self.enumeration(meta, values)),
             Body::Union(union) => Item::Union(self.union(meta, union)),
+            Body::KindUnion(union) => Item::KindUnion(self.kind_union(meta, union)),
             Body::Map { params, value, limits } => Item::Alias(self.alias(meta, params, value, limits)),
             Body::Const { value, variant } => Item::Enum(const_enum(meta, value, variant)),
         }
     }
 
     fn object(&self, mut meta: Meta, module: &str, object: &Object) -> ir::Struct {
-        if let Some(member) = &object.member_of {
-            // A link by name resolves only where the union is in scope, and rustdoc
-            // rejects an explicit target that repeats what the name already resolves to.
-            let union = &member.union;
-            let link = if member.union_module == module {
-                format!("[`{union}`]")
-            } else {
-                format!("[`{union}`](crate::{union})")
-            };
+        let mut membership = Vec::new();
+        for member in &object.member_of {
+            let link = link(&member.union, &member.union_module, module);
             let (value, tag) = (code(&member.tag_value), code(&member.tag));
+            membership.push(if member.carries_tag {
+                format!("The `{value}` member of {link}, which its `{tag}` field selects.")
+            } else {
+                format!("The `{value}` member of {link}, which reads and writes the `{tag}` field.")
+            });
+        }
+        push_paragraph(&mut meta.docs, membership);
+        if !object.extends.is_empty() {
+            let links: Vec<String> = object.extends.iter().map(|b| link(&b.name, &b.module, module)).collect();
             push_paragraph(
                 &mut meta.docs,
-                [format!("The `{value}` member of {link}, which reads and writes the `{tag}` field.")],
+                [format!("Extends {}, whose fields come first, then its own.", links.join(" and "))],
             );
         }
         let fields: Vec<ir::Field> = object.fields.iter().filter_map(|f| self.field(f)).collect();
@@ -115,6 +120,7 @@ impl Cx {
             variants.push(ir::UnionVariant {
                 variant: ir::Variant { name, docs, deprecated },
                 member: variant.member.clone(),
+                carries_tag: variant.carries_tag,
             });
         }
         let shown = code(&union.tag);
@@ -136,12 +142,62 @@ impl Cx {
         ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback, validated_variants }
     }
 
+    fn kind_union(&self, mut meta: Meta, union: &KindUnion) -> ir::KindUnion {
+        let has_integer = union.variants.iter().any(|v| v.kind == JsonKind::Integer);
+        let mut variants = Vec::new();
+        for variant in &union.variants {
+            let ty = ty(&variant.ty);
+            meta.allow_deprecated |= variant.member_deprecated.is_some() || self.uses_deprecated(&ty);
+            let mut docs = vec![format!("The value when it is {}.", kind_phrase(variant.kind))];
+            push_paragraph(&mut docs, self.text.lines(variant.member_description.as_deref().unwrap_or_default()));
+            // Without an integer member, a whole number is a number.
+            let mut kinds = vec![variant.kind];
+            if variant.kind == JsonKind::Number && !has_integer {
+                kinds.push(JsonKind::Integer);
+            }
+            let name = Name { rust: variant.rust.clone(), wire: variant.kind.name().to_owned() };
+            let variant = ir::Variant { name, docs, deprecated: variant.member_deprecated.clone() };
+            variants.push(ir::KindVariant { variant, kinds, ty });
+        }
+        let fallback = ir::Variant {
+            name: Name { rust: FALLBACK_VARIANT.to_owned(), wire: String::new() },
+            docs: vec![
+                "A value of a kind none of the above takes (`null`, or a kind the API added later),".to_owned(),
+                "kept as the raw JSON so that it encodes back unchanged.".to_owned(),
+                String::new(),
+                "A value here of a kind one of the above takes decodes back as that variant.".to_owned(),
+            ],
+            deprecated: None,
+        };
+        let validation = if self.rules.validated(&meta.name) { self.rules.kind_variants(union) } else { None };
+        ir::KindUnion { meta, variants, fallback, validation }
+    }
+
     /// A named map, generic when it has parameters: `pub type Dict<T> = BTreeMap<String, T>`.
     fn alias(&self, mut meta: Meta, params: &[String], value: &Ty, limits: &MapLimits) -> ir::Alias {
         push_paragraph(&mut meta.docs, limit_docs(limits));
         let target = Type::Map(Box::new(ty(value)));
         meta.allow_deprecated |= self.uses_deprecated(&target);
         ir::Alias { meta, generics: params.to_vec(), target, limits: limits.clone() }
+    }
+}
+
+/// A link to a type from the docs of an item in `module`.
+fn link(name: &str, target_module: &str, module: &str) -> String {
+    // A link by name resolves only where the type is in scope, and rustdoc rejects an
+    // explicit target that repeats what the name already resolves to.
+    if target_module == module { format!("[`{name}`]") } else { format!("[`{name}`](crate::{name})") }
+}
+
+/// The kind of a JSON value, in a sentence.
+fn kind_phrase(kind: JsonKind) -> &'static str {
+    match kind {
+        JsonKind::String => "a string",
+        JsonKind::Integer => "an integer",
+        JsonKind::Number => "a number",
+        JsonKind::Boolean => "`true` or `false`",
+        JsonKind::Array => "an array",
+        JsonKind::Object => "an object",
     }
 }
 

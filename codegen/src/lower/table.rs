@@ -18,6 +18,7 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
         match item {
             Item::Struct(s) => uses.extend(s.fields.iter().map(|f| &f.ty)),
             Item::Alias(a) => uses.push(&a.target),
+            Item::KindUnion(u) => uses.extend(u.variants.iter().map(|v| &v.ty)),
             Item::Enum(_) | Item::Union(_) => {}
         }
     }
@@ -28,6 +29,7 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
             Item::Struct(s) => (&s.meta, s.generics.len()),
             Item::Enum(e) => (&e.meta, 0),
             Item::Union(u) => (&u.meta, 0),
+            Item::KindUnion(u) => (&u.meta, 0),
             Item::Alias(a) => (&a.meta, a.generics.len()),
         };
         allow_deprecated |= meta.deprecated.is_some();

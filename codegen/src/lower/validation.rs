@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ir::{self, Check, Literal, Type, ValueRule};
-use crate::resolved::{Body, Field, FieldType, Ty, TypeDef};
+use crate::resolved::{Body, Field, FieldType, KindUnion, Ty, TypeDef};
 use crate::values::{Constraints, MapLimits};
 
 /// The rules of every type of a spec.
@@ -52,6 +52,7 @@ impl Rules {
         match body {
             Body::Object(object) => object.fields.iter().any(|f| !self.field(f).is_empty()),
             Body::Union(union) => union.variants.iter().any(|v| self.validated.contains(&v.member)),
+            Body::KindUnion(union) => self.kind_variants(union).is_some(),
             Body::Enum(_) | Body::Map { .. } | Body::Const { .. } => false,
         }
     }
@@ -67,6 +68,17 @@ impl Rules {
             FieldType::Value(ty) => self.value(ty, &field.constraints, &field.limits),
             FieldType::Const { .. } | FieldType::Tag { .. } => Vec::new(),
         }
+    }
+
+    /// A union by kind's rules by variant, for its `Validate` impl; `None` when it has none.
+    pub(super) fn kind_variants(&self, union: &KindUnion) -> Option<Vec<(String, Vec<ValueRule>)>> {
+        let rules: Vec<(String, Vec<ValueRule>)> = union
+            .variants
+            .iter()
+            .map(|v| (v.rust.clone(), self.value(&v.ty, &Constraints::default(), &MapLimits::default())))
+            .filter(|(_, rules)| !rules.is_empty())
+            .collect();
+        (!rules.is_empty()).then_some(rules)
     }
 
     /// The model's rules by field, for its `Validate` impl; `None` when it has none.
@@ -146,6 +158,7 @@ fn reachable(types: &[TypeDef], roots: &[&Ty]) -> BTreeSet<String> {
             }),
             Body::Union(union) => pending.extend(union.variants.iter().map(|v| v.member.clone())),
             Body::Map { value, .. } => names(value, &mut pending),
+            Body::KindUnion(union) => union.variants.iter().for_each(|v| names(&v.ty, &mut pending)),
             Body::Enum(_) | Body::Const { .. } => {}
         }
     }

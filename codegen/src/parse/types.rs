@@ -4,7 +4,7 @@ use serde_yaml::Value;
 
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
-use crate::ast::{EnumValue, Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
+use crate::ast::{EnumValue, Field, FieldType, KindMember, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
 use crate::values::{MapLimits, Presence};
@@ -42,6 +42,9 @@ fn type_def(
     allowed.extend(KINDS);
     if kinds == ["map"] {
         allowed.extend(MAP_LIMITS);
+    }
+    if kinds == ["fields"] {
+        allowed.push("extends");
     }
     obj.known(&allowed, d);
     let body = match kinds.as_slice() {
@@ -91,11 +94,13 @@ fn type_def(
         }
         None => Vec::new(),
     };
+    let extends = if kinds == ["fields"] { extends(&obj, d) } else { Vec::new() };
     Some(TypeDef {
         name,
         description: obj.description(d),
         deprecated: obj.deprecated(d),
         params,
+        extends,
         body: body?,
         path: path.clone(),
     })
@@ -239,8 +244,24 @@ fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumV
     out
 }
 
+/// `extends: Base` or `extends: [A, B]`: the names of the objects extended, in order.
+fn extends(obj: &Obj<'_>, d: &mut Diagnostics) -> Vec<Spanned<String>> {
+    let Some((value, path)) = obj.get("extends") else { return Vec::new() };
+    match value {
+        Value::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| string_value(v, &path.index(i), d).map(|value| Spanned { value, path: path.index(i) }))
+            .collect(),
+        other => string_value(other, &path, d).map(|value| vec![Spanned { value, path }]).unwrap_or_default(),
+    }
+}
+
 fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody> {
     let obj = Obj::new(value, path, "`union`", "write `union: { tag: type, variants: { ... } }`", d)?;
+    if obj.get("kinds").is_some() {
+        return kind_union(&obj, d);
+    }
     obj.known(&["tag", "variants"], d);
     let tag = obj.required_string("tag", "add the name of the field that selects the member, e.g. `tag: type`", d);
     let variants_hint = "map each tag value to its member type, e.g. `variants: { text: TextContent }`";
@@ -255,6 +276,33 @@ fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody
         })
         .collect();
     Some(TypeBody::Union { tag: tag?, variants })
+}
+
+/// `union: { kinds: { string: string, array: array<Part> } }`: a member per JSON kind.
+fn kind_union(obj: &Obj<'_>, d: &mut Diagnostics) -> Option<TypeBody> {
+    for (key, _, path) in obj.entries(d) {
+        if key != "kinds" {
+            let hint = match key {
+                "tag" | "variants" => {
+                    "a union is decided by a tag (`tag` and `variants`) or by JSON kind (`kinds`), not both"
+                }
+                _ => "a union by JSON kind has only `kinds`",
+            };
+            d.error(&path, format!("unknown key `{key}` beside `kinds`"), Some(hint.into()));
+        }
+    }
+    let hint = "map each JSON kind to its member type, e.g. `kinds: { string: string, array: array<Part> }`";
+    let (value, path) = obj.get("kinds")?;
+    let kinds_obj = Obj::new(value, &path, "`kinds`", hint, d)?;
+    let kinds = kinds_obj
+        .entries(d)
+        .into_iter()
+        .filter_map(|(kind, member, path)| {
+            let member = type_ref(member, &path, d)?;
+            Some(KindMember { kind: kind.to_owned(), member, path })
+        })
+        .collect();
+    Some(TypeBody::KindUnion { kinds })
 }
 
 /// A written value as shown in a message: long ones are cut, so one error stays one line.

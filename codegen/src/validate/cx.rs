@@ -14,8 +14,8 @@ pub(super) struct Cx<'s, 'a> {
     pub(super) d: Diagnostics,
     /// Where each named type is used.
     pub(super) refs: BTreeMap<String, Vec<NodePath>>,
-    /// Each union member → its union, and where the union lists it.
-    pub(super) members: BTreeMap<String, (String, NodePath)>,
+    /// Each union member → its unions, and where each lists it, in spec order.
+    pub(super) members: BTreeMap<String, Vec<(String, NodePath)>>,
 }
 
 impl Cx<'_, '_> {

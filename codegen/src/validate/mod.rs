@@ -14,7 +14,9 @@ mod constraints;
 mod cx;
 mod defaults;
 mod enums;
+mod extends;
 mod fields;
+mod kinds;
 mod names;
 mod operations;
 mod pagination;
@@ -42,12 +44,14 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
     let mut cx = Cx { symbols: &symbols, d, refs: BTreeMap::new(), members: BTreeMap::new() };
     let types = types::check(&mut cx);
     let operations = all_of(operations::check(spec, &mut cx, &types));
-    unions::check_member_uses(&mut cx);
-    unions::check_tag_type_uses(&mut cx);
+    extends::check(&mut cx);
+    let carriers = unions::carriers(&cx);
+    unions::check_tag_type_uses(&mut cx, &carriers);
     recursion::check(&symbols, &mut cx.d);
     let model = match (all_of(types), operations) {
         (Some(types), Some(operations)) => {
-            Some(Model { api: api::resolve(&spec.api), types: unions::link_members(types), operations })
+            let types = unions::link_members(extends::compose(types), &carriers);
+            Some(Model { api: api::resolve(&spec.api), types, operations })
         }
         _ => None,
     };

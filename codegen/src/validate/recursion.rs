@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::extends::all_fields;
 use super::symbols::{BUILTIN_GENERICS, SymbolKind, Symbols};
 use crate::ast::{FieldType, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::Diagnostics;
@@ -74,11 +75,17 @@ fn direct_children<'s>(def: &TypeDef, symbols: &'s Symbols<'_>, out: &mut Vec<&'
         TypeRef::Array(_) => {}
     };
     match &def.body {
-        TypeBody::Object { fields } => {
-            for field in fields {
+        // With the fields of its bases (`extends`), which its struct holds too.
+        TypeBody::Object { .. } => {
+            for field in all_fields(symbols, def) {
                 if let FieldType::Ref(ty) = &field.ty {
                     push_ref(ty, out);
                 }
+            }
+        }
+        TypeBody::KindUnion { kinds } => {
+            for member in kinds {
+                push_ref(&member.member, out);
             }
         }
         TypeBody::Union { variants, .. } => {

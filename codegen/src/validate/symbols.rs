@@ -168,6 +168,15 @@ impl<'a> Collector<'a, '_> {
                     self.walk_ref(&variant.member, Some(&name), module, None);
                 }
             }
+            TypeBody::KindUnion { kinds } => {
+                for member in kinds {
+                    // A kind that makes no name is no JSON kind: the kind checks' error.
+                    let Ok(name) = naming::inline_type(owner, &member.kind) else {
+                        continue;
+                    };
+                    self.walk_ref(&member.member, Some(&name), module, def.description.as_deref());
+                }
+            }
             TypeBody::Map { value, .. } => {
                 let name = naming::inline_type(owner, "value").ok();
                 self.walk_ref(value, name.as_deref(), module, def.description.as_deref());

@@ -4,7 +4,7 @@
 
 use super::cx::Cx;
 use super::symbols::{Symbol, SymbolKind};
-use super::{enums, fields, unions};
+use super::{enums, extends, fields, kinds, unions};
 use crate::ast::{FieldType, Spanned, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Body, Object};
@@ -49,10 +49,12 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
         TypeBody::Object { fields } => {
             let fields = fields::check(cx, fields, &scope)?;
             let params = def.params.iter().map(|p| p.value.clone()).collect();
-            Some(Body::Object(Object { params, fields, member_of: None }))
+            let extends = extends::links(cx.symbols, def);
+            Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends }))
         }
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
         TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),
+        TypeBody::KindUnion { kinds } => kinds::check(cx, name, def, kinds).map(Body::KindUnion),
         TypeBody::Map { value, limits } => cx.ty(value, &scope).map(|value| {
             check_value_length(cx, def, &value, limits.max_value_length);
             let params = def.params.iter().map(|p| p.value.clone()).collect();
@@ -145,6 +147,6 @@ fn uses_param(def: &TypeDef, param: &str) -> bool {
     match &def.body {
         TypeBody::Object { fields } => fields.iter().any(|f| matches!(&f.ty, FieldType::Ref(ty) if in_ref(ty, param))),
         TypeBody::Map { value, .. } => in_ref(value, param),
-        TypeBody::Enum { .. } | TypeBody::Union { .. } => false,
+        TypeBody::Enum { .. } | TypeBody::Union { .. } | TypeBody::KindUnion { .. } => false,
     }
 }

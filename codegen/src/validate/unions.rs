@@ -1,11 +1,13 @@
 //! Checks on unions: variants, each a tag value that makes a variant name and a member
-//! that is a plain object carrying that tag as a `const`; a member belongs to one union and
-//! is used nowhere else, since the union owns its tag field. Once every type is resolved,
-//! [`link_members`] tells each member object its union.
+//! that is a plain object carrying that tag as a `const`. A member of one union used nowhere
+//! else leaves its tag field to the union; one shared by several unions or used on its own
+//! keeps it (see [`carriers`]). Once every type is resolved, [`link_members`] tells each
+//! member object its unions.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::cx::{Cx, all_of};
+use super::extends::all_fields;
 use super::symbols::{BUILTIN_GENERICS, Symbols};
 use crate::ast::{Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::naming::{self, FALLBACK_VARIANT};
@@ -46,13 +48,15 @@ fn check_variant<'a>(
     let rust = variant_name(cx, variant, seen);
     let (member_name, member) = member(cx, variant)?;
     check_member(cx, tag, &variant.tag_value, &member_name, member, &variant.path);
-    check_one_union(cx, union, &member_name, &variant.path);
+    cx.members.entry(member_name.clone()).or_default().push((union.to_owned(), variant.path.clone()));
     Some(resolved::Variant {
         tag_value: variant.tag_value.clone(),
         rust: rust?,
         member: member_name,
         member_description: member.description.clone(),
         member_deprecated: member.deprecated.clone(),
+        // Set by `link_members`, once every use is known.
+        carries_tag: false,
     })
 }
 
@@ -125,7 +129,7 @@ fn member<'v>(cx: &mut Cx<'_, 'v>, variant: &'v Variant) -> Option<(String, &'v 
 
 /// A union member must be a plain object whose tag field is a `const` of the variant's key.
 fn check_member(cx: &mut Cx<'_, '_>, tag: &str, tag_value: &str, member_name: &str, member: &TypeDef, at: &NodePath) {
-    let TypeBody::Object { fields } = &member.body else {
+    let TypeBody::Object { .. } = &member.body else {
         cx.error(
             at,
             format!("union member `{member_name}` must be an object (with `fields`)"),
@@ -142,7 +146,8 @@ fn check_member(cx: &mut Cx<'_, '_>, tag: &str, tag_value: &str, member_name: &s
             "list an object type without `params` here",
         );
     }
-    check_tag_field(cx, tag, tag_value, member_name, fields, at);
+    let fields = all_fields(cx.symbols, member);
+    check_tag_field(cx, tag, tag_value, member_name, &fields, at);
 }
 
 /// The member's field named after the tag: a required `const` of the variant's tag value.
@@ -151,10 +156,10 @@ fn check_tag_field(
     tag: &str,
     tag_value: &str,
     member_name: &str,
-    fields: &[Field],
+    fields: &[&Field],
     at: &NodePath,
 ) {
-    match fields.iter().find(|f| f.wire == tag) {
+    match fields.iter().copied().find(|f| f.wire == tag) {
         None => cx.error(
             at,
             format!("union member `{member_name}` has no `{tag}` field to carry the tag"),
@@ -184,43 +189,27 @@ fn check_tag_field(
     }
 }
 
-/// A member belongs to one union only.
-fn check_one_union(cx: &mut Cx<'_, '_>, union: &str, member_name: &str, at: &NodePath) {
-    if let Some((other, _)) = cx.members.get(member_name) {
-        cx.error(
-            at,
-            format!("`{member_name}` is already a member of union `{other}`"),
-            "a member belongs to one union only",
-        );
-    } else {
-        cx.members.insert(member_name.to_owned(), (union.to_owned(), at.clone()));
-    }
+/// The members whose structs keep their tag fields: those listed by several unions, and
+/// those used on their own (as a field's type, a response, an array's items, ...). Such a
+/// member must encode its tag wherever it stands, so the tag is a field of its struct, of
+/// the `const`'s one-value enum type; a member of one union only leaves it to the union.
+pub(super) fn carriers(cx: &Cx<'_, '_>) -> BTreeSet<String> {
+    cx.members
+        .iter()
+        .filter(|(member, unions)| unions.len() > 1 || cx.refs.get(*member).is_some_and(|uses| !uses.is_empty()))
+        .map(|(member, _)| member.clone())
+        .collect()
 }
 
-/// A union member may be used nowhere but in its union (the union owns its tag field).
-pub(super) fn check_member_uses(cx: &mut Cx<'_, '_>) {
+/// The one-value enum the tag `const` of a member of one union would be is no type of its
+/// own (the union reads and writes the tag: see [`link_members`]), so nothing may name it.
+pub(super) fn check_tag_type_uses(cx: &mut Cx<'_, '_>, carriers: &BTreeSet<String>) {
     let mut found = Vec::new();
-    for (member, (union, path)) in &cx.members {
-        for used in cx.refs.get(member).into_iter().flatten() {
-            found.push((used.clone(), member.clone(), union.clone(), path.clone()));
+    for (member, unions) in &cx.members {
+        let [(union, _)] = unions.as_slice() else { continue };
+        if carriers.contains(member) {
+            continue;
         }
-    }
-    for (used, member, union, path) in found {
-        cx.error(
-            &used,
-            format!("`{member}` is a member of union `{union}` and cannot also be used on its own"),
-            format!(
-                "the union owns the member's tag field; use `{union}` here, or define a separate type (member listed at {path})"
-            ),
-        );
-    }
-}
-
-/// The one-value enum a member's tag `const` would be is no type of its own (the union
-/// reads and writes the tag: see [`link_members`]), so nothing may name it.
-pub(super) fn check_tag_type_uses(cx: &mut Cx<'_, '_>) {
-    let mut found = Vec::new();
-    for (member, (union, _)) in &cx.members {
         let Some((tag_type, value)) = tag_type(cx.symbols, member, union) else { continue };
         for used in cx.refs.get(&tag_type).into_iter().flatten() {
             found.push((used.clone(), tag_type.clone(), value, member.clone(), union.clone()));
@@ -242,38 +231,53 @@ pub(super) fn check_tag_type_uses(cx: &mut Cx<'_, '_>) {
 /// The name of the one-value enum behind `member`'s tag `const` in `union`, and its value.
 fn tag_type<'a>(symbols: &Symbols<'a>, member: &str, union: &str) -> Option<(String, &'a str)> {
     let TypeBody::Union { tag, .. } = &symbols.def(union)?.body else { return None };
+    // Its own field: an inherited tag's type is the base's, generated for the base.
     let TypeBody::Object { fields } = &symbols.def(member)?.body else { return None };
     let field = fields.iter().find(|f| f.wire == tag.value)?;
     let FieldType::Const(value) = &field.ty else { return None };
     Some((symbols.by_path.get(&field.path)?.clone(), value.value.as_str()))
 }
 
-/// Tells each member object its union: its tag field becomes the union's (no field of its
-/// struct), and the one-value enum behind that field's `const` is no type of its own.
-pub(super) fn link_members(mut types: Vec<resolved::TypeDef>) -> Vec<resolved::TypeDef> {
-    let mut memberships: BTreeMap<String, Membership> = BTreeMap::new();
-    for ty in &types {
-        let Body::Union(union) = &ty.body else { continue };
-        for variant in &union.variants {
+/// Tells each member object its unions. A member of one union only (not in `carriers`)
+/// leaves its tag field to the union (no field of its struct), and the one-value enum behind
+/// that field's `const` is no type of its own; a carrier keeps both.
+pub(super) fn link_members(mut types: Vec<resolved::TypeDef>, carriers: &BTreeSet<String>) -> Vec<resolved::TypeDef> {
+    let mut memberships: BTreeMap<String, Vec<Membership>> = BTreeMap::new();
+    for ty in &mut types {
+        let Body::Union(union) = &mut ty.body else { continue };
+        for variant in &mut union.variants {
+            variant.carries_tag = carriers.contains(&variant.member);
             let membership = Membership {
                 union: ty.name.clone(),
                 union_module: ty.module.clone(),
                 tag: union.tag.clone(),
                 tag_value: variant.tag_value.clone(),
+                carries_tag: variant.carries_tag,
             };
-            memberships.insert(variant.member.clone(), membership);
+            memberships.entry(variant.member.clone()).or_default().push(membership);
         }
     }
     let mut tag_types = BTreeSet::new();
     for ty in &mut types {
-        let (Body::Object(object), Some(membership)) = (&mut ty.body, memberships.get(&ty.name)) else { continue };
-        for field in object.fields.iter_mut().filter(|f| f.wire == membership.tag) {
-            if let resolved::FieldType::Const { type_name, .. } = &field.ty {
-                tag_types.insert(type_name.clone());
+        let (Body::Object(object), Some(unions)) = (&mut ty.body, memberships.get(&ty.name)) else { continue };
+        for membership in unions.iter().filter(|m| !m.carries_tag) {
+            for field in object.fields.iter_mut().filter(|f| f.wire == membership.tag) {
+                if let resolved::FieldType::Const { type_name, .. } = &field.ty {
+                    tag_types.insert(type_name.clone());
+                }
+                field.ty = resolved::FieldType::Tag { value: membership.tag_value.clone() };
             }
-            field.ty = resolved::FieldType::Tag { value: membership.tag_value.clone() };
         }
-        object.member_of = Some(membership.clone());
+        object.member_of = unions.clone();
+    }
+    // A tag inherited from a base (`extends`) keeps its type, which the base's field names.
+    for ty in &types {
+        let Body::Object(object) = &ty.body else { continue };
+        for field in &object.fields {
+            if let resolved::FieldType::Const { type_name, .. } = &field.ty {
+                tag_types.remove(type_name);
+            }
+        }
     }
     types.retain(|ty| !(matches!(ty.body, Body::Const { .. }) && tag_types.contains(&ty.name)));
     types

@@ -16,7 +16,7 @@ pub const KEYS: &[&str] = &[
     "nullable", "optional", "missing_as_null", "minimum", "maximum", "min_length", "max_length", "enum", "value",
     "rust_name", "deprecated", "union", "tag", "variants", "map", "max_entries", "max_key_length",
     "max_value_length", "params", "name", "method", "path", "path_params", "query", "required", "default",
-    "response", "pagination", "style", "items", "cursor_param", "cursor_field", "has_more",
+    "response", "pagination", "style", "items", "cursor_param", "cursor_field", "has_more", "kinds", "extends",
 ];
 
 /// Names that could trip a generator: keywords, reserved and std names, names that make no
@@ -136,7 +136,14 @@ fn field_names() -> impl Strategy<Value = String> {
     prop_oneof![3 => "[a-z_]{1,6}", 1 => name()]
 }
 
-/// A type definition: an object, an enum, a union (members named or inline) or a map.
+/// The keys of a union by kind: the JSON kinds, sometimes another name.
+fn kind_names() -> impl Strategy<Value = String> {
+    let kinds = select(&["string", "integer", "number", "boolean", "array", "object"][..]).prop_map(str::to_owned);
+    prop_oneof![4 => kinds, 1 => name()]
+}
+
+/// A type definition: an object (sometimes extending another), an enum, a union (by tag,
+/// members named or inline, or by kind) or a map.
 fn type_def() -> BoxedStrategy<Value> {
     let object = entries(field_names(), field(), 4).prop_map(|fields| ("fields", fields));
     let values = vec(prop_oneof![3 => "[a-z_]{1,6}", 1 => name()].prop_map(Value::String), 0..4);
@@ -146,12 +153,17 @@ fn type_def() -> BoxedStrategy<Value> {
     let union = (prop_oneof![Just("type".to_owned()), name()], entries(field_names(), member.boxed(), 3)).prop_map(
         |(tag, variants)| ("union", mapping(vec![("tag", Some(Value::String(tag))), ("variants", Some(variants))])),
     );
+    let by_kind =
+        entries(kind_names(), type_expression(), 3).prop_map(|kinds| ("union", mapping(vec![("kinds", Some(kinds))])));
     let map = type_expression().prop_map(|t| ("map", t));
-    let body = prop_oneof![3 => object, 1 => enumeration, 2 => union, 1 => map];
+    let body = prop_oneof![3 => object, 1 => enumeration, 2 => union, 1 => by_kind, 1 => map];
     let params = prop_oneof![4 => Just(None), 1 => Just(Some(Value::Sequence(vec![Value::String("T".to_owned())])))];
-    (body, usually(text()), params)
-        .prop_map(|((kind, body), description, params)| {
-            mapping(vec![(kind, Some(body)), ("description", description), ("params", params)])
+    let extends = prop_oneof![4 => Just(None), 1 => type_expression().prop_map(Some)];
+    (body, usually(text()), params, extends)
+        .prop_map(|((kind, body), description, params, extends)| {
+            // `extends` only on objects, mostly: elsewhere it is an unknown key.
+            let extends = extends.filter(|_| kind == "fields" || description.is_none());
+            mapping(vec![(kind, Some(body)), ("description", description), ("params", params), ("extends", extends)])
         })
         .boxed()
 }

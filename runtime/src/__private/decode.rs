@@ -128,6 +128,14 @@ impl<'de, A: MapAccess<'de>> Rest<'de, A> {
         T::deserialize(Replay { held: self.held.into_iter(), value: None, live: self.live, tag_key: self.tag_key })
     }
 
+    /// Decodes a member whose struct has a field for the tag (one shared by several unions,
+    /// or used on its own): as [`decode`](Self::decode), with the tag entry passed on
+    /// between the held entries and the live ones, where it stood.
+    pub fn decode_tagged<T: serde::Deserialize<'de>>(mut self) -> Result<T, A::Error> {
+        self.held.push((Cow::Borrowed(self.tag_key), Held::Str(self.tag)));
+        T::deserialize(Replay { held: self.held.into_iter(), value: None, live: self.live, tag_key: self.tag_key })
+    }
+
     /// The whole object, tag included, for a member this crate does not know.
     pub fn unknown(mut self) -> Result<serde_json::Value, A::Error> {
         let mut object = serde_json::Map::new();

@@ -4,10 +4,12 @@
 //! of the runtime fail to compile, with a message saying what to do.
 
 mod decode;
+mod kinds;
 mod models;
 mod names;
 
 pub use decode::{Rest, Union, nullable, optional_nullable, string_enum, union};
+pub use kinds::{Kind, KindUnion, kinds};
 pub use models::ModelVisitor;
 pub use names::{RESERVED_BUILDER_NAMES, RESERVED_OPERATION_NAMES, RESERVED_PARAM_NAMES};
 

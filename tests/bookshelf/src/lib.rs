@@ -81,6 +81,12 @@
 //!
 //!   - Query parameters: `page` (`String`), `limit` (`i64`, at least 1).
 //!   - Pagination: by page token; the next page's `page` is the response's `next_page`, until it is null, absent or empty, or a page is empty or `has_more` is false.
+//!
+//! - `getHolding`: `GET /readers/{reader_id}/holdings/{holding_id}` → `Holding`.
+//!
+//!   Retrieves an item a reader holds, as its ID or in full.
+//!
+//!   - Path parameters: `reader_id`, `holding_id`.
 #![warn(missing_docs)]
 
 mod models;
@@ -147,12 +153,30 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Branch>("Branch");
     visitor.visit::<BranchPage>("BranchPage");
     visitor.visit::<CatalogEvent>("CatalogEvent");
+    visitor.visit::<CatalogueEntry>("CatalogueEntry");
+    visitor.visit::<Map>("Map");
+    visitor.visit::<Catalogued>("Catalogued");
+    visitor.visit::<Credits>("Credits");
+    visitor.visit::<Editors>("Editors");
     visitor.visit::<EventPage>("EventPage");
+    visitor.visit::<Holding>("Holding");
     visitor.visit::<Labels>("Labels");
+    visitor.visit::<LibrarianNote>("LibrarianNote");
+    visitor.visit::<LibraryEvent>("LibraryEvent");
+    visitor.visit::<LoanStarted>("LoanStarted");
+    visitor.visit::<MagazineAdded>("MagazineAdded");
     visitor.visit::<Loan>("Loan");
+    visitor.visit::<LoanDays>("LoanDays");
+    visitor.visit::<LoanPeriod>("LoanPeriod");
+    visitor.visit::<Magazine>("Magazine");
+    visitor.visit::<MagazineObject>("MagazineObject");
     visitor.visit::<NewBook>("NewBook");
+    visitor.visit::<Note>("Note");
+    visitor.visit::<NoteBase>("NoteBase");
     visitor.visit::<OnShelf>("OnShelf");
     visitor.visit::<Page<Book>>("Page<Book>");
+    visitor.visit::<Periodical>("Periodical");
+    visitor.visit::<ReaderNote>("ReaderNote");
     visitor.visit::<Removal>("Removal");
     visitor.visit::<Review>("Review");
     visitor.visit::<ReviewPage>("ReviewPage");

@@ -24,6 +24,7 @@ mod retries;
 mod security;
 #[allow(deprecated)]
 mod shared;
+mod unions;
 #[allow(deprecated)]
 mod wire;
 

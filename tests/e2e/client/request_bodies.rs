@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use bookshelf::client::{Client, Error};
 use bookshelf::request::{Operation, Rule};
-use bookshelf::{Author, Book, BookFormat, CreateBook, UpdateBook};
+use bookshelf::{Author, Book, BookFormat, CreateBook, Credits, UpdateBook};
 use e2e::{TestResult, decode, json as parse_json};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path};
@@ -181,6 +181,21 @@ async fn a_body_breaking_a_rule_is_refused_naming_the_json_path() {
         refused(&server, too_many.send()).await,
         ("labels".to_owned(), Rule::MaxEntries { max_entries: 8, count: 9 })
     );
+}
+
+#[tokio::test]
+async fn a_union_by_kind_in_a_body_is_sent_as_its_member_and_checked_inside() -> TestResult {
+    let server = server().await;
+    let client = client(&server);
+    let credit = Credits::String("Illustrated by J. Schoenherr".to_owned());
+    client.create_book("s", "Dune", None, [author("F")]).credits(credit).send().await?;
+    let (_, _, _, body) = the_request(&server).await;
+    assert!(body.ends_with(r#""credits":"Illustrated by J. Schoenherr"}"#), "{body}");
+    let people = Credits::Array(vec![author("J. Schoenherr"), author("")]);
+    let call = client.create_book("s", "Dune", None, [author("F")]).credits(people).send();
+    let refusal = refused(&MockServer::start().await, call).await;
+    assert_eq!(refusal, ("credits[1].name".to_owned(), Rule::MinLength { min_length: 1, length: 0 }));
+    Ok(())
 }
 
 #[tokio::test]

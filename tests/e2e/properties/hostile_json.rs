@@ -16,7 +16,7 @@ use crate::fixtures::*;
 const CASES_EVERY_TYPE: u32 = 512;
 
 /// Every JSON body under `tests/fixtures/`: OpenAI's examples and the hand-built ones.
-const FIXTURES: [&str; 13] = [
+const FIXTURES: [&str; 15] = [
     OFFICIAL_LIST_RUN_STEPS,
     OFFICIAL_GET_RUN_STEP,
     OFFICIAL_RUN_STEP_OBJECT,
@@ -30,6 +30,8 @@ const FIXTURES: [&str; 13] = [
     BOOK_ON_SHELF,
     BOOK_ON_LOAN,
     BOOKS_PAGE,
+    MAGAZINE,
+    LIBRARY_EVENTS,
 ];
 
 /// A fixture with its JSON edited or its bytes mutated.

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use codegen::ir::{self, Constraints, Item, MapLimits, Presence, Type};
+use codegen::ir::{self, Constraints, Item, JsonKind, MapLimits, Presence, Type};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -86,6 +86,7 @@ impl Schema {
                 Some(Item::Struct(s)) => self.object(s, args, depth).boxed(),
                 Some(Item::Enum(e)) => enum_value(e),
                 Some(Item::Union(u)) => self.union(u, depth),
+                Some(Item::KindUnion(u)) => self.kind_union(u, depth),
                 Some(Item::Alias(a)) => {
                     let bindings: BTreeMap<&str, &Type> = a.generics.iter().map(String::as_str).zip(args).collect();
                     self.ty(&bind(&a.target, &bindings), c, Some(&a.limits), depth + 1)
@@ -154,12 +155,48 @@ impl Schema {
     }
 }
 
+impl Schema {
+    /// A value of each member's kind, and values of the kinds no member takes (`null`
+    /// among them), which are kept as they are.
+    fn kind_union(&self, u: &ir::KindUnion, depth: usize) -> BoxedStrategy<Sample> {
+        let mut members: Vec<BoxedStrategy<Sample>> = Vec::new();
+        for v in &u.variants {
+            let values = self.ty(&v.ty, &Constraints::default(), None, depth + 1);
+            // Where another member takes integers, a number sent as `1` would be that member's.
+            let whole_is_other = !v.kinds.contains(&JsonKind::Integer);
+            let values = values.prop_filter("an integer another member takes", move |s| {
+                !(whole_is_other && kind(&s.input) == Some(JsonKind::Integer))
+            });
+            members.push(values.boxed());
+        }
+        let taken: Vec<JsonKind> = u.variants.iter().flat_map(|v| v.kinds.iter().copied()).collect();
+        let unknown =
+            json(2).prop_filter("a kind a member takes", move |v| !kind(v).is_some_and(|k| taken.contains(&k)));
+        members.push(unknown.prop_map(Sample::same).boxed());
+        Union::new(members).boxed()
+    }
+}
+
+/// The kind of a JSON value, as a union by kind sees it; `None` for `null`.
+fn kind(value: &Value) -> Option<JsonKind> {
+    Some(match value {
+        Value::Null => return None,
+        Value::Bool(_) => JsonKind::Boolean,
+        Value::Number(n) if n.is_f64() => JsonKind::Number,
+        Value::Number(_) => JsonKind::Integer,
+        Value::String(_) => JsonKind::String,
+        Value::Array(_) => JsonKind::Array,
+        Value::Object(_) => JsonKind::Object,
+    })
+}
+
 /// The type's name, as the generated crate names it.
 pub fn item_name(item: &Item) -> &str {
     match item {
         Item::Struct(s) => &s.meta.name,
         Item::Enum(e) => &e.meta.name,
         Item::Union(u) => &u.meta.name,
+        Item::KindUnion(u) => &u.meta.name,
         Item::Alias(a) => &a.meta.name,
     }
 }
@@ -173,6 +210,13 @@ struct FieldSample {
 
 fn presence(wire: String, presence: Presence, value: BoxedStrategy<Sample>) -> BoxedStrategy<FieldSample> {
     let entry = |wire: &String, value: Value| Some((wire.clone(), value));
+    // Behind an `Option`, `null` is the field's own state, never a value of its type (a
+    // union by kind keeps a `null` it is given whole, but only where nothing wraps it).
+    let value = if presence == Presence::Required {
+        value
+    } else {
+        value.prop_filter("`null` is an Option's", |s| !s.input.is_null()).boxed()
+    };
     let present = {
         let wire = wire.clone();
         value.prop_map(move |s| FieldSample { input: entry(&wire, s.input), canonical: entry(&wire, s.canonical) })
@@ -341,6 +385,34 @@ mod tests {
                 assert!(key.chars().count() <= 64, "a key longer than `max_key_length`: {key:?}");
                 assert!(item.get("id").is_some_and(Value::is_string), "not an `Item`: {item}");
             }
+        }
+    }
+
+    /// A union by kind gives values of each member's kind and of kinds no member takes, which
+    /// are their own canonical form.
+    #[test]
+    fn a_union_by_kind_gives_every_kind() {
+        let schema = Schema::load("codegen/tests/fixtures/good/kind_unions.yaml");
+        let mut runner = TestRunner::deterministic();
+        for (union, members) in
+            [("Stop", vec![JsonKind::String, JsonKind::Array]), ("NEpochs", vec![JsonKind::Integer, JsonKind::String])]
+        {
+            let strategy = schema.samples(&named(union, Vec::new()));
+            let mut seen = std::collections::BTreeSet::new();
+            for _ in 0..256 {
+                let sample =
+                    strategy.new_tree(&mut runner).map(|tree| tree.current()).unwrap_or_else(|e| panic!("{e}"));
+                match kind(&sample.input) {
+                    Some(k) if members.contains(&k) => {
+                        seen.insert(k.name());
+                    }
+                    _ => {
+                        assert_eq!(sample.input, sample.canonical, "{union}: an unknown kind is kept as sent");
+                        seen.insert("unknown");
+                    }
+                }
+            }
+            assert_eq!(seen.len(), members.len() + 1, "{union}: {seen:?}");
         }
     }
 }

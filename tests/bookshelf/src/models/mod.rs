@@ -31,21 +31,65 @@ mod catalog_event;
 
 pub use catalog_event::*;
 
+mod catalogue_entry;
+
+pub use catalogue_entry::*;
+
+mod catalogued;
+
+pub use catalogued::*;
+
+mod credits;
+
+pub use credits::*;
+
+mod editors;
+
+pub use editors::*;
+
 mod event_page;
 
 pub use event_page::*;
+
+mod holding;
+
+pub use holding::*;
 
 mod labels;
 
 pub use labels::*;
 
+mod librarian_note;
+
+pub use librarian_note::*;
+
+mod library_event;
+
+pub use library_event::*;
+
 mod loan;
 
 pub use loan::*;
 
+mod loan_days;
+
+pub use loan_days::*;
+
+mod magazine;
+
+pub use magazine::*;
+
 mod new_book;
 
 pub use new_book::*;
+
+mod note;
+
+pub use note::*;
+
+mod note_base;
+
+pub use note_base::*;
 
 mod on_shelf;
 
@@ -54,6 +98,14 @@ pub use on_shelf::*;
 mod page;
 
 pub use page::*;
+
+mod periodical;
+
+pub use periodical::*;
+
+mod reader_note;
+
+pub use reader_note::*;
 
 mod remove_books;
 

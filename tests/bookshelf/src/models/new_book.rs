@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{Author, BookFormat, Labels};
+use super::{Author, BookFormat, Credits, Labels};
 
 /// A book to add to a shelf.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -45,6 +45,9 @@ pub struct NewBook {
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
     pub note: Option<Option<String>>,
+    /// Who else worked on the book.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<Credits>,
 }
 
 impl crate::request::Validate for NewBook {
@@ -90,6 +93,10 @@ impl crate::request::Validate for NewBook {
         if let Some(Some(value)) = &self.note {
             let at = at.field("note");
             crate::request::check::max_length(at, value, 200)?;
+        }
+        if let Some(value) = &self.credits {
+            let at = at.field("credits");
+            crate::request::Validate::validate_at(value, &at)?;
         }
         Ok(())
     }

@@ -47,6 +47,7 @@ impl CreateBook {
                 labels: None,
                 rating: None,
                 note: None,
+                credits: None,
             },
         }
     }
@@ -94,6 +95,11 @@ impl CreateBook {
     /// Sends `note` as `null`: see [`CreateBook::note`].
     pub fn note_null(mut self) -> Self {
         self.body.note = Some(None);
+        self
+    }
+    /// Who else worked on the book.
+    pub fn credits(mut self, credits: Credits) -> Self {
+        self.body.credits = Some(credits);
         self
     }
 }
@@ -163,5 +169,9 @@ impl crate::client::Call<CreateBook> {
     /// Sends `note` as `null`: see [`CreateBook::note_null`].
     pub fn note_null(self) -> Self {
         self.map(|__request| __request.note_null())
+    }
+    /// Sets `credits`: see [`CreateBook::credits`].
+    pub fn credits(self, credits: Credits) -> Self {
+        self.map(|__request| __request.credits(credits))
     }
 }

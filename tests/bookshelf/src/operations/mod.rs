@@ -42,3 +42,7 @@ pub use list_branches::*;
 mod list_catalog_events;
 
 pub use list_catalog_events::*;
+
+mod get_holding;
+
+pub use get_holding::*;
