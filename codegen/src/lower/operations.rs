@@ -34,7 +34,7 @@ impl Cx {
             name: Name { rust: op.rust.clone(), wire: op.id.clone() },
             type_name: op.type_name.clone(),
             module: op.module.clone(),
-            docs: [description.clone(), vec![String::new(), request_line]].concat(),
+            docs: [description.clone(), vec![String::new(), request_line], headers_docs(&op.headers)].concat(),
             constructor_docs: constructor_docs(&path_params, &query),
             client_docs: [description.clone(), vec![String::new(), client_line]].concat(),
             deprecated: op.deprecated.clone(),
@@ -46,6 +46,7 @@ impl Cx {
             query,
             response,
             pagination: op.pagination.as_ref().map(pagination),
+            headers: op.headers.clone(),
             uses_models,
             allow_deprecated,
         };
@@ -172,4 +173,13 @@ fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param]) -> Vec<Strin
         docs.extend(lines.map(|l| if l.is_empty() { String::new() } else { format!("  {l}") }));
     }
     docs
+}
+
+/// The headers only this operation sends, as a paragraph of the builder's docs.
+fn headers_docs(headers: &[(String, String)]) -> Vec<String> {
+    if headers.is_empty() {
+        return Vec::new();
+    }
+    let list: Vec<String> = headers.iter().map(|(name, value)| format!("`{}: {}`", code(name), code(value))).collect();
+    vec![String::new(), format!("Sent with this operation's own headers: {}.", list.join(", "))]
 }

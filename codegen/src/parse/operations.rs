@@ -20,7 +20,10 @@ pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) ->
 fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Operation> {
     let hint = "an operation is a mapping with `description`, `method`, `path` and `response`; see spec/README.md";
     let obj = Obj::new(value, path, "an operation", hint, d)?;
-    obj.known(&["description", "deprecated", "method", "path", "path_params", "query", "response", "pagination"], d);
+    obj.known(
+        &["description", "deprecated", "method", "path", "path_params", "query", "response", "pagination", "headers"],
+        d,
+    );
     let method = obj.required_string("method", "add the HTTP method in capitals, e.g. `method: GET`", d);
     let path_template =
         obj.required_string("path", "add the path after `base_url`, e.g. `path: /things/{thing_id}`", d);
@@ -36,6 +39,10 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         None => Vec::new(),
     };
     let pagination = obj.get("pagination").and_then(|(v, p)| pagination(v, &p, d));
+    let headers = match obj.get("headers") {
+        Some((v, p)) => super::api::headers(v, &p, d),
+        None => Vec::new(),
+    };
     Some(Operation {
         id: id.to_owned(),
         description: obj.description(d),
@@ -46,6 +53,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         query,
         response: response?,
         pagination,
+        headers,
         path: path.clone(),
     })
 }

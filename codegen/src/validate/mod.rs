@@ -13,6 +13,7 @@ mod constraints;
 mod cx;
 mod defaults;
 mod enums;
+mod error_shape;
 mod fields;
 mod names;
 mod operations;
@@ -41,12 +42,20 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
     let mut cx = Cx { symbols: &symbols, d, refs: BTreeMap::new(), members: BTreeMap::new() };
     let types = types::check(&mut cx);
     let operations = all_of(operations::check(spec, &mut cx, &types));
+    for op in &spec.operations {
+        api::check_operation_headers(&spec.api, op, &mut cx.d);
+    }
+    // `Some(None)`: no error type named; `None`: one named that does not resolve.
+    let error = match &spec.api.error {
+        Some(shape) => error_shape::check(&mut cx, shape, &types).map(Some),
+        None => Some(None),
+    };
     unions::check_member_uses(&mut cx);
     unions::check_tag_type_uses(&mut cx);
     recursion::check(&symbols, &mut cx.d);
-    let model = match (all_of(types), operations) {
-        (Some(types), Some(operations)) => {
-            Some(Model { api: api::resolve(&spec.api), types: unions::link_members(types), operations })
+    let model = match (all_of(types), operations, error) {
+        (Some(types), Some(operations), Some(error)) => {
+            Some(Model { api: api::resolve(&spec.api, error), types: unions::link_members(types), operations })
         }
         _ => None,
     };

@@ -27,6 +27,18 @@ mod page;
 
 pub use page::*;
 
+mod problem;
+
+pub use problem::*;
+
+mod problem_detail;
+
+pub use problem_detail::*;
+
+mod shelf;
+
+pub use shelf::*;
+
 mod shelf_location;
 
 pub use shelf_location::*;

@@ -10,3 +10,7 @@ pub use list_books::*;
 mod get_book;
 
 pub use get_book::*;
+
+mod get_shelf;
+
+pub use get_shelf::*;
