@@ -45,7 +45,7 @@ pub(super) fn api(api: &resolved::Api, text: &DocText, docs: Vec<String>) -> ir:
         error_type: api
             .error
             .as_ref()
-            .map(|error| ir::ErrorType { name: error.type_name.clone(), docs: from_error_docs(&error.type_name) }),
+            .map(|error| ir::ErrorType { name: error.type_name.clone(), docs: from_error_docs() }),
         item_docs,
         runtime_version: (
             typed_api_runtime::__private::VERSION_MAJOR.to_owned(),
@@ -75,13 +75,14 @@ fn api_key_docs(env: Option<&str>, sent_as: &str) -> Vec<String> {
     vec![instead, String::new(), format!("Sent {sent_as}; without a key, building the client fails.")]
 }
 
-fn from_error_docs(type_name: &str) -> Vec<String> {
-    vec![
-        format!("The body of an error response of this API, decoded as a `{type_name}`: `None` for an"),
-        "error other than [`Error::Api`](crate::client::Error::Api), and for a body that is not one".to_owned(),
-        "(not JSON, another shape, or longer than the 4 KiB an error keeps of it). Credentials in it".to_owned(),
-        "are masked, as everywhere in an error.".to_owned(),
-    ]
+fn from_error_docs() -> Vec<String> {
+    let lines = [
+        "The body of an [`Error::Api`](crate::client::Error::Api), decoded as this type (the type of",
+        "this API's error responses): `None` for other errors, and for a body that is not one (not",
+        "JSON, another shape, or longer than the 4 KiB an error keeps of it). Credentials in it are",
+        "masked, as everywhere in an error.",
+    ];
+    lines.map(str::to_owned).to_vec()
 }
 
 fn item_docs() -> ir::ItemDocs {

@@ -92,7 +92,10 @@ fn check_message(
                 });
                 shown = name.clone();
             }
-            _ => object = None,
+            _ => {
+                object = None;
+                shown = format!("{shown}.{key}");
+            }
         }
     }
     // `split` gives at least one key, and the last one returns above.

@@ -21,10 +21,10 @@ impl ClientBuilder {
 }
 
 impl crate::Problem {
-    /// The body of an error response of this API, decoded as a `Problem`: `None` for an
-    /// error other than [`Error::Api`](crate::client::Error::Api), and for a body that is not one
-    /// (not JSON, another shape, or longer than the 4 KiB an error keeps of it). Credentials in it
-    /// are masked, as everywhere in an error.
+    /// The body of an [`Error::Api`](crate::client::Error::Api), decoded as this type (the type of
+    /// this API's error responses): `None` for other errors, and for a body that is not one (not
+    /// JSON, another shape, or longer than the 4 KiB an error keeps of it). Credentials in it are
+    /// masked, as everywhere in an error.
     pub fn from_error(error: &Error) -> Option<Self> {
         match error {
             Error::Api(error) => error.decode_body(),
