@@ -370,3 +370,84 @@ fn snippet(body: &[u8], line: usize, column: usize, secrets: &Secrets) -> String
     let masked = secrets.mask(&body[wide_start..wide_end]);
     one_line(&String::from_utf8_lossy(&masked[start - wide_start..end - wide_start]))
 }
+
+#[cfg(test)]
+mod tests {
+    use http::HeaderValue;
+
+    use super::*;
+
+    const fn api(request_id_headers: &'static [&'static str], error_message: &'static [&'static str]) -> Api {
+        Api {
+            user_agent: "test/0",
+            base_url: "https://api.example.com",
+            base_url_env: None,
+            auth: crate::Auth::None,
+            headers: &[],
+            env_headers: &[],
+            request_id_headers,
+            error_message,
+        }
+    }
+
+    static OPENAI: Api = api(&["x-request-id"], &["error", "message"]);
+    static OTHER: Api = api(&["Request-Id", "x-amzn-requestid"], &["problem", "detail"]);
+    static NO_MESSAGE: Api = api(&[], &[]);
+
+    fn error(api: &Api, headers: &[(&'static str, &'static str)], body: &str) -> ApiError {
+        let mut map = HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        ApiError::new(api, StatusCode::BAD_REQUEST, map, body.as_bytes(), true, &Secrets::default())
+    }
+
+    #[test]
+    fn the_request_id_is_the_first_of_the_apis_headers_present() {
+        let headers = [("x-request-id", "req_openai"), ("request-id", "req_other"), ("x-amzn-requestid", "req_amzn")];
+        assert_eq!(error(&OPENAI, &headers, "").request_id.as_deref(), Some("req_openai"));
+        // Names are matched whatever their case in the spec; the first listed wins.
+        assert_eq!(error(&OTHER, &headers, "").request_id.as_deref(), Some("req_other"));
+        assert_eq!(error(&OTHER, &headers[2..], "").request_id.as_deref(), Some("req_amzn"));
+        assert_eq!(error(&OTHER, &headers[..1], "").request_id, None);
+        assert_eq!(error(&NO_MESSAGE, &headers, "").request_id, None);
+    }
+
+    #[test]
+    fn the_message_is_read_where_the_api_keeps_it() {
+        let openai = r#"{"error": {"message": "Bad limit", "type": "invalid_request_error"}}"#;
+        let other = r#"{"problem": {"detail": "No shelf", "code": "not_found"}}"#;
+        let e = error(&OPENAI, &[], openai);
+        assert_eq!(
+            (e.message.as_deref(), e.to_string().as_str()),
+            (Some("Bad limit"), "the API answered 400 Bad Request: Bad limit")
+        );
+        assert_eq!(e.body.map(|b| b.kind), Some(Some("invalid_request_error".to_owned())));
+        let e = error(&OTHER, &[], other);
+        assert_eq!((e.message.as_deref(), e.body.as_ref()), (Some("No shelf"), None));
+        // Not at the path, not a string there, not JSON, or no path: the body is shown.
+        for (api, body) in
+            [(&OTHER, openai), (&OTHER, r#"{"problem": {"detail": 5}}"#), (&OTHER, "<html>"), (&NO_MESSAGE, other)]
+        {
+            let e = error(api, &[], body);
+            assert_eq!(e.message, None, "{body}");
+            assert_eq!(e.to_string(), format!("the API answered 400 Bad Request: {body}"));
+        }
+    }
+
+    #[test]
+    fn a_body_cut_short_does_not_decode() {
+        let mut e = error(&OTHER, &[], r#"{"problem": {"detail": "x"}}"#);
+        assert!(e.decode_body::<serde_json::Value>().is_some());
+        e = ApiError::new(
+            &OTHER,
+            StatusCode::BAD_REQUEST,
+            HeaderMap::new(),
+            br#"{"a": 1}"#,
+            false,
+            &Secrets::default(),
+        );
+        assert_eq!(e.raw, r#"{"a": 1}…"#);
+        assert_eq!(e.decode_body::<serde_json::Value>(), None);
+    }
+}
