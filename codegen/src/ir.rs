@@ -207,6 +207,8 @@ pub struct ErrorType {
     pub name: String,
     /// The doc lines of `from_error`.
     pub docs: Vec<String>,
+    /// The type is deprecated: its `impl` allows the lint (the crate builds without warnings).
+    pub allow_deprecated: bool,
 }
 
 /// Doc lines of the items every generated crate has, whatever its spec.

@@ -65,6 +65,8 @@ pub struct ErrorShape {
     pub type_name: String,
     /// The wire names of the fields leading to the message string; empty: none named.
     pub message: Vec<String>,
+    /// The type is deprecated: code naming it allows the lint.
+    pub deprecated: bool,
 }
 
 /// An optional header with a client builder method.

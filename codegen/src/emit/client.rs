@@ -41,7 +41,9 @@ pub fn module(api: &ApiInfo) -> TokenStream {
     });
     let from_error = api.error_type.as_ref().map(|error| {
         let (docs, name) = (docs(&error.docs), ident(&error.name));
+        let allow = error.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
         quote! {
+            #allow
             impl crate::#name {
                 #docs
                 pub fn from_error(error: &Error) -> Option<Self> {

@@ -42,10 +42,11 @@ pub(super) fn api(api: &resolved::Api, text: &DocText, docs: Vec<String>) -> ir:
         client_headers: api.client_headers.iter().map(|h| client_header(h, text)).collect(),
         request_id_headers,
         error_message,
-        error_type: api
-            .error
-            .as_ref()
-            .map(|error| ir::ErrorType { name: error.type_name.clone(), docs: from_error_docs() }),
+        error_type: api.error.as_ref().map(|error| ir::ErrorType {
+            name: error.type_name.clone(),
+            docs: from_error_docs(),
+            allow_deprecated: error.deprecated,
+        }),
         item_docs,
         runtime_version: (
             typed_api_runtime::__private::VERSION_MAJOR.to_owned(),

@@ -53,7 +53,7 @@ pub(super) fn check(
             keys
         }
     };
-    Some(resolved::ErrorShape { type_name: name.clone(), message })
+    Some(resolved::ErrorShape { type_name: name.clone(), message, deprecated: def.deprecated.is_some() })
 }
 
 /// Walks `keys` from `top` (the error type, `name`): every key but the last a field holding
