@@ -36,6 +36,20 @@ pub struct Api {
     pub rust_crate: Option<Spanned<String>>,
     /// Optional headers the client sets from a builder method or the environment.
     pub client_headers: Vec<ClientHeader>,
+    /// `request_id_headers: [request-id]`: where responses carry their request id.
+    pub request_id_headers: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `error: { type: Problem, message: detail }`: the body of error responses.
+    pub error: Option<ErrorShape>,
+}
+
+/// `error: { type: Problem, message: error.message }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorShape {
+    /// The name of a type of the spec.
+    pub ty: Spanned<String>,
+    /// Dotted wire names leading to the message string.
+    pub message: Option<Spanned<String>>,
+    pub path: NodePath,
 }
 
 /// `organization: { header: OpenAI-Organization, env: OPENAI_ORG_ID, description: ... }`
@@ -51,8 +65,23 @@ pub struct ClientHeader {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Auth {
-    /// `Authorization: Bearer <key>`: the only scheme so far.
-    pub env: Option<String>,
+    /// `None` when the scheme is missing or unknown (already reported).
+    pub scheme: Option<AuthScheme>,
+    pub env: Option<Spanned<String>>,
+    /// The key's header, for `api_key`.
+    pub header: Option<Spanned<String>>,
+    pub path: NodePath,
+}
+
+/// `auth.scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthScheme {
+    /// No credentials (as if `auth` were left out).
+    None,
+    /// `Authorization: Bearer <key>`.
+    Bearer,
+    /// The key alone in the header `header`.
+    ApiKey,
 }
 
 /// A named type, or a type defined in place (then `name` is the optional `name:` key).
@@ -179,6 +208,8 @@ pub struct Operation {
     pub body: Option<TypeRef>,
     pub response: TypeRef,
     pub pagination: Option<Pagination>,
+    /// Headers sent with this operation only.
+    pub headers: Vec<(Spanned<String>, String)>,
     pub path: NodePath,
 }
 

@@ -62,6 +62,8 @@ pub struct Operation {
     pub body: Option<RequestBody>,
     pub response: Type,
     pub pagination: Option<Pagination>,
+    /// Headers sent with this operation only, in spec order: its `Operation::HEADERS`.
+    pub headers: Vec<(String, String)>,
     /// The operation's code uses a model type (so its file imports them).
     pub uses_models: bool,
     /// The operation, a parameter or a type it uses is deprecated: its file allows the lint
@@ -281,6 +283,12 @@ pub struct ApiInfo {
     pub headers: Vec<(String, String)>,
     /// Optional headers with a client builder method, in spec order.
     pub client_headers: Vec<ClientHeader>,
+    /// The response headers read for the request id, in order of preference.
+    pub request_id_headers: Vec<String>,
+    /// The wire names leading to an error body's message; empty: the body has none.
+    pub error_message: Vec<String>,
+    /// The spec's type for error bodies, which gets a `from_error` accessor.
+    pub error_type: Option<ErrorType>,
     /// The doc lines of the items every generated crate has.
     pub item_docs: ItemDocs,
     /// The runtime version the crate is generated for, (major, minor): the version guard's.
@@ -297,6 +305,25 @@ pub enum Auth {
         /// The doc lines of `ClientBuilder::api_key`.
         setter_docs: Vec<String>,
     },
+    /// The key alone in the header `header`, from `env` or the builder's `api_key`.
+    ApiKey {
+        header: String,
+        env: Option<String>,
+        /// The doc lines of `ClientBuilder::api_key`.
+        setter_docs: Vec<String>,
+    },
+}
+
+/// The type error responses decode as: a struct or enum of the crate, given
+/// `fn from_error(&Error) -> Option<Self>` in the client module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorType {
+    /// The type's Rust name, at the crate root.
+    pub name: String,
+    /// The doc lines of `from_error`.
+    pub docs: Vec<String>,
+    /// The type is deprecated: its `impl` allows the lint (the crate builds without warnings).
+    pub allow_deprecated: bool,
 }
 
 /// Doc lines of the items every generated crate has, whatever its spec.

@@ -30,14 +30,43 @@ pub struct Api {
     pub base_url_env: Option<String>,
     /// Where the API's documentation lives: relative links in descriptions resolve against it.
     pub docs_url: Option<String>,
-    /// Whether requests carry `Authorization: Bearer <key>`.
-    pub bearer_auth: bool,
-    pub api_key_env: Option<String>,
+    pub auth: Auth,
     /// Sent with every request, in spec order.
     pub headers: Vec<(String, String)>,
     /// The generated crate's name as Rust code writes it, for the crate docs' example.
     pub rust_crate: Option<String>,
     pub client_headers: Vec<ClientHeader>,
+    /// The response headers the spec says carry the request id, in order; `None`: not said.
+    pub request_id_headers: Option<Vec<String>>,
+    /// The type of error responses' bodies, when the spec names one.
+    pub error: Option<ErrorShape>,
+}
+
+/// How requests authenticate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    None,
+    /// `Authorization: Bearer <key>`, the key from `env` or code.
+    Bearer {
+        env: Option<String>,
+    },
+    /// The key alone in the header `header`, from `env` or code.
+    ApiKey {
+        header: String,
+        env: Option<String>,
+    },
+}
+
+/// The body of the API's error responses: a type of the spec (an object or a union without
+/// type parameters) and where in it the message is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorShape {
+    /// The type's Rust name.
+    pub type_name: String,
+    /// The wire names of the fields leading to the message string; empty: none named.
+    pub message: Vec<String>,
+    /// The type is deprecated: code naming it allows the lint.
+    pub deprecated: bool,
 }
 
 /// An optional header with a client builder method.
@@ -234,6 +263,8 @@ pub struct Operation {
     pub body: Option<Ty>,
     pub response: Ty,
     pub pagination: Option<Pagination>,
+    /// Sent with this operation only, in spec order.
+    pub headers: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

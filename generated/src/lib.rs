@@ -82,6 +82,8 @@ pub const API: typed_api_runtime::Api = typed_api_runtime::Api {
         ("OpenAI-Organization", "OPENAI_ORG_ID"),
         ("OpenAI-Project", "OPENAI_PROJECT_ID"),
     ],
+    request_id_headers: &["x-request-id"],
+    error_message: &["error", "message"],
 };
 
 /// The version guard: built against a runtime of another (semver-incompatible) version

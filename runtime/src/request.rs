@@ -61,6 +61,11 @@ pub trait Operation: Clone + Send + Sync + 'static {
     /// The HTTP method.
     const METHOD: http::Method;
 
+    /// Headers sent with this operation only, as (name, value), e.g. a beta flag: each
+    /// replaces the API's header of its name ([`Api::headers`]), but not one the caller set
+    /// on the client.
+    const HEADERS: &'static [(&'static str, &'static str)] = &[];
+
     /// Checks every parameter against the spec's rules; the first one broken is the error.
     fn validate(&self) -> Result<(), ValidationError>;
 
@@ -92,9 +97,9 @@ pub trait Operation: Clone + Send + Sync + 'static {
     }
 
     /// The request under `base_url` (e.g. the generated crate's `BASE_URL`), with the spec's
-    /// default headers, `Accept: application/json` and the JSON body, if the operation has one
-    /// (with `Content-Type: application/json`; otherwise the body is empty); no credentials,
-    /// which are the caller's to add.
+    /// default headers, the operation's own ([`Operation::HEADERS`]), `Accept: application/json`
+    /// and the JSON body, if the operation has one (with `Content-Type: application/json`;
+    /// otherwise the body is empty); no credentials, which are the caller's to add.
     fn http_request(&self, base_url: &str) -> Result<http::Request<Vec<u8>>, ValidationError> {
         if !is_base_url(base_url) {
             return Err(ValidationError::new("base_url", Rule::Url));
@@ -111,7 +116,7 @@ pub trait Operation: Clone + Send + Sync + 'static {
         if json {
             headers.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
         }
-        for (name, value) in Self::API.headers {
+        for (name, value) in Self::API.headers.iter().chain(Self::HEADERS) {
             // The generator checked the spec's headers; one that still fails to parse is skipped
             // rather than turned into a panic.
             if let (Ok(name), Ok(value)) =

@@ -1,5 +1,6 @@
-//! Emits `client.rs`: the runtime's client surface for this API (one macro call), and the
-//! builder methods only this API has (its key, its named headers).
+//! Emits `client.rs`: the runtime's client surface for this API (one macro call), the
+//! builder methods only this API has (its key, its named headers), and the error type's
+//! `from_error`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,7 +11,7 @@ use crate::ir::{ApiInfo, Auth};
 pub fn module(api: &ApiInfo) -> TokenStream {
     let module_docs = inner_docs(&api.item_docs.client_module);
     let api_key = match &api.auth {
-        Auth::Bearer { setter_docs, .. } => {
+        Auth::Bearer { setter_docs, .. } | Auth::ApiKey { setter_docs, .. } => {
             let docs = docs(setter_docs);
             Some(quote! {
                 #docs
@@ -38,10 +39,27 @@ pub fn module(api: &ApiInfo) -> TokenStream {
             }
         }
     });
+    let from_error = api.error_type.as_ref().map(|error| {
+        let (docs, name) = (docs(&error.docs), ident(&error.name));
+        let allow = error.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+        quote! {
+            #allow
+            impl crate::#name {
+                #docs
+                pub fn from_error(error: &Error) -> Option<Self> {
+                    match error {
+                        Error::Api(error) => error.decode_body(),
+                        _ => None,
+                    }
+                }
+            }
+        }
+    });
     quote! {
         #module_docs
         use crate::API;
         typed_api_runtime::__api_client!(API);
         #builder
+        #from_error
     }
 }

@@ -103,7 +103,12 @@ fn api_description(api: &ir::ApiInfo) -> TokenStream {
             let env = option(env.as_ref().map(|_| quote! { API_KEY_ENV }));
             quote! { typed_api_runtime::Auth::Bearer { env: #env } }
         }
+        ir::Auth::ApiKey { header, env, .. } => {
+            let env = option(env.as_ref().map(|_| quote! { API_KEY_ENV }));
+            quote! { typed_api_runtime::Auth::ApiKey { header: #header, env: #env } }
+        }
     };
+    let (request_id_headers, error_message) = (&api.request_id_headers, &api.error_message);
     let env_headers = api
         .client_headers
         .iter()
@@ -117,6 +122,8 @@ fn api_description(api: &ir::ApiInfo) -> TokenStream {
             auth: #auth,
             headers: DEFAULT_HEADERS,
             env_headers: &[#(#env_headers),*],
+            request_id_headers: &[#(#request_id_headers),*],
+            error_message: &[#(#error_message),*],
         }
     }
 }
@@ -130,7 +137,7 @@ fn constants(api: &ir::ApiInfo) -> Vec<TokenStream> {
         quote! { #docs pub const #name: &str = #value; }
     };
     let key_env = match &api.auth {
-        ir::Auth::Bearer { env: Some(env), .. } => Some(env),
+        ir::Auth::Bearer { env: Some(env), .. } | ir::Auth::ApiKey { env: Some(env), .. } => Some(env),
         _ => None,
     };
     let mut out = vec![constant(&d.base_url, "BASE_URL", &api.base_url)];

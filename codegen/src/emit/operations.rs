@@ -166,12 +166,18 @@ fn operation_impl(op: &Operation) -> TokenStream {
         quote! { query }
     };
     let (validate_body, json_body) = body::operation_items(op);
+    // Only where the operation has headers of its own: the trait's default is none.
+    let headers = (!op.headers.is_empty()).then(|| {
+        let pairs = op.headers.iter().map(|(name, value)| quote! { (#name, #value) });
+        quote! { const HEADERS: &'static [(&'static str, &'static str)] = &[#(#pairs),*]; }
+    });
     quote! {
         impl crate::request::Operation for #name {
             type Response = #response;
             const ID: &'static str = #id;
             const API: &'static typed_api_runtime::Api = &crate::API;
             const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::#method;
+            #headers
             fn validate(&self) -> Result<(), crate::request::ValidationError> {
                 #(#checks)*
                 #validate_body

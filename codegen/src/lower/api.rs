@@ -8,11 +8,29 @@ use crate::resolved;
 
 /// The API's facts for the runtime and the crate's constants, with `docs`, the crate docs.
 pub(super) fn api(api: &resolved::Api, text: &DocText, docs: Vec<String>) -> ir::ApiInfo {
-    let auth = match api.bearer_auth {
-        true => {
-            ir::Auth::Bearer { env: api.api_key_env.clone(), setter_docs: api_key_docs(api.api_key_env.as_deref()) }
+    let (auth, sent_as) = match &api.auth {
+        resolved::Auth::None => (ir::Auth::None, None),
+        resolved::Auth::Bearer { env } => {
+            let sent_as = "as `Authorization: Bearer <key>`".to_owned();
+            let setter_docs = api_key_docs(env.as_deref(), &sent_as);
+            (ir::Auth::Bearer { env: env.clone(), setter_docs }, Some(sent_as))
         }
-        false => ir::Auth::None,
+        resolved::Auth::ApiKey { header, env } => {
+            let sent_as = format!("alone as the `{}` header", code(header));
+            let setter_docs = api_key_docs(env.as_deref(), &sent_as);
+            (ir::Auth::ApiKey { header: header.clone(), env: env.clone(), setter_docs }, Some(sent_as))
+        }
+    };
+    let mut item_docs = item_docs();
+    if let Some(sent_as) = sent_as {
+        item_docs.api_key_env = vec![format!("The environment variable that holds the API key, sent {sent_as}.")];
+    }
+    // Unless the spec says otherwise, the conventions of OpenAI's API, which the runtime had
+    // built in before specs could name them.
+    let request_id_headers = api.request_id_headers.clone().unwrap_or_else(|| vec!["x-request-id".to_owned()]);
+    let error_message = match &api.error {
+        Some(error) => error.message.clone(),
+        None => vec!["error".to_owned(), "message".to_owned()],
     };
     ir::ApiInfo {
         docs,
@@ -22,7 +40,14 @@ pub(super) fn api(api: &resolved::Api, text: &DocText, docs: Vec<String>) -> ir:
         version: api.version.clone(),
         headers: api.headers.clone(),
         client_headers: api.client_headers.iter().map(|h| client_header(h, text)).collect(),
-        item_docs: item_docs(),
+        request_id_headers,
+        error_message,
+        error_type: api.error.as_ref().map(|error| ir::ErrorType {
+            name: error.type_name.clone(),
+            docs: from_error_docs(),
+            allow_deprecated: error.deprecated,
+        }),
+        item_docs,
         runtime_version: (
             typed_api_runtime::__private::VERSION_MAJOR.to_owned(),
             typed_api_runtime::__private::VERSION_MINOR.to_owned(),
@@ -43,16 +68,22 @@ fn client_header(header: &resolved::ClientHeader, text: &DocText) -> ir::ClientH
     ir::ClientHeader { setter: header.setter.clone(), header: header.header.clone(), env: header.env.clone(), docs }
 }
 
-fn api_key_docs(env: Option<&str>) -> Vec<String> {
+fn api_key_docs(env: Option<&str>, sent_as: &str) -> Vec<String> {
     let instead = match env {
         Some(env) => format!("The API key, instead of the value of `{}`.", code(env)),
         None => "The API key.".to_owned(),
     };
-    vec![
-        instead,
-        String::new(),
-        "Sent as `Authorization: Bearer <key>`; without a key, building the client fails.".to_owned(),
-    ]
+    vec![instead, String::new(), format!("Sent {sent_as}; without a key, building the client fails.")]
+}
+
+fn from_error_docs() -> Vec<String> {
+    let lines = [
+        "The body of an [`Error::Api`](crate::client::Error::Api), decoded as this type (the type of",
+        "this API's error responses): `None` for other errors, and for a body that is not one (not",
+        "JSON, another shape, or longer than the 4 KiB an error keeps of it). Credentials in it are",
+        "masked, as everywhere in an error.",
+    ];
+    lines.map(str::to_owned).to_vec()
 }
 
 fn item_docs() -> ir::ItemDocs {

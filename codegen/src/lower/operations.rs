@@ -47,7 +47,7 @@ impl Cx {
             name: Name { rust: op.rust.clone(), wire: op.id.clone() },
             type_name: op.type_name.clone(),
             module: op.module.clone(),
-            docs: [description.clone(), vec![String::new(), request_line]].concat(),
+            docs: [description.clone(), vec![String::new(), request_line], headers_docs(&op.headers)].concat(),
             constructor_docs: constructor_docs(&path_params, &query, body.as_ref()),
             client_docs: [description.clone(), vec![String::new(), client_line]].concat(),
             deprecated: op.deprecated.clone(),
@@ -60,6 +60,7 @@ impl Cx {
             body,
             response,
             pagination: op.pagination.as_ref().map(pagination),
+            headers: op.headers.clone(),
             uses_models,
             allow_deprecated,
         };
@@ -203,4 +204,13 @@ fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param], body: Option
         docs.extend([String::new(), whole]);
     }
     docs
+}
+
+/// The headers only this operation sends, as a paragraph of the builder's docs.
+fn headers_docs(headers: &[(String, String)]) -> Vec<String> {
+    if headers.is_empty() {
+        return Vec::new();
+    }
+    let list: Vec<String> = headers.iter().map(|(name, value)| format!("`{}: {}`", code(name), code(value))).collect();
+    vec![String::new(), format!("Sent with this operation's own headers: {}.", list.join(", "))]
 }

@@ -2,12 +2,12 @@
 
 use serde_yaml::Value;
 
-use super::reader::{Obj, string_value};
-use crate::ast::{Api, Auth, ClientHeader, Spanned};
+use super::reader::{Obj, kind, string_value};
+use crate::ast::{Api, Auth, AuthScheme, ClientHeader, ErrorShape, Spanned};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
 
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 12] = [
     "title",
     "description",
     "version",
@@ -18,7 +18,13 @@ const KEYS: [&str; 10] = [
     "headers",
     "client_headers",
     "rust_crate",
+    "request_id_headers",
+    "error",
 ];
+
+/// The schemes `auth.scheme` takes, for the hint of an unknown one.
+const SCHEMES_HINT: &str = "the schemes are `bearer` (`Authorization: Bearer <key>`), `api_key` (the key alone \
+     in the header named by `header:`) and `none`";
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
     let hint = "give `api:` the keys `title`, `description` and `base_url`, indented below it";
@@ -51,25 +57,58 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
         headers,
         rust_crate: obj.spanned_string("rust_crate", d),
         client_headers,
+        request_id_headers: obj.get("request_id_headers").and_then(|(v, p)| string_list(v, p, d)),
+        error: obj.get("error").and_then(|(v, p)| error(v, &p, d)),
     })
 }
 
 fn auth(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Auth> {
     let auth = Obj::new(value, path, "`auth`", "write `auth: { scheme: bearer, env: API_KEY }`", d)?;
-    auth.known(&["scheme", "env"], d);
-    let scheme = auth.required_string("scheme", "add `scheme: bearer`, the only scheme so far", d)?;
-    if scheme.value != "bearer" {
-        d.error(
-            &scheme.path,
-            format!("unknown auth scheme `{}`", scheme.value),
-            Some("the only scheme so far is `bearer`".into()),
-        );
-    }
-    Some(Auth { env: auth.string("env", d) })
+    auth.known(&["scheme", "env", "header"], d);
+    let scheme = auth.required_string("scheme", &format!("add `scheme: bearer`; {SCHEMES_HINT}"), d);
+    let scheme = scheme.and_then(|scheme| match scheme.value.as_str() {
+        "none" => Some(AuthScheme::None),
+        "bearer" => Some(AuthScheme::Bearer),
+        "api_key" => Some(AuthScheme::ApiKey),
+        other => {
+            d.error(&scheme.path, format!("unknown auth scheme `{other}`"), Some(SCHEMES_HINT.into()));
+            None
+        }
+    });
+    Some(Auth {
+        scheme,
+        env: auth.spanned_string("env", d),
+        header: auth.spanned_string("header", d),
+        path: path.clone(),
+    })
 }
 
-/// `Name: value` pairs, sent with every request.
-fn headers(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<(Spanned<String>, String)> {
+/// `[name, ...]`: a list of strings.
+fn string_list(value: &Value, path: NodePath, d: &mut Diagnostics) -> Option<Spanned<Vec<Spanned<String>>>> {
+    let Value::Sequence(items) = value else {
+        let hint = "write the header names as a list, e.g. `request_id_headers: [request-id]`";
+        d.error(&path, format!("expected a list of header names, found {}", kind(value)), Some(hint.into()));
+        return None;
+    };
+    let names = items.iter().enumerate().filter_map(|(i, item)| {
+        let path = path.index(i);
+        string_value(item, &path, d).map(|value| Spanned { value, path })
+    });
+    Some(Spanned { value: names.collect(), path })
+}
+
+/// `error: { type: Problem, message: error.message }`
+fn error(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<ErrorShape> {
+    let hint = "write `error: { type: ErrorType, message: field.path }`";
+    let obj = Obj::new(value, path, "`error`", hint, d)?;
+    obj.known(&["type", "message"], d);
+    let ty = obj.required_string("type", "add the type of an error response's body, e.g. `type: Problem`", d);
+    let message = obj.spanned_string("message", d);
+    Some(ErrorShape { ty: ty?, message, path: path.clone() })
+}
+
+/// `Name: value` pairs, sent with every request (or, under an operation, with that one).
+pub(super) fn headers(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<(Spanned<String>, String)> {
     let hint = "write one `Name: value` line per header, indented below `headers:`";
     let Some(map) = Obj::new(value, path, "`headers`", hint, d) else {
         return Vec::new();

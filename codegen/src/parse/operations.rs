@@ -22,7 +22,18 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
     let hint = "an operation is a mapping with `description`, `method`, `path` and `response`; see spec/README.md";
     let obj = Obj::new(value, path, "an operation", hint, d)?;
     obj.known(
-        &["description", "deprecated", "method", "path", "path_params", "query", "body", "response", "pagination"],
+        &[
+            "description",
+            "deprecated",
+            "method",
+            "path",
+            "path_params",
+            "query",
+            "body",
+            "response",
+            "pagination",
+            "headers",
+        ],
         d,
     );
     let method = obj.required_string("method", "add the HTTP method in capitals, e.g. `method: GET`", d);
@@ -41,6 +52,10 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
     };
     let pagination = obj.get("pagination").and_then(|(v, p)| pagination(v, &p, d));
     let body = obj.get("body").and_then(|(v, p)| type_ref(v, &p, d));
+    let headers = match obj.get("headers") {
+        Some((v, p)) => super::api::headers(v, &p, d),
+        None => Vec::new(),
+    };
     Some(Operation {
         id: id.to_owned(),
         description: obj.description(d),
@@ -52,6 +67,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         body,
         response: response?,
         pagination,
+        headers,
         path: path.clone(),
     })
 }

@@ -14,6 +14,7 @@ mod constraints;
 mod cx;
 mod defaults;
 mod enums;
+mod error_shape;
 mod extends;
 mod fields;
 mod kinds;
@@ -44,14 +45,22 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
     let mut cx = Cx { symbols: &symbols, d, refs: BTreeMap::new(), members: BTreeMap::new() };
     let types = types::check(&mut cx);
     let operations = all_of(operations::check(spec, &mut cx, &types));
+    for op in &spec.operations {
+        api::check_operation_headers(&spec.api, op, &mut cx.d);
+    }
+    // `Some(None)`: no error type named; `None`: one named that does not resolve.
+    let error = match &spec.api.error {
+        Some(shape) => error_shape::check(&mut cx, shape, &types).map(Some),
+        None => Some(None),
+    };
     extends::check(&mut cx);
     let carriers = unions::carriers(&cx);
     unions::check_tag_type_uses(&mut cx, &carriers);
     recursion::check(&symbols, &mut cx.d);
-    let model = match (all_of(types), operations) {
-        (Some(types), Some(operations)) => {
+    let model = match (all_of(types), operations, error) {
+        (Some(types), Some(operations), Some(error)) => {
             let types = unions::link_members(extends::compose(types), &carriers);
-            Some(Model { api: api::resolve(&spec.api), types, operations })
+            Some(Model { api: api::resolve(&spec.api, error), types, operations })
         }
         _ => None,
     };

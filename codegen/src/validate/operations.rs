@@ -70,6 +70,7 @@ fn check_operation<'a>(
             None => None,
             Some(pagination) => Some(pagination?),
         },
+        headers: op.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),
     })
 }
 

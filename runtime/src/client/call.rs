@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
-use http::{HeaderMap, StatusCode};
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 use super::error::{ApiError, DecodeError, Error, TransportError, request_id};
 use super::retry::should_retry;
@@ -39,14 +39,18 @@ pub struct ApiResponse<T> {
     pub status: StatusCode,
     /// The response headers.
     pub headers: HeaderMap,
+    /// The response's request id: its `x-request-id` header, or the first of the headers the
+    /// API's spec names.
+    pub request_id: Option<String>,
     /// The decoded body.
     pub body: T,
 }
 
 impl<T> ApiResponse<T> {
-    /// The `x-request-id` header, to quote when reporting a problem to the API's provider.
+    /// The request id, to quote when reporting a problem to the API's provider: the
+    /// response's `x-request-id` header, or the first of the headers the API's spec names.
     pub fn request_id(&self) -> Option<&str> {
-        request_id(&self.headers)
+        self.request_id.as_deref()
     }
 
     /// The decoded body alone.
@@ -98,7 +102,8 @@ impl<Op: Operation> Call<Op> {
         let max_retries = self.max_retries.unwrap_or(inner.retry.max_retries);
         let mut retry = 0;
         loop {
-            let request = Request { method: Op::METHOD, url: &url, body: body.as_deref(), timeout };
+            let request =
+                Request { method: Op::METHOD, headers: Op::HEADERS, url: &url, body: body.as_deref(), timeout };
             let error = match attempt::<Op::Response>(inner, &request).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
@@ -179,9 +184,28 @@ impl<Op: Paginated> Call<Op> {
 /// `{"error": {...}}` is far smaller.
 const MAX_ERROR_BODY: usize = 64 * 1024;
 
+/// The client's headers with the operation's own: each replaces a header of its name that
+/// the spec gives every request, not one chosen in code or the environment.
+fn request_headers(inner: &Inner, operation: &[(&str, &str)]) -> HeaderMap {
+    let mut headers = inner.headers.clone();
+    for (name, value) in operation {
+        // The generator checked the spec's headers; one that still fails to parse is skipped
+        // rather than turned into an error no caller could fix.
+        let (Ok(name), Ok(value)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) else {
+            continue;
+        };
+        if !inner.chosen.contains(&name) {
+            headers.insert(name, value);
+        }
+    }
+    headers
+}
+
 /// What every attempt of one call sends.
 struct Request<'a> {
     method: http::Method,
+    /// The operation's own headers.
+    headers: &'a [(&'a str, &'a str)],
     url: &'a str,
     /// The JSON body, sent with `Content-Type: application/json`.
     body: Option<&'a [u8]>,
@@ -190,8 +214,8 @@ struct Request<'a> {
 
 /// One attempt: send, read the body within the size limit, decode or describe the failure.
 async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'_>) -> Result<ApiResponse<T>, Error> {
-    let mut request =
-        inner.http.request(sent.method.clone(), sent.url).headers(inner.headers.clone()).timeout(sent.timeout);
+    let headers = request_headers(inner, sent.headers);
+    let mut request = inner.http.request(sent.method.clone(), sent.url).headers(headers).timeout(sent.timeout);
     if let Some(body) = sent.body {
         request = request
             .header(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"))
@@ -206,12 +230,12 @@ async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'
         // the timeout) leaves what arrived.
         let (body, end) = read_body(&mut response, inner.max_response_bytes.min(MAX_ERROR_BODY)).await;
         let complete = matches!(end, BodyEnd::Complete);
-        return Err(Error::Api(Box::new(ApiError::new(status, headers, &body, complete, &inner.secrets))));
+        return Err(Error::Api(Box::new(ApiError::new(inner.api, status, headers, &body, complete, &inner.secrets))));
     }
     let too_large = || Error::BodyTooLarge {
         limit: inner.max_response_bytes,
         status,
-        request_id: request_id(&headers).map(str::to_owned),
+        request_id: request_id(&headers, inner.api).map(str::to_owned),
     };
     if response.content_length().is_some_and(|n| n > inner.max_response_bytes as u64) {
         return Err(too_large());
@@ -228,10 +252,19 @@ async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'
         // Text after the value is a broken body too.
         .and_then(|value| json.end().map(|()| value).map_err(|e| (".".to_owned(), e)));
     match decoded {
-        Ok(body) => Ok(ApiResponse { status, headers, body }),
-        Err((path, error)) => {
-            Err(Error::Decode(Box::new(DecodeError::new(&path, &error, &body, status, &headers, &inner.secrets))))
+        Ok(body) => {
+            let request_id = request_id(&headers, inner.api).map(str::to_owned);
+            Ok(ApiResponse { status, headers, request_id, body })
         }
+        Err((path, error)) => Err(Error::Decode(Box::new(DecodeError::new(
+            inner.api,
+            &path,
+            &error,
+            &body,
+            status,
+            &headers,
+            &inner.secrets,
+        )))),
     }
 }
 

@@ -9,6 +9,7 @@ use std::fmt;
 use http::{HeaderMap, StatusCode};
 
 use super::redact::Secrets;
+use crate::Api;
 use crate::request::ValidationError;
 
 /// The most bytes of a body an error keeps, so a huge HTML page does not end up in logs.
@@ -45,7 +46,8 @@ pub enum Error {
         limit: usize,
         /// The response's status.
         status: StatusCode,
-        /// The response's `x-request-id`, if it had one.
+        /// The response's request id (its `x-request-id`, or the header the spec names), if
+        /// it had one.
         request_id: Option<String>,
     },
 }
@@ -61,7 +63,8 @@ impl Error {
         }
     }
 
-    /// The response's `x-request-id`, for errors that got a response with one.
+    /// The response's request id (its `x-request-id`, or the header the spec names), for
+    /// errors that got a response with one.
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::Api(e) => e.request_id.as_deref(),
@@ -125,22 +128,31 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 /// A non-2xx response.
+///
+/// Every text it keeps of the response has the client's credentials masked. A generated
+/// crate whose spec names its API's error type decodes the body into it (the type's
+/// `from_error`; or [`ApiError::decode_body`] with any type).
 #[derive(Debug, Clone)]
 pub struct ApiError {
     /// The HTTP status.
     pub status: StatusCode,
-    /// The error the body describes, when it is the API's `{"error": {...}}` shape.
+    /// The error's message, for people: the string the spec says the body keeps it in
+    /// (`error.message` unless the spec says otherwise), when the body has it there.
+    pub message: Option<String>,
+    /// The error the body describes, when it has the `{"error": {"message": ...}}` shape of
+    /// OpenAI's API (and many others), whatever the API's spec says.
     pub body: Option<ApiErrorBody>,
     /// The body as text (lossy UTF-8), at most 4 KiB of it; `…` at the end when the body
     /// was longer or did not arrive whole.
     pub raw: String,
-    /// The response's `x-request-id` header.
+    /// The response's request id: its `x-request-id` header, or the first of the headers the
+    /// spec names.
     pub request_id: Option<String>,
     /// The response headers.
     pub headers: HeaderMap,
 }
 
-/// The `error` object of an API error response.
+/// The `error` object of an error response in OpenAI's shape, `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct ApiErrorBody {
     /// What went wrong, for people.
@@ -164,6 +176,7 @@ struct Envelope {
 impl ApiError {
     /// `body` is what was read of the response body; `complete` whether that is all of it.
     pub(crate) fn new(
+        api: &Api,
         status: StatusCode,
         mut headers: HeaderMap,
         body: &[u8],
@@ -175,19 +188,39 @@ impl ApiError {
         let parsed = serde_json::from_slice::<Envelope>(&body).ok().map(|e| e.error);
         ApiError {
             status,
+            message: message(&body, api.error_message),
             body: parsed,
             raw: bounded_text(&body, complete),
-            request_id: request_id(&headers).map(str::to_owned),
+            request_id: request_id(&headers, api).map(str::to_owned),
             headers,
         }
     }
+
+    /// The body decoded as `T`, e.g. the error type the API's spec names; `None` when it is
+    /// not one, or not whole: the error keeps at most 4 KiB of it. The credentials in it are
+    /// masked, as everywhere in an error.
+    pub fn decode_body<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(&self.raw).ok()
+    }
+}
+
+/// The string at `path` in the JSON `body`, if there is one there.
+fn message(body: &[u8], path: &[&str]) -> Option<String> {
+    if path.is_empty() {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let found = path.iter().try_fold(&value, |value, key| value.get(key))?;
+    found.as_str().map(str::to_owned)
 }
 
 impl fmt::Display for ApiError {
+    /// The status, then the message where the body has one (where the spec says), else the
+    /// body itself, on one line and cut at 1,024 characters; then the request id.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "the API answered {}", self.status)?;
-        match &self.body {
-            Some(body) => write!(f, ": {}", one_line(&bounded_chars(&body.message)))?,
+        match &self.message {
+            Some(message) => write!(f, ": {}", one_line(&bounded_chars(message)))?,
             None if self.raw.trim().is_empty() => {}
             None => write!(f, ": {}", one_line(&bounded_chars(&self.raw)))?,
         }
@@ -211,12 +244,14 @@ pub struct DecodeError {
     pub content_type: Option<String>,
     /// The HTTP status.
     pub status: StatusCode,
-    /// The response's `x-request-id` header.
+    /// The response's request id: its `x-request-id` header, or the first of the headers the
+    /// spec names.
     pub request_id: Option<String>,
 }
 
 impl DecodeError {
     pub(crate) fn new(
+        api: &Api,
         path: &str,
         error: &serde_json::Error,
         body: &[u8],
@@ -232,7 +267,7 @@ impl DecodeError {
             snippet: snippet(body, error.line(), error.column(), secrets),
             content_type: content_type.map(|t| one_line(&bounded_chars_to(&secrets.mask_str(&t), MAX_CONTENT_TYPE))),
             status,
-            request_id: request_id(headers).map(str::to_owned),
+            request_id: request_id(headers, api).map(str::to_owned),
         }
     }
 
@@ -288,8 +323,9 @@ impl TransportError {
 
 impl std::error::Error for TransportError {}
 
-pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
-    headers.get("x-request-id").and_then(|v| v.to_str().ok())
+/// The value of the first of `api`'s request-id headers that `headers` has (as text).
+pub(crate) fn request_id<'h>(headers: &'h HeaderMap, api: &Api) -> Option<&'h str> {
+    api.request_id_headers.iter().find_map(|name| headers.get(*name).and_then(|v| v.to_str().ok()))
 }
 
 /// At most [`MAX_MESSAGE`] characters, with `…` where it was cut.
@@ -333,4 +369,85 @@ fn snippet(body: &[u8], line: usize, column: usize, secrets: &Secrets) -> String
     let (wide_start, wide_end) = (start.saturating_sub(margin), end.saturating_add(margin).min(body.len()));
     let masked = secrets.mask(&body[wide_start..wide_end]);
     one_line(&String::from_utf8_lossy(&masked[start - wide_start..end - wide_start]))
+}
+
+#[cfg(test)]
+mod tests {
+    use http::HeaderValue;
+
+    use super::*;
+
+    const fn api(request_id_headers: &'static [&'static str], error_message: &'static [&'static str]) -> Api {
+        Api {
+            user_agent: "test/0",
+            base_url: "https://api.example.com",
+            base_url_env: None,
+            auth: crate::Auth::None,
+            headers: &[],
+            env_headers: &[],
+            request_id_headers,
+            error_message,
+        }
+    }
+
+    static OPENAI: Api = api(&["x-request-id"], &["error", "message"]);
+    static OTHER: Api = api(&["Request-Id", "x-amzn-requestid"], &["problem", "detail"]);
+    static NO_MESSAGE: Api = api(&[], &[]);
+
+    fn error(api: &Api, headers: &[(&'static str, &'static str)], body: &str) -> ApiError {
+        let mut map = HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, HeaderValue::from_static(value));
+        }
+        ApiError::new(api, StatusCode::BAD_REQUEST, map, body.as_bytes(), true, &Secrets::default())
+    }
+
+    #[test]
+    fn the_request_id_is_the_first_of_the_apis_headers_present() {
+        let headers = [("x-request-id", "req_openai"), ("request-id", "req_other"), ("x-amzn-requestid", "req_amzn")];
+        assert_eq!(error(&OPENAI, &headers, "").request_id.as_deref(), Some("req_openai"));
+        // Names are matched whatever their case in the spec; the first listed wins.
+        assert_eq!(error(&OTHER, &headers, "").request_id.as_deref(), Some("req_other"));
+        assert_eq!(error(&OTHER, &headers[2..], "").request_id.as_deref(), Some("req_amzn"));
+        assert_eq!(error(&OTHER, &headers[..1], "").request_id, None);
+        assert_eq!(error(&NO_MESSAGE, &headers, "").request_id, None);
+    }
+
+    #[test]
+    fn the_message_is_read_where_the_api_keeps_it() {
+        let openai = r#"{"error": {"message": "Bad limit", "type": "invalid_request_error"}}"#;
+        let other = r#"{"problem": {"detail": "No shelf", "code": "not_found"}}"#;
+        let e = error(&OPENAI, &[], openai);
+        assert_eq!(
+            (e.message.as_deref(), e.to_string().as_str()),
+            (Some("Bad limit"), "the API answered 400 Bad Request: Bad limit")
+        );
+        assert_eq!(e.body.map(|b| b.kind), Some(Some("invalid_request_error".to_owned())));
+        let e = error(&OTHER, &[], other);
+        assert_eq!((e.message.as_deref(), e.body.as_ref()), (Some("No shelf"), None));
+        // Not at the path, not a string there, not JSON, or no path: the body is shown.
+        for (api, body) in
+            [(&OTHER, openai), (&OTHER, r#"{"problem": {"detail": 5}}"#), (&OTHER, "<html>"), (&NO_MESSAGE, other)]
+        {
+            let e = error(api, &[], body);
+            assert_eq!(e.message, None, "{body}");
+            assert_eq!(e.to_string(), format!("the API answered 400 Bad Request: {body}"));
+        }
+    }
+
+    #[test]
+    fn a_body_cut_short_does_not_decode() {
+        let mut e = error(&OTHER, &[], r#"{"problem": {"detail": "x"}}"#);
+        assert!(e.decode_body::<serde_json::Value>().is_some());
+        e = ApiError::new(
+            &OTHER,
+            StatusCode::BAD_REQUEST,
+            HeaderMap::new(),
+            br#"{"a": 1}"#,
+            false,
+            &Secrets::default(),
+        );
+        assert_eq!(e.raw, r#"{"a": 1}…"#);
+        assert_eq!(e.decode_body::<serde_json::Value>(), None);
+    }
 }

@@ -49,10 +49,14 @@ pub struct Client {
 }
 
 struct Inner {
+    api: &'static Api,
     http: reqwest::Client,
     base_url: String,
     /// The spec's default headers, the caller's extra headers and the (sensitive) credentials.
     headers: HeaderMap,
+    /// The headers set in code or from the environment rather than by the spec: an
+    /// operation's own headers do not replace these.
+    chosen: Vec<HeaderName>,
     timeout: Duration,
     retry: RetryPolicy,
     max_response_bytes: usize,
@@ -132,10 +136,15 @@ impl fmt::Debug for ClientBuilder {
 }
 
 /// Header names whose values are credentials: sent as sensitive (kept out of HTTP/2
-/// header compression tables and of reqwest's debug output).
-fn is_credential(name: &HeaderName) -> bool {
+/// header compression tables and of reqwest's debug output). The header of `api`'s scheme is
+/// one whatever its name.
+fn is_credential(api: &Api, name: &HeaderName) -> bool {
     let name = name.as_str();
-    name == "authorization" || name == "proxy-authorization" || name.contains("key") || name.contains("token")
+    name == "authorization"
+        || name == "proxy-authorization"
+        || name.contains("key")
+        || name.contains("token")
+        || api.auth.header().is_some_and(|header| name.eq_ignore_ascii_case(header))
 }
 
 impl ClientBuilder {
@@ -165,8 +174,9 @@ impl ClientBuilder {
         self
     }
 
-    /// A header sent with every request; it replaces a default header of the same name.
-    /// An `Authorization` header set here replaces the API key.
+    /// A header sent with every request; it replaces a default header of the same name, and
+    /// an operation's own header of that name. The header of the API's credentials
+    /// (`Authorization`, or the API's key header) set here replaces the API key.
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
@@ -217,12 +227,9 @@ impl ClientBuilder {
                 "the base URL `{base_url}` is not an absolute http(s) URL without query or fragment"
             )));
         }
-        let mut headers = self.headers()?;
-        // A caller who sets `Authorization` themselves has chosen their credentials.
-        if !headers.contains_key(http::header::AUTHORIZATION) {
-            if let Some(value) = self.authorization()? {
-                headers.insert(http::header::AUTHORIZATION, value);
-            }
+        let (mut headers, chosen) = self.headers()?;
+        if let Some((name, value)) = self.credentials(&headers)? {
+            headers.insert(name, value);
         }
         let mut secrets = redact::Secrets::default();
         for value in headers.values().filter(|v| v.is_sensitive()) {
@@ -236,9 +243,11 @@ impl ClientBuilder {
         };
         Ok(Client {
             inner: Arc::new(Inner {
+                api,
                 http,
                 base_url,
                 headers,
+                chosen,
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 retry: self.retry,
                 max_response_bytes: self.max_response_bytes.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
@@ -248,8 +257,9 @@ impl ClientBuilder {
     }
 
     /// Every header but the credentials: the client's own, the spec's defaults, those set
-    /// from the environment, then the caller's, each replacing an earlier one of its name.
-    fn headers(&self) -> Result<HeaderMap, Error> {
+    /// from the environment, then the caller's, each replacing an earlier one of its name;
+    /// and the names of those set from the environment or in code.
+    fn headers(&self) -> Result<(HeaderMap, Vec<HeaderName>), Error> {
         let api = self.api;
         let mut headers = HeaderMap::new();
         headers.insert(http::header::ACCEPT, HeaderValue::from_static("application/json"));
@@ -267,38 +277,53 @@ impl ClientBuilder {
             .filter(|(header, _)| !given(header))
             .filter_map(|(header, var)| env(Some(var)).map(|value| ((*header).to_owned(), value)))
             .collect();
-        for (name, value) in defaults.chain(from_env).chain(self.headers.iter().cloned()) {
+        let spec_defaults = api.headers.len();
+        let mut chosen = Vec::new();
+        for (i, (name, value)) in defaults.chain(from_env).chain(self.headers.iter().cloned()).enumerate() {
             let header = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| config(format!("`{name}` is not a valid header name")))?;
             let mut value = HeaderValue::from_str(&value)
                 .map_err(|_| config(format!("the value of header `{name}` is not valid")))?;
-            value.set_sensitive(is_credential(&header));
+            value.set_sensitive(is_credential(api, &header));
+            if i >= spec_defaults {
+                chosen.push(header.clone());
+            }
             headers.insert(header, value);
         }
-        Ok(headers)
+        Ok((headers, chosen))
     }
 
-    /// The `Authorization` value the API's scheme asks for, if any; an error when the key it
-    /// needs is missing, or when a key was given to an API that takes none.
-    fn authorization(&self) -> Result<Option<HeaderValue>, Error> {
-        let key_env = match self.api.auth {
-            Auth::Bearer { env } => env,
+    /// The header the API's scheme asks for, if any, with its (sensitive) value; none when
+    /// `headers` (set in code) has it already. An error when the key it needs is missing, or
+    /// when a key was given to an API that takes none.
+    fn credentials(&self, headers: &HeaderMap) -> Result<Option<(HeaderName, HeaderValue)>, Error> {
+        let (header, key_env, prefix) = match self.api.auth {
+            Auth::Bearer { env } => (http::header::AUTHORIZATION, env, "Bearer "),
+            Auth::ApiKey { header, env } => {
+                let name = HeaderName::from_bytes(header.as_bytes())
+                    .map_err(|_| config(format!("the API key header `{header}` is not a valid header name")))?;
+                (name, env, "")
+            }
             // A key that would be dropped is a mistake worth hearing about before any request.
             Auth::None if self.api_key.is_some() => {
                 return Err(config("this API takes no API key, but one was given".to_owned()));
             }
             Auth::None => return Ok(None),
         };
+        // A caller who sets the credential header themselves has chosen their credentials.
+        if headers.contains_key(&header) {
+            return Ok(None);
+        }
         let key = self.api_key.clone().or_else(|| env(key_env).map(ApiKey)).ok_or_else(|| {
             config(match key_env {
                 Some(var) => format!("no API key: set {var} or call ClientBuilder::api_key"),
                 None => "no API key: call ClientBuilder::api_key".to_owned(),
             })
         })?;
-        let mut value = HeaderValue::from_str(&format!("Bearer {}", key.0))
+        let mut value = HeaderValue::from_str(&format!("{prefix}{}", key.0))
             .map_err(|_| config("the API key contains characters a header cannot carry".to_owned()))?;
         value.set_sensitive(true);
-        Ok(Some(value))
+        Ok(Some((header, value)))
     }
 }
 
@@ -323,11 +348,14 @@ mod tests {
             auth,
             headers: &[],
             env_headers: &[],
+            request_id_headers: &["x-request-id"],
+            error_message: &["error", "message"],
         }
     }
 
     static OPEN: Api = api(Auth::None);
     static KEYED: Api = api(Auth::Bearer { env: Some("TYPED_API_RUNTIME_TEST_KEY_THAT_IS_NEVER_SET") });
+    static HEADER_KEYED: Api = api(Auth::ApiKey { header: "X-Library-Pass", env: None });
 
     fn config_message(result: Result<Client, Error>) -> String {
         match result {
@@ -349,6 +377,24 @@ mod tests {
         assert!(message.contains("TYPED_API_RUNTIME_TEST_KEY_THAT_IS_NEVER_SET"), "{message}");
         // Credentials chosen by the caller stand in for the key.
         assert!(ClientBuilder::new(&KEYED).header("Authorization", "Basic dXNlcjpwYXNz").build().is_ok());
+    }
+
+    #[test]
+    fn a_key_header_carries_the_key_alone_as_a_sensitive_value() {
+        let message = config_message(ClientBuilder::new(&HEADER_KEYED).build());
+        assert_eq!(message, "no API key: call ClientBuilder::api_key");
+        let client = ClientBuilder::new(&HEADER_KEYED).api_key("sk-header-key-1").build();
+        let client = client.unwrap_or_else(|e| panic!("{e}"));
+        let value = client.inner.headers.get("x-library-pass");
+        assert_eq!(value.map(HeaderValue::as_bytes), Some(&b"sk-header-key-1"[..]));
+        assert!(value.is_some_and(HeaderValue::is_sensitive));
+        assert!(!client.inner.headers.contains_key(http::header::AUTHORIZATION));
+        // The key header set in code, whatever its case, stands in for the key; it is a
+        // credential by the scheme, though its name says neither `key` nor `token`.
+        let client = ClientBuilder::new(&HEADER_KEYED).header("x-LIBRARY-pass", "sk-from-code-1").build();
+        let client = client.unwrap_or_else(|e| panic!("{e}"));
+        assert!(client.inner.headers.get("x-library-pass").is_some_and(HeaderValue::is_sensitive));
+        assert_eq!(client.inner.secrets.longest(), "sk-from-code-1".len());
     }
 
     #[test]

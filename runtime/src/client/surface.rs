@@ -88,8 +88,9 @@ macro_rules! __api_client {
                 Self { inner: self.inner.base_url(url) }
             }
 
-            /// A header sent with every request; it replaces a default header of the same name.
-            /// An `Authorization` header set here replaces the API key.
+            /// A header sent with every request; it replaces a header of the same name that
+            /// the spec gives every request or one operation. The header the API's key goes in
+            /// (`Authorization`, or the one the spec names) set here replaces the API key.
             pub fn header(self, name: impl Into<String>, value: impl Into<String>) -> Self {
                 Self { inner: self.inner.header(name, value) }
             }

@@ -10,12 +10,25 @@ use crate::API;
 typed_api_runtime::__api_client!(API);
 
 impl ClientBuilder {
-    /// The API key.
+    /// The API key, instead of the value of `BOOKSHELF_API_KEY`.
     ///
-    /// Sent as `Authorization: Bearer <key>`; without a key, building the client fails.
+    /// Sent alone as the `x-api-key` header; without a key, building the client fails.
     pub fn api_key(self, key: impl Into<String>) -> Self {
         Self {
             inner: self.inner.api_key(key),
+        }
+    }
+}
+
+impl crate::Problem {
+    /// The body of an [`Error::Api`](crate::client::Error::Api), decoded as this type (the type of
+    /// this API's error responses): `None` for other errors, and for a body that is not one (not
+    /// JSON, another shape, or longer than the 4 KiB an error keeps of it). Credentials in it are
+    /// masked, as everywhere in an error.
+    pub fn from_error(error: &Error) -> Option<Self> {
+        match error {
+            Error::Api(error) => error.decode_body(),
+            _ => None,
         }
     }
 }

@@ -87,6 +87,12 @@
 //!   Retrieves an item a reader holds, as its ID or in full.
 //!
 //!   - Path parameters: `reader_id`, `holding_id`.
+//!
+//! - `getShelf`: `GET /shelves/{shelf_id}` → `Shelf`.
+//!
+//!   Retrieves a shelf, with statistics still in beta.
+//!
+//!   - Path parameters: `shelf_id`.
 #![warn(missing_docs)]
 
 mod models;
@@ -112,11 +118,14 @@ pub const API: typed_api_runtime::Api = typed_api_runtime::Api {
     user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
     base_url: BASE_URL,
     base_url_env: Some(BASE_URL_ENV),
-    auth: typed_api_runtime::Auth::Bearer {
-        env: None,
+    auth: typed_api_runtime::Auth::ApiKey {
+        header: "x-api-key",
+        env: Some(API_KEY_ENV),
     },
     headers: DEFAULT_HEADERS,
     env_headers: &[],
+    request_id_headers: &["request-id"],
+    error_message: &["problem", "detail"],
 };
 
 /// The version guard: built against a runtime of another (semver-incompatible) version
@@ -129,6 +138,9 @@ pub const BASE_URL: &str = "https://bookshelf.example.com/api";
 /// The environment variable that overrides [`BASE_URL`].
 pub const BASE_URL_ENV: &str = "BOOKSHELF_BASE_URL";
 
+/// The environment variable that holds the API key, sent alone as the `x-api-key` header.
+pub const API_KEY_ENV: &str = "BOOKSHELF_API_KEY";
+
 /// The version of the upstream API description this crate was generated from.
 pub const API_VERSION: &str = "1.4.0";
 
@@ -136,6 +148,7 @@ pub const API_VERSION: &str = "1.4.0";
 pub const DEFAULT_HEADERS: &[(&str, &str)] = &[
     ("Accept-Language", "en"),
     ("X-Bookshelf-Client", "generated-rust"),
+    ("Bookshelf-Version", "2024-05-01"),
 ];
 
 /// Every model type of this crate, each handed to `visitor` with its name as Rust writes it
@@ -176,10 +189,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<OnShelf>("OnShelf");
     visitor.visit::<Page<Book>>("Page<Book>");
     visitor.visit::<Periodical>("Periodical");
+    visitor.visit::<Problem>("Problem");
+    visitor.visit::<ProblemDetail>("ProblemDetail");
     visitor.visit::<ReaderNote>("ReaderNote");
     visitor.visit::<Removal>("Removal");
     visitor.visit::<Review>("Review");
     visitor.visit::<ReviewPage>("ReviewPage");
+    visitor.visit::<Shelf>("Shelf");
     visitor.visit::<ShelfLocation>("ShelfLocation");
     visitor.visit::<UpdateBookBody>("UpdateBookBody");
 }

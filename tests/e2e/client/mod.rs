@@ -9,6 +9,7 @@
 mod bodies;
 #[allow(deprecated)]
 mod config;
+mod conventions;
 #[allow(deprecated)]
 mod faults;
 mod loopback;

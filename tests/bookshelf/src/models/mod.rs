@@ -103,6 +103,14 @@ mod periodical;
 
 pub use periodical::*;
 
+mod problem;
+
+pub use problem::*;
+
+mod problem_detail;
+
+pub use problem_detail::*;
+
 mod reader_note;
 
 pub use reader_note::*;
@@ -118,6 +126,10 @@ pub use review::*;
 mod review_page;
 
 pub use review_page::*;
+
+mod shelf;
+
+pub use shelf::*;
 
 mod shelf_location;
 

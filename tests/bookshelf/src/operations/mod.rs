@@ -46,3 +46,7 @@ pub use list_catalog_events::*;
 mod get_holding;
 
 pub use get_holding::*;
+
+mod get_shelf;
+
+pub use get_shelf::*;
