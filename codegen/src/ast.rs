@@ -36,6 +36,9 @@ pub struct Api {
     pub rust_crate: Option<Spanned<String>>,
     /// Optional headers the client sets from a builder method or the environment.
     pub client_headers: Vec<ClientHeader>,
+    /// `keep_unknown_fields: true`: every object keeps the fields the spec does not know,
+    /// unless its type says otherwise.
+    pub keep_unknown_fields: bool,
 }
 
 /// `organization: { header: OpenAI-Organization, env: OPENAI_ORG_ID, description: ... }`
@@ -64,6 +67,8 @@ pub struct TypeDef {
     pub deprecated: Option<String>,
     pub params: Vec<Spanned<String>>,
     pub body: TypeBody,
+    /// `keep_unknown_fields:` as written on the type (objects only), overriding the API's.
+    pub keep_unknown_fields: Option<Spanned<bool>>,
     pub path: NodePath,
 }
 
@@ -84,6 +89,8 @@ pub struct Field {
     pub ty: FieldType,
     pub presence: Presence,
     pub constraints: Constraints,
+    /// `format:` as written, checked against the type by validate.
+    pub format: Option<Spanned<String>>,
     pub path: NodePath,
 }
 
@@ -173,6 +180,8 @@ pub struct QueryParam {
     pub required: bool,
     pub default: Option<Spanned<Literal>>,
     pub constraints: Constraints,
+    /// `format:` as written, checked against the type by validate.
+    pub format: Option<Spanned<String>>,
     pub path: NodePath,
 }
 

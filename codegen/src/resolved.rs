@@ -7,7 +7,7 @@
 //! parameters they name. Plain data: lower turns it into the intermediate model without
 //! looking anything up that could be missing, and without naming anything again.
 
-use crate::values::{Constraints, Literal, MapLimits, Presence, Scalar};
+use crate::values::{Constraints, Format, Literal, MapLimits, Presence, Scalar};
 
 /// A valid spec.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +90,8 @@ pub struct Object {
     pub fields: Vec<Field>,
     /// Set when the object is a member of a union.
     pub member_of: Option<Membership>,
+    /// The object keeps the fields the spec does not know and encodes them back.
+    pub keep_unknown_fields: bool,
 }
 
 /// The union an object is a member of: the union reads and writes the member's tag.
@@ -136,6 +138,8 @@ pub enum FieldType {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ty {
     Scalar(Scalar),
+    /// A scalar with a `format` (the format says which scalar).
+    Formatted(Format),
     Array(Box<Ty>),
     /// `map<T>`, or a map defined in place: string keys.
     Map(Box<Ty>),

@@ -84,6 +84,10 @@ fn argument(p: &Param) -> (TokenStream, TokenStream) {
     let name = ident(&p.name.rust);
     match (p.arg, &p.ty) {
         (Arg::IntoString, _) => (quote! { impl Into<String> }, quote! { #name.into() }),
+        (Arg::Into, ty) => {
+            let ty = self::ty(ty);
+            (quote! { impl Into<#ty> }, quote! { #name.into() })
+        }
         (Arg::Iter, Type::Vec(item)) => {
             let item = ty(item);
             (quote! { impl IntoIterator<Item = #item> }, quote! { #name.into_iter().collect() })

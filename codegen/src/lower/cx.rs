@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::doctext::DocText;
 use crate::ir::Type;
 use crate::resolved::Ty;
-use crate::values::Scalar;
+use crate::values::{Format, Scalar};
 
 /// What lowering every item needs.
 pub(super) struct Cx {
@@ -23,6 +23,7 @@ impl Cx {
                 self.deprecated.contains(name) || args.iter().any(|a| self.uses_deprecated(a))
             }
             Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => false,
+            Type::I32 | Type::DateTime | Type::UnixTime => false,
         }
     }
 }
@@ -31,6 +32,7 @@ impl Cx {
 pub(super) fn ty(ty: &Ty) -> Type {
     match ty {
         Ty::Scalar(scalar) => self::scalar(*scalar),
+        Ty::Formatted(format) => self::format(*format),
         Ty::Array(item) => Type::Vec(Box::new(self::ty(item))),
         Ty::Map(value) => Type::Map(Box::new(self::ty(value))),
         Ty::Named { name, args } => Type::Named { name: name.clone(), args: args.iter().map(self::ty).collect() },
@@ -44,5 +46,15 @@ fn scalar(scalar: Scalar) -> Type {
         Scalar::Integer => Type::I64,
         Scalar::Number => Type::F64,
         Scalar::Boolean => Type::Bool,
+    }
+}
+
+fn format(format: Format) -> Type {
+    match format {
+        Format::DateTime => Type::DateTime,
+        Format::UnixTime => Type::UnixTime,
+        Format::Int32 => Type::I32,
+        Format::Int64 => Type::I64,
+        Format::Float | Format::Double => Type::F64,
     }
 }

@@ -86,6 +86,7 @@ impl Cx {
             checks: checks(&p.constraints, &ty),
             arg: match &ty {
                 Type::String => ir::Arg::IntoString,
+                Type::DateTime | Type::UnixTime => ir::Arg::Into,
                 Type::Vec(_) => ir::Arg::Iter,
                 _ => ir::Arg::Plain,
             },
@@ -128,6 +129,8 @@ fn checks(c: &ir::Constraints, ty: &Type) -> Vec<ir::Check> {
     let bound = |value: f64, round: fn(f64) -> f64| match ty {
         // `as` saturates: a bound beyond i64 cannot be crossed by an i64 anyway.
         Type::I64 => Literal::Int(round(value) as i64),
+        // Nor a bound beyond i32 by an i32; clamped, the bound is a literal an i32 can be.
+        Type::I32 => Literal::Int((round(value) as i64).clamp(i32::MIN.into(), i32::MAX.into())),
         _ => Literal::Float(value),
     };
     let mut out = Vec::new();

@@ -7,7 +7,7 @@ use crate::ast::{Api, Auth, ClientHeader, Spanned};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
 
-const KEYS: [&str; 10] = [
+const KEYS: [&str; 11] = [
     "title",
     "description",
     "version",
@@ -18,6 +18,7 @@ const KEYS: [&str; 10] = [
     "headers",
     "client_headers",
     "rust_crate",
+    "keep_unknown_fields",
 ];
 
 pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<Api> {
@@ -47,6 +48,7 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
         base_url: base_url?,
         base_url_env: obj.string("base_url_env", d),
         docs_url: obj.string("docs_url", d),
+        keep_unknown_fields: obj.bool("keep_unknown_fields", d),
         auth,
         headers,
         rust_crate: obj.spanned_string("rust_crate", d),
