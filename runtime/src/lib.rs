@@ -30,8 +30,8 @@ pub mod __private;
 
 pub use api::{Api, Auth};
 pub use formats::{DateTime, DateTimeError, UnixTime};
+/// The `http` crate whose types requests are built from.
+pub use http;
 /// The date/time crate behind [`DateTime::timestamp`] and [`UnixTime::timestamp`].
 pub use jiff;
 pub use unknown::UnknownFields;
-/// The `http` crate whose types requests are built from.
-pub use http;

@@ -147,8 +147,17 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
     // `id: string` is a likely slip for `id: { type: string }`: the hint keeps the type written.
     let ty = value.as_str().unwrap_or("string");
     let obj = Obj::new(value, path, "a field", &format!("write `{wire}: {{ type: {ty}, description: ... }}`"), d)?;
-    let mut allowed =
-        vec!["type", "const", "description", "deprecated", "nullable", "optional", "missing_as_null", "rust_name", "format"];
+    let mut allowed = vec![
+        "type",
+        "const",
+        "description",
+        "deprecated",
+        "nullable",
+        "optional",
+        "missing_as_null",
+        "rust_name",
+        "format",
+    ];
     allowed.extend(CONSTRAINT_KEYS);
     obj.known(&allowed, d);
     let ty = match (obj.get("type"), obj.get("const")) {

@@ -40,7 +40,10 @@ pub(super) fn apply(
             cx.error(
                 &written.path,
                 format!("`format: {}` applies to `{scalar}`, not to {found}", format.name()),
-                format!("write `type: {scalar}` (or an array or map of it), or remove `format`; the formats are {}", listing()),
+                format!(
+                    "write `type: {scalar}` (or an array or map of it), or remove `format`; the formats are {}",
+                    listing()
+                ),
             );
             None
         }
@@ -73,7 +76,8 @@ fn put(format: Format, ty: &Ty) -> Result<Ty, String> {
 /// A date-time's text is not measured, nor a Unix time bounded: the runtime types take
 /// neither check.
 fn check_constraints(cx: &mut Cx<'_, '_>, format: Format, c: &Constraints, path: &NodePath) {
-    let (bounded, measured) = (c.minimum.is_some() || c.maximum.is_some(), c.min_length.is_some() || c.max_length.is_some());
+    let (bounded, measured) =
+        (c.minimum.is_some() || c.maximum.is_some(), c.min_length.is_some() || c.max_length.is_some());
     let keys = match format {
         Format::DateTime if measured => "`min_length`/`max_length`",
         Format::UnixTime if bounded => "`minimum`/`maximum`",

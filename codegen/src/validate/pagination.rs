@@ -140,7 +140,10 @@ fn check_cursor_field(cx: &mut Cx<'_, '_>, item: &str, p: &ast::Pagination) {
         _ => None,
     };
     let found = item_fields.and_then(|fields| fields.iter().find(|f| &f.wire == cursor));
-    let is_string = |f: &ast::Field| f.format.is_none() && matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if Scalar::from_name(&e.value.name) == Some(Scalar::String));
+    let is_string = |f: &ast::Field| {
+        f.format.is_none()
+            && matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if Scalar::from_name(&e.value.name) == Some(Scalar::String))
+    };
     if found.is_some_and(is_string) {
         return;
     }
@@ -168,7 +171,9 @@ fn check_cursor_param(cx: &mut Cx<'_, '_>, op: &ast::Operation, p: &ast::Paginat
             };
             cx.error(&p.cursor_param.path, format!("`{name}` is not one of this operation's query parameters"), hint)
         }
-        Some(q) if q.format.is_none() && matches!(&q.ty, TypeRef::Expr(e) if Scalar::from_name(&e.value.name) == Some(Scalar::String)) => {}
+        Some(q)
+            if q.format.is_none()
+                && matches!(&q.ty, TypeRef::Expr(e) if Scalar::from_name(&e.value.name) == Some(Scalar::String)) => {}
         Some(_) => cx.error(
             &p.cursor_param.path,
             format!("the cursor parameter `{name}` must be a `string`"),

@@ -24,6 +24,24 @@
 //!
 //!   - Path parameters: `shelf_id`, `book_id`.
 //!   - Query parameters: `edition` (`String`, required, 1 to 20 characters).
+//!
+//! - `listMembers`: `GET /members` → `Page<Member>`.
+//!
+//!   Lists the library's members.
+//!
+//!   - Query parameters: `joined_after` (`DateTime`), `visited_since` (`UnixTime`), `limit` (`i32`, from 1 to 100 inclusive).
+//!
+//! - `getMemberRecord`: `GET /archive/members/{member_id}` → `MemberRecord`.
+//!
+//!   Retrieves a member's archived record, with every field the archive holds.
+//!
+//!   - Path parameters: `member_id`.
+//!
+//! - `getLedgerEntry`: `GET /members/{member_id}/ledger/{entry_id}` → `LedgerEntry`.
+//!
+//!   Retrieves an entry of a member's ledger.
+//!
+//!   - Path parameters: `member_id`, `entry_id`.
 #![warn(missing_docs)]
 
 mod models;
@@ -87,6 +105,11 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<BookObject>("BookObject");
     visitor.visit::<BookFormat>("BookFormat");
     visitor.visit::<Labels>("Labels");
+    visitor.visit::<LedgerEntry>("LedgerEntry");
+    visitor.visit::<Fine>("Fine");
+    visitor.visit::<Payment>("Payment");
+    visitor.visit::<Member>("Member");
+    visitor.visit::<MemberRecord>("MemberRecord");
     visitor.visit::<OnShelf>("OnShelf");
     visitor.visit::<Page<Book>>("Page<Book>");
     visitor.visit::<ShelfLocation>("ShelfLocation");

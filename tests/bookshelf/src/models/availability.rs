@@ -81,7 +81,7 @@ impl<'de> typed_api_runtime::__private::Union<'de> for Availability {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OnLoan {
     /// The Unix timestamp (in seconds) when the book is due back.
-    pub due_at: i64,
+    pub due_at: typed_api_runtime::UnixTime,
     /// How many times the loan has been renewed.
     ///
     /// Constraint: from 0 to 3 inclusive.

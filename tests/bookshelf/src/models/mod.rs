@@ -19,6 +19,18 @@ mod labels;
 
 pub use labels::*;
 
+mod ledger_entry;
+
+pub use ledger_entry::*;
+
+mod member;
+
+pub use member::*;
+
+mod member_record;
+
+pub use member_record::*;
+
 mod on_shelf;
 
 pub use on_shelf::*;

@@ -10,3 +10,15 @@ pub use list_books::*;
 mod get_book;
 
 pub use get_book::*;
+
+mod list_members;
+
+pub use list_members::*;
+
+mod get_member_record;
+
+pub use get_member_record::*;
+
+mod get_ledger_entry;
+
+pub use get_ledger_entry::*;
