@@ -98,4 +98,14 @@ async fn a_proxy_passes_a_record_through_unchanged() {
         .unwrap_or_else(|e| panic!("{e}"));
     let record = client.get_member_record("mem_1").send().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(serde_json::to_string(&record).ok().as_deref(), Some(RECORD));
+
+    // A decode error in a keeping object still names the field's path.
+    let wide = RECORD.replace(r#""loans_out":0"#, r#""loans_out":4294967296"#);
+    Mock::given(method("GET"))
+        .and(path("/archive/members/mem_2"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(wide, "application/json"))
+        .mount(&server)
+        .await;
+    let error = client.get_member_record("mem_2").send().await.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(error.contains("at `loans_out`"), "{error}");
 }
