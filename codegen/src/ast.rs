@@ -40,6 +40,9 @@ pub struct Api {
     pub request_id_headers: Option<Spanned<Vec<Spanned<String>>>>,
     /// `error: { type: Problem, message: detail }`: the body of error responses.
     pub error: Option<ErrorShape>,
+    /// `keep_unknown_fields: true`: every object keeps the fields the spec does not know,
+    /// unless its type says otherwise.
+    pub keep_unknown_fields: bool,
 }
 
 /// `error: { type: Problem, message: error.message }`
@@ -95,6 +98,8 @@ pub struct TypeDef {
     /// `extends: Base` or `extends: [A, B]` on an object: the objects whose fields come first.
     pub extends: Vec<Spanned<String>>,
     pub body: TypeBody,
+    /// `keep_unknown_fields:` as written on the type (objects only), overriding the API's.
+    pub keep_unknown_fields: Option<Spanned<bool>>,
     pub path: NodePath,
 }
 
@@ -129,6 +134,8 @@ pub struct Field {
     pub ty: FieldType,
     pub presence: Presence,
     pub constraints: Constraints,
+    /// `format:` as written, checked against the type by validate.
+    pub format: Option<Spanned<String>>,
     pub path: NodePath,
 }
 
@@ -231,6 +238,8 @@ pub struct QueryParam {
     pub required: bool,
     pub default: Option<Spanned<Literal>>,
     pub constraints: Constraints,
+    /// `format:` as written, checked against the type by validate.
+    pub format: Option<Spanned<String>>,
     pub path: NodePath,
 }
 

@@ -198,6 +198,9 @@ pub enum Arg {
     Nullable,
     /// The parameter's type itself.
     Plain,
+    /// `impl Into<T>`: the runtime's `DateTime` and `UnixTime` are made from a
+    /// `jiff::Timestamp` (and `UnixTime` from an `i64`) in the call.
+    Into,
 }
 
 /// How a query value is written.
@@ -403,6 +406,9 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// What its `Validate` impl checks, by field; `None` when nothing in it has a rule.
     pub validation: Option<Vec<FieldRules>>,
+    /// With `keep_unknown_fields`: the doc lines of the field that keeps the fields the spec
+    /// does not know (the runtime's `UnknownFields`, named `unknown_fields`).
+    pub unknown_fields: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -423,9 +429,15 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Type {
     String,
+    /// `format: int32`.
+    I32,
     I64,
     F64,
     Bool,
+    /// `format: date-time`: the runtime's `DateTime`, which keeps the text sent.
+    DateTime,
+    /// `format: unixtime`: the runtime's `UnixTime`.
+    UnixTime,
     Vec(Box<Type>),
     /// `BTreeMap<String, T>`.
     Map(Box<Type>),
@@ -445,6 +457,9 @@ impl std::fmt::Display for Type {
             Type::I64 => f.write_str("i64"),
             Type::F64 => f.write_str("f64"),
             Type::Bool => f.write_str("bool"),
+            Type::I32 => f.write_str("i32"),
+            Type::DateTime => f.write_str("DateTime"),
+            Type::UnixTime => f.write_str("UnixTime"),
             Type::Vec(inner) => write!(f, "Vec<{inner}>"),
             Type::Map(inner) => write!(f, "BTreeMap<String, {inner}>"),
             Type::Param(name) => f.write_str(name),

@@ -7,7 +7,7 @@
 //! parameters they name. Plain data: lower turns it into the intermediate model without
 //! looking anything up that could be missing, and without naming anything again.
 
-use crate::values::{Constraints, JsonKind, Literal, MapLimits, Presence, Scalar};
+use crate::values::{Constraints, Format, JsonKind, Literal, MapLimits, Presence, Scalar};
 
 /// A valid spec.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +123,8 @@ pub struct Object {
     pub member_of: Vec<Membership>,
     /// The objects it extends, in order: their fields come first in `fields`.
     pub extends: Vec<TypeLink>,
+    /// The object keeps the fields the spec does not know and encodes them back.
+    pub keep_unknown_fields: bool,
 }
 
 /// A type named in another's docs: its Rust name and the module it is written to.
@@ -179,6 +181,8 @@ pub enum FieldType {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ty {
     Scalar(Scalar),
+    /// A scalar with a `format` (the format says which scalar).
+    Formatted(Format),
     Array(Box<Ty>),
     /// `map<T>`, or a map defined in place: string keys.
     Map(Box<Ty>),

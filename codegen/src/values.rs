@@ -107,3 +107,52 @@ impl JsonKind {
         JsonKind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
+
+/// A `format` a field or query parameter states for its scalar: a Rust type of its own for
+/// the same JSON, which encodes exactly what it decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An RFC 3339 string: the runtime's `DateTime`, which keeps the text.
+    DateTime,
+    /// Whole seconds since 1970: the runtime's `UnixTime`.
+    UnixTime,
+    /// `i32`: a value beyond it is a decode error naming the field.
+    Int32,
+    /// `i64`, as `integer` already is.
+    Int64,
+    /// `f64`: an `f32` would change the digits of a value sent with more of them.
+    Float,
+    /// `f64`, as `number` already is.
+    Double,
+}
+
+impl Format {
+    /// In the order error messages list them.
+    pub const ALL: [Format; 6] =
+        [Format::DateTime, Format::UnixTime, Format::Int32, Format::Int64, Format::Float, Format::Double];
+
+    /// The name a spec writes (OpenAPI's, and OpenAI's `unixtime`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::DateTime => "date-time",
+            Format::UnixTime => "unixtime",
+            Format::Int32 => "int32",
+            Format::Int64 => "int64",
+            Format::Float => "float",
+            Format::Double => "double",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.name() == name)
+    }
+
+    /// The scalar the format applies to.
+    pub fn scalar(self) -> Scalar {
+        match self {
+            Format::DateTime => Scalar::String,
+            Format::UnixTime | Format::Int32 | Format::Int64 => Scalar::Integer,
+            Format::Float | Format::Double => Scalar::Number,
+        }
+    }
+}

@@ -9,6 +9,9 @@
 //!   retries as the official SDKs do them, typed errors that never show a credential, and
 //!   pagination streams. Each generated crate wraps it in a `Client` of its own.
 //! - [`Api`]: what a generated crate tells the runtime about its API, as data.
+//! - [`formats`]: the types of `format: date-time` ([`DateTime`]) and `format: unixtime`
+//!   ([`UnixTime`]), which encode exactly what they decoded; and [`UnknownFields`], what an
+//!   object with `keep_unknown_fields` keeps of the fields its spec does not know.
 //!
 //! Generated crates also call a few hidden functions (decoding helpers and a version guard);
 //! those are no part of this crate's interface.
@@ -18,12 +21,18 @@
 mod api;
 #[cfg(feature = "client")]
 pub mod client;
+pub mod formats;
 pub mod request;
+mod unknown;
 mod validate;
 
 #[doc(hidden)]
 pub mod __private;
 
 pub use api::{Api, Auth};
+pub use formats::{DateTime, DateTimeError, UnixTime};
 /// The `http` crate whose types requests are built from.
 pub use http;
+/// The date/time crate behind [`DateTime::timestamp`] and [`UnixTime::timestamp`].
+pub use jiff;
+pub use unknown::UnknownFields;

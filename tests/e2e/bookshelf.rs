@@ -45,7 +45,7 @@ fn book_on_loan_round_trips_with_optional_fields_absent() {
     assert_eq!(book.location, None);
     assert!(book.tags.is_empty());
     assert!(book.copies_by_branch.is_empty());
-    assert_eq!(book.availability, Availability::OnLoan(OnLoan { due_at: 1767225600, renewals: 1 }));
+    assert_eq!(book.availability, Availability::OnLoan(OnLoan { due_at: 1767225600.into(), renewals: 1 }));
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn enums_and_members_encode_their_wire_values() {
     assert_eq!(encode(&BookFormat::Unknown("scroll".to_owned())), json!("scroll"));
     assert_eq!(BookObject::default(), BookObject::Book);
     assert_eq!(
-        encode(&Availability::OnLoan(OnLoan { due_at: 1, renewals: 0 })),
+        encode(&Availability::OnLoan(OnLoan { due_at: 1.into(), renewals: 0 })),
         json!({"status": "on_loan", "due_at": 1, "renewals": 0})
     );
     assert_eq!(

@@ -171,6 +171,7 @@ fn field_kinds_and_constants_match() {
                 FieldType::Const { value, .. } | FieldType::Tag { value } => format!("const {value}"),
                 FieldType::Value(Ty::Array(_)) => "array".to_owned(),
                 FieldType::Value(Ty::Scalar(scalar)) => scalar.name().to_owned(),
+                FieldType::Value(Ty::Formatted(format)) => format.scalar().name().to_owned(),
                 FieldType::Value(Ty::Named { name, .. }) => match &def(&spec, name).body {
                     Body::Enum(_) => "enum".to_owned(),
                     _ => "object".to_owned(),

@@ -13,6 +13,10 @@ pub(super) fn argument(p: &Param) -> (TokenStream, TokenStream) {
     let name = ident(&p.name.rust);
     match (p.arg, &p.ty) {
         (Arg::IntoString, _) => (quote! { impl Into<String> }, quote! { #name.into() }),
+        (Arg::Into, ty) => {
+            let ty = super::tokens::ty(ty);
+            (quote! { impl Into<#ty> }, quote! { #name.into() })
+        }
         (Arg::Iter, Type::Vec(item)) => {
             let item = ty(item);
             (quote! { impl IntoIterator<Item = #item> }, quote! { #name.into_iter().collect() })
@@ -31,7 +35,7 @@ pub(super) fn field_init(p: &Param) -> TokenStream {
     let name = ident(&p.name.rust);
     match p.arg {
         Arg::Plain | Arg::Nullable => quote! { #name },
-        Arg::IntoString | Arg::Iter => {
+        Arg::IntoString | Arg::Into | Arg::Iter => {
             let (_, value) = argument(p);
             quote! { #name: #value }
         }

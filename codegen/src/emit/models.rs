@@ -72,6 +72,15 @@ fn structure(s: &Struct) -> TokenStream {
         quote! { #[serde(bound(serialize = #ser, deserialize = #de))] }
     });
     let fields = s.fields.iter().map(field);
+    // `flatten`: serde hands the struct every entry no field above takes, in order.
+    let unknown_fields = s.unknown_fields.as_ref().map(|lines| {
+        let docs = docs(lines);
+        quote! {
+            #docs
+            #[serde(flatten)]
+            pub unknown_fields: typed_api_runtime::UnknownFields,
+        }
+    });
     quote! {
         #head
         #allow
@@ -79,6 +88,7 @@ fn structure(s: &Struct) -> TokenStream {
         #bounds
         pub struct #name #generics {
             #(#fields)*
+            #unknown_fields
         }
     }
 }

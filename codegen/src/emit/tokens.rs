@@ -39,6 +39,9 @@ pub(crate) fn ty(ty: &Type) -> TokenStream {
         Type::I64 => quote! { i64 },
         Type::F64 => quote! { f64 },
         Type::Bool => quote! { bool },
+        Type::I32 => quote! { i32 },
+        Type::DateTime => quote! { typed_api_runtime::DateTime },
+        Type::UnixTime => quote! { typed_api_runtime::UnixTime },
         Type::Vec(inner) => {
             let inner = self::ty(inner);
             quote! { Vec<#inner> }

@@ -52,7 +52,13 @@ impl Cx {
         let fields: Vec<ir::Field> = object.fields.iter().filter_map(|f| self.field(f)).collect();
         meta.allow_deprecated |= fields.iter().any(|f| f.deprecated.is_some() || self.uses_deprecated(&f.ty));
         let validation = if self.rules.validated(&meta.name) { self.rules.fields(&object.fields) } else { None };
-        ir::Struct { meta, generics: object.params.clone(), fields, validation }
+        let unknown_fields = object.keep_unknown_fields.then(|| {
+            vec![
+                "The fields this version of the spec does not know, in the order they were sent; they".to_owned(),
+                "encode back after the fields above, so the object passes through unchanged.".to_owned(),
+            ]
+        });
+        ir::Struct { meta, generics: object.params.clone(), fields, validation, unknown_fields }
     }
 
     /// A struct field; none for a union member's tag, which its union reads and writes.

@@ -101,6 +101,7 @@ impl Cx {
             checks: checks(&p.constraints, &ty),
             arg: match &ty {
                 Type::String => ir::Arg::IntoString,
+                Type::DateTime | Type::UnixTime => ir::Arg::Into,
                 Type::Vec(_) => ir::Arg::Iter,
                 _ => ir::Arg::Plain,
             },

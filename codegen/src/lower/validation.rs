@@ -111,7 +111,7 @@ impl Rules {
                     rules.extend(self.map(value, limits));
                 }
             }
-            Ty::Scalar(_) | Ty::Param(_) => {}
+            Ty::Scalar(_) | Ty::Formatted(_) | Ty::Param(_) => {}
         }
         rules
     }
@@ -138,7 +138,7 @@ fn reachable(types: &[TypeDef], roots: &[&Ty]) -> BTreeSet<String> {
                 out.push(name.clone());
                 args.iter().for_each(|a| names(a, out));
             }
-            Ty::Scalar(_) | Ty::Param(_) => {}
+            Ty::Scalar(_) | Ty::Formatted(_) | Ty::Param(_) => {}
         }
     }
     let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|t| (t.name.as_str(), t)).collect();
@@ -173,6 +173,8 @@ pub(super) fn checks(c: &Constraints, ty: &Type) -> Vec<Check> {
     let bound = |value: f64, round: fn(f64) -> f64| match ty {
         // `as` saturates: a bound beyond i64 cannot be crossed by an i64 anyway.
         Type::I64 => Literal::Int(round(value) as i64),
+        // Nor a bound beyond i32 by an i32; clamped, the bound is a literal an i32 can be.
+        Type::I32 => Literal::Int((round(value) as i64).clamp(i32::MIN.into(), i32::MAX.into())),
         _ => Literal::Float(value),
     };
     let mut out = Vec::new();

@@ -7,7 +7,7 @@ use crate::ast::{Api, Auth, AuthScheme, ClientHeader, ErrorShape, Spanned};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "title",
     "description",
     "version",
@@ -20,6 +20,7 @@ const KEYS: [&str; 12] = [
     "rust_crate",
     "request_id_headers",
     "error",
+    "keep_unknown_fields",
 ];
 
 /// The schemes `auth.scheme` takes, for the hint of an unknown one.
@@ -53,6 +54,7 @@ pub(super) fn api(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option
         base_url: base_url?,
         base_url_env: obj.string("base_url_env", d),
         docs_url: obj.string("docs_url", d),
+        keep_unknown_fields: obj.bool("keep_unknown_fields", d),
         auth,
         headers,
         rust_crate: obj.spanned_string("rust_crate", d),

@@ -106,7 +106,7 @@ fn query_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Quer
         let Some(param) = Obj::new(value, &path, "a query parameter", &hint, d) else {
             continue;
         };
-        let mut allowed = vec!["type", "description", "deprecated", "required", "default", "rust_name"];
+        let mut allowed = vec!["type", "description", "deprecated", "required", "default", "rust_name", "format"];
         allowed.extend(CONSTRAINT_KEYS);
         param.known(&allowed, d);
         let ty = param
@@ -123,6 +123,7 @@ fn query_params(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Quer
             required: param.bool("required", d),
             default,
             constraints: param.constraints(d),
+            format: param.spanned_string("format", d),
             path,
         });
     }

@@ -37,7 +37,7 @@ fn type_def(
     let hint = "a type is a mapping with `description` and one of `fields`, `enum`, `union` or `map`";
     let obj = Obj::new(value, path, "a type", hint, d)?;
     let kinds: Vec<&str> = KINDS.iter().copied().filter(|k| obj.get(k).is_some()).collect();
-    let mut allowed = vec!["description", "deprecated"];
+    let mut allowed = vec!["description", "deprecated", "keep_unknown_fields"];
     allowed.push(if inline { "name" } else { "params" });
     allowed.extend(KINDS);
     if kinds == ["map"] {
@@ -102,6 +102,9 @@ fn type_def(
         params,
         extends,
         body: body?,
+        keep_unknown_fields: obj
+            .get("keep_unknown_fields")
+            .map(|(_, path)| Spanned { value: obj.bool("keep_unknown_fields", d), path }),
         path: path.clone(),
     })
 }
@@ -149,8 +152,17 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
     // `id: string` is a likely slip for `id: { type: string }`: the hint keeps the type written.
     let ty = value.as_str().unwrap_or("string");
     let obj = Obj::new(value, path, "a field", &format!("write `{wire}: {{ type: {ty}, description: ... }}`"), d)?;
-    let mut allowed =
-        vec!["type", "const", "description", "deprecated", "nullable", "optional", "missing_as_null", "rust_name"];
+    let mut allowed = vec![
+        "type",
+        "const",
+        "description",
+        "deprecated",
+        "nullable",
+        "optional",
+        "missing_as_null",
+        "rust_name",
+        "format",
+    ];
     allowed.extend(CONSTRAINT_KEYS);
     obj.known(&allowed, d);
     let ty = match (obj.get("type"), obj.get("const")) {
@@ -199,6 +211,7 @@ fn field(wire: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Opt
         ty: ty?,
         presence,
         constraints: obj.constraints(d),
+        format: obj.spanned_string("format", d),
         path: path.clone(),
     })
 }

@@ -16,6 +16,8 @@ pub(super) struct Cx<'s, 'a> {
     pub(super) refs: BTreeMap<String, Vec<NodePath>>,
     /// Each union member → its unions, and where each lists it, in spec order.
     pub(super) members: BTreeMap<String, Vec<(String, NodePath)>>,
+    /// The API's `keep_unknown_fields`: what an object that says nothing of it does.
+    pub(super) keep_unknown_fields: bool,
 }
 
 impl Cx<'_, '_> {

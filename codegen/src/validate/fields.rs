@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::cx::{Cx, all_of};
-use super::{constraints, names};
+use super::{constraints, formats, names};
 use crate::ast::{self, FieldType, Spanned, TypeBody, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Field};
@@ -31,10 +31,12 @@ fn check_field<'f>(
         FieldType::Ref(ty) => {
             let resolved = cx.ty(ty, scope);
             constraints::check(cx, &field.constraints, ty, &field.path);
+            let resolved = formats::apply(cx, field.format.as_ref(), resolved, &field.constraints, &field.path);
             resolved.map(resolved::FieldType::Value)
         }
         FieldType::Const(value) => {
             check_const_constraints(cx, field);
+            check_const_format(cx, field);
             const_type(cx, field, value)
         }
     };
@@ -74,6 +76,12 @@ fn check_description(cx: &mut Cx<'_, '_>, field: &ast::Field) {
 fn check_const_constraints(cx: &mut Cx<'_, '_>, field: &ast::Field) {
     if field.constraints != Default::default() {
         cx.error(&field.path, "a `const` field takes no constraints", "remove them: a const has only one value");
+    }
+}
+
+fn check_const_format(cx: &mut Cx<'_, '_>, field: &ast::Field) {
+    if let Some(format) = &field.format {
+        cx.error(&format.path, "a `const` field takes no `format`", "remove it: a const is always a string");
     }
 }
 

@@ -17,6 +17,7 @@ mod enums;
 mod error_shape;
 mod extends;
 mod fields;
+mod formats;
 mod kinds;
 mod names;
 mod operations;
@@ -42,7 +43,8 @@ pub fn validate(spec: &Spec) -> Result<Model, Vec<Diagnostic>> {
     let mut d = Diagnostics::default();
     api::check(&spec.api, &mut d);
     let symbols = symbols::collect(spec, &mut d);
-    let mut cx = Cx { symbols: &symbols, d, refs: BTreeMap::new(), members: BTreeMap::new() };
+    let keep_unknown_fields = spec.api.keep_unknown_fields;
+    let mut cx = Cx { symbols: &symbols, d, refs: BTreeMap::new(), members: BTreeMap::new(), keep_unknown_fields };
     let types = types::check(&mut cx);
     let operations = all_of(operations::check(spec, &mut cx, &types));
     for op in &spec.operations {

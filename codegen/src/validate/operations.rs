@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::cx::{Cx, all_of};
 use super::pagination::Objects;
-use super::{body, constraints, defaults, names, pagination, paths};
+use super::{body, constraints, defaults, formats, names, pagination, paths};
 use crate::ast::{self, Spanned, Spec, TypeBody, TypeRef};
 use crate::naming;
 use crate::node_path::NodePath;
@@ -209,6 +209,7 @@ fn check_param<'o>(cx: &mut Cx<'_, '_>, param: &Param<'o>, names: &mut BTreeMap<
 fn query_param(cx: &mut Cx<'_, '_>, param: &ast::QueryParam, rust: Option<String>) -> Option<QueryParam> {
     let ty = cx.ty(&param.ty, &[]);
     constraints::check(cx, &param.constraints, &param.ty, &param.path);
+    let ty = formats::apply(cx, param.format.as_ref(), ty, &param.constraints, &param.path);
     check_query_type(cx, param);
     defaults::check(cx, param);
     Some(QueryParam {

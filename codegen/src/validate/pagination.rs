@@ -244,7 +244,10 @@ fn check_cursor_field(cx: &mut Cx<'_, '_>, item: &str, key: &Spanned<String>, wh
         _ => None,
     };
     let found = item_fields.and_then(|fields| fields.iter().find(|f| &f.wire == cursor));
-    let is_string = |f: &ast::Field| matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if Scalar::from_name(&e.value.name) == Some(Scalar::String));
+    let is_string = |f: &ast::Field| {
+        f.format.is_none()
+            && matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if Scalar::from_name(&e.value.name) == Some(Scalar::String))
+    };
     if found.is_some_and(is_string) {
         return;
     }
@@ -274,7 +277,9 @@ fn check_param(cx: &mut Cx<'_, '_>, op: &ast::Operation, key: &Spanned<String>, 
             };
             cx.error(&key.path, format!("`{name}` is not one of this operation's query parameters"), hint)
         }
-        Some(q) if matches!(&q.ty, TypeRef::Expr(e) if Scalar::from_name(&e.value.name) == Some(scalar)) => {}
+        Some(q)
+            if q.format.is_none()
+                && matches!(&q.ty, TypeRef::Expr(e) if Scalar::from_name(&e.value.name) == Some(scalar)) => {}
         Some(_) => cx.error(
             &key.path,
             format!("the {what} parameter `{name}` must be {article} `{ty}`"),
@@ -375,7 +380,7 @@ fn bind(ty: &Ty, params: &[String], args: &[Ty]) -> Option<Ty> {
             let inner = inner.iter().map(|arg| bind(arg, params, args)).collect::<Option<_>>()?;
             Ty::Named { name: name.clone(), args: inner }
         }
-        Ty::Scalar(_) => ty.clone(),
+        Ty::Scalar(_) | Ty::Formatted(_) => ty.clone(),
     })
 }
 

@@ -4,7 +4,7 @@
 
 use super::cx::Cx;
 use super::symbols::{Symbol, SymbolKind};
-use super::{enums, extends, fields, kinds, unions};
+use super::{enums, extends, fields, formats, kinds, unions};
 use crate::ast::{FieldType, Spanned, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Body, Object};
@@ -43,14 +43,16 @@ fn check_type<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>) -> Optio
 
 fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a TypeDef) -> Option<Body> {
     check_description(cx, name, symbol, def);
+    formats::check_keep_unknown_fields_kind(cx, def);
     check_params(cx, def);
     let scope: Vec<&str> = def.params.iter().map(|p| p.value.as_str()).collect();
     match &def.body {
         TypeBody::Object { fields } => {
+            let keep_unknown_fields = formats::keep_unknown_fields(cx, def, fields);
             let fields = fields::check(cx, fields, &scope)?;
             let params = def.params.iter().map(|p| p.value.clone()).collect();
             let extends = extends::links(cx.symbols, def);
-            Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends }))
+            Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends, keep_unknown_fields }))
         }
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
         TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),

@@ -93,6 +93,24 @@
 //!   Retrieves a shelf, with statistics still in beta.
 //!
 //!   - Path parameters: `shelf_id`.
+//!
+//! - `listMembers`: `GET /members` → `Page<Member>`.
+//!
+//!   Lists the library's members.
+//!
+//!   - Query parameters: `joined_after` (`DateTime`), `visited_since` (`UnixTime`), `limit` (`i32`, from 1 to 100 inclusive).
+//!
+//! - `getMemberRecord`: `GET /archive/members/{member_id}` → `MemberRecord`.
+//!
+//!   Retrieves a member's archived record, with every field the archive holds.
+//!
+//!   - Path parameters: `member_id`.
+//!
+//! - `getLedgerEntry`: `GET /members/{member_id}/ledger/{entry_id}` → `LedgerEntry`.
+//!
+//!   Retrieves an entry of a member's ledger.
+//!
+//!   - Path parameters: `member_id`, `entry_id`.
 #![warn(missing_docs)]
 
 mod models;
@@ -174,6 +192,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<EventPage>("EventPage");
     visitor.visit::<Holding>("Holding");
     visitor.visit::<Labels>("Labels");
+    visitor.visit::<LedgerEntry>("LedgerEntry");
+    visitor.visit::<Fine>("Fine");
+    visitor.visit::<Payment>("Payment");
     visitor.visit::<LibrarianNote>("LibrarianNote");
     visitor.visit::<LibraryEvent>("LibraryEvent");
     visitor.visit::<LoanStarted>("LoanStarted");
@@ -183,6 +204,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<LoanPeriod>("LoanPeriod");
     visitor.visit::<Magazine>("Magazine");
     visitor.visit::<MagazineObject>("MagazineObject");
+    visitor.visit::<Member>("Member");
+    visitor.visit::<MemberRecord>("MemberRecord");
     visitor.visit::<NewBook>("NewBook");
     visitor.visit::<Note>("Note");
     visitor.visit::<NoteBase>("NoteBase");

@@ -60,7 +60,16 @@ impl Schema {
     fn ty(&self, ty: &Type, c: &Constraints, limits: Option<&MapLimits>, depth: usize) -> BoxedStrategy<Sample> {
         match ty {
             Type::String => string(c.min_length, c.max_length).prop_map(|s| Sample::same(Value::String(s))).boxed(),
-            Type::I64 => integer(c).prop_map(|n| Sample::same(Value::from(n))).boxed(),
+            Type::I64 | Type::UnixTime => integer(c).prop_map(|n| Sample::same(Value::from(n))).boxed(),
+            Type::I32 => {
+                let c = Constraints {
+                    minimum: Some(c.minimum.map_or(f64::from(i32::MIN), |m| m.max(f64::from(i32::MIN)))),
+                    maximum: Some(c.maximum.map_or(f64::from(i32::MAX), |m| m.min(f64::from(i32::MAX)))),
+                    ..c.clone()
+                };
+                integer(&c).prop_map(|n| Sample::same(Value::from(n))).boxed()
+            }
+            Type::DateTime => date_time().prop_map(|s| Sample::same(Value::String(s))).boxed(),
             Type::F64 => number(c),
             Type::Bool => any::<bool>().prop_map(|b| Sample::same(Value::Bool(b))).boxed(),
             Type::Vec(inner) => {
@@ -97,7 +106,8 @@ impl Schema {
     }
 
     /// An object with the struct's fields (generic parameters bound to `args`), each present
-    /// as its presence allows, plus fields the spec does not know (which decode and are dropped).
+    /// as its presence allows, plus fields the spec does not know (which decode, and are
+    /// dropped unless the struct keeps them).
     fn object(&self, s: &ir::Struct, args: &[Type], depth: usize) -> impl Strategy<Value = Sample> + use<> {
         let bindings: BTreeMap<&str, &Type> = s.generics.iter().map(String::as_str).zip(args).collect();
         let fields: Vec<BoxedStrategy<FieldSample>> = s
@@ -110,8 +120,11 @@ impl Schema {
             })
             .collect();
         let known: Vec<String> = s.fields.iter().map(|f| f.name.wire.clone()).collect();
-        (fields, unknown_fields(known)).prop_map(|(fields, extra)| {
-            let (mut input, mut canonical) = (extra, Map::new());
+        let keep = s.unknown_fields.is_some();
+        (fields, unknown_fields(known)).prop_map(move |(fields, extra)| {
+            // With `keep_unknown_fields` the object encodes them back; else it drops them.
+            let canonical = if keep { extra.clone() } else { Map::new() };
+            let (mut input, mut canonical) = (extra, canonical);
             for field in fields {
                 if let Some((key, value)) = field.input {
                     input.insert(key, value);
@@ -273,6 +286,25 @@ pub fn string(min: Option<u64>, max: Option<u64>) -> impl Strategy<Value = Strin
     vec(chars, min..=max.max(min)).prop_map(String::from_iter)
 }
 
+/// RFC 3339 date-times, with the liberties the RFC allows and a date/time crate would not
+/// write back (lowercase `t`/`z`, trailing zeros, `-00:00`, a leap second); and now and then
+/// text that is no date-time, which a `DateTime` keeps as well.
+pub fn date_time() -> impl Strategy<Value = String> {
+    let date = (0u32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
+    let time = (0u32..=23, 0u32..=59, 0u32..=60).prop_map(|(h, m, s)| format!("{h:02}:{m:02}:{s:02}"));
+    let digits = vec(proptest::char::range('0', '9'), 1..=9).prop_map(|ds| format!(".{}", String::from_iter(ds)));
+    let fraction = prop_oneof![Just(String::new()), digits];
+    let offset = prop_oneof![
+        Just("Z".to_owned()),
+        Just("z".to_owned()),
+        Just("-00:00".to_owned()),
+        (prop_oneof![Just('+'), Just('-')], 0u32..=23, 0u32..=59).prop_map(|(s, h, m)| format!("{s}{h:02}:{m:02}")),
+    ];
+    let valid = (date, prop_oneof![Just('T'), Just('t')], time, fraction, offset)
+        .prop_map(|(date, t, time, fraction, offset)| format!("{date}{t}{time}{fraction}{offset}"));
+    prop_oneof![4 => valid, 1 => string(None, None)]
+}
+
 /// Integers within the constraints, their bounds, the extremes of `i64` and small ones favoured.
 fn integer(c: &Constraints) -> BoxedStrategy<i64> {
     // A bound of a whole-number field is whole; `as` saturates, which is what a bound needs.
@@ -356,6 +388,7 @@ fn bind(ty: &Type, bindings: &BTreeMap<&str, &Type>) -> Type {
             Type::Named { name: name.clone(), args: args.iter().map(|a| bind(a, bindings)).collect() }
         }
         Type::String | Type::I64 | Type::F64 | Type::Bool => ty.clone(),
+        Type::I32 | Type::DateTime | Type::UnixTime => ty.clone(),
     }
 }
 

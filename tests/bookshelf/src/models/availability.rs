@@ -94,7 +94,7 @@ impl crate::request::Validate for Availability {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OnLoan {
     /// The Unix timestamp (in seconds) when the book is due back.
-    pub due_at: i64,
+    pub due_at: typed_api_runtime::UnixTime,
     /// How many times the loan has been renewed.
     ///
     /// Constraint: from 0 to 3 inclusive.

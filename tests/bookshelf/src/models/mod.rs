@@ -59,6 +59,10 @@ mod labels;
 
 pub use labels::*;
 
+mod ledger_entry;
+
+pub use ledger_entry::*;
+
 mod librarian_note;
 
 pub use librarian_note::*;
@@ -78,6 +82,14 @@ pub use loan_days::*;
 mod magazine;
 
 pub use magazine::*;
+
+mod member;
+
+pub use member::*;
+
+mod member_record;
+
+pub use member_record::*;
 
 mod new_book;
 

@@ -50,3 +50,15 @@ pub use get_holding::*;
 mod get_shelf;
 
 pub use get_shelf::*;
+
+mod list_members;
+
+pub use list_members::*;
+
+mod get_member_record;
+
+pub use get_member_record::*;
+
+mod get_ledger_entry;
+
+pub use get_ledger_entry::*;
