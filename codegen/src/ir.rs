@@ -100,7 +100,8 @@ pub struct RequestBody {
     /// The fields the builder sets, in the type's order: the required ones (required or
     /// nullable) are constructor arguments, the others setters.
     pub fields: Vec<BodyField>,
-    /// The `const` fields: the constructor gives them their one value (their `Default`).
+    /// The `const` fields, and the one keeping unknown fields: the constructor gives them
+    /// their `Default` (the one value; none).
     pub fixed: Vec<String>,
     /// The type implements `Validate`: the builder's `validate` checks the whole body.
     pub validated: bool,

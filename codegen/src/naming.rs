@@ -9,6 +9,10 @@
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// The variant of every generated enum and union that keeps what the spec does not know.
+/// The field of an object with `keep_unknown_fields` that holds the fields the spec does not
+/// know (the emitter writes it with this name).
+pub const UNKNOWN_FIELDS: &str = "unknown_fields";
+
 pub const FALLBACK_VARIANT: &str = "Unknown";
 
 /// Strict and reserved keywords of Rust 2024 (`gen` is reserved from 2024 on).

@@ -30,6 +30,10 @@ impl Cx {
                 FieldType::Tag { .. } => {}
             }
         }
+        if object.keep_unknown_fields {
+            // Empty: a request built here has no fields the spec does not know.
+            fixed.push(naming::UNKNOWN_FIELDS.to_owned());
+        }
         let body = ty(body);
         let validated = matches!(&body, Type::Named { name, .. } if self.rules.validated(name));
         let mut from_body_docs =

@@ -10,7 +10,7 @@ use crate::resolved::Ty;
 use crate::values::{Constraints, Format, Scalar};
 
 /// The Rust name of the struct field that keeps the unknown fields.
-pub(crate) const UNKNOWN_FIELDS: &str = "unknown_fields";
+use crate::naming::UNKNOWN_FIELDS;
 
 /// `ty` (the resolved type of a field or parameter written at `path`) with its `format` put
 /// in: on the scalar itself, or on the elements of an array or map of it. `None` where the

@@ -19,7 +19,9 @@ const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OP
 /// Checks and resolves every operation; `types` are the resolved types, which pagination
 /// looks into.
 pub(super) fn check<'a>(spec: &'a Spec, cx: &mut Cx<'_, 'a>, types: &[Option<TypeDef>]) -> Vec<Option<Operation>> {
-    let objects = Objects::new(types);
+    // With their bases' fields, as pagination and bodies read them.
+    let composed = super::extends::compose(types.iter().flatten().cloned().collect());
+    let objects = Objects::new(&composed);
     let mut ids: BTreeMap<String, &str> = BTreeMap::new();
     spec.operations.iter().map(|op| check_operation(cx, op, &mut ids, &objects)).collect()
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::cx::Cx;
+use super::extends;
 use super::symbols::{ARRAY, SymbolKind};
 use crate::ast::{self, CursorFrom, FieldType, PageStyle, Spanned, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::diagnostics::{nearest, suggest};
@@ -16,8 +17,8 @@ use crate::values::{Presence, Scalar};
 pub(super) struct Objects<'t>(BTreeMap<&'t str, &'t Object>);
 
 impl<'t> Objects<'t> {
-    pub(super) fn new(types: &'t [Option<resolved::TypeDef>]) -> Self {
-        let objects = types.iter().flatten().filter_map(|ty| match &ty.body {
+    pub(super) fn new(types: &'t [resolved::TypeDef]) -> Self {
+        let objects = types.iter().filter_map(|ty| match &ty.body {
             Body::Object(object) => Some((ty.name.as_str(), object)),
             _ => None,
         });
@@ -32,7 +33,8 @@ impl<'t> Objects<'t> {
 /// The paginated response as written: an object, possibly a generic instance such as
 /// `CursorPage<RunStep>`.
 struct Page<'a> {
-    fields: &'a [ast::Field],
+    /// Its bases' fields too (`extends`).
+    fields: Vec<&'a ast::Field>,
     params: &'a [Spanned<String>],
     /// The names of the type arguments.
     args: Vec<&'a str>,
@@ -80,20 +82,21 @@ pub(super) fn check<'a>(
 /// (`Option<Option<T>>`, three states) is refused, as no paging contract gives `null` a
 /// meaning of its own apart from absence.
 fn check_presence(cx: &mut Cx<'_, '_>, page: &Page<'_>, item: Option<&str>, p: &ast::Pagination) {
-    let item_fields = match item.and_then(|name| cx.symbols.def(name)).map(|def| &def.body) {
-        Some(TypeBody::Object { fields }) => fields.as_slice(),
-        _ => &[],
+    let item_fields = match item.and_then(|name| cx.symbols.def(name)) {
+        Some(def) if matches!(def.body, TypeBody::Object { .. }) => extends::all_fields(cx.symbols, def),
+        _ => Vec::new(),
     };
-    let mut named: Vec<(&Spanned<String>, &[ast::Field])> = vec![(&p.items, page.fields)];
-    named.extend(p.has_more.iter().map(|k| (k, page.fields)));
+    let page_fields = page.fields.as_slice();
+    let mut named: Vec<(&Spanned<String>, &[&ast::Field])> = vec![(&p.items, page_fields)];
+    named.extend(p.has_more.iter().map(|k| (k, page_fields)));
     match &p.style {
         PageStyle::Cursor { forward, backward } => {
             for cursor in std::iter::once(forward).chain(backward) {
-                let fields = if cursor.from == CursorFrom::Page { page.fields } else { item_fields };
+                let fields = if cursor.from == CursorFrom::Page { page_fields } else { item_fields.as_slice() };
                 named.push((&cursor.field, fields));
             }
         }
-        PageStyle::PageToken { token_field, .. } => named.push((token_field, page.fields)),
+        PageStyle::PageToken { token_field, .. } => named.push((token_field, page_fields)),
         PageStyle::PageNumber { .. } => {}
     }
     for (key, fields) in named {
@@ -131,7 +134,7 @@ fn page<'a>(cx: &mut Cx<'_, 'a>, op: &'a ast::Operation, p: &ast::Pagination) ->
         TypeRef::Inline(def) => (Some(def.as_ref()), Vec::new()),
         TypeRef::Array(_) => (None, Vec::new()),
     };
-    let Some(TypeDef { body: TypeBody::Object { fields }, params, .. }) = response else {
+    let Some(def @ TypeDef { body: TypeBody::Object { .. }, params, .. }) = response else {
         cx.error(
             &p.path,
             "pagination needs the response to be an object",
@@ -143,7 +146,7 @@ fn page<'a>(cx: &mut Cx<'_, 'a>, op: &'a ast::Operation, p: &ast::Pagination) ->
         TypeRef::Expr(expr) => expr.value.to_string(),
         _ => "the response".to_owned(),
     };
-    Some(Page { fields, params, args, shown })
+    Some(Page { fields: extends::all_fields(cx.symbols, def), params, args, shown })
 }
 
 /// The type expression of the response's field `wire`: `None` when there is no such field,
@@ -240,10 +243,12 @@ fn check_cursor(
 fn check_cursor_field(cx: &mut Cx<'_, '_>, item: &str, key: &Spanned<String>, which: &str) {
     let cursor = &key.value;
     let item_fields = match cx.symbols.types.get(item).map(|s| s.kind) {
-        Some(SymbolKind::Def(TypeDef { body: TypeBody::Object { fields }, .. })) => Some(fields),
+        Some(SymbolKind::Def(def @ TypeDef { body: TypeBody::Object { .. }, .. })) => {
+            Some(extends::all_fields(cx.symbols, def))
+        }
         _ => None,
     };
-    let found = item_fields.and_then(|fields| fields.iter().find(|f| &f.wire == cursor));
+    let found = item_fields.as_ref().and_then(|fields| fields.iter().copied().find(|f| &f.wire == cursor));
     let is_string = |f: &ast::Field| {
         f.format.is_none()
             && matches!(&f.ty, FieldType::Ref(TypeRef::Expr(e)) if Scalar::from_name(&e.value.name) == Some(Scalar::String))
