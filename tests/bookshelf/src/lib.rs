@@ -148,7 +148,7 @@ pub const API: typed_api_runtime::Api = typed_api_runtime::Api {
 
 /// The version guard: built against a runtime of another (semver-incompatible) version
 /// than the one it was generated for, this crate stops compiling here, saying what to do.
-const _: () = typed_api_runtime::__private::expect_version("0", "1");
+const _: () = typed_api_runtime::__private::expect_version("0", "2");
 
 /// The base URL every operation's path is appended to.
 pub const BASE_URL: &str = "https://bookshelf.example.com/api";
