@@ -33,7 +33,7 @@
 //!
 //! ## Example
 //!
-//! With the `client` feature (on by default); the client reads its API key from the environment (and `OPENAI_BASE_URL`, if set, for the base URL).
+//! With the `client` feature (on by default); the client reads its API key from `OPENAI_API_KEY`, and `OPENAI_BASE_URL`, if set, for the base URL.
 //! The stream fetches the next page when it needs it; `max_items` caps the total.
 //!
 //! ```no_run

@@ -27,7 +27,7 @@ pub(super) fn crate_docs(
     push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
     push_paragraph(&mut doc, summary(operations, descriptions));
     if let Some(krate) = &api.rust_crate {
-        push_paragraph(&mut doc, example(krate, api.base_url_env.as_deref(), operations));
+        push_paragraph(&mut doc, example(krate, api, operations));
     }
     doc
 }
@@ -143,10 +143,14 @@ fn query_param(p: &ir::Param) -> String {
 }
 
 /// The crate docs' example: the first paginated operation (else the first operation whose
-/// required parameters are all strings) called with the client, its items streamed.
-fn example(krate: &str, base_url_env: Option<&str>, operations: &[ir::Operation]) -> Vec<String> {
+/// required parameters are all strings, and whose body, if any, needs nothing) called with
+/// the client, its items streamed.
+fn example(krate: &str, api: &resolved::Api, operations: &[ir::Operation]) -> Vec<String> {
     let all_strings = |op: &&ir::Operation| {
-        op.path_params.iter().chain(op.query.iter().filter(|q| q.required)).all(|p| p.ty == Type::String)
+        let body_needs_nothing =
+            op.body.as_ref().is_none_or(|b| !b.whole && b.fields.iter().all(|f| !f.param.required));
+        body_needs_nothing
+            && op.path_params.iter().chain(op.query.iter().filter(|q| q.required)).all(|p| p.ty == Type::String)
     };
     let Some(op) = operations
         .iter()
@@ -156,25 +160,35 @@ fn example(krate: &str, base_url_env: Option<&str>, operations: &[ir::Operation]
     else {
         return Vec::new();
     };
-    let env = match base_url_env {
-        Some(env) => format!(" (and `{}`, if set, for the base URL)", code(env)),
+    let base_url = match &api.base_url_env {
+        Some(env) => format!("`{}`, if set, for the base URL", code(env)),
         None => String::new(),
     };
-    let mut out = vec![
-        "## Example".to_owned(),
-        String::new(),
-        format!("With the `client` feature (on by default); the client reads its API key from the environment{env}."),
-    ];
+    let key_env = match &api.auth {
+        resolved::Auth::None => None,
+        resolved::Auth::Bearer { env } | resolved::Auth::ApiKey { env, .. } => Some(env.as_deref()),
+    };
+    let reads = match (key_env, base_url.is_empty()) {
+        (Some(Some(env)), true) => format!("; the client reads its API key from `{}`", code(env)),
+        (Some(Some(env)), false) => format!("; the client reads its API key from `{}`, and {base_url}", code(env)),
+        // No variable to read the key from: it is given in code.
+        (Some(None), _) if base_url.is_empty() => "; the API key is given in code".to_owned(),
+        (Some(None), _) => format!("; the API key is given in code, and the client reads {base_url}"),
+        (None, true) => String::new(),
+        (None, false) => format!("; the client reads {base_url}"),
+    };
+    let mut out =
+        vec!["## Example".to_owned(), String::new(), format!("With the `client` feature (on by default){reads}.")];
     if op.pagination.is_some() {
         out.push("The stream fetches the next page when it needs it; `max_items` caps the total.".to_owned());
     }
     out.push(String::new());
-    out.extend(example_code(krate, op));
+    out.extend(example_code(krate, op, key_env == Some(None)));
     out
 }
 
-/// The example's code block.
-fn example_code(krate: &str, op: &ir::Operation) -> Vec<String> {
+/// The example's code block; `key_in_code`: the client is built with a key given in code.
+fn example_code(krate: &str, op: &ir::Operation, key_in_code: bool) -> Vec<String> {
     let args: Vec<String> = op
         .path_params
         .iter()
@@ -198,7 +212,11 @@ fn example_code(krate: &str, op: &ir::Operation) -> Vec<String> {
         out.push("use futures_util::TryStreamExt;".to_owned());
         out.push(String::new());
     }
-    out.push(format!("let client = {krate}::client::Client::from_env()?;"));
+    if key_in_code {
+        out.push(format!("let client = {krate}::client::Client::builder().api_key(\"my-key\").build()?;"));
+    } else {
+        out.push(format!("let client = {krate}::client::Client::from_env()?;"));
+    }
     if op.pagination.is_some() {
         out.push(format!("let mut items = {call}.items();"));
         out.push("while let Some(item) = items.try_next().await? {".to_owned());
