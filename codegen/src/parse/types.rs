@@ -47,7 +47,27 @@ fn type_def(
         allowed.push("extends");
     }
     obj.known(&allowed, d);
-    let body = match kinds.as_slice() {
+    let body = type_body(&obj, &kinds, path, d);
+    let name = if inline { obj.spanned_string("name", d) } else { name };
+    let params = params(&obj, d);
+    let extends = if kinds == ["fields"] { extends(&obj, d) } else { Vec::new() };
+    Some(TypeDef {
+        name,
+        description: obj.description(d),
+        deprecated: obj.deprecated(d),
+        params,
+        extends,
+        body: body?,
+        keep_unknown_fields: obj
+            .get("keep_unknown_fields")
+            .map(|(_, path)| Spanned { value: obj.bool("keep_unknown_fields", d), path }),
+        path: path.clone(),
+    })
+}
+
+/// The body of a type of exactly one kind (`kinds` are the kind keys it has).
+fn type_body(obj: &Obj<'_>, kinds: &[&str], path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody> {
+    match kinds {
         ["fields"] => obj.get("fields").map(|(v, p)| TypeBody::Object { fields: fields(v, &p, d) }),
         ["enum"] => obj.get("enum").map(|(v, p)| TypeBody::Enum { values: enum_values(v, &p, d) }),
         ["union"] => obj.get("union").and_then(|(v, p)| union(v, &p, d)),
@@ -75,9 +95,12 @@ fn type_def(
             );
             None
         }
-    };
-    let name = if inline { obj.spanned_string("name", d) } else { name };
-    let params = match obj.get("params") {
+    }
+}
+
+/// `params: [T, U]`: a generic type's parameters.
+fn params(obj: &Obj<'_>, d: &mut Diagnostics) -> Vec<Spanned<String>> {
+    match obj.get("params") {
         Some((Value::Sequence(items), p)) => items
             .iter()
             .enumerate()
@@ -93,20 +116,7 @@ fn type_def(
             Vec::new()
         }
         None => Vec::new(),
-    };
-    let extends = if kinds == ["fields"] { extends(&obj, d) } else { Vec::new() };
-    Some(TypeDef {
-        name,
-        description: obj.description(d),
-        deprecated: obj.deprecated(d),
-        params,
-        extends,
-        body: body?,
-        keep_unknown_fields: obj
-            .get("keep_unknown_fields")
-            .map(|(_, path)| Spanned { value: obj.bool("keep_unknown_fields", d), path }),
-        path: path.clone(),
-    })
+    }
 }
 
 /// A type expression (`string`, `array<T>`, `Name<A>`), `{ array: <type> }`, or an inline type.
