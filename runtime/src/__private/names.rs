@@ -32,6 +32,7 @@ pub const RESERVED_PARAM_NAMES: &[&str] = &[
     "eq",
     "fmt",
     "from_body",
+    "header",
     "http_request",
     "into_items",
     "items",

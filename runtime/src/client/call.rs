@@ -26,6 +26,33 @@ pub struct Call<Op> {
     timeout: Option<Duration>,
     max_retries: Option<u32>,
     max_items: Option<usize>,
+    headers: CallHeaders,
+}
+
+/// Headers set on one call, as given; `Debug` shows their names only (a value may be a
+/// credential).
+#[derive(Clone, Default)]
+struct CallHeaders(Vec<(String, String)>);
+
+impl std::fmt::Debug for CallHeaders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter().map(|(name, _)| name)).finish()
+    }
+}
+
+impl CallHeaders {
+    /// Parsed, credentials marked sensitive; an invalid name or value is a configuration error.
+    fn parse(&self, api: &crate::Api) -> Result<HeaderMap, Error> {
+        let mut headers = HeaderMap::new();
+        for (name, value) in &self.0 {
+            let invalid = |what: &str| Error::Config(super::ConfigError(format!("{what} of call header `{name}`")));
+            let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("invalid name"))?;
+            let mut value = HeaderValue::from_str(value).map_err(|_| invalid("invalid value"))?;
+            value.set_sensitive(super::is_credential(api, &header));
+            headers.insert(header, value);
+        }
+        Ok(headers)
+    }
 }
 
 /// The items or pages of a paginated listing, as a stream: each element is one item (or page),
@@ -61,7 +88,8 @@ impl<T> ApiResponse<T> {
 
 impl<Op: Operation> Call<Op> {
     pub(crate) fn new(client: &Client, operation: Op) -> Self {
-        Call { client: client.clone(), operation, timeout: None, max_retries: None, max_items: None }
+        let headers = CallHeaders::default();
+        Call { client: client.clone(), operation, timeout: None, max_retries: None, max_items: None, headers }
     }
 
     /// Changes the request, e.g. `call.map(|request| request.limit(10))`; the setters of
@@ -74,6 +102,16 @@ impl<Op: Operation> Call<Op> {
     /// The timeout of each attempt of this call, instead of the client's.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// A header sent with every request of this call (each retry, and each page of a
+    /// listing), e.g. an `Idempotency-Key`; it replaces any other header of that name, the
+    /// client's and the spec's included. An invalid name or value makes sending fail with
+    /// [`Error::Config`], before any request. Credentials belong on the client, whose
+    /// credentials errors mask; one set here is sent as sensitive but not masked.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.0.push((name.into(), value.into()));
         self
     }
 
@@ -98,12 +136,19 @@ impl<Op: Operation> Call<Op> {
         let inner = &self.client.inner;
         let url = format!("{}{}", inner.base_url, self.operation.path_and_query()?);
         let body = self.operation.json_body()?;
+        let call_headers = self.headers.parse(inner.api)?;
         let timeout = self.timeout.unwrap_or(inner.timeout);
         let max_retries = self.max_retries.unwrap_or(inner.retry.max_retries);
         let mut retry = 0;
         loop {
-            let request =
-                Request { method: Op::METHOD, headers: Op::HEADERS, url: &url, body: body.as_deref(), timeout };
+            let request = Request {
+                method: Op::METHOD,
+                headers: Op::HEADERS,
+                call_headers: &call_headers,
+                url: &url,
+                body: body.as_deref(),
+                timeout,
+            };
             let error = match attempt::<Op::Response>(inner, &request).await {
                 Ok(response) => return Ok(response),
                 Err(error) => error,
@@ -206,6 +251,8 @@ struct Request<'a> {
     method: http::Method,
     /// The operation's own headers.
     headers: &'a [(&'a str, &'a str)],
+    /// The headers set on the call, which replace all others.
+    call_headers: &'a HeaderMap,
     url: &'a str,
     /// The JSON body, sent with `Content-Type: application/json`.
     body: Option<&'a [u8]>,
@@ -214,7 +261,10 @@ struct Request<'a> {
 
 /// One attempt: send, read the body within the size limit, decode or describe the failure.
 async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'_>) -> Result<ApiResponse<T>, Error> {
-    let headers = request_headers(inner, sent.headers);
+    let mut headers = request_headers(inner, sent.headers);
+    for (name, value) in sent.call_headers {
+        headers.insert(name, value.clone());
+    }
     let mut request = inner.http.request(sent.method.clone(), sent.url).headers(headers).timeout(sent.timeout);
     if let Some(body) = sent.body {
         request = request

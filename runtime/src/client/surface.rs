@@ -162,6 +162,13 @@ macro_rules! __api_client {
                 Self { inner: self.inner.max_retries(retries) }
             }
 
+            /// A header sent with every request of this call (each retry, and each page of a
+            /// listing), e.g. an `Idempotency-Key`, replacing any other of that name; an
+            /// invalid one fails the call with `Error::Config` before any request.
+            pub fn header(self, name: impl Into<String>, value: impl Into<String>) -> Self {
+                Self { inner: self.inner.header(name, value) }
+            }
+
             /// The operation with its parameters, e.g. to build an `http::Request` from it.
             pub fn operation(&self) -> &Op {
                 self.inner.operation()

@@ -237,6 +237,36 @@ async fn a_header_set_in_code_beats_the_specs_for_every_operation() {
     assert_eq!(sent_header(&server, "bookshelf-version").await.as_deref(), Some("2025-01-01"));
 }
 
+#[tokio::test]
+async fn a_header_set_on_a_call_goes_with_its_retries_only_and_beats_every_other() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/shelves/s"))
+        .respond_with(ResponseTemplate::new(500))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET")).respond_with(ResponseTemplate::new(200).set_body_json(shelf())).mount(&server).await;
+    let client = client(&server);
+    let call = client.get_shelf("s").header("Idempotency-Key", "k-1").header("Bookshelf-Version", "2030-01-01");
+    assert!(format!("{call:?}").contains("Idempotency-Key") && !format!("{call:?}").contains("k-1"));
+    let shelf: Result<Shelf, _> = call.send().await;
+    assert!(shelf.is_ok(), "{shelf:?}");
+    let _ = client.get_shelf("s").send().await;
+    let requests = received(&server).await;
+    let sent = |i: usize, name: &str| requests[i].headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    // The failed attempt and its retry both carry the call's headers; the next call neither.
+    for i in [0, 1] {
+        assert_eq!(sent(i, "idempotency-key").as_deref(), Some("k-1"));
+        assert_eq!(sent(i, "bookshelf-version").as_deref(), Some("2030-01-01"));
+    }
+    assert_eq!((sent(2, "idempotency-key"), sent(2, "bookshelf-version").as_deref()), (None, Some("2024-09-01")));
+    // An invalid header is a configuration error, and nothing more is sent.
+    let error = client.get_shelf("s").header("bad name", "v").send().await.err();
+    assert_eq!(error.as_ref().map(error_kind), Some("config"), "{error:?}");
+    assert_eq!(received(&server).await.len(), 3);
+}
+
 #[test]
 fn http_request_carries_the_operations_own_headers_too() {
     let request = GetShelf::new("s").http_request(bookshelf::BASE_URL).unwrap_or_else(|e| panic!("{e}"));
