@@ -11,40 +11,25 @@ use crate::ir::{Check, FieldRules, KindUnion, Literal, Presence, Struct, Union, 
 /// The call that checks `check`, reporting at `at`; `text` is the value by reference
 /// (strings, arrays, maps), `number` by value.
 pub(super) fn check_call(check: &Check, at: &TokenStream, text: &TokenStream, number: &TokenStream) -> TokenStream {
-    let count = |n: &u64| Lit::u64_unsuffixed(*n);
-    let call = match check {
-        Check::PathSegment => quote! { path_segment(#at, #text) },
-        Check::Finite => quote! { finite(#at, #number) },
-        Check::Minimum(bound) => {
-            let bound = literal(bound);
-            quote! { minimum(#at, #number, #bound) }
-        }
-        Check::Maximum(bound) => {
-            let bound = literal(bound);
-            quote! { maximum(#at, #number, #bound) }
-        }
-        Check::MinLength(n) => {
-            let n = count(n);
-            quote! { min_length(#at, #text, #n) }
-        }
-        Check::MaxLength(n) => {
-            let n = count(n);
-            quote! { max_length(#at, #text, #n) }
-        }
-        Check::MinItems(n) => {
-            let n = count(n);
-            quote! { min_items(#at, #text, #n) }
-        }
-        Check::MaxItems(n) => {
-            let n = count(n);
-            quote! { max_items(#at, #text, #n) }
-        }
-        Check::MaxEntries(n) => {
-            let n = count(n);
-            quote! { max_entries(#at, #text, #n) }
-        }
+    let count = |n: &u64| {
+        let n = Lit::u64_unsuffixed(*n);
+        quote! { #n }
     };
-    quote! { crate::request::check::#call?; }
+    // The runtime function, the value as it takes it, and the spec's bound if the rule has one.
+    let (function, value, bound) = match check {
+        Check::PathSegment => ("path_segment", text, None),
+        Check::Finite => ("finite", number, None),
+        Check::Minimum(bound) => ("minimum", number, Some(literal(bound))),
+        Check::Maximum(bound) => ("maximum", number, Some(literal(bound))),
+        Check::MinLength(n) => ("min_length", text, Some(count(n))),
+        Check::MaxLength(n) => ("max_length", text, Some(count(n))),
+        Check::MinItems(n) => ("min_items", text, Some(count(n))),
+        Check::MaxItems(n) => ("max_items", text, Some(count(n))),
+        Check::MaxEntries(n) => ("max_entries", text, Some(count(n))),
+    };
+    let function = ident(function);
+    let bound = bound.map(|bound| quote! { , #bound });
+    quote! { crate::request::check::#function(#at, #value #bound)?; }
 }
 
 pub(super) fn literal(value: &Literal) -> TokenStream {
