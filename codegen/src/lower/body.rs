@@ -37,7 +37,7 @@ impl Cx {
         let body = ty(body);
         let validated = matches!(&body, Type::Named { name, .. } if self.rules.validated(name));
         let mut from_body_docs =
-            vec![format!("A request sending `body` as it is, e.g. a [`{body}`] decoded from a response.")];
+            vec![format!("A request sending `body` (a [`{body}`]) as it is, e.g. one decoded from a response.")];
         if params > 0 {
             from_body_docs.push("The other arguments are the constructor's required parameters.".to_owned());
         }

@@ -51,7 +51,7 @@ impl CreateBook {
             },
         }
     }
-    /// A request sending `body` as it is, e.g. a [`NewBook`] decoded from a response.
+    /// A request sending `body` (a [`NewBook`]) as it is, e.g. one decoded from a response.
     /// The other arguments are the constructor's required parameters.
     pub fn from_body(shelf_id: impl Into<String>, body: NewBook) -> Self {
         Self {

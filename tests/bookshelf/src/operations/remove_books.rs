@@ -34,7 +34,7 @@ impl RemoveBooks {
             },
         }
     }
-    /// A request sending `body` as it is, e.g. a [`Removal`] decoded from a response.
+    /// A request sending `body` (a [`Removal`]) as it is, e.g. one decoded from a response.
     /// The other arguments are the constructor's required parameters.
     pub fn from_body(shelf_id: impl Into<String>, body: Removal) -> Self {
         Self {

@@ -32,7 +32,7 @@ impl UpdateBook {
             },
         }
     }
-    /// A request sending `body` as it is, e.g. a [`UpdateBookBody`] decoded from a response.
+    /// A request sending `body` (a [`UpdateBookBody`]) as it is, e.g. one decoded from a response.
     /// The other arguments are the constructor's required parameters.
     pub fn from_body(
         shelf_id: impl Into<String>,
