@@ -6,7 +6,7 @@ use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
 
 use super::tokens::ident;
-use crate::ir::{Check, FieldRules, KindUnion, Literal, Presence, Struct, Union, ValueRule};
+use crate::ir::{Check, FieldRules, KindUnion, Literal, Meta, Presence, Struct, Union, ValueRule};
 
 /// The call that checks `check`, reporting at `at`; `text` is the value by reference
 /// (strings, arrays, maps), `number` by value.
@@ -52,15 +52,21 @@ pub(super) fn struct_impl(s: &Struct) -> TokenStream {
     let Some(fields) = &s.validation else {
         return quote! {};
     };
-    let name = ident(&s.meta.name);
-    let generics: Vec<_> = s.generics.iter().map(|g| ident(g)).collect();
+    let fields = fields.iter().map(field);
+    validate_impl(&s.meta, &s.generics, quote! { #(#fields)* Ok(()) })
+}
+
+/// `impl Validate for Name<T..>` whose `validate_at` is `body`; the impl allows the
+/// deprecation lint where the item's own code uses something deprecated.
+fn validate_impl(meta: &Meta, generics: &[String], body: TokenStream) -> TokenStream {
+    let name = ident(&meta.name);
+    let generics: Vec<_> = generics.iter().map(|g| ident(g)).collect();
     let generics = if generics.is_empty() {
         quote! {}
     } else {
         quote! { <#(#generics),*> }
     };
-    let fields = fields.iter().map(field);
-    let allow = s.meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+    let allow = meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
     quote! {
         #allow
         impl #generics crate::request::Validate for #name #generics {
@@ -68,8 +74,7 @@ pub(super) fn struct_impl(s: &Struct) -> TokenStream {
                 &self,
                 at: &crate::request::JsonPath<'_>,
             ) -> Result<(), crate::request::ValidationError> {
-                #(#fields)*
-                Ok(())
+                #body
             }
         }
     }
@@ -80,26 +85,11 @@ pub(super) fn union_impl(u: &Union) -> TokenStream {
     let Some(variants) = &u.validated_variants else {
         return quote! {};
     };
-    let name = ident(&u.meta.name);
     let arms = variants.iter().map(|v| {
         let v = ident(v);
         quote! { Self::#v(member) => crate::request::Validate::validate_at(member, at), }
     });
-    let allow = u.meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
-    quote! {
-        #allow
-        impl crate::request::Validate for #name {
-            fn validate_at(
-                &self,
-                at: &crate::request::JsonPath<'_>,
-            ) -> Result<(), crate::request::ValidationError> {
-                match self {
-                    #(#arms)*
-                    _ => Ok(()),
-                }
-            }
-        }
-    }
+    validate_impl(&u.meta, &[], quote! { match self { #(#arms)* _ => Ok(()), } })
 }
 
 /// `impl Validate` for a union by kind with members that have rules: the member's value,
@@ -108,7 +98,6 @@ pub(super) fn kind_union_impl(u: &KindUnion) -> TokenStream {
     let Some(variants) = &u.validation else {
         return quote! {};
     };
-    let name = ident(&u.meta.name);
     let arms = variants.iter().map(|(variant, value_rules)| {
         let variant = ident(variant);
         let rules = rules(value_rules);
@@ -128,19 +117,7 @@ pub(super) fn kind_union_impl(u: &KindUnion) -> TokenStream {
             }
         }
     };
-    let allow = u.meta.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
-    quote! {
-        #allow
-        impl crate::request::Validate for #name {
-            fn validate_at(
-                &self,
-                at: &crate::request::JsonPath<'_>,
-            ) -> Result<(), crate::request::ValidationError> {
-                #dispatch
-                Ok(())
-            }
-        }
-    }
+    validate_impl(&u.meta, &[], quote! { #dispatch Ok(()) })
 }
 
 fn field(f: &FieldRules) -> TokenStream {
