@@ -1,6 +1,7 @@
 //! A generator of typed Rust API clients from a YAML spec (see `spec/README.md`).
 //!
-//! The pipeline is one module per stage, in order:
+//! The pipeline is one module per stage, in order, after an optional [`import`] (an OpenAPI
+//! document plus an overlay → spec YAML, written to disk and committed):
 //! [`parse`] (YAML → spec tree, [`ast`]) → [`validate`] (names, references, tags → the
 //! [`resolved`] model) → [`lower`] (the intermediate model, [`ir`]) → [`emit`] (`quote!`
 //! tokens) → [`render`] (prettyplease text with headers) → [`write`](mod@write) (disk, or a
@@ -14,6 +15,7 @@ pub mod ast;
 pub mod diagnostics;
 mod doctext;
 pub mod emit;
+pub mod import;
 pub mod ir;
 pub mod locate;
 pub mod lower;
