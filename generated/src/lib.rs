@@ -110,28 +110,28 @@ pub const DEFAULT_HEADERS: &[(&str, &str)] = &[("OpenAI-Beta", "assistants=v2")]
 /// fuzz targets reach every type without a list kept by hand. Not part of the crate's API.
 #[doc(hidden)]
 pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
+    visitor.visit::<CodeInterpreter>("CodeInterpreter");
     visitor.visit::<CodeInterpreterImage>("CodeInterpreterImage");
     visitor.visit::<CodeInterpreterImageFile>("CodeInterpreterImageFile");
     visitor.visit::<CodeInterpreterLogs>("CodeInterpreterLogs");
     visitor.visit::<CodeInterpreterOutput>("CodeInterpreterOutput");
     visitor.visit::<CodeInterpreterToolCall>("CodeInterpreterToolCall");
-    visitor.visit::<CodeInterpreter>("CodeInterpreter");
     visitor.visit::<CursorPage<RunStep>>("CursorPage<RunStep>");
     visitor.visit::<CursorPageObject>("CursorPageObject");
+    visitor.visit::<FileSearch>("FileSearch");
     visitor.visit::<FileSearchRanker>("FileSearchRanker");
     visitor.visit::<FileSearchRankingOptions>("FileSearchRankingOptions");
     visitor.visit::<FileSearchResult>("FileSearchResult");
     visitor.visit::<FileSearchResultContent>("FileSearchResultContent");
     visitor.visit::<FileSearchResultContentType>("FileSearchResultContentType");
     visitor.visit::<FileSearchToolCall>("FileSearchToolCall");
-    visitor.visit::<FileSearch>("FileSearch");
-    visitor.visit::<FunctionToolCall>("FunctionToolCall");
     visitor.visit::<Function>("Function");
+    visitor.visit::<FunctionToolCall>("FunctionToolCall");
     visitor.visit::<LastError>("LastError");
     visitor.visit::<LastErrorCode>("LastErrorCode");
     visitor.visit::<ListOrder>("ListOrder");
-    visitor.visit::<MessageCreationStepDetails>("MessageCreationStepDetails");
     visitor.visit::<MessageCreation>("MessageCreation");
+    visitor.visit::<MessageCreationStepDetails>("MessageCreationStepDetails");
     visitor.visit::<Metadata>("Metadata");
     visitor.visit::<RunStep>("RunStep");
     visitor.visit::<RunStepObject>("RunStepObject");

@@ -2,6 +2,7 @@
 //! a `#[test]` (see `tests/drift.rs`) in a crate that does not depend on any generated
 //! crate: a generated crate that no longer compiles cannot hide the drift message.
 
+pub mod import;
 mod members;
 
 use std::fmt::Write as _;
@@ -29,10 +30,25 @@ pub enum Report {
     Failed(String),
 }
 
-/// Generates every target in memory; only if all succeed, writes (or checks) them.
-/// A broken spec therefore leaves every generated file as it was.
+/// Imports every OpenAPI document into its spec (see [`import::IMPORTS`]), then generates
+/// every target in memory; only if all succeed, writes (or checks) them. A broken overlay,
+/// document or spec therefore leaves every file as it was.
 pub fn run(root: &Path, check: bool) -> Report {
-    run_targets(root, TARGETS, check)
+    let imported = match import::run(root, import::IMPORTS, check) {
+        Ok(lines) => lines,
+        Err(message) => return Report::Failed(message),
+    };
+    if check && !imported.is_empty() {
+        return Report::Failed(format!(
+            "error: imported specs differ from their OpenAPI document and overlay:\n{}\n\
+             run `{FIX}` to import and regenerate, review the diff, and commit it",
+            imported.join("\n")
+        ));
+    }
+    match run_targets(root, TARGETS, check) {
+        Report::Ok(message) if !imported.is_empty() => Report::Ok(format!("{}\n{message}", imported.join("\n"))),
+        report => report,
+    }
 }
 
 /// [`run`] on a list of targets of one's own (the tests' scratch workspaces).

@@ -23,6 +23,19 @@ fn main() -> ExitCode {
         args.drain(at..=at + 1);
     }
     let check = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["import"] => {
+            let Some(root) = root.clone().or_else(workspace_root) else { return ExitCode::FAILURE };
+            return match xtask::import::run(&root, xtask::import::IMPORTS, false) {
+                Ok(lines) => {
+                    println!("{}", lines.join("\n"));
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("{message}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         ["codegen"] => false,
         ["codegen", "--check"] => true,
         ["--help" | "-h" | "help"] => {

@@ -12,6 +12,13 @@ use std::process::{Command, Output};
 #[path = "../../codegen/tests/support/scratch.rs"]
 mod scratch;
 
+/// The first target written by hand, not imported: the one the tests break on purpose (an
+/// imported spec is rewritten from its overlay by every run).
+fn native() -> &'static codegen::Target<'static> {
+    let imported = |spec: &str| xtask::import::IMPORTS.iter().any(|i| i.spec == spec);
+    xtask::TARGETS.iter().find(|t| !imported(t.spec)).expect("a target with a hand-written spec")
+}
+
 fn workspace() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new(".."))
 }
@@ -30,6 +37,17 @@ fn scratch(name: &str) -> PathBuf {
         fs::create_dir_all(to.parent().expect("specs live in a folder")).expect("create scratch folder");
         fs::copy(workspace().join(target.spec), &to).expect("copy spec");
     }
+    // The imports' overlays and OpenAPI documents, which every run reads.
+    for import in xtask::import::IMPORTS {
+        let overlay = fs::read_to_string(workspace().join(import.overlay)).expect("read the overlay");
+        let document =
+            overlay.lines().find_map(|l| l.strip_prefix("document: ")).expect("the overlay names its document");
+        for path in [import.overlay, document, import.coverage] {
+            let to = root.join(path);
+            fs::create_dir_all(to.parent().expect("files live in a folder")).expect("create scratch folder");
+            fs::copy(workspace().join(path), &to).expect("copy an import's file");
+        }
+    }
     root
 }
 
@@ -44,21 +62,20 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn a_broken_spec_fails_with_status_1_and_changes_nothing() {
     let root = scratch("broken");
-    let spec = xtask::TARGETS[0].spec;
+    let spec = native().spec;
     // Generate once, so there are files that must survive the failed run.
     assert!(xtask(&root, &["codegen"]).status.success());
-    let lib = root.join(xtask::TARGETS[0].crate_dir).join("src/lib.rs");
+    let lib = root.join(native().crate_dir).join("src/lib.rs");
     let before = fs::read_to_string(&lib).expect("generated lib.rs");
-    let source =
-        fs::read_to_string(root.join(spec)).expect("spec").replace("type: RunStepStatus", "type: RunStepStatu");
+    let source = fs::read_to_string(root.join(spec)).expect("spec").replace("type: BookFormat", "type: BookFormt");
     fs::write(root.join(spec), source).expect("break the spec");
 
     let out = xtask(&root, &["codegen"]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("error: unknown type `RunStepStatu`"), "{stderr}");
+    assert!(stderr.contains("error: unknown type `BookFormt`"), "{stderr}");
     assert!(stderr.contains(&format!("--> {spec}:")), "names the file and line: {stderr}");
-    assert!(stderr.contains("did you mean `RunStepStatus`?"), "{stderr}");
+    assert!(stderr.contains("did you mean `BookFormat`?"), "{stderr}");
     assert!(stderr.contains("no files were changed"), "{stderr}");
     assert_eq!(fs::read_to_string(&lib).expect("lib.rs still there"), before);
     let _ = fs::remove_dir_all(&root);
@@ -67,7 +84,7 @@ fn a_broken_spec_fails_with_status_1_and_changes_nothing() {
 #[test]
 fn a_broken_spec_stops_every_target_from_being_written() {
     let root = scratch("all-or-nothing");
-    fs::write(root.join(xtask::TARGETS[0].spec), "api: [").expect("break the spec");
+    fs::write(root.join(native().spec), "api: [").expect("break the spec");
     let out = xtask(&root, &["codegen"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("invalid YAML"), "{}", text(&out.stderr));
@@ -84,23 +101,23 @@ fn check_names_stale_missing_and_orphaned_files_and_the_fix() {
     assert!(xtask(&root, &["codegen"]).status.success());
     assert!(xtask(&root, &["codegen", "--check"]).status.success());
 
-    let src = root.join(xtask::TARGETS[0].crate_dir).join("src");
+    let src = root.join(native().crate_dir).join("src");
     let lib = src.join("lib.rs");
     let stale = fs::read_to_string(&lib).expect("lib.rs").replace("pub const BASE_URL", "pub const OLD_BASE_URL");
     fs::write(&lib, stale).expect("edit lib.rs");
-    fs::remove_file(src.join("models/run_step.rs")).expect("remove a file");
-    let orphan = fs::read_to_string(src.join("models/usage.rs")).expect("usage.rs");
+    fs::remove_file(src.join("models/book.rs")).expect("remove a file");
+    let orphan = fs::read_to_string(src.join("models/author.rs")).expect("author.rs");
     fs::write(src.join("models/gone.rs"), orphan).expect("add an orphan");
     fs::write(src.join("hand_written.rs"), "// mine\n").expect("add a hand-written file");
 
     let out = xtask(&root, &["codegen", "--check"]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("stale:    generated/src/lib.rs"), "{stderr}");
+    assert!(stderr.contains("stale:    tests/bookshelf/src/lib.rs"), "{stderr}");
     assert!(stderr.contains("-pub const OLD_BASE_URL"), "shows a diff: {stderr}");
     assert!(stderr.contains("+pub const BASE_URL"), "shows a diff: {stderr}");
-    assert!(stderr.contains("missing:  generated/src/models/run_step.rs"), "{stderr}");
-    assert!(stderr.contains("orphaned: generated/src/models/gone.rs"), "{stderr}");
+    assert!(stderr.contains("missing:  tests/bookshelf/src/models/book.rs"), "{stderr}");
+    assert!(stderr.contains("orphaned: tests/bookshelf/src/models/gone.rs"), "{stderr}");
     assert!(!stderr.contains("hand_written"), "hand-written files are not ours: {stderr}");
     assert!(stderr.contains("run `cargo xtask codegen`"), "{stderr}");
     // --check changed nothing.
@@ -173,7 +190,7 @@ fn every_bad_spec_fails_with_status_1_a_location_and_no_file_changed() {
     copy_generated(&root);
     let generated: Vec<PathBuf> = xtask::TARGETS.iter().map(|t| root.join(t.crate_dir)).collect();
     let before: Vec<_> = generated.iter().map(|dir| tree(dir)).collect();
-    let spec = xtask::TARGETS[0].spec;
+    let spec = native().spec;
     // The committed files are what the committed specs give, so a clean run changes nothing.
     assert!(xtask(&root, &["codegen", "--check"]).status.success(), "the scratch copy starts clean");
 
@@ -222,13 +239,13 @@ fn the_workspace_is_found_at_run_time_not_compile_time() {
         let out = command.output().expect("run xtask");
         assert!(out.status.success(), "{}", text(&out.stderr));
     };
-    let lib = root.join(xtask::TARGETS[0].crate_dir).join("src/lib.rs");
+    let lib = root.join(native().crate_dir).join("src/lib.rs");
     run(&|c| {
         c.env("CARGO_MANIFEST_DIR", root.join("xtask")).current_dir(std::env::temp_dir());
     });
     assert!(lib.exists(), "generated into the workspace `CARGO_MANIFEST_DIR` names");
     fs::remove_file(&lib).expect("remove lib.rs");
-    let below = root.join(xtask::TARGETS[0].spec);
+    let below = root.join(native().spec);
     run(&|c| {
         c.current_dir(below.parent().expect("the spec's folder"));
     });

@@ -41,6 +41,12 @@ impl Object {
         self.entries.iter().map(|(k, _)| k.as_str())
     }
 
+    /// Removes a key (the importer's working copies only; the document is never changed).
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.entries.iter().position(|(k, _)| k == key)?;
+        Some(self.entries.remove(at).1)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -287,6 +293,11 @@ impl Pointer {
         Some(Pointer(rest.to_owned()))
     }
 
+    /// The pointer one level up (the root's parent is the root).
+    pub fn parent(&self) -> Pointer {
+        Pointer(self.0.rfind('/').map_or(String::new(), |at| self.0[..at].to_owned()))
+    }
+
     /// The unescaped reference tokens.
     pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
         self.0.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~"))
@@ -341,8 +352,8 @@ mod tests {
 
     #[test]
     fn pointers_escape_and_resolve() {
-        let doc: Value = serde_json::from_str(r#"{"paths": {"/a/{id}": {"get": [0, {"x~y": 7}]}}}"#)
-            .unwrap_or(Value::Null);
+        let doc: Value =
+            serde_json::from_str(r#"{"paths": {"/a/{id}": {"get": [0, {"x~y": 7}]}}}"#).unwrap_or(Value::Null);
         let p = Pointer::root().push("paths").push("/a/{id}").push("get").push(1).push("x~y");
         assert_eq!(p.as_str(), "/paths/~1a~1{id}/get/1/x~0y");
         assert_eq!(doc.pointee(&p), Some(&Value::Int(7)));

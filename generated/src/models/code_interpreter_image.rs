@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::CodeInterpreterImageFile;
+
 /// Image output from the Code Interpreter tool call as part of a run step.
 ///
 /// The `image` member of [`CodeInterpreterOutput`](crate::CodeInterpreterOutput), which reads and writes the `type` field.
@@ -9,11 +11,4 @@
 pub struct CodeInterpreterImage {
     /// The image file output by the Code Interpreter tool call.
     pub image: CodeInterpreterImageFile,
-}
-
-/// The image file output by the Code Interpreter tool call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CodeInterpreterImageFile {
-    /// The [file](https://platform.openai.com/docs/api-reference/files) ID of the image.
-    pub file_id: String,
 }

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::CodeInterpreterOutput;
+use super::CodeInterpreter;
 
 /// Details of the Code Interpreter tool call the run step was involved in.
 ///
@@ -13,13 +13,4 @@ pub struct CodeInterpreterToolCall {
     pub id: String,
     /// The Code Interpreter tool call definition.
     pub code_interpreter: CodeInterpreter,
-}
-
-/// The Code Interpreter tool call definition.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct CodeInterpreter {
-    /// The input to the Code Interpreter tool call.
-    pub input: String,
-    /// The outputs from the Code Interpreter tool call. Code Interpreter can output one or more items, including text (`logs`) or images (`image`). Each of these are represented by a different object type.
-    pub outputs: Vec<CodeInterpreterOutput>,
 }

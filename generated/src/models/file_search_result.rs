@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::FileSearchResultContent;
+
 /// A result instance of the file search.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileSearchResult {
@@ -16,72 +18,4 @@ pub struct FileSearchResult {
     /// The content of the result that was found. The content is only included if requested via the include query parameter.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<FileSearchResultContent>>,
-}
-
-/// The content of the result that was found. The content is only included if requested via the include query parameter.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FileSearchResultContent {
-    /// The type of the content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<FileSearchResultContentType>,
-    /// The text content of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-}
-
-/// The type of the content.
-///
-/// Always `text` so far; the `Default` is that value.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum FileSearchResultContentType {
-    /// The value `text`.
-    #[default]
-    Text,
-    /// A value this version of the spec does not know, kept as sent so that it
-    /// encodes back unchanged.
-    ///
-    /// A known value wrapped here encodes the same, but decodes back as its own variant.
-    Unknown(String),
-}
-
-impl FileSearchResultContentType {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for FileSearchResultContentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-impl std::fmt::Display for FileSearchResultContentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl serde::Serialize for FileSearchResultContentType {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for FileSearchResultContentType {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        typed_api_runtime::__private::string_enum(deserializer)
-    }
 }

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FileSearchRankingOptions, FileSearchResult};
+use super::FileSearch;
 
 /// Details of the file search tool call the run step was involved in.
 ///
@@ -13,15 +13,4 @@ pub struct FileSearchToolCall {
     pub id: String,
     /// For now, this is always going to be an empty object.
     pub file_search: FileSearch,
-}
-
-/// For now, this is always going to be an empty object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct FileSearch {
-    /// The ranking options for the file search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ranking_options: Option<FileSearchRankingOptions>,
-    /// The results of the file search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub results: Option<Vec<FileSearchResult>>,
 }

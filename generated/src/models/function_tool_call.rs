@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::Function;
+
 /// Details of the function tool call the run step was involved in.
 ///
 /// The `function` member of [`ToolCall`](crate::ToolCall), which reads and writes the `type` field.
@@ -11,16 +13,4 @@ pub struct FunctionToolCall {
     pub id: String,
     /// The definition of the function that was called.
     pub function: Function,
-}
-
-/// The definition of the function that was called.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Function {
-    /// The name of the function.
-    pub name: String,
-    /// The arguments passed to the function.
-    pub arguments: String,
-    /// The output of the function. This will be `null` if the outputs have not been [submitted](https://platform.openai.com/docs/api-reference/runs/submitToolOutputs) yet.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
-    pub output: Option<String>,
 }

@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::MessageCreation;
+
 /// Details of the message creation by the run step.
 ///
 /// The `message_creation` member of [`StepDetails`](crate::StepDetails), which reads and writes the `type` field.
@@ -9,11 +11,4 @@
 pub struct MessageCreationStepDetails {
     /// The message that was created by this run step.
     pub message_creation: MessageCreation,
-}
-
-/// The message that was created by this run step.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MessageCreation {
-    /// The ID of the message that was created by this run step.
-    pub message_id: String,
 }

@@ -3,9 +3,17 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Every model type, one file per type of the spec with the types defined inside it.
 
+mod code_interpreter;
+
+pub use code_interpreter::*;
+
 mod code_interpreter_image;
 
 pub use code_interpreter_image::*;
+
+mod code_interpreter_image_file;
+
+pub use code_interpreter_image_file::*;
 
 mod code_interpreter_logs;
 
@@ -23,6 +31,10 @@ mod cursor_page;
 
 pub use cursor_page::*;
 
+mod file_search;
+
+pub use file_search::*;
+
 mod file_search_ranker;
 
 pub use file_search_ranker::*;
@@ -35,9 +47,17 @@ mod file_search_result;
 
 pub use file_search_result::*;
 
+mod file_search_result_content;
+
+pub use file_search_result_content::*;
+
 mod file_search_tool_call;
 
 pub use file_search_tool_call::*;
+
+mod function;
+
+pub use function::*;
 
 mod function_tool_call;
 
@@ -54,6 +74,10 @@ pub use last_error_code::*;
 mod list_order;
 
 pub use list_order::*;
+
+mod message_creation;
+
+pub use message_creation::*;
 
 mod message_creation_step_details;
 

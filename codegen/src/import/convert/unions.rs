@@ -1,0 +1,279 @@
+//! `oneOf` and `anyOf`. After the nullable wrapper is taken off (`[X, {type: null}]` is `X`,
+//! nullable), the members are grouped by JSON kind:
+//! - one kind only: `anyOf [string, enum]` (OpenAI's "known values, or any other") is the
+//!   enum, which is open already; objects tagged by a one-value property (`type`, or the
+//!   `discriminator`'s) are a union tagged by it, nested unions on the same tag flattened;
+//! - several kinds, one member each: a union by kind;
+//! - `anyOf` members that only list `required` fields ("one of these field sets") leave the
+//!   object as it is, and are noted: the check is not made before sending.
+//!
+//! Anything else (objects without a common tag, two tags of the same value) is `json`,
+//! noted.
+
+use std::collections::BTreeMap;
+
+use serde_yaml::{Mapping, Value as Yaml};
+
+use super::super::doc::{Pointer, Value};
+use super::Importer;
+use super::schema::{Shape, Ty, is_null_schema};
+use crate::naming;
+
+/// The JSON kind a schema's values have, as a union by kind names them.
+fn kind_of(s: &Value) -> Option<&'static str> {
+    if s.get("enum").is_some() || s.get("const").is_some_and(|c| c.as_str().is_some()) {
+        return Some("string").filter(|_| s.str_at("type").is_none_or(|t| t == "string"));
+    }
+    match s.str_at("type") {
+        Some("string") => Some("string"),
+        Some("integer") => Some("integer"),
+        Some("number") => Some("number"),
+        Some("boolean") => Some("boolean"),
+        Some("array") => Some("array"),
+        Some("object") => Some("object"),
+        _ if s.get("properties").is_some() || s.get("allOf").is_some() => Some("object"),
+        _ => None,
+    }
+}
+
+impl<'a> Importer<'a> {
+    pub(super) fn one_of(&mut self, s: &Value, members: &[Value], p: &Pointer, name: &str, component: bool) -> Ty {
+        if s.get("properties").is_some() && members.iter().all(only_requires) {
+            self.note(p, "\"one of these field sets is required\" is not checked before sending");
+            let mut bare = s.clone();
+            if let Value::Object(o) = &mut bare {
+                o.remove("oneOf");
+                o.remove("anyOf");
+            }
+            return self.object_or_map(&bare, &p.parent(), name, component);
+        }
+        let rest: Vec<(usize, &Value)> = members.iter().enumerate().filter(|(_, m)| !is_null_schema(m)).collect();
+        let nullable = rest.len() < members.len();
+        let mut ty = match rest.as_slice() {
+            [] => Ty::json(),
+            [(i, only)] => self.convert(only, &p.push(i), name, component),
+            _ => self.union(&rest, p, name),
+        };
+        ty.nullable |= nullable;
+        ty
+    }
+
+    fn union(&mut self, members: &[(usize, &Value)], p: &Pointer, name: &str) -> Ty {
+        let mut by_kind: BTreeMap<&'static str, Vec<(usize, &Value)>> = BTreeMap::new();
+        for (i, member) in members {
+            let Some(kind) = self.deref(member).and_then(kind_of) else {
+                return self.loosely(&p.push(i), "a union member whose JSON kind is not stated");
+            };
+            by_kind.entry(kind).or_default().push((*i, member));
+        }
+        let single = by_kind.len() == 1;
+        self.enter_definition();
+        let kinds = self.kind_members(&by_kind, p, name);
+        self.leave_definition();
+        let kinds = match kinds {
+            Ok(kinds) => kinds,
+            Err(ty) => return ty,
+        };
+        if single {
+            if let Some((_, ty)) = kinds.into_iter().next() {
+                return ty;
+            }
+            return Ty::json();
+        }
+        let mut expressions = Vec::new();
+        for (kind, ty) in kinds {
+            match ty.shape {
+                Shape::Expr(e) if e != "json" && !ty.nullable => expressions.push((kind, e)),
+                _ => return self.loosely(p, &format!("a union whose `{kind}` member has no type of its own")),
+            }
+        }
+        let mut by = Mapping::new();
+        for (kind, expr) in expressions {
+            by.insert(kind.into(), expr.into());
+        }
+        let mut union = Mapping::new();
+        union.insert("kinds".into(), Yaml::Mapping(by));
+        let mut def = Mapping::new();
+        def.insert("description".into(), self.described_at(p, name).into());
+        def.insert("union".into(), Yaml::Mapping(union));
+        self.define(name, p, def);
+        Ty::named(name)
+    }
+
+    /// The type of each kind's members; `Err` when the union as a whole is `json`.
+    fn kind_members(
+        &mut self,
+        by_kind: &BTreeMap<&'static str, Vec<(usize, &Value)>>,
+        p: &Pointer,
+        name: &str,
+    ) -> Result<Vec<(&'static str, Ty)>, Ty> {
+        let single = by_kind.len() == 1;
+        let mut out = Vec::new();
+        for (kind, group) in by_kind {
+            let member_name =
+                if single { name.to_owned() } else { naming::inline_type(name, kind).unwrap_or_default() };
+            let ty = match (*kind, group.as_slice()) {
+                (_, [(i, only)]) => self.inline(only, &p.push(i), &member_name),
+                ("string", group) => self.open_enum(group, p, &member_name),
+                ("object", group) => self.tagged(group, p, &member_name),
+                (kind, _) => return Err(self.loosely(p, &format!("a union with several members of kind `{kind}`"))),
+            };
+            // A one-value string member (`"auto"` beside an integer) is an enum of one value.
+            let ty = if single { ty } else { self.const_as_enum(ty, p, &member_name) };
+            out.push((*kind, ty));
+        }
+        Ok(out)
+    }
+
+    /// Several string members: `string` or enums, all one open enum (or plain `string`).
+    fn open_enum(&mut self, group: &[(usize, &Value)], p: &Pointer, name: &str) -> Ty {
+        let mut values: Vec<String> = Vec::new();
+        let mut named = None;
+        for (i, member) in group {
+            let Some(target) = self.deref(member) else { continue };
+            let listed: Vec<String> = match (target.get("enum"), target.get("const")) {
+                (Some(Value::Array(v)), _) => v.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+                (_, Some(Value::String(c))) => vec![c.clone()],
+                _ => continue,
+            };
+            if member.get("$ref").is_some() && named.is_none() {
+                named = Some((*i, *member));
+            }
+            for v in listed {
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+        }
+        if values.is_empty() {
+            return Ty::expr("string");
+        }
+        if let Some((i, member)) = named {
+            let ty = self.inline(member, &p.push(i), name);
+            let own = self
+                .types
+                .get(ty.expr_text().unwrap_or_default())
+                .and_then(|d| d.def.get("enum"))
+                .map(|e| e.as_sequence().map_or(0, Vec::len));
+            if own == Some(values.len()) {
+                return ty;
+            }
+        }
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let mut def = Mapping::new();
+        def.insert("description".into(), self.described_at(p, name).into());
+        def.insert("enum".into(), Yaml::Sequence(self.enum_values(&values, p)));
+        self.define(name, p, def);
+        Ty::named(name)
+    }
+
+    /// Several object members: a union tagged by the property each sets to its own one
+    /// value; members that are unions on the same tag give their own members.
+    fn tagged(&mut self, group: &[(usize, &Value)], p: &Pointer, name: &str) -> Ty {
+        let mut flat = Vec::new();
+        for (i, member) in group {
+            self.flatten_members(member, &p.push(i), &mut flat, 0);
+        }
+        let Some(tag) = self.find_tag(&flat) else {
+            return self.loosely(p, "a union of objects with no tag field (a property with one value in each)");
+        };
+        let mut variants = Mapping::new();
+        self.enter_definition();
+        for (at, member) in &flat {
+            let Some(value) = self.deref(member).and_then(|m| tag_value(self, m, &tag)) else { continue };
+            let member_name = naming::inline_type(name, &value).unwrap_or_else(|_| format!("{name}Member"));
+            let ty = self.inline(member, at, &member_name);
+            match ty.expr_text() {
+                Some(e) if self.is_defined(e) && !ty.nullable => {
+                    variants.insert(value.into(), e.into());
+                }
+                _ => {
+                    self.leave_definition();
+                    return self.loosely(at, "a union member that is not a named object");
+                }
+            }
+        }
+        self.leave_definition();
+        let mut union = Mapping::new();
+        union.insert("tag".into(), tag.into());
+        union.insert("variants".into(), Yaml::Mapping(variants));
+        let mut def = Mapping::new();
+        def.insert("description".into(), self.described_at(p, name).into());
+        def.insert("union".into(), Yaml::Mapping(union));
+        self.define(name, p, def);
+        Ty::named(name)
+    }
+
+    /// The members of a union, with the members of member unions in their place.
+    fn flatten_members(&self, member: &'a Value, at: &Pointer, out: &mut Vec<(Pointer, &'a Value)>, depth: usize) {
+        let target = self.deref(member);
+        let inner = target.and_then(|t| t.get("oneOf").or_else(|| t.get("anyOf"))).and_then(Value::as_array);
+        match inner {
+            Some(members) if depth < 8 && target.is_some_and(|t| t.get("properties").is_none()) => {
+                for (i, m) in members.iter().enumerate().filter(|(_, m)| !is_null_schema(m)) {
+                    self.flatten_members(m, &at.push("oneOf").push(i), out, depth + 1);
+                }
+            }
+            _ => out.push((at.clone(), member)),
+        }
+    }
+
+    /// The property every member sets to a value of its own: the `discriminator`'s when
+    /// stated, else the first such property of the first member.
+    fn find_tag(&self, members: &[(Pointer, &Value)]) -> Option<String> {
+        let first = self.deref(members.first()?.1)?;
+        let mut candidates: Vec<String> = Vec::new();
+        if let Some(stated) = first.get("discriminator").and_then(|d| d.str_at("propertyName")) {
+            candidates.push(stated.to_owned());
+        }
+        candidates.extend(self.property_names(first));
+        candidates.into_iter().find(|tag| {
+            let mut seen = Vec::new();
+            members.iter().all(|(_, m)| match self.deref(m).and_then(|m| tag_value(self, m, tag)) {
+                Some(v) if !seen.contains(&v) => {
+                    seen.push(v);
+                    true
+                }
+                _ => false,
+            })
+        })
+    }
+
+    fn property_names(&self, s: &Value) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        if let Some(parts) = s.get("allOf").and_then(Value::as_array) {
+            for part in parts.iter().filter_map(|m| self.deref(m)) {
+                names.extend(self.property_names(part));
+            }
+        }
+        if let Some(props) = s.get("properties").and_then(Value::as_object) {
+            names.extend(props.keys().map(str::to_owned));
+        }
+        names
+    }
+
+    /// A description for a definition made at a `oneOf`/`anyOf`: the enclosing schema's.
+    fn described_at(&self, p: &Pointer, name: &str) -> String {
+        let parent = self.doc.pointee(&p.parent()).unwrap_or(&Value::Null);
+        self.description_or(parent, name)
+    }
+}
+
+/// The one value a member gives its tag property (through `allOf` parts), if it has one.
+fn tag_value(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<String> {
+    if let Some(prop) = s.get("properties").and_then(|p| p.get(tag)) {
+        let prop = importer.deref(prop)?;
+        return match (prop.get("enum").and_then(Value::as_array), prop.get("const")) {
+            (Some(values), _) if values.len() == 1 => values[0].as_str().map(str::to_owned),
+            (_, Some(Value::String(c))) => Some(c.clone()),
+            _ => None,
+        };
+    }
+    s.get("allOf")?.as_array()?.iter().filter_map(|m| importer.deref(m)).find_map(|m| tag_value(importer, m, tag))
+}
+
+/// A member that only lists `required` fields (and maybe a description): a field-set check.
+fn only_requires(member: &Value) -> bool {
+    member.as_object().is_some_and(|o| o.keys().all(|k| matches!(k, "required" | "description" | "title")))
+        && member.get("required").is_some()
+}
