@@ -16,11 +16,14 @@ pub struct ImportTarget {
 }
 
 /// Every import. Its spec is then generated like any other (see `TARGETS`).
-pub const IMPORTS: &[ImportTarget] = &[ImportTarget {
-    overlay: "spec/openai_run_steps.overlay.yaml",
-    spec: "spec/openai_run_steps.yaml",
-    coverage: "spec/openai_run_steps.coverage.md",
-}];
+pub const IMPORTS: &[ImportTarget] = &[
+    ImportTarget {
+        overlay: "spec/openai_run_steps.overlay.yaml",
+        spec: "spec/openai_run_steps.yaml",
+        coverage: "spec/openai_run_steps.coverage.md",
+    },
+    ImportTarget { overlay: "spec/openai.overlay.yaml", spec: "spec/openai.yaml", coverage: "spec/openai.coverage.md" },
+];
 
 /// Imports every target in memory; only if all succeed, writes (or, checking, compares)
 /// their files. Returns one line per file changed (or, checking, out of date).

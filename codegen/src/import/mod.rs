@@ -127,6 +127,7 @@ pub fn import(doc: &Value, overlay: &Overlay, sources: Sources<'_>) -> Result<Im
             importer.problems.push(Problem { in_overlay: true, pointer, message });
         }
     }
+    importer.settle_unions();
     let spec = spec::assemble(&mut importer, made, sources);
     let mut problems = std::mem::take(&mut importer.problems);
     let spec = match spec {

@@ -171,7 +171,7 @@ impl<'a> Importer<'a> {
         let expr = ty.expr_text().unwrap_or("string");
         if expr == "json"
             || expr.starts_with("map<")
-            || self.types.get(expr).is_some_and(|d| d.def.get("fields").is_some() || d.def.get("union").is_some())
+            || self.types.get(expr).is_some_and(|d| ["fields", "union", "map"].iter().any(|k| d.def.get(*k).is_some()))
         {
             return Err((at.push("schema"), format!("query parameter `{wire}` of object type (deepObject encoding)")));
         }

@@ -3,7 +3,8 @@
 //!
 //! ```yaml
 //! document: upstream/openai/openapi-f85dbe2-2026-08-21.yaml   # the document, from the root
-//! select:                              # which operations to take (both lists optional)
+//! select:                              # which operations to take (all keys optional)
+//!   all: false                         #   every operation of the document
 //!   tags: [Assistants]                 #   every operation with one of these tags
 //!   operations: [listRunSteps]         #   and these, by operation id
 //! skip: [createRun]                    # never these, whatever selects them
@@ -50,6 +51,9 @@ pub struct Overlay {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Select {
+    /// Every operation of the document.
+    #[serde(default)]
+    pub all: bool,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
@@ -64,7 +68,8 @@ impl Overlay {
 
     /// Whether an operation is taken: selected by id or by one of its tags, and not skipped.
     pub fn selects(&self, id: &str, tags: &[&str]) -> bool {
-        let chosen = self.select.operations.iter().any(|o| o == id)
+        let chosen = self.select.all
+            || self.select.operations.iter().any(|o| o == id)
             || tags.iter().any(|t| self.select.tags.iter().any(|s| s == t));
         chosen && !self.skip.iter().any(|s| s == id)
     }
@@ -119,7 +124,7 @@ mod tests {
     #[test]
     fn skip_wins_over_select() {
         let overlay = Overlay {
-            select: Select { tags: vec!["Files".into()], operations: vec!["a".into()] },
+            select: Select { all: false, tags: vec!["Files".into()], operations: vec!["a".into()] },
             skip: vec!["b".into()],
             ..Overlay::default()
         };

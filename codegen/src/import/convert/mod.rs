@@ -11,6 +11,7 @@
 pub mod objects;
 pub mod schema;
 mod unions;
+mod unions_fixups;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -72,6 +73,8 @@ pub struct Importer<'a> {
     depth: usize,
     /// How many definitions (objects, unions) the walk is inside.
     defining: usize,
+    /// The request builders' names (an operation id in UpperCamelCase): no type may take one.
+    builders: std::collections::HashSet<String>,
 }
 
 impl<'a> Importer<'a> {
@@ -93,6 +96,11 @@ impl<'a> Importer<'a> {
             used_overlay: BTreeSet::new(),
             depth: 0,
             defining: 0,
+            builders: super::operations::operations(doc)
+                .into_iter()
+                .filter_map(|(_, _, _, op)| op.str_at("operationId"))
+                .filter_map(|id| crate::naming::camel(id).ok())
+                .collect(),
         }
     }
 
@@ -104,12 +112,18 @@ impl<'a> Importer<'a> {
         self.notes.push(Note { pointer: pointer.clone(), message: message.into() });
     }
 
-    /// The overlay's name for the type made at `pointer`, else `default`.
+    /// The overlay's name for the type made at `pointer`, else `default` — followed by
+    /// `Schema` when a request builder has that name (`createResponse` and the schema
+    /// `CreateResponse`).
     pub fn name_at(&mut self, pointer: &Pointer, default: String) -> String {
         match self.overlay.names.get(pointer.as_str()) {
             Some(name) => {
                 self.used_overlay.insert(pointer.as_str().to_owned());
                 name.clone()
+            }
+            None if self.builders.contains(&default) => {
+                self.note(pointer, format!("named `{default}Schema` in Rust: `{default}` is a request builder's name"));
+                format!("{default}Schema")
             }
             None => default,
         }

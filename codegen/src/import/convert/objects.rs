@@ -56,16 +56,24 @@ impl<'a> Importer<'a> {
     /// extending them; anything else is `json`.
     pub(super) fn all_of(&mut self, s: &Value, members: &[Value], at: &Pointer, name: &str, component: bool) -> Ty {
         let p = &at.push("allOf");
-        if let [only] = members {
+        // Members that only annotate (a description, `nullable`, a default) add no shape.
+        let shaped: Vec<(usize, &Value)> = members.iter().enumerate().filter(|(_, m)| !annotation_only(m)).collect();
+        if let [(i, only)] = shaped.as_slice() {
             if s.get("properties").is_none() {
-                return self.convert(only, &p.push(0), name, component);
+                let mut ty = self.convert(only, &p.push(i), name, component);
+                ty.nullable |= members.iter().any(|m| {
+                    m.get("nullable").and_then(Value::as_bool) == Some(true) || super::schema::is_null_schema(m)
+                });
+                return ty;
             }
         }
+        let members: Vec<&Value> = shaped.iter().map(|(_, m)| *m).collect();
+        let members = members.as_slice();
         let mut bases = Vec::new();
         let mut own: Vec<Property<'_>> = Vec::new();
         let mut base_properties = Vec::new();
-        for (i, member) in members.iter().enumerate() {
-            let at = p.push(i);
+        for (i, member) in members.iter().copied().enumerate() {
+            let at = p.push(shaped[i].0);
             if let Some(reference) = member.str_at("$ref") {
                 let Some(target) = self.deref(member) else {
                     self.problem(&at.push("$ref"), format!("`$ref: {reference}` names no schema of this document"));
@@ -83,22 +91,22 @@ impl<'a> Importer<'a> {
             }
         }
         own.extend(own_properties(s, at));
-        let required_elsewhere = members
-            .iter()
-            .chain([s])
-            .any(|m| required_list(m).iter().any(|r| base_properties.contains(r) && !own.iter().any(|o| &o.wire == r)));
+        let required_elsewhere =
+            members.iter().copied().chain([s]).any(|m| {
+                required_list(m).iter().any(|r| base_properties.contains(r) && !own.iter().any(|o| &o.wire == r))
+            });
         let overlap = own.iter().any(|o| base_properties.contains(&o.wire));
         if overlap || required_elsewhere {
             // Flatten: the bases' properties, then the own ones replacing any of the same name.
             let mut all = Vec::new();
-            for (i, member) in members.iter().enumerate() {
+            for (i, member) in members.iter().copied().enumerate() {
                 if let Some(target) = self.deref(member) {
-                    let props = self.all_properties(target, &p.push(i));
+                    let props = self.all_properties(target, &p.push(shaped[i].0));
                     all.retain(|a: &Property<'_>| !props.iter().any(|b| b.wire == a.wire));
                     all.extend(props);
                 }
             }
-            let all_required: Vec<String> = members.iter().chain([s]).flat_map(required_list).collect();
+            let all_required: Vec<String> = members.iter().copied().chain([s]).flat_map(required_list).collect();
             for prop in &mut all {
                 prop.required |= all_required.contains(&prop.wire);
             }
@@ -212,6 +220,15 @@ pub fn write_type(out: &mut Mapping, ty: &Ty) {
         Shape::Expr(e) => out.insert("type".into(), e.clone().into()),
         Shape::Const(c) => out.insert("const".into(), c.clone().into()),
     };
+}
+
+/// Whether an `allOf` member only annotates: no `$ref`, type, properties, union or values.
+fn annotation_only(s: &Value) -> bool {
+    s.as_object().is_some_and(|o| {
+        o.keys().all(|k| {
+            matches!(k, "description" | "title" | "nullable" | "default" | "deprecated" | "example" | "examples")
+        })
+    }) || super::schema::is_null_schema(s)
 }
 
 /// Whether a schema is an object with properties (directly or through `allOf`), and not a union.

@@ -266,14 +266,15 @@ impl Importer<'_> {
         let mut taken = std::collections::BTreeSet::new();
         let mut out = Vec::new();
         for (i, value) in values.iter().enumerate() {
-            let natural = naming::camel(value).ok();
+            // `Unknown` is every enum's catch-all variant: a value of that name needs another.
+            let natural = naming::camel(value).ok().filter(|n| n != "Unknown");
             let clash = natural.as_ref().is_none_or(|n| taken.contains(n));
             if !clash {
                 taken.insert(natural.clone().unwrap_or_default());
                 out.push(Yaml::from(*value));
                 continue;
             }
-            let base = natural.unwrap_or_else(|| "Value".to_owned());
+            let base = natural.or_else(|| naming::camel(value).ok()).unwrap_or_else(|| "Value".to_owned());
             let mut n = i + 1;
             let mut chosen = format!("{base}{n}");
             while taken.contains(&chosen) {

@@ -1,0 +1,82 @@
+//! What the spec language asks of tagged unions that a document does not always promise,
+//! settled once every type is made (only then is it known which objects are members):
+//! - a member's tag field is required (a union decides by it): an optional one is made
+//!   required, noted — OpenAI's responses always send it, and requests built here always do;
+//! - an object extending a member would carry the member's tag into another type: it gets
+//!   the bases' fields copied in instead (one flat object, noted), as if written out.
+
+use std::collections::BTreeSet;
+
+use serde_yaml::{Mapping, Value as Yaml};
+
+use super::Importer;
+
+impl Importer<'_> {
+    pub fn settle_unions(&mut self) {
+        let mut members = BTreeSet::new();
+        let mut tags = Vec::new();
+        for defined in self.types.values() {
+            let Some(union) = defined.def.get("union") else { continue };
+            let (Some(tag), Some(variants)) =
+                (union.get("tag").and_then(Yaml::as_str), union.get("variants").and_then(Yaml::as_mapping))
+            else {
+                continue;
+            };
+            for member in variants.values().filter_map(Yaml::as_str) {
+                members.insert(member.to_owned());
+                tags.push((member.to_owned(), tag.to_owned()));
+            }
+        }
+        for (member, tag) in tags {
+            self.require_tag(&member, &tag);
+        }
+        let names: Vec<String> = self.types.keys().cloned().collect();
+        for name in names {
+            let extends = self.types[&name].def.get("extends").and_then(Yaml::as_sequence).cloned().unwrap_or_default();
+            if extends.iter().any(|b| b.as_str().is_some_and(|b| members.contains(b))) {
+                self.flatten(&name);
+            }
+        }
+    }
+
+    fn require_tag(&mut self, member: &str, tag: &str) {
+        let Some(defined) = self.types.get_mut(member) else { return };
+        let pointer = defined.pointer.clone();
+        let field = defined.def.get_mut("fields").and_then(|f| f.get_mut(tag)).and_then(Yaml::as_mapping_mut);
+        if let Some(field) = field.filter(|f| f.contains_key("optional")) {
+            field.remove("optional");
+            self.note(&pointer, format!("tag field `{tag}` made required: a union decides by it"));
+        }
+    }
+
+    /// Replaces `extends` by the bases' fields (theirs recursively first), then the own ones.
+    fn flatten(&mut self, name: &str) {
+        let fields = self.all_fields(name, 0);
+        let Some(defined) = self.types.get_mut(name) else { return };
+        let pointer = defined.pointer.clone();
+        if let Yaml::Mapping(def) = &mut defined.def {
+            def.remove("extends");
+            def.insert("fields".into(), Yaml::Mapping(fields));
+        }
+        self.note(
+            &pointer,
+            "`allOf` over a union member is imported as one flat object (the member's tag stays with the union)",
+        );
+    }
+
+    fn all_fields(&self, name: &str, depth: usize) -> Mapping {
+        let mut out = Mapping::new();
+        let Some(defined) = self.types.get(name).filter(|_| depth < 16) else { return out };
+        for base in
+            defined.def.get("extends").and_then(Yaml::as_sequence).into_iter().flatten().filter_map(Yaml::as_str)
+        {
+            out.extend(self.all_fields(base, depth + 1));
+        }
+        if let Some(own) = defined.def.get("fields").and_then(Yaml::as_mapping) {
+            for (key, value) in own {
+                out.insert(key.clone(), value.clone());
+            }
+        }
+        out
+    }
+}
