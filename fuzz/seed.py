@@ -2,6 +2,7 @@
 """Seeds the fuzz corpora from the repository's own fixtures; run from anywhere.
 
 fuzz/corpus/spec_parser/: every spec and spec fixture (good and bad), as they are.
+fuzz/corpus/openapi_import/: the import's bad documents and the vendored OpenAPI documents.
 fuzz/corpus/decoders/:    every JSON response fixture, and every object and array inside
                           one on its own (compact), so each model type starts from a value
                           that decodes.
@@ -36,6 +37,17 @@ def specs():
     return count
 
 
+def openapi_documents():
+    """The import's bad-document corpus and the vendored OpenAPI documents."""
+    count = 0
+    for pattern in ["codegen/tests/fixtures/openapi_bad/*.yaml", "upstream/*/*.yaml"]:
+        for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+            rel = os.path.relpath(path, ROOT)
+            put("openapi_import", rel.replace("/", "__"), open(path, "rb").read())
+            count += 1
+    return count
+
+
 def nested(value):
     """Every object and array inside `value`, itself included."""
     if isinstance(value, (dict, list)):
@@ -61,4 +73,4 @@ def responses():
 
 
 if __name__ == "__main__":
-    print(f"spec_parser: {specs()} seeds, decoders: {responses()} seeds, in {os.path.relpath(CORPUS)}")
+    print(f"spec_parser: {specs()} seeds, openapi_import: {openapi_documents()} seeds, decoders: {responses()} seeds, in {os.path.relpath(CORPUS)}")

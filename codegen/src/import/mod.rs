@@ -76,8 +76,30 @@ pub fn read_document(shown: &Path, text: &str) -> Result<Value, String> {
     read.map_err(|e| format!("error: {} is not a readable OpenAPI document: {e}", shown.display()))
 }
 
+/// The stack the import runs on: conversion recurses along `$ref`s, and a document may chain
+/// [`convert::MAX_DEPTH`] of them before it is refused (touched only as deep as it is used).
+const STACK: usize = 256 << 20;
+
 /// Imports a document with its overlay.
 pub fn import(doc: &Value, overlay: &Overlay, sources: Sources<'_>) -> Result<Imported, ImportError> {
+    let fail = |message: String| ImportError {
+        file: sources.document.to_owned(),
+        overlay: sources.overlay.to_owned(),
+        problems: vec![Problem { in_overlay: false, pointer: Pointer::root(), message }],
+    };
+    std::thread::scope(|scope| {
+        let worker =
+            std::thread::Builder::new().stack_size(STACK).spawn_scoped(scope, || import_here(doc, overlay, sources));
+        match worker {
+            Ok(worker) => worker.join().unwrap_or_else(|_| {
+                Err(fail("internal error: the importer panicked; please report it with this document".to_owned()))
+            }),
+            Err(e) => Err(fail(format!("cannot start the import: {e}"))),
+        }
+    })
+}
+
+fn import_here(doc: &Value, overlay: &Overlay, sources: Sources<'_>) -> Result<Imported, ImportError> {
     let fail = |problems: Vec<Problem>| ImportError {
         file: sources.document.to_owned(),
         overlay: sources.overlay.to_owned(),
@@ -85,7 +107,11 @@ pub fn import(doc: &Value, overlay: &Overlay, sources: Sources<'_>) -> Result<Im
     };
     let version = doc.str_at("openapi").unwrap_or_default();
     if !(version.starts_with("3.0.") || version.starts_with("3.1.")) {
-        let message = format!("`openapi: {version}`: only OpenAPI 3.0 and 3.1 documents are read");
+        let message = match (doc.get("swagger"), version) {
+            (Some(_), _) => "a Swagger 2.0 document: only OpenAPI 3.0 and 3.1 are read (convert it first)".to_owned(),
+            (None, "") => "no `openapi` version: this is not an OpenAPI document".to_owned(),
+            (None, v) => format!("`openapi: {v}`: only OpenAPI 3.0 and 3.1 documents are read"),
+        };
         return Err(fail(vec![Problem { in_overlay: false, pointer: Pointer::root().push("openapi"), message }]));
     }
     let mut importer = Importer::new(doc, overlay);

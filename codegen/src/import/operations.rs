@@ -97,7 +97,12 @@ impl<'a> Importer<'a> {
                 other => return Err((at.push("in"), format!("a parameter `in: {}`", other.unwrap_or("?")))),
             }
         }
-        self.check_template(path, &path_params, p)?;
+        if let Err((at, message)) = self.check_template(path, &path_params, p) {
+            // A document that contradicts itself is broken, not merely beyond the spec
+            // language: an error, not a line in the coverage report.
+            self.problem(&at, message.clone());
+            return Err((at, message));
+        }
         if !path_params.is_empty() {
             out.insert("path_params".into(), Yaml::Mapping(path_params));
         }

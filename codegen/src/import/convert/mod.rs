@@ -23,9 +23,10 @@ use super::overlay::Overlay;
 
 pub use schema::Ty;
 
-/// How deep conversions may nest (a chain of `$ref`s or nested inline schemas): far beyond
-/// any real document, well below what the stack takes.
-const MAX_DEPTH: usize = 64;
+/// How deep conversions may nest (a chain of `$ref`s through types, or nested inline
+/// schemas): far beyond any real document (OpenAI's goes about 20 deep), and well within the
+/// stack the import runs on (`super::STACK`).
+pub const MAX_DEPTH: usize = 1000;
 
 /// A problem that stops the import, at its place in the document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
