@@ -11,6 +11,7 @@
 pub mod convert;
 pub mod coverage;
 pub mod doc;
+pub mod examples;
 pub mod operations;
 pub mod overlay;
 mod spec;
