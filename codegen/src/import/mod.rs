@@ -4,9 +4,11 @@
 //! Rust.
 //!
 //! [`doc`] reads the document (YAML or JSON) into an ordered tree that keeps big integers,
-//! with [`doc::Pointer`]s naming every place in it.
+//! with [`doc::Pointer`]s naming every place in it. [`drift`] reports what changed between
+//! two versions of a document (operations, schemas, enum values, union members).
 
 pub mod doc;
+pub mod drift;
 
 use std::path::Path;
 
