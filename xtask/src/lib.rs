@@ -1,7 +1,9 @@
 //! The logic behind `cargo xtask codegen`, as a library so the drift check also runs as
 //! a `#[test]` (see `tests/drift.rs`) in a crate that does not depend on any generated
 //! crate: a generated crate that no longer compiles cannot hide the drift message.
+//! [`diff`] is `cargo xtask import --diff` (upstream drift between two OpenAPI documents).
 
+pub mod diff;
 pub mod import;
 mod members;
 

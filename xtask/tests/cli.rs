@@ -294,3 +294,70 @@ fn adding_an_api_is_one_target_line_and_one_command() {
     assert!(out.status.success(), "the new crate does not build:\n{}", text(&out.stderr));
     let _ = fs::remove_dir_all(&root);
 }
+
+/// `cargo xtask import --diff OLD NEW` prints the drift report of two documents (YAML or
+/// JSON, relative to the workspace), whose first line names the command that made it. A
+/// document that cannot be read fails with status 1 naming it; a missing argument is a usage
+/// error.
+#[test]
+fn import_diff_prints_the_drift_between_two_documents() {
+    let root = std::env::temp_dir().join(format!("xtask-cli-import-diff-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    fs::create_dir_all(root.join("up")).expect("create scratch folder");
+    let old = "paths:\n  /a:\n    get: {operationId: listA, responses: {'200': {description: ok}}}\n\
+               components:\n  schemas:\n    Status: {type: string, enum: [a]}\n    Old: {type: string}\n";
+    let new = r#"{"paths": {"/a": {"get": {"operationId": "listA", "deprecated": true, "responses": {}},
+                 "post": {"operationId": "createA", "responses": {}}}},
+                 "components": {"schemas": {"Status": {"type": "string", "enum": ["a", "b"]}}}}"#;
+    fs::write(root.join("up/old.yaml"), old).expect("write old");
+    fs::write(root.join("up/new.json"), new).expect("write new");
+
+    let out = xtask(&root, &["import", "--diff", "up/old.yaml", "up/new.json"]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = stdout.lines().next().unwrap_or_default();
+    assert_eq!(first, "_Made by `cargo xtask import --diff up/old.yaml up/new.json`; run it again rather than edit._");
+    for line in [
+        "| operations | 1 | 2 | 1 | 0 | 1 | 0 |",
+        "- `createA` — `POST /a`",
+        "- `listA` — `GET /a`\n  - now deprecated\n  - response `200` removed",
+        "### Removed (1)\n\n- `Old`",
+        "- `Status`: added `\"b\"`",
+    ] {
+        assert!(stdout.contains(line), "missing {line:?} in\n{stdout}");
+    }
+
+    let out = xtask(&root, &["import", "--diff", "up/old.yaml", "up/gone.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("error: reading up/gone.yaml"), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let out = xtask(&root, &["import", "--diff", "up/old.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cargo xtask import --diff OLD NEW"), "{}", text(&out.stderr));
+    let _ = fs::remove_dir_all(&root);
+}
+
+/// Every committed drift report (`upstream/*/DRIFT-*.md`) is what the command its first line
+/// names prints today: a change to the report's code is seen in the committed reports.
+#[test]
+fn the_committed_drift_reports_are_what_their_command_prints() {
+    let mut reports = Vec::new();
+    for api in fs::read_dir(workspace().join("upstream")).expect("upstream/").map(|e| e.expect("entry").path()) {
+        if api.is_dir() {
+            let files = fs::read_dir(&api).expect("an API's folder").map(|e| e.expect("entry").path());
+            reports.extend(files.filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("DRIFT-"))));
+        }
+    }
+    assert!(!reports.is_empty(), "no upstream/*/DRIFT-*.md");
+    for report in reports {
+        let committed = fs::read_to_string(&report).expect("read the report");
+        let command = committed.lines().next().and_then(|l| l.split('`').nth(1)).unwrap_or_default();
+        let args: Vec<&str> = command.split(' ').collect();
+        let ["cargo", "xtask", "import", "--diff", old, new] = args.as_slice() else {
+            panic!("{}: the first line names no `cargo xtask import --diff OLD NEW`", report.display());
+        };
+        let made = xtask::diff::diff(workspace(), old, new).unwrap_or_else(|e| panic!("{e}"));
+        let shown = report.strip_prefix(workspace()).unwrap_or(&report).display();
+        assert!(made == committed, "{shown} is stale: run `{command} > {shown}`");
+    }
+}

@@ -5,12 +5,15 @@
 //!
 //! [`doc`] reads the document (YAML or JSON) into an ordered tree that keeps big integers,
 //! with [`doc::Pointer`]s naming every place in it; [`overlay`] reads what the document does
-//! not say; [`convert`] makes schemas native types; [`operations`] makes operations; and
-//! [`coverage`] writes what was left out or imported loosely, and why.
+//! not say; [`convert`] makes schemas native types; [`operations`] makes operations;
+//! [`coverage`] writes what was left out or imported loosely, and why; [`examples`] finds the
+//! document's own examples for the tests. [`drift`] reports what changed between two versions
+//! of a document (operations, schemas, enum values, union members).
 
 pub mod convert;
 pub mod coverage;
 pub mod doc;
+pub mod drift;
 pub mod examples;
 pub mod operations;
 pub mod overlay;
