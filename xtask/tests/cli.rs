@@ -42,7 +42,7 @@ fn scratch(name: &str) -> PathBuf {
         let overlay = fs::read_to_string(workspace().join(import.overlay)).expect("read the overlay");
         let document =
             overlay.lines().find_map(|l| l.strip_prefix("document: ")).expect("the overlay names its document");
-        for path in [import.overlay, document, import.coverage] {
+        for path in [import.overlay, document, import.spec, import.coverage] {
             let to = root.join(path);
             fs::create_dir_all(to.parent().expect("files live in a folder")).expect("create scratch folder");
             fs::copy(workspace().join(path), &to).expect("copy an import's file");
@@ -333,7 +333,7 @@ fn import_diff_prints_the_drift_between_two_documents() {
     assert!(out.stdout.is_empty());
     let out = xtask(&root, &["import", "--diff", "up/old.yaml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("cargo xtask import --diff OLD NEW"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("cargo xtask import [--diff OLD NEW]"), "{}", text(&out.stderr));
     let _ = fs::remove_dir_all(&root);
 }
 
