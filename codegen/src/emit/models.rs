@@ -254,9 +254,10 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
     let tagged: Vec<TokenStream> = u
         .variants
         .iter()
-        .filter(|v| !v.carries_tag)
-        .map(|v| {
-            let (variant, member, wire) = (ident(&v.variant.name.rust), ident(&v.member), &v.variant.name.wire);
+        .enumerate()
+        .filter(|(_, v)| !v.carries_tag)
+        .map(|(i, v)| {
+            let (variant, member, wire) = (helper_variant(i), ident(&v.member), &v.variant.name.wire);
             quote! { #[serde(rename = #wire)] #variant(&'a #member), }
         })
         .collect();
@@ -272,12 +273,13 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
             }
         }
     });
-    let serialize = u.variants.iter().map(|v| {
+    let serialize = u.variants.iter().enumerate().map(|(i, v)| {
         let variant = ident(&v.variant.name.rust);
         if v.carries_tag {
             quote! { Self::#variant(member) => serde::Serialize::serialize(member, serializer), }
         } else {
-            quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#variant(member), serializer), }
+            let helper = helper_variant(i);
+            quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#helper(member), serializer), }
         }
     });
     let members = u.variants.iter().map(|v| {
@@ -332,4 +334,11 @@ fn alias(a: &Alias) -> TokenStream {
         #allow
         pub type #name #generics = #target;
     }
+}
+
+/// The local serializer's variant for the union's `i`th: numbered, not named after the
+/// union's variants, so that names sharing a word (`McpProtocolError`, `HttpError`) do not
+/// make clippy's `enum_variant_names` fire on a helper nobody sees.
+fn helper_variant(i: usize) -> proc_macro2::Ident {
+    quote::format_ident!("V{i}")
 }

@@ -181,11 +181,12 @@ impl<'a> Importer<'a> {
             return Err((at.push("schema"), format!("query parameter `{wire}` of object type (deepObject encoding)")));
         }
         let mut entry = Mapping::new();
-        if wire.ends_with("[]") {
-            entry.insert(
-                "rust_name".into(),
-                crate::naming::snake(wire.trim_end_matches("[]")).unwrap_or_default().into(),
-            );
+        let natural = crate::naming::snake(wire.trim_end_matches("[]")).unwrap_or_default();
+        if crate::naming::RESERVED_PARAM_NAMES.contains(&natural.as_str()) {
+            self.note(at, format!("query parameter `{wire}` is named `{natural}_param` in Rust: `{natural}` is a request builder's method"));
+            entry.insert("rust_name".into(), format!("{natural}_param").into());
+        } else if wire.ends_with("[]") {
+            entry.insert("rust_name".into(), natural.into());
         }
         write_type(&mut entry, &Ty { nullable: false, ..ty.clone() });
         if param.get("required").and_then(Value::as_bool) == Some(true) {
@@ -238,6 +239,7 @@ impl<'a> Importer<'a> {
         let ty = self.inline(schema, &at, &format!("{prefix}Body"));
         match ty.expr_text() {
             Some(e) if !ty.nullable && self.types.get(e).is_some_and(|d| d.def.get("fields").is_some()) => {
+                self.rename_reserved_fields(e);
                 Ok(e.to_owned())
             }
             _ => Err((at, "a request body that is not an object (a union, an array or a free-form value)".to_owned())),
@@ -271,6 +273,30 @@ impl<'a> Importer<'a> {
         match ty.expr_text() {
             Some(e) if !ty.nullable => Ok(e.to_owned()),
             _ => Err((at, "a response that is a single constant or may be `null`".to_owned())),
+        }
+    }
+}
+
+impl Importer<'_> {
+    /// A body's fields become setters beside the builder's own methods (`items`, `send`,
+    /// ...): a field with such a name gets the Rust name `<name>_field`, noted.
+    fn rename_reserved_fields(&mut self, body: &str) {
+        let Some(defined) = self.types.get_mut(body) else { return };
+        let pointer = defined.pointer.clone();
+        let Some(fields) = defined.def.get_mut("fields").and_then(Yaml::as_mapping_mut) else { return };
+        let mut renamed = Vec::new();
+        for (wire, field) in fields.iter_mut() {
+            let (Some(wire), Some(field)) = (wire.as_str(), field.as_mapping_mut()) else { continue };
+            let natural = crate::naming::snake(wire).unwrap_or_default();
+            if field.contains_key("rust_name") || !crate::naming::RESERVED_PARAM_NAMES.contains(&natural.as_str()) {
+                continue;
+            }
+            field.insert("rust_name".into(), format!("{natural}_field").into());
+            renamed.push((wire.to_owned(), natural));
+        }
+        for (wire, natural) in renamed {
+            let message = format!("body field `{wire}` is named `{natural}_field` in Rust: `{natural}` is a request builder's method");
+            self.note(&pointer.push("properties").push(&wire), message);
         }
     }
 }

@@ -38,16 +38,16 @@ impl serde::Serialize for CodeInterpreterOutput {
         #[serde(tag = "type")]
         enum __Tagged<'a> {
             #[serde(rename = "logs")]
-            Logs(&'a CodeInterpreterLogs),
+            V0(&'a CodeInterpreterLogs),
             #[serde(rename = "image")]
-            Image(&'a CodeInterpreterImage),
+            V1(&'a CodeInterpreterImage),
         }
         match self {
             Self::Logs(member) => {
-                serde::Serialize::serialize(&__Tagged::Logs(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::Image(member) => {
-                serde::Serialize::serialize(&__Tagged::Image(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

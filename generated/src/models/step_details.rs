@@ -38,19 +38,16 @@ impl serde::Serialize for StepDetails {
         #[serde(tag = "type")]
         enum __Tagged<'a> {
             #[serde(rename = "message_creation")]
-            MessageCreation(&'a MessageCreationStepDetails),
+            V0(&'a MessageCreationStepDetails),
             #[serde(rename = "tool_calls")]
-            ToolCalls(&'a ToolCallsStepDetails),
+            V1(&'a ToolCallsStepDetails),
         }
         match self {
             Self::MessageCreation(member) => {
-                serde::Serialize::serialize(
-                    &__Tagged::MessageCreation(member),
-                    serializer,
-                )
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::ToolCalls(member) => {
-                serde::Serialize::serialize(&__Tagged::ToolCalls(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

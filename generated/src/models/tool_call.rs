@@ -41,24 +41,21 @@ impl serde::Serialize for ToolCall {
         #[serde(tag = "type")]
         enum __Tagged<'a> {
             #[serde(rename = "code_interpreter")]
-            CodeInterpreter(&'a CodeInterpreterToolCall),
+            V0(&'a CodeInterpreterToolCall),
             #[serde(rename = "file_search")]
-            FileSearch(&'a FileSearchToolCall),
+            V1(&'a FileSearchToolCall),
             #[serde(rename = "function")]
-            Function(&'a FunctionToolCall),
+            V2(&'a FunctionToolCall),
         }
         match self {
             Self::CodeInterpreter(member) => {
-                serde::Serialize::serialize(
-                    &__Tagged::CodeInterpreter(member),
-                    serializer,
-                )
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::FileSearch(member) => {
-                serde::Serialize::serialize(&__Tagged::FileSearch(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Function(member) => {
-                serde::Serialize::serialize(&__Tagged::Function(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V2(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

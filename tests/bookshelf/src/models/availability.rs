@@ -38,16 +38,16 @@ impl serde::Serialize for Availability {
         #[serde(tag = "status")]
         enum __Tagged<'a> {
             #[serde(rename = "on_shelf")]
-            OnShelf(&'a OnShelf),
+            V0(&'a OnShelf),
             #[serde(rename = "on_loan")]
-            OnLoan(&'a OnLoan),
+            V1(&'a OnLoan),
         }
         match self {
             Self::OnShelf(member) => {
-                serde::Serialize::serialize(&__Tagged::OnShelf(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::OnLoan(member) => {
-                serde::Serialize::serialize(&__Tagged::OnLoan(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

@@ -38,12 +38,12 @@ impl serde::Serialize for CatalogueEntry {
         #[serde(tag = "object")]
         enum __Tagged<'a> {
             #[serde(rename = "map")]
-            Map(&'a Map),
+            V1(&'a Map),
         }
         match self {
             Self::Magazine(member) => serde::Serialize::serialize(member, serializer),
             Self::Map(member) => {
-                serde::Serialize::serialize(&__Tagged::Map(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

@@ -36,16 +36,16 @@ impl serde::Serialize for LedgerEntry {
         #[serde(tag = "kind")]
         enum __Tagged<'a> {
             #[serde(rename = "fine")]
-            Fine(&'a Fine),
+            V0(&'a Fine),
             #[serde(rename = "payment")]
-            Payment(&'a Payment),
+            V1(&'a Payment),
         }
         match self {
             Self::Fine(member) => {
-                serde::Serialize::serialize(&__Tagged::Fine(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::Payment(member) => {
-                serde::Serialize::serialize(&__Tagged::Payment(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

@@ -38,16 +38,16 @@ impl serde::Serialize for LibraryEvent {
         #[serde(tag = "event")]
         enum __Tagged<'a> {
             #[serde(rename = "loan.started")]
-            LoanStarted(&'a LoanStarted),
+            V0(&'a LoanStarted),
             #[serde(rename = "magazine.added")]
-            MagazineAdded(&'a MagazineAdded),
+            V1(&'a MagazineAdded),
         }
         match self {
             Self::LoanStarted(member) => {
-                serde::Serialize::serialize(&__Tagged::LoanStarted(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::MagazineAdded(member) => {
-                serde::Serialize::serialize(&__Tagged::MagazineAdded(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }

@@ -38,16 +38,16 @@ impl serde::Serialize for Note {
         #[serde(tag = "role")]
         enum __Tagged<'a> {
             #[serde(rename = "librarian")]
-            Librarian(&'a LibrarianNote),
+            V0(&'a LibrarianNote),
             #[serde(rename = "reader")]
-            Reader(&'a ReaderNote),
+            V1(&'a ReaderNote),
         }
         match self {
             Self::Librarian(member) => {
-                serde::Serialize::serialize(&__Tagged::Librarian(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
             Self::Reader(member) => {
-                serde::Serialize::serialize(&__Tagged::Reader(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
