@@ -75,15 +75,15 @@ async fn an_optional_free_form_value_sent_as_null_is_absent() -> TestResult {
 }
 
 #[tokio::test]
-async fn an_objects_keys_come_back_sorted_as_the_same_json_value() -> TestResult {
-    // serde_json's `Map` (without `preserve_order`) sorts keys: the same value, not the same bytes.
+async fn keys_come_back_sorted_and_numbers_by_value() -> TestResult {
+    // The same JSON value, not the same bytes: serde_json's `Map` (without `preserve_order`)
+    // sorts keys; a number keeps its value, not its spelling; an integer beyond `u64` is read
+    // as the nearest `f64`.
+    let stats = r#"{"b":1.50,"a":{"d":2,"c":3},"huge":18446744073709551616}"#;
     let server =
-        serve_shelf(r#"{"id":"shelf_1","name":"Fiction O","book_count":12,"stats":{"b":1,"a":{"d":2,"c":3}}}"#).await;
+        serve_shelf(&format!(r#"{{"id":"shelf_1","name":"Fiction O","book_count":12,"stats":{stats}}}"#)).await;
     let shelf = client(&server).get_shelf("shelf_1").send().await?;
-    assert_eq!(
-        serde_json::to_string(&shelf)?,
-        r#"{"id":"shelf_1","name":"Fiction O","book_count":12,"stats":{"a":{"c":3,"d":2},"b":1}}"#
-    );
+    assert_eq!(serde_json::to_string(&shelf.stats)?, r#"{"a":{"c":3,"d":2},"b":1.5,"huge":1.8446744073709552e+19}"#);
     Ok(())
 }
 
