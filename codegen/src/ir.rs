@@ -200,7 +200,8 @@ pub enum Arg {
     /// The parameter's type itself.
     Plain,
     /// `impl Into<T>`: the runtime's `DateTime` and `UnixTime` are made from a
-    /// `jiff::Timestamp` (and `UnixTime` from an `i64`) in the call.
+    /// `jiff::Timestamp` (and `UnixTime` from an `i64`) in the call, a `serde_json::Value`
+    /// from anything serde_json converts (`json!(..)`, a `&str`, a number, a `Vec`).
     Into,
 }
 
@@ -439,6 +440,8 @@ pub enum Type {
     DateTime,
     /// `format: unixtime`: the runtime's `UnixTime`.
     UnixTime,
+    /// `json`: any JSON value, `serde_json::Value`.
+    Json,
     Vec(Box<Type>),
     /// `BTreeMap<String, T>`.
     Map(Box<Type>),
@@ -461,6 +464,7 @@ impl std::fmt::Display for Type {
             Type::I32 => f.write_str("i32"),
             Type::DateTime => f.write_str("DateTime"),
             Type::UnixTime => f.write_str("UnixTime"),
+            Type::Json => f.write_str("serde_json::Value"),
             Type::Vec(inner) => write!(f, "Vec<{inner}>"),
             Type::Map(inner) => write!(f, "BTreeMap<String, {inner}>"),
             Type::Param(name) => f.write_str(name),

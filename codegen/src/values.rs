@@ -48,18 +48,24 @@ pub enum Presence {
     OptionalNullable,
 }
 
-/// The scalar types of the spec language, whose names are reserved in type expressions.
+/// The built-in types of the spec language that take no type arguments, whose names are
+/// reserved in type expressions: JSON's scalars, and `json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scalar {
     String,
     Integer,
     Number,
     Boolean,
+    /// Any JSON value (`serde_json::Value`), kept as it is: the escape hatch for values the
+    /// API gives no shape. Not a scalar of JSON, but a leaf of the spec language like them:
+    /// it takes no constraint, no format, and has no single kind (so no query parameter or
+    /// union-by-kind member may be one).
+    Json,
 }
 
 impl Scalar {
     /// In the order error messages list them.
-    pub const ALL: [Scalar; 4] = [Scalar::String, Scalar::Integer, Scalar::Number, Scalar::Boolean];
+    pub const ALL: [Scalar; 5] = [Scalar::String, Scalar::Integer, Scalar::Number, Scalar::Boolean, Scalar::Json];
 
     /// The name a spec writes.
     pub fn name(self) -> &'static str {
@@ -68,6 +74,7 @@ impl Scalar {
             Scalar::Integer => "integer",
             Scalar::Number => "number",
             Scalar::Boolean => "boolean",
+            Scalar::Json => "json",
         }
     }
 

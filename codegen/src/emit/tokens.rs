@@ -42,6 +42,7 @@ pub(crate) fn ty(ty: &Type) -> TokenStream {
         Type::I32 => quote! { i32 },
         Type::DateTime => quote! { typed_api_runtime::DateTime },
         Type::UnixTime => quote! { typed_api_runtime::UnixTime },
+        Type::Json => quote! { serde_json::Value },
         Type::Vec(inner) => {
             let inner = self::ty(inner);
             quote! { Vec<#inner> }

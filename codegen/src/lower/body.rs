@@ -67,7 +67,7 @@ impl Cx {
         let arg = match (&field.presence, &ty) {
             (Presence::Nullable { .. }, _) => ir::Arg::Nullable,
             (_, Type::String) => ir::Arg::IntoString,
-            (_, Type::DateTime | Type::UnixTime) => ir::Arg::Into,
+            (_, Type::DateTime | Type::UnixTime | Type::Json) => ir::Arg::Into,
             (_, Type::Vec(_)) => ir::Arg::Iter,
             _ => ir::Arg::Plain,
         };

@@ -27,7 +27,7 @@ impl Cx {
                 self.deprecated.contains(name) || args.iter().any(|a| self.uses_deprecated(a))
             }
             Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => false,
-            Type::I32 | Type::DateTime | Type::UnixTime => false,
+            Type::I32 | Type::DateTime | Type::UnixTime | Type::Json => false,
         }
     }
 }

@@ -73,7 +73,7 @@ fn imports(items: &[Item]) -> Vec<String> {
                 args.iter().for_each(|a| walk(a, out));
             }
             Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => {}
-            Type::I32 | Type::DateTime | Type::UnixTime => {}
+            Type::I32 | Type::DateTime | Type::UnixTime | Type::Json => {}
         }
     }
     let mut used = BTreeSet::new();

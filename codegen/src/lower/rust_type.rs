@@ -1,5 +1,5 @@
-//! The Rust type of a resolved type: scalars to their Rust types, arrays to `Vec`, maps to
-//! `BTreeMap<String, _>`, named types with their arguments.
+//! The Rust type of a resolved type: scalars (and `json`) to their Rust types, arrays to
+//! `Vec`, maps to `BTreeMap<String, _>`, named types with their arguments.
 
 use crate::ir::Type;
 use crate::resolved::Ty;
@@ -23,6 +23,7 @@ fn scalar(scalar: Scalar) -> Type {
         Scalar::Integer => Type::I64,
         Scalar::Number => Type::F64,
         Scalar::Boolean => Type::Bool,
+        Scalar::Json => Type::Json,
     }
 }
 

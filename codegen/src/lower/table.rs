@@ -58,7 +58,7 @@ fn instance(ty: &Type, name: &str) -> Option<Vec<Type>> {
         Type::Named { args, .. } => args.iter().find_map(|a| instance(a, name)),
         Type::Vec(inner) | Type::Map(inner) => instance(inner, name),
         Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => None,
-        Type::I32 | Type::DateTime | Type::UnixTime => None,
+        Type::I32 | Type::DateTime | Type::UnixTime | Type::Json => None,
     }
 }
 
@@ -68,6 +68,6 @@ fn has_param(ty: &Type) -> bool {
         Type::Named { args, .. } => args.iter().any(has_param),
         Type::Vec(inner) | Type::Map(inner) => has_param(inner),
         Type::String | Type::I64 | Type::F64 | Type::Bool => false,
-        Type::I32 | Type::DateTime | Type::UnixTime => false,
+        Type::I32 | Type::DateTime | Type::UnixTime | Type::Json => false,
     }
 }

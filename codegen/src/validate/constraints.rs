@@ -1,5 +1,6 @@
 //! Constraints (`minimum`, `maximum`, `min_length`, `max_length`, `min_items`, `max_items`)
-//! must fit the type they constrain, be finite, and leave some value that satisfies them.
+//! must fit the type they constrain, be finite, and leave some value that satisfies them. A
+//! `json` value, which may be anything, takes none.
 
 use super::cx::Cx;
 use super::refs;
@@ -10,6 +11,16 @@ use crate::values::{Constraints, Scalar};
 /// The constraints `c` of a field or parameter of type `ty`, written at `path`.
 pub(super) fn check(cx: &mut Cx<'_, '_>, c: &Constraints, ty: &TypeRef, path: &NodePath) {
     let scalar = refs::scalar(ty);
+    if scalar == Some(Scalar::Json) {
+        if *c != Constraints::default() {
+            cx.error(
+                path,
+                "a `json` value takes no constraints",
+                "remove them: any JSON value is accepted as it is; state the limits in the description",
+            );
+        }
+        return;
+    }
     check_kinds(cx, c, scalar, path);
     check_items(cx, c, refs::is_array(ty), path);
     check_finite(cx, c, path);

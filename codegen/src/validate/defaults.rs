@@ -43,6 +43,8 @@ fn kind(cx: &mut Cx<'_, '_>, param: &QueryParam, default: &Spanned<Literal>) -> 
     };
     match &param.ty {
         TypeRef::Expr(expr) if expr.value.args.is_empty() => match Scalar::from_name(&expr.value.name) {
+            // No query parameter may be `json` (reported with the parameter's type).
+            Some(Scalar::Json) => None,
             Some(scalar) => Some(Kind::Scalar(scalar)),
             None => cx.symbols.def(&expr.value.name).and_then(enum_values),
         },
@@ -108,7 +110,9 @@ fn type_hint(kind: &Kind, default: &Literal) -> String {
             Some(first) => format!("write one of the enum's values, e.g. `default: {first}`"),
             None => "remove `default`".to_owned(),
         },
-        (Kind::Scalar(Scalar::String), Literal::Str(_)) => "remove `default`".to_owned(),
+        (Kind::Scalar(Scalar::String), Literal::Str(_)) | (Kind::Scalar(Scalar::Json), _) => {
+            "remove `default`".to_owned()
+        }
     }
 }
 

@@ -33,6 +33,14 @@ pub(super) fn apply(
     };
     check_constraints(cx, format, constraints, path);
     let ty = ty?;
+    if *innermost(&ty) == Ty::Scalar(Scalar::Json) {
+        cx.error(
+            &written.path,
+            format!("`format: {}` does not apply to `json`", format.name()),
+            "remove `format`: a `json` value is kept as it is, whatever it holds",
+        );
+        return None;
+    }
     match put(format, &ty) {
         Ok(ty) => Some(ty),
         Err(found) => {
@@ -70,6 +78,14 @@ fn put(format: Format, ty: &Ty) -> Result<Ty, String> {
         Ty::Named { name, .. } => Err(format!("the type `{name}`")),
         Ty::Param(name) => Err(format!("the type parameter `{name}`")),
         Ty::Formatted(_) => Err("a formatted type".to_owned()),
+    }
+}
+
+/// The element type of an array or map, at any depth; `ty` itself for any other.
+fn innermost(ty: &Ty) -> &Ty {
+    match ty {
+        Ty::Array(inner) | Ty::Map(inner) => innermost(inner),
+        _ => ty,
     }
 }
 

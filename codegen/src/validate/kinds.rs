@@ -84,6 +84,14 @@ fn check_fits(
         return Some(body.map(|(_, _, d, dep)| (d, dep)).unwrap_or_default());
     }
     let (message, hint) = match body {
+        _ if *ty == Ty::Scalar(Scalar::Json) => (
+            format!("the `{}` member of `{union}` cannot be `json`, which has no single kind", kind.name()),
+            match kind {
+                JsonKind::Array => "write `array<json>` for any array".to_owned(),
+                JsonKind::Object => "write `map<json>` for any object".to_owned(),
+                other => format!("write `{}`", other.name()),
+            } + "; a value of a kind no member takes is kept whole in `Unknown` already",
+        ),
         Some((name, Some(TypeBody::KindUnion { .. }), ..)) => (
             format!("the `{}` member of `{union}` is `{name}`, itself a union by kind", kind.name()),
             "list its kinds in this union instead".to_owned(),

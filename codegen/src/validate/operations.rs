@@ -226,10 +226,11 @@ fn query_param(cx: &mut Cx<'_, '_>, param: &ast::QueryParam, rust: Option<String
     })
 }
 
-/// What a query string can carry: scalars, enums, and arrays of those.
+/// What a query string can carry: scalars, enums, and arrays of those; not `json`, which a
+/// query string has no encoding for.
 fn check_query_type(cx: &mut Cx<'_, '_>, param: &ast::QueryParam) {
     let simple_expr = |expr: &ast::TypeExpr| {
-        Scalar::from_name(&expr.name).is_some()
+        Scalar::from_name(&expr.name).is_some_and(|scalar| scalar != Scalar::Json)
             || (expr.args.is_empty()
                 && matches!(cx.symbols.def(&expr.name).map(|d| &d.body), Some(TypeBody::Enum { .. })))
     };
@@ -245,11 +246,35 @@ fn check_query_type(cx: &mut Cx<'_, '_>, param: &ast::QueryParam) {
         }
         other => simple(other),
     };
-    if !ok {
+    if ok {
+        return;
+    }
+    if names_json(&param.ty) {
+        cx.error(
+            &param.path.key("type"),
+            format!(
+                "query parameter `{}` cannot hold `json`: a query string has no encoding for any JSON value",
+                param.wire
+            ),
+            "use a scalar, an enum or an `array<...>` of one; send a free-form value in a request body",
+        );
+    } else {
         cx.error(
             &param.path.key("type"),
             format!("query parameter `{}` must be a scalar, an enum, or an array of those", param.wire),
             "use a scalar, an enum or an `array<...>` of one; send an object's fields as parameters of their own",
         );
+    }
+}
+
+/// Whether a type expression names `json`, at any depth (`json`, `array<json>`, `map<json>`).
+fn names_json(ty: &TypeRef) -> bool {
+    fn in_expr(expr: &ast::TypeExpr) -> bool {
+        Scalar::from_name(&expr.name) == Some(Scalar::Json) || expr.args.iter().any(in_expr)
+    }
+    match ty {
+        TypeRef::Expr(expr) => in_expr(&expr.value),
+        TypeRef::Array(item) => names_json(item),
+        TypeRef::Inline(_) => false,
     }
 }

@@ -12,6 +12,7 @@ mod config;
 mod conventions;
 #[allow(deprecated)]
 mod faults;
+mod free_form;
 mod loopback;
 #[allow(deprecated)]
 mod pagination;

@@ -70,13 +70,28 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The type as the generator's model writes it, e.g. `CursorPage<RunStep>`.
+    /// The type as the generator's model writes it, e.g. `CursorPage<RunStep>`. A generic type
+    /// used with a scalar or `json` has a Rust type as its argument (`Envelope<String>`,
+    /// `Envelope<serde_json::Value>`), whose name no type of a spec can have.
     pub fn ir_type(&self) -> Type {
-        let expr = codegen::parse::parse_type_expr(self.ty).unwrap_or_else(|e| panic!("`{}`: {e}", self.ty));
-        fn named(expr: codegen::ast::TypeExpr) -> Type {
-            Type::Named { name: expr.name, args: expr.args.into_iter().map(named).collect() }
+        // The type-expression grammar has no `::`; spec type names are UpperCamelCase.
+        const JSON: &str = "serde_json__Value";
+        let text = self.ty.replace("serde_json::Value", JSON);
+        let expr = codegen::parse::parse_type_expr(&text).unwrap_or_else(|e| panic!("`{}`: {e}", self.ty));
+        fn convert(expr: codegen::ast::TypeExpr) -> Type {
+            let leaf = match expr.name.as_str() {
+                _ if !expr.args.is_empty() => None,
+                "String" => Some(Type::String),
+                "i64" => Some(Type::I64),
+                "i32" => Some(Type::I32),
+                "f64" => Some(Type::F64),
+                "bool" => Some(Type::Bool),
+                JSON => Some(Type::Json),
+                _ => None,
+            };
+            leaf.unwrap_or_else(|| Type::Named { name: expr.name, args: expr.args.into_iter().map(convert).collect() })
         }
-        named(expr)
+        convert(expr)
     }
 
     /// The type's name without arguments: `CursorPage`.
@@ -232,4 +247,25 @@ where
     let twice = serde_json::to_string(&again).map_err(|e| TestCaseError::fail(format!("encoding failed: {e}")))?;
     prop_assert_eq!(twice, text, "the second encoding differs");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(ty: &'static str) -> Entry {
+        Entry { ty, round_trip: round_trip::<Value>, decode_any: decode_any::<Value> }
+    }
+
+    /// A generic type's arguments may be Rust types: those of scalars and `json`.
+    #[test]
+    fn rust_types_as_arguments_read_back_as_the_model_writes_them() {
+        let named = |name: &str, args| Type::Named { name: name.to_owned(), args };
+        assert_eq!(entry("Envelope<serde_json::Value>").ir_type(), named("Envelope", vec![Type::Json]));
+        assert_eq!(
+            entry("Pair<String, Page<i64>>").ir_type(),
+            named("Pair", vec![Type::String, named("Page", vec![Type::I64])])
+        );
+        assert_eq!(entry("CursorPage<RunStep>").ir_type(), named("CursorPage", vec![named("RunStep", Vec::new())]));
+    }
 }

@@ -48,6 +48,9 @@ pub struct NewBook {
     /// Who else worked on the book.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<Credits>,
+    /// Where the copy came from, in whatever shape the acquisitions team records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<serde_json::Value>,
 }
 
 impl crate::request::Validate for NewBook {

@@ -13,4 +13,7 @@ pub struct Shelf {
     ///
     /// Constraint: at least 0.
     pub book_count: i64,
+    /// Statistics of the shelf, in beta; their shape is not documented yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stats: Option<serde_json::Value>,
 }

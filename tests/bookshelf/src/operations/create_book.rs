@@ -48,6 +48,7 @@ impl CreateBook {
                 rating: None,
                 note: None,
                 credits: None,
+                provenance: None,
             },
         }
     }
@@ -100,6 +101,11 @@ impl CreateBook {
     /// Who else worked on the book.
     pub fn credits(mut self, credits: Credits) -> Self {
         self.body.credits = Some(credits);
+        self
+    }
+    /// Where the copy came from, in whatever shape the acquisitions team records it.
+    pub fn provenance(mut self, provenance: impl Into<serde_json::Value>) -> Self {
+        self.body.provenance = Some(provenance.into());
         self
     }
 }
@@ -173,5 +179,9 @@ impl crate::client::Call<CreateBook> {
     /// Sets `credits`: see [`CreateBook::credits`].
     pub fn credits(self, credits: Credits) -> Self {
         self.map(|__request| __request.credits(credits))
+    }
+    /// Sets `provenance`: see [`CreateBook::provenance`].
+    pub fn provenance(self, provenance: impl Into<serde_json::Value>) -> Self {
+        self.map(|__request| __request.provenance(provenance))
     }
 }
