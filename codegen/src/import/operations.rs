@@ -295,7 +295,9 @@ impl Importer<'_> {
             renamed.push((wire.to_owned(), natural));
         }
         for (wire, natural) in renamed {
-            let message = format!("body field `{wire}` is named `{natural}_field` in Rust: `{natural}` is a request builder's method");
+            let message = format!(
+                "body field `{wire}` is named `{natural}_field` in Rust: `{natural}` is a request builder's method"
+            );
             self.note(&pointer.push("properties").push(&wire), message);
         }
     }
