@@ -525,6 +525,8 @@ pub struct UnionVariant {
     /// The member's struct has a field for the tag: it encodes the tag itself, and decodes
     /// it along with its other fields.
     pub carries_tag: bool,
+    /// The variant holds `Box<Member>`: the member is far larger than the other variants.
+    pub boxed: bool,
 }
 
 /// A union decided by the JSON kind of the value (and, for an object member that is a

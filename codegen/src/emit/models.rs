@@ -216,7 +216,12 @@ fn union(u: &Union) -> TokenStream {
         let docs = docs(&v.variant.docs);
         let deprecated = deprecated(&v.variant.deprecated);
         let (variant, member) = (ident(&v.variant.name.rust), ident(&v.member));
-        quote! { #docs #deprecated #variant(#member), }
+        let held = if v.boxed {
+            quote! { Box<#member> }
+        } else {
+            quote! { #member }
+        };
+        quote! { #docs #deprecated #variant(#held), }
     });
     let tags = u.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
@@ -278,16 +283,22 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
         if v.carries_tag {
             quote! { Self::#variant(member) => serde::Serialize::serialize(member, serializer), }
         } else {
+            // A boxed member derefs to the helper's `&Member` on its own.
             let helper = helper_variant(i);
             quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#helper(member), serializer), }
         }
     });
     let members = u.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
-        if v.carries_tag {
-            quote! { #wire => rest.decode_tagged().map(Self::#variant), }
+        let decode = if v.carries_tag {
+            quote! { decode_tagged }
         } else {
-            quote! { #wire => rest.decode().map(Self::#variant), }
+            quote! { decode }
+        };
+        if v.boxed {
+            quote! { #wire => rest.#decode().map(|member| Self::#variant(Box::new(member))), }
+        } else {
+            quote! { #wire => rest.#decode().map(Self::#variant), }
         }
     });
     quote! {

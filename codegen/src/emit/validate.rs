@@ -85,9 +85,17 @@ pub(super) fn union_impl(u: &Union) -> TokenStream {
     let Some(variants) = &u.validated_variants else {
         return quote! {};
     };
-    let arms = variants.iter().map(|v| {
-        let v = ident(v);
-        quote! { Self::#v(member) => crate::request::Validate::validate_at(member, at), }
+    let arms = variants.iter().map(|name| {
+        let boxed = u.variants.iter().any(|v| &v.variant.name.rust == name && v.boxed);
+        let (v, member) = (
+            ident(name),
+            if boxed {
+                quote! { &**member }
+            } else {
+                quote! { member }
+            },
+        );
+        quote! { Self::#v(member) => crate::request::Validate::validate_at(#member, at), }
     });
     validate_impl(&u.meta, &[], quote! { match self { #(#arms)* _ => Ok(()), } })
 }

@@ -17,6 +17,8 @@ pub(super) struct Cx {
     pub(super) rules: Rules,
     /// The objects by name, for request bodies.
     pub(super) objects: BTreeMap<String, Object>,
+    /// For each tagged union, by name: which of its variants hold their member in a `Box`.
+    pub(super) boxed: BTreeMap<String, Vec<bool>>,
 }
 
 impl Cx {

@@ -17,6 +17,7 @@ mod operations;
 mod package;
 mod prose;
 mod rust_type;
+mod sizes;
 mod table;
 mod validation;
 
@@ -43,7 +44,19 @@ pub fn lower(model: &Model) -> ir::Crate {
             _ => None,
         })
         .collect();
-    let cx = Cx { text, deprecated, rules, objects };
+    let sizes = sizes::Sizes::new(model);
+    let boxed = model
+        .types
+        .iter()
+        .filter_map(|t| match &t.body {
+            Body::Union(union) => {
+                let members: Vec<&str> = union.variants.iter().map(|v| v.member.as_str()).collect();
+                Some((t.name.clone(), sizes.boxed(&members)))
+            }
+            _ => None,
+        })
+        .collect();
+    let cx = Cx { text, deprecated, rules, objects, boxed };
     let mut modules: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
     // Types come in definition order, the order of items within a module.
     for ty in &model.types {

@@ -115,7 +115,8 @@ impl Cx {
 
     fn union(&self, mut meta: Meta, union: &Union) -> ir::Union {
         let mut variants = Vec::new();
-        for variant in &union.variants {
+        let boxed = self.boxed.get(&meta.name).cloned().unwrap_or_default();
+        for (i, variant) in union.variants.iter().enumerate() {
             meta.allow_deprecated |= variant.member_deprecated.is_some();
             let mut docs = self.text.lines(variant.member_description.as_deref().unwrap_or_default());
             if docs.is_empty() {
@@ -127,6 +128,7 @@ impl Cx {
                 variant: ir::Variant { name, docs, deprecated },
                 member: variant.member.clone(),
                 carries_tag: variant.carries_tag,
+                boxed: boxed.get(i).copied().unwrap_or(false),
             });
         }
         let shown = code(&union.tag);
