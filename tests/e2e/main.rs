@@ -8,6 +8,7 @@ mod fidelity;
 mod fixtures;
 mod formats;
 mod official_examples;
+mod openai_examples;
 mod properties;
 mod required_fields;
 mod round_trip;

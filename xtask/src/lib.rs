@@ -22,6 +22,7 @@ use codegen::write::{self, Drift, Mode};
 pub const TARGETS: &[Target<'static>] = &[
     Target::new("spec/openai_run_steps.yaml", "generated").examples(&["list_run_steps"]).benches(&["decode"]),
     Target::new("tests/fixtures/bookshelf.yaml", "tests/bookshelf").benches(&["unknown_fields"]),
+    Target::new("spec/openai.yaml", "openai"),
 ];
 
 /// The command that fixes drift, printed with every drift report.
