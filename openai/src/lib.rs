@@ -2037,8 +2037,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<BatchUsage>("BatchUsage");
     visitor.visit::<BatchUsageInputTokensDetails>("BatchUsageInputTokensDetails");
     visitor.visit::<BatchUsageOutputTokensDetails>("BatchUsageOutputTokensDetails");
-    visitor.visit::<BetaIncludeEnum>("BetaIncludeEnum");
-    visitor.visit::<BetaListInputItemsOrder>("BetaListInputItemsOrder");
     visitor.visit::<CallableToolAllowedCaller>("CallableToolAllowedCaller");
     visitor.visit::<Certificate>("Certificate");
     visitor.visit::<CertificateCertificateDetails>("CertificateCertificateDetails");

@@ -192,7 +192,8 @@ fn every_bad_spec_fails_with_status_1_a_location_and_no_file_changed() {
     let before: Vec<_> = generated.iter().map(|dir| tree(dir)).collect();
     let spec = native().spec;
     // The committed files are what the committed specs give, so a clean run changes nothing.
-    assert!(xtask(&root, &["codegen", "--check"]).status.success(), "the scratch copy starts clean");
+    let clean = xtask(&root, &["codegen", "--check"]);
+    assert!(clean.status.success(), "the scratch copy starts clean:\n{}", text(&clean.stderr));
 
     let corpus = workspace().join("codegen/tests/fixtures/bad");
     let mut fixtures: Vec<PathBuf> =

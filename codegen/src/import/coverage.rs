@@ -83,6 +83,7 @@ fn reason_kind(reason: &str) -> String {
         ("deepObject", "Query parameter of object type"),
         ("not an object", "Request body is not an object"),
         ("header parameter", "Header parameter with values of its own"),
+        ("query string", "Path with a query string (a variant of another operation)"),
     ] {
         if reason.contains(needle) {
             return kind.to_owned();

@@ -61,6 +61,14 @@ impl<'a> Importer<'a> {
         let id =
             op.str_at("operationId").ok_or_else(|| (p.clone(), "the operation has no `operationId`".to_owned()))?;
         media_types(op, p)?;
+        if let Some((_, query)) = path.split_once('?') {
+            // Stainless's way to give a variant of an operation a path of its own; the SDKs
+            // send it to the path without the query.
+            let reason = format!(
+                "the path carries a query string (`?{query}`): a documentation variant of the operation at the same path"
+            );
+            return Err((p.clone(), reason));
+        }
         let type_prefix = id.to_upper_camel_case();
         let mut out = Mapping::new();
         out.insert("description".into(), operation_description(op, id).into());

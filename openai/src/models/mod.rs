@@ -235,14 +235,6 @@ mod batch_usage_output_tokens_details;
 
 pub use batch_usage_output_tokens_details::*;
 
-mod beta_include_enum;
-
-pub use beta_include_enum::*;
-
-mod beta_list_input_items_order;
-
-pub use beta_list_input_items_order::*;
-
 mod callable_tool_allowed_caller;
 
 pub use callable_tool_allowed_caller::*;
