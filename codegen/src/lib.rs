@@ -71,6 +71,13 @@ fn resolve(spec: &str, source: &str) -> Result<resolved::Model, Error> {
     validate::validate(&tree).map_err(located)
 }
 
+/// Judges a spec without generating anything: parse and validate, every error located. A
+/// caller holding several specs checks them all first, so that one broken spec costs no
+/// generation of the others (a large API takes seconds to generate in a debug build).
+pub fn check(spec: &str, source: &str) -> Result<(), Error> {
+    resolve(spec, source).map(|_| ())
+}
+
 /// The intermediate model of a spec's text: parse, validate, lower. `spec` is the path
 /// shown in errors.
 pub fn model(spec: &str, source: &str) -> Result<ir::Crate, Error> {

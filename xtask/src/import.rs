@@ -3,9 +3,11 @@
 //! ones). `cargo xtask codegen` runs it first, so one command regenerates everything and
 //! `--check` also fails when document, overlay and spec disagree.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use codegen::import::doc::Value;
 use codegen::import::{self, Sources, overlay::Overlay};
 
 /// An overlay and the files its import writes, relative to the workspace root.
@@ -30,8 +32,10 @@ pub const IMPORTS: &[ImportTarget] = &[
 pub fn run(root: &Path, targets: &[ImportTarget], check: bool) -> Result<Vec<String>, String> {
     let mut outputs = Vec::new();
     let mut errors = String::new();
+    // Overlays sharing a document (OpenAI's whole API and its run steps) read it once.
+    let mut documents = HashMap::new();
     for target in targets {
-        match import_one(root, target) {
+        match import_one(root, target, &mut documents) {
             Ok(files) => outputs.extend(files),
             Err(error) => {
                 let _ = writeln!(errors, "{error}\n");
@@ -60,13 +64,21 @@ pub fn run(root: &Path, targets: &[ImportTarget], check: bool) -> Result<Vec<Str
 }
 
 /// One import: the spec's text and the coverage report's, with their paths.
-fn import_one(root: &Path, target: &ImportTarget) -> Result<Vec<(&'static str, String)>, String> {
+fn import_one(
+    root: &Path,
+    target: &ImportTarget,
+    documents: &mut HashMap<String, Value>,
+) -> Result<Vec<(&'static str, String)>, String> {
     let read =
         |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("error: cannot read {path}: {e}"));
     let overlay = Overlay::read(Path::new(target.overlay), &read(target.overlay)?)?;
     let document = overlay.document.clone();
-    let doc = import::read_document(Path::new(&document), &read(&document)?)?;
+    if !documents.contains_key(&document) {
+        let doc = import::read_document(Path::new(&document), &read(&document)?)?;
+        documents.insert(document.clone(), doc);
+    }
+    let doc = documents.get(&document).ok_or_else(|| format!("error: {document} was not read"))?;
     let sources = Sources { document: &document, overlay: target.overlay };
-    let imported = import::import(&doc, &overlay, sources).map_err(|e| e.to_string())?;
+    let imported = import::import(doc, &overlay, sources).map_err(|e| e.to_string())?;
     Ok(vec![(target.spec, imported.spec), (target.coverage, imported.coverage)])
 }

@@ -58,6 +58,17 @@ pub fn run(root: &Path, check: bool) -> Report {
 pub fn run_targets(root: &Path, targets: &[Target<'_>], check: bool) -> Report {
     let mut generated = Vec::new();
     let mut errors = String::new();
+    // Every spec is judged before any is generated: a broken one stops the run at once.
+    for target in targets {
+        let read = std::fs::read_to_string(root.join(target.spec))
+            .map_err(|error| codegen::Error::Io { path: target.spec.to_owned(), error });
+        if let Err(error) = read.and_then(|source| codegen::check(target.spec, &source)) {
+            let _ = writeln!(errors, "{error}\n");
+        }
+    }
+    if !errors.is_empty() {
+        return Report::Failed(format!("{}\nno files were changed.", errors.trim_end()));
+    }
     for target in targets {
         match codegen::generate_file(root, target) {
             Ok(files) => generated.push((target, files)),
