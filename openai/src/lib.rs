@@ -1887,9 +1887,6 @@ mod operations;
 
 pub use operations::*;
 
-#[cfg(test)]
-mod properties;
-
 #[cfg(feature = "client")]
 pub mod client;
 

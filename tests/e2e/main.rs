@@ -9,6 +9,7 @@ mod fixtures;
 mod formats;
 mod official_examples;
 mod openai_examples;
+mod openai_properties;
 mod properties;
 mod required_fields;
 mod round_trip;

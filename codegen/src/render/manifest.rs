@@ -27,6 +27,11 @@ pub fn manifest(package: &ir::Package) -> String {
         string(&package.version),
         string(&package.description),
     );
+    if package.property_tests.is_none() {
+        // The library holds no tests then: no test harness is built for it (a large crate's
+        // second debug build). Its doc tests still run.
+        out.push_str("\n[lib]\n# No unit tests in the library (no property tests generated): no test harness.\ntest = false\n");
+    }
     out.push_str(
         "\n[features]\n\
          # The async client (reqwest on rustls). Without it the crate still builds every request\n\
