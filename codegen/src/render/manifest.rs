@@ -30,7 +30,9 @@ pub fn manifest(package: &ir::Package) -> String {
     if package.property_tests.is_none() {
         // The library holds no tests then: no test harness is built for it (a large crate's
         // second debug build). Its doc tests still run.
-        out.push_str("\n[lib]\n# No unit tests in the library (no property tests generated): no test harness.\ntest = false\n");
+        out.push_str(
+            "\n[lib]\n# No unit tests in the library (no property tests generated): no test harness.\ntest = false\n",
+        );
     }
     out.push_str(
         "\n[features]\n\
