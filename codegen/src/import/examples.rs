@@ -4,7 +4,8 @@
 //! and encode it back; this only finds them, as the text the document gives.
 
 use super::doc::{Pointer, Value};
-use super::operations::{OperationReport, Outcome, operations};
+use super::operations::{OperationReport, Outcome};
+use super::paths::operations;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {

@@ -17,6 +17,7 @@ pub mod drift;
 pub mod examples;
 pub mod operations;
 pub mod overlay;
+pub mod paths;
 mod spec;
 
 use std::fmt;
@@ -122,7 +123,7 @@ fn import_here(doc: &Value, overlay: &Overlay, sources: Sources<'_>) -> Result<I
     let mut reports = Vec::new();
     let mut made = Vec::new();
     let mut seen_ids = std::collections::HashMap::new();
-    for (pointer, path, method, op) in operations::operations(doc) {
+    for (pointer, path, method, op) in paths::operations(doc) {
         let id = op.str_at("operationId").unwrap_or_default().to_owned();
         if let Some(first) = seen_ids.insert(id.clone(), pointer.clone()) {
             importer.problem(&pointer.push("operationId"), format!("operation id `{id}` is also the id of {first}"));

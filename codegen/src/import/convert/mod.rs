@@ -97,7 +97,7 @@ impl<'a> Importer<'a> {
             used_overlay: BTreeSet::new(),
             depth: 0,
             defining: 0,
-            builders: super::operations::operations(doc)
+            builders: super::paths::operations(doc)
                 .into_iter()
                 .filter_map(|(_, _, _, op)| op.str_at("operationId"))
                 .filter_map(|id| crate::naming::camel(id).ok())
