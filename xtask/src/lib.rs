@@ -58,19 +58,11 @@ pub fn run(root: &Path, check: bool) -> Report {
 
 /// [`run`] on a list of targets of one's own (the tests' scratch workspaces).
 pub fn run_targets(root: &Path, targets: &[Target<'_>], check: bool) -> Report {
-    let mut generated = Vec::new();
-    let mut errors = String::new();
-    // Every spec is judged before any is generated: a broken one stops the run at once.
-    for target in targets {
-        let read = std::fs::read_to_string(root.join(target.spec))
-            .map_err(|error| codegen::Error::Io { path: target.spec.to_owned(), error });
-        if let Err(error) = read.and_then(|source| codegen::check(target.spec, &source)) {
-            let _ = writeln!(errors, "{error}\n");
-        }
-    }
-    if !errors.is_empty() {
+    if let Err(errors) = judge(root, targets) {
         return Report::Failed(format!("{}\nno files were changed.", errors.trim_end()));
     }
+    let mut generated = Vec::new();
+    let mut errors = String::new();
     for target in targets {
         match codegen::generate_file(root, target) {
             Ok(files) => generated.push((target, files)),
@@ -146,6 +138,20 @@ pub fn run_targets(root: &Path, targets: &[Target<'_>], check: bool) -> Report {
     }
     let _ = write!(out, "{} file(s) changed, {unchanged} unchanged", drift.len());
     Report::Ok(out)
+}
+
+/// Judges every target's spec before any is generated, so that a broken one stops the run
+/// at once (generating a large API takes seconds in a debug build): every error, or none.
+fn judge(root: &Path, targets: &[Target<'_>]) -> Result<(), String> {
+    let mut errors = String::new();
+    for target in targets {
+        let read = std::fs::read_to_string(root.join(target.spec))
+            .map_err(|error| codegen::Error::Io { path: target.spec.to_owned(), error });
+        if let Err(error) = read.and_then(|source| codegen::check(target.spec, &source)) {
+            let _ = writeln!(errors, "{error}\n");
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// The target folders the workspace's members do not list; in write mode they are added to
