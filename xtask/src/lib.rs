@@ -95,34 +95,12 @@ pub fn run_targets(root: &Path, targets: &[Target<'_>], check: bool) -> Report {
         Ok(joined) => joined,
         Err(error) => return Report::Failed(format!("error: {error}")),
     };
-    let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+    let shown = |path: &Path| shown(root, path);
     if check {
         if drift.is_empty() && joined.is_empty() {
             return Report::Ok(format!("generated code is up to date ({unchanged} files checked)"));
         }
-        let mut out = String::from("error: generated code differs from its spec:\n");
-        for dir in &joined {
-            let _ = writeln!(out, "  not a workspace member: {dir} (Cargo.toml's `members` does not list it)");
-        }
-        for d in &drift {
-            match d {
-                Drift::Stale { path, diff } => {
-                    let _ = writeln!(out, "  stale:    {}", shown(path));
-                    let diff = diff.replace(&format!("{}/", root.display()), "");
-                    for line in diff.lines() {
-                        let _ = writeln!(out, "      {line}");
-                    }
-                }
-                Drift::Missing { path } => {
-                    let _ = writeln!(out, "  missing:  {}", shown(path));
-                }
-                Drift::Orphaned { path } => {
-                    let _ = writeln!(out, "  orphaned: {} (no spec produces it any more)", shown(path));
-                }
-            }
-        }
-        let _ = write!(out, "run `{FIX}` to regenerate, review the diff, and commit it");
-        return Report::Failed(out);
+        return Report::Failed(drift_report(root, &joined, &drift));
     }
     let mut out = String::new();
     for d in &drift {
@@ -138,6 +116,39 @@ pub fn run_targets(root: &Path, targets: &[Target<'_>], check: bool) -> Report {
     }
     let _ = write!(out, "{} file(s) changed, {unchanged} unchanged", drift.len());
     Report::Ok(out)
+}
+
+/// What `--check` says of files that differ from what their specs give, and the fix.
+fn drift_report(root: &Path, joined: &[&str], drift: &[Drift]) -> String {
+    let shown = |path: &Path| shown(root, path);
+    let mut out = String::from("error: generated code differs from its spec:\n");
+    for dir in joined {
+        let _ = writeln!(out, "  not a workspace member: {dir} (Cargo.toml's `members` does not list it)");
+    }
+    for d in drift {
+        match d {
+            Drift::Stale { path, diff } => {
+                let _ = writeln!(out, "  stale:    {}", shown(path));
+                let diff = diff.replace(&format!("{}/", root.display()), "");
+                for line in diff.lines() {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+            Drift::Missing { path } => {
+                let _ = writeln!(out, "  missing:  {}", shown(path));
+            }
+            Drift::Orphaned { path } => {
+                let _ = writeln!(out, "  orphaned: {} (no spec produces it any more)", shown(path));
+            }
+        }
+    }
+    let _ = write!(out, "run `{FIX}` to regenerate, review the diff, and commit it");
+    out
+}
+
+/// A path as the reports show it: relative to the workspace.
+fn shown(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).display().to_string()
 }
 
 /// Judges every target's spec before any is generated, so that a broken one stops the run
