@@ -7,6 +7,7 @@ use heck::ToUpperCamelCase;
 use serde_yaml::{Mapping, Value as Yaml};
 
 use super::convert::objects::write_type;
+use super::convert::schema::{DEPRECATED, undescribed};
 use super::convert::{Importer, Ty};
 use super::doc::{Pointer, Value};
 
@@ -56,7 +57,7 @@ impl<'a> Importer<'a> {
         let mut out = Mapping::new();
         out.insert("description".into(), operation_description(op, id).into());
         if op.get("deprecated").and_then(Value::as_bool) == Some(true) {
-            out.insert("deprecated".into(), "Deprecated in the OpenAPI document.".into());
+            out.insert("deprecated".into(), DEPRECATED.into());
         }
         out.insert("method".into(), method.to_uppercase().into());
         out.insert("path".into(), path.into());
@@ -191,7 +192,7 @@ impl<'a> Importer<'a> {
         }
         entry.insert("description".into(), param_description(param, wire).into());
         if param.get("deprecated").and_then(Value::as_bool) == Some(true) {
-            entry.insert("deprecated".into(), "Deprecated in the OpenAPI document.".into());
+            entry.insert("deprecated".into(), DEPRECATED.into());
         }
         Ok(entry)
     }
@@ -326,7 +327,7 @@ fn operation_description(op: &Value, id: &str) -> String {
         (Some(s), Some(d)) if d != s && !d.starts_with(s) => format!("{s}\n\n{d}"),
         (_, Some(d)) => d.to_owned(),
         (Some(s), None) => s.to_owned(),
-        (None, None) => format!("`{id}` (the OpenAPI document does not describe it)."),
+        (None, None) => undescribed(id),
     }
 }
 
@@ -336,7 +337,7 @@ fn param_description(param: &Value, wire: &str) -> String {
         .or_else(|| param.get("schema").and_then(|s| s.str_at("description")))
         .map(str::trim)
         .filter(|d| !d.is_empty())
-        .map_or_else(|| format!("`{wire}` (the OpenAPI document does not describe it)."), str::to_owned)
+        .map_or_else(|| undescribed(wire), str::to_owned)
 }
 
 /// The one value a header parameter's schema allows (a one-value enum or a `const`).

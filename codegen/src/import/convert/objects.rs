@@ -9,7 +9,7 @@ use serde_yaml::{Mapping, Value as Yaml};
 
 use super::super::doc::{Pointer, Value};
 use super::Importer;
-use super::schema::{Shape, Ty, clean};
+use super::schema::{DEPRECATED, Shape, Ty, undescribed};
 use crate::naming;
 
 /// One property of an object, with where it is and whether it is required.
@@ -159,7 +159,7 @@ impl<'a> Importer<'a> {
         let mut def = Mapping::new();
         def.insert("description".into(), self.description_or(s, name).into());
         if s.get("deprecated").and_then(Value::as_bool) == Some(true) {
-            def.insert("deprecated".into(), "Deprecated in the OpenAPI document.".into());
+            def.insert("deprecated".into(), DEPRECATED.into());
         }
         if !extends.is_empty() {
             def.insert("extends".into(), Yaml::Sequence(extends.into_iter().map(Yaml::from).collect()));
@@ -201,14 +201,10 @@ impl<'a> Importer<'a> {
         for (key, value) in &ty.extra {
             field.insert((*key).into(), value.clone());
         }
-        let description = ty
-            .description
-            .clone()
-            .filter(|d| !d.is_empty())
-            .unwrap_or_else(|| format!("`{}` (the OpenAPI document does not describe it).", prop.wire));
+        let description = ty.description.clone().filter(|d| !d.is_empty()).unwrap_or_else(|| undescribed(&prop.wire));
         field.insert("description".into(), description.into());
         if ty.deprecated {
-            field.insert("deprecated".into(), "Deprecated in the OpenAPI document.".into());
+            field.insert("deprecated".into(), DEPRECATED.into());
         }
         field
     }
@@ -257,9 +253,4 @@ fn own_properties<'s>(s: &'s Value, p: &Pointer) -> Vec<Property<'s>> {
             required: required.iter().any(|r| r == wire),
         })
         .collect()
-}
-
-/// The description a schema gives, cleaned.
-pub fn described(s: &Value) -> Option<String> {
-    s.str_at("description").map(clean)
 }

@@ -59,6 +59,14 @@ impl Ty {
     }
 }
 
+/// The `deprecated:` message of whatever the document marks `deprecated: true` (it gives none).
+pub const DEPRECATED: &str = "Deprecated in the OpenAPI document.";
+
+/// The description of something the document leaves undescribed (the spec requires one).
+pub fn undescribed(name: &str) -> String {
+    format!("`{name}` (the OpenAPI document does not describe it).")
+}
+
 /// A description as the spec keeps it: trimmed (folded YAML leaves a trailing newline).
 pub fn clean(text: &str) -> String {
     text.trim().to_owned()
@@ -297,6 +305,6 @@ impl Importer<'_> {
             .or_else(|| s.str_at("title"))
             .map(clean)
             .filter(|d| !d.is_empty())
-            .unwrap_or_else(|| format!("`{name}` (the OpenAPI document does not describe it)."))
+            .unwrap_or_else(|| undescribed(name))
     }
 }
