@@ -217,6 +217,8 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// Headers sent with this operation only.
     pub headers: Vec<(Spanned<String>, String)>,
+    /// `group: Chat`: the Cargo feature the operation, and the types it uses, belong to.
+    pub group: Option<Spanned<String>>,
     pub path: NodePath,
 }
 

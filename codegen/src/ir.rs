@@ -17,14 +17,31 @@ pub struct Crate {
     pub operations: Vec<Operation>,
     /// Every model type, for the crate's hidden `__models` list.
     pub models: ModelTable,
+    /// The operation groups that are Cargo features, sorted by feature; empty: no groups.
+    pub groups: Vec<FeatureGroup>,
+    /// With groups, the error a build with none of them on stops with: it would hold no
+    /// operation, which is a forgotten feature rather than a wish.
+    pub no_group_error: Option<String>,
+}
+
+/// One operation group made a Cargo feature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeatureGroup {
+    /// `fine-tuning`.
+    pub feature: String,
+    /// `Fine-tuning`, as the spec names the group.
+    pub group: String,
+    /// How many operations it holds.
+    pub operations: usize,
 }
 
 /// The crate's model types as the property tests and fuzz targets reach them: every item,
 /// a generic one instantiated with the arguments the spec first uses it with.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ModelTable {
-    /// In module order, then item order.
-    pub types: Vec<Type>,
+    /// In module order, then item order; each with the features of the modules of it and its
+    /// type arguments: built when, for each list, one of its features is on.
+    pub types: Vec<(Type, Vec<Vec<String>>)>,
     /// Some type is deprecated, so naming them all allows the lint.
     pub allow_deprecated: bool,
     pub docs: Vec<String>,
@@ -64,6 +81,8 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// Headers sent with this operation only, in spec order: its `Operation::HEADERS`.
     pub headers: Vec<(String, String)>,
+    /// The crate features one of which builds this operation; empty: always built.
+    pub features: Vec<String>,
     /// The operation's code uses a model type (so its file imports them).
     pub uses_models: bool,
     /// The operation, a parameter or a type it uses is deprecated: its file allows the lint
@@ -370,6 +389,8 @@ pub struct Module {
     /// The deprecated ones among those, imported apart under a local `allow(deprecated)`.
     pub deprecated_imports: Vec<String>,
     pub items: Vec<Item>,
+    /// The crate features one of which builds this module; empty: always built.
+    pub features: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -379,6 +400,29 @@ pub enum Item {
     Union(Union),
     KindUnion(KindUnion),
     Alias(Alias),
+}
+
+impl Item {
+    /// The name, docs and deprecation every kind of item has.
+    pub fn meta(&self) -> &Meta {
+        match self {
+            Item::Struct(s) => &s.meta,
+            Item::Enum(e) => &e.meta,
+            Item::Union(u) => &u.meta,
+            Item::KindUnion(u) => &u.meta,
+            Item::Alias(a) => &a.meta,
+        }
+    }
+
+    pub fn meta_mut(&mut self) -> &mut Meta {
+        match self {
+            Item::Struct(s) => &mut s.meta,
+            Item::Enum(e) => &mut e.meta,
+            Item::Union(u) => &mut u.meta,
+            Item::KindUnion(u) => &mut u.meta,
+            Item::Alias(a) => &mut a.meta,
+        }
+    }
 }
 
 /// A Rust name paired with the name on the wire.
@@ -578,6 +622,8 @@ pub struct Package {
     pub benches: Vec<String>,
     /// The crate's property tests: `src/properties.rs` and the testkit dev-dependency.
     pub property_tests: Option<PropertyTests>,
+    /// The operation groups that are features (`full` turns on all of them).
+    pub groups: Vec<FeatureGroup>,
 }
 
 /// The generated `src/properties.rs`: the testkit's checks on every model, on values derived

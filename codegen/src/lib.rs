@@ -90,7 +90,7 @@ pub fn model(spec: &str, source: &str) -> Result<ir::Crate, Error> {
 pub fn generate(target: &Target<'_>, source: &str) -> Result<Vec<OutputFile>, Error> {
     let resolved = resolve(target.spec, source)?;
     let model = lower::lower(&resolved);
-    let package = lower::package(&resolved.api, target).map_err(Error::Target)?;
+    let package = lower::package(&resolved, target).map_err(Error::Target)?;
     let files = emit::emit(&model, &package).map_err(|e| Error::Internal(e.0))?;
     Ok(render::render(target.spec, files, &package))
 }

@@ -6,7 +6,7 @@
 //! underscore; a leading digit gets a prefix. A name that cannot be made valid is an
 //! error for the caller to report, with a hint to set `rust_name`.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
 /// The variant of every generated enum and union that keeps what the spec does not know.
 /// The field of an object with `keep_unknown_fields` that holds the fields the spec does not
@@ -62,6 +62,26 @@ pub fn snake(wire: &str) -> Result<String, String> {
     let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("_{base}") } else { base };
     Ok(escape(base))
 }
+
+/// The Cargo feature of an operation group: `Fine-tuning` → `fine-tuning`, `Vector stores` →
+/// `vector-stores`. Kebab case, as Cargo's own features and most crates' are.
+pub fn feature(group: &str) -> Result<String, String> {
+    let base = ascii_words(group).to_kebab_case();
+    match base.chars().next() {
+        None => Err(format!("`{group}` has no letters or digits to make a feature name from")),
+        Some(first) if !first.is_ascii_alphabetic() => {
+            Err(format!("the feature `{base}` made from `{group}` does not start with a letter"))
+        }
+        Some(_) if RESERVED_FEATURES.contains(&base.as_str()) => {
+            Err(format!("`{group}` becomes the feature `{base}`, which every generated crate already has"))
+        }
+        Some(_) => Ok(base),
+    }
+}
+
+/// The features a generated crate has whatever its groups: `default`, the client's, and the
+/// one that turns every group on.
+pub const RESERVED_FEATURES: [&str; 3] = ["default", "client", "full"];
 
 /// A type or variant name: `thread.run.step` → `ThreadRunStep`, `2024` → `V2024`.
 pub fn camel(wire: &str) -> Result<String, String> {
@@ -281,5 +301,15 @@ mod tests {
         assert_eq!(module("CursorPage"), "cursor_page");
         assert_eq!(module("Type"), "type_");
         assert_eq!(module("Models"), "models_");
+    }
+
+    #[test]
+    fn feature_names() {
+        assert_eq!(feature("Fine-tuning").as_deref(), Ok("fine-tuning"));
+        assert_eq!(feature("Vector stores").as_deref(), Ok("vector-stores"));
+        assert_eq!(feature("Admin API keys").as_deref(), Ok("admin-api-keys"));
+        for bad in ["full", "Client", "DEFAULT", "", "--", "3D"] {
+            assert!(feature(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -269,6 +269,10 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// Sent with this operation only, in spec order.
     pub headers: Vec<(String, String)>,
+    /// The group as the spec writes it, e.g. `Fine-tuning`.
+    pub group: Option<String>,
+    /// The Cargo feature of the operation's group (`group: Fine-tuning` → `fine-tuning`).
+    pub feature: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

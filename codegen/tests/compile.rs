@@ -91,6 +91,23 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
     assert!(strays.is_empty(), "descriptions became doctests ({strays:?}):\n{tests}");
     assert!(!doctests.is_empty(), "the example of fixtures/good/operations.yaml is a doctest:\n{tests}");
 
+    // Each group alone builds without a warning (its types reach only types built with it),
+    // and with no group the build stops, saying what to turn on.
+    for group in ["pets", "pet-stores"] {
+        let features = format!("{group},client");
+        let args = ["rustc", "--offline", "--quiet", "-p", "fixture_groups", "--lib", "--no-default-features"];
+        cargo_in_scratch(&[&args[..], &["--features", &features, "--", "-D", "warnings"]].concat(), "", "");
+    }
+    let out = Command::new(&cargo)
+        .args(["check", "--offline", "--quiet", "-p", "fixture_groups", "--no-default-features"])
+        .current_dir(&scratch)
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .expect("run cargo");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the groups fixture built with no group on");
+    assert!(stderr.contains("no group of operations is on"), "the no-group message is missing:\n{stderr}");
+
     // The version guard: the same crate, made for a runtime of another version, must not build,
     // and must say why.
     let lib = scratch.join("fixture_minimal/src/lib.rs");

@@ -8,12 +8,60 @@
 //! - Base URL: <https://api.openai.com/v1>
 //! - API version described: `2.3.0`
 //!
+//! ## Features
+//!
+//! Each group of operations is a Cargo feature, which builds those operations and the types they use.
+//! `full` (on by default, with `client`) turns on every group; to build only some, depend on this
+//! crate with `default-features = false` and name them, with `client` for the async client.
+//! Types no operation uses are built with `full` only.
+//!
+//! - `admin-api-keys`: the group `Admin API keys`, 4 operations.
+//! - `assistants`: the group `Assistants`, 23 operations.
+//! - `audio`: the group `Audio`, 4 operations.
+//! - `batch`: the group `Batch`, 4 operations.
+//! - `certificates`: the group `Certificates`, 10 operations.
+//! - `chat`: the group `Chat`, 5 operations.
+//! - `chatkit`: the group `Chatkit`, 6 operations.
+//! - `completions`: the group `Completions`, 1 operation.
+//! - `containers`: the group `Containers`, 6 operations.
+//! - `conversations`: the group `Conversations`, 8 operations.
+//! - `data-retention`: the group `Data retention`, 4 operations.
+//! - `embeddings`: the group `Embeddings`, 1 operation.
+//! - `evals`: the group `Evals`, 12 operations.
+//! - `files`: the group `Files`, 4 operations.
+//! - `fine-tuning`: the group `Fine-tuning`, 12 operations.
+//! - `group-organization-role-assignments`: the group `Group organization role assignments`, 4 operations.
+//! - `group-users`: the group `Group users`, 4 operations.
+//! - `groups`: the group `Groups`, 5 operations.
+//! - `hosted-tools`: the group `Hosted tools`, 2 operations.
+//! - `images`: the group `Images`, 2 operations.
+//! - `invites`: the group `Invites`, 4 operations.
+//! - `models`: the group `Models`, 3 operations.
+//! - `moderations`: the group `Moderations`, 1 operation.
+//! - `project-group-role-assignments`: the group `Project group role assignments`, 4 operations.
+//! - `project-groups`: the group `Project groups`, 4 operations.
+//! - `project-user-role-assignments`: the group `Project user role assignments`, 4 operations.
+//! - `projects`: the group `Projects`, 24 operations.
+//! - `realtime`: the group `Realtime`, 4 operations.
+//! - `responses`: the group `Responses`, 6 operations.
+//! - `roles`: the group `Roles`, 10 operations.
+//! - `skills`: the group `Skills`, 11 operations.
+//! - `spend-alerts`: the group `Spend alerts`, 10 operations.
+//! - `spend-limits`: the group `Spend limits`, 6 operations.
+//! - `uploads`: the group `Uploads`, 3 operations.
+//! - `usage`: the group `Usage`, 11 operations.
+//! - `user-organization-role-assignments`: the group `User organization role assignments`, 4 operations.
+//! - `users`: the group `Users`, 4 operations.
+//! - `vector-stores`: the group `Vector stores`, 16 operations.
+//! - `videos`: the group `Videos`, 9 operations.
+//!
 //! ## Operations
 //!
 //! - `listAssistants`: `GET /assistants` → `ListAssistantsResponse`.
 //!
 //!   Returns a list of assistants.
 //!
+//!   - Feature: `assistants`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListAssistantsOrder`, default `desc`), `after` (`String`), `before` (`String`).
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -22,6 +70,7 @@
 //!
 //!   Create an assistant with a model and instructions.
 //!
+//!   - Feature: `assistants`.
 //!   - JSON body: `CreateAssistantRequest`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -30,6 +79,7 @@
 //!
 //!   Retrieves an assistant.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `assistant_id`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -38,6 +88,7 @@
 //!
 //!   Modifies an assistant.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `assistant_id`.
 //!   - JSON body: `ModifyAssistantRequest`.
 //!
@@ -47,6 +98,7 @@
 //!
 //!   Delete an assistant.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `assistant_id`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -59,6 +111,7 @@
 //!
 //!   See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
 //!
+//!   - Feature: `audio`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`).
 //!
 //! - `getVoiceConsent`: `GET /audio/voice_consents/{consent_id}` → `VoiceConsentResource`.
@@ -69,6 +122,7 @@
 //!
 //!   See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
 //!
+//!   - Feature: `audio`.
 //!   - Path parameters: `consent_id`.
 //!
 //! - `updateVoiceConsent`: `POST /audio/voice_consents/{consent_id}` → `VoiceConsentResource`.
@@ -79,6 +133,7 @@
 //!
 //!   See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
 //!
+//!   - Feature: `audio`.
 //!   - Path parameters: `consent_id`.
 //!   - JSON body: `UpdateVoiceConsentRequest`.
 //!
@@ -90,30 +145,35 @@
 //!
 //!   See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
 //!
+//!   - Feature: `audio`.
 //!   - Path parameters: `consent_id`.
 //!
 //! - `listBatches`: `GET /batches` → `ListBatchesResponse`.
 //!
 //!   List your organization's batches.
 //!
+//!   - Feature: `batch`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`).
 //!
 //! - `createBatch`: `POST /batches` → `Batch`.
 //!
 //!   Creates and executes a batch from an uploaded file of requests
 //!
+//!   - Feature: `batch`.
 //!   - JSON body: `CreateBatchRequest`.
 //!
 //! - `retrieveBatch`: `GET /batches/{batch_id}` → `Batch`.
 //!
 //!   Retrieves a batch.
 //!
+//!   - Feature: `batch`.
 //!   - Path parameters: `batch_id`.
 //!
 //! - `cancelBatch`: `POST /batches/{batch_id}/cancel` → `Batch`.
 //!
 //!   Cancels an in-progress batch. The batch will be in status `cancelling` for up to 10 minutes, before changing to `cancelled`, where it will have partial results (if any) available in the output file.
 //!
+//!   - Feature: `batch`.
 //!   - Path parameters: `batch_id`.
 //!
 //! - `createChatCompletion`: `POST /chat/completions` → `CreateChatCompletionResponse`.
@@ -137,6 +197,7 @@
 //!   Returns a chat completion object, or a streamed sequence of chat completion
 //!   chunk objects if the request is streamed.
 //!
+//!   - Feature: `chat`.
 //!   - JSON body: `CreateChatCompletionRequest`.
 //!
 //! - `getChatCompletion`: `GET /chat/completions/{completion_id}` → `CreateChatCompletionResponse`.
@@ -144,6 +205,7 @@
 //!   Get a stored chat completion. Only Chat Completions that have been created
 //!   with the `store` parameter set to `true` will be returned.
 //!
+//!   - Feature: `chat`.
 //!   - Path parameters: `completion_id`.
 //!
 //! - `updateChatCompletion`: `POST /chat/completions/{completion_id}` → `CreateChatCompletionResponse`.
@@ -152,6 +214,7 @@
 //!   created with the `store` parameter set to `true` can be modified. Currently,
 //!   the only supported modification is to update the `metadata` field.
 //!
+//!   - Feature: `chat`.
 //!   - Path parameters: `completion_id`.
 //!   - JSON body: `UpdateChatCompletionBody`.
 //!
@@ -160,6 +223,7 @@
 //!   Delete a stored chat completion. Only Chat Completions that have been
 //!   created with the `store` parameter set to `true` can be deleted.
 //!
+//!   - Feature: `chat`.
 //!   - Path parameters: `completion_id`.
 //!
 //! - `getChatCompletionMessages`: `GET /chat/completions/{completion_id}/messages` → `ChatCompletionMessageList`.
@@ -168,6 +232,7 @@
 //!   have been created with the `store` parameter set to `true` will be
 //!   returned.
 //!
+//!   - Feature: `chat`.
 //!   - Path parameters: `completion_id`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`GetChatCompletionMessagesOrder`, default `asc`).
 //!
@@ -177,6 +242,7 @@
 //!
 //!   Returns a completion object, or a sequence of completion objects if the request is streamed.
 //!
+//!   - Feature: `completions`.
 //!   - JSON body: `CreateCompletionRequest`.
 //!
 //! - `ListContainers`: `GET /containers` → `ContainerListResource`.
@@ -185,6 +251,7 @@
 //!
 //!   Lists containers.
 //!
+//!   - Feature: `containers`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListContainersOrder`, default `desc`), `after` (`String`), `name` (`String`).
 //!
 //! - `CreateContainer`: `POST /containers` → `ContainerResource`.
@@ -193,6 +260,7 @@
 //!
 //!   Creates a container.
 //!
+//!   - Feature: `containers`.
 //!   - JSON body: `CreateContainerBody`.
 //!
 //! - `RetrieveContainer`: `GET /containers/{container_id}` → `ContainerResource`.
@@ -201,6 +269,7 @@
 //!
 //!   Retrieves a container.
 //!
+//!   - Feature: `containers`.
 //!   - Path parameters: `container_id`.
 //!
 //! - `ListContainerFiles`: `GET /containers/{container_id}/files` → `ContainerFileListResource`.
@@ -209,6 +278,7 @@
 //!
 //!   Lists container files.
 //!
+//!   - Feature: `containers`.
 //!   - Path parameters: `container_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListContainerFilesOrder`, default `desc`), `after` (`String`).
 //!
@@ -220,6 +290,7 @@
 //!
 //!   Creates a container file.
 //!
+//!   - Feature: `containers`.
 //!   - Path parameters: `container_id`.
 //!   - JSON body: `CreateContainerFileBody`.
 //!
@@ -229,12 +300,14 @@
 //!
 //!   Retrieves a container file.
 //!
+//!   - Feature: `containers`.
 //!   - Path parameters: `container_id`, `file_id`.
 //!
 //! - `listConversationItems`: `GET /conversations/{conversation_id}/items` → `ConversationItemList`.
 //!
 //!   List all items for a conversation with the given ID.
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListConversationItemsOrder`), `after` (`String`), `include` (`Vec<IncludeEnum>`).
 //!
@@ -242,6 +315,7 @@
 //!
 //!   Create items in a conversation with the given ID.
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`.
 //!   - Query parameters: `include` (`Vec<IncludeEnum>`).
 //!   - JSON body: `CreateConversationItemsBody`.
@@ -250,6 +324,7 @@
 //!
 //!   Get a single item from a conversation with the given IDs.
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`, `item_id`.
 //!   - Query parameters: `include` (`Vec<IncludeEnum>`).
 //!
@@ -257,18 +332,21 @@
 //!
 //!   Delete an item from a conversation with the given IDs.
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`, `item_id`.
 //!
 //! - `createEmbedding`: `POST /embeddings` → `CreateEmbeddingResponse`.
 //!
 //!   Creates an embedding vector representing the input text.
 //!
+//!   - Feature: `embeddings`.
 //!   - JSON body: `CreateEmbeddingRequest`.
 //!
 //! - `listEvals`: `GET /evals` → `EvalList`.
 //!
 //!   List evaluations for a project.
 //!
+//!   - Feature: `evals`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`ListEvalsOrder`, default `asc`), `order_by` (`ListEvalsOrderBy`, default `created_at`).
 //!
 //! - `createEval`: `POST /evals` → `Eval`.
@@ -277,18 +355,21 @@
 //!   An evaluation is a set of testing criteria and the config for a data source, which dictates the schema of the data used in the evaluation. After creating an evaluation, you can run it on different models and model parameters. We support several types of graders and datasources.
 //!   For more information, see the [Evals guide](/docs/guides/evals).
 //!
+//!   - Feature: `evals`.
 //!   - JSON body: `CreateEvalRequest`.
 //!
 //! - `getEval`: `GET /evals/{eval_id}` → `Eval`.
 //!
 //!   Get an evaluation by ID.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`.
 //!
 //! - `updateEval`: `POST /evals/{eval_id}` → `Eval`.
 //!
 //!   Update certain properties of an evaluation.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`.
 //!   - JSON body: `UpdateEvalBody`.
 //!
@@ -296,12 +377,14 @@
 //!
 //!   Delete an evaluation.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`.
 //!
 //! - `getEvalRuns`: `GET /evals/{eval_id}/runs` → `EvalRunList`.
 //!
 //!   Get a list of runs for an evaluation.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`GetEvalRunsOrder`, default `asc`), `status` (`GetEvalRunsStatus`).
 //!
@@ -309,6 +392,7 @@
 //!
 //!   Kicks off a new run for a given evaluation, specifying the data source, and what model configuration to use to test. The datasource will be validated against the schema specified in the config of the evaluation.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`.
 //!   - JSON body: `CreateEvalRunRequest`.
 //!
@@ -316,24 +400,28 @@
 //!
 //!   Get an evaluation run by ID.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`, `run_id`.
 //!
 //! - `cancelEvalRun`: `POST /evals/{eval_id}/runs/{run_id}` → `EvalRun`.
 //!
 //!   Cancel an ongoing evaluation run.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`, `run_id`.
 //!
 //! - `deleteEvalRun`: `DELETE /evals/{eval_id}/runs/{run_id}` → `DeleteEvalRunResponse`.
 //!
 //!   Delete an eval run.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`, `run_id`.
 //!
 //! - `getEvalRunOutputItems`: `GET /evals/{eval_id}/runs/{run_id}/output_items` → `EvalRunOutputItemList`.
 //!
 //!   Get a list of output items for an evaluation run.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`, `run_id`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `status` (`GetEvalRunOutputItemsStatus`), `order` (`GetEvalRunOutputItemsOrder`, default `asc`).
 //!
@@ -341,42 +429,49 @@
 //!
 //!   Get an evaluation run output item by ID.
 //!
+//!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`, `run_id`, `output_item_id`.
 //!
 //! - `listFiles`: `GET /files` → `ListFilesResponse`.
 //!
 //!   Returns a list of files.
 //!
+//!   - Feature: `files`.
 //!   - Query parameters: `purpose` (`String`), `limit` (`i64`, default `10000`), `order` (`ListFilesOrder`, default `desc`), `after` (`String`).
 //!
 //! - `retrieveFile`: `GET /files/{file_id}` → `OpenAiFile`.
 //!
 //!   Returns information about a specific file.
 //!
+//!   - Feature: `files`.
 //!   - Path parameters: `file_id`.
 //!
 //! - `deleteFile`: `DELETE /files/{file_id}` → `DeleteFileResponse`.
 //!
 //!   Delete a file and remove it from all vector stores.
 //!
+//!   - Feature: `files`.
 //!   - Path parameters: `file_id`.
 //!
 //! - `downloadFile`: `GET /files/{file_id}/content` → `String`.
 //!
 //!   Returns a response containing the contents of the specified file.
 //!
+//!   - Feature: `files`.
 //!   - Path parameters: `file_id`.
 //!
 //! - `runGrader`: `POST /fine_tuning/alpha/graders/run` → `RunGraderResponse`.
 //!
 //!   Run a grader.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - JSON body: `RunGraderRequest`.
 //!
 //! - `validateGrader`: `POST /fine_tuning/alpha/graders/validate` → `ValidateGraderResponse`.
 //!
 //!   Validate a grader.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - JSON body: `ValidateGraderRequest`.
 //!
 //! - `listFineTuningCheckpointPermissions`: `GET /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions` → `ListFineTuningCheckpointPermissionResponse`.
@@ -385,6 +480,7 @@
 //!
 //!   Organization owners can use this endpoint to view all permissions for a fine-tuned model checkpoint.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuned_model_checkpoint`.
 //!   - Query parameters: `project_id` (`String`), `after` (`String`), `limit` (`i64`, default `10`), `order` (`ListFineTuningCheckpointPermissionsOrder`, default `descending`).
 //!
@@ -394,6 +490,7 @@
 //!
 //!   This enables organization owners to share fine-tuned models with other projects in their organization.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuned_model_checkpoint`.
 //!   - JSON body: `CreateFineTuningCheckpointPermissionRequest`.
 //!
@@ -403,6 +500,7 @@
 //!
 //!   Organization owners can use this endpoint to delete a permission for a fine-tuned model checkpoint.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuned_model_checkpoint`, `permission_id`.
 //!
 //! - `createFineTuningJob`: `POST /fine_tuning/jobs` → `FineTuningJob`.
@@ -413,6 +511,7 @@
 //!
 //!   [Learn more about fine-tuning](/docs/guides/model-optimization)
 //!
+//!   - Feature: `fine-tuning`.
 //!   - JSON body: `CreateFineTuningJobRequest`.
 //!
 //! - `retrieveFineTuningJob`: `GET /fine_tuning/jobs/{fine_tuning_job_id}` → `FineTuningJob`.
@@ -421,18 +520,21 @@
 //!
 //!   [Learn more about fine-tuning](/docs/guides/model-optimization)
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuning_job_id`.
 //!
 //! - `cancelFineTuningJob`: `POST /fine_tuning/jobs/{fine_tuning_job_id}/cancel` → `FineTuningJob`.
 //!
 //!   Immediately cancel a fine-tune job.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuning_job_id`.
 //!
 //! - `listFineTuningJobCheckpoints`: `GET /fine_tuning/jobs/{fine_tuning_job_id}/checkpoints` → `ListFineTuningJobCheckpointsResponse`.
 //!
 //!   List checkpoints for a fine-tuning job.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuning_job_id`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `10`).
 //!
@@ -440,6 +542,7 @@
 //!
 //!   Get status updates for a fine-tuning job.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuning_job_id`.
 //!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`).
 //!
@@ -447,12 +550,14 @@
 //!
 //!   Pause a fine-tune job.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuning_job_id`.
 //!
 //! - `resumeFineTuningJob`: `POST /fine_tuning/jobs/{fine_tuning_job_id}/resume` → `FineTuningJob`.
 //!
 //!   Resume a fine-tune job.
 //!
+//!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuning_job_id`.
 //!
 //! - `createImageEdit`: `POST /images/edits` → `ImagesResponse`.
@@ -466,28 +571,34 @@
 //!
 //!   Note that JSON requests use `images` (array) instead of the multipart `image` field.
 //!
+//!   - Feature: `images`.
 //!   - JSON body: `EditImageBodyJsonParam`.
 //!
 //! - `createImage`: `POST /images/generations` → `ImagesResponse`.
 //!
 //!   Creates an image given a prompt. [Learn more](/docs/guides/images).
 //!
+//!   - Feature: `images`.
 //!   - JSON body: `CreateImageRequest`.
 //!
 //! - `listModels`: `GET /models` → `ListModelsResponse`.
 //!
 //!   Lists the currently available models, and provides basic information about each one such as the owner and availability.
 //!
+//!   - Feature: `models`.
+//!
 //! - `retrieveModel`: `GET /models/{model}` → `Model`.
 //!
 //!   Retrieves a model instance, providing basic information about the model such as the owner and permissioning.
 //!
+//!   - Feature: `models`.
 //!   - Path parameters: `model`.
 //!
 //! - `deleteModel`: `DELETE /models/{model}` → `DeleteModelResponse`.
 //!
 //!   Delete a fine-tuned model. You must have the Owner role in your organization to delete a model.
 //!
+//!   - Feature: `models`.
 //!   - Path parameters: `model`.
 //!
 //! - `createModeration`: `POST /moderations` → `CreateModerationResponse`.
@@ -495,6 +606,7 @@
 //!   Classifies if text and/or image inputs are potentially harmful. Learn
 //!   more in the [moderation guide](/docs/guides/moderation).
 //!
+//!   - Feature: `moderations`.
 //!   - JSON body: `CreateModerationRequest`.
 //!
 //! - `admin-api-keys-list`: `GET /organization/admin_api_keys` → `ApiKeyList`.
@@ -503,6 +615,7 @@
 //!
 //!   Retrieve a paginated list of organization admin API keys.
 //!
+//!   - Feature: `admin-api-keys`.
 //!   - Query parameters: `after` (`String`), `order` (`AdminApiKeysListOrder`, default `asc`), `limit` (`i64`, default `20`).
 //!
 //! - `admin-api-keys-create`: `POST /organization/admin_api_keys` → `AdminApiKeyCreateResponse`.
@@ -511,6 +624,7 @@
 //!
 //!   Create a new admin-level API key for the organization.
 //!
+//!   - Feature: `admin-api-keys`.
 //!   - JSON body: `AdminApiKeysCreateBody`.
 //!
 //! - `admin-api-keys-get`: `GET /organization/admin_api_keys/{key_id}` → `AdminApiKey`.
@@ -519,6 +633,7 @@
 //!
 //!   Get details for a specific organization API key by its ID.
 //!
+//!   - Feature: `admin-api-keys`.
 //!   - Path parameters: `key_id`.
 //!
 //! - `admin-api-keys-delete`: `DELETE /organization/admin_api_keys/{key_id}` → `AdminApiKeysDeleteResponse`.
@@ -527,12 +642,14 @@
 //!
 //!   Delete the specified admin API key.
 //!
+//!   - Feature: `admin-api-keys`.
 //!   - Path parameters: `key_id`.
 //!
 //! - `listOrganizationCertificates`: `GET /organization/certificates` → `ListCertificatesResponse`.
 //!
 //!   List uploaded certificates for this organization.
 //!
+//!   - Feature: `certificates`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `order` (`ListOrganizationCertificatesOrder`, default `desc`).
 //!
 //! - `uploadCertificate`: `POST /organization/certificates` → `Certificate`.
@@ -541,6 +658,7 @@
 //!
 //!   Organizations can upload up to 50 certificates.
 //!
+//!   - Feature: `certificates`.
 //!   - JSON body: `UploadCertificateRequest`.
 //!
 //! - `activateOrganizationCertificates`: `POST /organization/certificates/activate` → `OrganizationCertificateActivationResponse`.
@@ -549,6 +667,7 @@
 //!
 //!   You can atomically and idempotently activate up to 10 certificates at a time.
 //!
+//!   - Feature: `certificates`.
 //!   - JSON body: `ToggleCertificatesRequest`.
 //!
 //! - `deactivateOrganizationCertificates`: `POST /organization/certificates/deactivate` → `OrganizationCertificateDeactivationResponse`.
@@ -557,6 +676,7 @@
 //!
 //!   You can atomically and idempotently deactivate up to 10 certificates at a time.
 //!
+//!   - Feature: `certificates`.
 //!   - JSON body: `ToggleCertificatesRequest`.
 //!
 //! - `getCertificate`: `GET /organization/certificates/{certificate_id}` → `Certificate`.
@@ -565,6 +685,7 @@
 //!
 //!   You can get a certificate regardless of whether it is active or not.
 //!
+//!   - Feature: `certificates`.
 //!   - Path parameters: `certificate_id`.
 //!   - Query parameters: `include` (`Vec<GetCertificateIncludeItem>`).
 //!
@@ -572,6 +693,7 @@
 //!
 //!   Modify a certificate. Note that only the name can be modified.
 //!
+//!   - Feature: `certificates`.
 //!   - Path parameters: `certificate_id`.
 //!   - JSON body: `ModifyCertificateRequest`.
 //!
@@ -581,46 +703,55 @@
 //!
 //!   The certificate must be inactive for the organization and all projects.
 //!
+//!   - Feature: `certificates`.
 //!   - Path parameters: `certificate_id`.
 //!
 //! - `usage-costs`: `GET /organization/costs` → `UsageResponse`.
 //!
 //!   Get costs details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageCostsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `group_by` (`Vec<UsageCostsGroupByItem>`), `limit` (`i64`, default `7`), `page` (`String`).
 //!
 //! - `retrieve-organization-data-retention`: `GET /organization/data_retention` → `OrganizationDataRetention`.
 //!
 //!   Retrieves organization data retention controls.
 //!
+//!   - Feature: `data-retention`.
+//!
 //! - `update-organization-data-retention`: `POST /organization/data_retention` → `OrganizationDataRetention`.
 //!
 //!   Updates organization data retention controls.
 //!
+//!   - Feature: `data-retention`.
 //!   - JSON body: `UpdateOrganizationDataRetentionBody`.
 //!
 //! - `list-groups`: `GET /organization/groups` → `GroupListResource`.
 //!
 //!   Lists all groups in the organization.
 //!
+//!   - Feature: `groups`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `100`), `after` (`String`), `order` (`ListGroupsOrder`, default `asc`).
 //!
 //! - `create-group`: `POST /organization/groups` → `GroupResponse`.
 //!
 //!   Creates a new group in the organization.
 //!
+//!   - Feature: `groups`.
 //!   - JSON body: `CreateGroupBody`.
 //!
 //! - `retrieve-group`: `GET /organization/groups/{group_id}` → `GroupResponse`.
 //!
 //!   Retrieves a group.
 //!
+//!   - Feature: `groups`.
 //!   - Path parameters: `group_id`.
 //!
 //! - `update-group`: `POST /organization/groups/{group_id}` → `GroupResourceWithSuccess`.
 //!
 //!   Updates a group's information.
 //!
+//!   - Feature: `groups`.
 //!   - Path parameters: `group_id`.
 //!   - JSON body: `UpdateGroupBody`.
 //!
@@ -628,12 +759,14 @@
 //!
 //!   Deletes a group from the organization.
 //!
+//!   - Feature: `groups`.
 //!   - Path parameters: `group_id`.
 //!
 //! - `list-group-role-assignments`: `GET /organization/groups/{group_id}/roles` → `RoleListResource`.
 //!
 //!   Lists the organization roles assigned to a group within the organization.
 //!
+//!   - Feature: `group-organization-role-assignments`.
 //!   - Path parameters: `group_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListGroupRoleAssignmentsOrder`).
 //!
@@ -641,6 +774,7 @@
 //!
 //!   Assigns an organization role to a group within the organization.
 //!
+//!   - Feature: `group-organization-role-assignments`.
 //!   - Path parameters: `group_id`.
 //!   - JSON body: `PublicAssignOrganizationGroupRoleBody`.
 //!
@@ -648,18 +782,21 @@
 //!
 //!   Retrieves an organization role assigned to a group.
 //!
+//!   - Feature: `group-organization-role-assignments`.
 //!   - Path parameters: `group_id`, `role_id`.
 //!
 //! - `unassign-group-role`: `DELETE /organization/groups/{group_id}/roles/{role_id}` → `DeletedRoleAssignmentResource`.
 //!
 //!   Unassigns an organization role from a group within the organization.
 //!
+//!   - Feature: `group-organization-role-assignments`.
 //!   - Path parameters: `group_id`, `role_id`.
 //!
 //! - `list-group-users`: `GET /organization/groups/{group_id}/users` → `UserListResource`.
 //!
 //!   Lists the users assigned to a group.
 //!
+//!   - Feature: `group-users`.
 //!   - Path parameters: `group_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `100`), `after` (`String`), `order` (`ListGroupUsersOrder`, default `desc`).
 //!
@@ -667,6 +804,7 @@
 //!
 //!   Adds a user to a group.
 //!
+//!   - Feature: `group-users`.
 //!   - Path parameters: `group_id`.
 //!   - JSON body: `CreateGroupUserBody`.
 //!
@@ -674,60 +812,70 @@
 //!
 //!   Retrieves a user in a group.
 //!
+//!   - Feature: `group-users`.
 //!   - Path parameters: `group_id`, `user_id`.
 //!
 //! - `remove-group-user`: `DELETE /organization/groups/{group_id}/users/{user_id}` → `GroupUserDeletedResource`.
 //!
 //!   Removes a user from a group.
 //!
+//!   - Feature: `group-users`.
 //!   - Path parameters: `group_id`, `user_id`.
 //!
 //! - `list-invites`: `GET /organization/invites` → `InviteListResponse`.
 //!
 //!   Returns a list of invites in the organization.
 //!
+//!   - Feature: `invites`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`).
 //!
 //! - `inviteUser`: `POST /organization/invites` → `Invite`.
 //!
 //!   Create an invite for a user to the organization. The invite must be accepted by the user before they have access to the organization.
 //!
+//!   - Feature: `invites`.
 //!   - JSON body: `InviteRequest`.
 //!
 //! - `retrieve-invite`: `GET /organization/invites/{invite_id}` → `Invite`.
 //!
 //!   Retrieves an invite.
 //!
+//!   - Feature: `invites`.
 //!   - Path parameters: `invite_id`.
 //!
 //! - `delete-invite`: `DELETE /organization/invites/{invite_id}` → `InviteDeleteResponse`.
 //!
 //!   Delete an invite. If the invite has already been accepted, it cannot be deleted.
 //!
+//!   - Feature: `invites`.
 //!   - Path parameters: `invite_id`.
 //!
 //! - `list-projects`: `GET /organization/projects` → `ProjectListResponse`.
 //!
 //!   Returns a list of projects.
 //!
+//!   - Feature: `projects`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `include_archived` (`bool`, default `false`).
 //!
 //! - `create-project`: `POST /organization/projects` → `Project`.
 //!
 //!   Create a new project in the organization. Projects can be created and archived, but cannot be deleted.
 //!
+//!   - Feature: `projects`.
 //!   - JSON body: `ProjectCreateRequest`.
 //!
 //! - `retrieve-project`: `GET /organization/projects/{project_id}` → `Project`.
 //!
 //!   Retrieves a project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `modify-project`: `POST /organization/projects/{project_id}` → `Project`.
 //!
 //!   Modifies a project in the organization.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ProjectUpdateRequest`.
 //!
@@ -735,6 +883,7 @@
 //!
 //!   Returns a list of API keys in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `owner_project_access` (`ListProjectApiKeysOwnerProjectAccess`).
 //!
@@ -742,6 +891,7 @@
 //!
 //!   Retrieves an API key in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `api_key_id`.
 //!
 //! - `delete-project-api-key`: `DELETE /organization/projects/{project_id}/api_keys/{api_key_id}` → `ProjectApiKeyDeleteResponse`.
@@ -751,18 +901,21 @@
 //!   Returns confirmation of the key deletion, or an error if the key belonged to
 //!   a service account.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `api_key_id`.
 //!
 //! - `archive-project`: `POST /organization/projects/{project_id}/archive` → `Project`.
 //!
 //!   Archives a project in the organization. Archived projects cannot be used or updated.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `listProjectCertificates`: `GET /organization/projects/{project_id}/certificates` → `ListProjectCertificatesResponse`.
 //!
 //!   List certificates for this project.
 //!
+//!   - Feature: `certificates`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `order` (`ListProjectCertificatesOrder`, default `desc`).
 //!
@@ -772,6 +925,7 @@
 //!
 //!   You can atomically and idempotently activate up to 10 certificates at a time.
 //!
+//!   - Feature: `certificates`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ToggleCertificatesRequest`.
 //!
@@ -780,6 +934,7 @@
 //!   Deactivate certificates at the project level. You can atomically and
 //!   idempotently deactivate up to 10 certificates at a time.
 //!
+//!   - Feature: `certificates`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ToggleCertificatesRequest`.
 //!
@@ -787,12 +942,14 @@
 //!
 //!   Retrieves project data retention controls.
 //!
+//!   - Feature: `data-retention`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `update-project-data-retention`: `POST /organization/projects/{project_id}/data_retention` → `ProjectDataRetention`.
 //!
 //!   Updates project data retention controls.
 //!
+//!   - Feature: `data-retention`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `UpdateProjectDataRetentionBody`.
 //!
@@ -800,6 +957,7 @@
 //!
 //!   Lists the groups that have access to a project.
 //!
+//!   - Feature: `project-groups`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive, default `20`), `after` (`String`), `order` (`ListProjectGroupsOrder`, default `asc`).
 //!
@@ -807,6 +965,7 @@
 //!
 //!   Grants a group access to a project.
 //!
+//!   - Feature: `project-groups`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `InviteProjectGroupBody`.
 //!
@@ -814,6 +973,7 @@
 //!
 //!   Retrieves a project's group.
 //!
+//!   - Feature: `project-groups`.
 //!   - Path parameters: `project_id`, `group_id`.
 //!   - Query parameters: `group_type` (`RetrieveProjectGroupGroupType`, default `group`).
 //!
@@ -821,18 +981,21 @@
 //!
 //!   Revokes a group's access to a project.
 //!
+//!   - Feature: `project-groups`.
 //!   - Path parameters: `project_id`, `group_id`.
 //!
 //! - `retrieve-project-hosted-tool-permissions`: `GET /organization/projects/{project_id}/hosted_tool_permissions` → `ProjectHostedToolPermissions`.
 //!
 //!   Returns hosted tool permissions for a project.
 //!
+//!   - Feature: `hosted-tools`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `update-project-hosted-tool-permissions`: `POST /organization/projects/{project_id}/hosted_tool_permissions` → `ProjectHostedToolPermissions`.
 //!
 //!   Updates hosted tool permissions for a project.
 //!
+//!   - Feature: `hosted-tools`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ProjectHostedToolPermissionsUpdateRequest`.
 //!
@@ -840,12 +1003,14 @@
 //!
 //!   Returns model permissions for a project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `update-project-model-permissions`: `POST /organization/projects/{project_id}/model_permissions` → `ProjectModelPermissions`.
 //!
 //!   Updates model permissions for a project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ProjectModelPermissionsUpdateRequest`.
 //!
@@ -853,12 +1018,14 @@
 //!
 //!   Deletes model permissions for a project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `list-project-rate-limits`: `GET /organization/projects/{project_id}/rate_limits` → `ProjectRateLimitListResponse`.
 //!
 //!   Returns the rate limits per model for a project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, default `100`), `after` (`String`), `before` (`String`).
 //!
@@ -866,6 +1033,7 @@
 //!
 //!   Updates a project rate limit.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `rate_limit_id`.
 //!   - JSON body: `ProjectRateLimitUpdateRequest`.
 //!
@@ -873,6 +1041,7 @@
 //!
 //!   Returns a list of service accounts in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`).
 //!
@@ -880,6 +1049,7 @@
 //!
 //!   Creates a new service account in the project. By default, this also returns an unredacted API key for the service account.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ProjectServiceAccountCreateRequest`.
 //!
@@ -887,12 +1057,14 @@
 //!
 //!   Retrieves a service account in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `service_account_id`.
 //!
 //! - `update-project-service-account`: `POST /organization/projects/{project_id}/service_accounts/{service_account_id}` → `ProjectServiceAccount`.
 //!
 //!   Updates a service account in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `service_account_id`.
 //!   - JSON body: `UpdateProjectServiceAccountBody`.
 //!
@@ -903,12 +1075,14 @@
 //!   Returns confirmation of service account deletion, or an error if the project
 //!   is archived (archived projects have no service accounts).
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `service_account_id`.
 //!
 //! - `list-project-spend-alerts`: `GET /organization/projects/{project_id}/spend_alerts` → `ProjectSpendAlertListResource`.
 //!
 //!   Lists project spend alerts.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`ListProjectSpendAlertsOrder`, default `asc`), `after` (`String`), `before` (`String`).
 //!
@@ -916,6 +1090,7 @@
 //!
 //!   Creates a project spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `CreateSpendAlertBody`.
 //!
@@ -923,12 +1098,14 @@
 //!
 //!   Retrieves a project spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `project_id`, `alert_id`.
 //!
 //! - `update-project-spend-alert`: `POST /organization/projects/{project_id}/spend_alerts/{alert_id}` → `ProjectSpendAlert`.
 //!
 //!   Updates a project spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `project_id`, `alert_id`.
 //!   - JSON body: `CreateSpendAlertBody`.
 //!
@@ -936,12 +1113,14 @@
 //!
 //!   Deletes a project spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `project_id`, `alert_id`.
 //!
 //! - `list-project-users`: `GET /organization/projects/{project_id}/users` → `ProjectUserListResponse`.
 //!
 //!   Returns a list of users in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`).
 //!
@@ -949,6 +1128,7 @@
 //!
 //!   Adds a user to the project. Users must already be members of the organization to be added to a project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `ProjectUserCreateRequest`.
 //!
@@ -956,12 +1136,14 @@
 //!
 //!   Retrieves a user in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `user_id`.
 //!
 //! - `modify-project-user`: `POST /organization/projects/{project_id}/users/{user_id}` → `ProjectUser`.
 //!
 //!   Modifies a user's role in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `user_id`.
 //!   - JSON body: `ProjectUserUpdateRequest`.
 //!
@@ -972,30 +1154,35 @@
 //!   Returns confirmation of project user deletion, or an error if the project is
 //!   archived (archived projects have no users).
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `user_id`.
 //!
 //! - `list-roles`: `GET /organization/roles` → `PublicRoleListResource`.
 //!
 //!   Lists the roles configured for the organization.
 //!
+//!   - Feature: `roles`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `1000`), `after` (`String`), `order` (`ListRolesOrder`, default `asc`).
 //!
 //! - `create-role`: `POST /organization/roles` → `Role`.
 //!
 //!   Creates a custom role for the organization.
 //!
+//!   - Feature: `roles`.
 //!   - JSON body: `PublicCreateOrganizationRoleBody`.
 //!
 //! - `retrieve-role`: `GET /organization/roles/{role_id}` → `Role`.
 //!
 //!   Retrieves an organization role.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `role_id`.
 //!
 //! - `update-role`: `POST /organization/roles/{role_id}` → `Role`.
 //!
 //!   Updates an existing organization role.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `role_id`.
 //!   - JSON body: `PublicUpdateOrganizationRoleBody`.
 //!
@@ -1003,30 +1190,35 @@
 //!
 //!   Deletes a custom role from the organization.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `role_id`.
 //!
 //! - `list-organization-spend-alerts`: `GET /organization/spend_alerts` → `OrganizationSpendAlertListResource`.
 //!
 //!   Lists organization spend alerts.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`ListOrganizationSpendAlertsOrder`, default `asc`), `after` (`String`), `before` (`String`).
 //!
 //! - `create-organization-spend-alert`: `POST /organization/spend_alerts` → `OrganizationSpendAlert`.
 //!
 //!   Creates an organization spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - JSON body: `CreateSpendAlertBody`.
 //!
 //! - `retrieve-organization-spend-alert`: `GET /organization/spend_alerts/{alert_id}` → `OrganizationSpendAlert`.
 //!
 //!   Retrieves an organization spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `alert_id`.
 //!
 //! - `update-organization-spend-alert`: `POST /organization/spend_alerts/{alert_id}` → `OrganizationSpendAlert`.
 //!
 //!   Updates an organization spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `alert_id`.
 //!   - JSON body: `CreateSpendAlertBody`.
 //!
@@ -1034,84 +1226,98 @@
 //!
 //!   Deletes an organization spend alert.
 //!
+//!   - Feature: `spend-alerts`.
 //!   - Path parameters: `alert_id`.
 //!
 //! - `usage-audio-speeches`: `GET /organization/usage/audio_speeches` → `UsageResponse`.
 //!
 //!   Get audio speeches usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageAudioSpeechesBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageAudioSpeechesGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-audio-transcriptions`: `GET /organization/usage/audio_transcriptions` → `UsageResponse`.
 //!
 //!   Get audio transcriptions usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageAudioTranscriptionsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageAudioTranscriptionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-code-interpreter-sessions`: `GET /organization/usage/code_interpreter_sessions` → `UsageResponse`.
 //!
 //!   Get code interpreter sessions usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageCodeInterpreterSessionsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `group_by` (`Vec<UsageCodeInterpreterSessionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-completions`: `GET /organization/usage/completions` → `UsageResponse`.
 //!
 //!   Get completions usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageCompletionsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `batch` (`bool`), `group_by` (`Vec<UsageCompletionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-embeddings`: `GET /organization/usage/embeddings` → `UsageResponse`.
 //!
 //!   Get embeddings usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageEmbeddingsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageEmbeddingsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-file-search-calls`: `GET /organization/usage/file_search_calls` → `UsageResponse`.
 //!
 //!   Get file search calls usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageFileSearchCallsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `vector_store_ids` (`Vec<String>`), `group_by` (`Vec<UsageFileSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-images`: `GET /organization/usage/images` → `UsageResponse`.
 //!
 //!   Get images usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageImagesBucketWidth`, default `1d`), `sources` (`Vec<UsageImagesSourcesItem>`), `sizes` (`Vec<UsageImagesSizesItem>`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageImagesGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-moderations`: `GET /organization/usage/moderations` → `UsageResponse`.
 //!
 //!   Get moderations usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageModerationsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageModerationsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-vector-stores`: `GET /organization/usage/vector_stores` → `UsageResponse`.
 //!
 //!   Get vector stores usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageVectorStoresBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `group_by` (`Vec<UsageVectorStoresGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-web-search-calls`: `GET /organization/usage/web_search_calls` → `UsageResponse`.
 //!
 //!   Get web search calls usage details for the organization.
 //!
+//!   - Feature: `usage`.
 //!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageWebSearchCallsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `context_levels` (`Vec<UsageWebSearchCallsContextLevelsItem>`), `group_by` (`Vec<UsageWebSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `list-users`: `GET /organization/users` → `UserListResponse`.
 //!
 //!   Lists all of the users in the organization.
 //!
+//!   - Feature: `users`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `emails` (`Vec<String>`).
 //!
 //! - `retrieve-user`: `GET /organization/users/{user_id}` → `User`.
 //!
 //!   Retrieves a user by their identifier.
 //!
+//!   - Feature: `users`.
 //!   - Path parameters: `user_id`.
 //!
 //! - `modify-user`: `POST /organization/users/{user_id}` → `User`.
 //!
 //!   Modifies a user's role in the organization.
 //!
+//!   - Feature: `users`.
 //!   - Path parameters: `user_id`.
 //!   - JSON body: `UserRoleUpdateRequest`.
 //!
@@ -1119,12 +1325,14 @@
 //!
 //!   Deletes a user from the organization.
 //!
+//!   - Feature: `users`.
 //!   - Path parameters: `user_id`.
 //!
 //! - `list-user-role-assignments`: `GET /organization/users/{user_id}/roles` → `RoleListResource`.
 //!
 //!   Lists the organization roles assigned to a user within the organization.
 //!
+//!   - Feature: `user-organization-role-assignments`.
 //!   - Path parameters: `user_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListUserRoleAssignmentsOrder`).
 //!
@@ -1132,6 +1340,7 @@
 //!
 //!   Assigns an organization role to a user within the organization.
 //!
+//!   - Feature: `user-organization-role-assignments`.
 //!   - Path parameters: `user_id`.
 //!   - JSON body: `PublicAssignOrganizationGroupRoleBody`.
 //!
@@ -1139,18 +1348,21 @@
 //!
 //!   Retrieves an organization role assigned to a user.
 //!
+//!   - Feature: `user-organization-role-assignments`.
 //!   - Path parameters: `user_id`, `role_id`.
 //!
 //! - `unassign-user-role`: `DELETE /organization/users/{user_id}/roles/{role_id}` → `DeletedRoleAssignmentResource`.
 //!
 //!   Unassigns an organization role from a user within the organization.
 //!
+//!   - Feature: `user-organization-role-assignments`.
 //!   - Path parameters: `user_id`, `role_id`.
 //!
 //! - `list-project-group-role-assignments`: `GET /projects/{project_id}/groups/{group_id}/roles` → `RoleListResource`.
 //!
 //!   Lists the project roles assigned to a group within a project.
 //!
+//!   - Feature: `project-group-role-assignments`.
 //!   - Path parameters: `project_id`, `group_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListProjectGroupRoleAssignmentsOrder`).
 //!
@@ -1158,6 +1370,7 @@
 //!
 //!   Assigns a project role to a group within a project.
 //!
+//!   - Feature: `project-group-role-assignments`.
 //!   - Path parameters: `project_id`, `group_id`.
 //!   - JSON body: `PublicAssignOrganizationGroupRoleBody`.
 //!
@@ -1165,18 +1378,21 @@
 //!
 //!   Retrieves a project role assigned to a group.
 //!
+//!   - Feature: `project-group-role-assignments`.
 //!   - Path parameters: `project_id`, `group_id`, `role_id`.
 //!
 //! - `unassign-project-group-role`: `DELETE /projects/{project_id}/groups/{group_id}/roles/{role_id}` → `DeletedRoleAssignmentResource`.
 //!
 //!   Unassigns a project role from a group within a project.
 //!
+//!   - Feature: `project-group-role-assignments`.
 //!   - Path parameters: `project_id`, `group_id`, `role_id`.
 //!
 //! - `list-project-roles`: `GET /projects/{project_id}/roles` → `PublicRoleListResource`.
 //!
 //!   Lists the roles configured for a project.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `project_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `1000`), `after` (`String`), `order` (`ListProjectRolesOrder`, default `asc`).
 //!
@@ -1184,6 +1400,7 @@
 //!
 //!   Creates a custom role for a project.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `PublicCreateOrganizationRoleBody`.
 //!
@@ -1191,12 +1408,14 @@
 //!
 //!   Retrieves a project role.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `project_id`, `role_id`.
 //!
 //! - `update-project-role`: `POST /projects/{project_id}/roles/{role_id}` → `Role`.
 //!
 //!   Updates an existing project role.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `project_id`, `role_id`.
 //!   - JSON body: `PublicUpdateOrganizationRoleBody`.
 //!
@@ -1204,12 +1423,14 @@
 //!
 //!   Deletes a custom role from a project.
 //!
+//!   - Feature: `roles`.
 //!   - Path parameters: `project_id`, `role_id`.
 //!
 //! - `list-project-user-role-assignments`: `GET /projects/{project_id}/users/{user_id}/roles` → `RoleListResource`.
 //!
 //!   Lists the project roles assigned to a user within a project.
 //!
+//!   - Feature: `project-user-role-assignments`.
 //!   - Path parameters: `project_id`, `user_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListProjectUserRoleAssignmentsOrder`).
 //!
@@ -1217,6 +1438,7 @@
 //!
 //!   Assigns a project role to a user within a project.
 //!
+//!   - Feature: `project-user-role-assignments`.
 //!   - Path parameters: `project_id`, `user_id`.
 //!   - JSON body: `PublicAssignOrganizationGroupRoleBody`.
 //!
@@ -1224,12 +1446,14 @@
 //!
 //!   Retrieves a project role assigned to a user.
 //!
+//!   - Feature: `project-user-role-assignments`.
 //!   - Path parameters: `project_id`, `user_id`, `role_id`.
 //!
 //! - `unassign-project-user-role`: `DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}` → `DeletedRoleAssignmentResource`.
 //!
 //!   Unassigns a project role from a user within a project.
 //!
+//!   - Feature: `project-user-role-assignments`.
 //!   - Path parameters: `project_id`, `user_id`, `role_id`.
 //!
 //! - `create-realtime-client-secret`: `POST /realtime/client_secrets` → `RealtimeCreateClientSecretResponse`.
@@ -1248,6 +1472,7 @@
 //!
 //!   Returns the created client secret and the effective session object. The client secret is a string that looks like `ek_1234`.
 //!
+//!   - Feature: `realtime`.
 //!   - JSON body: `RealtimeCreateClientSecretRequest`.
 //!
 //! - `create-realtime-session`: `POST /realtime/sessions` → `RealtimeSessionCreateResponse`.
@@ -1262,6 +1487,7 @@
 //!
 //!   Returns the created Realtime session object, plus an ephemeral key.
 //!
+//!   - Feature: `realtime`.
 //!   - JSON body: `RealtimeSessionCreateRequest`.
 //!
 //! - `create-realtime-transcription-session`: `POST /realtime/transcription_sessions` → `RealtimeTranscriptionSessionCreateResponse`.
@@ -1276,6 +1502,7 @@
 //!
 //!   Returns the created Realtime transcription session object, plus an ephemeral key.
 //!
+//!   - Feature: `realtime`.
 //!   - JSON body: `RealtimeTranscriptionSessionCreateRequest`.
 //!
 //! - `create-realtime-translation-client-secret`: `POST /realtime/translations/client_secrets` → `RealtimeTranslationClientSecretCreateResponse`.
@@ -1290,6 +1517,7 @@
 //!   Returns the created client secret and the effective translation session object.
 //!   The client secret is a string that looks like `ek_1234`.
 //!
+//!   - Feature: `realtime`.
 //!   - JSON body: `RealtimeTranslationClientSecretCreateRequest`.
 //!
 //! - `createResponse`: `POST /responses` → `Response`.
@@ -1302,12 +1530,14 @@
 //!   or [file search](/docs/guides/tools-file-search) to use your own data
 //!   as input for the model's response.
 //!
+//!   - Feature: `responses`.
 //!   - JSON body: `CreateResponseSchema`.
 //!
 //! - `getResponse`: `GET /responses/{response_id}` → `Response`.
 //!
 //!   Retrieves a model response with the given ID.
 //!
+//!   - Feature: `responses`.
 //!   - Path parameters: `response_id`.
 //!   - Query parameters: `include` (`Vec<IncludeEnum>`), `stream` (`bool`), `starting_after` (`i64`), `include_obfuscation` (`bool`).
 //!
@@ -1317,12 +1547,14 @@
 //!   the `background` parameter set to `true` can be cancelled.
 //!   [Learn more](/docs/guides/background).
 //!
+//!   - Feature: `responses`.
 //!   - Path parameters: `response_id`.
 //!
 //! - `listInputItems`: `GET /responses/{response_id}/input_items` → `ResponseItemList`.
 //!
 //!   Returns a list of input items for a given response.
 //!
+//!   - Feature: `responses`.
 //!   - Path parameters: `response_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListInputItemsOrder`), `after` (`String`), `include` (`Vec<IncludeEnum>`).
 //!
@@ -1330,24 +1562,28 @@
 //!
 //!   Create a thread.
 //!
+//!   - Feature: `assistants`.
 //!   - JSON body: `CreateThreadRequest`.
 //!
 //! - `createThreadAndRun`: `POST /threads/runs` → `RunObject`.
 //!
 //!   Create a thread and run it in one request.
 //!
+//!   - Feature: `assistants`.
 //!   - JSON body: `CreateThreadAndRunRequest`.
 //!
 //! - `getThread`: `GET /threads/{thread_id}` → `ThreadObject`.
 //!
 //!   Retrieves a thread.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!
 //! - `modifyThread`: `POST /threads/{thread_id}` → `ThreadObject`.
 //!
 //!   Modifies a thread.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!   - JSON body: `ModifyThreadRequest`.
 //!
@@ -1355,12 +1591,14 @@
 //!
 //!   Delete a thread.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!
 //! - `listMessages`: `GET /threads/{thread_id}/messages` → `ListMessagesResponse`.
 //!
 //!   Returns a list of messages for a given thread.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListMessagesOrder`, default `desc`), `after` (`String`), `before` (`String`), `run_id` (`String`).
 //!
@@ -1368,6 +1606,7 @@
 //!
 //!   Create a message.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!   - JSON body: `CreateMessageRequest`.
 //!
@@ -1375,12 +1614,14 @@
 //!
 //!   Retrieve a message.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `message_id`.
 //!
 //! - `modifyMessage`: `POST /threads/{thread_id}/messages/{message_id}` → `MessageObject`.
 //!
 //!   Modifies a message.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `message_id`.
 //!   - JSON body: `ModifyMessageRequest`.
 //!
@@ -1388,12 +1629,14 @@
 //!
 //!   Deletes a message.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `message_id`.
 //!
 //! - `listRuns`: `GET /threads/{thread_id}/runs` → `ListRunsResponse`.
 //!
 //!   Returns a list of runs belonging to a thread.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListRunsOrder`, default `desc`), `after` (`String`), `before` (`String`).
 //!
@@ -1401,6 +1644,7 @@
 //!
 //!   Create a run.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
 //!   - Query parameters: `include[]` (`Vec<CreateRunIncludeItem>`).
 //!   - JSON body: `CreateRunRequest`.
@@ -1409,12 +1653,14 @@
 //!
 //!   Retrieves a run.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`.
 //!
 //! - `modifyRun`: `POST /threads/{thread_id}/runs/{run_id}` → `RunObject`.
 //!
 //!   Modifies a run.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`.
 //!   - JSON body: `ModifyRunRequest`.
 //!
@@ -1422,12 +1668,14 @@
 //!
 //!   Cancels a run that is `in_progress`.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`.
 //!
 //! - `listRunSteps`: `GET /threads/{thread_id}/runs/{run_id}/steps` → `ListRunStepsResponse`.
 //!
 //!   Returns a list of run steps belonging to a run.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListRunStepsOrder`, default `desc`), `after` (`String`), `before` (`String`), `include[]` (`Vec<ListRunStepsIncludeItem>`).
 //!
@@ -1435,6 +1683,7 @@
 //!
 //!   Retrieves a run step.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`, `step_id`.
 //!   - Query parameters: `include[]` (`Vec<GetRunStepIncludeItem>`).
 //!
@@ -1442,6 +1691,7 @@
 //!
 //!   When a run has the `status: "requires_action"` and `required_action.type` is `submit_tool_outputs`, this endpoint can be used to submit the outputs from the tool calls once they're all completed. All outputs must be submitted in a single request.
 //!
+//!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`.
 //!   - JSON body: `SubmitToolOutputsRunRequest`.
 //!
@@ -1467,6 +1717,7 @@
 //!
 //!   Returns the Upload object with status `pending`.
 //!
+//!   - Feature: `uploads`.
 //!   - JSON body: `CreateUploadRequest`.
 //!
 //! - `cancelUpload`: `POST /uploads/{upload_id}/cancel` → `Upload`.
@@ -1475,6 +1726,7 @@
 //!
 //!   Returns the Upload object with status `cancelled`.
 //!
+//!   - Feature: `uploads`.
 //!   - Path parameters: `upload_id`.
 //!
 //! - `completeUpload`: `POST /uploads/{upload_id}/complete` → `Upload`.
@@ -1488,6 +1740,7 @@
 //!   The number of bytes uploaded upon completion must match the number of bytes initially specified when creating the Upload object. No Parts may be added after an Upload is completed.
 //!   Returns the Upload object with status `completed`, including an additional `file` property containing the created usable File object.
 //!
+//!   - Feature: `uploads`.
 //!   - Path parameters: `upload_id`.
 //!   - JSON body: `CompleteUploadRequest`.
 //!
@@ -1495,24 +1748,28 @@
 //!
 //!   Returns a list of vector stores.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListVectorStoresOrder`, default `desc`), `after` (`String`), `before` (`String`).
 //!
 //! - `createVectorStore`: `POST /vector_stores` → `VectorStoreObject`.
 //!
 //!   Create a vector store.
 //!
+//!   - Feature: `vector-stores`.
 //!   - JSON body: `CreateVectorStoreRequest`.
 //!
 //! - `getVectorStore`: `GET /vector_stores/{vector_store_id}` → `VectorStoreObject`.
 //!
 //!   Retrieves a vector store.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!
 //! - `modifyVectorStore`: `POST /vector_stores/{vector_store_id}` → `VectorStoreObject`.
 //!
 //!   Modifies a vector store.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!   - JSON body: `UpdateVectorStoreRequest`.
 //!
@@ -1520,6 +1777,7 @@
 //!
 //!   Delete a vector store.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!
 //! - `createVectorStoreFileBatch`: `POST /vector_stores/{vector_store_id}/file_batches` → `VectorStoreFileBatchObject`.
@@ -1530,6 +1788,7 @@
 //!   Vector store file attach requests are rate limited per vector store (300 requests per minute across both this endpoint and `/vector_stores/{vector_store_id}/files`).
 //!   For ingesting multiple files into the same vector store, this batch endpoint is recommended.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!   - JSON body: `CreateVectorStoreFileBatchRequest`.
 //!
@@ -1537,18 +1796,21 @@
 //!
 //!   Retrieves a vector store file batch.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `batch_id`.
 //!
 //! - `cancelVectorStoreFileBatch`: `POST /vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel` → `VectorStoreFileBatchObject`.
 //!
 //!   Cancel a vector store file batch. This attempts to cancel the processing of files in this batch as soon as possible.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `batch_id`.
 //!
 //! - `listFilesInVectorStoreBatch`: `GET /vector_stores/{vector_store_id}/file_batches/{batch_id}/files` → `ListVectorStoreFilesResponse`.
 //!
 //!   Returns a list of vector store files in a batch.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `batch_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListFilesInVectorStoreBatchOrder`, default `desc`), `after` (`String`), `before` (`String`), `filter` (`ListFilesInVectorStoreBatchFilter`).
 //!
@@ -1556,6 +1818,7 @@
 //!
 //!   Returns a list of vector store files.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListVectorStoreFilesOrder`, default `desc`), `after` (`String`), `before` (`String`), `filter` (`ListVectorStoreFilesFilter`).
 //!
@@ -1566,6 +1829,7 @@
 //!   This endpoint is subject to a per-vector-store write rate limit of 300 requests per minute, shared with `/vector_stores/{vector_store_id}/file_batches`.
 //!   For uploading multiple files to the same vector store, use the file batches endpoint to reduce request volume.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!   - JSON body: `CreateVectorStoreFileRequest`.
 //!
@@ -1573,12 +1837,14 @@
 //!
 //!   Retrieves a vector store file.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `file_id`.
 //!
 //! - `updateVectorStoreFileAttributes`: `POST /vector_stores/{vector_store_id}/files/{file_id}` → `VectorStoreFileObject`.
 //!
 //!   Update attributes on a vector store file.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `file_id`.
 //!   - JSON body: `UpdateVectorStoreFileAttributesRequest`.
 //!
@@ -1586,18 +1852,21 @@
 //!
 //!   Delete a vector store file. This will remove the file from the vector store but the file itself will not be deleted. To delete the file, use the [delete file](/docs/api-reference/files/delete) endpoint.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `file_id`.
 //!
 //! - `retrieveVectorStoreFileContent`: `GET /vector_stores/{vector_store_id}/files/{file_id}/content` → `VectorStoreFileContentResponse`.
 //!
 //!   Retrieve the parsed contents of a vector store file.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `file_id`.
 //!
 //! - `searchVectorStore`: `POST /vector_stores/{vector_store_id}/search` → `VectorStoreSearchResultsPage`.
 //!
 //!   Search a vector store for relevant chunks based on a query and file attributes filter.
 //!
+//!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
 //!   - JSON body: `VectorStoreSearchRequest`.
 //!
@@ -1605,18 +1874,21 @@
 //!
 //!   Create a conversation.
 //!
+//!   - Feature: `conversations`.
 //!   - JSON body: `CreateConversationBody`.
 //!
 //! - `getConversation`: `GET /conversations/{conversation_id}` → `ConversationResource`.
 //!
 //!   Get a conversation
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`.
 //!
 //! - `updateConversation`: `POST /conversations/{conversation_id}` → `ConversationResource`.
 //!
 //!   Update a conversation
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`.
 //!   - JSON body: `UpdateConversationBody`.
 //!
@@ -1624,32 +1896,40 @@
 //!
 //!   Delete a conversation. Items in the conversation will not be deleted.
 //!
+//!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`.
 //!
 //! - `Getorganizationspendlimit`: `GET /organization/spend_limit` → `OrganizationSpendLimitResource`.
 //!
 //!   Get the organization's hard spend limit.
 //!
+//!   - Feature: `spend-limits`.
+//!
 //! - `Updateorganizationspendlimit`: `POST /organization/spend_limit` → `OrganizationSpendLimitResource`.
 //!
 //!   Create or replace the organization's hard spend limit.
 //!
+//!   - Feature: `spend-limits`.
 //!   - JSON body: `UpdateOrganizationSpendLimitBody`.
 //!
 //! - `Deleteorganizationspendlimit`: `DELETE /organization/spend_limit` → `OrganizationSpendLimitDeletedResource`.
 //!
 //!   Delete the organization's hard spend limit.
 //!
+//!   - Feature: `spend-limits`.
+//!
 //! - `Getprojectspendlimit`: `GET /organization/projects/{project_id}/spend_limit` → `ProjectSpendLimitResource`.
 //!
 //!   Get a project's hard spend limit.
 //!
+//!   - Feature: `spend-limits`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `Updateprojectspendlimit`: `POST /organization/projects/{project_id}/spend_limit` → `ProjectSpendLimitResource`.
 //!
 //!   Create or replace a project's hard spend limit.
 //!
+//!   - Feature: `spend-limits`.
 //!   - Path parameters: `project_id`.
 //!   - JSON body: `UpdateProjectSpendLimitBody`.
 //!
@@ -1657,12 +1937,14 @@
 //!
 //!   Delete a project's hard spend limit.
 //!
+//!   - Feature: `spend-limits`.
 //!   - Path parameters: `project_id`.
 //!
 //! - `CreateanAPIkeyforaserviceaccount`: `POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys` → `ServiceAccountApiKeyBody`.
 //!
 //!   Creates an API key for a service account in the project.
 //!
+//!   - Feature: `projects`.
 //!   - Path parameters: `project_id`, `service_account_id`.
 //!   - JSON body: `CreateProjectServiceAccountApiKeyBody`.
 //!
@@ -1670,6 +1952,7 @@
 //!
 //!   List recently generated videos for the current project.
 //!
+//!   - Feature: `videos`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`), `after` (`String`).
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1678,6 +1961,7 @@
 //!
 //!   Create a new video generation job from a prompt and optional reference assets.
 //!
+//!   - Feature: `videos`.
 //!   - JSON body: `CreateVideoJsonBody`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1686,6 +1970,7 @@
 //!
 //!   Fetch a character.
 //!
+//!   - Feature: `videos`.
 //!   - Path parameters: `character_id`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1694,6 +1979,7 @@
 //!
 //!   Create a new video generation job by editing a source video or existing generated video.
 //!
+//!   - Feature: `videos`.
 //!   - JSON body: `CreateVideoEditJsonBody`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1702,6 +1988,7 @@
 //!
 //!   Create an extension of a completed video.
 //!
+//!   - Feature: `videos`.
 //!   - JSON body: `CreateVideoExtendJsonBody`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1710,6 +1997,7 @@
 //!
 //!   Fetch the latest metadata for a generated video.
 //!
+//!   - Feature: `videos`.
 //!   - Path parameters: `video_id`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1718,6 +2006,7 @@
 //!
 //!   Permanently delete a completed or failed video and its stored assets.
 //!
+//!   - Feature: `videos`.
 //!   - Path parameters: `video_id`.
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
@@ -1728,6 +2017,7 @@
 //!
 //!   Streams the rendered video content for the specified video job.
 //!
+//!   - Feature: `videos`.
 //!   - Path parameters: `video_id`.
 //!   - Query parameters: `variant` (`VideoContentVariant`).
 //!
@@ -1737,6 +2027,7 @@
 //!
 //!   Create a remix of a completed video using a refreshed prompt.
 //!
+//!   - Feature: `videos`.
 //!   - Path parameters: `video_id`.
 //!   - JSON body: `CreateVideoRemixBody`.
 //!
@@ -1748,6 +2039,7 @@
 //!
 //!   Returns an object with `object` set to `response.input_tokens` and an `input_tokens` count.
 //!
+//!   - Feature: `responses`.
 //!   - JSON body: `TokenCountsBody`.
 //!
 //! - `Compactconversation`: `POST /responses/compact` → `CompactResource`.
@@ -1756,30 +2048,35 @@
 //!
 //!   Learn when and how to compact long-running conversations in the [conversation state guide](/docs/guides/conversation-state#managing-the-context-window). For ZDR-compatible compaction details, see [Compaction (advanced)](/docs/guides/conversation-state#compaction-advanced).
 //!
+//!   - Feature: `responses`.
 //!   - JSON body: `CompactResponseMethodPublicBody`.
 //!
 //! - `ListSkills`: `GET /skills` → `SkillListResource`.
 //!
 //!   List all skills for the current project.
 //!
+//!   - Feature: `skills`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`), `after` (`String`).
 //!
 //! - `CreateSkill`: `POST /skills` → `SkillResource`.
 //!
 //!   Create a new skill.
 //!
+//!   - Feature: `skills`.
 //!   - JSON body: `CreateSkillBody`.
 //!
 //! - `GetSkill`: `GET /skills/{skill_id}` → `SkillResource`.
 //!
 //!   Get a skill by its ID.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!
 //! - `UpdateSkillDefaultVersion`: `POST /skills/{skill_id}` → `SkillResource`.
 //!
 //!   Update the default version pointer for a skill.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!   - JSON body: `SetDefaultSkillVersionBody`.
 //!
@@ -1787,18 +2084,21 @@
 //!
 //!   Delete a skill by its ID.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!
 //! - `GetSkillContent`: `GET /skills/{skill_id}/content` → `String`.
 //!
 //!   Download a skill zip bundle by its ID.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!
 //! - `ListSkillVersions`: `GET /skills/{skill_id}/versions` → `SkillVersionListResource`.
 //!
 //!   List skill versions for a skill.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`), `after` (`String`).
 //!
@@ -1806,6 +2106,7 @@
 //!
 //!   Create a new immutable skill version.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!   - JSON body: `CreateSkillVersionBody`.
 //!
@@ -1813,18 +2114,21 @@
 //!
 //!   Get a specific skill version.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`, `version`.
 //!
 //! - `DeleteSkillVersion`: `DELETE /skills/{skill_id}/versions/{version}` → `DeletedSkillVersionResource`.
 //!
 //!   Delete a skill version.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`, `version`.
 //!
 //! - `GetSkillVersionContent`: `GET /skills/{skill_id}/versions/{version}/content` → `String`.
 //!
 //!   Download a skill version zip bundle.
 //!
+//!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`, `version`.
 //!
 //! - `CancelChatSessionMethod`: `POST /chatkit/sessions/{session_id}/cancel` → `ChatSessionResource`.
@@ -1833,18 +2137,21 @@
 //!
 //!   Cancelling prevents new requests from using the issued client secret.
 //!
+//!   - Feature: `chatkit`.
 //!   - Path parameters: `session_id`.
 //!
 //! - `CreateChatSessionMethod`: `POST /chatkit/sessions` → `ChatSessionResource`.
 //!
 //!   Create a ChatKit session.
 //!
+//!   - Feature: `chatkit`.
 //!   - JSON body: `CreateChatSessionBody`.
 //!
 //! - `ListThreadItemsMethod`: `GET /chatkit/threads/{thread_id}/items` → `ThreadItemListResource`.
 //!
 //!   List items that belong to a ChatKit thread.
 //!
+//!   - Feature: `chatkit`.
 //!   - Path parameters: `thread_id`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`), `after` (`String`), `before` (`String`).
 //!
@@ -1852,18 +2159,21 @@
 //!
 //!   Retrieve a ChatKit thread by its identifier.
 //!
+//!   - Feature: `chatkit`.
 //!   - Path parameters: `thread_id`.
 //!
 //! - `DeleteThreadMethod`: `DELETE /chatkit/threads/{thread_id}` → `DeletedThreadResource`.
 //!
 //!   Delete a ChatKit thread along with its items and stored attachments.
 //!
+//!   - Feature: `chatkit`.
 //!   - Path parameters: `thread_id`.
 //!
 //! - `ListThreadsMethod`: `GET /chatkit/threads` → `ThreadListResource`.
 //!
 //!   List ChatKit threads with optional pagination and user filters.
 //!
+//!   - Feature: `chatkit`.
 //!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`), `after` (`String`), `before` (`String`), `user` (`String`, 1 to 512 characters).
 //!
 //! ## Example
@@ -1880,6 +2190,55 @@
 //! # }
 //! ```
 #![warn(missing_docs)]
+
+#[cfg(
+    not(
+        any(
+            feature = "admin-api-keys",
+            feature = "assistants",
+            feature = "audio",
+            feature = "batch",
+            feature = "certificates",
+            feature = "chat",
+            feature = "chatkit",
+            feature = "completions",
+            feature = "containers",
+            feature = "conversations",
+            feature = "data-retention",
+            feature = "embeddings",
+            feature = "evals",
+            feature = "files",
+            feature = "fine-tuning",
+            feature = "group-organization-role-assignments",
+            feature = "group-users",
+            feature = "groups",
+            feature = "hosted-tools",
+            feature = "images",
+            feature = "invites",
+            feature = "models",
+            feature = "moderations",
+            feature = "project-group-role-assignments",
+            feature = "project-groups",
+            feature = "project-user-role-assignments",
+            feature = "projects",
+            feature = "realtime",
+            feature = "responses",
+            feature = "roles",
+            feature = "skills",
+            feature = "spend-alerts",
+            feature = "spend-limits",
+            feature = "uploads",
+            feature = "usage",
+            feature = "user-organization-role-assignments",
+            feature = "users",
+            feature = "vector-stores",
+            feature = "videos"
+        )
+    )
+)]
+compile_error!(
+    "no group of operations is on: turn on the features of the groups you use (e.g. `admin-api-keys`), or `full` for all of them; the crate docs list the groups"
+);
 
 mod models;
 
@@ -1929,2761 +2288,4251 @@ pub const DEFAULT_HEADERS: &[(&str, &str)] = &[];
 #[doc(hidden)]
 #[allow(deprecated)]
 pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
-    visitor.visit::<ActiveStatus>("ActiveStatus");
+    #[cfg(feature = "chatkit")] visitor.visit::<ActiveStatus>("ActiveStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<AdditionalTools>("AdditionalTools");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<AdditionalToolsType>("AdditionalToolsType");
-    visitor.visit::<AdminApiKey>("AdminApiKey");
+    #[cfg(feature = "admin-api-keys")] visitor.visit::<AdminApiKey>("AdminApiKey");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeyObject>("AdminApiKeyObject");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeyCreateResponse>("AdminApiKeyCreateResponse");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeyOwner>("AdminApiKeyOwner");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeysCreateBody>("AdminApiKeysCreateBody");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeysDeleteResponse>("AdminApiKeysDeleteResponse");
+    #[cfg(feature = "admin-api-keys")]
     visitor
         .visit::<AdminApiKeysDeleteResponseObject>("AdminApiKeysDeleteResponseObject");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeysListOrder>("AdminApiKeysListOrder");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<Annotation>("Annotation");
-    visitor.visit::<ApiKeyList>("ApiKeyList");
+    #[cfg(feature = "admin-api-keys")] visitor.visit::<ApiKeyList>("ApiKeyList");
+    #[cfg(feature = "admin-api-keys")]
     visitor.visit::<ApiKeyListObject>("ApiKeyListObject");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchCallOutputStatus>("ApplyPatchCallOutputStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchCallStatus>("ApplyPatchCallStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchCreateFileOperation>("ApplyPatchCreateFileOperation");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchDeleteFileOperation>("ApplyPatchDeleteFileOperation");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCall>("ApplyPatchToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallType>("ApplyPatchToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOperation>("ApplyPatchToolCallOperation");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOutput>("ApplyPatchToolCallOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOutputType>("ApplyPatchToolCallOutputType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchUpdateFileOperation>("ApplyPatchUpdateFileOperation");
-    visitor.visit::<AssignedRoleDetails>("AssignedRoleDetails");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<AssignedRoleDetails>("AssignedRoleDetails");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )]
     visitor
         .visit::<
             AssignedRoleDetailsAssignmentSourcesItem,
         >("AssignedRoleDetailsAssignmentSourcesItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<AssistantMessageItem>("AssistantMessageItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<AssistantMessageItemObject>("AssistantMessageItemObject");
-    visitor.visit::<AssistantObject>("AssistantObject");
+    #[cfg(feature = "assistants")] visitor.visit::<AssistantObject>("AssistantObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantObjectObject>("AssistantObjectObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantObjectToolResources>("AssistantObjectToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             AssistantObjectToolResourcesCodeInterpreter,
         >("AssistantObjectToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             AssistantObjectToolResourcesFileSearch,
         >("AssistantObjectToolResourcesFileSearch");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantObjectToolsItem>("AssistantObjectToolsItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantSupportedModels>("AssistantSupportedModels");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantToolsCode>("AssistantToolsCode");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantToolsCodeType>("AssistantToolsCodeType");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantToolsFileSearch>("AssistantToolsFileSearch");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantToolsFileSearchType>("AssistantToolsFileSearchType");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             AssistantToolsFileSearchFileSearch,
         >("AssistantToolsFileSearchFileSearch");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<AssistantToolsFileSearchTypeOnly>("AssistantToolsFileSearchTypeOnly");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             AssistantToolsFileSearchTypeOnlyType,
         >("AssistantToolsFileSearchTypeOnlyType");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantToolsFunction>("AssistantToolsFunction");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantToolsFunctionType>("AssistantToolsFunctionType");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<AssistantsApiResponseFormatOption>("AssistantsApiResponseFormatOption");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             AssistantsApiResponseFormatOptionObject,
         >("AssistantsApiResponseFormatOptionObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             AssistantsApiResponseFormatOptionString,
         >("AssistantsApiResponseFormatOptionString");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantsApiToolChoiceOption>("AssistantsApiToolChoiceOption");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             AssistantsApiToolChoiceOptionString,
         >("AssistantsApiToolChoiceOptionString");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantsNamedToolChoice>("AssistantsNamedToolChoice");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<AssistantsNamedToolChoiceFunction>("AssistantsNamedToolChoiceFunction");
+    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantsNamedToolChoiceType>("AssistantsNamedToolChoiceType");
-    visitor.visit::<Attachment>("Attachment");
-    visitor.visit::<AttachmentType>("AttachmentType");
+    #[cfg(feature = "chatkit")] visitor.visit::<Attachment>("Attachment");
+    #[cfg(feature = "chatkit")] visitor.visit::<AttachmentType>("AttachmentType");
+    #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscription>("AudioTranscription");
+    #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscriptionDelay>("AudioTranscriptionDelay");
+    #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscriptionModel>("AudioTranscriptionModel");
+    #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscriptionResponse>("AudioTranscriptionResponse");
+    #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscriptionResponseModel>("AudioTranscriptionResponseModel");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<AutoChunkingStrategyRequestParam>("AutoChunkingStrategyRequestParam");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             AutoChunkingStrategyRequestParamType,
         >("AutoChunkingStrategyRequestParamType");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<AutomaticThreadTitlingParam>("AutomaticThreadTitlingParam");
-    visitor.visit::<Batch>("Batch");
-    visitor.visit::<BatchObject>("BatchObject");
-    visitor.visit::<BatchError>("BatchError");
-    visitor.visit::<BatchErrors>("BatchErrors");
+    #[cfg(feature = "batch")] visitor.visit::<Batch>("Batch");
+    #[cfg(feature = "batch")] visitor.visit::<BatchObject>("BatchObject");
+    #[cfg(feature = "batch")] visitor.visit::<BatchError>("BatchError");
+    #[cfg(feature = "batch")] visitor.visit::<BatchErrors>("BatchErrors");
+    #[cfg(feature = "batch")]
     visitor.visit::<BatchFileExpirationAfter>("BatchFileExpirationAfter");
+    #[cfg(feature = "batch")]
     visitor.visit::<BatchFileExpirationAfterAnchor>("BatchFileExpirationAfterAnchor");
-    visitor.visit::<BatchRequestCounts>("BatchRequestCounts");
-    visitor.visit::<BatchStatus>("BatchStatus");
-    visitor.visit::<BatchUsage>("BatchUsage");
+    #[cfg(feature = "batch")] visitor.visit::<BatchRequestCounts>("BatchRequestCounts");
+    #[cfg(feature = "batch")] visitor.visit::<BatchStatus>("BatchStatus");
+    #[cfg(feature = "batch")] visitor.visit::<BatchUsage>("BatchUsage");
+    #[cfg(feature = "batch")]
     visitor.visit::<BatchUsageInputTokensDetails>("BatchUsageInputTokensDetails");
+    #[cfg(feature = "batch")]
     visitor.visit::<BatchUsageOutputTokensDetails>("BatchUsageOutputTokensDetails");
+    #[cfg(feature = "realtime")]
     visitor.visit::<CallableToolAllowedCaller>("CallableToolAllowedCaller");
-    visitor.visit::<Certificate>("Certificate");
+    #[cfg(feature = "certificates")] visitor.visit::<Certificate>("Certificate");
+    #[cfg(feature = "certificates")]
     visitor.visit::<CertificateCertificateDetails>("CertificateCertificateDetails");
+    #[cfg(feature = "certificates")]
     visitor.visit::<CertificateObject>("CertificateObject");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionAllowedTools>("ChatCompletionAllowedTools");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionAllowedToolsChoice>("ChatCompletionAllowedToolsChoice");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionAllowedToolsMode>("ChatCompletionAllowedToolsMode");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionDeleted>("ChatCompletionDeleted");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionDeletedObject>("ChatCompletionDeletedObject");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionFunctionCallOption>("ChatCompletionFunctionCallOption");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionFunctions>("ChatCompletionFunctions");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionMessageCustomToolCall,
         >("ChatCompletionMessageCustomToolCall");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionMessageCustomToolCallCustom,
         >("ChatCompletionMessageCustomToolCallCustom");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionMessageList>("ChatCompletionMessageList");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionMessageListObject>("ChatCompletionMessageListObject");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionMessageListDataItem>("ChatCompletionMessageListDataItem");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionMessageListDataItemContentPartsItem,
         >("ChatCompletionMessageListDataItemContentPartsItem");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionMessageToolCall>("ChatCompletionMessageToolCall");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionMessageToolCallFunction,
         >("ChatCompletionMessageToolCallFunction");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionMessageToolCallsItem,
         >("ChatCompletionMessageToolCallsItem");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionModeration>("ChatCompletionModeration");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionModerationError>("ChatCompletionModerationError");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionModerationErrorType>("ChatCompletionModerationErrorType");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionModerationInput>("ChatCompletionModerationInput");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionModerationOutput>("ChatCompletionModerationOutput");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionModerationResults>("ChatCompletionModerationResults");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionModerationResultsType,
         >("ChatCompletionModerationResultsType");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionNamedToolChoice>("ChatCompletionNamedToolChoice");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionNamedToolChoiceCustom,
         >("ChatCompletionNamedToolChoiceCustom");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionNamedToolChoiceCustomCustom,
         >("ChatCompletionNamedToolChoiceCustomCustom");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionNamedToolChoiceFunction,
         >("ChatCompletionNamedToolChoiceFunction");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestAssistantMessage,
         >("ChatCompletionRequestAssistantMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestAssistantMessageAudio,
         >("ChatCompletionRequestAssistantMessageAudio");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestAssistantMessageContent,
         >("ChatCompletionRequestAssistantMessageContent");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestAssistantMessageContentPart,
         >("ChatCompletionRequestAssistantMessageContentPart");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestAssistantMessageFunctionCall,
         >("ChatCompletionRequestAssistantMessageFunctionCall");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestDeveloperMessage,
         >("ChatCompletionRequestDeveloperMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestDeveloperMessageContent,
         >("ChatCompletionRequestDeveloperMessageContent");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestFunctionMessage,
         >("ChatCompletionRequestFunctionMessage");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionRequestMessage>("ChatCompletionRequestMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartAudio,
         >("ChatCompletionRequestMessageContentPartAudio");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartAudioInputAudio,
         >("ChatCompletionRequestMessageContentPartAudioInputAudio");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
         >("ChatCompletionRequestMessageContentPartAudioInputAudioFormat");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartFile,
         >("ChatCompletionRequestMessageContentPartFile");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartFileFile,
         >("ChatCompletionRequestMessageContentPartFileFile");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartImage,
         >("ChatCompletionRequestMessageContentPartImage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartImageType,
         >("ChatCompletionRequestMessageContentPartImageType");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartImageImageUrl,
         >("ChatCompletionRequestMessageContentPartImageImageUrl");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartImageImageUrlDetail,
         >("ChatCompletionRequestMessageContentPartImageImageUrlDetail");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartRefusal,
         >("ChatCompletionRequestMessageContentPartRefusal");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartText,
         >("ChatCompletionRequestMessageContentPartText");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestMessageContentPartTextType,
         >("ChatCompletionRequestMessageContentPartTextType");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestSystemMessage,
         >("ChatCompletionRequestSystemMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestSystemMessageContent,
         >("ChatCompletionRequestSystemMessageContent");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionRequestToolMessage>("ChatCompletionRequestToolMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestToolMessageContent,
         >("ChatCompletionRequestToolMessageContent");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionRequestUserMessage>("ChatCompletionRequestUserMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestUserMessageContent,
         >("ChatCompletionRequestUserMessageContent");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionRequestUserMessageContentPart,
         >("ChatCompletionRequestUserMessageContentPart");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionResponseMessage>("ChatCompletionResponseMessage");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<ChatCompletionResponseMessageRole>("ChatCompletionResponseMessageRole");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionResponseMessageAnnotationsItem,
         >("ChatCompletionResponseMessageAnnotationsItem");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionResponseMessageAnnotationsItemType,
         >("ChatCompletionResponseMessageAnnotationsItemType");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionResponseMessageAnnotationsItemUrlCitation,
         >("ChatCompletionResponseMessageAnnotationsItemUrlCitation");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionResponseMessageAudio,
         >("ChatCompletionResponseMessageAudio");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionResponseMessageFunctionCall,
         >("ChatCompletionResponseMessageFunctionCall");
+    #[cfg(any(feature = "chat", feature = "completions"))]
     visitor.visit::<ChatCompletionStreamOptions>("ChatCompletionStreamOptions");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionTokenLogprob>("ChatCompletionTokenLogprob");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionTokenLogprobTopLogprobsItem,
         >("ChatCompletionTokenLogprobTopLogprobsItem");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor.visit::<ChatCompletionTool>("ChatCompletionTool");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor.visit::<ChatCompletionToolType>("ChatCompletionToolType");
+    #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionToolChoiceOption>("ChatCompletionToolChoiceOption");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionToolChoiceOptionObject,
         >("ChatCompletionToolChoiceOptionObject");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             ChatCompletionToolChoiceOptionString,
         >("ChatCompletionToolChoiceOptionString");
+    #[cfg(feature = "chatkit")]
     visitor
         .visit::<ChatSessionAutomaticThreadTitling>("ChatSessionAutomaticThreadTitling");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatSessionChatkitConfiguration>("ChatSessionChatkitConfiguration");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatSessionFileUpload>("ChatSessionFileUpload");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatSessionHistory>("ChatSessionHistory");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatSessionRateLimits>("ChatSessionRateLimits");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatSessionResource>("ChatSessionResource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatSessionResourceObject>("ChatSessionResourceObject");
-    visitor.visit::<ChatSessionStatus>("ChatSessionStatus");
+    #[cfg(feature = "chatkit")] visitor.visit::<ChatSessionStatus>("ChatSessionStatus");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatkitConfigurationParam>("ChatkitConfigurationParam");
-    visitor.visit::<ChatkitWorkflow>("ChatkitWorkflow");
+    #[cfg(feature = "chatkit")] visitor.visit::<ChatkitWorkflow>("ChatkitWorkflow");
+    #[cfg(feature = "chatkit")]
     visitor
         .visit::<
             ChatkitWorkflowStateVariablesValue,
         >("ChatkitWorkflowStateVariablesValue");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ChatkitWorkflowTracing>("ChatkitWorkflowTracing");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<ChunkingStrategyRequestParam>("ChunkingStrategyRequestParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ClickButtonType>("ClickButtonType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ClickParam>("ClickParam");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ClientToolCallItem>("ClientToolCallItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ClientToolCallItemObject>("ClientToolCallItemObject");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ClientToolCallStatus>("ClientToolCallStatus");
-    visitor.visit::<ClosedStatus>("ClosedStatus");
+    #[cfg(feature = "chatkit")] visitor.visit::<ClosedStatus>("ClosedStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterOutputImage>("CodeInterpreterOutputImage");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterOutputLogs>("CodeInterpreterOutputLogs");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCall>("CodeInterpreterToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCallType>("CodeInterpreterToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             CodeInterpreterToolCallOutputsItem,
         >("CodeInterpreterToolCallOutputsItem");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCallStatus>("CodeInterpreterToolCallStatus");
-    visitor.visit::<CompactResource>("CompactResource");
+    #[cfg(feature = "responses")] visitor.visit::<CompactResource>("CompactResource");
+    #[cfg(feature = "responses")]
     visitor.visit::<CompactResourceObject>("CompactResourceObject");
+    #[cfg(feature = "responses")]
     visitor.visit::<CompactResponseMethodPublicBody>("CompactResponseMethodPublicBody");
+    #[cfg(feature = "responses")]
     visitor
         .visit::<
             CompactResponseMethodPublicBodyInput,
         >("CompactResponseMethodPublicBodyInput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CompactionBody>("CompactionBody");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CompactionBodyType>("CompactionBodyType");
+    #[cfg(feature = "uploads")]
     visitor.visit::<CompleteUploadRequest>("CompleteUploadRequest");
+    #[cfg(any(feature = "chat", feature = "completions"))]
     visitor.visit::<CompletionUsage>("CompletionUsage");
+    #[cfg(any(feature = "chat", feature = "completions"))]
     visitor
         .visit::<
             CompletionUsageCompletionTokensDetails,
         >("CompletionUsageCompletionTokensDetails");
+    #[cfg(any(feature = "chat", feature = "completions"))]
     visitor
         .visit::<
             CompletionUsagePromptTokensDetails,
         >("CompletionUsagePromptTokensDetails");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerAction>("ComputerAction");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerCallOutputStatus>("ComputerCallOutputStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerCallSafetyCheckParam>("ComputerCallSafetyCheckParam");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ComputerScreenshotContent>("ComputerScreenshotContent");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerScreenshotImage>("ComputerScreenshotImage");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerScreenshotImageType>("ComputerScreenshotImageType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerToolCall>("ComputerToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerToolCallType>("ComputerToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerToolCallOutputResource>("ComputerToolCallOutputResource");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             ComputerToolCallOutputResourceType,
         >("ComputerToolCallOutputResourceType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerToolCallStatus>("ComputerToolCallStatus");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ContainerFileCitationBody>("ContainerFileCitationBody");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerFileListResource>("ContainerFileListResource");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerFileListResourceObject>("ContainerFileListResourceObject");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerFileResource>("ContainerFileResource");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerListResource>("ContainerListResource");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerListResourceObject>("ContainerListResourceObject");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<
             ContainerNetworkPolicyAllowlistParam,
         >("ContainerNetworkPolicyAllowlistParam");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<
             ContainerNetworkPolicyDisabledParam,
         >("ContainerNetworkPolicyDisabledParam");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<
             ContainerNetworkPolicyDomainSecretParam,
         >("ContainerNetworkPolicyDomainSecretParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ContainerReferenceResource>("ContainerReferenceResource");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerResource>("ContainerResource");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerResourceExpiresAfter>("ContainerResourceExpiresAfter");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<
             ContainerResourceExpiresAfterAnchor,
         >("ContainerResourceExpiresAfterAnchor");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerResourceMemoryLimit>("ContainerResourceMemoryLimit");
+    #[cfg(feature = "containers")]
     visitor.visit::<ContainerResourceNetworkPolicy>("ContainerResourceNetworkPolicy");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<
             ContainerResourceNetworkPolicyType,
         >("ContainerResourceNetworkPolicyType");
+    #[cfg(feature = "responses")]
     visitor.visit::<ContextManagementParam>("ContextManagementParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ConversationItem>("ConversationItem");
+    #[cfg(feature = "conversations")]
     visitor.visit::<ConversationItemList>("ConversationItemList");
+    #[cfg(feature = "conversations")]
     visitor.visit::<ConversationItemListObject>("ConversationItemListObject");
+    #[cfg(feature = "responses")]
     visitor.visit::<ConversationParam>("ConversationParam");
+    #[cfg(feature = "responses")]
     visitor.visit::<ConversationParam2>("ConversationParam2");
+    #[cfg(feature = "conversations")]
     visitor.visit::<ConversationResource>("ConversationResource");
+    #[cfg(feature = "conversations")]
     visitor.visit::<ConversationResourceObject>("ConversationResourceObject");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CoordParam>("CoordParam");
-    visitor.visit::<CostsResult>("CostsResult");
-    visitor.visit::<CostsResultAmount>("CostsResultAmount");
+    #[cfg(feature = "usage")] visitor.visit::<CostsResult>("CostsResult");
+    #[cfg(feature = "usage")] visitor.visit::<CostsResultAmount>("CostsResultAmount");
+    #[cfg(feature = "usage")]
     visitor.visit::<CostsResultQuantityUnit>("CostsResultQuantityUnit");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateAssistantRequest>("CreateAssistantRequest");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResources,
         >("CreateAssistantRequestToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesCodeInterpreter,
         >("CreateAssistantRequestToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesFileSearch,
         >("CreateAssistantRequestToolResourcesFileSearch");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesFileSearchVectorStoresItem,
         >("CreateAssistantRequestToolResourcesFileSearchVectorStoresItem");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy,
         >(
             "CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy",
         );
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto,
         >(
             "CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto",
         );
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic,
         >(
             "CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic",
         );
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic,
         >(
             "CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic",
         );
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateAssistantRequestToolsItem>("CreateAssistantRequestToolsItem");
-    visitor.visit::<CreateBatchRequest>("CreateBatchRequest");
+    #[cfg(feature = "batch")] visitor.visit::<CreateBatchRequest>("CreateBatchRequest");
+    #[cfg(feature = "batch")]
     visitor
         .visit::<
             CreateBatchRequestCompletionWindow,
         >("CreateBatchRequestCompletionWindow");
+    #[cfg(feature = "batch")]
     visitor.visit::<CreateBatchRequestEndpoint>("CreateBatchRequestEndpoint");
+    #[cfg(feature = "chat")]
     visitor.visit::<CreateChatCompletionRequest>("CreateChatCompletionRequest");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<CreateChatCompletionRequestAudio>("CreateChatCompletionRequestAudio");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestAudioFormat,
         >("CreateChatCompletionRequestAudioFormat");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestFunctionCall,
         >("CreateChatCompletionRequestFunctionCall");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestFunctionCallString,
         >("CreateChatCompletionRequestFunctionCallString");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestPromptCacheRetention,
         >("CreateChatCompletionRequestPromptCacheRetention");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             CreateChatCompletionRequestResponseFormat,
         >("CreateChatCompletionRequestResponseFormat");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
             CreateChatCompletionRequestToolsItem,
         >("CreateChatCompletionRequestToolsItem");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestWebSearchOptions,
         >("CreateChatCompletionRequestWebSearchOptions");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestWebSearchOptionsUserLocation,
         >("CreateChatCompletionRequestWebSearchOptionsUserLocation");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionRequestWebSearchOptionsUserLocationType,
         >("CreateChatCompletionRequestWebSearchOptionsUserLocationType");
+    #[cfg(feature = "chat")]
     visitor.visit::<CreateChatCompletionResponse>("CreateChatCompletionResponse");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionResponseObject,
         >("CreateChatCompletionResponseObject");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionResponseChoicesItem,
         >("CreateChatCompletionResponseChoicesItem");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionResponseChoicesItemFinishReason,
         >("CreateChatCompletionResponseChoicesItemFinishReason");
+    #[cfg(feature = "chat")]
     visitor
         .visit::<
             CreateChatCompletionResponseChoicesItemLogprobs,
         >("CreateChatCompletionResponseChoicesItemLogprobs");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<CreateChatSessionBody>("CreateChatSessionBody");
+    #[cfg(feature = "completions")]
     visitor.visit::<CreateCompletionRequest>("CreateCompletionRequest");
+    #[cfg(feature = "completions")]
     visitor.visit::<CreateCompletionRequestModel>("CreateCompletionRequestModel");
+    #[cfg(feature = "completions")]
     visitor.visit::<CreateCompletionResponse>("CreateCompletionResponse");
+    #[cfg(feature = "completions")]
     visitor.visit::<CreateCompletionResponseObject>("CreateCompletionResponseObject");
+    #[cfg(feature = "completions")]
     visitor
         .visit::<
             CreateCompletionResponseChoicesItem,
         >("CreateCompletionResponseChoicesItem");
+    #[cfg(feature = "completions")]
     visitor
         .visit::<
             CreateCompletionResponseChoicesItemFinishReason,
         >("CreateCompletionResponseChoicesItemFinishReason");
+    #[cfg(feature = "completions")]
     visitor
         .visit::<
             CreateCompletionResponseChoicesItemLogprobs,
         >("CreateCompletionResponseChoicesItemLogprobs");
+    #[cfg(feature = "containers")]
     visitor.visit::<CreateContainerBody>("CreateContainerBody");
+    #[cfg(feature = "containers")]
     visitor.visit::<CreateContainerBodyExpiresAfter>("CreateContainerBodyExpiresAfter");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<
             CreateContainerBodyExpiresAfterAnchor,
         >("CreateContainerBodyExpiresAfterAnchor");
+    #[cfg(feature = "containers")]
     visitor.visit::<CreateContainerBodyMemoryLimit>("CreateContainerBodyMemoryLimit");
+    #[cfg(feature = "containers")]
     visitor
         .visit::<CreateContainerBodyNetworkPolicy>("CreateContainerBodyNetworkPolicy");
+    #[cfg(feature = "containers")]
     visitor.visit::<CreateContainerBodySkillsItem>("CreateContainerBodySkillsItem");
+    #[cfg(feature = "containers")]
     visitor.visit::<CreateContainerFileBody>("CreateContainerFileBody");
+    #[cfg(feature = "conversations")]
     visitor.visit::<CreateConversationBody>("CreateConversationBody");
+    #[cfg(feature = "conversations")]
     visitor.visit::<CreateConversationItemsBody>("CreateConversationItemsBody");
+    #[cfg(feature = "embeddings")]
     visitor.visit::<CreateEmbeddingRequest>("CreateEmbeddingRequest");
+    #[cfg(feature = "embeddings")]
     visitor
         .visit::<
             CreateEmbeddingRequestEncodingFormat,
         >("CreateEmbeddingRequestEncodingFormat");
+    #[cfg(feature = "embeddings")]
     visitor.visit::<CreateEmbeddingRequestModel>("CreateEmbeddingRequestModel");
+    #[cfg(feature = "embeddings")]
     visitor.visit::<CreateEmbeddingResponse>("CreateEmbeddingResponse");
+    #[cfg(feature = "embeddings")]
     visitor.visit::<CreateEmbeddingResponseObject>("CreateEmbeddingResponseObject");
+    #[cfg(feature = "embeddings")]
     visitor.visit::<CreateEmbeddingResponseUsage>("CreateEmbeddingResponseUsage");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSource,
         >("CreateEvalCompletionsRunDataSource");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceType,
         >("CreateEvalCompletionsRunDataSourceType");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceInputMessages,
         >("CreateEvalCompletionsRunDataSourceInputMessages");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceInputMessagesItemReference,
         >("CreateEvalCompletionsRunDataSourceInputMessagesItemReference");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceInputMessagesTemplate,
         >("CreateEvalCompletionsRunDataSourceInputMessagesTemplate");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceSamplingParams,
         >("CreateEvalCompletionsRunDataSourceSamplingParams");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat,
         >("CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalCompletionsRunDataSourceSource,
         >("CreateEvalCompletionsRunDataSourceSource");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<CreateEvalCustomDataSourceConfig>("CreateEvalCustomDataSourceConfig");
+    #[cfg(feature = "evals")]
     visitor.visit::<CreateEvalJsonlRunDataSource>("CreateEvalJsonlRunDataSource");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<CreateEvalJsonlRunDataSourceType>("CreateEvalJsonlRunDataSourceType");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalJsonlRunDataSourceSource,
         >("CreateEvalJsonlRunDataSourceSource");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<CreateEvalLabelModelGrader>("CreateEvalLabelModelGrader");
+    #[cfg(feature = "evals")]
     visitor.visit::<CreateEvalLogsDataSourceConfig>("CreateEvalLogsDataSourceConfig");
-    visitor.visit::<CreateEvalRequest>("CreateEvalRequest");
+    #[cfg(feature = "evals")] visitor.visit::<CreateEvalRequest>("CreateEvalRequest");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<CreateEvalRequestDataSourceConfig>("CreateEvalRequestDataSourceConfig");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor
         .visit::<
             CreateEvalRequestTestingCriteriaItem,
         >("CreateEvalRequestTestingCriteriaItem");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<CreateEvalResponsesRunDataSource>("CreateEvalResponsesRunDataSource");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceType,
         >("CreateEvalResponsesRunDataSourceType");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceInputMessages,
         >("CreateEvalResponsesRunDataSourceInputMessages");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceInputMessagesItemReference,
         >("CreateEvalResponsesRunDataSourceInputMessagesItemReference");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceInputMessagesTemplate,
         >("CreateEvalResponsesRunDataSourceInputMessagesTemplate");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceSamplingParams,
         >("CreateEvalResponsesRunDataSourceSamplingParams");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceSamplingParamsText,
         >("CreateEvalResponsesRunDataSourceSamplingParamsText");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalResponsesRunDataSourceSource,
         >("CreateEvalResponsesRunDataSourceSource");
+    #[cfg(feature = "evals")]
     visitor.visit::<CreateEvalRunRequest>("CreateEvalRunRequest");
+    #[cfg(feature = "evals")]
     visitor.visit::<CreateEvalRunRequestDataSource>("CreateEvalRunRequestDataSource");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             CreateEvalStoredCompletionsDataSourceConfig,
         >("CreateEvalStoredCompletionsDataSourceConfig");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningCheckpointPermissionRequest,
         >("CreateFineTuningCheckpointPermissionRequest");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<CreateFineTuningJobRequest>("CreateFineTuningJobRequest");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparameters,
         >("CreateFineTuningJobRequestHyperparameters");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparametersBatchSize,
         >("CreateFineTuningJobRequestHyperparametersBatchSize");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparametersBatchSizeString,
         >("CreateFineTuningJobRequestHyperparametersBatchSizeString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparametersLearningRateMultiplier,
         >("CreateFineTuningJobRequestHyperparametersLearningRateMultiplier");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparametersLearningRateMultiplierString,
         >("CreateFineTuningJobRequestHyperparametersLearningRateMultiplierString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparametersNEpochs,
         >("CreateFineTuningJobRequestHyperparametersNEpochs");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestHyperparametersNEpochsString,
         >("CreateFineTuningJobRequestHyperparametersNEpochsString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestIntegrationsItem,
         >("CreateFineTuningJobRequestIntegrationsItem");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestIntegrationsItemType,
         >("CreateFineTuningJobRequestIntegrationsItemType");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             CreateFineTuningJobRequestIntegrationsItemWandb,
         >("CreateFineTuningJobRequestIntegrationsItemWandb");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<CreateFineTuningJobRequestModel>("CreateFineTuningJobRequestModel");
-    visitor.visit::<CreateGroupBody>("CreateGroupBody");
+    #[cfg(feature = "groups")] visitor.visit::<CreateGroupBody>("CreateGroupBody");
+    #[cfg(feature = "group-users")]
     visitor.visit::<CreateGroupUserBody>("CreateGroupUserBody");
-    visitor.visit::<CreateImageRequest>("CreateImageRequest");
+    #[cfg(feature = "images")] visitor.visit::<CreateImageRequest>("CreateImageRequest");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestBackground>("CreateImageRequestBackground");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestModel>("CreateImageRequestModel");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestModeration>("CreateImageRequestModeration");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestOutputFormat>("CreateImageRequestOutputFormat");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestQuality>("CreateImageRequestQuality");
+    #[cfg(feature = "images")]
     visitor
         .visit::<CreateImageRequestResponseFormat>("CreateImageRequestResponseFormat");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestSize>("CreateImageRequestSize");
+    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestStyle>("CreateImageRequestStyle");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateMessageRequest>("CreateMessageRequest");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateMessageRequestAttachmentsItem,
         >("CreateMessageRequestAttachmentsItem");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateMessageRequestAttachmentsItemToolsItem,
         >("CreateMessageRequestAttachmentsItemToolsItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateMessageRequestContent>("CreateMessageRequestContent");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateMessageRequestContentArrayItem,
         >("CreateMessageRequestContentArrayItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateMessageRequestRole>("CreateMessageRequestRole");
+    #[cfg(feature = "responses")]
     visitor.visit::<CreateModelResponseProperties>("CreateModelResponseProperties");
+    #[cfg(feature = "responses")]
     visitor
         .visit::<
             CreateModelResponsePropertiesPromptCacheRetention,
         >("CreateModelResponsePropertiesPromptCacheRetention");
+    #[cfg(feature = "moderations")]
     visitor.visit::<CreateModerationRequest>("CreateModerationRequest");
+    #[cfg(feature = "moderations")]
     visitor.visit::<CreateModerationRequestModel>("CreateModerationRequestModel");
+    #[cfg(feature = "moderations")]
     visitor.visit::<CreateModerationResponse>("CreateModerationResponse");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItem,
         >("CreateModerationResponseResultsItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategories,
         >("CreateModerationResponseResultsItemCategories");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypes,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypes");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentItem,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentThreateningItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentThreateningItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesHateItem,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypesHateItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesHateThreateningItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesHateThreateningItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitItem,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitViolentItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitViolentItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmInstructionsItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmInstructionsItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmIntentItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmIntentItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmItem,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualMinorsItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualMinorsItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceGraphicItem,
         >(
             "CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceGraphicItem",
         );
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem,
         >("CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem");
+    #[cfg(feature = "moderations")]
     visitor
         .visit::<
             CreateModerationResponseResultsItemCategoryScores,
         >("CreateModerationResponseResultsItemCategoryScores");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             CreateProjectServiceAccountApiKeyBody,
         >("CreateProjectServiceAccountApiKeyBody");
+    #[cfg(feature = "responses")]
     visitor.visit::<CreateResponseSchema>("CreateResponseSchema");
+    #[cfg(feature = "responses")]
     visitor.visit::<CreateResponseSchemaTruncation>("CreateResponseSchemaTruncation");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateRunIncludeItem>("CreateRunIncludeItem");
-    visitor.visit::<CreateRunRequest>("CreateRunRequest");
+    #[cfg(feature = "assistants")] visitor.visit::<CreateRunRequest>("CreateRunRequest");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateRunRequestToolsItem>("CreateRunRequestToolsItem");
-    visitor.visit::<CreateSkillBody>("CreateSkillBody");
+    #[cfg(feature = "skills")] visitor.visit::<CreateSkillBody>("CreateSkillBody");
+    #[cfg(feature = "skills")]
     visitor.visit::<CreateSkillBodyFiles>("CreateSkillBodyFiles");
+    #[cfg(feature = "skills")]
     visitor.visit::<CreateSkillVersionBody>("CreateSkillVersionBody");
+    #[cfg(feature = "skills")]
     visitor.visit::<CreateSkillVersionBodyFiles>("CreateSkillVersionBodyFiles");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<CreateSpendAlertBody>("CreateSpendAlertBody");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<CreateSpendAlertBodyCurrency>("CreateSpendAlertBodyCurrency");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<CreateSpendAlertBodyInterval>("CreateSpendAlertBodyInterval");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateThreadAndRunRequest>("CreateThreadAndRunRequest");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateThreadAndRunRequestModel>("CreateThreadAndRunRequestModel");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadAndRunRequestToolResources,
         >("CreateThreadAndRunRequestToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadAndRunRequestToolResourcesCodeInterpreter,
         >("CreateThreadAndRunRequestToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadAndRunRequestToolResourcesFileSearch,
         >("CreateThreadAndRunRequestToolResourcesFileSearch");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadAndRunRequestToolsItem,
         >("CreateThreadAndRunRequestToolsItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<CreateThreadRequest>("CreateThreadRequest");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<CreateThreadRequestToolResources>("CreateThreadRequestToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesCodeInterpreter,
         >("CreateThreadRequestToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesFileSearch,
         >("CreateThreadRequestToolResourcesFileSearch");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesFileSearchVectorStoresItem,
         >("CreateThreadRequestToolResourcesFileSearchVectorStoresItem");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy,
         >("CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto,
         >(
             "CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto",
         );
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic,
         >(
             "CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic",
         );
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic,
         >(
             "CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic",
         );
+    #[cfg(feature = "uploads")]
     visitor.visit::<CreateUploadRequest>("CreateUploadRequest");
+    #[cfg(feature = "uploads")]
     visitor.visit::<CreateUploadRequestPurpose>("CreateUploadRequestPurpose");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<CreateVectorStoreFileBatchRequest>("CreateVectorStoreFileBatchRequest");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<CreateVectorStoreFileRequest>("CreateVectorStoreFileRequest");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<CreateVectorStoreRequest>("CreateVectorStoreRequest");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             CreateVectorStoreRequestChunkingStrategy,
         >("CreateVectorStoreRequestChunkingStrategy");
+    #[cfg(feature = "videos")]
     visitor.visit::<CreateVideoEditJsonBody>("CreateVideoEditJsonBody");
+    #[cfg(feature = "videos")]
     visitor.visit::<CreateVideoExtendJsonBody>("CreateVideoExtendJsonBody");
+    #[cfg(feature = "videos")]
     visitor.visit::<CreateVideoJsonBody>("CreateVideoJsonBody");
+    #[cfg(feature = "videos")]
     visitor.visit::<CreateVideoRemixBody>("CreateVideoRemixBody");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCall>("CustomToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCallType>("CustomToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCallOutput>("CustomToolCallOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCallOutputType>("CustomToolCallOutputType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCallOutputOutput>("CustomToolCallOutputOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCallOutputResource>("CustomToolCallOutputResource");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             CustomToolCallOutputResourceOutput,
         >("CustomToolCallOutputResourceOutput");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor.visit::<CustomToolChatCompletions>("CustomToolChatCompletions");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor.visit::<CustomToolChatCompletionsCustom>("CustomToolChatCompletionsCustom");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
             CustomToolChatCompletionsCustomFormat,
         >("CustomToolChatCompletionsCustomFormat");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
             CustomToolChatCompletionsCustomFormatGrammar,
         >("CustomToolChatCompletionsCustomFormatGrammar");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
             CustomToolChatCompletionsCustomFormatGrammarGrammar,
         >("CustomToolChatCompletionsCustomFormatGrammarGrammar");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
             CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax,
         >("CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax");
+    #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
             CustomToolChatCompletionsCustomFormatText,
         >("CustomToolChatCompletionsCustomFormatText");
+    #[cfg(feature = "assistants")]
     visitor.visit::<DeleteAssistantResponse>("DeleteAssistantResponse");
+    #[cfg(feature = "assistants")]
     visitor.visit::<DeleteAssistantResponseObject>("DeleteAssistantResponseObject");
+    #[cfg(feature = "certificates")]
     visitor.visit::<DeleteCertificateResponse>("DeleteCertificateResponse");
+    #[cfg(feature = "certificates")]
     visitor.visit::<DeleteCertificateResponseObject>("DeleteCertificateResponseObject");
-    visitor.visit::<DeleteEvalResponse>("DeleteEvalResponse");
+    #[cfg(feature = "evals")] visitor.visit::<DeleteEvalResponse>("DeleteEvalResponse");
+    #[cfg(feature = "evals")]
     visitor.visit::<DeleteEvalRunResponse>("DeleteEvalRunResponse");
-    visitor.visit::<DeleteFileResponse>("DeleteFileResponse");
+    #[cfg(feature = "files")] visitor.visit::<DeleteFileResponse>("DeleteFileResponse");
+    #[cfg(feature = "files")]
     visitor.visit::<DeleteFileResponseObject>("DeleteFileResponseObject");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             DeleteFineTuningCheckpointPermissionResponse,
         >("DeleteFineTuningCheckpointPermissionResponse");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             DeleteFineTuningCheckpointPermissionResponseObject,
         >("DeleteFineTuningCheckpointPermissionResponseObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<DeleteMessageResponse>("DeleteMessageResponse");
+    #[cfg(feature = "assistants")]
     visitor.visit::<DeleteMessageResponseObject>("DeleteMessageResponseObject");
+    #[cfg(feature = "models")]
     visitor.visit::<DeleteModelResponse>("DeleteModelResponse");
+    #[cfg(feature = "assistants")]
     visitor.visit::<DeleteThreadResponse>("DeleteThreadResponse");
+    #[cfg(feature = "assistants")]
     visitor.visit::<DeleteThreadResponseObject>("DeleteThreadResponseObject");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<DeleteVectorStoreFileResponse>("DeleteVectorStoreFileResponse");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             DeleteVectorStoreFileResponseObject,
         >("DeleteVectorStoreFileResponseObject");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<DeleteVectorStoreResponse>("DeleteVectorStoreResponse");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<DeleteVectorStoreResponseObject>("DeleteVectorStoreResponseObject");
+    #[cfg(feature = "conversations")]
     visitor.visit::<DeletedConversationResource>("DeletedConversationResource");
+    #[cfg(feature = "conversations")]
     visitor
         .visit::<DeletedConversationResourceObject>("DeletedConversationResourceObject");
-    visitor.visit::<DeletedRoleAssignmentResource>("DeletedRoleAssignmentResource");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<DeletedRoleAssignmentResource>("DeletedRoleAssignmentResource");
+    #[cfg(feature = "skills")]
     visitor.visit::<DeletedSkillResource>("DeletedSkillResource");
+    #[cfg(feature = "skills")]
     visitor.visit::<DeletedSkillResourceObject>("DeletedSkillResourceObject");
+    #[cfg(feature = "skills")]
     visitor.visit::<DeletedSkillVersionResource>("DeletedSkillVersionResource");
+    #[cfg(feature = "skills")]
     visitor
         .visit::<DeletedSkillVersionResourceObject>("DeletedSkillVersionResourceObject");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<DeletedThreadResource>("DeletedThreadResource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<DeletedThreadResourceObject>("DeletedThreadResourceObject");
+    #[cfg(feature = "videos")]
     visitor.visit::<DeletedVideoResource>("DeletedVideoResource");
+    #[cfg(feature = "videos")]
     visitor.visit::<DeletedVideoResourceObject>("DeletedVideoResourceObject");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<DirectToolCallCaller>("DirectToolCallCaller");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<DirectToolCallCallerParam>("DirectToolCallCallerParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<DoubleClickAction>("DoubleClickAction");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<DragParam>("DragParam");
+    #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParam>("EditImageBodyJsonParam");
+    #[cfg(feature = "images")]
     visitor
         .visit::<EditImageBodyJsonParamBackground>("EditImageBodyJsonParamBackground");
+    #[cfg(feature = "images")]
     visitor
         .visit::<
             EditImageBodyJsonParamInputFidelity,
         >("EditImageBodyJsonParamInputFidelity");
+    #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParamModel>("EditImageBodyJsonParamModel");
+    #[cfg(feature = "images")]
     visitor
         .visit::<EditImageBodyJsonParamModeration>("EditImageBodyJsonParamModeration");
+    #[cfg(feature = "images")]
     visitor
         .visit::<
             EditImageBodyJsonParamOutputFormat,
         >("EditImageBodyJsonParamOutputFormat");
+    #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParamQuality>("EditImageBodyJsonParamQuality");
+    #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParamSize>("EditImageBodyJsonParamSize");
-    visitor.visit::<Embedding>("Embedding");
-    visitor.visit::<EmbeddingObject>("EmbeddingObject");
-    visitor.visit::<Error2>("Error2");
-    visitor.visit::<Eval>("Eval");
-    visitor.visit::<EvalObject>("EvalObject");
-    visitor.visit::<EvalApiError>("EvalApiError");
+    #[cfg(feature = "embeddings")] visitor.visit::<Embedding>("Embedding");
+    #[cfg(feature = "embeddings")] visitor.visit::<EmbeddingObject>("EmbeddingObject");
+    #[cfg(feature = "videos")] visitor.visit::<Error2>("Error2");
+    #[cfg(feature = "evals")] visitor.visit::<Eval>("Eval");
+    #[cfg(feature = "evals")] visitor.visit::<EvalObject>("EvalObject");
+    #[cfg(feature = "evals")] visitor.visit::<EvalApiError>("EvalApiError");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalCustomDataSourceConfig>("EvalCustomDataSourceConfig");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalDataSourceConfig>("EvalDataSourceConfig");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalGraderPython>("EvalGraderPython");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalGraderPythonType>("EvalGraderPythonType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalGraderScoreModel>("EvalGraderScoreModel");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalGraderScoreModelType>("EvalGraderScoreModelType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalGraderTextSimilarity>("EvalGraderTextSimilarity");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalGraderTextSimilarityType>("EvalGraderTextSimilarityType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalItem>("EvalItem");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalItemType>("EvalItemType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalItemRole>("EvalItemRole");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalJsonlFileContentSource>("EvalJsonlFileContentSource");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalJsonlFileContentSourceType>("EvalJsonlFileContentSourceType");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             EvalJsonlFileContentSourceContentItem,
         >("EvalJsonlFileContentSourceContentItem");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalJsonlFileIdSource>("EvalJsonlFileIdSource");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalJsonlFileIdSourceType>("EvalJsonlFileIdSourceType");
-    visitor.visit::<EvalList>("EvalList");
-    visitor.visit::<EvalListObject>("EvalListObject");
+    #[cfg(feature = "evals")] visitor.visit::<EvalList>("EvalList");
+    #[cfg(feature = "evals")] visitor.visit::<EvalListObject>("EvalListObject");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalLogsDataSourceConfig>("EvalLogsDataSourceConfig");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalResponsesSource>("EvalResponsesSource");
-    visitor.visit::<EvalRun>("EvalRun");
-    visitor.visit::<EvalRunObject>("EvalRunObject");
-    visitor.visit::<EvalRunDataSource>("EvalRunDataSource");
-    visitor.visit::<EvalRunList>("EvalRunList");
-    visitor.visit::<EvalRunListObject>("EvalRunListObject");
-    visitor.visit::<EvalRunOutputItem>("EvalRunOutputItem");
+    #[cfg(feature = "evals")] visitor.visit::<EvalRun>("EvalRun");
+    #[cfg(feature = "evals")] visitor.visit::<EvalRunObject>("EvalRunObject");
+    #[cfg(feature = "evals")] visitor.visit::<EvalRunDataSource>("EvalRunDataSource");
+    #[cfg(feature = "evals")] visitor.visit::<EvalRunList>("EvalRunList");
+    #[cfg(feature = "evals")] visitor.visit::<EvalRunListObject>("EvalRunListObject");
+    #[cfg(feature = "evals")] visitor.visit::<EvalRunOutputItem>("EvalRunOutputItem");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunOutputItemObject>("EvalRunOutputItemObject");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunOutputItemList>("EvalRunOutputItemList");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunOutputItemListObject>("EvalRunOutputItemListObject");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunOutputItemResult>("EvalRunOutputItemResult");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunOutputItemSample>("EvalRunOutputItemSample");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<EvalRunOutputItemSampleInputItem>("EvalRunOutputItemSampleInputItem");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<EvalRunOutputItemSampleOutputItem>("EvalRunOutputItemSampleOutputItem");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunOutputItemSampleUsage>("EvalRunOutputItemSampleUsage");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunPerModelUsageItem>("EvalRunPerModelUsageItem");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             EvalRunPerTestingCriteriaResultsItem,
         >("EvalRunPerTestingCriteriaResultsItem");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalRunResultCounts>("EvalRunResultCounts");
+    #[cfg(feature = "evals")]
     visitor
         .visit::<
             EvalStoredCompletionsDataSourceConfig,
         >("EvalStoredCompletionsDataSourceConfig");
+    #[cfg(feature = "evals")]
     visitor.visit::<EvalStoredCompletionsSource>("EvalStoredCompletionsSource");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<EvalTestingCriteriaItem>("EvalTestingCriteriaItem");
-    visitor.visit::<ExpiresAfterParam>("ExpiresAfterParam");
+    #[cfg(feature = "chatkit")] visitor.visit::<ExpiresAfterParam>("ExpiresAfterParam");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ExpiresAfterParamAnchor>("ExpiresAfterParamAnchor");
-    visitor.visit::<FileAnnotation>("FileAnnotation");
+    #[cfg(feature = "chatkit")] visitor.visit::<FileAnnotation>("FileAnnotation");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<FileAnnotationSource>("FileAnnotationSource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<FileAnnotationSourceType>("FileAnnotationSourceType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<FileCitationBody>("FileCitationBody");
+    #[cfg(feature = "uploads")]
     visitor.visit::<FileExpirationAfter>("FileExpirationAfter");
+    #[cfg(feature = "uploads")]
     visitor.visit::<FileExpirationAfterAnchor>("FileExpirationAfterAnchor");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<FileInputDetail>("FileInputDetail");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<FilePath>("FilePath");
-    visitor.visit::<FileSearchRanker>("FileSearchRanker");
+    #[cfg(feature = "assistants")] visitor.visit::<FileSearchRanker>("FileSearchRanker");
+    #[cfg(feature = "assistants")]
     visitor.visit::<FileSearchRankingOptions>("FileSearchRankingOptions");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FileSearchToolCall>("FileSearchToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FileSearchToolCallType>("FileSearchToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FileSearchToolCallResultsItem>("FileSearchToolCallResultsItem");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FileSearchToolCallStatus>("FileSearchToolCallStatus");
-    visitor.visit::<FileUploadParam>("FileUploadParam");
+    #[cfg(feature = "chatkit")] visitor.visit::<FileUploadParam>("FileUploadParam");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneDpoHyperparameters>("FineTuneDpoHyperparameters");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneDpoHyperparametersBatchSize,
         >("FineTuneDpoHyperparametersBatchSize");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneDpoHyperparametersBatchSizeString,
         >("FineTuneDpoHyperparametersBatchSizeString");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneDpoHyperparametersBeta>("FineTuneDpoHyperparametersBeta");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneDpoHyperparametersBetaString,
         >("FineTuneDpoHyperparametersBetaString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneDpoHyperparametersLearningRateMultiplier,
         >("FineTuneDpoHyperparametersLearningRateMultiplier");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneDpoHyperparametersLearningRateMultiplierString,
         >("FineTuneDpoHyperparametersLearningRateMultiplierString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<FineTuneDpoHyperparametersNEpochs>("FineTuneDpoHyperparametersNEpochs");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneDpoHyperparametersNEpochsString,
         >("FineTuneDpoHyperparametersNEpochsString");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneDpoMethod>("FineTuneDpoMethod");
-    visitor.visit::<FineTuneMethod>("FineTuneMethod");
+    #[cfg(feature = "fine-tuning")] visitor.visit::<FineTuneMethod>("FineTuneMethod");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneMethodType>("FineTuneMethodType");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparameters,
         >("FineTuneReinforcementHyperparameters");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersBatchSize,
         >("FineTuneReinforcementHyperparametersBatchSize");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersBatchSizeString,
         >("FineTuneReinforcementHyperparametersBatchSizeString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersComputeMultiplier,
         >("FineTuneReinforcementHyperparametersComputeMultiplier");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersComputeMultiplierString,
         >("FineTuneReinforcementHyperparametersComputeMultiplierString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersEvalInterval,
         >("FineTuneReinforcementHyperparametersEvalInterval");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersEvalIntervalString,
         >("FineTuneReinforcementHyperparametersEvalIntervalString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersEvalSamples,
         >("FineTuneReinforcementHyperparametersEvalSamples");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersEvalSamplesString,
         >("FineTuneReinforcementHyperparametersEvalSamplesString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersLearningRateMultiplier,
         >("FineTuneReinforcementHyperparametersLearningRateMultiplier");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersLearningRateMultiplierString,
         >("FineTuneReinforcementHyperparametersLearningRateMultiplierString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersNEpochs,
         >("FineTuneReinforcementHyperparametersNEpochs");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersNEpochsString,
         >("FineTuneReinforcementHyperparametersNEpochsString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneReinforcementHyperparametersReasoningEffort,
         >("FineTuneReinforcementHyperparametersReasoningEffort");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneReinforcementMethod>("FineTuneReinforcementMethod");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor
         .visit::<FineTuneReinforcementMethodGrader>("FineTuneReinforcementMethodGrader");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<FineTuneSupervisedHyperparameters>("FineTuneSupervisedHyperparameters");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneSupervisedHyperparametersBatchSize,
         >("FineTuneSupervisedHyperparametersBatchSize");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneSupervisedHyperparametersBatchSizeString,
         >("FineTuneSupervisedHyperparametersBatchSizeString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneSupervisedHyperparametersLearningRateMultiplier,
         >("FineTuneSupervisedHyperparametersLearningRateMultiplier");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneSupervisedHyperparametersLearningRateMultiplierString,
         >("FineTuneSupervisedHyperparametersLearningRateMultiplierString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneSupervisedHyperparametersNEpochs,
         >("FineTuneSupervisedHyperparametersNEpochs");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuneSupervisedHyperparametersNEpochsString,
         >("FineTuneSupervisedHyperparametersNEpochsString");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneSupervisedMethod>("FineTuneSupervisedMethod");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningCheckpointPermission>("FineTuningCheckpointPermission");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningCheckpointPermissionObject,
         >("FineTuningCheckpointPermissionObject");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningIntegration>("FineTuningIntegration");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningIntegrationType>("FineTuningIntegrationType");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningIntegrationWandb>("FineTuningIntegrationWandb");
-    visitor.visit::<FineTuningJob>("FineTuningJob");
+    #[cfg(feature = "fine-tuning")] visitor.visit::<FineTuningJob>("FineTuningJob");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobObject>("FineTuningJobObject");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobCheckpoint>("FineTuningJobCheckpoint");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobCheckpointObject>("FineTuningJobCheckpointObject");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobCheckpointMetrics>("FineTuningJobCheckpointMetrics");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobError>("FineTuningJobError");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobEvent>("FineTuningJobEvent");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobEventObject>("FineTuningJobEventObject");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobEventLevel>("FineTuningJobEventLevel");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobEventType>("FineTuningJobEventType");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobHyperparameters>("FineTuningJobHyperparameters");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningJobHyperparametersBatchSize,
         >("FineTuningJobHyperparametersBatchSize");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningJobHyperparametersBatchSizeString,
         >("FineTuningJobHyperparametersBatchSizeString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningJobHyperparametersLearningRateMultiplier,
         >("FineTuningJobHyperparametersLearningRateMultiplier");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningJobHyperparametersLearningRateMultiplierString,
         >("FineTuningJobHyperparametersLearningRateMultiplierString");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningJobHyperparametersNEpochs,
         >("FineTuningJobHyperparametersNEpochs");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             FineTuningJobHyperparametersNEpochsString,
         >("FineTuningJobHyperparametersNEpochsString");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobStatus>("FineTuningJobStatus");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<FunctionAndCustomToolCallOutput>("FunctionAndCustomToolCallOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionCallOutputStatusEnum>("FunctionCallOutputStatusEnum");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionCallStatus>("FunctionCallStatus");
+    #[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
     visitor.visit::<FunctionObject>("FunctionObject");
+    #[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
     visitor.visit::<FunctionParameters>("FunctionParameters");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellAction>("FunctionShellAction");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCall>("FunctionShellCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallType>("FunctionShellCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallEnvironment>("FunctionShellCallEnvironment");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallOutput>("FunctionShellCallOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallOutputType>("FunctionShellCallOutputType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallOutputContent>("FunctionShellCallOutputContent");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             FunctionShellCallOutputContentOutcome,
         >("FunctionShellCallOutputContentOutcome");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             FunctionShellCallOutputExitOutcome,
         >("FunctionShellCallOutputExitOutcome");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<FunctionShellCallOutputStatusEnum>("FunctionShellCallOutputStatusEnum");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             FunctionShellCallOutputTimeoutOutcome,
         >("FunctionShellCallOutputTimeoutOutcome");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallStatus>("FunctionShellCallStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCall>("FunctionToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallType>("FunctionToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutput>("FunctionToolCallOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutputOutput>("FunctionToolCallOutputOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutputResource>("FunctionToolCallOutputResource");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             FunctionToolCallOutputResourceType,
         >("FunctionToolCallOutputResourceType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             FunctionToolCallOutputResourceOutput,
         >("FunctionToolCallOutputResourceOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutputStatus>("FunctionToolCallOutputStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallResource>("FunctionToolCallResource");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallStatus>("FunctionToolCallStatus");
+    #[cfg(feature = "certificates")]
     visitor.visit::<GetCertificateIncludeItem>("GetCertificateIncludeItem");
+    #[cfg(feature = "chat")]
     visitor.visit::<GetChatCompletionMessagesOrder>("GetChatCompletionMessagesOrder");
+    #[cfg(feature = "evals")]
     visitor.visit::<GetEvalRunOutputItemsOrder>("GetEvalRunOutputItemsOrder");
+    #[cfg(feature = "evals")]
     visitor.visit::<GetEvalRunOutputItemsStatus>("GetEvalRunOutputItemsStatus");
-    visitor.visit::<GetEvalRunsOrder>("GetEvalRunsOrder");
-    visitor.visit::<GetEvalRunsStatus>("GetEvalRunsStatus");
+    #[cfg(feature = "evals")] visitor.visit::<GetEvalRunsOrder>("GetEvalRunsOrder");
+    #[cfg(feature = "evals")] visitor.visit::<GetEvalRunsStatus>("GetEvalRunsStatus");
+    #[cfg(feature = "assistants")]
     visitor.visit::<GetRunStepIncludeItem>("GetRunStepIncludeItem");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderLabelModel>("GraderLabelModel");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderLabelModelType>("GraderLabelModelType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderMulti>("GraderMulti");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderMultiType>("GraderMultiType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderMultiGraders>("GraderMultiGraders");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderPython>("GraderPython");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderPythonType>("GraderPythonType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderScoreModel>("GraderScoreModel");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderScoreModelType>("GraderScoreModelType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderScoreModelSamplingParams>("GraderScoreModelSamplingParams");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderStringCheck>("GraderStringCheck");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderStringCheckType>("GraderStringCheckType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderStringCheckOperation>("GraderStringCheckOperation");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderTextSimilarity>("GraderTextSimilarity");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderTextSimilarityType>("GraderTextSimilarityType");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor
         .visit::<
             GraderTextSimilarityEvaluationMetric,
         >("GraderTextSimilarityEvaluationMetric");
-    visitor.visit::<Group>("Group");
-    visitor.visit::<GroupObject>("GroupObject");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments"
+        )
+    )] visitor.visit::<Group>("Group");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments"
+        )
+    )] visitor.visit::<GroupObject>("GroupObject");
+    #[cfg(feature = "groups")]
     visitor.visit::<GroupDeletedResource>("GroupDeletedResource");
+    #[cfg(feature = "groups")]
     visitor.visit::<GroupDeletedResourceObject>("GroupDeletedResourceObject");
-    visitor.visit::<GroupListResource>("GroupListResource");
+    #[cfg(feature = "groups")] visitor.visit::<GroupListResource>("GroupListResource");
+    #[cfg(feature = "groups")]
     visitor.visit::<GroupListResourceObject>("GroupListResourceObject");
-    visitor.visit::<GroupMemberUser>("GroupMemberUser");
+    #[cfg(feature = "group-users")] visitor.visit::<GroupMemberUser>("GroupMemberUser");
+    #[cfg(feature = "group-users")]
     visitor.visit::<GroupMemberUserUserType>("GroupMemberUserUserType");
+    #[cfg(feature = "groups")]
     visitor.visit::<GroupResourceWithSuccess>("GroupResourceWithSuccess");
-    visitor.visit::<GroupResponse>("GroupResponse");
+    #[cfg(feature = "groups")] visitor.visit::<GroupResponse>("GroupResponse");
+    #[cfg(feature = "groups")]
     visitor.visit::<GroupResponseGroupType>("GroupResponseGroupType");
-    visitor.visit::<GroupRoleAssignment>("GroupRoleAssignment");
-    visitor.visit::<GroupRoleAssignmentObject>("GroupRoleAssignmentObject");
-    visitor.visit::<GroupUser>("GroupUser");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments"
+        )
+    )] visitor.visit::<GroupRoleAssignment>("GroupRoleAssignment");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments"
+        )
+    )] visitor.visit::<GroupRoleAssignmentObject>("GroupRoleAssignmentObject");
+    #[cfg(feature = "group-users")] visitor.visit::<GroupUser>("GroupUser");
+    #[cfg(feature = "group-users")]
     visitor.visit::<GroupUserAssignment>("GroupUserAssignment");
+    #[cfg(feature = "group-users")]
     visitor.visit::<GroupUserAssignmentObject>("GroupUserAssignmentObject");
+    #[cfg(feature = "group-users")]
     visitor.visit::<GroupUserDeletedResource>("GroupUserDeletedResource");
+    #[cfg(feature = "group-users")]
     visitor.visit::<GroupUserDeletedResourceObject>("GroupUserDeletedResourceObject");
-    visitor.visit::<HistoryParam>("HistoryParam");
+    #[cfg(feature = "chatkit")] visitor.visit::<HistoryParam>("HistoryParam");
+    #[cfg(feature = "hosted-tools")]
     visitor.visit::<HostedToolPermission>("HostedToolPermission");
+    #[cfg(feature = "hosted-tools")]
     visitor.visit::<HostedToolPermissionUpdate>("HostedToolPermissionUpdate");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<HttpError>("HttpError");
-    visitor.visit::<Image>("Image");
+    #[cfg(feature = "images")] visitor.visit::<Image>("Image");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ImageDetail>("ImageDetail");
+    #[cfg(feature = "images")]
     visitor.visit::<ImageGenInputUsageDetails>("ImageGenInputUsageDetails");
+    #[cfg(feature = "images")]
     visitor.visit::<ImageGenOutputTokensDetails>("ImageGenOutputTokensDetails");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ImageGenToolCall>("ImageGenToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ImageGenToolCallType>("ImageGenToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ImageGenToolCallStatus>("ImageGenToolCallStatus");
-    visitor.visit::<ImageGenUsage>("ImageGenUsage");
-    visitor.visit::<ImageRefParam>("ImageRefParam");
-    visitor.visit::<ImageRefParam2>("ImageRefParam2");
-    visitor.visit::<ImagesResponse>("ImagesResponse");
+    #[cfg(feature = "images")] visitor.visit::<ImageGenUsage>("ImageGenUsage");
+    #[cfg(feature = "images")] visitor.visit::<ImageRefParam>("ImageRefParam");
+    #[cfg(feature = "videos")] visitor.visit::<ImageRefParam2>("ImageRefParam2");
+    #[cfg(feature = "images")] visitor.visit::<ImagesResponse>("ImagesResponse");
+    #[cfg(feature = "images")]
     visitor.visit::<ImagesResponseBackground>("ImagesResponseBackground");
+    #[cfg(feature = "images")]
     visitor.visit::<ImagesResponseOutputFormat>("ImagesResponseOutputFormat");
+    #[cfg(feature = "images")]
     visitor.visit::<ImagesResponseQuality>("ImagesResponseQuality");
-    visitor.visit::<ImagesResponseSize>("ImagesResponseSize");
+    #[cfg(feature = "images")] visitor.visit::<ImagesResponseSize>("ImagesResponseSize");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<IncludeEnum>("IncludeEnum");
-    visitor.visit::<InferenceOptions>("InferenceOptions");
-    visitor.visit::<InlineSkillParam>("InlineSkillParam");
+    #[cfg(feature = "chatkit")] visitor.visit::<InferenceOptions>("InferenceOptions");
+    #[cfg(feature = "containers")] visitor.visit::<InlineSkillParam>("InlineSkillParam");
+    #[cfg(feature = "containers")]
     visitor.visit::<InlineSkillSourceParam>("InlineSkillSourceParam");
+    #[cfg(feature = "containers")]
     visitor.visit::<InlineSkillSourceParamType>("InlineSkillSourceParamType");
+    #[cfg(feature = "containers")]
     visitor.visit::<InlineSkillSourceParamMediaType>("InlineSkillSourceParamMediaType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputFileContent>("InputFileContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputFileContentType>("InputFileContentType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputImageContent>("InputImageContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputImageContentType>("InputImageContentType");
-    visitor.visit::<InputParam>("InputParam");
+    #[cfg(feature = "responses")] visitor.visit::<InputParam>("InputParam");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputTextContent>("InputTextContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputTextContentType>("InputTextContentType");
-    visitor.visit::<Invite>("Invite");
-    visitor.visit::<InviteObject>("InviteObject");
+    #[cfg(feature = "invites")] visitor.visit::<Invite>("Invite");
+    #[cfg(feature = "invites")] visitor.visit::<InviteObject>("InviteObject");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteDeleteResponse>("InviteDeleteResponse");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteDeleteResponseObject>("InviteDeleteResponseObject");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteListResponse>("InviteListResponse");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteListResponseObject>("InviteListResponseObject");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<InviteProjectGroupBody>("InviteProjectGroupBody");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteProjectsItem>("InviteProjectsItem");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteProjectsItemRole>("InviteProjectsItemRole");
-    visitor.visit::<InviteRequest>("InviteRequest");
+    #[cfg(feature = "invites")] visitor.visit::<InviteRequest>("InviteRequest");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteRequestProjectsItem>("InviteRequestProjectsItem");
+    #[cfg(feature = "invites")]
     visitor.visit::<InviteRequestProjectsItemRole>("InviteRequestProjectsItemRole");
-    visitor.visit::<InviteRequestRole>("InviteRequestRole");
-    visitor.visit::<InviteRole>("InviteRole");
-    visitor.visit::<InviteStatus>("InviteStatus");
+    #[cfg(feature = "invites")] visitor.visit::<InviteRequestRole>("InviteRequestRole");
+    #[cfg(feature = "invites")] visitor.visit::<InviteRole>("InviteRole");
+    #[cfg(feature = "invites")] visitor.visit::<InviteStatus>("InviteStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ItemField>("ItemField");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<KeyPressAction>("KeyPressAction");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListAssistantsOrder>("ListAssistantsOrder");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListAssistantsResponse>("ListAssistantsResponse");
+    #[cfg(feature = "full")]
     visitor.visit::<ListAuditLogsEffectiveAt>("ListAuditLogsEffectiveAt");
+    #[cfg(feature = "batch")]
     visitor.visit::<ListBatchesResponse>("ListBatchesResponse");
+    #[cfg(feature = "batch")]
     visitor.visit::<ListBatchesResponseObject>("ListBatchesResponseObject");
+    #[cfg(feature = "certificates")]
     visitor.visit::<ListCertificatesResponse>("ListCertificatesResponse");
+    #[cfg(feature = "certificates")]
     visitor.visit::<ListCertificatesResponseObject>("ListCertificatesResponseObject");
+    #[cfg(feature = "containers")]
     visitor.visit::<ListContainerFilesOrder>("ListContainerFilesOrder");
+    #[cfg(feature = "containers")]
     visitor.visit::<ListContainersOrder>("ListContainersOrder");
+    #[cfg(feature = "conversations")]
     visitor.visit::<ListConversationItemsOrder>("ListConversationItemsOrder");
-    visitor.visit::<ListEvalsOrder>("ListEvalsOrder");
-    visitor.visit::<ListEvalsOrderBy>("ListEvalsOrderBy");
+    #[cfg(feature = "evals")] visitor.visit::<ListEvalsOrder>("ListEvalsOrder");
+    #[cfg(feature = "evals")] visitor.visit::<ListEvalsOrderBy>("ListEvalsOrderBy");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<ListFilesInVectorStoreBatchFilter>("ListFilesInVectorStoreBatchFilter");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<ListFilesInVectorStoreBatchOrder>("ListFilesInVectorStoreBatchOrder");
-    visitor.visit::<ListFilesOrder>("ListFilesOrder");
-    visitor.visit::<ListFilesResponse>("ListFilesResponse");
+    #[cfg(feature = "files")] visitor.visit::<ListFilesOrder>("ListFilesOrder");
+    #[cfg(feature = "files")] visitor.visit::<ListFilesResponse>("ListFilesResponse");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             ListFineTuningCheckpointPermissionResponse,
         >("ListFineTuningCheckpointPermissionResponse");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             ListFineTuningCheckpointPermissionResponseObject,
         >("ListFineTuningCheckpointPermissionResponseObject");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             ListFineTuningCheckpointPermissionsOrder,
         >("ListFineTuningCheckpointPermissionsOrder");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             ListFineTuningJobCheckpointsResponse,
         >("ListFineTuningJobCheckpointsResponse");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             ListFineTuningJobCheckpointsResponseObject,
         >("ListFineTuningJobCheckpointsResponseObject");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<ListFineTuningJobEventsResponse>("ListFineTuningJobEventsResponse");
+    #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
             ListFineTuningJobEventsResponseObject,
         >("ListFineTuningJobEventsResponseObject");
+    #[cfg(feature = "group-organization-role-assignments")]
     visitor.visit::<ListGroupRoleAssignmentsOrder>("ListGroupRoleAssignmentsOrder");
+    #[cfg(feature = "group-users")]
     visitor.visit::<ListGroupUsersOrder>("ListGroupUsersOrder");
-    visitor.visit::<ListGroupsOrder>("ListGroupsOrder");
+    #[cfg(feature = "groups")] visitor.visit::<ListGroupsOrder>("ListGroupsOrder");
+    #[cfg(feature = "responses")]
     visitor.visit::<ListInputItemsOrder>("ListInputItemsOrder");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListMessagesOrder>("ListMessagesOrder");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListMessagesResponse>("ListMessagesResponse");
-    visitor.visit::<ListModelsResponse>("ListModelsResponse");
+    #[cfg(feature = "models")] visitor.visit::<ListModelsResponse>("ListModelsResponse");
+    #[cfg(feature = "models")]
     visitor.visit::<ListModelsResponseObject>("ListModelsResponseObject");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<ListOrganizationCertificatesOrder>("ListOrganizationCertificatesOrder");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<ListOrganizationSpendAlertsOrder>("ListOrganizationSpendAlertsOrder");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ListProjectApiKeysOwnerProjectAccess,
         >("ListProjectApiKeysOwnerProjectAccess");
+    #[cfg(feature = "certificates")]
     visitor.visit::<ListProjectCertificatesOrder>("ListProjectCertificatesOrder");
+    #[cfg(feature = "certificates")]
     visitor.visit::<ListProjectCertificatesResponse>("ListProjectCertificatesResponse");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             ListProjectCertificatesResponseObject,
         >("ListProjectCertificatesResponseObject");
+    #[cfg(feature = "project-group-role-assignments")]
     visitor
         .visit::<
             ListProjectGroupRoleAssignmentsOrder,
         >("ListProjectGroupRoleAssignmentsOrder");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<ListProjectGroupsOrder>("ListProjectGroupsOrder");
+    #[cfg(feature = "roles")]
     visitor.visit::<ListProjectRolesOrder>("ListProjectRolesOrder");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<ListProjectSpendAlertsOrder>("ListProjectSpendAlertsOrder");
+    #[cfg(feature = "project-user-role-assignments")]
     visitor
         .visit::<
             ListProjectUserRoleAssignmentsOrder,
         >("ListProjectUserRoleAssignmentsOrder");
-    visitor.visit::<ListRolesOrder>("ListRolesOrder");
+    #[cfg(feature = "roles")] visitor.visit::<ListRolesOrder>("ListRolesOrder");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListRunStepsIncludeItem>("ListRunStepsIncludeItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListRunStepsOrder>("ListRunStepsOrder");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ListRunStepsResponse>("ListRunStepsResponse");
-    visitor.visit::<ListRunsOrder>("ListRunsOrder");
-    visitor.visit::<ListRunsResponse>("ListRunsResponse");
+    #[cfg(feature = "assistants")] visitor.visit::<ListRunsOrder>("ListRunsOrder");
+    #[cfg(feature = "assistants")] visitor.visit::<ListRunsResponse>("ListRunsResponse");
+    #[cfg(feature = "user-organization-role-assignments")]
     visitor.visit::<ListUserRoleAssignmentsOrder>("ListUserRoleAssignmentsOrder");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoreFilesFilter>("ListVectorStoreFilesFilter");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoreFilesOrder>("ListVectorStoreFilesOrder");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoreFilesResponse>("ListVectorStoreFilesResponse");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoresOrder>("ListVectorStoresOrder");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoresResponse>("ListVectorStoresResponse");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalEnvironmentResource>("LocalEnvironmentResource");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellExecAction>("LocalShellExecAction");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellExecActionType>("LocalShellExecActionType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCall>("LocalShellToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallType>("LocalShellToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutput>("LocalShellToolCallOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutputType>("LocalShellToolCallOutputType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutputStatus>("LocalShellToolCallOutputStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallStatus>("LocalShellToolCallStatus");
-    visitor.visit::<LockedStatus>("LockedStatus");
+    #[cfg(feature = "chatkit")] visitor.visit::<LockedStatus>("LockedStatus");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<LogProb>("LogProb");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpApprovalRequest>("McpApprovalRequest");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpApprovalRequestType>("McpApprovalRequestType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpApprovalResponseResource>("McpApprovalResponseResource");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpApprovalResponseResourceType>("McpApprovalResponseResourceType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpListTools>("McpListTools");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpListToolsType>("McpListToolsType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpListToolsTool>("McpListToolsTool");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpProtocolError>("McpProtocolError");
-    visitor.visit::<McpTool>("McpTool");
-    visitor.visit::<McpToolType>("McpToolType");
+    #[cfg(feature = "realtime")] visitor.visit::<McpTool>("McpTool");
+    #[cfg(feature = "realtime")] visitor.visit::<McpToolType>("McpToolType");
+    #[cfg(feature = "realtime")]
     visitor.visit::<McpToolAllowedTools>("McpToolAllowedTools");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolCall>("McpToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolCallType>("McpToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolCallError>("McpToolCallError");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolCallStatus>("McpToolCallStatus");
+    #[cfg(feature = "realtime")]
     visitor.visit::<McpToolConnectorId>("McpToolConnectorId");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolExecutionError>("McpToolExecutionError");
-    visitor.visit::<McpToolFilter>("McpToolFilter");
+    #[cfg(feature = "realtime")] visitor.visit::<McpToolFilter>("McpToolFilter");
+    #[cfg(feature = "realtime")]
     visitor.visit::<McpToolRequireApproval>("McpToolRequireApproval");
+    #[cfg(feature = "realtime")]
     visitor.visit::<McpToolRequireApprovalObject>("McpToolRequireApprovalObject");
+    #[cfg(feature = "realtime")]
     visitor.visit::<McpToolRequireApprovalString>("McpToolRequireApprovalString");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<Message>("Message");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MessageType>("MessageType");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentImageFileObject>("MessageContentImageFileObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<MessageContentImageFileObjectType>("MessageContentImageFileObjectType");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentImageFileObjectImageFile,
         >("MessageContentImageFileObjectImageFile");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentImageFileObjectImageFileDetail,
         >("MessageContentImageFileObjectImageFileDetail");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentImageUrlObject>("MessageContentImageUrlObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<MessageContentImageUrlObjectType>("MessageContentImageUrlObjectType");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentImageUrlObjectImageUrl,
         >("MessageContentImageUrlObjectImageUrl");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentImageUrlObjectImageUrlDetail,
         >("MessageContentImageUrlObjectImageUrlDetail");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<MessageContentItem>("MessageContentItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentRefusalObject>("MessageContentRefusalObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentTextAnnotationsFileCitationObject,
         >("MessageContentTextAnnotationsFileCitationObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentTextAnnotationsFileCitationObjectFileCitation,
         >("MessageContentTextAnnotationsFileCitationObjectFileCitation");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentTextAnnotationsFilePathObject,
         >("MessageContentTextAnnotationsFilePathObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentTextAnnotationsFilePathObjectFilePath,
         >("MessageContentTextAnnotationsFilePathObjectFilePath");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentTextObject>("MessageContentTextObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentTextObjectText>("MessageContentTextObjectText");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageContentTextObjectTextAnnotationsItem,
         >("MessageContentTextObjectTextAnnotationsItem");
-    visitor.visit::<MessageObject>("MessageObject");
+    #[cfg(feature = "assistants")] visitor.visit::<MessageObject>("MessageObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectObject>("MessageObjectObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectAttachmentsItem>("MessageObjectAttachmentsItem");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageObjectAttachmentsItemToolsItem,
         >("MessageObjectAttachmentsItemToolsItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectContentItem>("MessageObjectContentItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectIncompleteDetails>("MessageObjectIncompleteDetails");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             MessageObjectIncompleteDetailsReason,
         >("MessageObjectIncompleteDetailsReason");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectRole>("MessageObjectRole");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectStatus>("MessageObjectStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MessagePhase>("MessagePhase");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MessagePhase2>("MessagePhase2");
+    #[cfg(feature = "assistants")]
     visitor.visit::<MessageRequestContentTextObject>("MessageRequestContentTextObject");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MessageRole>("MessageRole");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MessageStatus>("MessageStatus");
-    visitor.visit::<Metadata>("Metadata");
-    visitor.visit::<Model>("Model");
-    visitor.visit::<ModelObject>("ModelObject");
-    visitor.visit::<ModelIdsShared>("ModelIdsShared");
-    visitor.visit::<Moderation>("Moderation");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "batch",
+            feature = "chat",
+            feature = "conversations",
+            feature = "evals",
+            feature = "fine-tuning",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<Metadata>("Metadata");
+    #[cfg(feature = "models")] visitor.visit::<Model>("Model");
+    #[cfg(feature = "models")] visitor.visit::<ModelObject>("ModelObject");
+    #[cfg(feature = "chat")] visitor.visit::<ModelIdsShared>("ModelIdsShared");
+    #[cfg(feature = "responses")] visitor.visit::<Moderation>("Moderation");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationConfigParam>("ModerationConfigParam");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationErrorBody>("ModerationErrorBody");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationErrorBodyType>("ModerationErrorBodyType");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationInput>("ModerationInput");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationInputType>("ModerationInputType");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationMode>("ModerationMode");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationOutput>("ModerationOutput");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationParam>("ModerationParam");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationPolicyParam>("ModerationPolicyParam");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationResultBody>("ModerationResultBody");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationResultBodyType>("ModerationResultBodyType");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ModifyAssistantRequest>("ModifyAssistantRequest");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ModifyAssistantRequestToolResources,
         >("ModifyAssistantRequestToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ModifyAssistantRequestToolResourcesCodeInterpreter,
         >("ModifyAssistantRequestToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ModifyAssistantRequestToolResourcesFileSearch,
         >("ModifyAssistantRequestToolResourcesFileSearch");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ModifyAssistantRequestToolsItem>("ModifyAssistantRequestToolsItem");
+    #[cfg(feature = "certificates")]
     visitor.visit::<ModifyCertificateRequest>("ModifyCertificateRequest");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ModifyMessageRequest>("ModifyMessageRequest");
-    visitor.visit::<ModifyRunRequest>("ModifyRunRequest");
+    #[cfg(feature = "assistants")] visitor.visit::<ModifyRunRequest>("ModifyRunRequest");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ModifyThreadRequest>("ModifyThreadRequest");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<ModifyThreadRequestToolResources>("ModifyThreadRequestToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ModifyThreadRequestToolResourcesCodeInterpreter,
         >("ModifyThreadRequestToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ModifyThreadRequestToolResourcesFileSearch,
         >("ModifyThreadRequestToolResourcesFileSearch");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MoveParam>("MoveParam");
+    #[cfg(feature = "realtime")]
     visitor.visit::<NoiseReductionType>("NoiseReductionType");
+    #[cfg(any(feature = "files", feature = "uploads"))]
     visitor.visit::<OpenAiFile>("OpenAiFile");
+    #[cfg(any(feature = "files", feature = "uploads"))]
     visitor.visit::<OpenAiFileObject>("OpenAiFileObject");
+    #[cfg(any(feature = "files", feature = "uploads"))]
     visitor.visit::<OpenAiFilePurpose>("OpenAiFilePurpose");
+    #[cfg(any(feature = "files", feature = "uploads"))]
     visitor.visit::<OpenAiFileStatus>("OpenAiFileStatus");
+    #[cfg(any(feature = "chatkit", feature = "skills", feature = "videos"))]
     visitor.visit::<OrderEnum>("OrderEnum");
+    #[cfg(feature = "certificates")]
     visitor.visit::<OrganizationCertificate>("OrganizationCertificate");
+    #[cfg(feature = "certificates")]
     visitor.visit::<OrganizationCertificateObject>("OrganizationCertificateObject");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationCertificateActivationResponse,
         >("OrganizationCertificateActivationResponse");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationCertificateActivationResponseObject,
         >("OrganizationCertificateActivationResponseObject");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationCertificateCertificateDetails,
         >("OrganizationCertificateCertificateDetails");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationCertificateDeactivationResponse,
         >("OrganizationCertificateDeactivationResponse");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationCertificateDeactivationResponseObject,
         >("OrganizationCertificateDeactivationResponseObject");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<OrganizationDataRetention>("OrganizationDataRetention");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<OrganizationDataRetentionObject>("OrganizationDataRetentionObject");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<OrganizationDataRetentionType>("OrganizationDataRetentionType");
+    #[cfg(feature = "certificates")]
     visitor.visit::<OrganizationProjectCertificate>("OrganizationProjectCertificate");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationProjectCertificateObject,
         >("OrganizationProjectCertificateObject");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationProjectCertificateActivationResponse,
         >("OrganizationProjectCertificateActivationResponse");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationProjectCertificateActivationResponseObject,
         >("OrganizationProjectCertificateActivationResponseObject");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationProjectCertificateCertificateDetails,
         >("OrganizationProjectCertificateCertificateDetails");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationProjectCertificateDeactivationResponse,
         >("OrganizationProjectCertificateDeactivationResponse");
+    #[cfg(feature = "certificates")]
     visitor
         .visit::<
             OrganizationProjectCertificateDeactivationResponseObject,
         >("OrganizationProjectCertificateDeactivationResponseObject");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<OrganizationSpendAlert>("OrganizationSpendAlert");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<OrganizationSpendAlertObject>("OrganizationSpendAlertObject");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<OrganizationSpendAlertCurrency>("OrganizationSpendAlertCurrency");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<OrganizationSpendAlertInterval>("OrganizationSpendAlertInterval");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<
             OrganizationSpendAlertDeletedResource,
         >("OrganizationSpendAlertDeletedResource");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<
             OrganizationSpendAlertDeletedResourceObject,
         >("OrganizationSpendAlertDeletedResourceObject");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<
             OrganizationSpendAlertListResource,
         >("OrganizationSpendAlertListResource");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<
             OrganizationSpendAlertListResourceObject,
         >("OrganizationSpendAlertListResourceObject");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             OrganizationSpendLimitDeletedResource,
         >("OrganizationSpendLimitDeletedResource");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             OrganizationSpendLimitDeletedResourceObject,
         >("OrganizationSpendLimitDeletedResourceObject");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<OrganizationSpendLimitResource>("OrganizationSpendLimitResource");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             OrganizationSpendLimitResourceObject,
         >("OrganizationSpendLimitResourceObject");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             OtherChunkingStrategyResponseParam,
         >("OtherChunkingStrategyResponseParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<OutputItem>("OutputItem");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<OutputMessage>("OutputMessage");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<OutputMessageRole>("OutputMessageRole");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<OutputMessageContent>("OutputMessageContent");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<OutputMessageStatus>("OutputMessageStatus");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<OutputTextContent>("OutputTextContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<OutputTextContentType>("OutputTextContentType");
-    visitor.visit::<PersonalityEnum>("PersonalityEnum");
-    visitor.visit::<PredictionContent>("PredictionContent");
+    #[cfg(feature = "responses")] visitor.visit::<PersonalityEnum>("PersonalityEnum");
+    #[cfg(feature = "chat")] visitor.visit::<PredictionContent>("PredictionContent");
+    #[cfg(feature = "chat")]
     visitor.visit::<PredictionContentType>("PredictionContentType");
+    #[cfg(feature = "chat")]
     visitor.visit::<PredictionContentContent>("PredictionContentContent");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<Program>("Program");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramType>("ProgramType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramOutput>("ProgramOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramOutputType>("ProgramOutputType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramOutputStatus>("ProgramOutputStatus");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramToolCallCaller>("ProgramToolCallCaller");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramToolCallCallerParam>("ProgramToolCallCallerParam");
-    visitor.visit::<Project>("Project");
-    visitor.visit::<ProjectObject>("ProjectObject");
-    visitor.visit::<ProjectApiKey>("ProjectApiKey");
+    #[cfg(feature = "projects")] visitor.visit::<Project>("Project");
+    #[cfg(feature = "projects")] visitor.visit::<ProjectObject>("ProjectObject");
+    #[cfg(feature = "projects")] visitor.visit::<ProjectApiKey>("ProjectApiKey");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyObject>("ProjectApiKeyObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyDeleteResponse>("ProjectApiKeyDeleteResponse");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<ProjectApiKeyDeleteResponseObject>("ProjectApiKeyDeleteResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyListResponse>("ProjectApiKeyListResponse");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyListResponseObject>("ProjectApiKeyListResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyOwner>("ProjectApiKeyOwner");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyOwnerProjectAccess>("ProjectApiKeyOwnerProjectAccess");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<ProjectApiKeyOwnerServiceAccount>("ProjectApiKeyOwnerServiceAccount");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyOwnerType>("ProjectApiKeyOwnerType");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectApiKeyOwnerUser>("ProjectApiKeyOwnerUser");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectCreateRequest>("ProjectCreateRequest");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<ProjectDataRetention>("ProjectDataRetention");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<ProjectDataRetentionObject>("ProjectDataRetentionObject");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<ProjectDataRetentionType>("ProjectDataRetentionType");
-    visitor.visit::<ProjectGroup>("ProjectGroup");
+    #[cfg(feature = "project-groups")] visitor.visit::<ProjectGroup>("ProjectGroup");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupObject>("ProjectGroupObject");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupDeletedResource>("ProjectGroupDeletedResource");
+    #[cfg(feature = "project-groups")]
     visitor
         .visit::<ProjectGroupDeletedResourceObject>("ProjectGroupDeletedResourceObject");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupGroupType>("ProjectGroupGroupType");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupListResource>("ProjectGroupListResource");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupListResourceObject>("ProjectGroupListResourceObject");
+    #[cfg(feature = "hosted-tools")]
     visitor.visit::<ProjectHostedToolPermissions>("ProjectHostedToolPermissions");
+    #[cfg(feature = "hosted-tools")]
     visitor
         .visit::<
             ProjectHostedToolPermissionsUpdateRequest,
         >("ProjectHostedToolPermissionsUpdateRequest");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectListResponse>("ProjectListResponse");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectListResponseObject>("ProjectListResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectModelPermissions>("ProjectModelPermissions");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectModelPermissionsObject>("ProjectModelPermissionsObject");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectModelPermissionsDeleteResponse,
         >("ProjectModelPermissionsDeleteResponse");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectModelPermissionsDeleteResponseObject,
         >("ProjectModelPermissionsDeleteResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectModelPermissionsMode>("ProjectModelPermissionsMode");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectModelPermissionsUpdateRequest,
         >("ProjectModelPermissionsUpdateRequest");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectModelPermissionsUpdateRequestMode,
         >("ProjectModelPermissionsUpdateRequestMode");
-    visitor.visit::<ProjectRateLimit>("ProjectRateLimit");
+    #[cfg(feature = "projects")] visitor.visit::<ProjectRateLimit>("ProjectRateLimit");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectRateLimitObject>("ProjectRateLimitObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectRateLimitListResponse>("ProjectRateLimitListResponse");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectRateLimitListResponseObject,
         >("ProjectRateLimitListResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectRateLimitUpdateRequest>("ProjectRateLimitUpdateRequest");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectServiceAccount>("ProjectServiceAccount");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectServiceAccountObject>("ProjectServiceAccountObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectServiceAccountApiKey>("ProjectServiceAccountApiKey");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<ProjectServiceAccountApiKeyObject>("ProjectServiceAccountApiKeyObject");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountCreateRequest,
         >("ProjectServiceAccountCreateRequest");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountCreateResponse,
         >("ProjectServiceAccountCreateResponse");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountCreateResponseObject,
         >("ProjectServiceAccountCreateResponseObject");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountCreateResponseRole,
         >("ProjectServiceAccountCreateResponseRole");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountDeleteResponse,
         >("ProjectServiceAccountDeleteResponse");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountDeleteResponseObject,
         >("ProjectServiceAccountDeleteResponseObject");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<ProjectServiceAccountListResponse>("ProjectServiceAccountListResponse");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             ProjectServiceAccountListResponseObject,
         >("ProjectServiceAccountListResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectServiceAccountRole>("ProjectServiceAccountRole");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<ProjectSpendAlert>("ProjectSpendAlert");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<ProjectSpendAlertObject>("ProjectSpendAlertObject");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<ProjectSpendAlertCurrency>("ProjectSpendAlertCurrency");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<ProjectSpendAlertInterval>("ProjectSpendAlertInterval");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<ProjectSpendAlertDeletedResource>("ProjectSpendAlertDeletedResource");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<
             ProjectSpendAlertDeletedResourceObject,
         >("ProjectSpendAlertDeletedResourceObject");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<ProjectSpendAlertListResource>("ProjectSpendAlertListResource");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<
             ProjectSpendAlertListResourceObject,
         >("ProjectSpendAlertListResourceObject");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<ProjectSpendLimitDeletedResource>("ProjectSpendLimitDeletedResource");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             ProjectSpendLimitDeletedResourceObject,
         >("ProjectSpendLimitDeletedResourceObject");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<ProjectSpendLimitResource>("ProjectSpendLimitResource");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<ProjectSpendLimitResourceObject>("ProjectSpendLimitResourceObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectUpdateRequest>("ProjectUpdateRequest");
-    visitor.visit::<ProjectUser>("ProjectUser");
-    visitor.visit::<ProjectUserObject>("ProjectUserObject");
+    #[cfg(feature = "projects")] visitor.visit::<ProjectUser>("ProjectUser");
+    #[cfg(feature = "projects")] visitor.visit::<ProjectUserObject>("ProjectUserObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectUserCreateRequest>("ProjectUserCreateRequest");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectUserDeleteResponse>("ProjectUserDeleteResponse");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectUserDeleteResponseObject>("ProjectUserDeleteResponseObject");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectUserListResponse>("ProjectUserListResponse");
+    #[cfg(feature = "projects")]
     visitor.visit::<ProjectUserUpdateRequest>("ProjectUserUpdateRequest");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<Prompt>("Prompt");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<PromptCacheBreakpointConfig>("PromptCacheBreakpointConfig");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<PromptCacheBreakpointConfigMode>("PromptCacheBreakpointConfigMode");
+    #[cfg(feature = "chat")]
     visitor.visit::<PromptCacheBreakpointParam>("PromptCacheBreakpointParam");
+    #[cfg(feature = "chat")]
     visitor.visit::<PromptCacheBreakpointParamMode>("PromptCacheBreakpointParamMode");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheModeEnum>("PromptCacheModeEnum");
+    #[cfg(feature = "responses")]
     visitor.visit::<PromptCacheOptions>("PromptCacheOptions");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheOptionsParam>("PromptCacheOptionsParam");
+    #[cfg(feature = "responses")]
     visitor.visit::<PromptCacheRetentionEnum>("PromptCacheRetentionEnum");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheTtlEnum>("PromptCacheTtlEnum");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )]
     visitor
         .visit::<
             PublicAssignOrganizationGroupRoleBody,
         >("PublicAssignOrganizationGroupRoleBody");
+    #[cfg(feature = "roles")]
     visitor
         .visit::<PublicCreateOrganizationRoleBody>("PublicCreateOrganizationRoleBody");
+    #[cfg(feature = "projects")]
     visitor.visit::<PublicProjectResidency>("PublicProjectResidency");
+    #[cfg(feature = "roles")]
     visitor.visit::<PublicRoleListResource>("PublicRoleListResource");
+    #[cfg(feature = "roles")]
     visitor.visit::<PublicRoleListResourceObject>("PublicRoleListResourceObject");
+    #[cfg(feature = "roles")]
     visitor
         .visit::<PublicUpdateOrganizationRoleBody>("PublicUpdateOrganizationRoleBody");
-    visitor.visit::<RateLimitsParam>("RateLimitsParam");
+    #[cfg(feature = "chatkit")] visitor.visit::<RateLimitsParam>("RateLimitsParam");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeAudioFormats>("RealtimeAudioFormats");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeAudioFormatsAudioPcm>("RealtimeAudioFormatsAudioPcm");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeAudioFormatsAudioPcma>("RealtimeAudioFormatsAudioPcma");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeAudioFormatsAudioPcmu>("RealtimeAudioFormatsAudioPcmu");
+    #[cfg(feature = "full")]
     visitor.visit::<RealtimeCallReferRequest>("RealtimeCallReferRequest");
+    #[cfg(feature = "full")]
     visitor.visit::<RealtimeCallRejectRequest>("RealtimeCallRejectRequest");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<RealtimeCreateClientSecretRequest>("RealtimeCreateClientSecretRequest");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeCreateClientSecretRequestExpiresAfter,
         >("RealtimeCreateClientSecretRequestExpiresAfter");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeCreateClientSecretRequestExpiresAfterAnchor,
         >("RealtimeCreateClientSecretRequestExpiresAfterAnchor");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeCreateClientSecretRequestSession,
         >("RealtimeCreateClientSecretRequestSession");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeCreateClientSecretResponse,
         >("RealtimeCreateClientSecretResponse");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeCreateClientSecretResponseSession,
         >("RealtimeCreateClientSecretResponseSession");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeFunctionTool>("RealtimeFunctionTool");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeFunctionToolType>("RealtimeFunctionToolType");
-    visitor.visit::<RealtimeReasoning>("RealtimeReasoning");
+    #[cfg(feature = "realtime")] visitor.visit::<RealtimeReasoning>("RealtimeReasoning");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeReasoningEffort>("RealtimeReasoningEffort");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeSessionCreateRequest>("RealtimeSessionCreateRequest");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestClientSecret,
         >("RealtimeSessionCreateRequestClientSecret");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeSessionCreateRequestGa>("RealtimeSessionCreateRequestGa");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaAudio,
         >("RealtimeSessionCreateRequestGaAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaAudioInput,
         >("RealtimeSessionCreateRequestGaAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaAudioInputNoiseReduction,
         >("RealtimeSessionCreateRequestGaAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaAudioOutput,
         >("RealtimeSessionCreateRequestGaAudioOutput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaIncludeItem,
         >("RealtimeSessionCreateRequestGaIncludeItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaMaxOutputTokens,
         >("RealtimeSessionCreateRequestGaMaxOutputTokens");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaMaxOutputTokensString,
         >("RealtimeSessionCreateRequestGaMaxOutputTokensString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaModel,
         >("RealtimeSessionCreateRequestGaModel");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaOutputModalitiesItem,
         >("RealtimeSessionCreateRequestGaOutputModalitiesItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaToolChoice,
         >("RealtimeSessionCreateRequestGaToolChoice");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaToolChoiceObject,
         >("RealtimeSessionCreateRequestGaToolChoiceObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaToolsItem,
         >("RealtimeSessionCreateRequestGaToolsItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaTracing,
         >("RealtimeSessionCreateRequestGaTracing");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaTracingObject,
         >("RealtimeSessionCreateRequestGaTracingObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaTracingString,
         >("RealtimeSessionCreateRequestGaTracingString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestInputAudioTranscription,
         >("RealtimeSessionCreateRequestInputAudioTranscription");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestMaxResponseOutputTokens,
         >("RealtimeSessionCreateRequestMaxResponseOutputTokens");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestMaxResponseOutputTokensString,
         >("RealtimeSessionCreateRequestMaxResponseOutputTokensString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestToolsItem,
         >("RealtimeSessionCreateRequestToolsItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestToolsItemType,
         >("RealtimeSessionCreateRequestToolsItemType");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestTracing,
         >("RealtimeSessionCreateRequestTracing");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestTracingObject,
         >("RealtimeSessionCreateRequestTracingObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestTracingString,
         >("RealtimeSessionCreateRequestTracingString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateRequestTurnDetection,
         >("RealtimeSessionCreateRequestTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeSessionCreateResponse>("RealtimeSessionCreateResponse");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseAudio,
         >("RealtimeSessionCreateResponseAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseAudioInput,
         >("RealtimeSessionCreateResponseAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseAudioInputNoiseReduction,
         >("RealtimeSessionCreateResponseAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseAudioInputTurnDetection,
         >("RealtimeSessionCreateResponseAudioInputTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseAudioOutput,
         >("RealtimeSessionCreateResponseAudioOutput");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeSessionCreateResponseGa>("RealtimeSessionCreateResponseGa");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaObject,
         >("RealtimeSessionCreateResponseGaObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaAudio,
         >("RealtimeSessionCreateResponseGaAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaAudioInput,
         >("RealtimeSessionCreateResponseGaAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaAudioInputNoiseReduction,
         >("RealtimeSessionCreateResponseGaAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaAudioOutput,
         >("RealtimeSessionCreateResponseGaAudioOutput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaIncludeItem,
         >("RealtimeSessionCreateResponseGaIncludeItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaMaxOutputTokens,
         >("RealtimeSessionCreateResponseGaMaxOutputTokens");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaMaxOutputTokensString,
         >("RealtimeSessionCreateResponseGaMaxOutputTokensString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaModel,
         >("RealtimeSessionCreateResponseGaModel");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaOutputModalitiesItem,
         >("RealtimeSessionCreateResponseGaOutputModalitiesItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaToolChoice,
         >("RealtimeSessionCreateResponseGaToolChoice");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaToolChoiceObject,
         >("RealtimeSessionCreateResponseGaToolChoiceObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaToolsItem,
         >("RealtimeSessionCreateResponseGaToolsItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaTracing,
         >("RealtimeSessionCreateResponseGaTracing");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaTracingObject,
         >("RealtimeSessionCreateResponseGaTracingObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaTracingString,
         >("RealtimeSessionCreateResponseGaTracingString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseIncludeItem,
         >("RealtimeSessionCreateResponseIncludeItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseMaxOutputTokens,
         >("RealtimeSessionCreateResponseMaxOutputTokens");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseMaxOutputTokensString,
         >("RealtimeSessionCreateResponseMaxOutputTokensString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseTracing,
         >("RealtimeSessionCreateResponseTracing");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseTracingObject,
         >("RealtimeSessionCreateResponseTracingObject");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseTracingString,
         >("RealtimeSessionCreateResponseTracingString");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeSessionCreateResponseTurnDetection,
         >("RealtimeSessionCreateResponseTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequest,
         >("RealtimeTranscriptionSessionCreateRequest");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestGa,
         >("RealtimeTranscriptionSessionCreateRequestGa");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestGaAudio,
         >("RealtimeTranscriptionSessionCreateRequestGaAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestGaAudioInput,
         >("RealtimeTranscriptionSessionCreateRequestGaAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestGaAudioInputNoiseReduction,
         >("RealtimeTranscriptionSessionCreateRequestGaAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestGaIncludeItem,
         >("RealtimeTranscriptionSessionCreateRequestGaIncludeItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestIncludeItem,
         >("RealtimeTranscriptionSessionCreateRequestIncludeItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestInputAudioFormat,
         >("RealtimeTranscriptionSessionCreateRequestInputAudioFormat");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction,
         >("RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestTurnDetection,
         >("RealtimeTranscriptionSessionCreateRequestTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateRequestTurnDetectionType,
         >("RealtimeTranscriptionSessionCreateRequestTurnDetectionType");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponse,
         >("RealtimeTranscriptionSessionCreateResponse");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseClientSecret,
         >("RealtimeTranscriptionSessionCreateResponseClientSecret");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGa,
         >("RealtimeTranscriptionSessionCreateResponseGa");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGaAudio,
         >("RealtimeTranscriptionSessionCreateResponseGaAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGaAudioInput,
         >("RealtimeTranscriptionSessionCreateResponseGaAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGaAudioInputNoiseReduction,
         >("RealtimeTranscriptionSessionCreateResponseGaAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection,
         >("RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGaIncludeItem,
         >("RealtimeTranscriptionSessionCreateResponseGaIncludeItem");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranscriptionSessionCreateResponseTurnDetection,
         >("RealtimeTranscriptionSessionCreateResponseTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationClientSecretCreateRequest,
         >("RealtimeTranslationClientSecretCreateRequest");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationClientSecretCreateRequestExpiresAfter,
         >("RealtimeTranslationClientSecretCreateRequestExpiresAfter");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationClientSecretCreateRequestExpiresAfterAnchor,
         >("RealtimeTranslationClientSecretCreateRequestExpiresAfterAnchor");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationClientSecretCreateResponse,
         >("RealtimeTranslationClientSecretCreateResponse");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTranslationSession>("RealtimeTranslationSession");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTranslationSessionType>("RealtimeTranslationSessionType");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTranslationSessionAudio>("RealtimeTranslationSessionAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionAudioInput,
         >("RealtimeTranslationSessionAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionAudioInputNoiseReduction,
         >("RealtimeTranslationSessionAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionAudioInputTranscription,
         >("RealtimeTranslationSessionAudioInputTranscription");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionAudioOutput,
         >("RealtimeTranslationSessionAudioOutput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionCreateRequest,
         >("RealtimeTranslationSessionCreateRequest");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionCreateRequestAudio,
         >("RealtimeTranslationSessionCreateRequestAudio");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionCreateRequestAudioInput,
         >("RealtimeTranslationSessionCreateRequestAudioInput");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction,
         >("RealtimeTranslationSessionCreateRequestAudioInputNoiseReduction");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionCreateRequestAudioInputTranscription,
         >("RealtimeTranslationSessionCreateRequestAudioInputTranscription");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTranslationSessionCreateRequestAudioOutput,
         >("RealtimeTranslationSessionCreateRequestAudioOutput");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTruncation>("RealtimeTruncation");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTruncationObject>("RealtimeTruncationObject");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTruncationObjectType>("RealtimeTruncationObjectType");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTruncationObjectTokenLimits,
         >("RealtimeTruncationObjectTokenLimits");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTruncationString>("RealtimeTruncationString");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTurnDetection>("RealtimeTurnDetection");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<RealtimeTurnDetectionSemanticVad>("RealtimeTurnDetectionSemanticVad");
+    #[cfg(feature = "realtime")]
     visitor
         .visit::<
             RealtimeTurnDetectionSemanticVadEagerness,
         >("RealtimeTurnDetectionSemanticVadEagerness");
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTurnDetectionServerVad>("RealtimeTurnDetectionServerVad");
-    visitor.visit::<Reasoning>("Reasoning");
-    visitor.visit::<ReasoningContext>("ReasoningContext");
-    visitor.visit::<ReasoningEffort>("ReasoningEffort");
+    #[cfg(feature = "responses")] visitor.visit::<Reasoning>("Reasoning");
+    #[cfg(feature = "responses")] visitor.visit::<ReasoningContext>("ReasoningContext");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "fine-tuning",
+            feature = "responses"
+        )
+    )] visitor.visit::<ReasoningEffort>("ReasoningEffort");
+    #[cfg(feature = "responses")]
     visitor.visit::<ReasoningGenerateSummary>("ReasoningGenerateSummary");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ReasoningItem>("ReasoningItem");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ReasoningItemType>("ReasoningItemType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ReasoningItemStatus>("ReasoningItemStatus");
+    #[cfg(feature = "responses")]
     visitor.visit::<ReasoningModeEnum>("ReasoningModeEnum");
-    visitor.visit::<ReasoningSummary>("ReasoningSummary");
+    #[cfg(feature = "responses")] visitor.visit::<ReasoningSummary>("ReasoningSummary");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ReasoningTextContent>("ReasoningTextContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ReasoningTextContentType>("ReasoningTextContentType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<RefusalContent>("RefusalContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<RefusalContentType>("RefusalContentType");
-    visitor.visit::<Response>("Response");
-    visitor.visit::<ResponseObject>("ResponseObject");
+    #[cfg(feature = "responses")] visitor.visit::<Response>("Response");
+    #[cfg(feature = "responses")] visitor.visit::<ResponseObject>("ResponseObject");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseConversation>("ResponseConversation");
-    visitor.visit::<ResponseError>("ResponseError");
+    #[cfg(feature = "responses")] visitor.visit::<ResponseError>("ResponseError");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseErrorCode>("ResponseErrorCode");
-    visitor.visit::<ResponseFormatJsonObject>("ResponseFormatJsonObject");
-    visitor.visit::<ResponseFormatJsonObjectType>("ResponseFormatJsonObjectType");
-    visitor.visit::<ResponseFormatJsonSchema>("ResponseFormatJsonSchema");
-    visitor.visit::<ResponseFormatJsonSchemaType>("ResponseFormatJsonSchemaType");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatJsonObject>("ResponseFormatJsonObject");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatJsonObjectType>("ResponseFormatJsonObjectType");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatJsonSchema>("ResponseFormatJsonSchema");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatJsonSchemaType>("ResponseFormatJsonSchemaType");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             ResponseFormatJsonSchemaJsonSchema,
         >("ResponseFormatJsonSchemaJsonSchema");
-    visitor.visit::<ResponseFormatJsonSchemaSchema>("ResponseFormatJsonSchemaSchema");
-    visitor.visit::<ResponseFormatText>("ResponseFormatText");
-    visitor.visit::<ResponseFormatTextType>("ResponseFormatTextType");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatJsonSchemaSchema>("ResponseFormatJsonSchemaSchema");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatText>("ResponseFormatText");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<ResponseFormatTextType>("ResponseFormatTextType");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseIncompleteDetails>("ResponseIncompleteDetails");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseIncompleteDetailsReason>("ResponseIncompleteDetailsReason");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseInstructions>("ResponseInstructions");
-    visitor.visit::<ResponseItemList>("ResponseItemList");
+    #[cfg(feature = "responses")] visitor.visit::<ResponseItemList>("ResponseItemList");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseItemListObject>("ResponseItemListObject");
+    #[cfg(feature = "chat")]
     visitor.visit::<ResponseModalitiesItem>("ResponseModalitiesItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ResponseOutputText>("ResponseOutputText");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ResponseOutputTextType>("ResponseOutputTextType");
+    #[cfg(feature = "chatkit")]
     visitor
         .visit::<ResponseOutputTextAnnotationsItem>("ResponseOutputTextAnnotationsItem");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponsePromptCacheRetention>("ResponsePromptCacheRetention");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ResponsePromptVariables>("ResponsePromptVariables");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ResponsePromptVariablesValue>("ResponsePromptVariablesValue");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor
         .visit::<
             ResponsePromptVariablesValueObject,
         >("ResponsePromptVariablesValueObject");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseProperties>("ResponseProperties");
-    visitor.visit::<ResponseStatus>("ResponseStatus");
+    #[cfg(feature = "responses")] visitor.visit::<ResponseStatus>("ResponseStatus");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseStreamOptions>("ResponseStreamOptions");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseTextParam>("ResponseTextParam");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseTruncation>("ResponseTruncation");
-    visitor.visit::<ResponseUsage>("ResponseUsage");
+    #[cfg(feature = "responses")] visitor.visit::<ResponseUsage>("ResponseUsage");
+    #[cfg(feature = "responses")]
     visitor.visit::<ResponseUsageInputTokensDetails>("ResponseUsageInputTokensDetails");
+    #[cfg(feature = "responses")]
     visitor
         .visit::<ResponseUsageOutputTokensDetails>("ResponseUsageOutputTokensDetails");
+    #[cfg(feature = "project-groups")]
     visitor.visit::<RetrieveProjectGroupGroupType>("RetrieveProjectGroupGroupType");
-    visitor.visit::<Role>("Role");
-    visitor.visit::<RoleObject>("RoleObject");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "roles",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<Role>("Role");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "roles",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<RoleObject>("RoleObject");
+    #[cfg(feature = "roles")]
     visitor.visit::<RoleDeletedResource>("RoleDeletedResource");
+    #[cfg(feature = "roles")]
     visitor.visit::<RoleDeletedResourceObject>("RoleDeletedResourceObject");
-    visitor.visit::<RoleListResource>("RoleListResource");
-    visitor.visit::<RoleListResourceObject>("RoleListResourceObject");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<RoleListResource>("RoleListResource");
+    #[cfg(
+        any(
+            feature = "group-organization-role-assignments",
+            feature = "project-group-role-assignments",
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<RoleListResourceObject>("RoleListResourceObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunCompletionUsage>("RunCompletionUsage");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<RunGraderRequest>("RunGraderRequest");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<RunGraderRequestGrader>("RunGraderRequestGrader");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<RunGraderResponse>("RunGraderResponse");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<RunGraderResponseMetadata>("RunGraderResponseMetadata");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<RunGraderResponseMetadataErrors>("RunGraderResponseMetadataErrors");
-    visitor.visit::<RunObject>("RunObject");
-    visitor.visit::<RunObjectObject>("RunObjectObject");
+    #[cfg(feature = "assistants")] visitor.visit::<RunObject>("RunObject");
+    #[cfg(feature = "assistants")] visitor.visit::<RunObjectObject>("RunObjectObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunObjectIncompleteDetails>("RunObjectIncompleteDetails");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<RunObjectIncompleteDetailsReason>("RunObjectIncompleteDetailsReason");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunObjectLastError>("RunObjectLastError");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunObjectLastErrorCode>("RunObjectLastErrorCode");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunObjectRequiredAction>("RunObjectRequiredAction");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunObjectRequiredActionType>("RunObjectRequiredActionType");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunObjectRequiredActionSubmitToolOutputs,
         >("RunObjectRequiredActionSubmitToolOutputs");
-    visitor.visit::<RunObjectStatus>("RunObjectStatus");
+    #[cfg(feature = "assistants")] visitor.visit::<RunObjectStatus>("RunObjectStatus");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunObjectToolsItem>("RunObjectToolsItem");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepCompletionUsage>("RunStepCompletionUsage");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsMessageCreationObject,
         >("RunStepDetailsMessageCreationObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsMessageCreationObjectMessageCreation,
         >("RunStepDetailsMessageCreationObjectMessageCreation");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<RunStepDetailsToolCallsCodeObject>("RunStepDetailsToolCallsCodeObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsCodeObjectCodeInterpreter,
         >("RunStepDetailsToolCallsCodeObjectCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem,
         >("RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsCodeOutputImageObject,
         >("RunStepDetailsToolCallsCodeOutputImageObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsCodeOutputImageObjectImage,
         >("RunStepDetailsToolCallsCodeOutputImageObjectImage");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsCodeOutputLogsObject,
         >("RunStepDetailsToolCallsCodeOutputLogsObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFileSearchObject,
         >("RunStepDetailsToolCallsFileSearchObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFileSearchObjectFileSearch,
         >("RunStepDetailsToolCallsFileSearchObjectFileSearch");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFileSearchRankingOptionsObject,
         >("RunStepDetailsToolCallsFileSearchRankingOptionsObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFileSearchResultObject,
         >("RunStepDetailsToolCallsFileSearchResultObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFileSearchResultObjectContentItem,
         >("RunStepDetailsToolCallsFileSearchResultObjectContentItem");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFileSearchResultObjectContentItemType,
         >("RunStepDetailsToolCallsFileSearchResultObjectContentItemType");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFunctionObject,
         >("RunStepDetailsToolCallsFunctionObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsFunctionObjectFunction,
         >("RunStepDetailsToolCallsFunctionObjectFunction");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepDetailsToolCallsObject>("RunStepDetailsToolCallsObject");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             RunStepDetailsToolCallsObjectToolCallsItem,
         >("RunStepDetailsToolCallsObjectToolCallsItem");
-    visitor.visit::<RunStepObject>("RunStepObject");
+    #[cfg(feature = "assistants")] visitor.visit::<RunStepObject>("RunStepObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepObjectObject>("RunStepObjectObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepObjectLastError>("RunStepObjectLastError");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepObjectLastErrorCode>("RunStepObjectLastErrorCode");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepObjectStatus>("RunStepObjectStatus");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepObjectStepDetails>("RunStepObjectStepDetails");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunStepObjectType>("RunStepObjectType");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunToolCallObject>("RunToolCallObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunToolCallObjectType>("RunToolCallObjectType");
+    #[cfg(feature = "assistants")]
     visitor.visit::<RunToolCallObjectFunction>("RunToolCallObjectFunction");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ScreenshotParam>("ScreenshotParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ScrollParam>("ScrollParam");
+    #[cfg(feature = "projects")]
     visitor.visit::<ServiceAccountApiKeyBody>("ServiceAccountApiKeyBody");
+    #[cfg(feature = "projects")]
     visitor.visit::<ServiceAccountApiKeyBodyObject>("ServiceAccountApiKeyBodyObject");
-    visitor.visit::<ServiceTier>("ServiceTier");
-    visitor.visit::<ServiceTierEnum>("ServiceTierEnum");
+    #[cfg(feature = "chat")] visitor.visit::<ServiceTier>("ServiceTier");
+    #[cfg(feature = "responses")] visitor.visit::<ServiceTierEnum>("ServiceTierEnum");
+    #[cfg(feature = "responses")]
     visitor.visit::<ServiceTierResponses>("ServiceTierResponses");
+    #[cfg(feature = "skills")]
     visitor.visit::<SetDefaultSkillVersionBody>("SetDefaultSkillVersionBody");
-    visitor.visit::<SkillListResource>("SkillListResource");
+    #[cfg(feature = "skills")] visitor.visit::<SkillListResource>("SkillListResource");
+    #[cfg(feature = "skills")]
     visitor.visit::<SkillListResourceObject>("SkillListResourceObject");
+    #[cfg(feature = "containers")]
     visitor.visit::<SkillReferenceParam>("SkillReferenceParam");
-    visitor.visit::<SkillResource>("SkillResource");
+    #[cfg(feature = "skills")] visitor.visit::<SkillResource>("SkillResource");
+    #[cfg(feature = "skills")]
     visitor.visit::<SkillResourceObject>("SkillResourceObject");
+    #[cfg(feature = "skills")]
     visitor.visit::<SkillVersionListResource>("SkillVersionListResource");
+    #[cfg(feature = "skills")]
     visitor.visit::<SkillVersionListResourceObject>("SkillVersionListResourceObject");
+    #[cfg(feature = "skills")]
     visitor.visit::<SkillVersionResource>("SkillVersionResource");
+    #[cfg(feature = "skills")]
     visitor.visit::<SkillVersionResourceObject>("SkillVersionResourceObject");
+    #[cfg(feature = "spend-alerts")]
     visitor.visit::<SpendAlertNotificationChannel>("SpendAlertNotificationChannel");
+    #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<SpendAlertNotificationChannelType>("SpendAlertNotificationChannelType");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<SpendLimitCurrency>("SpendLimitCurrency");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<SpendLimitEnforcement>("SpendLimitEnforcement");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<SpendLimitEnforcementStatus>("SpendLimitEnforcementStatus");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<SpendLimitInterval>("SpendLimitInterval");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<StaticChunkingStrategy>("StaticChunkingStrategy");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             StaticChunkingStrategyRequestParam,
         >("StaticChunkingStrategyRequestParam");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             StaticChunkingStrategyRequestParamType,
         >("StaticChunkingStrategyRequestParamType");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             StaticChunkingStrategyResponseParam,
         >("StaticChunkingStrategyResponseParam");
+    #[cfg(feature = "assistants")]
     visitor.visit::<SubmitToolOutputsRunRequest>("SubmitToolOutputsRunRequest");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             SubmitToolOutputsRunRequestToolOutputsItem,
         >("SubmitToolOutputsRunRequestToolOutputsItem");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<SummaryTextContent>("SummaryTextContent");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<SummaryTextContentType>("SummaryTextContentType");
-    visitor.visit::<TaskGroupItem>("TaskGroupItem");
+    #[cfg(feature = "chatkit")] visitor.visit::<TaskGroupItem>("TaskGroupItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<TaskGroupItemObject>("TaskGroupItemObject");
-    visitor.visit::<TaskGroupTask>("TaskGroupTask");
-    visitor.visit::<TaskItem>("TaskItem");
-    visitor.visit::<TaskItemObject>("TaskItemObject");
-    visitor.visit::<TaskType>("TaskType");
+    #[cfg(feature = "chatkit")] visitor.visit::<TaskGroupTask>("TaskGroupTask");
+    #[cfg(feature = "chatkit")] visitor.visit::<TaskItem>("TaskItem");
+    #[cfg(feature = "chatkit")] visitor.visit::<TaskItemObject>("TaskItemObject");
+    #[cfg(feature = "chatkit")] visitor.visit::<TaskType>("TaskType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<TextContent>("TextContent");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )]
     visitor.visit::<TextResponseFormatConfiguration>("TextResponseFormatConfiguration");
-    visitor.visit::<TextResponseFormatJsonSchema>("TextResponseFormatJsonSchema");
-    visitor.visit::<ThreadItem>("ThreadItem");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<TextResponseFormatJsonSchema>("TextResponseFormatJsonSchema");
+    #[cfg(feature = "chatkit")] visitor.visit::<ThreadItem>("ThreadItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ThreadItemListResource>("ThreadItemListResource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ThreadItemListResourceObject>("ThreadItemListResourceObject");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ThreadListResource>("ThreadListResource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ThreadListResourceObject>("ThreadListResourceObject");
-    visitor.visit::<ThreadObject>("ThreadObject");
+    #[cfg(feature = "assistants")] visitor.visit::<ThreadObject>("ThreadObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ThreadObjectObject>("ThreadObjectObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<ThreadObjectToolResources>("ThreadObjectToolResources");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ThreadObjectToolResourcesCodeInterpreter,
         >("ThreadObjectToolResourcesCodeInterpreter");
+    #[cfg(feature = "assistants")]
     visitor
         .visit::<
             ThreadObjectToolResourcesFileSearch,
         >("ThreadObjectToolResourcesFileSearch");
-    visitor.visit::<ThreadResource>("ThreadResource");
+    #[cfg(feature = "chatkit")] visitor.visit::<ThreadResource>("ThreadResource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ThreadResourceObject>("ThreadResourceObject");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<ThreadResourceStatus>("ThreadResourceStatus");
+    #[cfg(feature = "certificates")]
     visitor.visit::<ToggleCertificatesRequest>("ToggleCertificatesRequest");
-    visitor.visit::<TokenCountsBody>("TokenCountsBody");
+    #[cfg(feature = "responses")] visitor.visit::<TokenCountsBody>("TokenCountsBody");
+    #[cfg(feature = "responses")]
     visitor.visit::<TokenCountsBodyInput>("TokenCountsBodyInput");
+    #[cfg(feature = "responses")]
     visitor.visit::<TokenCountsResource>("TokenCountsResource");
+    #[cfg(feature = "responses")]
     visitor.visit::<TokenCountsResourceObject>("TokenCountsResourceObject");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolCallCaller>("ToolCallCaller");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolCallCallerParam>("ToolCallCallerParam");
-    visitor.visit::<ToolChoice>("ToolChoice");
+    #[cfg(feature = "chatkit")] visitor.visit::<ToolChoice>("ToolChoice");
+    #[cfg(feature = "realtime")]
     visitor.visit::<ToolChoiceFunction>("ToolChoiceFunction");
+    #[cfg(feature = "realtime")]
     visitor.visit::<ToolChoiceFunctionType>("ToolChoiceFunctionType");
-    visitor.visit::<ToolChoiceMcp>("ToolChoiceMcp");
-    visitor.visit::<ToolChoiceMcpType>("ToolChoiceMcpType");
-    visitor.visit::<ToolChoiceOptions>("ToolChoiceOptions");
+    #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceMcp>("ToolChoiceMcp");
+    #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceMcpType>("ToolChoiceMcpType");
+    #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceOptions>("ToolChoiceOptions");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchCall>("ToolSearchCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchCallType>("ToolSearchCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchExecutionType>("ToolSearchExecutionType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchOutput>("ToolSearchOutput");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchOutputType>("ToolSearchOutputType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<TopLogProb>("TopLogProb");
-    visitor.visit::<TruncationEnum>("TruncationEnum");
-    visitor.visit::<TruncationObject>("TruncationObject");
+    #[cfg(feature = "responses")] visitor.visit::<TruncationEnum>("TruncationEnum");
+    #[cfg(feature = "assistants")] visitor.visit::<TruncationObject>("TruncationObject");
+    #[cfg(feature = "assistants")]
     visitor.visit::<TruncationObjectType>("TruncationObjectType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<TypeParam>("TypeParam");
+    #[cfg(feature = "chat")]
     visitor.visit::<UpdateChatCompletionBody>("UpdateChatCompletionBody");
+    #[cfg(feature = "conversations")]
     visitor.visit::<UpdateConversationBody>("UpdateConversationBody");
-    visitor.visit::<UpdateEvalBody>("UpdateEvalBody");
-    visitor.visit::<UpdateGroupBody>("UpdateGroupBody");
+    #[cfg(feature = "evals")] visitor.visit::<UpdateEvalBody>("UpdateEvalBody");
+    #[cfg(feature = "groups")] visitor.visit::<UpdateGroupBody>("UpdateGroupBody");
+    #[cfg(feature = "data-retention")]
     visitor
         .visit::<
             UpdateOrganizationDataRetentionBody,
         >("UpdateOrganizationDataRetentionBody");
+    #[cfg(feature = "data-retention")]
     visitor
         .visit::<
             UpdateOrganizationDataRetentionBodyRetentionType,
         >("UpdateOrganizationDataRetentionBodyRetentionType");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<UpdateOrganizationSpendLimitBody>("UpdateOrganizationSpendLimitBody");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             UpdateOrganizationSpendLimitBodyCurrency,
         >("UpdateOrganizationSpendLimitBodyCurrency");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             UpdateOrganizationSpendLimitBodyInterval,
         >("UpdateOrganizationSpendLimitBodyInterval");
+    #[cfg(feature = "data-retention")]
     visitor.visit::<UpdateProjectDataRetentionBody>("UpdateProjectDataRetentionBody");
+    #[cfg(feature = "data-retention")]
     visitor
         .visit::<
             UpdateProjectDataRetentionBodyRetentionType,
         >("UpdateProjectDataRetentionBodyRetentionType");
+    #[cfg(feature = "projects")]
     visitor.visit::<UpdateProjectServiceAccountBody>("UpdateProjectServiceAccountBody");
+    #[cfg(feature = "projects")]
     visitor
         .visit::<
             UpdateProjectServiceAccountBodyRole,
         >("UpdateProjectServiceAccountBodyRole");
+    #[cfg(feature = "spend-limits")]
     visitor.visit::<UpdateProjectSpendLimitBody>("UpdateProjectSpendLimitBody");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             UpdateProjectSpendLimitBodyCurrency,
         >("UpdateProjectSpendLimitBodyCurrency");
+    #[cfg(feature = "spend-limits")]
     visitor
         .visit::<
             UpdateProjectSpendLimitBodyInterval,
         >("UpdateProjectSpendLimitBodyInterval");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             UpdateVectorStoreFileAttributesRequest,
         >("UpdateVectorStoreFileAttributesRequest");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<UpdateVectorStoreRequest>("UpdateVectorStoreRequest");
+    #[cfg(feature = "audio")]
     visitor.visit::<UpdateVoiceConsentRequest>("UpdateVoiceConsentRequest");
-    visitor.visit::<Upload>("Upload");
-    visitor.visit::<UploadObject>("UploadObject");
+    #[cfg(feature = "uploads")] visitor.visit::<Upload>("Upload");
+    #[cfg(feature = "uploads")] visitor.visit::<UploadObject>("UploadObject");
+    #[cfg(feature = "certificates")]
     visitor.visit::<UploadCertificateRequest>("UploadCertificateRequest");
-    visitor.visit::<UploadStatus>("UploadStatus");
-    visitor.visit::<UrlAnnotation>("UrlAnnotation");
+    #[cfg(feature = "uploads")] visitor.visit::<UploadStatus>("UploadStatus");
+    #[cfg(feature = "chatkit")] visitor.visit::<UrlAnnotation>("UrlAnnotation");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<UrlAnnotationSource>("UrlAnnotationSource");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<UrlAnnotationSourceType>("UrlAnnotationSourceType");
+    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<UrlCitationBody>("UrlCitationBody");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioSpeechesBucketWidth>("UsageAudioSpeechesBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioSpeechesGroupByItem>("UsageAudioSpeechesGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioSpeechesResult>("UsageAudioSpeechesResult");
+    #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageAudioTranscriptionsBucketWidth,
         >("UsageAudioTranscriptionsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageAudioTranscriptionsGroupByItem,
         >("UsageAudioTranscriptionsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioTranscriptionsResult>("UsageAudioTranscriptionsResult");
+    #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageCodeInterpreterSessionsBucketWidth,
         >("UsageCodeInterpreterSessionsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageCodeInterpreterSessionsGroupByItem,
         >("UsageCodeInterpreterSessionsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageCodeInterpreterSessionsResult,
         >("UsageCodeInterpreterSessionsResult");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageCompletionsBucketWidth>("UsageCompletionsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageCompletionsGroupByItem>("UsageCompletionsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageCompletionsResult>("UsageCompletionsResult");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageCostsBucketWidth>("UsageCostsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageCostsGroupByItem>("UsageCostsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageEmbeddingsBucketWidth>("UsageEmbeddingsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageEmbeddingsGroupByItem>("UsageEmbeddingsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageEmbeddingsResult>("UsageEmbeddingsResult");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageFileSearchCallsBucketWidth>("UsageFileSearchCallsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageFileSearchCallsGroupByItem>("UsageFileSearchCallsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageFileSearchCallsResult>("UsageFileSearchCallsResult");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageImagesBucketWidth>("UsageImagesBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageImagesGroupByItem>("UsageImagesGroupByItem");
-    visitor.visit::<UsageImagesResult>("UsageImagesResult");
+    #[cfg(feature = "usage")] visitor.visit::<UsageImagesResult>("UsageImagesResult");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageImagesSizesItem>("UsageImagesSizesItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageImagesSourcesItem>("UsageImagesSourcesItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageModerationsBucketWidth>("UsageModerationsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageModerationsGroupByItem>("UsageModerationsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageModerationsResult>("UsageModerationsResult");
-    visitor.visit::<UsageResponse>("UsageResponse");
+    #[cfg(feature = "usage")] visitor.visit::<UsageResponse>("UsageResponse");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageResponseObject>("UsageResponseObject");
-    visitor.visit::<UsageTimeBucket>("UsageTimeBucket");
+    #[cfg(feature = "usage")] visitor.visit::<UsageTimeBucket>("UsageTimeBucket");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageTimeBucketObject>("UsageTimeBucketObject");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageTimeBucketResultsItem>("UsageTimeBucketResultsItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageVectorStoresBucketWidth>("UsageVectorStoresBucketWidth");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageVectorStoresGroupByItem>("UsageVectorStoresGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageVectorStoresResult>("UsageVectorStoresResult");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageWebSearchCallsBucketWidth>("UsageWebSearchCallsBucketWidth");
+    #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageWebSearchCallsContextLevelsItem,
         >("UsageWebSearchCallsContextLevelsItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageWebSearchCallsGroupByItem>("UsageWebSearchCallsGroupByItem");
+    #[cfg(feature = "usage")]
     visitor.visit::<UsageWebSearchCallsResult>("UsageWebSearchCallsResult");
-    visitor.visit::<User>("User");
-    visitor.visit::<UserObject>("UserObject");
-    visitor.visit::<UserDeleteResponse>("UserDeleteResponse");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<User>("User");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<UserObject>("UserObject");
+    #[cfg(feature = "users")] visitor.visit::<UserDeleteResponse>("UserDeleteResponse");
+    #[cfg(feature = "users")]
     visitor.visit::<UserDeleteResponseObject>("UserDeleteResponseObject");
+    #[cfg(feature = "group-users")]
     visitor.visit::<UserListResource>("UserListResource");
+    #[cfg(feature = "group-users")]
     visitor.visit::<UserListResourceObject>("UserListResourceObject");
-    visitor.visit::<UserListResponse>("UserListResponse");
+    #[cfg(feature = "users")] visitor.visit::<UserListResponse>("UserListResponse");
+    #[cfg(feature = "users")]
     visitor.visit::<UserListResponseObject>("UserListResponseObject");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<UserMessageInputText>("UserMessageInputText");
-    visitor.visit::<UserMessageItem>("UserMessageItem");
+    #[cfg(feature = "chatkit")] visitor.visit::<UserMessageItem>("UserMessageItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<UserMessageItemObject>("UserMessageItemObject");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<UserMessageItemContentItem>("UserMessageItemContentItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<UserMessageQuotedText>("UserMessageQuotedText");
-    visitor.visit::<UserProjects>("UserProjects");
-    visitor.visit::<UserProjectsObject>("UserProjectsObject");
-    visitor.visit::<UserProjectsDataItem>("UserProjectsDataItem");
-    visitor.visit::<UserRoleAssignment>("UserRoleAssignment");
-    visitor.visit::<UserRoleAssignmentObject>("UserRoleAssignmentObject");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<UserProjects>("UserProjects");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<UserProjectsObject>("UserProjectsObject");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<UserProjectsDataItem>("UserProjectsDataItem");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<UserRoleAssignment>("UserRoleAssignment");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments"
+        )
+    )] visitor.visit::<UserRoleAssignmentObject>("UserRoleAssignmentObject");
+    #[cfg(feature = "users")]
     visitor.visit::<UserRoleUpdateRequest>("UserRoleUpdateRequest");
-    visitor.visit::<UserUser>("UserUser");
-    visitor.visit::<UserUserObject>("UserUserObject");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<UserUser>("UserUser");
+    #[cfg(
+        any(
+            feature = "project-user-role-assignments",
+            feature = "user-organization-role-assignments",
+            feature = "users"
+        )
+    )] visitor.visit::<UserUserObject>("UserUserObject");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<ValidateGraderRequest>("ValidateGraderRequest");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<ValidateGraderRequestGrader>("ValidateGraderRequestGrader");
+    #[cfg(feature = "fine-tuning")]
     visitor.visit::<ValidateGraderResponse>("ValidateGraderResponse");
+    #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<ValidateGraderResponseGrader>("ValidateGraderResponseGrader");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreExpirationAfter>("VectorStoreExpirationAfter");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<VectorStoreExpirationAfterAnchor>("VectorStoreExpirationAfterAnchor");
-    visitor.visit::<VectorStoreFileAttributes>("VectorStoreFileAttributes");
-    visitor.visit::<VectorStoreFileAttributesValue>("VectorStoreFileAttributesValue");
+    #[cfg(
+        any(feature = "conversations", feature = "responses", feature = "vector-stores")
+    )] visitor.visit::<VectorStoreFileAttributes>("VectorStoreFileAttributes");
+    #[cfg(
+        any(feature = "conversations", feature = "responses", feature = "vector-stores")
+    )] visitor.visit::<VectorStoreFileAttributesValue>("VectorStoreFileAttributesValue");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileBatchObject>("VectorStoreFileBatchObject");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<VectorStoreFileBatchObjectObject>("VectorStoreFileBatchObjectObject");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreFileBatchObjectFileCounts,
         >("VectorStoreFileBatchObjectFileCounts");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<VectorStoreFileBatchObjectStatus>("VectorStoreFileBatchObjectStatus");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileContentResponse>("VectorStoreFileContentResponse");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreFileContentResponseObject,
         >("VectorStoreFileContentResponseObject");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreFileContentResponseDataItem,
         >("VectorStoreFileContentResponseDataItem");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileObject>("VectorStoreFileObject");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileObjectObject>("VectorStoreFileObjectObject");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreFileObjectChunkingStrategy,
         >("VectorStoreFileObjectChunkingStrategy");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileObjectLastError>("VectorStoreFileObjectLastError");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreFileObjectLastErrorCode,
         >("VectorStoreFileObjectLastErrorCode");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileObjectStatus>("VectorStoreFileObjectStatus");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreObject>("VectorStoreObject");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreObjectObject>("VectorStoreObjectObject");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreObjectFileCounts>("VectorStoreObjectFileCounts");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreObjectStatus>("VectorStoreObjectStatus");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreSearchRequest>("VectorStoreSearchRequest");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreSearchRequestQuery>("VectorStoreSearchRequestQuery");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreSearchRequestRankingOptions,
         >("VectorStoreSearchRequestRankingOptions");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreSearchRequestRankingOptionsRanker,
         >("VectorStoreSearchRequestRankingOptionsRanker");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreSearchResultContentObject,
         >("VectorStoreSearchResultContentObject");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreSearchResultContentObjectType,
         >("VectorStoreSearchResultContentObjectType");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreSearchResultItem>("VectorStoreSearchResultItem");
+    #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreSearchResultsPage>("VectorStoreSearchResultsPage");
+    #[cfg(feature = "vector-stores")]
     visitor
         .visit::<
             VectorStoreSearchResultsPageObject,
         >("VectorStoreSearchResultsPageObject");
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<Verbosity>("Verbosity");
+    #[cfg(feature = "videos")]
     visitor.visit::<VideoCharacterResource>("VideoCharacterResource");
+    #[cfg(feature = "videos")]
     visitor.visit::<VideoContentVariant>("VideoContentVariant");
-    visitor.visit::<VideoListResource>("VideoListResource");
+    #[cfg(feature = "videos")] visitor.visit::<VideoListResource>("VideoListResource");
+    #[cfg(feature = "videos")]
     visitor.visit::<VideoListResourceObject>("VideoListResourceObject");
-    visitor.visit::<VideoModel>("VideoModel");
+    #[cfg(feature = "videos")] visitor.visit::<VideoModel>("VideoModel");
+    #[cfg(feature = "videos")]
     visitor.visit::<VideoReferenceInputParam>("VideoReferenceInputParam");
-    visitor.visit::<VideoResource>("VideoResource");
+    #[cfg(feature = "videos")] visitor.visit::<VideoResource>("VideoResource");
+    #[cfg(feature = "videos")]
     visitor.visit::<VideoResourceObject>("VideoResourceObject");
-    visitor.visit::<VideoSeconds>("VideoSeconds");
-    visitor.visit::<VideoSize>("VideoSize");
-    visitor.visit::<VideoStatus>("VideoStatus");
+    #[cfg(feature = "videos")] visitor.visit::<VideoSeconds>("VideoSeconds");
+    #[cfg(feature = "videos")] visitor.visit::<VideoSize>("VideoSize");
+    #[cfg(feature = "videos")] visitor.visit::<VideoStatus>("VideoStatus");
+    #[cfg(feature = "audio")]
     visitor.visit::<VoiceConsentDeletedResource>("VoiceConsentDeletedResource");
+    #[cfg(feature = "audio")]
     visitor
         .visit::<VoiceConsentDeletedResourceObject>("VoiceConsentDeletedResourceObject");
+    #[cfg(feature = "audio")]
     visitor.visit::<VoiceConsentListResource>("VoiceConsentListResource");
+    #[cfg(feature = "audio")]
     visitor.visit::<VoiceConsentListResourceObject>("VoiceConsentListResourceObject");
+    #[cfg(feature = "audio")]
     visitor.visit::<VoiceConsentResource>("VoiceConsentResource");
+    #[cfg(feature = "audio")]
     visitor.visit::<VoiceConsentResourceObject>("VoiceConsentResourceObject");
-    visitor.visit::<VoiceIdsShared>("VoiceIdsShared");
+    #[cfg(feature = "realtime")] visitor.visit::<VoiceIdsShared>("VoiceIdsShared");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WaitParam>("WaitParam");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchActionFind>("WebSearchActionFind");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchActionOpenPage>("WebSearchActionOpenPage");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchActionSearch>("WebSearchActionSearch");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<WebSearchActionSearchSourcesItem>("WebSearchActionSearchSourcesItem");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor
         .visit::<
             WebSearchActionSearchSourcesItemType,
         >("WebSearchActionSearchSourcesItemType");
+    #[cfg(feature = "chat")]
     visitor.visit::<WebSearchContextSize>("WebSearchContextSize");
-    visitor.visit::<WebSearchLocation>("WebSearchLocation");
+    #[cfg(feature = "chat")] visitor.visit::<WebSearchLocation>("WebSearchLocation");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchToolCall>("WebSearchToolCall");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchToolCallType>("WebSearchToolCallType");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchToolCallAction>("WebSearchToolCallAction");
+    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchToolCallStatus>("WebSearchToolCallStatus");
-    visitor.visit::<WidgetMessageItem>("WidgetMessageItem");
+    #[cfg(feature = "chatkit")] visitor.visit::<WidgetMessageItem>("WidgetMessageItem");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<WidgetMessageItemObject>("WidgetMessageItemObject");
-    visitor.visit::<WorkflowParam>("WorkflowParam");
+    #[cfg(feature = "chatkit")] visitor.visit::<WorkflowParam>("WorkflowParam");
+    #[cfg(feature = "chatkit")]
     visitor
         .visit::<WorkflowParamStateVariablesValue>("WorkflowParamStateVariablesValue");
+    #[cfg(feature = "chatkit")]
     visitor.visit::<WorkflowTracingParam>("WorkflowTracingParam");
 }

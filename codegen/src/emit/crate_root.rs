@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::tokens::{docs, ident, inner_docs, ty};
+use super::tokens::{cfg, cfg_all, docs, ident, inner_docs, ty};
 use crate::ir;
 
 /// The crate root: its docs, modules, the API's description for the runtime and its constants.
@@ -25,6 +25,13 @@ pub(super) fn lib(krate: &ir::Crate, property_tests: bool) -> TokenStream {
     let (major, minor) = &api.runtime_version;
     let constants = constants(api);
     let models = models_fn(&krate.models);
+    let no_group = krate.no_group_error.as_ref().map(|message| {
+        let features = krate.groups.iter().map(|g| &g.feature);
+        quote! {
+            #[cfg(not(any(#(feature = #features),*)))]
+            compile_error!(#message);
+        }
+    });
     let properties = property_tests.then(|| {
         quote! {
             #[cfg(test)]
@@ -34,6 +41,7 @@ pub(super) fn lib(krate: &ir::Crate, property_tests: bool) -> TokenStream {
     quote! {
         #crate_docs
         #![warn(missing_docs)]
+        #no_group
         mod models;
         #operations
         #properties
@@ -76,9 +84,9 @@ pub(super) fn properties(tests: &ir::PropertyTests, spec: &str) -> TokenStream {
 fn models_fn(table: &ir::ModelTable) -> TokenStream {
     let docs = docs(&table.docs);
     let allow = table.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
-    let visits = table.types.iter().map(|t| {
-        let (name, ty) = (t.to_string(), ty(t));
-        quote! { visitor.visit::<#ty>(#name); }
+    let visits = table.types.iter().map(|(t, features)| {
+        let (name, ty, cfg) = (t.to_string(), ty(t), cfg_all(features));
+        quote! { #cfg visitor.visit::<#ty>(#name); }
     });
     quote! {
         #docs
@@ -154,21 +162,23 @@ fn constants(api: &ir::ApiInfo) -> Vec<TokenStream> {
 }
 
 pub(super) fn operations_mod(krate: &ir::Crate) -> TokenStream {
-    reexporting_mod(&krate.api.item_docs.operations_module, krate.operations.iter().map(|op| &op.module))
+    let modules = krate.operations.iter().map(|op| (&op.module, &op.features));
+    reexporting_mod(&krate.api.item_docs.operations_module, modules)
 }
 
 pub(super) fn models_mod(krate: &ir::Crate) -> TokenStream {
-    reexporting_mod(&krate.api.item_docs.models_module, krate.modules.iter().map(|m| &m.name))
+    reexporting_mod(&krate.api.item_docs.models_module, krate.modules.iter().map(|m| (&m.name, &m.features)))
 }
 
-/// A `mod.rs` that declares each submodule and re-exports everything in it.
-fn reexporting_mod<'a>(docs: &[String], modules: impl Iterator<Item = &'a String>) -> TokenStream {
+/// A `mod.rs` that declares each submodule, built with its features, and re-exports
+/// everything in it.
+fn reexporting_mod<'a>(docs: &[String], modules: impl Iterator<Item = (&'a String, &'a Vec<String>)>) -> TokenStream {
     let docs = inner_docs(docs);
-    let modules = modules.map(|name| {
-        let name = ident(name);
+    let modules = modules.map(|(name, features)| {
+        let (name, cfg) = (ident(name), cfg(features));
         quote! {
-            mod #name;
-            pub use #name::*;
+            #cfg mod #name;
+            #cfg pub use #name::*;
         }
     });
     quote! {

@@ -66,3 +66,29 @@ pub(crate) fn ty(ty: &Type) -> TokenStream {
         }
     }
 }
+
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", feature = "b"))]`: built with any
+/// of `features`; nothing for none (always built).
+pub(crate) fn cfg(features: &[String]) -> TokenStream {
+    match features {
+        [] => TokenStream::new(),
+        [one] => quote! { #[cfg(feature = #one)] },
+        several => quote! { #[cfg(any(#(feature = #several),*))] },
+    }
+}
+
+/// `#[cfg(all(...))]` of several `any` lists (see [`cfg`]); one list is that list's `cfg`.
+pub(crate) fn cfg_all(lists: &[Vec<String>]) -> TokenStream {
+    let one = |features: &Vec<String>| match features.as_slice() {
+        [one] => quote! { feature = #one },
+        several => quote! { any(#(feature = #several),*) },
+    };
+    match lists {
+        [] => TokenStream::new(),
+        [only] => cfg(only),
+        several => {
+            let each = several.iter().map(one);
+            quote! { #[cfg(all(#(#each),*))] }
+        }
+    }
+}

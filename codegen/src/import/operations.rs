@@ -61,6 +61,11 @@ impl<'a> Importer<'a> {
         }
         out.insert("method".into(), method.to_uppercase().into());
         out.insert("path".into(), path.into());
+        // The first tag is the operation's group: the Cargo feature that builds it. The
+        // OpenAI document gives every operation one tag; later ones would be cross-references.
+        if let Some(tag) = op.get("tags").and_then(Value::as_array).and_then(|t| t.first()).and_then(Value::as_str) {
+            out.insert("group".into(), tag.into());
+        }
         let doc: &'a Value = self.doc;
         let item = doc.pointee(&p.parent()).unwrap_or(&Value::Null);
         let params = self.parameters(item, op, p)?;

@@ -13,6 +13,7 @@ pub(super) fn crate_docs(
     text: &DocText,
     operations: &[ir::Operation],
     descriptions: &[Vec<String>],
+    groups: &[ir::FeatureGroup],
 ) -> Vec<String> {
     // Title and version are one-line facts; a multi-line YAML value is joined into one.
     let mut doc = vec![format!("# {}", one_line(&api.title))];
@@ -25,6 +26,7 @@ pub(super) fn crate_docs(
         ));
     }
     push_paragraph(&mut doc, facts.into_iter().map(|f| format!("- {f}")));
+    push_paragraph(&mut doc, features(groups));
     push_paragraph(&mut doc, summary(operations, descriptions));
     if let Some(krate) = &api.rust_crate {
         push_paragraph(&mut doc, example(krate, api, operations));
@@ -59,9 +61,38 @@ fn summary(operations: &[ir::Operation], descriptions: &[Vec<String>]) -> Vec<St
     out
 }
 
-/// An operation's parameters and pagination, one sentence each.
+/// The section listing the crate's features, when its operations come in groups.
+fn features(groups: &[ir::FeatureGroup]) -> Vec<String> {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![
+        "## Features".to_owned(),
+        String::new(),
+        "Each group of operations is a Cargo feature, which builds those operations and the types they use.".to_owned(),
+        "`full` (on by default, with `client`) turns on every group; to build only some, depend on this".to_owned(),
+        "crate with `default-features = false` and name them, with `client` for the async client.".to_owned(),
+        "Types no operation uses are built with `full` only.".to_owned(),
+        String::new(),
+    ];
+    for group in groups {
+        let s = if group.operations == 1 { "" } else { "s" };
+        out.push(format!(
+            "- `{}`: the group `{}`, {} operation{s}.",
+            group.feature,
+            code(&one_line(&group.group)),
+            group.operations
+        ));
+    }
+    out
+}
+
+/// An operation's feature, parameters and pagination, one sentence each.
 fn facts(op: &ir::Operation) -> Vec<String> {
     let mut facts = Vec::new();
+    if let [feature] = op.features.as_slice() {
+        facts.push(format!("Feature: `{feature}`."));
+    }
     if !op.path_params.is_empty() {
         let names: Vec<String> = op.path_params.iter().map(|p| format!("`{}`", code(&p.name.wire))).collect();
         facts.push(format!("Path parameters: {}.", names.join(", ")));

@@ -12,6 +12,7 @@ mod api;
 mod body;
 mod crate_docs;
 mod cx;
+mod features;
 mod models;
 mod operations;
 mod package;
@@ -62,18 +63,21 @@ pub fn lower(model: &Model) -> ir::Crate {
     for ty in &model.types {
         modules.entry(&ty.module).or_default().push(cx.item(ty));
     }
-    let modules: Vec<ir::Module> = modules
+    let mut modules: Vec<ir::Module> = modules
         .into_iter()
         .map(|(name, items)| {
             let (deprecated_imports, imports) = imports(&items).into_iter().partition(|n| cx.deprecated.contains(n));
-            ir::Module { name: name.to_owned(), imports, deprecated_imports, items }
+            ir::Module { name: name.to_owned(), imports, deprecated_imports, items, features: Vec::new() }
         })
         .collect();
-    let (operations, descriptions): (Vec<_>, Vec<_>) = model.operations.iter().map(|op| cx.operation(op)).unzip();
-    let docs = crate_docs::crate_docs(&model.api, &cx.text, &operations, &descriptions);
+    let (mut operations, descriptions): (Vec<_>, Vec<_>) = model.operations.iter().map(|op| cx.operation(op)).unzip();
+    let groups = features::groups(model);
+    features::gate(model, &groups, &mut modules, &mut operations);
+    let docs = crate_docs::crate_docs(&model.api, &cx.text, &operations, &descriptions, &groups);
     let api = api::api(&model.api, &cx.text, docs);
     let models = table::models(&modules, &operations);
-    ir::Crate { api, modules, operations, models }
+    let no_group_error = features::no_group_error(&groups);
+    ir::Crate { api, modules, operations, models, groups, no_group_error }
 }
 
 /// The named types `items` use that they do not define themselves.

@@ -61,6 +61,7 @@ impl Cx {
             response,
             pagination: op.pagination.as_ref().map(pagination),
             headers: op.headers.clone(),
+            features: Vec::new(),
             uses_models,
             allow_deprecated,
         };

@@ -7,7 +7,8 @@ use crate::resolved;
 use crate::target::{Target, check_package_name};
 
 /// The manifest's content, or why the target makes no valid package.
-pub fn package(api: &resolved::Api, target: &Target<'_>) -> Result<ir::Package, String> {
+pub fn package(model: &resolved::Model, target: &Target<'_>) -> Result<ir::Package, String> {
+    let api = &model.api;
     let name = match &api.rust_crate {
         Some(krate) => krate.replace('_', "-"),
         None => target.dir_name().to_owned(),
@@ -31,6 +32,7 @@ pub fn package(api: &resolved::Api, target: &Target<'_>) -> Result<ir::Package, 
         examples: target.examples.iter().map(|e| (*e).to_owned()).collect(),
         benches: target.benches.iter().map(|b| (*b).to_owned()).collect(),
         property_tests: target.property_tests.then(property_tests),
+        groups: super::features::groups(model),
     })
 }
 

@@ -1,6 +1,8 @@
 //! The model table: every type the crate defines, concrete, for the hidden `__models`
 //! function that the property tests and fuzz targets walk instead of a hand-kept list.
 
+use std::collections::BTreeMap;
+
 use crate::ir::{self, Item, ModelTable, Type};
 
 /// Every item of `modules`; a generic struct or map with the arguments it is first used with (in
@@ -22,6 +24,8 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
             Item::Enum(_) | Item::Union(_) => {}
         }
     }
+    let features_of: BTreeMap<&str, &Vec<String>> =
+        modules.iter().flat_map(|m| m.items.iter().map(move |i| (i.meta().name.as_str(), &m.features))).collect();
     let mut types = Vec::new();
     let mut allow_deprecated = false;
     for item in modules.iter().flat_map(|m| &m.items) {
@@ -38,7 +42,16 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
             Some(args) if params > 0 => args,
             _ => vec![Type::String; params],
         };
-        types.push(Type::Named { name: meta.name.clone(), args });
+        let ty = Type::Named { name: meta.name.clone(), args };
+        // The type and its arguments must all be built: each one's features, none empty.
+        let mut features: Vec<Vec<String>> = Vec::new();
+        for name in named(&ty) {
+            match features_of.get(name) {
+                Some(f) if !f.is_empty() && !features.contains(f) => features.push((*f).clone()),
+                _ => {}
+            }
+        }
+        types.push((ty, features));
     }
     let docs = [
         "Every model type of this crate, each handed to `visitor` with its name as Rust writes it",
@@ -59,6 +72,16 @@ fn instance(ty: &Type, name: &str) -> Option<Vec<Type>> {
         Type::Vec(inner) | Type::Map(inner) => instance(inner, name),
         Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => None,
         Type::I32 | Type::DateTime | Type::UnixTime | Type::Json => None,
+    }
+}
+
+/// Every type name in `ty`, outermost first.
+fn named(ty: &Type) -> Vec<&str> {
+    match ty {
+        Type::Named { name, args } => std::iter::once(name.as_str()).chain(args.iter().flat_map(named)).collect(),
+        Type::Vec(inner) | Type::Map(inner) => named(inner),
+        Type::String | Type::I64 | Type::F64 | Type::Bool | Type::Param(_) => Vec::new(),
+        Type::I32 | Type::DateTime | Type::UnixTime | Type::Json => Vec::new(),
     }
 }
 

@@ -33,6 +33,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
             "response",
             "pagination",
             "headers",
+            "group",
         ],
         d,
     );
@@ -68,6 +69,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         response: response?,
         pagination,
         headers,
+        group: obj.spanned_string("group", d),
         path: path.clone(),
     })
 }

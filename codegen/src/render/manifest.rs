@@ -34,13 +34,9 @@ pub fn manifest(package: &ir::Package) -> String {
             "\n[lib]\n# No unit tests in the library (no property tests generated): no test harness.\ntest = false\n",
         );
     }
+    out.push_str(&features(&package.groups));
     out.push_str(
-        "\n[features]\n\
-         # The async client (reqwest on rustls). Without it the crate still builds every request\n\
-         # as an `http::Request` for any HTTP stack: `default-features = false`.\n\
-         default = [\"client\"]\n\
-         client = [\"typed-api-runtime/client\"]\n\
-         \n[dependencies]\n\
+        "\n[dependencies]\n\
          typed-api-runtime.workspace = true\n\
          serde.workspace = true\n\
          serde_json.workspace = true\n\
@@ -60,6 +56,38 @@ pub fn manifest(package: &ir::Package) -> String {
     }
     for bench in &package.benches {
         let _ = write!(out, "\n[[bench]]\nname = {}\nharness = false\n", string(bench));
+    }
+    out
+}
+
+/// `[features]`: the client, and with groups, one feature each and `full` for all of them.
+fn features(groups: &[ir::FeatureGroup]) -> String {
+    let mut out = String::from(
+        "\n[features]\n\
+         # The async client (reqwest on rustls). Without it the crate still builds every request\n\
+         # as an `http::Request` for any HTTP stack: `default-features = false`.\n",
+    );
+    if groups.is_empty() {
+        out.push_str("default = [\"client\"]\nclient = [\"typed-api-runtime/client\"]\n");
+        return out;
+    }
+    out.push_str(
+        "default = [\"client\", \"full\"]\n\
+         client = [\"typed-api-runtime/client\"]\n\
+         # Every group of operations below. Each group builds its operations and the types they\n\
+         # use; with `default-features = false`, name the groups you need (and `client`).\n",
+    );
+    out.push_str("full = [\n");
+    for group in groups {
+        let _ = writeln!(out, "    {},", string(&group.feature));
+    }
+    out.push_str("]\n");
+    for group in groups {
+        let s = if group.operations == 1 { "" } else { "s" };
+        let name = group.group.replace(|c: char| c.is_control(), " ");
+        let _ = writeln!(out, "# The group `{name}`: {} operation{s}.", group.operations);
+        // Validated as kebab case: a bare TOML key.
+        let _ = writeln!(out, "{} = []", group.feature);
     }
     out
 }

@@ -35,6 +35,7 @@ fn check_operation<'a>(
 ) -> Option<Operation> {
     let rust = check_id(cx, op, ids);
     let type_name = check_type_name(cx, op);
+    let feature = check_group(cx, op);
     check_description(cx, op);
     check_method(cx, &op.method);
     let template = paths::check(cx, op);
@@ -73,7 +74,25 @@ fn check_operation<'a>(
             Some(pagination) => Some(pagination?),
         },
         headers: op.headers.iter().map(|(name, value)| (name.value.clone(), value.clone())).collect(),
+        group: op.group.as_ref().map(|g| g.value.clone()),
+        feature: feature?,
     })
+}
+
+/// `group:` names a Cargo feature; `None` inside: no group.
+fn check_group(cx: &mut Cx<'_, '_>, op: &ast::Operation) -> Option<Option<String>> {
+    let Some(group) = &op.group else { return Some(None) };
+    match naming::feature(&group.value) {
+        Ok(feature) => Some(Some(feature)),
+        Err(problem) => {
+            cx.error(
+                &group.path,
+                format!("operation `{}` has a group that makes no Cargo feature: {problem}", op.id),
+                "name the group with letters first, e.g. `group: Chat`; `default`, `client` and `full` are taken",
+            );
+            None
+        }
+    }
 }
 
 /// The id becomes the client method: a snake_case name the client has not, and no other

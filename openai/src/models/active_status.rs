@@ -5,5 +5,7 @@
 /// Indicates that a thread is active.
 ///
 /// The `active` member of [`ThreadResourceStatus`](crate::ThreadResourceStatus), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ActiveStatus {}

@@ -9,6 +9,8 @@ use super::MessageRole;
 /// The `additional_tools` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `additional_tools` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `additional_tools` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdditionalTools {
     /// The type of the item. Always `additional_tools`.
@@ -24,6 +26,8 @@ pub struct AdditionalTools {
 /// The type of the item. Always `additional_tools`.
 ///
 /// Always `additional_tools` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AdditionalToolsType {
     /// The value `additional_tools`.

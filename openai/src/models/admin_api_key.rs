@@ -5,6 +5,8 @@
 use super::AdminApiKeyOwner;
 
 /// Represents an individual Admin API key in an org.
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdminApiKey {
     /// The object type, which is always `organization.admin_api_key`
@@ -43,6 +45,8 @@ pub struct AdminApiKey {
 /// The object type, which is always `organization.admin_api_key`
 ///
 /// Always `organization.admin_api_key` so far; the `Default` is that value.
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AdminApiKeyObject {
     /// The value `organization.admin_api_key`.

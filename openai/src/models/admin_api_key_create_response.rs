@@ -7,6 +7,8 @@ use super::{AdminApiKeyObject, AdminApiKeyOwner};
 /// `AdminApiKeyCreateResponse` (the OpenAPI document does not describe it).
 ///
 /// Extends [`AdminApiKey`](crate::AdminApiKey), whose fields come first, then its own.
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdminApiKeyCreateResponse {
     /// The object type, which is always `organization.admin_api_key`

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `AdminApiKeysDeleteResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdminApiKeysDeleteResponse {
     /// `id` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct AdminApiKeysDeleteResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `organization.admin_api_key.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AdminApiKeysDeleteResponseObject {
     /// The value `organization.admin_api_key.deleted`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Order results by creation time, ascending or descending.
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AdminApiKeysListOrder {
     /// The value `asc`.

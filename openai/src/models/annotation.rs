@@ -5,6 +5,8 @@
 use super::{ContainerFileCitationBody, FileCitationBody, FilePath, UrlCitationBody};
 
 /// An annotation that applies to a span of output text.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Annotation {
     /// A citation to a file.

@@ -5,6 +5,8 @@
 use super::AdminApiKey;
 
 /// `ApiKeyList` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApiKeyList {
     /// `object` (the OpenAPI document does not describe it).
@@ -36,6 +38,8 @@ pub struct ApiKeyList {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ApiKeyListObject {
     /// The value `list`.

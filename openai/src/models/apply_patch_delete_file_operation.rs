@@ -5,6 +5,8 @@
 /// Instruction describing how to delete a file via the apply_patch tool.
 ///
 /// The `delete_file` member of [`ApplyPatchToolCallOperation`](crate::ApplyPatchToolCallOperation), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyPatchDeleteFileOperation {
     /// Path of the file to delete.

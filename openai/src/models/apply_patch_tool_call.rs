@@ -9,6 +9,8 @@ use super::{ApplyPatchCallStatus, ApplyPatchToolCallOperation, ToolCallCaller};
 /// The `apply_patch_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `apply_patch_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `apply_patch_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ApplyPatchToolCall {
     /// The type of the item. Always `apply_patch_call`.
@@ -38,6 +40,8 @@ pub struct ApplyPatchToolCall {
 /// The type of the item. Always `apply_patch_call`.
 ///
 /// Always `apply_patch_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ApplyPatchToolCallType {
     /// The value `apply_patch_call`.

@@ -5,6 +5,8 @@
 use super::AssignedRoleDetailsAssignmentSourcesItem;
 
 /// Detailed information about a role assignment entry returned when listing assignments.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssignedRoleDetails {
     /// Identifier for the role.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `AssignedRoleDetailsAssignmentSourcesItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssignedRoleDetailsAssignmentSourcesItem {
     /// `principal_id` (the OpenAPI document does not describe it).

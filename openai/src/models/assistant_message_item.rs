@@ -7,6 +7,8 @@ use super::ResponseOutputText;
 /// Assistant-authored message within a thread.
 ///
 /// The `chatkit.assistant_message` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssistantMessageItem {
     /// Identifier of the thread item.
@@ -24,6 +26,8 @@ pub struct AssistantMessageItem {
 /// Type discriminator that is always `chatkit.thread_item`.
 ///
 /// Always `chatkit.thread_item` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AssistantMessageItemObject {
     /// The value `chatkit.thread_item`.

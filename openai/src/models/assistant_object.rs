@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Represents an `assistant` that can call the model and use tools.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -100,6 +102,8 @@ pub struct AssistantObject {
 /// The object type, which is always `assistant`.
 ///
 /// Always `assistant` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AssistantObjectObject {
     /// The value `assistant`.

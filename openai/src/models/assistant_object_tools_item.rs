@@ -5,6 +5,8 @@
 use super::{AssistantToolsCode, AssistantToolsFileSearch, AssistantToolsFunction};
 
 /// `AssistantObjectToolsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssistantObjectToolsItem {
     /// Code interpreter tool

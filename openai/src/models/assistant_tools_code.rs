@@ -12,6 +12,8 @@
 /// The `code_interpreter` member of [`MessageObjectAttachmentsItemToolsItem`](crate::MessageObjectAttachmentsItemToolsItem), which its `type` field selects.
 /// The `code_interpreter` member of [`ModifyAssistantRequestToolsItem`](crate::ModifyAssistantRequestToolsItem), which its `type` field selects.
 /// The `code_interpreter` member of [`RunObjectToolsItem`](crate::RunObjectToolsItem), which its `type` field selects.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssistantToolsCode {
     /// The type of tool being defined: `code_interpreter`
@@ -21,6 +23,8 @@ pub struct AssistantToolsCode {
 /// The type of tool being defined: `code_interpreter`
 ///
 /// Always `code_interpreter` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AssistantToolsCodeType {
     /// The value `code_interpreter`.

@@ -12,6 +12,8 @@ use super::AssistantToolsFileSearchFileSearch;
 /// The `file_search` member of [`CreateThreadAndRunRequestToolsItem`](crate::CreateThreadAndRunRequestToolsItem), which its `type` field selects.
 /// The `file_search` member of [`ModifyAssistantRequestToolsItem`](crate::ModifyAssistantRequestToolsItem), which its `type` field selects.
 /// The `file_search` member of [`RunObjectToolsItem`](crate::RunObjectToolsItem), which its `type` field selects.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssistantToolsFileSearch {
     /// The type of tool being defined: `file_search`
@@ -37,6 +39,8 @@ impl crate::request::Validate for AssistantToolsFileSearch {
 /// The type of tool being defined: `file_search`
 ///
 /// Always `file_search` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AssistantToolsFileSearchType {
     /// The value `file_search`.

@@ -6,6 +6,8 @@
 ///
 /// The `file_search` member of [`CreateMessageRequestAttachmentsItemToolsItem`](crate::CreateMessageRequestAttachmentsItemToolsItem), which its `type` field selects.
 /// The `file_search` member of [`MessageObjectAttachmentsItemToolsItem`](crate::MessageObjectAttachmentsItemToolsItem), which its `type` field selects.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssistantToolsFileSearchTypeOnly {
     /// The type of tool being defined: `file_search`
@@ -15,6 +17,8 @@ pub struct AssistantToolsFileSearchTypeOnly {
 /// The type of tool being defined: `file_search`
 ///
 /// Always `file_search` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AssistantToolsFileSearchTypeOnlyType {
     /// The value `file_search`.

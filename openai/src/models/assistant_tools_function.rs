@@ -12,6 +12,8 @@ use super::FunctionObject;
 /// The `function` member of [`CreateThreadAndRunRequestToolsItem`](crate::CreateThreadAndRunRequestToolsItem), which its `type` field selects.
 /// The `function` member of [`ModifyAssistantRequestToolsItem`](crate::ModifyAssistantRequestToolsItem), which its `type` field selects.
 /// The `function` member of [`RunObjectToolsItem`](crate::RunObjectToolsItem), which its `type` field selects.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssistantToolsFunction {
     /// The type of tool being defined: `function`
@@ -23,6 +25,8 @@ pub struct AssistantToolsFunction {
 /// The type of tool being defined: `function`
 ///
 /// Always `function` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AssistantToolsFunctionType {
     /// The value `function`.

@@ -11,6 +11,8 @@ use super::{ResponseFormatJsonObject, ResponseFormatJsonSchema, ResponseFormatTe
 /// Setting to `{ "type": "json_object" }` enables JSON mode, which ensures the message the model generates is valid JSON.
 ///
 /// **Important:** when using JSON mode, you **must** also instruct the model to produce JSON yourself via a system or user message. Without this, the model may generate an unending stream of whitespace until the generation reaches the token limit, resulting in a long-running and seemingly "stuck" request. Also note that the message content may be partially cut off if `finish_reason="length"`, which indicates the generation exceeded `max_tokens` or the conversation exceeded the max context length.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssistantsApiResponseFormatOptionObject {
     /// Default response format. Used to generate text responses.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `auto` is the default value
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AssistantsApiResponseFormatOptionString {
     /// The value `auto`.

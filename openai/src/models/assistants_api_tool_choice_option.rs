@@ -9,6 +9,8 @@ use super::{AssistantsApiToolChoiceOptionString, AssistantsNamedToolChoice};
 /// `auto` is the default value and means the model can pick between generating a message or calling one or more tools.
 /// `required` means the model must call one or more tools before responding to the user.
 /// Specifying a particular tool like `{"type": "file_search"}` or `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum AssistantsApiToolChoiceOption {
     /// The value when it is an object.

@@ -5,6 +5,8 @@
 use super::{AssistantsNamedToolChoiceFunction, AssistantsNamedToolChoiceType};
 
 /// Specifies a tool the model should use. Use to force the model to call a specific tool.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AssistantsNamedToolChoice {
     /// The type of the tool. If type is `function`, the function name must be set

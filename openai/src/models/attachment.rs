@@ -5,6 +5,8 @@
 use super::AttachmentType;
 
 /// Attachment metadata included on thread items.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     /// Attachment discriminator.

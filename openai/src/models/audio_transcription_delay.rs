@@ -5,6 +5,8 @@
 /// Controls how long the model waits before emitting transcription text.
 /// Higher values can improve transcription accuracy at the cost of latency.
 /// Only supported with `gpt-realtime-whisper` in GA Realtime sessions.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AudioTranscriptionDelay {
     /// The value `minimal`.

@@ -6,6 +6,8 @@
 ///
 /// The `auto` member of [`ChunkingStrategyRequestParam`](crate::ChunkingStrategyRequestParam), which its `type` field selects.
 /// The `auto` member of [`CreateVectorStoreRequestChunkingStrategy`](crate::CreateVectorStoreRequestChunkingStrategy), which its `type` field selects.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutoChunkingStrategyRequestParam {
     /// Always `auto`.
@@ -15,6 +17,8 @@ pub struct AutoChunkingStrategyRequestParam {
 /// Always `auto`.
 ///
 /// Always `auto` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AutoChunkingStrategyRequestParamType {
     /// The value `auto`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Controls whether ChatKit automatically generates thread titles.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AutomaticThreadTitlingParam {
     /// Enable automatic thread title generation. Defaults to true.

@@ -5,6 +5,8 @@
 use super::{BatchErrors, BatchRequestCounts, BatchStatus, BatchUsage, Metadata};
 
 /// `Batch` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Batch {
     /// `id` (the OpenAPI document does not describe it).
@@ -87,6 +89,8 @@ pub struct Batch {
 /// The object type, which is always `batch`.
 ///
 /// Always `batch` so far; the `Default` is that value.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum BatchObject {
     /// The value `batch`.

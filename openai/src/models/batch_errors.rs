@@ -5,6 +5,8 @@
 use super::BatchError;
 
 /// `BatchErrors` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BatchErrors {
     /// The object type, which is always `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The expiration policy for the output and/or error file that are generated for a batch.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BatchFileExpirationAfter {
     /// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`. Note that the anchor is the file creation time, not the time the batch is created.
@@ -31,6 +33,8 @@ impl crate::request::Validate for BatchFileExpirationAfter {
 /// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`. Note that the anchor is the file creation time, not the time the batch is created.
 ///
 /// Always `created_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum BatchFileExpirationAfterAnchor {
     /// The value `created_at`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The current status of the batch.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BatchStatus {
     /// The value `validating`.

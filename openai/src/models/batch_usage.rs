@@ -7,6 +7,8 @@ use super::{BatchUsageInputTokensDetails, BatchUsageOutputTokensDetails};
 /// Represents token usage details including input tokens, output tokens, a
 /// breakdown of output tokens, and the total tokens used. Only populated on
 /// batches created after September 7, 2025.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BatchUsage {
     /// The number of input tokens.

@@ -5,6 +5,8 @@
 use super::{CertificateCertificateDetails, CertificateObject};
 
 /// Represents an individual `certificate` uploaded to the organization.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Certificate {
     /// The object type.

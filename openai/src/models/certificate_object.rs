@@ -7,6 +7,8 @@
 /// - If creating, updating, or getting a specific certificate, the object type is `certificate`.
 /// - If listing, activating, or deactivating certificates for the organization, the object type is `organization.certificate`.
 /// - If listing, activating, or deactivating certificates for a project, the object type is `organization.project.certificate`.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CertificateObject {
     /// The value `certificate`.

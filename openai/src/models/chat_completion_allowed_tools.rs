@@ -5,6 +5,8 @@
 use super::ChatCompletionAllowedToolsMode;
 
 /// Constrains the tools available to the model to a pre-defined set.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionAllowedTools {
     /// Constrains the tools available to the model to a pre-defined set.

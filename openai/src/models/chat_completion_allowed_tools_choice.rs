@@ -7,6 +7,8 @@ use super::ChatCompletionAllowedTools;
 /// Constrains the tools available to the model to a pre-defined set.
 ///
 /// The `allowed_tools` member of [`ChatCompletionToolChoiceOptionObject`](crate::ChatCompletionToolChoiceOptionObject), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionAllowedToolsChoice {
     /// Constrains the tools available to the model to a pre-defined set.

@@ -8,6 +8,8 @@
 /// message.
 ///
 /// `required` requires the model to call one or more of the allowed tools.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ChatCompletionAllowedToolsMode {
     /// The value `auto`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ChatCompletionDeleted` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionDeleted {
     /// The type of object being deleted.
@@ -16,6 +18,8 @@ pub struct ChatCompletionDeleted {
 /// The type of object being deleted.
 ///
 /// Always `chat.completion.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionDeletedObject {
     /// The value `chat.completion.deleted`.

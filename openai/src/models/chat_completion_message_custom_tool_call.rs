@@ -7,6 +7,8 @@ use super::ChatCompletionMessageCustomToolCallCustom;
 /// A call to a custom tool created by the model.
 ///
 /// The `custom` member of [`ChatCompletionMessageToolCallsItem`](crate::ChatCompletionMessageToolCallsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionMessageCustomToolCall {
     /// The ID of the tool call.

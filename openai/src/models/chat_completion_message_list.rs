@@ -5,6 +5,8 @@
 use super::ChatCompletionMessageListDataItem;
 
 /// An object representing a list of chat completion messages.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionMessageList {
     /// The type of this object. It is always set to "list".
@@ -22,6 +24,8 @@ pub struct ChatCompletionMessageList {
 /// The type of this object. It is always set to "list".
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionMessageListObject {
     /// The value `list`.

@@ -13,6 +13,8 @@ use super::ChatCompletionResponseMessageFunctionCall;
 /// `ChatCompletionMessageListDataItem` (the OpenAPI document does not describe it).
 ///
 /// Extends [`ChatCompletionResponseMessage`](crate::ChatCompletionResponseMessage), whose fields come first, then its own.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionMessageListDataItem {

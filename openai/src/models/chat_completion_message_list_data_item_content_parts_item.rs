@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `ChatCompletionMessageListDataItemContentPartsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionMessageListDataItemContentPartsItem {
     /// Learn about [text inputs](/docs/guides/text-generation).

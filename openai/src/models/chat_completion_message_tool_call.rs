@@ -7,6 +7,8 @@ use super::ChatCompletionMessageToolCallFunction;
 /// A call to a function tool created by the model.
 ///
 /// The `function` member of [`ChatCompletionMessageToolCallsItem`](crate::ChatCompletionMessageToolCallsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionMessageToolCall {
     /// The ID of the tool call.

@@ -5,6 +5,8 @@
 use super::{ChatCompletionMessageCustomToolCall, ChatCompletionMessageToolCall};
 
 /// `ChatCompletionMessageToolCallsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionMessageToolCallsItem {
     /// A call to a function tool created by the model.

@@ -5,6 +5,8 @@
 use super::{ChatCompletionModerationInput, ChatCompletionModerationOutput};
 
 /// Moderation results or errors for the request input and generated output.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionModeration {
     /// Moderation for the request input.

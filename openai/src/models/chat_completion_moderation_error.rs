@@ -6,6 +6,8 @@
 ///
 /// The `error` member of [`ChatCompletionModerationInput`](crate::ChatCompletionModerationInput), which its `type` field selects.
 /// The `error` member of [`ChatCompletionModerationOutput`](crate::ChatCompletionModerationOutput), which its `type` field selects.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionModerationError {
     /// The object type, which is always `error`.
@@ -19,6 +21,8 @@ pub struct ChatCompletionModerationError {
 /// The object type, which is always `error`.
 ///
 /// Always `error` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionModerationErrorType {
     /// The value `error`.

@@ -5,6 +5,8 @@
 use super::{ChatCompletionModerationError, ChatCompletionModerationResults};
 
 /// Moderation for the generated output.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionModerationOutput {
     /// Successful moderation results for the request input or generated output.

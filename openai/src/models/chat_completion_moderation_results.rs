@@ -8,6 +8,8 @@ use super::ModerationResultBody;
 ///
 /// The `moderation_results` member of [`ChatCompletionModerationInput`](crate::ChatCompletionModerationInput), which its `type` field selects.
 /// The `moderation_results` member of [`ChatCompletionModerationOutput`](crate::ChatCompletionModerationOutput), which its `type` field selects.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionModerationResults {
     /// The object type, which is always `moderation_results`.
@@ -21,6 +23,8 @@ pub struct ChatCompletionModerationResults {
 /// The object type, which is always `moderation_results`.
 ///
 /// Always `moderation_results` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionModerationResultsType {
     /// The value `moderation_results`.

@@ -7,6 +7,8 @@ use super::ChatCompletionNamedToolChoiceFunction;
 /// Specifies a tool the model should use. Use to force the model to call a specific function.
 ///
 /// The `function` member of [`ChatCompletionToolChoiceOptionObject`](crate::ChatCompletionToolChoiceOptionObject), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionNamedToolChoice {
     /// `function` (the OpenAPI document does not describe it).

@@ -12,6 +12,8 @@ use super::ChatCompletionRequestAssistantMessageFunctionCall;
 /// Messages sent by the model in response to user messages.
 ///
 /// The `assistant` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestAssistantMessage {

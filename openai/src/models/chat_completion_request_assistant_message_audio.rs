@@ -4,6 +4,8 @@
 
 /// Data about a previous audio response from the model.
 /// [Learn more](/docs/guides/audio).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestAssistantMessageAudio {
     /// Unique identifier for a previous audio response from the model.

@@ -5,6 +5,8 @@
 use super::ChatCompletionRequestAssistantMessageContentPart;
 
 /// The contents of the assistant message. Required unless `tool_calls` or `function_call` is specified.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestAssistantMessageContent {
     /// The value when it is an array.

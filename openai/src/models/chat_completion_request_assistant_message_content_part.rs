@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `ChatCompletionRequestAssistantMessageContentPart` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestAssistantMessageContentPart {
     /// Learn about [text inputs](/docs/guides/text-generation).

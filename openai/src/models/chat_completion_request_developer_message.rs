@@ -9,6 +9,8 @@ use super::ChatCompletionRequestDeveloperMessageContent;
 /// replace the previous `system` messages.
 ///
 /// The `developer` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestDeveloperMessage {
     /// The contents of the developer message.

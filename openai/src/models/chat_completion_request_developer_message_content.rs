@@ -5,6 +5,8 @@
 use super::ChatCompletionRequestMessageContentPartText;
 
 /// The contents of the developer message.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestDeveloperMessageContent {
     /// The value when it is an array.

@@ -11,6 +11,8 @@ use super::{
 use super::ChatCompletionRequestFunctionMessage;
 
 /// `ChatCompletionRequestMessage` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestMessage {

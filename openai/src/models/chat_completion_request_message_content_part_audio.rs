@@ -9,6 +9,8 @@ use super::{
 /// Learn about [audio inputs](/docs/guides/audio).
 ///
 /// The `input_audio` member of [`ChatCompletionRequestUserMessageContentPart`](crate::ChatCompletionRequestUserMessageContentPart), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestMessageContentPartAudio {
     /// `input_audio` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::ChatCompletionRequestMessageContentPartAudioInputAudioFormat;
 
 /// `ChatCompletionRequestMessageContentPartAudioInputAudio` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestMessageContentPartAudioInputAudio {
     /// Base64 encoded audio data.

@@ -7,6 +7,8 @@ use super::{ChatCompletionRequestMessageContentPartFileFile, PromptCacheBreakpoi
 /// Learn about [file inputs](/docs/guides/text) for text generation.
 ///
 /// The `file` member of [`ChatCompletionRequestUserMessageContentPart`](crate::ChatCompletionRequestUserMessageContentPart), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestMessageContentPartFile {
     /// `file` (the OpenAPI document does not describe it).

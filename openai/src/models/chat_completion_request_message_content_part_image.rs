@@ -10,6 +10,8 @@ use super::{
 ///
 /// The `image_url` member of [`ChatCompletionMessageListDataItemContentPartsItem`](crate::ChatCompletionMessageListDataItemContentPartsItem), which its `type` field selects.
 /// The `image_url` member of [`ChatCompletionRequestUserMessageContentPart`](crate::ChatCompletionRequestUserMessageContentPart), which its `type` field selects.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestMessageContentPartImage {
     /// The type of the content part.
@@ -24,6 +26,8 @@ pub struct ChatCompletionRequestMessageContentPartImage {
 /// The type of the content part.
 ///
 /// Always `image_url` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionRequestMessageContentPartImageType {
     /// The value `image_url`.

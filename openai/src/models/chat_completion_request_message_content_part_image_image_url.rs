@@ -5,6 +5,8 @@
 use super::ChatCompletionRequestMessageContentPartImageImageUrlDetail;
 
 /// `ChatCompletionRequestMessageContentPartImageImageUrl` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestMessageContentPartImageImageUrl {
     /// Either a URL of the image or the base64 encoded image data.

@@ -9,6 +9,8 @@ use super::PromptCacheBreakpointParam;
 /// The `text` member of [`ChatCompletionMessageListDataItemContentPartsItem`](crate::ChatCompletionMessageListDataItemContentPartsItem), which its `type` field selects.
 /// The `text` member of [`ChatCompletionRequestAssistantMessageContentPart`](crate::ChatCompletionRequestAssistantMessageContentPart), which its `type` field selects.
 /// The `text` member of [`ChatCompletionRequestUserMessageContentPart`](crate::ChatCompletionRequestUserMessageContentPart), which its `type` field selects.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestMessageContentPartText {
     /// The type of the content part.
@@ -23,6 +25,8 @@ pub struct ChatCompletionRequestMessageContentPartText {
 /// The type of the content part.
 ///
 /// Always `text` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionRequestMessageContentPartTextType {
     /// The value `text`.

@@ -9,6 +9,8 @@ use super::ChatCompletionRequestSystemMessageContent;
 /// for this purpose instead.
 ///
 /// The `system` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestSystemMessage {
     /// The contents of the system message.

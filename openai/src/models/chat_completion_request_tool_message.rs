@@ -7,6 +7,8 @@ use super::ChatCompletionRequestToolMessageContent;
 /// Tool message
 ///
 /// The `tool` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestToolMessage {
     /// The contents of the tool message.

@@ -5,6 +5,8 @@
 use super::ChatCompletionRequestMessageContentPartText;
 
 /// The contents of the tool message.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestToolMessageContent {
     /// The value when it is an array.

@@ -8,6 +8,8 @@ use super::ChatCompletionRequestUserMessageContent;
 /// information.
 ///
 /// The `user` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionRequestUserMessage {
     /// The contents of the user message.

@@ -5,6 +5,8 @@
 use super::ChatCompletionRequestUserMessageContentPart;
 
 /// The contents of the user message.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestUserMessageContent {
     /// The value when it is an array.

@@ -10,6 +10,8 @@ use super::{
 };
 
 /// `ChatCompletionRequestUserMessageContentPart` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionRequestUserMessageContentPart {
     /// Learn about [text inputs](/docs/guides/text-generation).

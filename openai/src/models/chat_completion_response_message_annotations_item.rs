@@ -5,6 +5,8 @@
 use super::ChatCompletionResponseMessageAnnotationsItemUrlCitation;
 
 /// A URL citation when using web search.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionResponseMessageAnnotationsItem {
     /// The type of the URL citation. Always `url_citation`.
@@ -16,6 +18,8 @@ pub struct ChatCompletionResponseMessageAnnotationsItem {
 /// The type of the URL citation. Always `url_citation`.
 ///
 /// Always `url_citation` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionResponseMessageAnnotationsItemType {
     /// The value `url_citation`.

@@ -5,6 +5,8 @@
 use super::ChatCompletionTokenLogprobTopLogprobsItem;
 
 /// `ChatCompletionTokenLogprob` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionTokenLogprob {
     /// The token.

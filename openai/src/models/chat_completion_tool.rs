@@ -7,6 +7,8 @@ use super::FunctionObject;
 /// A function tool that can be used to generate a response.
 ///
 /// The `function` member of [`CreateChatCompletionRequestToolsItem`](crate::CreateChatCompletionRequestToolsItem), which its `type` field selects.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatCompletionTool {
     /// The type of the tool. Currently, only `function` is supported.
@@ -18,6 +20,8 @@ pub struct ChatCompletionTool {
 /// The type of the tool. Currently, only `function` is supported.
 ///
 /// Always `function` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatCompletionToolType {
     /// The value `function`.

@@ -11,6 +11,8 @@ use super::{ChatCompletionToolChoiceOptionObject, ChatCompletionToolChoiceOption
 /// Specifying a particular tool via `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
 ///
 /// `none` is the default when no tools are present. `auto` is the default if tools are present.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionToolChoiceOption {
     /// The value when it is an object.

@@ -14,6 +14,8 @@ use super::{
 /// Specifying a particular tool via `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
 ///
 /// `none` is the default when no tools are present. `auto` is the default if tools are present.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatCompletionToolChoiceOptionObject {
     /// Constrains the tools available to the model to a pre-defined set.

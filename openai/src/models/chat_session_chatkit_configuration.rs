@@ -7,6 +7,8 @@ use super::{
 };
 
 /// ChatKit configuration for the session.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatSessionChatkitConfiguration {
     /// Automatic thread titling preferences.

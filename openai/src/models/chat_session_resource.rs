@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Represents a ChatKit session and its resolved configuration.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatSessionResource {
     /// Identifier for the ChatKit session.
@@ -35,6 +37,8 @@ pub struct ChatSessionResource {
 /// Type discriminator that is always `chatkit.session`.
 ///
 /// Always `chatkit.session` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ChatSessionResourceObject {
     /// The value `chatkit.session`.

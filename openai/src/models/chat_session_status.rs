@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ChatSessionStatus` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ChatSessionStatus {
     /// The value `active`.

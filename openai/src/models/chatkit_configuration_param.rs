@@ -5,6 +5,8 @@
 use super::{AutomaticThreadTitlingParam, FileUploadParam, HistoryParam};
 
 /// Optional per-session configuration settings for ChatKit behavior.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatkitConfigurationParam {
     /// Configuration for automatic thread titling. When omitted, automatic thread titling is enabled by default.

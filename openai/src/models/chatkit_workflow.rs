@@ -5,6 +5,8 @@
 use super::{ChatkitWorkflowStateVariablesValue, ChatkitWorkflowTracing};
 
 /// Workflow metadata and state returned for the session.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ChatkitWorkflow {
     /// Identifier of the workflow backing the session.

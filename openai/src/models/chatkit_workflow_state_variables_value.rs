@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ChatkitWorkflowStateVariablesValue` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChatkitWorkflowStateVariablesValue {
     /// The value when it is `true` or `false`.

@@ -7,6 +7,8 @@ use super::ClickButtonType;
 /// A click action.
 ///
 /// The `click` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClickParam {
     /// Indicates which mouse button was pressed during the click. One of `left`, `right`, `wheel`, `back`, or `forward`.

@@ -7,6 +7,8 @@ use super::ClientToolCallStatus;
 /// Record of a client side tool invocation initiated by the assistant.
 ///
 /// The `chatkit.client_tool_call` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClientToolCallItem {
     /// Identifier of the thread item.
@@ -33,6 +35,8 @@ pub struct ClientToolCallItem {
 /// Type discriminator that is always `chatkit.thread_item`.
 ///
 /// Always `chatkit.thread_item` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ClientToolCallItemObject {
     /// The value `chatkit.thread_item`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ClientToolCallStatus` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ClientToolCallStatus {
     /// The value `in_progress`.

@@ -5,6 +5,8 @@
 /// Indicates that a thread has been closed.
 ///
 /// The `closed` member of [`ThreadResourceStatus`](crate::ThreadResourceStatus), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClosedStatus {
     /// Reason that the thread was closed. Defaults to null when no reason is recorded.

@@ -5,6 +5,8 @@
 /// The image output from the code interpreter.
 ///
 /// The `image` member of [`CodeInterpreterToolCallOutputsItem`](crate::CodeInterpreterToolCallOutputsItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CodeInterpreterOutputImage {
     /// The URL of the image output from the code interpreter.

@@ -5,6 +5,8 @@
 /// The logs output from the code interpreter.
 ///
 /// The `logs` member of [`CodeInterpreterToolCallOutputsItem`](crate::CodeInterpreterToolCallOutputsItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CodeInterpreterOutputLogs {
     /// The logs output from the code interpreter.

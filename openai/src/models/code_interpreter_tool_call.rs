@@ -9,6 +9,8 @@ use super::{CodeInterpreterToolCallOutputsItem, CodeInterpreterToolCallStatus};
 /// The `code_interpreter_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `code_interpreter_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `code_interpreter_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CodeInterpreterToolCall {
     /// The type of the code interpreter tool call. Always `code_interpreter_call`.
@@ -31,6 +33,8 @@ pub struct CodeInterpreterToolCall {
 /// The type of the code interpreter tool call. Always `code_interpreter_call`.
 ///
 /// Always `code_interpreter_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CodeInterpreterToolCallType {
     /// The value `code_interpreter_call`.

@@ -5,6 +5,8 @@
 use super::{CodeInterpreterOutputImage, CodeInterpreterOutputLogs};
 
 /// `CodeInterpreterToolCallOutputsItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CodeInterpreterToolCallOutputsItem {
     /// The logs output from the code interpreter.

@@ -5,6 +5,8 @@
 use super::{ItemField, ResponseUsage};
 
 /// The compacted response object
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CompactResource {
     /// The unique identifier for the compacted response.
@@ -22,6 +24,8 @@ pub struct CompactResource {
 /// The object type. Always `response.compaction`.
 ///
 /// Always `response.compaction` so far; the `Default` is that value.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CompactResourceObject {
     /// The value `response.compaction`.

@@ -7,6 +7,8 @@
 /// The `compaction` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `compaction` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `compaction` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CompactionBody {
     /// The type of the item. Always `compaction`.
@@ -23,6 +25,8 @@ pub struct CompactionBody {
 /// The type of the item. Always `compaction`.
 ///
 /// Always `compaction` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CompactionBodyType {
     /// The value `compaction`.

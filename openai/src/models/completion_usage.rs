@@ -5,6 +5,8 @@
 use super::{CompletionUsageCompletionTokensDetails, CompletionUsagePromptTokensDetails};
 
 /// Usage statistics for the completion request.
+///
+/// Needs one of the crate features `chat`, `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CompletionUsage {
     /// Number of tokens in the generated completion.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Breakdown of tokens used in the prompt.
+///
+/// Needs one of the crate features `chat`, `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CompletionUsagePromptTokensDetails {
     /// Audio input tokens present in the prompt.

@@ -7,6 +7,8 @@ use super::{ImageDetail, PromptCacheBreakpointConfig};
 /// A screenshot of a computer.
 ///
 /// The `computer_screenshot` member of [`MessageContentItem`](crate::MessageContentItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ComputerScreenshotContent {
     /// The URL of the screenshot image.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A computer screenshot image used with the computer use tool.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ComputerScreenshotImage {
     /// Specifies the event type. For a computer screenshot, this property is
@@ -20,6 +22,8 @@ pub struct ComputerScreenshotImage {
 /// always set to `computer_screenshot`.
 ///
 /// Always `computer_screenshot` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ComputerScreenshotImageType {
     /// The value `computer_screenshot`.

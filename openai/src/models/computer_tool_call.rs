@@ -10,6 +10,8 @@ use super::{ComputerAction, ComputerCallSafetyCheckParam, ComputerToolCallStatus
 /// The `computer_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `computer_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `computer_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ComputerToolCall {
     /// The type of the computer call. Always `computer_call`.
@@ -35,6 +37,8 @@ pub struct ComputerToolCall {
 /// The type of the computer call. Always `computer_call`.
 ///
 /// Always `computer_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ComputerToolCallType {
     /// The value `computer_call`.

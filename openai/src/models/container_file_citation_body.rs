@@ -5,6 +5,8 @@
 /// A citation for a container file used to generate a model response.
 ///
 /// The `container_file_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerFileCitationBody {
     /// The ID of the container file.

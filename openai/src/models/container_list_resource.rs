@@ -5,6 +5,8 @@
 use super::ContainerResource;
 
 /// `ContainerListResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerListResource {
     /// The type of object returned, must be 'list'.
@@ -22,6 +24,8 @@ pub struct ContainerListResource {
 /// The type of object returned, must be 'list'.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ContainerListResourceObject {
     /// The value `list`.

@@ -7,6 +7,8 @@ use super::ContainerNetworkPolicyDomainSecretParam;
 /// `ContainerNetworkPolicyAllowlistParam` (the OpenAPI document does not describe it).
 ///
 /// The `allowlist` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerNetworkPolicyAllowlistParam {
     /// A list of allowed domains when type is `allowlist`.

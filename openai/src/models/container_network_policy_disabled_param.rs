@@ -5,5 +5,7 @@
 /// `ContainerNetworkPolicyDisabledParam` (the OpenAPI document does not describe it).
 ///
 /// The `disabled` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerNetworkPolicyDisabledParam {}

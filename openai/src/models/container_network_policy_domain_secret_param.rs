@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ContainerNetworkPolicyDomainSecretParam` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerNetworkPolicyDomainSecretParam {
     /// The domain associated with the secret.

@@ -5,6 +5,8 @@
 /// Represents a container created with /v1/containers.
 ///
 /// The `container_reference` member of [`FunctionShellCallEnvironment`](crate::FunctionShellCallEnvironment), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerReferenceResource {
     /// `container_id` (the OpenAPI document does not describe it).

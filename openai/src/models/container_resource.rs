@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The container object
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerResource {
     /// Unique identifier for the container.

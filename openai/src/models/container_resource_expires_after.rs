@@ -5,6 +5,8 @@
 /// The container will expire after this time period.
 /// The anchor is the reference point for the expiration.
 /// The minutes is the number of minutes after the anchor before the container expires.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerResourceExpiresAfter {
     /// The reference point for the expiration.
@@ -18,6 +20,8 @@ pub struct ContainerResourceExpiresAfter {
 /// The reference point for the expiration.
 ///
 /// Always `last_active_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ContainerResourceExpiresAfterAnchor {
     /// The value `last_active_at`.

@@ -5,6 +5,8 @@
 use super::ContainerResourceNetworkPolicyType;
 
 /// Network access policy for the container.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContainerResourceNetworkPolicy {
     /// The network policy mode.

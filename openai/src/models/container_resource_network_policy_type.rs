@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The network policy mode.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ContainerResourceNetworkPolicyType {
     /// The value `allowlist`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ContextManagementParam` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContextManagementParam {
     /// The context management entry type. Currently only 'compaction' is supported.

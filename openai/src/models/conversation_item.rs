@@ -14,6 +14,8 @@ use super::{
 };
 
 /// A single item within a conversation. The set of possible types are the same as the `output` type of a [Response object](/docs/api-reference/responses/object#responses/object-output).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConversationItem {
     /// A message to or from the model.

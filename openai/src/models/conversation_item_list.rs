@@ -5,6 +5,8 @@
 use super::ConversationItem;
 
 /// A list of Conversation items.
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConversationItemList {
     /// The type of object returned, must be `list`.
@@ -22,6 +24,8 @@ pub struct ConversationItemList {
 /// The type of object returned, must be `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ConversationItemListObject {
     /// The value `list`.

@@ -6,6 +6,8 @@ use super::ConversationParam2;
 
 /// The conversation that this response belongs to. Items from this conversation are prepended to `input_items` for this response request.
 /// Input items and output items from this response are automatically added to this conversation after this response completes.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConversationParam {
     /// The value when it is an object.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ConversationResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ConversationResource {
     /// The unique ID of the conversation.
@@ -19,6 +21,8 @@ pub struct ConversationResource {
 /// The object type, which is always `conversation`.
 ///
 /// Always `conversation` so far; the `Default` is that value.
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ConversationResourceObject {
     /// The value `conversation`.

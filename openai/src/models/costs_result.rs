@@ -7,6 +7,8 @@ use super::{CostsResultAmount, CostsResultQuantityUnit};
 /// The aggregated costs details of the specific time bucket.
 ///
 /// The `organization.costs.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CostsResult {
     /// The monetary value in its associated currency.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The unit of the `quantity` value. If no single supported unit applies to the result, this field is `null`.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CostsResultQuantityUnit {
     /// The value `tokens`.

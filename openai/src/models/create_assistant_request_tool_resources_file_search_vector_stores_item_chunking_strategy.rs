@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The chunking strategy used to chunk the file(s). If not set, will use the `auto` strategy.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy {
     /// The default strategy. This strategy currently uses a `max_chunk_size_tokens` of `800` and `chunk_overlap_tokens` of `400`.

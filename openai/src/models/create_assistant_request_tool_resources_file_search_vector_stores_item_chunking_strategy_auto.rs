@@ -5,5 +5,7 @@
 /// The default strategy. This strategy currently uses a `max_chunk_size_tokens` of `800` and `chunk_overlap_tokens` of `400`.
 ///
 /// The `auto` member of [`CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy`](crate::CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto {}

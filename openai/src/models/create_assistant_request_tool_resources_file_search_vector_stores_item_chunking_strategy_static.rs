@@ -7,6 +7,8 @@ use super::CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunking
 /// Static Chunking Strategy
 ///
 /// The `static` member of [`CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy`](crate::CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic {
     /// `static` (the OpenAPI document does not describe it).

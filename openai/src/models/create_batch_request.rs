@@ -5,6 +5,8 @@
 use super::{BatchFileExpirationAfter, CreateBatchRequestEndpoint, Metadata};
 
 /// `CreateBatchRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateBatchRequest {
     /// The ID of an uploaded file that contains requests for the new batch.
@@ -52,6 +54,8 @@ impl crate::request::Validate for CreateBatchRequest {
 /// The time frame within which the batch should be processed. Currently only `24h` is supported.
 ///
 /// Always `24h` so far; the `Default` is that value.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateBatchRequestCompletionWindow {
     /// The value `24h`.

@@ -16,6 +16,8 @@ use super::{
 use super::ChatCompletionFunctions;
 
 /// `CreateChatCompletionRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateChatCompletionRequest {

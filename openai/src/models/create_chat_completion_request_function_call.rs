@@ -21,6 +21,8 @@ use super::{
 ///
 /// `none` is the default when no functions are present. `auto` is the default
 /// if functions are present.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateChatCompletionRequestFunctionCall {
     /// The value when it is an object.

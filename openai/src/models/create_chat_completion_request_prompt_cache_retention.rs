@@ -13,6 +13,8 @@
 /// For older models that support both `in_memory` and `24h`, the default depends on your organization's data retention policy:
 /// - Organizations without ZDR enabled default to `24h`.
 /// - Organizations with ZDR enabled default to `in_memory` when `prompt_cache_retention` is not specified.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateChatCompletionRequestPromptCacheRetention {
     /// The value `in_memory`.

@@ -5,6 +5,8 @@
 use super::{ChatCompletionTool, CustomToolChatCompletions};
 
 /// `CreateChatCompletionRequestToolsItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateChatCompletionRequestToolsItem {
     /// A function tool that can be used to generate a response.

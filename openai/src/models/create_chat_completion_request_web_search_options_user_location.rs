@@ -5,6 +5,8 @@
 use super::WebSearchLocation;
 
 /// Approximate location parameters for the search.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateChatCompletionRequestWebSearchOptionsUserLocation {
     /// The type of location approximation. Always `approximate`.
@@ -16,6 +18,8 @@ pub struct CreateChatCompletionRequestWebSearchOptionsUserLocation {
 /// The type of location approximation. Always `approximate`.
 ///
 /// Always `approximate` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateChatCompletionRequestWebSearchOptionsUserLocationType {
     /// The value `approximate`.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Represents a chat completion response returned by model, based on the provided input.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateChatCompletionResponse {
@@ -75,6 +77,8 @@ pub struct CreateChatCompletionResponse {
 /// The object type, which is always `chat.completion`.
 ///
 /// Always `chat.completion` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateChatCompletionResponseObject {
     /// The value `chat.completion`.

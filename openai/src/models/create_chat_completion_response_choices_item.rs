@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `CreateChatCompletionResponseChoicesItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateChatCompletionResponseChoicesItem {
     /// The reason the model stopped generating tokens. This will be `stop` if the model hit a natural stop point or a provided stop sequence,

@@ -7,6 +7,8 @@
 /// `content_filter` if content was omitted due to a flag from our content filters,
 /// `tool_calls` if the model called a tool, or `function_call` (deprecated) if the model called a function.
 /// Read the [Model Spec](https://model-spec.openai.com/2025-12-18.html) for more.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateChatCompletionResponseChoicesItemFinishReason {
     /// The value `stop`.

@@ -5,6 +5,8 @@
 use super::ChatCompletionTokenLogprob;
 
 /// Log probability information for the choice.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateChatCompletionResponseChoicesItemLogprobs {
     /// A list of message content tokens with log probability information.

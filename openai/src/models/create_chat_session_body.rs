@@ -7,6 +7,8 @@ use super::{
 };
 
 /// Parameters for provisioning a new ChatKit session.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateChatSessionBody {
     /// Workflow that powers the session.

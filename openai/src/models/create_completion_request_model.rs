@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// ID of the model to use. You can use the [List models](/docs/api-reference/models/list) API to see all of your available models, or see our [Model overview](/docs/models) for descriptions of them.
+///
+/// Needs the crate feature `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateCompletionRequestModel {
     /// The value `gpt-3.5-turbo-instruct`.

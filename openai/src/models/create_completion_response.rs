@@ -5,6 +5,8 @@
 use super::{CompletionUsage, CreateCompletionResponseChoicesItem};
 
 /// Represents a completion response from the API. Note: both the streamed and non-streamed response objects share the same shape (unlike the chat endpoint).
+///
+/// Needs the crate feature `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateCompletionResponse {
     /// A unique identifier for the completion.
@@ -30,6 +32,8 @@ pub struct CreateCompletionResponse {
 /// The object type, which is always "text_completion"
 ///
 /// Always `text_completion` so far; the `Default` is that value.
+///
+/// Needs the crate feature `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateCompletionResponseObject {
     /// The value `text_completion`.

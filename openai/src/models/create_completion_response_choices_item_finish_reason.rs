@@ -5,6 +5,8 @@
 /// The reason the model stopped generating tokens. This will be `stop` if the model hit a natural stop point or a provided stop sequence,
 /// `length` if the maximum number of tokens specified in the request was reached,
 /// or `content_filter` if content was omitted due to a flag from our content filters.
+///
+/// Needs the crate feature `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateCompletionResponseChoicesItemFinishReason {
     /// The value `stop`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `CreateCompletionResponseChoicesItemLogprobs` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateCompletionResponseChoicesItemLogprobs {
     /// `text_offset` (the OpenAPI document does not describe it).

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `CreateContainerBody` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateContainerBody {
     /// Name of the container to create.

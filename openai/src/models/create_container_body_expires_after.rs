@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Container expiration time in seconds relative to the 'anchor' time.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateContainerBodyExpiresAfter {
     /// Time anchor for the expiration time. Currently only 'last_active_at' is supported.
@@ -14,6 +16,8 @@ pub struct CreateContainerBodyExpiresAfter {
 /// Time anchor for the expiration time. Currently only 'last_active_at' is supported.
 ///
 /// Always `last_active_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateContainerBodyExpiresAfterAnchor {
     /// The value `last_active_at`.

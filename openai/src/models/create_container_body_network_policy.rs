@@ -5,6 +5,8 @@
 use super::{ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabledParam};
 
 /// Network access policy for the container.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateContainerBodyNetworkPolicy {
     /// `ContainerNetworkPolicyDisabledParam` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::{InlineSkillParam, SkillReferenceParam};
 
 /// `CreateContainerBodySkillsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateContainerBodySkillsItem {
     /// `SkillReferenceParam` (the OpenAPI document does not describe it).

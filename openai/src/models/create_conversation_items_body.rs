@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `CreateConversationItemsBody` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateConversationItemsBody {
     /// The items to add to the conversation. You may add up to 20 items at a time.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The usage information for the request.
+///
+/// Needs the crate feature `embeddings` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEmbeddingResponseUsage {
     /// The number of tokens used by the prompt.

@@ -12,6 +12,8 @@ use super::{
 ///
 /// The `completions` member of [`CreateEvalRunRequestDataSource`](crate::CreateEvalRunRequestDataSource), which its `type` field selects.
 /// The `completions` member of [`EvalRunDataSource`](crate::EvalRunDataSource), which its `type` field selects.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalCompletionsRunDataSource {
     /// The type of run data source. Always `completions`.
@@ -45,6 +47,8 @@ impl crate::request::Validate for CreateEvalCompletionsRunDataSource {
 /// The type of run data source. Always `completions`.
 ///
 /// Always `completions` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateEvalCompletionsRunDataSourceType {
     /// The value `completions`.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Used when sampling from a model. Dictates the structure of the messages passed into the model. Can either be a reference to a prebuilt trajectory (ie, `item.input_trajectory`), or a template with variable references to the `item` namespace.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalCompletionsRunDataSourceInputMessages {
     /// TemplateInputMessages

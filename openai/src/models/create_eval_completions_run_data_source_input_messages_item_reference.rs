@@ -5,6 +5,8 @@
 /// ItemReferenceInputMessages
 ///
 /// The `item_reference` member of [`CreateEvalCompletionsRunDataSourceInputMessages`](crate::CreateEvalCompletionsRunDataSourceInputMessages), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalCompletionsRunDataSourceInputMessagesItemReference {
     /// A reference to a variable in the `item` namespace. Ie, "item.input_trajectory"

@@ -5,6 +5,8 @@
 /// TemplateInputMessages
 ///
 /// The `template` member of [`CreateEvalCompletionsRunDataSourceInputMessages`](crate::CreateEvalCompletionsRunDataSourceInputMessages), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalCompletionsRunDataSourceInputMessagesTemplate {
     /// A list of chat messages forming the prompt or context. May include variable references to the `item` namespace, ie {{item.name}}.

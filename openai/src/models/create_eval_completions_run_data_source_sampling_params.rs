@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `CreateEvalCompletionsRunDataSourceSamplingParams` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalCompletionsRunDataSourceSamplingParams {
     /// Constrains effort on reasoning for reasoning models. Currently supported

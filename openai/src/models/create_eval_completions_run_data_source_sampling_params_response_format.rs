@@ -14,6 +14,8 @@ use super::{ResponseFormatJsonObject, ResponseFormatJsonSchema, ResponseFormatTe
 /// Setting to `{ "type": "json_object" }` enables the older JSON mode, which
 /// ensures the message the model generates is valid JSON. Using `json_schema`
 /// is preferred for models that support it.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat {
     /// Default response format. Used to generate text responses.

@@ -7,6 +7,8 @@ use super::{
 };
 
 /// Determines what populates the `item` namespace in this run's data source.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalCompletionsRunDataSourceSource {
     /// EvalJsonlFileContentSource

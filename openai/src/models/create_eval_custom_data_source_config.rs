@@ -8,6 +8,8 @@
 /// - What data is required when creating a run
 ///
 /// The `custom` member of [`CreateEvalRequestDataSourceConfig`](crate::CreateEvalRequestDataSourceConfig), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalCustomDataSourceConfig {
     /// The json schema for each row in the data source.

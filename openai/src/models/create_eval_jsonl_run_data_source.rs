@@ -8,6 +8,8 @@ use super::CreateEvalJsonlRunDataSourceSource;
 ///
 /// The `jsonl` member of [`CreateEvalRunRequestDataSource`](crate::CreateEvalRunRequestDataSource), which its `type` field selects.
 /// The `jsonl` member of [`EvalRunDataSource`](crate::EvalRunDataSource), which its `type` field selects.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalJsonlRunDataSource {
     /// The type of data source. Always `jsonl`.
@@ -19,6 +21,8 @@ pub struct CreateEvalJsonlRunDataSource {
 /// The type of data source. Always `jsonl`.
 ///
 /// Always `jsonl` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateEvalJsonlRunDataSourceType {
     /// The value `jsonl`.

@@ -5,6 +5,8 @@
 use super::{EvalJsonlFileContentSource, EvalJsonlFileIdSource};
 
 /// Determines what populates the `item` namespace in the data source.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalJsonlRunDataSourceSource {
     /// EvalJsonlFileContentSource

@@ -6,6 +6,8 @@
 /// in the evaluation.
 ///
 /// The `label_model` member of [`CreateEvalRequestTestingCriteriaItem`](crate::CreateEvalRequestTestingCriteriaItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalLabelModelGrader {
     /// The name of the grader.

@@ -6,6 +6,8 @@
 /// This is usually metadata like `usecase=chatbot` or `prompt-version=v2`, etc.
 ///
 /// The `logs` member of [`CreateEvalRequestDataSourceConfig`](crate::CreateEvalRequestDataSourceConfig), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalLogsDataSourceConfig {
     /// Metadata filters for the logs data source.

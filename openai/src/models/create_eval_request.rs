@@ -7,6 +7,8 @@ use super::{
 };
 
 /// CreateEvalRequest
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalRequest {
     /// The name of the evaluation.

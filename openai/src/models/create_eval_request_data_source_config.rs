@@ -7,6 +7,8 @@ use super::{CreateEvalCustomDataSourceConfig, CreateEvalLogsDataSourceConfig};
 use super::CreateEvalStoredCompletionsDataSourceConfig;
 
 /// The configuration for the data source used for the evaluation runs. Dictates the schema of the data used in the evaluation.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalRequestDataSourceConfig {

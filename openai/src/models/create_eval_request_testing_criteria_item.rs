@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `CreateEvalRequestTestingCriteriaItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalRequestTestingCriteriaItem {
     /// A LabelModelGrader object which uses a model to assign labels to each item

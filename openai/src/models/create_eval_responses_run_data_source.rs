@@ -12,6 +12,8 @@ use super::{
 ///
 /// The `responses` member of [`CreateEvalRunRequestDataSource`](crate::CreateEvalRunRequestDataSource), which its `type` field selects.
 /// The `responses` member of [`EvalRunDataSource`](crate::EvalRunDataSource), which its `type` field selects.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalResponsesRunDataSource {
     /// The type of run data source. Always `responses`.
@@ -50,6 +52,8 @@ impl crate::request::Validate for CreateEvalResponsesRunDataSource {
 /// The type of run data source. Always `responses`.
 ///
 /// Always `responses` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateEvalResponsesRunDataSourceType {
     /// The value `responses`.

@@ -5,6 +5,8 @@
 /// InputMessagesItemReference
 ///
 /// The `item_reference` member of [`CreateEvalResponsesRunDataSourceInputMessages`](crate::CreateEvalResponsesRunDataSourceInputMessages), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalResponsesRunDataSourceInputMessagesItemReference {
     /// A reference to a variable in the `item` namespace. Ie, "item.name"

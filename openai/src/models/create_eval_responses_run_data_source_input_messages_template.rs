@@ -5,6 +5,8 @@
 /// InputMessagesTemplate
 ///
 /// The `template` member of [`CreateEvalResponsesRunDataSourceInputMessages`](crate::CreateEvalResponsesRunDataSourceInputMessages), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalResponsesRunDataSourceInputMessagesTemplate {
     /// A list of chat messages forming the prompt or context. May include variable references to the `item` namespace, ie {{item.name}}.

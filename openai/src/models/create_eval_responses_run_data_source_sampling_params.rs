@@ -5,6 +5,8 @@
 use super::{CreateEvalResponsesRunDataSourceSamplingParamsText, ReasoningEffort};
 
 /// `CreateEvalResponsesRunDataSourceSamplingParams` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalResponsesRunDataSourceSamplingParams {
     /// Constrains effort on reasoning for reasoning models. Currently supported

@@ -5,6 +5,8 @@
 use super::{EvalJsonlFileContentSource, EvalJsonlFileIdSource, EvalResponsesSource};
 
 /// Determines what populates the `item` namespace in this run's data source.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalResponsesRunDataSourceSource {
     /// EvalJsonlFileContentSource

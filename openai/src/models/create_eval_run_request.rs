@@ -5,6 +5,8 @@
 use super::{CreateEvalRunRequestDataSource, Metadata};
 
 /// CreateEvalRunRequest
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateEvalRunRequest {
     /// The name of the run.

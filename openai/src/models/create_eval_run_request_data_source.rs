@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Details about the run's data source.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateEvalRunRequestDataSource {
     /// A JsonlRunDataSource object with that specifies a JSONL file that matches the eval

@@ -5,6 +5,8 @@
 /// Deprecated in favor of LogsDataSourceConfig.
 ///
 /// The `stored_completions` member of [`CreateEvalRequestDataSourceConfig`](crate::CreateEvalRequestDataSourceConfig), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -10,6 +10,8 @@ use super::{
 use super::CreateFineTuningJobRequestHyperparameters;
 
 /// `CreateFineTuningJobRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateFineTuningJobRequest {

@@ -10,6 +10,8 @@ use super::{
 
 /// The hyperparameters used for the fine-tuning job.
 /// This value is now deprecated in favor of `method`, and should be passed in under the `method` parameter.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -6,6 +6,8 @@ use super::CreateFineTuningJobRequestHyperparametersLearningRateMultiplierString
 
 /// Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
 /// overfitting.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateFineTuningJobRequestHyperparametersLearningRateMultiplier {
     /// The value when it is a number.

@@ -5,6 +5,8 @@
 use super::CreateFineTuningJobRequestIntegrationsItemWandb;
 
 /// `CreateFineTuningJobRequestIntegrationsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateFineTuningJobRequestIntegrationsItem {
     /// The type of integration to enable. Currently, only "wandb" (Weights and Biases) is supported.
@@ -18,6 +20,8 @@ pub struct CreateFineTuningJobRequestIntegrationsItem {
 /// The type of integration to enable. Currently, only "wandb" (Weights and Biases) is supported.
 ///
 /// Always `wandb` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateFineTuningJobRequestIntegrationsItemType {
     /// The value `wandb`.

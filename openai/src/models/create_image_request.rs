@@ -9,6 +9,8 @@ use super::{
 };
 
 /// `CreateImageRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateImageRequest {
     /// A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for `dall-e-2` and 4000 characters for `dall-e-3`.

@@ -10,6 +10,8 @@
 /// Transparent backgrounds are available for supported GPT Image models. For
 /// `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
 /// using `transparent`, set the output format to `png` or `webp`.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateImageRequestBackground {
     /// The value `transparent`.

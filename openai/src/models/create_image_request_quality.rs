@@ -8,6 +8,8 @@
 /// - `high`, `medium` and `low` are supported for the GPT image models.
 /// - `hd` and `standard` are supported for `dall-e-3`.
 /// - `standard` is the only option for `dall-e-2`.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateImageRequestQuality {
     /// The value `standard`.

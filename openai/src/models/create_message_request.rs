@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `CreateMessageRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateMessageRequest {
     /// The role of the entity that is creating the message. Allowed values include:

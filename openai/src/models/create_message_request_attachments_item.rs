@@ -5,6 +5,8 @@
 use super::CreateMessageRequestAttachmentsItemToolsItem;
 
 /// `CreateMessageRequestAttachmentsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateMessageRequestAttachmentsItem {
     /// The ID of the file to attach to the message.

@@ -5,6 +5,8 @@
 use super::CreateMessageRequestContentArrayItem;
 
 /// `CreateMessageRequestContent` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateMessageRequestContent {
     /// The value when it is an array.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `CreateMessageRequestContentArrayItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateMessageRequestContentArrayItem {
     /// References an image [File](/docs/api-reference/files) in the content of a message.

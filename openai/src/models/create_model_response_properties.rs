@@ -7,6 +7,8 @@ use super::{
 };
 
 /// `CreateModelResponseProperties` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModelResponseProperties {

@@ -5,6 +5,8 @@
 use super::CreateModerationRequestModel;
 
 /// `CreateModerationRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModerationRequest {
     /// Input (or inputs) to classify. Can be a single string, an array of strings, or

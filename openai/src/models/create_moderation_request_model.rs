@@ -5,6 +5,8 @@
 /// The content moderation model you would like to use. Learn more in
 /// [the moderation guide](/docs/guides/moderation), and learn about
 /// available models [here](/docs/models#moderation).
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateModerationRequestModel {
     /// The value `omni-moderation-latest`.

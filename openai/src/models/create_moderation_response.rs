@@ -5,6 +5,8 @@
 use super::CreateModerationResponseResultsItem;
 
 /// Represents if a given text input is potentially harmful.
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModerationResponse {
     /// The unique identifier for the moderation request.

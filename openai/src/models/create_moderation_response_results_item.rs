@@ -9,6 +9,8 @@ use super::{
 };
 
 /// `CreateModerationResponseResultsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModerationResponseResultsItem {
     /// Whether any of the below categories are flagged.

@@ -19,6 +19,8 @@ use super::{
 };
 
 /// A list of the categories along with the input type(s) that the score applies to.
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModerationResponseResultsItemCategoryAppliedInputTypes {
     /// The applied input type(s) for the category 'hate'.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem {
     /// The value `text`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem {
     /// The value `text`.

@@ -12,6 +12,8 @@ use super::{
 /// `CreateResponseSchema` (the OpenAPI document does not describe it).
 ///
 /// Extends [`CreateModelResponseProperties`](crate::CreateModelResponseProperties) and [`ResponseProperties`](crate::ResponseProperties), whose fields come first, then its own.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateResponseSchema {

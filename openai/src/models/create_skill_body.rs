@@ -5,6 +5,8 @@
 use super::CreateSkillBodyFiles;
 
 /// Uploads a skill either as a directory (multipart `files[]`) or as a single zip file.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateSkillBody {
     /// `files` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `CreateSkillBodyFiles` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateSkillBodyFiles {
     /// The value when it is an array.

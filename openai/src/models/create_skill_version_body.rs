@@ -5,6 +5,8 @@
 use super::CreateSkillVersionBodyFiles;
 
 /// Uploads a new immutable version of a skill.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateSkillVersionBody {
     /// `files` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `CreateSkillVersionBodyFiles` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateSkillVersionBodyFiles {
     /// The value when it is an array.

@@ -5,6 +5,8 @@
 use super::SpendAlertNotificationChannel;
 
 /// Parameters for creating or updating a spend alert.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateSpendAlertBody {
     /// The alert threshold amount, in cents.
@@ -36,6 +38,8 @@ impl crate::request::Validate for CreateSpendAlertBody {
 /// The currency for the threshold amount.
 ///
 /// Always `USD` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateSpendAlertBodyCurrency {
     /// The value `USD`.
@@ -93,6 +97,8 @@ impl<'de> serde::Deserialize<'de> for CreateSpendAlertBodyCurrency {
 /// The time interval for evaluating spend against the threshold.
 ///
 /// Always `month` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CreateSpendAlertBodyInterval {
     /// The value `month`.

@@ -6,6 +6,8 @@ use super::{CreateMessageRequest, CreateThreadRequestToolResources, Metadata};
 
 /// Options to create a new thread. If no thread is provided when running a
 /// request, an empty thread will be created.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateThreadRequest {
     /// A list of [messages](/docs/api-reference/messages) to start the thread with.

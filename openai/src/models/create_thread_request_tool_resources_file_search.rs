@@ -5,6 +5,8 @@
 use super::CreateThreadRequestToolResourcesFileSearchVectorStoresItem;
 
 /// `CreateThreadRequestToolResourcesFileSearch` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateThreadRequestToolResourcesFileSearch {
     /// The [vector store](/docs/api-reference/vector-stores/object) attached to this thread. There can be a maximum of 1 vector store attached to the thread.

@@ -7,6 +7,8 @@ use super::CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStr
 /// Static Chunking Strategy
 ///
 /// The `static` member of [`CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy`](crate::CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic {
     /// `static` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::{CreateUploadRequestPurpose, FileExpirationAfter};
 
 /// `CreateUploadRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateUploadRequest {
     /// The name of the file to upload.

@@ -6,6 +6,8 @@
 ///
 /// See the [documentation on File
 /// purposes](/docs/api-reference/files/create#files-create-purpose).
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateUploadRequestPurpose {
     /// The value `assistants`.

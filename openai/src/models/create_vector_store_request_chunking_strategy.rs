@@ -5,6 +5,8 @@
 use super::{AutoChunkingStrategyRequestParam, StaticChunkingStrategyRequestParam};
 
 /// The chunking strategy used to chunk the file(s). If not set, will use the `auto` strategy. Only applicable if `file_ids` is non-empty.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateVectorStoreRequestChunkingStrategy {
     /// The default strategy. This strategy currently uses a `max_chunk_size_tokens` of `800` and `chunk_overlap_tokens` of `400`.

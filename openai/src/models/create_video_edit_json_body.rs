@@ -5,6 +5,8 @@
 use super::VideoReferenceInputParam;
 
 /// JSON parameters for editing an existing generated video.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateVideoEditJsonBody {
     /// Reference to the completed video to edit.

@@ -5,6 +5,8 @@
 use super::{VideoReferenceInputParam, VideoSeconds};
 
 /// JSON parameters for extending an existing generated video.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateVideoExtendJsonBody {
     /// Reference to the completed video to extend.

@@ -5,6 +5,8 @@
 use super::{ImageRefParam2, VideoModel, VideoSeconds, VideoSize};
 
 /// JSON parameters for creating a new video generation job.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateVideoJsonBody {
     /// The video generation model to use (allowed values: sora-2, sora-2-pro). Defaults to `sora-2`.

@@ -9,6 +9,8 @@ use super::ToolCallCaller;
 /// The `custom_tool_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `custom_tool_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `custom_tool_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolCall {
     /// The type of the custom tool call. Always `custom_tool_call`.
@@ -39,6 +41,8 @@ pub struct CustomToolCall {
 /// The type of the custom tool call. Always `custom_tool_call`.
 ///
 /// Always `custom_tool_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CustomToolCallType {
     /// The value `custom_tool_call`.

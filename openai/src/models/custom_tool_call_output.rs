@@ -8,6 +8,8 @@ use super::{CustomToolCallOutputOutput, ToolCallCallerParam};
 ///
 /// The `custom_tool_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `custom_tool_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolCallOutput {
     /// The type of the custom tool call output. Always `custom_tool_call_output`.
@@ -34,6 +36,8 @@ pub struct CustomToolCallOutput {
 /// The type of the custom tool call output. Always `custom_tool_call_output`.
 ///
 /// Always `custom_tool_call_output` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CustomToolCallOutputType {
     /// The value `custom_tool_call_output`.

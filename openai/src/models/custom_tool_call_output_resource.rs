@@ -9,6 +9,8 @@ use super::{
 /// ResponseCustomToolCallOutputItem
 ///
 /// The `custom_tool_call_output` member of [`OutputItem`](crate::OutputItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolCallOutputResource {
     /// The call ID, used to map this custom tool call output to a custom tool call.

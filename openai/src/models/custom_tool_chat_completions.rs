@@ -7,6 +7,8 @@ use super::CustomToolChatCompletionsCustom;
 /// A custom tool that processes input using a specified format.
 ///
 /// The `custom` member of [`CreateChatCompletionRequestToolsItem`](crate::CreateChatCompletionRequestToolsItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolChatCompletions {
     /// Properties of the custom tool.

@@ -5,6 +5,8 @@
 use super::CustomToolChatCompletionsCustomFormat;
 
 /// Properties of the custom tool.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolChatCompletionsCustom {
     /// The name of the custom tool, used to identify it in tool calls.

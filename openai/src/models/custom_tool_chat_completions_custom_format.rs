@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The input format for the custom tool. Default is unconstrained text.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CustomToolChatCompletionsCustomFormat {
     /// Unconstrained free-form text.

@@ -7,6 +7,8 @@ use super::CustomToolChatCompletionsCustomFormatGrammarGrammar;
 /// A grammar defined by the user.
 ///
 /// The `grammar` member of [`CustomToolChatCompletionsCustomFormat`](crate::CustomToolChatCompletionsCustomFormat), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolChatCompletionsCustomFormatGrammar {
     /// Your chosen grammar.

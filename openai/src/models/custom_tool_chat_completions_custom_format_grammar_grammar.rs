@@ -5,6 +5,8 @@
 use super::CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax;
 
 /// Your chosen grammar.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolChatCompletionsCustomFormatGrammarGrammar {
     /// The grammar definition.

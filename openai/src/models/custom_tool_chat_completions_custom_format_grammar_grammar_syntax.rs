@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The syntax of the grammar definition. One of `lark` or `regex`.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
     /// The value `lark`.

@@ -5,5 +5,7 @@
 /// Unconstrained free-form text.
 ///
 /// The `text` member of [`CustomToolChatCompletionsCustomFormat`](crate::CustomToolChatCompletionsCustomFormat), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomToolChatCompletionsCustomFormatText {}

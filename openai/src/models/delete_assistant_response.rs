@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteAssistantResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteAssistantResponse {
     /// `id` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeleteAssistantResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `assistant.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteAssistantResponseObject {
     /// The value `assistant.deleted`.

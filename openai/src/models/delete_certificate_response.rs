@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteCertificateResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteCertificateResponse {
     /// The object type, must be `certificate.deleted`.
@@ -14,6 +16,8 @@ pub struct DeleteCertificateResponse {
 /// The object type, must be `certificate.deleted`.
 ///
 /// Always `certificate.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteCertificateResponseObject {
     /// The value `certificate.deleted`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteEvalRunResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteEvalRunResponse {
     /// `object` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteFileResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteFileResponse {
     /// `id` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeleteFileResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `file` so far; the `Default` is that value.
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteFileResponseObject {
     /// The value `file`.

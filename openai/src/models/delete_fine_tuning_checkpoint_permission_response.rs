@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteFineTuningCheckpointPermissionResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteFineTuningCheckpointPermissionResponse {
     /// The ID of the fine-tuned model checkpoint permission that was deleted.
@@ -16,6 +18,8 @@ pub struct DeleteFineTuningCheckpointPermissionResponse {
 /// The object type, which is always "checkpoint.permission".
 ///
 /// Always `checkpoint.permission` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteFineTuningCheckpointPermissionResponseObject {
     /// The value `checkpoint.permission`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteMessageResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteMessageResponse {
     /// `id` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeleteMessageResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `thread.message.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteMessageResponseObject {
     /// The value `thread.message.deleted`.

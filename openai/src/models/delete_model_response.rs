@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteModelResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteModelResponse {
     /// `id` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteVectorStoreFileResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteVectorStoreFileResponse {
     /// `id` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeleteVectorStoreFileResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `vector_store.file.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteVectorStoreFileResponseObject {
     /// The value `vector_store.file.deleted`.

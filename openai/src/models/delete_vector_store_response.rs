@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeleteVectorStoreResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeleteVectorStoreResponse {
     /// `id` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeleteVectorStoreResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `vector_store.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeleteVectorStoreResponseObject {
     /// The value `vector_store.deleted`.

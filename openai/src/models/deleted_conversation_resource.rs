@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeletedConversationResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeletedConversationResource {
     /// `object` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeletedConversationResource {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `conversation.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeletedConversationResourceObject {
     /// The value `conversation.deleted`.

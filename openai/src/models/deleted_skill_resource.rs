@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeletedSkillResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeletedSkillResource {
     /// `object` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct DeletedSkillResource {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `skill.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeletedSkillResourceObject {
     /// The value `skill.deleted`.

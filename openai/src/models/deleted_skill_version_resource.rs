@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `DeletedSkillVersionResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeletedSkillVersionResource {
     /// `object` (the OpenAPI document does not describe it).
@@ -18,6 +20,8 @@ pub struct DeletedSkillVersionResource {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `skill.version.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeletedSkillVersionResourceObject {
     /// The value `skill.version.deleted`.

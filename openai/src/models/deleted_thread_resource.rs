@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting a thread.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeletedThreadResource {
     /// Identifier of the deleted thread.
@@ -16,6 +18,8 @@ pub struct DeletedThreadResource {
 /// Type discriminator that is always `chatkit.thread.deleted`.
 ///
 /// Always `chatkit.thread.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeletedThreadResourceObject {
     /// The value `chatkit.thread.deleted`.

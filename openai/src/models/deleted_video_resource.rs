@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting a video.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeletedVideoResource {
     /// The object type that signals the deletion response.
@@ -16,6 +18,8 @@ pub struct DeletedVideoResource {
 /// The object type that signals the deletion response.
 ///
 /// Always `video.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum DeletedVideoResourceObject {
     /// The value `video.deleted`.

@@ -5,5 +5,7 @@
 /// `DirectToolCallCaller` (the OpenAPI document does not describe it).
 ///
 /// The `direct` member of [`ToolCallCaller`](crate::ToolCallCaller), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DirectToolCallCaller {}

@@ -5,5 +5,7 @@
 /// `DirectToolCallCallerParam` (the OpenAPI document does not describe it).
 ///
 /// The `direct` member of [`ToolCallCallerParam`](crate::ToolCallCallerParam), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DirectToolCallCallerParam {}

@@ -5,6 +5,8 @@
 /// A double click action.
 ///
 /// The `double_click` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DoubleClickAction {
     /// The x-coordinate where the double click occurred.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `EditImageBodyJsonParamModeration` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EditImageBodyJsonParamModeration {
     /// The value `low`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `EditImageBodyJsonParamOutputFormat` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EditImageBodyJsonParamOutputFormat {
     /// The value `png`.

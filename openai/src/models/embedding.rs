@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Represents an embedding vector returned by embedding endpoint.
+///
+/// Needs the crate feature `embeddings` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Embedding {
     /// The index of the embedding in the list of embeddings.
@@ -16,6 +18,8 @@ pub struct Embedding {
 /// The object type, which is always "embedding".
 ///
 /// Always `embedding` so far; the `Default` is that value.
+///
+/// Needs the crate feature `embeddings` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EmbeddingObject {
     /// The value `embedding`.

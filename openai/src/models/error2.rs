@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// An error that occurred while generating the response.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error2 {
     /// A machine-readable error code that was returned.

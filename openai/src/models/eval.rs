@@ -10,6 +10,8 @@ use super::{EvalDataSourceConfig, EvalTestingCriteriaItem, Metadata};
 /// - Improve the quality of my chatbot
 /// - See how well my chatbot handles customer support
 /// - Check if o4-mini is better at my usecase than gpt-4o
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Eval {
     /// The object type.
@@ -37,6 +39,8 @@ pub struct Eval {
 /// The object type.
 ///
 /// Always `eval` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalObject {
     /// The value `eval`.

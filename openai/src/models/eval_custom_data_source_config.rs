@@ -8,6 +8,8 @@
 /// - What data is required when creating a run
 ///
 /// The `custom` member of [`EvalDataSourceConfig`](crate::EvalDataSourceConfig), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalCustomDataSourceConfig {
     /// The json schema for the run data source items.

@@ -7,6 +7,8 @@ use super::{EvalCustomDataSourceConfig, EvalLogsDataSourceConfig};
 use super::EvalStoredCompletionsDataSourceConfig;
 
 /// Configuration of data sources used in runs of the evaluation.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvalDataSourceConfig {

@@ -6,6 +6,8 @@
 ///
 /// The `python` member of [`CreateEvalRequestTestingCriteriaItem`](crate::CreateEvalRequestTestingCriteriaItem), which its `type` field selects.
 /// The `python` member of [`EvalTestingCriteriaItem`](crate::EvalTestingCriteriaItem), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalGraderPython {
     /// The object type, which is always `python`.
@@ -38,6 +40,8 @@ impl crate::request::Validate for EvalGraderPython {
 /// The object type, which is always `python`.
 ///
 /// Always `python` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalGraderPythonType {
     /// The value `python`.

@@ -8,6 +8,8 @@ use super::{EvalItem, GraderScoreModelSamplingParams};
 ///
 /// The `score_model` member of [`CreateEvalRequestTestingCriteriaItem`](crate::CreateEvalRequestTestingCriteriaItem), which its `type` field selects.
 /// The `score_model` member of [`EvalTestingCriteriaItem`](crate::EvalTestingCriteriaItem), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalGraderScoreModel {
     /// The object type, which is always `score_model`.
@@ -56,6 +58,8 @@ impl crate::request::Validate for EvalGraderScoreModel {
 /// The object type, which is always `score_model`.
 ///
 /// Always `score_model` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalGraderScoreModelType {
     /// The value `score_model`.

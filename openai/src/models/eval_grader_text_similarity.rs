@@ -8,6 +8,8 @@ use super::GraderTextSimilarityEvaluationMetric;
 ///
 /// The `text_similarity` member of [`CreateEvalRequestTestingCriteriaItem`](crate::CreateEvalRequestTestingCriteriaItem), which its `type` field selects.
 /// The `text_similarity` member of [`EvalTestingCriteriaItem`](crate::EvalTestingCriteriaItem), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalGraderTextSimilarity {
     /// The type of grader.
@@ -43,6 +45,8 @@ impl crate::request::Validate for EvalGraderTextSimilarity {
 /// The type of grader.
 ///
 /// Always `text_similarity` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalGraderTextSimilarityType {
     /// The value `text_similarity`.

@@ -4,6 +4,8 @@
 
 /// The role of the message input. One of `user`, `assistant`, `system`, or
 /// `developer`.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum EvalItemRole {
     /// The value `user`.

@@ -9,6 +9,8 @@ use super::EvalJsonlFileContentSourceContentItem;
 /// The `file_content` member of [`CreateEvalCompletionsRunDataSourceSource`](crate::CreateEvalCompletionsRunDataSourceSource), which its `type` field selects.
 /// The `file_content` member of [`CreateEvalJsonlRunDataSourceSource`](crate::CreateEvalJsonlRunDataSourceSource), which its `type` field selects.
 /// The `file_content` member of [`CreateEvalResponsesRunDataSourceSource`](crate::CreateEvalResponsesRunDataSourceSource), which its `type` field selects.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalJsonlFileContentSource {
     /// The type of jsonl source. Always `file_content`.
@@ -20,6 +22,8 @@ pub struct EvalJsonlFileContentSource {
 /// The type of jsonl source. Always `file_content`.
 ///
 /// Always `file_content` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalJsonlFileContentSourceType {
     /// The value `file_content`.

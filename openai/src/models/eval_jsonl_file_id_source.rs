@@ -7,6 +7,8 @@
 /// The `file_id` member of [`CreateEvalCompletionsRunDataSourceSource`](crate::CreateEvalCompletionsRunDataSourceSource), which its `type` field selects.
 /// The `file_id` member of [`CreateEvalJsonlRunDataSourceSource`](crate::CreateEvalJsonlRunDataSourceSource), which its `type` field selects.
 /// The `file_id` member of [`CreateEvalResponsesRunDataSourceSource`](crate::CreateEvalResponsesRunDataSourceSource), which its `type` field selects.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalJsonlFileIdSource {
     /// The type of jsonl source. Always `file_id`.
@@ -18,6 +20,8 @@ pub struct EvalJsonlFileIdSource {
 /// The type of jsonl source. Always `file_id`.
 ///
 /// Always `file_id` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalJsonlFileIdSourceType {
     /// The value `file_id`.

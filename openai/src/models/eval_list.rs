@@ -5,6 +5,8 @@
 use super::Eval;
 
 /// An object representing a list of evals.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalList {
     /// The type of this object. It is always set to "list".
@@ -22,6 +24,8 @@ pub struct EvalList {
 /// The type of this object. It is always set to "list".
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalListObject {
     /// The value `list`.

@@ -10,6 +10,8 @@ use super::Metadata;
 /// `item` and `sample` are both defined when using this data source config.
 ///
 /// The `logs` member of [`EvalDataSourceConfig`](crate::EvalDataSourceConfig), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalLogsDataSourceConfig {
     /// Set of 16 key-value pairs that can be attached to an object. This can be

@@ -7,6 +7,8 @@ use super::ReasoningEffort;
 /// A EvalResponsesSource object describing a run data source configuration.
 ///
 /// The `responses` member of [`CreateEvalResponsesRunDataSourceSource`](crate::CreateEvalResponsesRunDataSourceSource), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalResponsesSource {
     /// Metadata filter for the responses. This is a query parameter used to select responses.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// A schema representing an evaluation run.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalRun {
     /// The type of the object. Always "eval.run".
@@ -49,6 +51,8 @@ pub struct EvalRun {
 /// The type of the object. Always "eval.run".
 ///
 /// Always `eval.run` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalRunObject {
     /// The value `eval.run`.

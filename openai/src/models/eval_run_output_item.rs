@@ -5,6 +5,8 @@
 use super::{EvalRunOutputItemResult, EvalRunOutputItemSample};
 
 /// A schema representing an evaluation run output item.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalRunOutputItem {
     /// The type of the object. Always "eval.run.output_item".
@@ -32,6 +34,8 @@ pub struct EvalRunOutputItem {
 /// The type of the object. Always "eval.run.output_item".
 ///
 /// Always `eval.run.output_item` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalRunOutputItemObject {
     /// The value `eval.run.output_item`.

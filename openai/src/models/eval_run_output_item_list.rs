@@ -5,6 +5,8 @@
 use super::EvalRunOutputItem;
 
 /// An object representing a list of output items for an evaluation run.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalRunOutputItemList {
     /// The type of this object. It is always set to "list".
@@ -22,6 +24,8 @@ pub struct EvalRunOutputItemList {
 /// The type of this object. It is always set to "list".
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum EvalRunOutputItemListObject {
     /// The value `list`.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// A sample containing the input and output of the evaluation run.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalRunOutputItemSample {
     /// An array of input messages.

@@ -7,6 +7,8 @@ use super::Metadata;
 /// Deprecated in favor of LogsDataSourceConfig.
 ///
 /// The `stored_completions` member of [`EvalDataSourceConfig`](crate::EvalDataSourceConfig), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -7,6 +7,8 @@ use super::Metadata;
 /// A StoredCompletionsRunDataSource configuration describing a set of filters
 ///
 /// The `stored_completions` member of [`CreateEvalCompletionsRunDataSourceSource`](crate::CreateEvalCompletionsRunDataSourceSource), which reads and writes the `type` field.
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EvalStoredCompletionsSource {
     /// Set of 16 key-value pairs that can be attached to an object. This can be

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `EvalTestingCriteriaItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvalTestingCriteriaItem {
     /// A LabelModelGrader object which uses a model to assign labels to each item

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Controls when the session expires relative to an anchor timestamp.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ExpiresAfterParam {
     /// Base timestamp used to calculate expiration. Currently fixed to `created_at`.
@@ -31,6 +33,8 @@ impl crate::request::Validate for ExpiresAfterParam {
 /// Base timestamp used to calculate expiration. Currently fixed to `created_at`.
 ///
 /// Always `created_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ExpiresAfterParamAnchor {
     /// The value `created_at`.

@@ -7,6 +7,8 @@ use super::FileAnnotationSource;
 /// Annotation that references an uploaded file.
 ///
 /// The `file` member of [`ResponseOutputTextAnnotationsItem`](crate::ResponseOutputTextAnnotationsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileAnnotation {
     /// File attachment referenced by the annotation.

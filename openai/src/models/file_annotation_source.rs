@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Attachment source referenced by an annotation.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileAnnotationSource {
     /// Type discriminator that is always `file`.
@@ -14,6 +16,8 @@ pub struct FileAnnotationSource {
 /// Type discriminator that is always `file`.
 ///
 /// Always `file` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FileAnnotationSourceType {
     /// The value `file`.

@@ -5,6 +5,8 @@
 /// A citation to a file.
 ///
 /// The `file_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileCitationBody {
     /// The ID of the file.

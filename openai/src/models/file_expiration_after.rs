@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The expiration policy for a file. By default, files with `purpose=batch` expire after 30 days and all other files are persisted until they are manually deleted.
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileExpirationAfter {
     /// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`.
@@ -31,6 +33,8 @@ impl crate::request::Validate for FileExpirationAfter {
 /// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`.
 ///
 /// Always `created_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FileExpirationAfterAnchor {
     /// The value `created_at`.

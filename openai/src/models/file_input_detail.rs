@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `FileInputDetail` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FileInputDetail {
     /// The value `auto`.

@@ -10,6 +10,8 @@ use super::{FileSearchToolCallResultsItem, FileSearchToolCallStatus};
 /// The `file_search_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `file_search_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `file_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileSearchToolCall {
     /// The unique ID of the file search tool call.
@@ -35,6 +37,8 @@ pub struct FileSearchToolCall {
 /// The type of the file search tool call. Always `file_search_call`.
 ///
 /// Always `file_search_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FileSearchToolCallType {
     /// The value `file_search_call`.

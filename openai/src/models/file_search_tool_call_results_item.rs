@@ -5,6 +5,8 @@
 use super::VectorStoreFileAttributes;
 
 /// `FileSearchToolCallResultsItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileSearchToolCallResultsItem {
     /// The unique ID of the file.

@@ -5,6 +5,8 @@
 use super::FineTuneDpoHyperparametersBetaString;
 
 /// The beta value for the DPO method. A higher beta value will increase the weight of the penalty between the policy and reference model.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneDpoHyperparametersBeta {
     /// The value when it is a number.

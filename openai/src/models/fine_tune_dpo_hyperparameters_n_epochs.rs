@@ -5,6 +5,8 @@
 use super::FineTuneDpoHyperparametersNEpochsString;
 
 /// The number of epochs to train the model for. An epoch refers to one full cycle through the training dataset.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneDpoHyperparametersNEpochs {
     /// The value when it is an integer.

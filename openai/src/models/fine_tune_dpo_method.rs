@@ -5,6 +5,8 @@
 use super::FineTuneDpoHyperparameters;
 
 /// Configuration for the DPO fine-tuning method.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuneDpoMethod {
     /// The hyperparameters used for the DPO fine-tuning job.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The method used for fine-tuning.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuneMethod {
     /// The type of method. Is either `supervised`, `dpo`, or `reinforcement`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The type of method. Is either `supervised`, `dpo`, or `reinforcement`.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FineTuneMethodType {
     /// The value `supervised`.

@@ -13,6 +13,8 @@ use super::{
 };
 
 /// The hyperparameters used for the reinforcement fine-tuning job.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuneReinforcementHyperparameters {
     /// Number of examples in each batch. A larger batch size means that model parameters are updated less frequently, but with lower variance.

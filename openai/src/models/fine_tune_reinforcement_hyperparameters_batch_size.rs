@@ -5,6 +5,8 @@
 use super::FineTuneReinforcementHyperparametersBatchSizeString;
 
 /// Number of examples in each batch. A larger batch size means that model parameters are updated less frequently, but with lower variance.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneReinforcementHyperparametersBatchSize {
     /// The value when it is an integer.

@@ -5,6 +5,8 @@
 use super::FineTuneReinforcementHyperparametersComputeMultiplierString;
 
 /// Multiplier on amount of compute used for exploring search space during training.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneReinforcementHyperparametersComputeMultiplier {
     /// The value when it is a number.

@@ -5,6 +5,8 @@
 use super::FineTuneReinforcementHyperparametersEvalIntervalString;
 
 /// The number of training steps between evaluation runs.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneReinforcementHyperparametersEvalInterval {
     /// The value when it is an integer.

@@ -5,6 +5,8 @@
 use super::FineTuneReinforcementHyperparametersEvalSamplesString;
 
 /// Number of evaluation samples to generate per training step.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneReinforcementHyperparametersEvalSamples {
     /// The value when it is an integer.

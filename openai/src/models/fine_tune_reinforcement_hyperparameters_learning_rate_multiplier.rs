@@ -5,6 +5,8 @@
 use super::FineTuneReinforcementHyperparametersLearningRateMultiplierString;
 
 /// Scaling factor for the learning rate. A smaller learning rate may be useful to avoid overfitting.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuneReinforcementHyperparametersLearningRateMultiplier {
     /// The value when it is a number.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Level of reasoning effort.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FineTuneReinforcementHyperparametersReasoningEffort {
     /// The value `default`.

@@ -5,6 +5,8 @@
 use super::{FineTuneReinforcementHyperparameters, FineTuneReinforcementMethodGrader};
 
 /// Configuration for the reinforcement fine-tuning method.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuneReinforcementMethod {
     /// The grader used for the fine-tuning job.

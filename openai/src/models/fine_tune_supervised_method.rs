@@ -5,6 +5,8 @@
 use super::FineTuneSupervisedHyperparameters;
 
 /// Configuration for the supervised fine-tuning method.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuneSupervisedMethod {
     /// The hyperparameters used for the fine-tuning job.

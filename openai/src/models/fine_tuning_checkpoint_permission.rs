@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The `checkpoint.permission` object represents a permission for a fine-tuned model checkpoint.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningCheckpointPermission {
     /// The permission identifier, which can be referenced in the API endpoints.
@@ -18,6 +20,8 @@ pub struct FineTuningCheckpointPermission {
 /// The object type, which is always "checkpoint.permission".
 ///
 /// Always `checkpoint.permission` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FineTuningCheckpointPermissionObject {
     /// The value `checkpoint.permission`.

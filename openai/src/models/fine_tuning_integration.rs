@@ -5,6 +5,8 @@
 use super::FineTuningIntegrationWandb;
 
 /// Fine-Tuning Job Integration
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningIntegration {
     /// The type of the integration being enabled for the fine-tuning job
@@ -18,6 +20,8 @@ pub struct FineTuningIntegration {
 /// The type of the integration being enabled for the fine-tuning job
 ///
 /// Always `wandb` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FineTuningIntegrationType {
     /// The value `wandb`.

@@ -5,6 +5,8 @@
 /// The settings for your integration with Weights and Biases. This payload specifies the project that
 /// metrics will be sent to. Optionally, you can set an explicit display name for your run, add tags
 /// to your run, and set a default entity (team, username, etc) to be associated with your run.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningIntegrationWandb {
     /// The name of the project that the new run will be created under.

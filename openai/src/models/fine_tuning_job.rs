@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The `fine_tuning.job` object represents a fine-tuning job that has been created through the API.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningJob {
     /// The object identifier, which can be referenced in the API endpoints.
@@ -87,6 +89,8 @@ pub struct FineTuningJob {
 /// The object type, which is always "fine_tuning.job".
 ///
 /// Always `fine_tuning.job` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FineTuningJobObject {
     /// The value `fine_tuning.job`.

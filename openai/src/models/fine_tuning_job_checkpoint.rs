@@ -5,6 +5,8 @@
 use super::FineTuningJobCheckpointMetrics;
 
 /// The `fine_tuning.job.checkpoint` object represents a model checkpoint for a fine-tuning job that is ready to use.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningJobCheckpoint {
     /// The checkpoint identifier, which can be referenced in the API endpoints.
@@ -26,6 +28,8 @@ pub struct FineTuningJobCheckpoint {
 /// The object type, which is always "fine_tuning.job.checkpoint".
 ///
 /// Always `fine_tuning.job.checkpoint` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FineTuningJobCheckpointObject {
     /// The value `fine_tuning.job.checkpoint`.

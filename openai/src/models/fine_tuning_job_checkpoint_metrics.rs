@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Metrics at the step number during the fine-tuning job.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningJobCheckpointMetrics {
     /// `step` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::{FineTuningJobEventLevel, FineTuningJobEventType};
 
 /// Fine-tuning job event object
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FineTuningJobEvent {
     /// The object type, which is always "fine_tuning.job.event".
@@ -28,6 +30,8 @@ pub struct FineTuningJobEvent {
 /// The object type, which is always "fine_tuning.job.event".
 ///
 /// Always `fine_tuning.job.event` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FineTuningJobEventObject {
     /// The value `fine_tuning.job.event`.

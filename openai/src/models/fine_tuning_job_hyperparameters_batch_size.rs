@@ -6,6 +6,8 @@ use super::FineTuningJobHyperparametersBatchSizeString;
 
 /// Number of examples in each batch. A larger batch size means that model parameters
 /// are updated less frequently, but with lower variance.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuningJobHyperparametersBatchSize {
     /// The value when it is an integer.

@@ -6,6 +6,8 @@ use super::FineTuningJobHyperparametersNEpochsString;
 
 /// The number of epochs to train the model for. An epoch refers to one full cycle
 /// through the training dataset.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FineTuningJobHyperparametersNEpochs {
     /// The value when it is an integer.

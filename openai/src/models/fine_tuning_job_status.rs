@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The current status of the fine-tuning job, which can be either `validating_files`, `queued`, `running`, `succeeded`, `failed`, or `cancelled`.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FineTuningJobStatus {
     /// The value `validating_files`.

@@ -5,6 +5,8 @@
 use super::FunctionParameters;
 
 /// `FunctionObject` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionObject {
     /// A description of what the function does, used by the model to choose when and how to call the function.

@@ -5,4 +5,6 @@
 /// The parameters the functions accepts, described as a JSON Schema object. See the [guide](/docs/guides/function-calling) for examples, and the [JSON Schema reference](https://json-schema.org/understanding-json-schema/) for documentation about the format.
 ///
 /// Omitting `parameters` defines a function with an empty parameter list.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals` (or `full`).
 pub type FunctionParameters = std::collections::BTreeMap<String, serde_json::Value>;

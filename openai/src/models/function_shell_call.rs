@@ -12,6 +12,8 @@ use super::{
 /// The `shell_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `shell_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `shell_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionShellCall {
     /// The type of the item. Always `shell_call`.
@@ -44,6 +46,8 @@ pub struct FunctionShellCall {
 /// The type of the item. Always `shell_call`.
 ///
 /// Always `shell_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionShellCallType {
     /// The value `shell_call`.

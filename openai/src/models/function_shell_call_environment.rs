@@ -5,6 +5,8 @@
 use super::{ContainerReferenceResource, LocalEnvironmentResource};
 
 /// `FunctionShellCallEnvironment` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionShellCallEnvironment {
     /// Represents the use of a local environment to perform shell actions.

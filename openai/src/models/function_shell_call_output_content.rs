@@ -5,6 +5,8 @@
 use super::FunctionShellCallOutputContentOutcome;
 
 /// The content of a shell tool call output that was emitted.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionShellCallOutputContent {
     /// The standard output that was captured.

@@ -5,6 +5,8 @@
 /// Indicates that the shell commands finished and returned an exit code.
 ///
 /// The `exit` member of [`FunctionShellCallOutputContentOutcome`](crate::FunctionShellCallOutputContentOutcome), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionShellCallOutputExitOutcome {
     /// Exit code from the shell process.

@@ -5,5 +5,7 @@
 /// Indicates that the shell call exceeded its configured time limit.
 ///
 /// The `timeout` member of [`FunctionShellCallOutputContentOutcome`](crate::FunctionShellCallOutputContentOutcome), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionShellCallOutputTimeoutOutcome {}

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `FunctionShellCallStatus` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FunctionShellCallStatus {
     /// The value `in_progress`.

@@ -9,6 +9,8 @@ use super::{FunctionToolCallStatus, ToolCallCaller};
 ///
 /// The `function_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `function_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionToolCall {
     /// The unique ID of the function tool call.
@@ -43,6 +45,8 @@ pub struct FunctionToolCall {
 /// The type of the function tool call. Always `function_call`.
 ///
 /// Always `function_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionToolCallType {
     /// The value `function_call`.

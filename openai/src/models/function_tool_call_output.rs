@@ -9,6 +9,8 @@ use super::{
 /// The output of a function tool call.
 ///
 /// The `function_call_output` member of [`ItemField`](crate::ItemField), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionToolCallOutput {
     /// The unique ID of the function tool call output. Populated when this item

@@ -11,6 +11,8 @@ use super::{
 ///
 /// The `function_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `function_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FunctionToolCallOutputResource {
     /// The type of the function tool call output. Always `function_call_output`.
@@ -49,6 +51,8 @@ pub struct FunctionToolCallOutputResource {
 /// The type of the function tool call output. Always `function_call_output`.
 ///
 /// Always `function_call_output` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionToolCallOutputResourceType {
     /// The value `function_call_output`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `GetChatCompletionMessagesOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetChatCompletionMessagesOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `GetEvalRunsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetEvalRunsOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `GetEvalRunsStatus` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GetEvalRunsStatus {
     /// The value `queued`.

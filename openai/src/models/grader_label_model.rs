@@ -9,6 +9,8 @@ use super::EvalItem;
 ///
 /// The `label_model` member of [`EvalTestingCriteriaItem`](crate::EvalTestingCriteriaItem), which its `type` field selects.
 /// The `label_model` member of [`GraderMultiGraders`](crate::GraderMultiGraders), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GraderLabelModel {
     /// The object type, which is always `label_model`.
@@ -28,6 +30,8 @@ pub struct GraderLabelModel {
 /// The object type, which is always `label_model`.
 ///
 /// Always `label_model` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GraderLabelModelType {
     /// The value `label_model`.

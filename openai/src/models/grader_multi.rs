@@ -10,6 +10,8 @@ use super::GraderMultiGraders;
 /// The `multi` member of [`RunGraderRequestGrader`](crate::RunGraderRequestGrader), which its `type` field selects.
 /// The `multi` member of [`ValidateGraderRequestGrader`](crate::ValidateGraderRequestGrader), which its `type` field selects.
 /// The `multi` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GraderMulti {
     /// The object type, which is always `multi`.
@@ -39,6 +41,8 @@ impl crate::request::Validate for GraderMulti {
 /// The object type, which is always `multi`.
 ///
 /// Always `multi` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GraderMultiType {
     /// The value `multi`.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `GraderMultiGraders` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum GraderMultiGraders {
     /// A StringCheckGrader object that performs a string comparison between input and reference using a specified operation.

@@ -9,6 +9,8 @@
 /// The `python` member of [`RunGraderRequestGrader`](crate::RunGraderRequestGrader), which its `type` field selects.
 /// The `python` member of [`ValidateGraderRequestGrader`](crate::ValidateGraderRequestGrader), which its `type` field selects.
 /// The `python` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GraderPython {
     /// The object type, which is always `python`.
@@ -25,6 +27,8 @@ pub struct GraderPython {
 /// The object type, which is always `python`.
 ///
 /// Always `python` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GraderPythonType {
     /// The value `python`.

@@ -11,6 +11,8 @@ use super::{EvalItem, GraderScoreModelSamplingParams};
 /// The `score_model` member of [`RunGraderRequestGrader`](crate::RunGraderRequestGrader), which its `type` field selects.
 /// The `score_model` member of [`ValidateGraderRequestGrader`](crate::ValidateGraderRequestGrader), which its `type` field selects.
 /// The `score_model` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GraderScoreModel {
     /// The object type, which is always `score_model`.
@@ -52,6 +54,8 @@ impl crate::request::Validate for GraderScoreModel {
 /// The object type, which is always `score_model`.
 ///
 /// Always `score_model` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GraderScoreModelType {
     /// The value `score_model`.

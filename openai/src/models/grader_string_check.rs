@@ -13,6 +13,8 @@ use super::GraderStringCheckOperation;
 /// The `string_check` member of [`RunGraderRequestGrader`](crate::RunGraderRequestGrader), which its `type` field selects.
 /// The `string_check` member of [`ValidateGraderRequestGrader`](crate::ValidateGraderRequestGrader), which its `type` field selects.
 /// The `string_check` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GraderStringCheck {
     /// The object type, which is always `string_check`.
@@ -30,6 +32,8 @@ pub struct GraderStringCheck {
 /// The object type, which is always `string_check`.
 ///
 /// Always `string_check` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GraderStringCheckType {
     /// The value `string_check`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The string check operation to perform. One of `eq`, `ne`, `like`, or `ilike`.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GraderStringCheckOperation {
     /// The value `eq`.

@@ -11,6 +11,8 @@ use super::GraderTextSimilarityEvaluationMetric;
 /// The `text_similarity` member of [`RunGraderRequestGrader`](crate::RunGraderRequestGrader), which its `type` field selects.
 /// The `text_similarity` member of [`ValidateGraderRequestGrader`](crate::ValidateGraderRequestGrader), which its `type` field selects.
 /// The `text_similarity` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GraderTextSimilarity {
     /// The type of grader.
@@ -30,6 +32,8 @@ pub struct GraderTextSimilarity {
 /// The type of grader.
 ///
 /// Always `text_similarity` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GraderTextSimilarityType {
     /// The value `text_similarity`.

@@ -5,6 +5,8 @@
 /// The evaluation metric to use. One of `cosine`, `fuzzy_match`, `bleu`,
 /// `gleu`, `meteor`, `rouge_1`, `rouge_2`, `rouge_3`, `rouge_4`, `rouge_5`,
 /// or `rouge_l`.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GraderTextSimilarityEvaluationMetric {
     /// The value `cosine`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Summary information about a group returned in role assignment responses.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     /// Always `group`.
@@ -20,6 +22,8 @@ pub struct Group {
 /// Always `group`.
 ///
 /// Always `group` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GroupObject {
     /// The value `group`.

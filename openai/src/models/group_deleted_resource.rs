@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting a group.
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupDeletedResource {
     /// Always `group.deleted`.
@@ -16,6 +18,8 @@ pub struct GroupDeletedResource {
 /// Always `group.deleted`.
 ///
 /// Always `group.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GroupDeletedResourceObject {
     /// The value `group.deleted`.

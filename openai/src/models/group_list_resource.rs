@@ -5,6 +5,8 @@
 use super::GroupResponse;
 
 /// Paginated list of organization groups.
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupListResource {
     /// Always `list`.
@@ -21,6 +23,8 @@ pub struct GroupListResource {
 /// Always `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GroupListResourceObject {
     /// The value `list`.

@@ -5,6 +5,8 @@
 use super::GroupMemberUserUserType;
 
 /// Details about a user returned from an organization group membership lookup.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupMemberUser {
     /// Identifier for the user.

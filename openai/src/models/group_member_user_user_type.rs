@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The type of user.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum GroupMemberUserUserType {
     /// The value `user`.

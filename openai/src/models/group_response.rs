@@ -5,6 +5,8 @@
 use super::GroupResponseGroupType;
 
 /// Details about an organization group.
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupResponse {
     /// Identifier for the group.

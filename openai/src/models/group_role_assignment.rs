@@ -5,6 +5,8 @@
 use super::{Group, Role};
 
 /// Role assignment linking a group to a role.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupRoleAssignment {
     /// Always `group.role`.
@@ -18,6 +20,8 @@ pub struct GroupRoleAssignment {
 /// Always `group.role`.
 ///
 /// Always `group.role` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GroupRoleAssignmentObject {
     /// The value `group.role`.

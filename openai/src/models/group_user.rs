@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Represents an individual user returned when inspecting group membership.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupUser {
     /// The identifier, which can be referenced in API endpoints

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after adding a user to a group.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupUserAssignment {
     /// Always `group.user`.
@@ -16,6 +18,8 @@ pub struct GroupUserAssignment {
 /// Always `group.user`.
 ///
 /// Always `group.user` so far; the `Default` is that value.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GroupUserAssignmentObject {
     /// The value `group.user`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after removing a user from a group.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct GroupUserDeletedResource {
     /// Always `group.user.deleted`.
@@ -14,6 +16,8 @@ pub struct GroupUserDeletedResource {
 /// Always `group.user.deleted`.
 ///
 /// Always `group.user.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum GroupUserDeletedResourceObject {
     /// The value `group.user.deleted`.

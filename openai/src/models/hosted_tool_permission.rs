@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Permission state for a single hosted tool on a project.
+///
+/// Needs the crate feature `hosted-tools` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HostedToolPermission {
     /// Whether the hosted tool is enabled for the project.

@@ -5,6 +5,8 @@
 /// `HttpError` (the OpenAPI document does not describe it).
 ///
 /// The `http_error` member of [`McpToolCallError`](crate::McpToolCallError), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct HttpError {
     /// `code` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The input tokens detailed information for the image generation.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImageGenInputUsageDetails {
     /// The number of text tokens in the input prompt.

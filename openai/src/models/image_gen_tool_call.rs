@@ -9,6 +9,8 @@ use super::ImageGenToolCallStatus;
 /// The `image_generation_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `image_generation_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `image_generation_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImageGenToolCall {
     /// The type of the image generation call. Always `image_generation_call`.
@@ -25,6 +27,8 @@ pub struct ImageGenToolCall {
 /// The type of the image generation call. Always `image_generation_call`.
 ///
 /// Always `image_generation_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ImageGenToolCallType {
     /// The value `image_generation_call`.

@@ -5,6 +5,8 @@
 use super::{ImageGenInputUsageDetails, ImageGenOutputTokensDetails};
 
 /// For `gpt-image-1` only, the token usage information for the image generation.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImageGenUsage {
     /// The number of tokens (images and text) in the input prompt.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ImageRefParam2` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImageRefParam2 {
     /// A fully qualified URL or base64-encoded data URL.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The response from the image generation endpoint.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImagesResponse {
     /// The Unix timestamp (in seconds) of when the image was created.

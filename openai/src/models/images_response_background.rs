@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The background parameter used for the image generation. Either `transparent` or `opaque`.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImagesResponseBackground {
     /// The value `transparent`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The output format of the image generation. Either `png`, `webp`, or `jpeg`.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImagesResponseOutputFormat {
     /// The value `png`.

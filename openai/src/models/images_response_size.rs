@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The size of the image generated. Either `1024x1024`, `1024x1536`, or `1536x1024`.
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImagesResponseSize {
     /// The value `1024x1024`.

@@ -5,6 +5,8 @@
 use super::ToolChoice;
 
 /// Model and tool overrides applied when generating the assistant response.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InferenceOptions {
     /// Preferred tool to invoke. Defaults to null when ChatKit should auto-select.

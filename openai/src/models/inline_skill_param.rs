@@ -7,6 +7,8 @@ use super::InlineSkillSourceParam;
 /// `InlineSkillParam` (the OpenAPI document does not describe it).
 ///
 /// The `inline` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InlineSkillParam {
     /// The name of the skill.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Inline skill payload
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InlineSkillSourceParam {
     /// The type of the inline skill source. Must be `base64`.
@@ -33,6 +35,8 @@ impl crate::request::Validate for InlineSkillSourceParam {
 /// The type of the inline skill source. Must be `base64`.
 ///
 /// Always `base64` so far; the `Default` is that value.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InlineSkillSourceParamType {
     /// The value `base64`.
@@ -90,6 +94,8 @@ impl<'de> serde::Deserialize<'de> for InlineSkillSourceParamType {
 /// The media type of the inline skill payload. Must be `application/zip`.
 ///
 /// Always `application/zip` so far; the `Default` is that value.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InlineSkillSourceParamMediaType {
     /// The value `application/zip`.

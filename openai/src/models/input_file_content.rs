@@ -9,6 +9,8 @@ use super::{FileInputDetail, PromptCacheBreakpointConfig};
 /// The `input_file` member of [`FunctionAndCustomToolCallOutput`](crate::FunctionAndCustomToolCallOutput), which its `type` field selects.
 /// The `input_file` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `input_file` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InputFileContent {
     /// The type of the input item. Always `input_file`.
@@ -42,6 +44,8 @@ pub struct InputFileContent {
 /// The type of the input item. Always `input_file`.
 ///
 /// Always `input_file` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InputFileContentType {
     /// The value `input_file`.

@@ -9,6 +9,8 @@ use super::{ImageDetail, PromptCacheBreakpointConfig};
 /// The `input_image` member of [`FunctionAndCustomToolCallOutput`](crate::FunctionAndCustomToolCallOutput), which its `type` field selects.
 /// The `input_image` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `input_image` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InputImageContent {
     /// The type of the input item. Always `input_image`.
@@ -41,6 +43,8 @@ pub struct InputImageContent {
 /// The type of the input item. Always `input_image`.
 ///
 /// Always `input_image` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InputImageContentType {
     /// The value `input_image`.

@@ -10,6 +10,8 @@
 /// - [File inputs](/docs/guides/pdf-files)
 /// - [Conversation state](/docs/guides/conversation-state)
 /// - [Function calling](/docs/guides/function-calling)
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputParam {
     /// The value when it is an array.

@@ -9,6 +9,8 @@ use super::PromptCacheBreakpointConfig;
 /// The `input_text` member of [`FunctionAndCustomToolCallOutput`](crate::FunctionAndCustomToolCallOutput), which its `type` field selects.
 /// The `input_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `input_text` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InputTextContent {
     /// The type of the input item. Always `input_text`.
@@ -23,6 +25,8 @@ pub struct InputTextContent {
 /// The type of the input item. Always `input_text`.
 ///
 /// Always `input_text` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InputTextContentType {
     /// The value `input_text`.

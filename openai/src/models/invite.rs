@@ -5,6 +5,8 @@
 use super::{InviteProjectsItem, InviteRole, InviteStatus};
 
 /// Represents an individual `invite` to the organization.
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Invite {
     /// The object type, which is always `organization.invite`
@@ -44,6 +46,8 @@ pub struct Invite {
 /// The object type, which is always `organization.invite`
 ///
 /// Always `organization.invite` so far; the `Default` is that value.
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InviteObject {
     /// The value `organization.invite`.

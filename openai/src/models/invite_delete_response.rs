@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `InviteDeleteResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteDeleteResponse {
     /// The object type, which is always `organization.invite.deleted`
@@ -16,6 +18,8 @@ pub struct InviteDeleteResponse {
 /// The object type, which is always `organization.invite.deleted`
 ///
 /// Always `organization.invite.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InviteDeleteResponseObject {
     /// The value `organization.invite.deleted`.

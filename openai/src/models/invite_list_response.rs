@@ -5,6 +5,8 @@
 use super::Invite;
 
 /// `InviteListResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteListResponse {
     /// The object type, which is always `list`
@@ -36,6 +38,8 @@ pub struct InviteListResponse {
 /// The object type, which is always `list`
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InviteListResponseObject {
     /// The value `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Request payload for granting a group access to a project.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteProjectGroupBody {
     /// Identifier of the group to add to the project.

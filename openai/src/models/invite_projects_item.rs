@@ -5,6 +5,8 @@
 use super::InviteProjectsItemRole;
 
 /// `InviteProjectsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteProjectsItem {
     /// Project's public ID

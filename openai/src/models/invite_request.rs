@@ -5,6 +5,8 @@
 use super::{InviteRequestProjectsItem, InviteRequestRole};
 
 /// `InviteRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteRequest {
     /// Send an email to this address

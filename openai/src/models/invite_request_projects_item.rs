@@ -5,6 +5,8 @@
 use super::InviteRequestProjectsItemRole;
 
 /// `InviteRequestProjectsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InviteRequestProjectsItem {
     /// Project's public ID

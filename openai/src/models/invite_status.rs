@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `accepted`,`expired`, or `pending`
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InviteStatus {
     /// The value `accepted`.

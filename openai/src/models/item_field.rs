@@ -14,6 +14,8 @@ use super::{
 };
 
 /// An item representing a message, tool call, tool output, reasoning, or other response element.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ItemField {
     /// A message to or from the model.

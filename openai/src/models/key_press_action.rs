@@ -5,6 +5,8 @@
 /// A collection of keypresses the model would like to perform.
 ///
 /// The `keypress` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KeyPressAction {
     /// The combination of keys the model is requesting to be pressed. This is an array of strings, each representing a key.

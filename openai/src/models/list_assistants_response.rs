@@ -6,6 +6,8 @@
 use super::AssistantObject;
 
 /// `ListAssistantsResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListAssistantsResponse {

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListAuditLogsEffectiveAt` (the OpenAPI document does not describe it).
+///
+/// Built with the crate feature `full` only: no operation of the spec uses this type.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListAuditLogsEffectiveAt {
     /// Return only events whose `effective_at` (Unix seconds) is greater than this value.

@@ -5,6 +5,8 @@
 use super::Batch;
 
 /// `ListBatchesResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListBatchesResponse {
     /// `data` (the OpenAPI document does not describe it).
@@ -24,6 +26,8 @@ pub struct ListBatchesResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ListBatchesResponseObject {
     /// The value `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListContainerFilesOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListContainerFilesOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListConversationItemsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListConversationItemsOrder {
     /// The value `asc`.

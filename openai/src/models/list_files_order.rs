@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListFilesOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListFilesOrder {
     /// The value `asc`.

@@ -5,6 +5,8 @@
 use super::OpenAiFile;
 
 /// `ListFilesResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListFilesResponse {
     /// `object` (the OpenAPI document does not describe it).

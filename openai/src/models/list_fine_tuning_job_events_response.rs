@@ -5,6 +5,8 @@
 use super::FineTuningJobEvent;
 
 /// `ListFineTuningJobEventsResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListFineTuningJobEventsResponse {
     /// `data` (the OpenAPI document does not describe it).
@@ -18,6 +20,8 @@ pub struct ListFineTuningJobEventsResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ListFineTuningJobEventsResponseObject {
     /// The value `list`.

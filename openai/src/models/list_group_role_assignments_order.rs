@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListGroupRoleAssignmentsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `group-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListGroupRoleAssignmentsOrder {
     /// The value `asc`.

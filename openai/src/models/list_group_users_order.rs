@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListGroupUsersOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListGroupUsersOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListGroupsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListGroupsOrder {
     /// The value `asc`.

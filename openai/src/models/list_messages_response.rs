@@ -5,6 +5,8 @@
 use super::MessageObject;
 
 /// `ListMessagesResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListMessagesResponse {
     /// `object` (the OpenAPI document does not describe it).

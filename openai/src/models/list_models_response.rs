@@ -5,6 +5,8 @@
 use super::Model;
 
 /// `ListModelsResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListModelsResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct ListModelsResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ListModelsResponseObject {
     /// The value `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListOrganizationCertificatesOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListOrganizationCertificatesOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListOrganizationSpendAlertsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListOrganizationSpendAlertsOrder {
     /// The value `asc`.

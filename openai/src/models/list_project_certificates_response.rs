@@ -5,6 +5,8 @@
 use super::OrganizationProjectCertificate;
 
 /// `ListProjectCertificatesResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListProjectCertificatesResponse {
     /// `data` (the OpenAPI document does not describe it).
@@ -24,6 +26,8 @@ pub struct ListProjectCertificatesResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ListProjectCertificatesResponseObject {
     /// The value `list`.

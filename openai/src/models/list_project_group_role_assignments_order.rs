@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListProjectGroupRoleAssignmentsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListProjectGroupRoleAssignmentsOrder {
     /// The value `asc`.

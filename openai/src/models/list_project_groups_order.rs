@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListProjectGroupsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListProjectGroupsOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListProjectSpendAlertsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListProjectSpendAlertsOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListProjectUserRoleAssignmentsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `project-user-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListProjectUserRoleAssignmentsOrder {
     /// The value `asc`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The value `step_details.tool_calls[*].file_search.results[*].content`.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListRunStepsIncludeItem {
     /// The value `step_details.tool_calls[*].file_search.results[*].content`.

@@ -5,6 +5,8 @@
 use super::RunObject;
 
 /// `ListRunsResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListRunsResponse {
     /// `object` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ListUserRoleAssignmentsOrder` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ListUserRoleAssignmentsOrder {
     /// The value `asc`.

@@ -5,6 +5,8 @@
 use super::VectorStoreObject;
 
 /// `ListVectorStoresResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListVectorStoresResponse {
     /// `object` (the OpenAPI document does not describe it).

@@ -5,5 +5,7 @@
 /// Represents the use of a local environment to perform shell actions.
 ///
 /// The `local` member of [`FunctionShellCallEnvironment`](crate::FunctionShellCallEnvironment), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalEnvironmentResource {}

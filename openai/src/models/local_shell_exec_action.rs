@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Execute a shell command on the server.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalShellExecAction {
     /// The type of the local shell action. Always `exec`.
@@ -43,6 +45,8 @@ pub struct LocalShellExecAction {
 /// The type of the local shell action. Always `exec`.
 ///
 /// Always `exec` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum LocalShellExecActionType {
     /// The value `exec`.

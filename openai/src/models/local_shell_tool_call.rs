@@ -9,6 +9,8 @@ use super::{LocalShellExecAction, LocalShellToolCallStatus};
 /// The `local_shell_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `local_shell_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `local_shell_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalShellToolCall {
     /// The type of the local shell call. Always `local_shell_call`.
@@ -26,6 +28,8 @@ pub struct LocalShellToolCall {
 /// The type of the local shell call. Always `local_shell_call`.
 ///
 /// Always `local_shell_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum LocalShellToolCallType {
     /// The value `local_shell_call`.

@@ -9,6 +9,8 @@ use super::LocalShellToolCallOutputStatus;
 /// The `local_shell_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `local_shell_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `local_shell_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LocalShellToolCallOutput {
     /// The type of the local shell tool call output. Always `local_shell_call_output`.
@@ -31,6 +33,8 @@ pub struct LocalShellToolCallOutput {
 /// The type of the local shell tool call output. Always `local_shell_call_output`.
 ///
 /// Always `local_shell_call_output` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum LocalShellToolCallOutputType {
     /// The value `local_shell_call_output`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The status of the item. One of `in_progress`, `completed`, or `incomplete`.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LocalShellToolCallOutputStatus {
     /// The value `in_progress`.

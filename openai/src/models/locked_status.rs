@@ -5,6 +5,8 @@
 /// Indicates that a thread is locked and cannot accept new input.
 ///
 /// The `locked` member of [`ThreadResourceStatus`](crate::ThreadResourceStatus), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LockedStatus {
     /// Reason that the thread was locked. Defaults to null when no reason is recorded.

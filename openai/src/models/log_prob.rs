@@ -5,6 +5,8 @@
 use super::TopLogProb;
 
 /// The log probability of a token.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LogProb {
     /// `token` (the OpenAPI document does not describe it).

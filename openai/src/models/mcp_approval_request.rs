@@ -7,6 +7,8 @@
 /// The `mcp_approval_request` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `mcp_approval_request` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `mcp_approval_request` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpApprovalRequest {
     /// The type of the item. Always `mcp_approval_request`.
@@ -24,6 +26,8 @@ pub struct McpApprovalRequest {
 /// The type of the item. Always `mcp_approval_request`.
 ///
 /// Always `mcp_approval_request` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpApprovalRequestType {
     /// The value `mcp_approval_request`.

@@ -9,6 +9,8 @@ use super::McpListToolsTool;
 /// The `mcp_list_tools` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `mcp_list_tools` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `mcp_list_tools` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpListTools {
     /// The type of the item. Always `mcp_list_tools`.
@@ -33,6 +35,8 @@ pub struct McpListTools {
 /// The type of the item. Always `mcp_list_tools`.
 ///
 /// Always `mcp_list_tools` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpListToolsType {
     /// The value `mcp_list_tools`.

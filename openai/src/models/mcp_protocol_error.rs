@@ -5,6 +5,8 @@
 /// `McpProtocolError` (the OpenAPI document does not describe it).
 ///
 /// The `mcp_protocol_error` member of [`McpToolCallError`](crate::McpToolCallError), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpProtocolError {
     /// `code` (the OpenAPI document does not describe it).

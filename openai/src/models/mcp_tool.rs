@@ -12,6 +12,8 @@ use super::{
 ///
 /// The `mcp` member of [`RealtimeSessionCreateRequestGaToolsItem`](crate::RealtimeSessionCreateRequestGaToolsItem), which its `type` field selects.
 /// The `mcp` member of [`RealtimeSessionCreateResponseGaToolsItem`](crate::RealtimeSessionCreateResponseGaToolsItem), which its `type` field selects.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpTool {
     /// The type of the MCP tool. Always `mcp`.
@@ -110,6 +112,8 @@ impl crate::request::Validate for McpTool {
 /// The type of the MCP tool. Always `mcp`.
 ///
 /// Always `mcp` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpToolType {
     /// The value `mcp`.

@@ -5,6 +5,8 @@
 use super::McpToolFilter;
 
 /// List of allowed tool names or a filter object.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum McpToolAllowedTools {
     /// The value when it is an array.

@@ -9,6 +9,8 @@ use super::{McpToolCallError, McpToolCallStatus};
 /// The `mcp_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `mcp_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `mcp_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpToolCall {
     /// The type of the item. Always `mcp_call`.
@@ -57,6 +59,8 @@ pub struct McpToolCall {
 /// The type of the item. Always `mcp_call`.
 ///
 /// Always `mcp_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpToolCallType {
     /// The value `mcp_call`.

@@ -5,6 +5,8 @@
 use super::{HttpError, McpProtocolError, McpToolExecutionError};
 
 /// `McpToolCallError` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum McpToolCallError {
     /// `McpProtocolError` (the OpenAPI document does not describe it).

@@ -16,6 +16,8 @@
 /// - Outlook Calendar: `connector_outlookcalendar`
 /// - Outlook Email: `connector_outlookemail`
 /// - SharePoint: `connector_sharepoint`
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum McpToolConnectorId {
     /// The value `connector_dropbox`.

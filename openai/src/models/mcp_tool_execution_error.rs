@@ -5,6 +5,8 @@
 /// `McpToolExecutionError` (the OpenAPI document does not describe it).
 ///
 /// The `mcp_tool_execution_error` member of [`McpToolCallError`](crate::McpToolCallError), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpToolExecutionError {
     /// `content` (the OpenAPI document does not describe it).

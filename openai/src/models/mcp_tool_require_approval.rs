@@ -5,6 +5,8 @@
 use super::{McpToolRequireApprovalObject, McpToolRequireApprovalString};
 
 /// Specify which of the MCP server's tools require approval.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum McpToolRequireApproval {
     /// The value when it is an object.

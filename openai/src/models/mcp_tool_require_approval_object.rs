@@ -7,6 +7,8 @@ use super::McpToolFilter;
 /// Specify which of the MCP server's tools require approval. Can be
 /// `always`, `never`, or a filter object associated with tools
 /// that require approval.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct McpToolRequireApprovalObject {
     /// A filter object to specify which tools are allowed.

@@ -5,6 +5,8 @@
 /// Specify a single approval policy for all tools. One of `always` or
 /// `never`. When set to `always`, all tools will require approval. When
 /// set to `never`, all tools will not require approval.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum McpToolRequireApprovalString {
     /// The value `always`.

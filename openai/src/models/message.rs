@@ -8,6 +8,8 @@ use super::{MessageContentItem, MessagePhase2, MessageRole, MessageStatus};
 ///
 /// The `message` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `message` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     /// The type of the message. Always set to `message`.
@@ -34,6 +36,8 @@ pub struct Message {
 /// The type of the message. Always set to `message`.
 ///
 /// Always `message` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum MessageType {
     /// The value `message`.

@@ -8,6 +8,8 @@ use super::MessageContentImageFileObjectImageFile;
 ///
 /// The `image_file` member of [`CreateMessageRequestContentArrayItem`](crate::CreateMessageRequestContentArrayItem), which its `type` field selects.
 /// The `image_file` member of [`MessageObjectContentItem`](crate::MessageObjectContentItem), which its `type` field selects.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentImageFileObject {
     /// Always `image_file`.
@@ -19,6 +21,8 @@ pub struct MessageContentImageFileObject {
 /// Always `image_file`.
 ///
 /// Always `image_file` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum MessageContentImageFileObjectType {
     /// The value `image_file`.

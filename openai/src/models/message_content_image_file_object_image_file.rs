@@ -5,6 +5,8 @@
 use super::MessageContentImageFileObjectImageFileDetail;
 
 /// `MessageContentImageFileObjectImageFile` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentImageFileObjectImageFile {
     /// The [File](/docs/api-reference/files) ID of the image in the message content. Set `purpose="vision"` when uploading the File if you need to later display the file content.

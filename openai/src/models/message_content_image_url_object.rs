@@ -8,6 +8,8 @@ use super::MessageContentImageUrlObjectImageUrl;
 ///
 /// The `image_url` member of [`CreateMessageRequestContentArrayItem`](crate::CreateMessageRequestContentArrayItem), which its `type` field selects.
 /// The `image_url` member of [`MessageObjectContentItem`](crate::MessageObjectContentItem), which its `type` field selects.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentImageUrlObject {
     /// The type of the content part.
@@ -19,6 +21,8 @@ pub struct MessageContentImageUrlObject {
 /// The type of the content part.
 ///
 /// Always `image_url` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum MessageContentImageUrlObjectType {
     /// The value `image_url`.

@@ -5,6 +5,8 @@
 use super::MessageContentImageUrlObjectImageUrlDetail;
 
 /// `MessageContentImageUrlObjectImageUrl` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentImageUrlObjectImageUrl {
     /// The external URL of the image, must be a supported image types: jpeg, jpg, png, gif, webp.

@@ -9,6 +9,8 @@ use super::{
 };
 
 /// A content part that makes up an input or output item.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageContentItem {
     /// A text input to the model.

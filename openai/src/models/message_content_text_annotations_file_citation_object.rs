@@ -7,6 +7,8 @@ use super::MessageContentTextAnnotationsFileCitationObjectFileCitation;
 /// A citation within the message that points to a specific quote from a specific File associated with the assistant or the message. Generated when the assistant uses the "file_search" tool to search files.
 ///
 /// The `file_citation` member of [`MessageContentTextObjectTextAnnotationsItem`](crate::MessageContentTextObjectTextAnnotationsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentTextAnnotationsFileCitationObject {
     /// The text in the message content that needs to be replaced.

@@ -7,6 +7,8 @@ use super::MessageContentTextAnnotationsFilePathObjectFilePath;
 /// A URL for the file that's generated when the assistant used the `code_interpreter` tool to generate a file.
 ///
 /// The `file_path` member of [`MessageContentTextObjectTextAnnotationsItem`](crate::MessageContentTextObjectTextAnnotationsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentTextAnnotationsFilePathObject {
     /// The text in the message content that needs to be replaced.

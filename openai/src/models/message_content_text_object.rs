@@ -7,6 +7,8 @@ use super::MessageContentTextObjectText;
 /// The text content that is part of a message.
 ///
 /// The `text` member of [`MessageObjectContentItem`](crate::MessageObjectContentItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentTextObject {
     /// `text` (the OpenAPI document does not describe it).

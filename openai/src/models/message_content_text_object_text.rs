@@ -5,6 +5,8 @@
 use super::MessageContentTextObjectTextAnnotationsItem;
 
 /// `MessageContentTextObjectText` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageContentTextObjectText {
     /// The data that makes up the text.

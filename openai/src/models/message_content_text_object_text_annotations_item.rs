@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `MessageContentTextObjectTextAnnotationsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageContentTextObjectTextAnnotationsItem {
     /// A citation within the message that points to a specific quote from a specific File associated with the assistant or the message. Generated when the assistant uses the "file_search" tool to search files.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Represents a message within a [thread](/docs/api-reference/threads).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageObject {
     /// The identifier, which can be referenced in API endpoints.
@@ -55,6 +57,8 @@ pub struct MessageObject {
 /// The object type, which is always `thread.message`.
 ///
 /// Always `thread.message` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum MessageObjectObject {
     /// The value `thread.message`.

@@ -5,6 +5,8 @@
 use super::MessageObjectIncompleteDetailsReason;
 
 /// On an incomplete message, details about why the message is incomplete.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageObjectIncompleteDetails {
     /// The reason the message is incomplete.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The reason the message is incomplete.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageObjectIncompleteDetailsReason {
     /// The value `content_filter`.

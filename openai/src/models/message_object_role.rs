@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The entity that produced the message. One of `user` or `assistant`.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageObjectRole {
     /// The value `user`.

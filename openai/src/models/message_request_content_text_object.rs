@@ -5,6 +5,8 @@
 /// The text content that is part of a message.
 ///
 /// The `text` member of [`CreateMessageRequestContentArrayItem`](crate::CreateMessageRequestContentArrayItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageRequestContentTextObject {
     /// Text content to be sent to the model

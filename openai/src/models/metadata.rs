@@ -8,4 +8,6 @@
 ///
 /// Keys are strings with a maximum length of 64 characters. Values are strings
 /// with a maximum length of 512 characters.
+///
+/// Needs one of the crate features `assistants`, `batch`, `chat`, `conversations`, `evals`, `fine-tuning`, `responses`, `vector-stores` (or `full`).
 pub type Metadata = std::collections::BTreeMap<String, String>;

@@ -3,4694 +3,7382 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! Every model type, one file per type of the spec with the types defined inside it.
 
+#[cfg(feature = "chatkit")]
 mod active_status;
 
+#[cfg(feature = "chatkit")]
 pub use active_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod additional_tools;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use additional_tools::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_key;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_key::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_key_create_response;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_key_create_response::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_key_owner;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_key_owner::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_create_body;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_create_body::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_delete_response;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_delete_response::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_list_order;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_list_order::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod annotation;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use annotation::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod api_key_list;
 
+#[cfg(feature = "admin-api-keys")]
 pub use api_key_list::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_call_output_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_call_output_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_call_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_create_file_operation;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_create_file_operation::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_delete_file_operation;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_delete_file_operation::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_tool_call_operation;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_tool_call_operation::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_tool_call_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_tool_call_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_update_file_operation;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_update_file_operation::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod assigned_role_details;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use assigned_role_details::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod assigned_role_details_assignment_sources_item;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use assigned_role_details_assignment_sources_item::*;
 
+#[cfg(feature = "chatkit")]
 mod assistant_message_item;
 
+#[cfg(feature = "chatkit")]
 pub use assistant_message_item::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_object;
 
+#[cfg(feature = "assistants")]
 pub use assistant_object::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_object_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use assistant_object_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_object_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use assistant_object_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_object_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use assistant_object_tool_resources_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_object_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use assistant_object_tools_item::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_supported_models;
 
+#[cfg(feature = "assistants")]
 pub use assistant_supported_models::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_tools_code;
 
+#[cfg(feature = "assistants")]
 pub use assistant_tools_code::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_tools_file_search;
 
+#[cfg(feature = "assistants")]
 pub use assistant_tools_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_tools_file_search_file_search;
 
+#[cfg(feature = "assistants")]
 pub use assistant_tools_file_search_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_tools_file_search_type_only;
 
+#[cfg(feature = "assistants")]
 pub use assistant_tools_file_search_type_only::*;
 
+#[cfg(feature = "assistants")]
 mod assistant_tools_function;
 
+#[cfg(feature = "assistants")]
 pub use assistant_tools_function::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_api_response_format_option;
 
+#[cfg(feature = "assistants")]
 pub use assistants_api_response_format_option::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod assistants_api_response_format_option_object;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use assistants_api_response_format_option_object::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_api_response_format_option_string;
 
+#[cfg(feature = "assistants")]
 pub use assistants_api_response_format_option_string::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_api_tool_choice_option;
 
+#[cfg(feature = "assistants")]
 pub use assistants_api_tool_choice_option::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_api_tool_choice_option_string;
 
+#[cfg(feature = "assistants")]
 pub use assistants_api_tool_choice_option_string::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_named_tool_choice;
 
+#[cfg(feature = "assistants")]
 pub use assistants_named_tool_choice::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_named_tool_choice_function;
 
+#[cfg(feature = "assistants")]
 pub use assistants_named_tool_choice_function::*;
 
+#[cfg(feature = "assistants")]
 mod assistants_named_tool_choice_type;
 
+#[cfg(feature = "assistants")]
 pub use assistants_named_tool_choice_type::*;
 
+#[cfg(feature = "chatkit")]
 mod attachment;
 
+#[cfg(feature = "chatkit")]
 pub use attachment::*;
 
+#[cfg(feature = "chatkit")]
 mod attachment_type;
 
+#[cfg(feature = "chatkit")]
 pub use attachment_type::*;
 
+#[cfg(feature = "realtime")]
 mod audio_transcription;
 
+#[cfg(feature = "realtime")]
 pub use audio_transcription::*;
 
+#[cfg(feature = "realtime")]
 mod audio_transcription_delay;
 
+#[cfg(feature = "realtime")]
 pub use audio_transcription_delay::*;
 
+#[cfg(feature = "realtime")]
 mod audio_transcription_model;
 
+#[cfg(feature = "realtime")]
 pub use audio_transcription_model::*;
 
+#[cfg(feature = "realtime")]
 mod audio_transcription_response;
 
+#[cfg(feature = "realtime")]
 pub use audio_transcription_response::*;
 
+#[cfg(feature = "realtime")]
 mod audio_transcription_response_model;
 
+#[cfg(feature = "realtime")]
 pub use audio_transcription_response_model::*;
 
+#[cfg(feature = "vector-stores")]
 mod auto_chunking_strategy_request_param;
 
+#[cfg(feature = "vector-stores")]
 pub use auto_chunking_strategy_request_param::*;
 
+#[cfg(feature = "chatkit")]
 mod automatic_thread_titling_param;
 
+#[cfg(feature = "chatkit")]
 pub use automatic_thread_titling_param::*;
 
+#[cfg(feature = "batch")]
 mod batch;
 
+#[cfg(feature = "batch")]
 pub use batch::*;
 
+#[cfg(feature = "batch")]
 mod batch_error;
 
+#[cfg(feature = "batch")]
 pub use batch_error::*;
 
+#[cfg(feature = "batch")]
 mod batch_errors;
 
+#[cfg(feature = "batch")]
 pub use batch_errors::*;
 
+#[cfg(feature = "batch")]
 mod batch_file_expiration_after;
 
+#[cfg(feature = "batch")]
 pub use batch_file_expiration_after::*;
 
+#[cfg(feature = "batch")]
 mod batch_request_counts;
 
+#[cfg(feature = "batch")]
 pub use batch_request_counts::*;
 
+#[cfg(feature = "batch")]
 mod batch_status;
 
+#[cfg(feature = "batch")]
 pub use batch_status::*;
 
+#[cfg(feature = "batch")]
 mod batch_usage;
 
+#[cfg(feature = "batch")]
 pub use batch_usage::*;
 
+#[cfg(feature = "batch")]
 mod batch_usage_input_tokens_details;
 
+#[cfg(feature = "batch")]
 pub use batch_usage_input_tokens_details::*;
 
+#[cfg(feature = "batch")]
 mod batch_usage_output_tokens_details;
 
+#[cfg(feature = "batch")]
 pub use batch_usage_output_tokens_details::*;
 
+#[cfg(feature = "realtime")]
 mod callable_tool_allowed_caller;
 
+#[cfg(feature = "realtime")]
 pub use callable_tool_allowed_caller::*;
 
+#[cfg(feature = "certificates")]
 mod certificate;
 
+#[cfg(feature = "certificates")]
 pub use certificate::*;
 
+#[cfg(feature = "certificates")]
 mod certificate_certificate_details;
 
+#[cfg(feature = "certificates")]
 pub use certificate_certificate_details::*;
 
+#[cfg(feature = "certificates")]
 mod certificate_object;
 
+#[cfg(feature = "certificates")]
 pub use certificate_object::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_allowed_tools;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_allowed_tools::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_allowed_tools_choice;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_allowed_tools_choice::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_allowed_tools_mode;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_allowed_tools_mode::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_deleted;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_deleted::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_function_call_option;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_function_call_option::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_functions;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_functions::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_custom_tool_call;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_custom_tool_call::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_custom_tool_call_custom;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_custom_tool_call_custom::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_list;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_list::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_list_data_item;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_list_data_item::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_list_data_item_content_parts_item;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_list_data_item_content_parts_item::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_tool_call;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_tool_call::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_tool_call_function;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_tool_call_function::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_message_tool_calls_item;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_message_tool_calls_item::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_moderation;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_moderation::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_moderation_error;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_moderation_error::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_moderation_input;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_moderation_input::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_moderation_output;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_moderation_output::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_moderation_results;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_moderation_results::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_named_tool_choice;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_named_tool_choice::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_named_tool_choice_custom;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_named_tool_choice_custom::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_named_tool_choice_custom_custom;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_named_tool_choice_custom_custom::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_named_tool_choice_function;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_named_tool_choice_function::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_assistant_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_assistant_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_assistant_message_audio;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_assistant_message_audio::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_assistant_message_content;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_assistant_message_content::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_assistant_message_content_part;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_assistant_message_content_part::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_assistant_message_function_call;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_assistant_message_function_call::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_developer_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_developer_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_developer_message_content;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_developer_message_content::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_function_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_function_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_audio;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_audio::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_audio_input_audio;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_audio_input_audio::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_audio_input_audio_format;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_audio_input_audio_format::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_file;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_file::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_file_file;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_file_file::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_image;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_image::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_image_image_url;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_image_image_url::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_image_image_url_detail;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_image_image_url_detail::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_refusal;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_refusal::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_text;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_message_content_part_text::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_system_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_system_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_system_message_content;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_system_message_content::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_tool_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_tool_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_tool_message_content;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_tool_message_content::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_user_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_user_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_user_message_content;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_user_message_content::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_request_user_message_content_part;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_request_user_message_content_part::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_response_message;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_response_message::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_response_message_annotations_item;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_response_message_annotations_item::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_response_message_annotations_item_url_citation;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_response_message_annotations_item_url_citation::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_response_message_audio;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_response_message_audio::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_response_message_function_call;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_response_message_function_call::*;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 mod chat_completion_stream_options;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 pub use chat_completion_stream_options::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_token_logprob;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_token_logprob::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_token_logprob_top_logprobs_item;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_token_logprob_top_logprobs_item::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod chat_completion_tool;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use chat_completion_tool::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_tool_choice_option;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_tool_choice_option::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_tool_choice_option_object;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_tool_choice_option_object::*;
 
+#[cfg(feature = "chat")]
 mod chat_completion_tool_choice_option_string;
 
+#[cfg(feature = "chat")]
 pub use chat_completion_tool_choice_option_string::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_automatic_thread_titling;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_automatic_thread_titling::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_chatkit_configuration;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_chatkit_configuration::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_file_upload;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_file_upload::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_history;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_history::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_rate_limits;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_rate_limits::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_resource;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_resource::*;
 
+#[cfg(feature = "chatkit")]
 mod chat_session_status;
 
+#[cfg(feature = "chatkit")]
 pub use chat_session_status::*;
 
+#[cfg(feature = "chatkit")]
 mod chatkit_configuration_param;
 
+#[cfg(feature = "chatkit")]
 pub use chatkit_configuration_param::*;
 
+#[cfg(feature = "chatkit")]
 mod chatkit_workflow;
 
+#[cfg(feature = "chatkit")]
 pub use chatkit_workflow::*;
 
+#[cfg(feature = "chatkit")]
 mod chatkit_workflow_state_variables_value;
 
+#[cfg(feature = "chatkit")]
 pub use chatkit_workflow_state_variables_value::*;
 
+#[cfg(feature = "chatkit")]
 mod chatkit_workflow_tracing;
 
+#[cfg(feature = "chatkit")]
 pub use chatkit_workflow_tracing::*;
 
+#[cfg(feature = "vector-stores")]
 mod chunking_strategy_request_param;
 
+#[cfg(feature = "vector-stores")]
 pub use chunking_strategy_request_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod click_button_type;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use click_button_type::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod click_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use click_param::*;
 
+#[cfg(feature = "chatkit")]
 mod client_tool_call_item;
 
+#[cfg(feature = "chatkit")]
 pub use client_tool_call_item::*;
 
+#[cfg(feature = "chatkit")]
 mod client_tool_call_status;
 
+#[cfg(feature = "chatkit")]
 pub use client_tool_call_status::*;
 
+#[cfg(feature = "chatkit")]
 mod closed_status;
 
+#[cfg(feature = "chatkit")]
 pub use closed_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod code_interpreter_output_image;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_output_image::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod code_interpreter_output_logs;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_output_logs::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod code_interpreter_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod code_interpreter_tool_call_outputs_item;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_tool_call_outputs_item::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod code_interpreter_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_tool_call_status::*;
 
+#[cfg(feature = "responses")]
 mod compact_resource;
 
+#[cfg(feature = "responses")]
 pub use compact_resource::*;
 
+#[cfg(feature = "responses")]
 mod compact_response_method_public_body;
 
+#[cfg(feature = "responses")]
 pub use compact_response_method_public_body::*;
 
+#[cfg(feature = "responses")]
 mod compact_response_method_public_body_input;
 
+#[cfg(feature = "responses")]
 pub use compact_response_method_public_body_input::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod compaction_body;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use compaction_body::*;
 
+#[cfg(feature = "uploads")]
 mod complete_upload_request;
 
+#[cfg(feature = "uploads")]
 pub use complete_upload_request::*;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 mod completion_usage;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 pub use completion_usage::*;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 mod completion_usage_completion_tokens_details;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 pub use completion_usage_completion_tokens_details::*;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 mod completion_usage_prompt_tokens_details;
 
+#[cfg(any(feature = "chat", feature = "completions"))]
 pub use completion_usage_prompt_tokens_details::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_action;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_action::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_call_output_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_call_output_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_call_safety_check_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_call_safety_check_param::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod computer_screenshot_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use computer_screenshot_content::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_screenshot_image;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_screenshot_image::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_tool_call_output_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_tool_call_output_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_tool_call_status::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod container_file_citation_body;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use container_file_citation_body::*;
 
+#[cfg(feature = "containers")]
 mod container_file_list_resource;
 
+#[cfg(feature = "containers")]
 pub use container_file_list_resource::*;
 
+#[cfg(feature = "containers")]
 mod container_file_resource;
 
+#[cfg(feature = "containers")]
 pub use container_file_resource::*;
 
+#[cfg(feature = "containers")]
 mod container_list_resource;
 
+#[cfg(feature = "containers")]
 pub use container_list_resource::*;
 
+#[cfg(feature = "containers")]
 mod container_network_policy_allowlist_param;
 
+#[cfg(feature = "containers")]
 pub use container_network_policy_allowlist_param::*;
 
+#[cfg(feature = "containers")]
 mod container_network_policy_disabled_param;
 
+#[cfg(feature = "containers")]
 pub use container_network_policy_disabled_param::*;
 
+#[cfg(feature = "containers")]
 mod container_network_policy_domain_secret_param;
 
+#[cfg(feature = "containers")]
 pub use container_network_policy_domain_secret_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod container_reference_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use container_reference_resource::*;
 
+#[cfg(feature = "containers")]
 mod container_resource;
 
+#[cfg(feature = "containers")]
 pub use container_resource::*;
 
+#[cfg(feature = "containers")]
 mod container_resource_expires_after;
 
+#[cfg(feature = "containers")]
 pub use container_resource_expires_after::*;
 
+#[cfg(feature = "containers")]
 mod container_resource_memory_limit;
 
+#[cfg(feature = "containers")]
 pub use container_resource_memory_limit::*;
 
+#[cfg(feature = "containers")]
 mod container_resource_network_policy;
 
+#[cfg(feature = "containers")]
 pub use container_resource_network_policy::*;
 
+#[cfg(feature = "containers")]
 mod container_resource_network_policy_type;
 
+#[cfg(feature = "containers")]
 pub use container_resource_network_policy_type::*;
 
+#[cfg(feature = "responses")]
 mod context_management_param;
 
+#[cfg(feature = "responses")]
 pub use context_management_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod conversation_item;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use conversation_item::*;
 
+#[cfg(feature = "conversations")]
 mod conversation_item_list;
 
+#[cfg(feature = "conversations")]
 pub use conversation_item_list::*;
 
+#[cfg(feature = "responses")]
 mod conversation_param;
 
+#[cfg(feature = "responses")]
 pub use conversation_param::*;
 
+#[cfg(feature = "responses")]
 mod conversation_param2;
 
+#[cfg(feature = "responses")]
 pub use conversation_param2::*;
 
+#[cfg(feature = "conversations")]
 mod conversation_resource;
 
+#[cfg(feature = "conversations")]
 pub use conversation_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod coord_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use coord_param::*;
 
+#[cfg(feature = "usage")]
 mod costs_result;
 
+#[cfg(feature = "usage")]
 pub use costs_result::*;
 
+#[cfg(feature = "usage")]
 mod costs_result_amount;
 
+#[cfg(feature = "usage")]
 pub use costs_result_amount::*;
 
+#[cfg(feature = "usage")]
 mod costs_result_quantity_unit;
 
+#[cfg(feature = "usage")]
 pub use costs_result_quantity_unit::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_file_search_vector_stores_item;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_file_search_vector_stores_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy_auto;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy_auto::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static_static;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static_static::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant_request_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant_request_tools_item::*;
 
+#[cfg(feature = "batch")]
 mod create_batch_request;
 
+#[cfg(feature = "batch")]
 pub use create_batch_request::*;
 
+#[cfg(feature = "batch")]
 mod create_batch_request_endpoint;
 
+#[cfg(feature = "batch")]
 pub use create_batch_request_endpoint::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_audio;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_audio::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_audio_format;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_audio_format::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_function_call;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_function_call::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_function_call_string;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_function_call_string::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_prompt_cache_retention;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_prompt_cache_retention::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod create_chat_completion_request_response_format;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use create_chat_completion_request_response_format::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod create_chat_completion_request_tools_item;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use create_chat_completion_request_tools_item::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_web_search_options;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_web_search_options::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_request_web_search_options_user_location;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_request_web_search_options_user_location::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_response;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_response::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_response_choices_item;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_response_choices_item::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_response_choices_item_finish_reason;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_response_choices_item_finish_reason::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion_response_choices_item_logprobs;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion_response_choices_item_logprobs::*;
 
+#[cfg(feature = "chatkit")]
 mod create_chat_session_body;
 
+#[cfg(feature = "chatkit")]
 pub use create_chat_session_body::*;
 
+#[cfg(feature = "completions")]
 mod create_completion_request;
 
+#[cfg(feature = "completions")]
 pub use create_completion_request::*;
 
+#[cfg(feature = "completions")]
 mod create_completion_request_model;
 
+#[cfg(feature = "completions")]
 pub use create_completion_request_model::*;
 
+#[cfg(feature = "completions")]
 mod create_completion_response;
 
+#[cfg(feature = "completions")]
 pub use create_completion_response::*;
 
+#[cfg(feature = "completions")]
 mod create_completion_response_choices_item;
 
+#[cfg(feature = "completions")]
 pub use create_completion_response_choices_item::*;
 
+#[cfg(feature = "completions")]
 mod create_completion_response_choices_item_finish_reason;
 
+#[cfg(feature = "completions")]
 pub use create_completion_response_choices_item_finish_reason::*;
 
+#[cfg(feature = "completions")]
 mod create_completion_response_choices_item_logprobs;
 
+#[cfg(feature = "completions")]
 pub use create_completion_response_choices_item_logprobs::*;
 
+#[cfg(feature = "containers")]
 mod create_container_body;
 
+#[cfg(feature = "containers")]
 pub use create_container_body::*;
 
+#[cfg(feature = "containers")]
 mod create_container_body_expires_after;
 
+#[cfg(feature = "containers")]
 pub use create_container_body_expires_after::*;
 
+#[cfg(feature = "containers")]
 mod create_container_body_memory_limit;
 
+#[cfg(feature = "containers")]
 pub use create_container_body_memory_limit::*;
 
+#[cfg(feature = "containers")]
 mod create_container_body_network_policy;
 
+#[cfg(feature = "containers")]
 pub use create_container_body_network_policy::*;
 
+#[cfg(feature = "containers")]
 mod create_container_body_skills_item;
 
+#[cfg(feature = "containers")]
 pub use create_container_body_skills_item::*;
 
+#[cfg(feature = "containers")]
 mod create_container_file_body;
 
+#[cfg(feature = "containers")]
 pub use create_container_file_body::*;
 
+#[cfg(feature = "conversations")]
 mod create_conversation_body;
 
+#[cfg(feature = "conversations")]
 pub use create_conversation_body::*;
 
+#[cfg(feature = "conversations")]
 mod create_conversation_items_body;
 
+#[cfg(feature = "conversations")]
 pub use create_conversation_items_body::*;
 
+#[cfg(feature = "embeddings")]
 mod create_embedding_request;
 
+#[cfg(feature = "embeddings")]
 pub use create_embedding_request::*;
 
+#[cfg(feature = "embeddings")]
 mod create_embedding_request_encoding_format;
 
+#[cfg(feature = "embeddings")]
 pub use create_embedding_request_encoding_format::*;
 
+#[cfg(feature = "embeddings")]
 mod create_embedding_request_model;
 
+#[cfg(feature = "embeddings")]
 pub use create_embedding_request_model::*;
 
+#[cfg(feature = "embeddings")]
 mod create_embedding_response;
 
+#[cfg(feature = "embeddings")]
 pub use create_embedding_response::*;
 
+#[cfg(feature = "embeddings")]
 mod create_embedding_response_usage;
 
+#[cfg(feature = "embeddings")]
 pub use create_embedding_response_usage::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source_input_messages;
 
+#[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source_input_messages::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source_input_messages_item_reference;
 
+#[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source_input_messages_item_reference::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source_input_messages_template;
 
+#[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source_input_messages_template::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source_sampling_params;
 
+#[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source_sampling_params::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod create_eval_completions_run_data_source_sampling_params_response_format;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use create_eval_completions_run_data_source_sampling_params_response_format::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source_source::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_custom_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use create_eval_custom_data_source_config::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_jsonl_run_data_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_jsonl_run_data_source::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_jsonl_run_data_source_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_jsonl_run_data_source_source::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod create_eval_label_model_grader;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use create_eval_label_model_grader::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_logs_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use create_eval_logs_data_source_config::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_request;
 
+#[cfg(feature = "evals")]
 pub use create_eval_request::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_request_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use create_eval_request_data_source_config::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod create_eval_request_testing_criteria_item;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use create_eval_request_testing_criteria_item::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source_input_messages;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source_input_messages::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source_input_messages_item_reference;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source_input_messages_item_reference::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source_input_messages_template;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source_input_messages_template::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source_sampling_params;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source_sampling_params::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source_sampling_params_text;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source_sampling_params_text::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_responses_run_data_source_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_responses_run_data_source_source::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_run_request;
 
+#[cfg(feature = "evals")]
 pub use create_eval_run_request::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_run_request_data_source;
 
+#[cfg(feature = "evals")]
 pub use create_eval_run_request_data_source::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_stored_completions_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use create_eval_stored_completions_data_source_config::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_checkpoint_permission_request;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_checkpoint_permission_request::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters_batch_size;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters_batch_size::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters_batch_size_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters_batch_size_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters_learning_rate_multiplier;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters_learning_rate_multiplier::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters_learning_rate_multiplier_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters_learning_rate_multiplier_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters_n_epochs;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters_n_epochs::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_hyperparameters_n_epochs_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_hyperparameters_n_epochs_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_integrations_item;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_integrations_item::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_integrations_item_wandb;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_integrations_item_wandb::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job_request_model;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job_request_model::*;
 
+#[cfg(feature = "groups")]
 mod create_group_body;
 
+#[cfg(feature = "groups")]
 pub use create_group_body::*;
 
+#[cfg(feature = "group-users")]
 mod create_group_user_body;
 
+#[cfg(feature = "group-users")]
 pub use create_group_user_body::*;
 
+#[cfg(feature = "images")]
 mod create_image_request;
 
+#[cfg(feature = "images")]
 pub use create_image_request::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_background;
 
+#[cfg(feature = "images")]
 pub use create_image_request_background::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_model;
 
+#[cfg(feature = "images")]
 pub use create_image_request_model::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_moderation;
 
+#[cfg(feature = "images")]
 pub use create_image_request_moderation::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_output_format;
 
+#[cfg(feature = "images")]
 pub use create_image_request_output_format::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_quality;
 
+#[cfg(feature = "images")]
 pub use create_image_request_quality::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_response_format;
 
+#[cfg(feature = "images")]
 pub use create_image_request_response_format::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_size;
 
+#[cfg(feature = "images")]
 pub use create_image_request_size::*;
 
+#[cfg(feature = "images")]
 mod create_image_request_style;
 
+#[cfg(feature = "images")]
 pub use create_image_request_style::*;
 
+#[cfg(feature = "assistants")]
 mod create_message_request;
 
+#[cfg(feature = "assistants")]
 pub use create_message_request::*;
 
+#[cfg(feature = "assistants")]
 mod create_message_request_attachments_item;
 
+#[cfg(feature = "assistants")]
 pub use create_message_request_attachments_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_message_request_attachments_item_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use create_message_request_attachments_item_tools_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_message_request_content;
 
+#[cfg(feature = "assistants")]
 pub use create_message_request_content::*;
 
+#[cfg(feature = "assistants")]
 mod create_message_request_content_array_item;
 
+#[cfg(feature = "assistants")]
 pub use create_message_request_content_array_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_message_request_role;
 
+#[cfg(feature = "assistants")]
 pub use create_message_request_role::*;
 
+#[cfg(feature = "responses")]
 mod create_model_response_properties;
 
+#[cfg(feature = "responses")]
 pub use create_model_response_properties::*;
 
+#[cfg(feature = "responses")]
 mod create_model_response_properties_prompt_cache_retention;
 
+#[cfg(feature = "responses")]
 pub use create_model_response_properties_prompt_cache_retention::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_request;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_request::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_request_model;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_request_model::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_categories;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_categories::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_harassment_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_harassment_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_harassment_threatening_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_harassment_threatening_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_hate_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_hate_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_hate_threatening_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_hate_threatening_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_illicit_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_illicit_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_illicit_violent_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_illicit_violent_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_self_harm_instructions_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_self_harm_instructions_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_self_harm_intent_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_self_harm_intent_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_self_harm_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_self_harm_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_sexual_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_sexual_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_sexual_minors_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_sexual_minors_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_violence_graphic_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_violence_graphic_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_applied_input_types_violence_item;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_applied_input_types_violence_item::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_scores;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation_response_results_item_category_scores::*;
 
+#[cfg(feature = "projects")]
 mod create_project_service_account_api_key_body;
 
+#[cfg(feature = "projects")]
 pub use create_project_service_account_api_key_body::*;
 
+#[cfg(feature = "responses")]
 mod create_response_schema;
 
+#[cfg(feature = "responses")]
 pub use create_response_schema::*;
 
+#[cfg(feature = "responses")]
 mod create_response_schema_truncation;
 
+#[cfg(feature = "responses")]
 pub use create_response_schema_truncation::*;
 
+#[cfg(feature = "assistants")]
 mod create_run_include_item;
 
+#[cfg(feature = "assistants")]
 pub use create_run_include_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_run_request;
 
+#[cfg(feature = "assistants")]
 pub use create_run_request::*;
 
+#[cfg(feature = "assistants")]
 mod create_run_request_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use create_run_request_tools_item::*;
 
+#[cfg(feature = "skills")]
 mod create_skill_body;
 
+#[cfg(feature = "skills")]
 pub use create_skill_body::*;
 
+#[cfg(feature = "skills")]
 mod create_skill_body_files;
 
+#[cfg(feature = "skills")]
 pub use create_skill_body_files::*;
 
+#[cfg(feature = "skills")]
 mod create_skill_version_body;
 
+#[cfg(feature = "skills")]
 pub use create_skill_version_body::*;
 
+#[cfg(feature = "skills")]
 mod create_skill_version_body_files;
 
+#[cfg(feature = "skills")]
 pub use create_skill_version_body_files::*;
 
+#[cfg(feature = "spend-alerts")]
 mod create_spend_alert_body;
 
+#[cfg(feature = "spend-alerts")]
 pub use create_spend_alert_body::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run_request;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run_request::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run_request_model;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run_request_model::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run_request_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run_request_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run_request_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run_request_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run_request_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run_request_tool_resources_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run_request_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run_request_tools_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_file_search_vector_stores_item;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_file_search_vector_stores_item::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy_auto;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy_auto::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static_static;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_request_tool_resources_file_search_vector_stores_item_chunking_strategy_static_static::*;
 
+#[cfg(feature = "uploads")]
 mod create_upload_request;
 
+#[cfg(feature = "uploads")]
 pub use create_upload_request::*;
 
+#[cfg(feature = "uploads")]
 mod create_upload_request_purpose;
 
+#[cfg(feature = "uploads")]
 pub use create_upload_request_purpose::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store_file_batch_request;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store_file_batch_request::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store_file_request;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store_file_request::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store_request;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store_request::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store_request_chunking_strategy;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store_request_chunking_strategy::*;
 
+#[cfg(feature = "videos")]
 mod create_video_edit_json_body;
 
+#[cfg(feature = "videos")]
 pub use create_video_edit_json_body::*;
 
+#[cfg(feature = "videos")]
 mod create_video_extend_json_body;
 
+#[cfg(feature = "videos")]
 pub use create_video_extend_json_body::*;
 
+#[cfg(feature = "videos")]
 mod create_video_json_body;
 
+#[cfg(feature = "videos")]
 pub use create_video_json_body::*;
 
+#[cfg(feature = "videos")]
 mod create_video_remix_body;
 
+#[cfg(feature = "videos")]
 pub use create_video_remix_body::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod custom_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use custom_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod custom_tool_call_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use custom_tool_call_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod custom_tool_call_output_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use custom_tool_call_output_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod custom_tool_call_output_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use custom_tool_call_output_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod custom_tool_call_output_resource_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use custom_tool_call_output_resource_output::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom_format;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom_format::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom_format_grammar;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom_format_grammar::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom_format_grammar_grammar;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom_format_grammar_grammar::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom_format_grammar_grammar_syntax;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom_format_grammar_grammar_syntax::*;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom_format_text;
 
+#[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom_format_text::*;
 
+#[cfg(feature = "assistants")]
 mod delete_assistant_response;
 
+#[cfg(feature = "assistants")]
 pub use delete_assistant_response::*;
 
+#[cfg(feature = "certificates")]
 mod delete_certificate_response;
 
+#[cfg(feature = "certificates")]
 pub use delete_certificate_response::*;
 
+#[cfg(feature = "evals")]
 mod delete_eval_response;
 
+#[cfg(feature = "evals")]
 pub use delete_eval_response::*;
 
+#[cfg(feature = "evals")]
 mod delete_eval_run_response;
 
+#[cfg(feature = "evals")]
 pub use delete_eval_run_response::*;
 
+#[cfg(feature = "files")]
 mod delete_file_response;
 
+#[cfg(feature = "files")]
 pub use delete_file_response::*;
 
+#[cfg(feature = "fine-tuning")]
 mod delete_fine_tuning_checkpoint_permission_response;
 
+#[cfg(feature = "fine-tuning")]
 pub use delete_fine_tuning_checkpoint_permission_response::*;
 
+#[cfg(feature = "assistants")]
 mod delete_message_response;
 
+#[cfg(feature = "assistants")]
 pub use delete_message_response::*;
 
+#[cfg(feature = "models")]
 mod delete_model_response;
 
+#[cfg(feature = "models")]
 pub use delete_model_response::*;
 
+#[cfg(feature = "assistants")]
 mod delete_thread_response;
 
+#[cfg(feature = "assistants")]
 pub use delete_thread_response::*;
 
+#[cfg(feature = "vector-stores")]
 mod delete_vector_store_file_response;
 
+#[cfg(feature = "vector-stores")]
 pub use delete_vector_store_file_response::*;
 
+#[cfg(feature = "vector-stores")]
 mod delete_vector_store_response;
 
+#[cfg(feature = "vector-stores")]
 pub use delete_vector_store_response::*;
 
+#[cfg(feature = "conversations")]
 mod deleted_conversation_resource;
 
+#[cfg(feature = "conversations")]
 pub use deleted_conversation_resource::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod deleted_role_assignment_resource;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use deleted_role_assignment_resource::*;
 
+#[cfg(feature = "skills")]
 mod deleted_skill_resource;
 
+#[cfg(feature = "skills")]
 pub use deleted_skill_resource::*;
 
+#[cfg(feature = "skills")]
 mod deleted_skill_version_resource;
 
+#[cfg(feature = "skills")]
 pub use deleted_skill_version_resource::*;
 
+#[cfg(feature = "chatkit")]
 mod deleted_thread_resource;
 
+#[cfg(feature = "chatkit")]
 pub use deleted_thread_resource::*;
 
+#[cfg(feature = "videos")]
 mod deleted_video_resource;
 
+#[cfg(feature = "videos")]
 pub use deleted_video_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod direct_tool_call_caller;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use direct_tool_call_caller::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod direct_tool_call_caller_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use direct_tool_call_caller_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod double_click_action;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use double_click_action::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod drag_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use drag_param::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_background;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_background::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_input_fidelity;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_input_fidelity::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_model;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_model::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_moderation;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_moderation::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_output_format;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_output_format::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_quality;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_quality::*;
 
+#[cfg(feature = "images")]
 mod edit_image_body_json_param_size;
 
+#[cfg(feature = "images")]
 pub use edit_image_body_json_param_size::*;
 
+#[cfg(feature = "embeddings")]
 mod embedding;
 
+#[cfg(feature = "embeddings")]
 pub use embedding::*;
 
+#[cfg(feature = "videos")]
 mod error2;
 
+#[cfg(feature = "videos")]
 pub use error2::*;
 
+#[cfg(feature = "evals")]
 mod eval;
 
+#[cfg(feature = "evals")]
 pub use eval::*;
 
+#[cfg(feature = "evals")]
 mod eval_api_error;
 
+#[cfg(feature = "evals")]
 pub use eval_api_error::*;
 
+#[cfg(feature = "evals")]
 mod eval_custom_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use eval_custom_data_source_config::*;
 
+#[cfg(feature = "evals")]
 mod eval_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use eval_data_source_config::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod eval_grader_python;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use eval_grader_python::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod eval_grader_score_model;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use eval_grader_score_model::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod eval_grader_text_similarity;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use eval_grader_text_similarity::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod eval_item;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use eval_item::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod eval_item_role;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use eval_item_role::*;
 
+#[cfg(feature = "evals")]
 mod eval_jsonl_file_content_source;
 
+#[cfg(feature = "evals")]
 pub use eval_jsonl_file_content_source::*;
 
+#[cfg(feature = "evals")]
 mod eval_jsonl_file_content_source_content_item;
 
+#[cfg(feature = "evals")]
 pub use eval_jsonl_file_content_source_content_item::*;
 
+#[cfg(feature = "evals")]
 mod eval_jsonl_file_id_source;
 
+#[cfg(feature = "evals")]
 pub use eval_jsonl_file_id_source::*;
 
+#[cfg(feature = "evals")]
 mod eval_list;
 
+#[cfg(feature = "evals")]
 pub use eval_list::*;
 
+#[cfg(feature = "evals")]
 mod eval_logs_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use eval_logs_data_source_config::*;
 
+#[cfg(feature = "evals")]
 mod eval_responses_source;
 
+#[cfg(feature = "evals")]
 pub use eval_responses_source::*;
 
+#[cfg(feature = "evals")]
 mod eval_run;
 
+#[cfg(feature = "evals")]
 pub use eval_run::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_data_source;
 
+#[cfg(feature = "evals")]
 pub use eval_run_data_source::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_list;
 
+#[cfg(feature = "evals")]
 pub use eval_run_list::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item_list;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item_list::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item_result;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item_result::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item_sample;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item_sample::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item_sample_input_item;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item_sample_input_item::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item_sample_output_item;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item_sample_output_item::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_output_item_sample_usage;
 
+#[cfg(feature = "evals")]
 pub use eval_run_output_item_sample_usage::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_per_model_usage_item;
 
+#[cfg(feature = "evals")]
 pub use eval_run_per_model_usage_item::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_per_testing_criteria_results_item;
 
+#[cfg(feature = "evals")]
 pub use eval_run_per_testing_criteria_results_item::*;
 
+#[cfg(feature = "evals")]
 mod eval_run_result_counts;
 
+#[cfg(feature = "evals")]
 pub use eval_run_result_counts::*;
 
+#[cfg(feature = "evals")]
 mod eval_stored_completions_data_source_config;
 
+#[cfg(feature = "evals")]
 pub use eval_stored_completions_data_source_config::*;
 
+#[cfg(feature = "evals")]
 mod eval_stored_completions_source;
 
+#[cfg(feature = "evals")]
 pub use eval_stored_completions_source::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod eval_testing_criteria_item;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use eval_testing_criteria_item::*;
 
+#[cfg(feature = "chatkit")]
 mod expires_after_param;
 
+#[cfg(feature = "chatkit")]
 pub use expires_after_param::*;
 
+#[cfg(feature = "chatkit")]
 mod file_annotation;
 
+#[cfg(feature = "chatkit")]
 pub use file_annotation::*;
 
+#[cfg(feature = "chatkit")]
 mod file_annotation_source;
 
+#[cfg(feature = "chatkit")]
 pub use file_annotation_source::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod file_citation_body;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use file_citation_body::*;
 
+#[cfg(feature = "uploads")]
 mod file_expiration_after;
 
+#[cfg(feature = "uploads")]
 pub use file_expiration_after::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod file_input_detail;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use file_input_detail::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod file_path;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use file_path::*;
 
+#[cfg(feature = "assistants")]
 mod file_search_ranker;
 
+#[cfg(feature = "assistants")]
 pub use file_search_ranker::*;
 
+#[cfg(feature = "assistants")]
 mod file_search_ranking_options;
 
+#[cfg(feature = "assistants")]
 pub use file_search_ranking_options::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod file_search_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use file_search_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod file_search_tool_call_results_item;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use file_search_tool_call_results_item::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod file_search_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use file_search_tool_call_status::*;
 
+#[cfg(feature = "chatkit")]
 mod file_upload_param;
 
+#[cfg(feature = "chatkit")]
 pub use file_upload_param::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_batch_size;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_batch_size::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_batch_size_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_batch_size_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_beta;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_beta::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_beta_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_beta_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_learning_rate_multiplier;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_learning_rate_multiplier::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_learning_rate_multiplier_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_learning_rate_multiplier_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_n_epochs;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_n_epochs::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters_n_epochs_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_hyperparameters_n_epochs_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_method;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_dpo_method::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_method;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_method::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_method_type;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_method_type::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_batch_size;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_batch_size::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_batch_size_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_batch_size_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_compute_multiplier;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_compute_multiplier::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_compute_multiplier_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_compute_multiplier_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_eval_interval;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_eval_interval::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_eval_interval_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_eval_interval_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_eval_samples;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_eval_samples::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_eval_samples_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_eval_samples_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_learning_rate_multiplier;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_learning_rate_multiplier::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_learning_rate_multiplier_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_learning_rate_multiplier_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_n_epochs;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_n_epochs::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_n_epochs_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_n_epochs_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_hyperparameters_reasoning_effort;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_hyperparameters_reasoning_effort::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_reinforcement_method;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_reinforcement_method::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod fine_tune_reinforcement_method_grader;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use fine_tune_reinforcement_method_grader::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters_batch_size;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters_batch_size::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters_batch_size_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters_batch_size_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters_learning_rate_multiplier;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters_learning_rate_multiplier::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters_learning_rate_multiplier_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters_learning_rate_multiplier_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters_n_epochs;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters_n_epochs::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_hyperparameters_n_epochs_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_hyperparameters_n_epochs_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tune_supervised_method;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tune_supervised_method::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_checkpoint_permission;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_checkpoint_permission::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_integration;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_integration::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_integration_wandb;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_integration_wandb::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_checkpoint;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_checkpoint::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_checkpoint_metrics;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_checkpoint_metrics::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_error;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_error::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_event;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_event::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_event_level;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_event_level::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_event_type;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_event_type::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters_batch_size;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters_batch_size::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters_batch_size_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters_batch_size_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters_learning_rate_multiplier;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters_learning_rate_multiplier::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters_learning_rate_multiplier_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters_learning_rate_multiplier_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters_n_epochs;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters_n_epochs::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_hyperparameters_n_epochs_string;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_hyperparameters_n_epochs_string::*;
 
+#[cfg(feature = "fine-tuning")]
 mod fine_tuning_job_status;
 
+#[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_status::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod function_and_custom_tool_call_output;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use function_and_custom_tool_call_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_call_output_status_enum;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_call_output_status_enum::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_call_status::*;
 
+#[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
 mod function_object;
 
+#[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
 pub use function_object::*;
 
+#[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
 mod function_parameters;
 
+#[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
 pub use function_parameters::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_action;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_action::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_environment;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_environment::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_output_content;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_output_content::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_output_content_outcome;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_output_content_outcome::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_output_exit_outcome;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_output_exit_outcome::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_output_status_enum;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_output_status_enum::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_output_timeout_outcome;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_output_timeout_outcome::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_shell_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_output_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_output_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_output_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_output_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_output_resource_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_output_resource_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_output_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_output_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_status::*;
 
+#[cfg(feature = "certificates")]
 mod get_certificate_include_item;
 
+#[cfg(feature = "certificates")]
 pub use get_certificate_include_item::*;
 
+#[cfg(feature = "chat")]
 mod get_chat_completion_messages_order;
 
+#[cfg(feature = "chat")]
 pub use get_chat_completion_messages_order::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_run_output_items_order;
 
+#[cfg(feature = "evals")]
 pub use get_eval_run_output_items_order::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_run_output_items_status;
 
+#[cfg(feature = "evals")]
 pub use get_eval_run_output_items_status::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_runs_order;
 
+#[cfg(feature = "evals")]
 pub use get_eval_runs_order::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_runs_status;
 
+#[cfg(feature = "evals")]
 pub use get_eval_runs_status::*;
 
+#[cfg(feature = "assistants")]
 mod get_run_step_include_item;
 
+#[cfg(feature = "assistants")]
 pub use get_run_step_include_item::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_label_model;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_label_model::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_multi;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_multi::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_multi_graders;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_multi_graders::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_python;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_python::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_score_model;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_score_model::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_score_model_sampling_params;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_score_model_sampling_params::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_string_check;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_string_check::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_string_check_operation;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_string_check_operation::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_text_similarity;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_text_similarity::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_text_similarity_evaluation_metric;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_text_similarity_evaluation_metric::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments"
+    )
+)]
 mod group;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments"
+    )
+)]
 pub use group::*;
 
+#[cfg(feature = "groups")]
 mod group_deleted_resource;
 
+#[cfg(feature = "groups")]
 pub use group_deleted_resource::*;
 
+#[cfg(feature = "groups")]
 mod group_list_resource;
 
+#[cfg(feature = "groups")]
 pub use group_list_resource::*;
 
+#[cfg(feature = "group-users")]
 mod group_member_user;
 
+#[cfg(feature = "group-users")]
 pub use group_member_user::*;
 
+#[cfg(feature = "group-users")]
 mod group_member_user_user_type;
 
+#[cfg(feature = "group-users")]
 pub use group_member_user_user_type::*;
 
+#[cfg(feature = "groups")]
 mod group_resource_with_success;
 
+#[cfg(feature = "groups")]
 pub use group_resource_with_success::*;
 
+#[cfg(feature = "groups")]
 mod group_response;
 
+#[cfg(feature = "groups")]
 pub use group_response::*;
 
+#[cfg(feature = "groups")]
 mod group_response_group_type;
 
+#[cfg(feature = "groups")]
 pub use group_response_group_type::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments"
+    )
+)]
 mod group_role_assignment;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments"
+    )
+)]
 pub use group_role_assignment::*;
 
+#[cfg(feature = "group-users")]
 mod group_user;
 
+#[cfg(feature = "group-users")]
 pub use group_user::*;
 
+#[cfg(feature = "group-users")]
 mod group_user_assignment;
 
+#[cfg(feature = "group-users")]
 pub use group_user_assignment::*;
 
+#[cfg(feature = "group-users")]
 mod group_user_deleted_resource;
 
+#[cfg(feature = "group-users")]
 pub use group_user_deleted_resource::*;
 
+#[cfg(feature = "chatkit")]
 mod history_param;
 
+#[cfg(feature = "chatkit")]
 pub use history_param::*;
 
+#[cfg(feature = "hosted-tools")]
 mod hosted_tool_permission;
 
+#[cfg(feature = "hosted-tools")]
 pub use hosted_tool_permission::*;
 
+#[cfg(feature = "hosted-tools")]
 mod hosted_tool_permission_update;
 
+#[cfg(feature = "hosted-tools")]
 pub use hosted_tool_permission_update::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod http_error;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use http_error::*;
 
+#[cfg(feature = "images")]
 mod image;
 
+#[cfg(feature = "images")]
 pub use image::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod image_detail;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use image_detail::*;
 
+#[cfg(feature = "images")]
 mod image_gen_input_usage_details;
 
+#[cfg(feature = "images")]
 pub use image_gen_input_usage_details::*;
 
+#[cfg(feature = "images")]
 mod image_gen_output_tokens_details;
 
+#[cfg(feature = "images")]
 pub use image_gen_output_tokens_details::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod image_gen_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use image_gen_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod image_gen_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use image_gen_tool_call_status::*;
 
+#[cfg(feature = "images")]
 mod image_gen_usage;
 
+#[cfg(feature = "images")]
 pub use image_gen_usage::*;
 
+#[cfg(feature = "images")]
 mod image_ref_param;
 
+#[cfg(feature = "images")]
 pub use image_ref_param::*;
 
+#[cfg(feature = "videos")]
 mod image_ref_param2;
 
+#[cfg(feature = "videos")]
 pub use image_ref_param2::*;
 
+#[cfg(feature = "images")]
 mod images_response;
 
+#[cfg(feature = "images")]
 pub use images_response::*;
 
+#[cfg(feature = "images")]
 mod images_response_background;
 
+#[cfg(feature = "images")]
 pub use images_response_background::*;
 
+#[cfg(feature = "images")]
 mod images_response_output_format;
 
+#[cfg(feature = "images")]
 pub use images_response_output_format::*;
 
+#[cfg(feature = "images")]
 mod images_response_quality;
 
+#[cfg(feature = "images")]
 pub use images_response_quality::*;
 
+#[cfg(feature = "images")]
 mod images_response_size;
 
+#[cfg(feature = "images")]
 pub use images_response_size::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod include_enum;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use include_enum::*;
 
+#[cfg(feature = "chatkit")]
 mod inference_options;
 
+#[cfg(feature = "chatkit")]
 pub use inference_options::*;
 
+#[cfg(feature = "containers")]
 mod inline_skill_param;
 
+#[cfg(feature = "containers")]
 pub use inline_skill_param::*;
 
+#[cfg(feature = "containers")]
 mod inline_skill_source_param;
 
+#[cfg(feature = "containers")]
 pub use inline_skill_source_param::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod input_file_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use input_file_content::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod input_image_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use input_image_content::*;
 
+#[cfg(feature = "responses")]
 mod input_param;
 
+#[cfg(feature = "responses")]
 pub use input_param::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod input_text_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use input_text_content::*;
 
+#[cfg(feature = "invites")]
 mod invite;
 
+#[cfg(feature = "invites")]
 pub use invite::*;
 
+#[cfg(feature = "invites")]
 mod invite_delete_response;
 
+#[cfg(feature = "invites")]
 pub use invite_delete_response::*;
 
+#[cfg(feature = "invites")]
 mod invite_list_response;
 
+#[cfg(feature = "invites")]
 pub use invite_list_response::*;
 
+#[cfg(feature = "project-groups")]
 mod invite_project_group_body;
 
+#[cfg(feature = "project-groups")]
 pub use invite_project_group_body::*;
 
+#[cfg(feature = "invites")]
 mod invite_projects_item;
 
+#[cfg(feature = "invites")]
 pub use invite_projects_item::*;
 
+#[cfg(feature = "invites")]
 mod invite_projects_item_role;
 
+#[cfg(feature = "invites")]
 pub use invite_projects_item_role::*;
 
+#[cfg(feature = "invites")]
 mod invite_request;
 
+#[cfg(feature = "invites")]
 pub use invite_request::*;
 
+#[cfg(feature = "invites")]
 mod invite_request_projects_item;
 
+#[cfg(feature = "invites")]
 pub use invite_request_projects_item::*;
 
+#[cfg(feature = "invites")]
 mod invite_request_projects_item_role;
 
+#[cfg(feature = "invites")]
 pub use invite_request_projects_item_role::*;
 
+#[cfg(feature = "invites")]
 mod invite_request_role;
 
+#[cfg(feature = "invites")]
 pub use invite_request_role::*;
 
+#[cfg(feature = "invites")]
 mod invite_role;
 
+#[cfg(feature = "invites")]
 pub use invite_role::*;
 
+#[cfg(feature = "invites")]
 mod invite_status;
 
+#[cfg(feature = "invites")]
 pub use invite_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod item_field;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use item_field::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod key_press_action;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use key_press_action::*;
 
+#[cfg(feature = "assistants")]
 mod list_assistants_order;
 
+#[cfg(feature = "assistants")]
 pub use list_assistants_order::*;
 
+#[cfg(feature = "assistants")]
 mod list_assistants_response;
 
+#[cfg(feature = "assistants")]
 pub use list_assistants_response::*;
 
+#[cfg(feature = "full")]
 mod list_audit_logs_effective_at;
 
+#[cfg(feature = "full")]
 pub use list_audit_logs_effective_at::*;
 
+#[cfg(feature = "batch")]
 mod list_batches_response;
 
+#[cfg(feature = "batch")]
 pub use list_batches_response::*;
 
+#[cfg(feature = "certificates")]
 mod list_certificates_response;
 
+#[cfg(feature = "certificates")]
 pub use list_certificates_response::*;
 
+#[cfg(feature = "containers")]
 mod list_container_files_order;
 
+#[cfg(feature = "containers")]
 pub use list_container_files_order::*;
 
+#[cfg(feature = "containers")]
 mod list_containers_order;
 
+#[cfg(feature = "containers")]
 pub use list_containers_order::*;
 
+#[cfg(feature = "conversations")]
 mod list_conversation_items_order;
 
+#[cfg(feature = "conversations")]
 pub use list_conversation_items_order::*;
 
+#[cfg(feature = "evals")]
 mod list_evals_order;
 
+#[cfg(feature = "evals")]
 pub use list_evals_order::*;
 
+#[cfg(feature = "evals")]
 mod list_evals_order_by;
 
+#[cfg(feature = "evals")]
 pub use list_evals_order_by::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_files_in_vector_store_batch_filter;
 
+#[cfg(feature = "vector-stores")]
 pub use list_files_in_vector_store_batch_filter::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_files_in_vector_store_batch_order;
 
+#[cfg(feature = "vector-stores")]
 pub use list_files_in_vector_store_batch_order::*;
 
+#[cfg(feature = "files")]
 mod list_files_order;
 
+#[cfg(feature = "files")]
 pub use list_files_order::*;
 
+#[cfg(feature = "files")]
 mod list_files_response;
 
+#[cfg(feature = "files")]
 pub use list_files_response::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_checkpoint_permission_response;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_checkpoint_permission_response::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_checkpoint_permissions_order;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_checkpoint_permissions_order::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_job_checkpoints_response;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_job_checkpoints_response::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_job_events_response;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_job_events_response::*;
 
+#[cfg(feature = "group-organization-role-assignments")]
 mod list_group_role_assignments_order;
 
+#[cfg(feature = "group-organization-role-assignments")]
 pub use list_group_role_assignments_order::*;
 
+#[cfg(feature = "group-users")]
 mod list_group_users_order;
 
+#[cfg(feature = "group-users")]
 pub use list_group_users_order::*;
 
+#[cfg(feature = "groups")]
 mod list_groups_order;
 
+#[cfg(feature = "groups")]
 pub use list_groups_order::*;
 
+#[cfg(feature = "responses")]
 mod list_input_items_order;
 
+#[cfg(feature = "responses")]
 pub use list_input_items_order::*;
 
+#[cfg(feature = "assistants")]
 mod list_messages_order;
 
+#[cfg(feature = "assistants")]
 pub use list_messages_order::*;
 
+#[cfg(feature = "assistants")]
 mod list_messages_response;
 
+#[cfg(feature = "assistants")]
 pub use list_messages_response::*;
 
+#[cfg(feature = "models")]
 mod list_models_response;
 
+#[cfg(feature = "models")]
 pub use list_models_response::*;
 
+#[cfg(feature = "certificates")]
 mod list_organization_certificates_order;
 
+#[cfg(feature = "certificates")]
 pub use list_organization_certificates_order::*;
 
+#[cfg(feature = "spend-alerts")]
 mod list_organization_spend_alerts_order;
 
+#[cfg(feature = "spend-alerts")]
 pub use list_organization_spend_alerts_order::*;
 
+#[cfg(feature = "projects")]
 mod list_project_api_keys_owner_project_access;
 
+#[cfg(feature = "projects")]
 pub use list_project_api_keys_owner_project_access::*;
 
+#[cfg(feature = "certificates")]
 mod list_project_certificates_order;
 
+#[cfg(feature = "certificates")]
 pub use list_project_certificates_order::*;
 
+#[cfg(feature = "certificates")]
 mod list_project_certificates_response;
 
+#[cfg(feature = "certificates")]
 pub use list_project_certificates_response::*;
 
+#[cfg(feature = "project-group-role-assignments")]
 mod list_project_group_role_assignments_order;
 
+#[cfg(feature = "project-group-role-assignments")]
 pub use list_project_group_role_assignments_order::*;
 
+#[cfg(feature = "project-groups")]
 mod list_project_groups_order;
 
+#[cfg(feature = "project-groups")]
 pub use list_project_groups_order::*;
 
+#[cfg(feature = "roles")]
 mod list_project_roles_order;
 
+#[cfg(feature = "roles")]
 pub use list_project_roles_order::*;
 
+#[cfg(feature = "spend-alerts")]
 mod list_project_spend_alerts_order;
 
+#[cfg(feature = "spend-alerts")]
 pub use list_project_spend_alerts_order::*;
 
+#[cfg(feature = "project-user-role-assignments")]
 mod list_project_user_role_assignments_order;
 
+#[cfg(feature = "project-user-role-assignments")]
 pub use list_project_user_role_assignments_order::*;
 
+#[cfg(feature = "roles")]
 mod list_roles_order;
 
+#[cfg(feature = "roles")]
 pub use list_roles_order::*;
 
+#[cfg(feature = "assistants")]
 mod list_run_steps_include_item;
 
+#[cfg(feature = "assistants")]
 pub use list_run_steps_include_item::*;
 
+#[cfg(feature = "assistants")]
 mod list_run_steps_order;
 
+#[cfg(feature = "assistants")]
 pub use list_run_steps_order::*;
 
+#[cfg(feature = "assistants")]
 mod list_run_steps_response;
 
+#[cfg(feature = "assistants")]
 pub use list_run_steps_response::*;
 
+#[cfg(feature = "assistants")]
 mod list_runs_order;
 
+#[cfg(feature = "assistants")]
 pub use list_runs_order::*;
 
+#[cfg(feature = "assistants")]
 mod list_runs_response;
 
+#[cfg(feature = "assistants")]
 pub use list_runs_response::*;
 
+#[cfg(feature = "user-organization-role-assignments")]
 mod list_user_role_assignments_order;
 
+#[cfg(feature = "user-organization-role-assignments")]
 pub use list_user_role_assignments_order::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_store_files_filter;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_store_files_filter::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_store_files_order;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_store_files_order::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_store_files_response;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_store_files_response::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_stores_order;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_stores_order::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_stores_response;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_stores_response::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_environment_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_environment_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_shell_exec_action;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_exec_action::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_shell_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_shell_tool_call_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_tool_call_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_shell_tool_call_output_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_tool_call_output_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_shell_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_tool_call_status::*;
 
+#[cfg(feature = "chatkit")]
 mod locked_status;
 
+#[cfg(feature = "chatkit")]
 pub use locked_status::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod log_prob;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use log_prob::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_approval_request;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_approval_request::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_approval_response_resource;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_approval_response_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_list_tools;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_list_tools::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_list_tools_tool;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_list_tools_tool::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_protocol_error;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_protocol_error::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool_allowed_tools;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool_allowed_tools::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_tool_call_error;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_tool_call_error::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_tool_call_status::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool_connector_id;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool_connector_id::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod mcp_tool_execution_error;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_tool_execution_error::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool_filter;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool_filter::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool_require_approval;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool_require_approval::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool_require_approval_object;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool_require_approval_object::*;
 
+#[cfg(feature = "realtime")]
 mod mcp_tool_require_approval_string;
 
+#[cfg(feature = "realtime")]
 pub use mcp_tool_require_approval_string::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod message;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use message::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_image_file_object;
 
+#[cfg(feature = "assistants")]
 pub use message_content_image_file_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_image_file_object_image_file;
 
+#[cfg(feature = "assistants")]
 pub use message_content_image_file_object_image_file::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_image_file_object_image_file_detail;
 
+#[cfg(feature = "assistants")]
 pub use message_content_image_file_object_image_file_detail::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_image_url_object;
 
+#[cfg(feature = "assistants")]
 pub use message_content_image_url_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_image_url_object_image_url;
 
+#[cfg(feature = "assistants")]
 pub use message_content_image_url_object_image_url::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_image_url_object_image_url_detail;
 
+#[cfg(feature = "assistants")]
 pub use message_content_image_url_object_image_url_detail::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod message_content_item;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use message_content_item::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_refusal_object;
 
+#[cfg(feature = "assistants")]
 pub use message_content_refusal_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_annotations_file_citation_object;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_annotations_file_citation_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_annotations_file_citation_object_file_citation;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_annotations_file_citation_object_file_citation::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_annotations_file_path_object;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_annotations_file_path_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_annotations_file_path_object_file_path;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_annotations_file_path_object_file_path::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_object;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_object_text;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_object_text::*;
 
+#[cfg(feature = "assistants")]
 mod message_content_text_object_text_annotations_item;
 
+#[cfg(feature = "assistants")]
 pub use message_content_text_object_text_annotations_item::*;
 
+#[cfg(feature = "assistants")]
 mod message_object;
 
+#[cfg(feature = "assistants")]
 pub use message_object::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_attachments_item;
 
+#[cfg(feature = "assistants")]
 pub use message_object_attachments_item::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_attachments_item_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use message_object_attachments_item_tools_item::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_content_item;
 
+#[cfg(feature = "assistants")]
 pub use message_object_content_item::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_incomplete_details;
 
+#[cfg(feature = "assistants")]
 pub use message_object_incomplete_details::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_incomplete_details_reason;
 
+#[cfg(feature = "assistants")]
 pub use message_object_incomplete_details_reason::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_role;
 
+#[cfg(feature = "assistants")]
 pub use message_object_role::*;
 
+#[cfg(feature = "assistants")]
 mod message_object_status;
 
+#[cfg(feature = "assistants")]
 pub use message_object_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod message_phase;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use message_phase::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod message_phase2;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use message_phase2::*;
 
+#[cfg(feature = "assistants")]
 mod message_request_content_text_object;
 
+#[cfg(feature = "assistants")]
 pub use message_request_content_text_object::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod message_role;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use message_role::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod message_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use message_status::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "batch",
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "fine-tuning",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
 mod metadata;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "batch",
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "fine-tuning",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
 pub use metadata::*;
 
+#[cfg(feature = "models")]
 mod model;
 
+#[cfg(feature = "models")]
 pub use model::*;
 
+#[cfg(feature = "chat")]
 mod model_ids_shared;
 
+#[cfg(feature = "chat")]
 pub use model_ids_shared::*;
 
+#[cfg(feature = "responses")]
 mod moderation;
 
+#[cfg(feature = "responses")]
 pub use moderation::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_config_param;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_config_param::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_error_body;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_error_body::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_input;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_input::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_input_type;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_input_type::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_mode;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_mode::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_output;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_output::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_param;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_param::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_policy_param;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_policy_param::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod moderation_result_body;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_result_body::*;
 
+#[cfg(feature = "assistants")]
 mod modify_assistant_request;
 
+#[cfg(feature = "assistants")]
 pub use modify_assistant_request::*;
 
+#[cfg(feature = "assistants")]
 mod modify_assistant_request_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use modify_assistant_request_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod modify_assistant_request_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use modify_assistant_request_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod modify_assistant_request_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use modify_assistant_request_tool_resources_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod modify_assistant_request_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use modify_assistant_request_tools_item::*;
 
+#[cfg(feature = "certificates")]
 mod modify_certificate_request;
 
+#[cfg(feature = "certificates")]
 pub use modify_certificate_request::*;
 
+#[cfg(feature = "assistants")]
 mod modify_message_request;
 
+#[cfg(feature = "assistants")]
 pub use modify_message_request::*;
 
+#[cfg(feature = "assistants")]
 mod modify_run_request;
 
+#[cfg(feature = "assistants")]
 pub use modify_run_request::*;
 
+#[cfg(feature = "assistants")]
 mod modify_thread_request;
 
+#[cfg(feature = "assistants")]
 pub use modify_thread_request::*;
 
+#[cfg(feature = "assistants")]
 mod modify_thread_request_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use modify_thread_request_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod modify_thread_request_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use modify_thread_request_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod modify_thread_request_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use modify_thread_request_tool_resources_file_search::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod move_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use move_param::*;
 
+#[cfg(feature = "realtime")]
 mod noise_reduction_type;
 
+#[cfg(feature = "realtime")]
 pub use noise_reduction_type::*;
 
+#[cfg(any(feature = "files", feature = "uploads"))]
 mod open_ai_file;
 
+#[cfg(any(feature = "files", feature = "uploads"))]
 pub use open_ai_file::*;
 
+#[cfg(any(feature = "files", feature = "uploads"))]
 mod open_ai_file_purpose;
 
+#[cfg(any(feature = "files", feature = "uploads"))]
 pub use open_ai_file_purpose::*;
 
+#[cfg(any(feature = "files", feature = "uploads"))]
 mod open_ai_file_status;
 
+#[cfg(any(feature = "files", feature = "uploads"))]
 pub use open_ai_file_status::*;
 
+#[cfg(any(feature = "chatkit", feature = "skills", feature = "videos"))]
 mod order_enum;
 
+#[cfg(any(feature = "chatkit", feature = "skills", feature = "videos"))]
 pub use order_enum::*;
 
+#[cfg(feature = "certificates")]
 mod organization_certificate;
 
+#[cfg(feature = "certificates")]
 pub use organization_certificate::*;
 
+#[cfg(feature = "certificates")]
 mod organization_certificate_activation_response;
 
+#[cfg(feature = "certificates")]
 pub use organization_certificate_activation_response::*;
 
+#[cfg(feature = "certificates")]
 mod organization_certificate_certificate_details;
 
+#[cfg(feature = "certificates")]
 pub use organization_certificate_certificate_details::*;
 
+#[cfg(feature = "certificates")]
 mod organization_certificate_deactivation_response;
 
+#[cfg(feature = "certificates")]
 pub use organization_certificate_deactivation_response::*;
 
+#[cfg(feature = "data-retention")]
 mod organization_data_retention;
 
+#[cfg(feature = "data-retention")]
 pub use organization_data_retention::*;
 
+#[cfg(feature = "data-retention")]
 mod organization_data_retention_type;
 
+#[cfg(feature = "data-retention")]
 pub use organization_data_retention_type::*;
 
+#[cfg(feature = "certificates")]
 mod organization_project_certificate;
 
+#[cfg(feature = "certificates")]
 pub use organization_project_certificate::*;
 
+#[cfg(feature = "certificates")]
 mod organization_project_certificate_activation_response;
 
+#[cfg(feature = "certificates")]
 pub use organization_project_certificate_activation_response::*;
 
+#[cfg(feature = "certificates")]
 mod organization_project_certificate_certificate_details;
 
+#[cfg(feature = "certificates")]
 pub use organization_project_certificate_certificate_details::*;
 
+#[cfg(feature = "certificates")]
 mod organization_project_certificate_deactivation_response;
 
+#[cfg(feature = "certificates")]
 pub use organization_project_certificate_deactivation_response::*;
 
+#[cfg(feature = "spend-alerts")]
 mod organization_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use organization_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod organization_spend_alert_deleted_resource;
 
+#[cfg(feature = "spend-alerts")]
 pub use organization_spend_alert_deleted_resource::*;
 
+#[cfg(feature = "spend-alerts")]
 mod organization_spend_alert_list_resource;
 
+#[cfg(feature = "spend-alerts")]
 pub use organization_spend_alert_list_resource::*;
 
+#[cfg(feature = "spend-limits")]
 mod organization_spend_limit_deleted_resource;
 
+#[cfg(feature = "spend-limits")]
 pub use organization_spend_limit_deleted_resource::*;
 
+#[cfg(feature = "spend-limits")]
 mod organization_spend_limit_resource;
 
+#[cfg(feature = "spend-limits")]
 pub use organization_spend_limit_resource::*;
 
+#[cfg(feature = "vector-stores")]
 mod other_chunking_strategy_response_param;
 
+#[cfg(feature = "vector-stores")]
 pub use other_chunking_strategy_response_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod output_item;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use output_item::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod output_message;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use output_message::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod output_message_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use output_message_content::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod output_message_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use output_message_status::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod output_text_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use output_text_content::*;
 
+#[cfg(feature = "responses")]
 mod personality_enum;
 
+#[cfg(feature = "responses")]
 pub use personality_enum::*;
 
+#[cfg(feature = "chat")]
 mod prediction_content;
 
+#[cfg(feature = "chat")]
 pub use prediction_content::*;
 
+#[cfg(feature = "chat")]
 mod prediction_content_content;
 
+#[cfg(feature = "chat")]
 pub use prediction_content_content::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod program;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use program::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod program_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use program_output::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod program_output_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use program_output_status::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod program_tool_call_caller;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use program_tool_call_caller::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod program_tool_call_caller_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use program_tool_call_caller_param::*;
 
+#[cfg(feature = "projects")]
 mod project;
 
+#[cfg(feature = "projects")]
 pub use project::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key;
 
+#[cfg(feature = "projects")]
 pub use project_api_key::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_delete_response;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_delete_response::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_list_response;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_list_response::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_owner;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_owner::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_owner_project_access;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_owner_project_access::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_owner_service_account;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_owner_service_account::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_owner_type;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_owner_type::*;
 
+#[cfg(feature = "projects")]
 mod project_api_key_owner_user;
 
+#[cfg(feature = "projects")]
 pub use project_api_key_owner_user::*;
 
+#[cfg(feature = "projects")]
 mod project_create_request;
 
+#[cfg(feature = "projects")]
 pub use project_create_request::*;
 
+#[cfg(feature = "data-retention")]
 mod project_data_retention;
 
+#[cfg(feature = "data-retention")]
 pub use project_data_retention::*;
 
+#[cfg(feature = "data-retention")]
 mod project_data_retention_type;
 
+#[cfg(feature = "data-retention")]
 pub use project_data_retention_type::*;
 
+#[cfg(feature = "project-groups")]
 mod project_group;
 
+#[cfg(feature = "project-groups")]
 pub use project_group::*;
 
+#[cfg(feature = "project-groups")]
 mod project_group_deleted_resource;
 
+#[cfg(feature = "project-groups")]
 pub use project_group_deleted_resource::*;
 
+#[cfg(feature = "project-groups")]
 mod project_group_group_type;
 
+#[cfg(feature = "project-groups")]
 pub use project_group_group_type::*;
 
+#[cfg(feature = "project-groups")]
 mod project_group_list_resource;
 
+#[cfg(feature = "project-groups")]
 pub use project_group_list_resource::*;
 
+#[cfg(feature = "hosted-tools")]
 mod project_hosted_tool_permissions;
 
+#[cfg(feature = "hosted-tools")]
 pub use project_hosted_tool_permissions::*;
 
+#[cfg(feature = "hosted-tools")]
 mod project_hosted_tool_permissions_update_request;
 
+#[cfg(feature = "hosted-tools")]
 pub use project_hosted_tool_permissions_update_request::*;
 
+#[cfg(feature = "projects")]
 mod project_list_response;
 
+#[cfg(feature = "projects")]
 pub use project_list_response::*;
 
+#[cfg(feature = "projects")]
 mod project_model_permissions;
 
+#[cfg(feature = "projects")]
 pub use project_model_permissions::*;
 
+#[cfg(feature = "projects")]
 mod project_model_permissions_delete_response;
 
+#[cfg(feature = "projects")]
 pub use project_model_permissions_delete_response::*;
 
+#[cfg(feature = "projects")]
 mod project_model_permissions_mode;
 
+#[cfg(feature = "projects")]
 pub use project_model_permissions_mode::*;
 
+#[cfg(feature = "projects")]
 mod project_model_permissions_update_request;
 
+#[cfg(feature = "projects")]
 pub use project_model_permissions_update_request::*;
 
+#[cfg(feature = "projects")]
 mod project_model_permissions_update_request_mode;
 
+#[cfg(feature = "projects")]
 pub use project_model_permissions_update_request_mode::*;
 
+#[cfg(feature = "projects")]
 mod project_rate_limit;
 
+#[cfg(feature = "projects")]
 pub use project_rate_limit::*;
 
+#[cfg(feature = "projects")]
 mod project_rate_limit_list_response;
 
+#[cfg(feature = "projects")]
 pub use project_rate_limit_list_response::*;
 
+#[cfg(feature = "projects")]
 mod project_rate_limit_update_request;
 
+#[cfg(feature = "projects")]
 pub use project_rate_limit_update_request::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account;
 
+#[cfg(feature = "projects")]
 pub use project_service_account::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_api_key;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_api_key::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_create_request;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_create_request::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_create_response;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_create_response::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_create_response_role;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_create_response_role::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_delete_response;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_delete_response::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_list_response;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_list_response::*;
 
+#[cfg(feature = "projects")]
 mod project_service_account_role;
 
+#[cfg(feature = "projects")]
 pub use project_service_account_role::*;
 
+#[cfg(feature = "spend-alerts")]
 mod project_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use project_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod project_spend_alert_deleted_resource;
 
+#[cfg(feature = "spend-alerts")]
 pub use project_spend_alert_deleted_resource::*;
 
+#[cfg(feature = "spend-alerts")]
 mod project_spend_alert_list_resource;
 
+#[cfg(feature = "spend-alerts")]
 pub use project_spend_alert_list_resource::*;
 
+#[cfg(feature = "spend-limits")]
 mod project_spend_limit_deleted_resource;
 
+#[cfg(feature = "spend-limits")]
 pub use project_spend_limit_deleted_resource::*;
 
+#[cfg(feature = "spend-limits")]
 mod project_spend_limit_resource;
 
+#[cfg(feature = "spend-limits")]
 pub use project_spend_limit_resource::*;
 
+#[cfg(feature = "projects")]
 mod project_update_request;
 
+#[cfg(feature = "projects")]
 pub use project_update_request::*;
 
+#[cfg(feature = "projects")]
 mod project_user;
 
+#[cfg(feature = "projects")]
 pub use project_user::*;
 
+#[cfg(feature = "projects")]
 mod project_user_create_request;
 
+#[cfg(feature = "projects")]
 pub use project_user_create_request::*;
 
+#[cfg(feature = "projects")]
 mod project_user_delete_response;
 
+#[cfg(feature = "projects")]
 pub use project_user_delete_response::*;
 
+#[cfg(feature = "projects")]
 mod project_user_list_response;
 
+#[cfg(feature = "projects")]
 pub use project_user_list_response::*;
 
+#[cfg(feature = "projects")]
 mod project_user_update_request;
 
+#[cfg(feature = "projects")]
 pub use project_user_update_request::*;
 
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod prompt;
 
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use prompt::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod prompt_cache_breakpoint_config;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use prompt_cache_breakpoint_config::*;
 
+#[cfg(feature = "chat")]
 mod prompt_cache_breakpoint_param;
 
+#[cfg(feature = "chat")]
 pub use prompt_cache_breakpoint_param::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod prompt_cache_mode_enum;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use prompt_cache_mode_enum::*;
 
+#[cfg(feature = "responses")]
 mod prompt_cache_options;
 
+#[cfg(feature = "responses")]
 pub use prompt_cache_options::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod prompt_cache_options_param;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use prompt_cache_options_param::*;
 
+#[cfg(feature = "responses")]
 mod prompt_cache_retention_enum;
 
+#[cfg(feature = "responses")]
 pub use prompt_cache_retention_enum::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod prompt_cache_ttl_enum;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use prompt_cache_ttl_enum::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod public_assign_organization_group_role_body;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use public_assign_organization_group_role_body::*;
 
+#[cfg(feature = "roles")]
 mod public_create_organization_role_body;
 
+#[cfg(feature = "roles")]
 pub use public_create_organization_role_body::*;
 
+#[cfg(feature = "projects")]
 mod public_project_residency;
 
+#[cfg(feature = "projects")]
 pub use public_project_residency::*;
 
+#[cfg(feature = "roles")]
 mod public_role_list_resource;
 
+#[cfg(feature = "roles")]
 pub use public_role_list_resource::*;
 
+#[cfg(feature = "roles")]
 mod public_update_organization_role_body;
 
+#[cfg(feature = "roles")]
 pub use public_update_organization_role_body::*;
 
+#[cfg(feature = "chatkit")]
 mod rate_limits_param;
 
+#[cfg(feature = "chatkit")]
 pub use rate_limits_param::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_audio_formats;
 
+#[cfg(feature = "realtime")]
 pub use realtime_audio_formats::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_audio_formats_audio_pcm;
 
+#[cfg(feature = "realtime")]
 pub use realtime_audio_formats_audio_pcm::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_audio_formats_audio_pcma;
 
+#[cfg(feature = "realtime")]
 pub use realtime_audio_formats_audio_pcma::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_audio_formats_audio_pcmu;
 
+#[cfg(feature = "realtime")]
 pub use realtime_audio_formats_audio_pcmu::*;
 
+#[cfg(feature = "full")]
 mod realtime_call_refer_request;
 
+#[cfg(feature = "full")]
 pub use realtime_call_refer_request::*;
 
+#[cfg(feature = "full")]
 mod realtime_call_reject_request;
 
+#[cfg(feature = "full")]
 pub use realtime_call_reject_request::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_create_client_secret_request;
 
+#[cfg(feature = "realtime")]
 pub use realtime_create_client_secret_request::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_create_client_secret_request_expires_after;
 
+#[cfg(feature = "realtime")]
 pub use realtime_create_client_secret_request_expires_after::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_create_client_secret_request_session;
 
+#[cfg(feature = "realtime")]
 pub use realtime_create_client_secret_request_session::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_create_client_secret_response;
 
+#[cfg(feature = "realtime")]
 pub use realtime_create_client_secret_response::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_create_client_secret_response_session;
 
+#[cfg(feature = "realtime")]
 pub use realtime_create_client_secret_response_session::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_function_tool;
 
+#[cfg(feature = "realtime")]
 pub use realtime_function_tool::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_reasoning;
 
+#[cfg(feature = "realtime")]
 pub use realtime_reasoning::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_reasoning_effort;
 
+#[cfg(feature = "realtime")]
 pub use realtime_reasoning_effort::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_client_secret;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_client_secret::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_audio_output;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_audio_output::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_include_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_include_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_max_output_tokens;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_max_output_tokens::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_max_output_tokens_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_max_output_tokens_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_model;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_model::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_output_modalities_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_output_modalities_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tool_choice;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tool_choice::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tool_choice_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tool_choice_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tools_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tools_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tracing;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tracing::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tracing_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tracing_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tracing_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tracing_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_input_audio_transcription;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_input_audio_transcription::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_max_response_output_tokens;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_max_response_output_tokens::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_max_response_output_tokens_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_max_response_output_tokens_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_tools_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_tools_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_tracing;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_tracing::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_tracing_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_tracing_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_tracing_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_tracing_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_request_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_request_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_audio_input_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_audio_input_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_audio_output;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_audio_output::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_audio_output;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_audio_output::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_include_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_include_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_max_output_tokens;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_max_output_tokens::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_max_output_tokens_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_max_output_tokens_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_model;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_model::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_output_modalities_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_output_modalities_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tool_choice;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tool_choice::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tool_choice_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tool_choice_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tools_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tools_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tracing;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tracing::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tracing_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tracing_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tracing_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tracing_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_include_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_include_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_max_output_tokens;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_max_output_tokens::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_max_output_tokens_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_max_output_tokens_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_tracing;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_tracing::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_tracing_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_tracing_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_tracing_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_tracing_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_session_create_response_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_session_create_response_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_ga;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_ga::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_ga_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_ga_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_ga_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_ga_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_ga_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_ga_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_ga_include_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_ga_include_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_include_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_include_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_input_audio_format;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_input_audio_format::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_input_audio_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_input_audio_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_client_secret;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_client_secret::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_ga;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_ga_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_ga_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_ga_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_ga_audio_input_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga_audio_input_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_ga_include_item;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga_include_item::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_client_secret_create_request;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_client_secret_create_request::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_client_secret_create_request_expires_after;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_client_secret_create_request_expires_after::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_client_secret_create_response;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_client_secret_create_response::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_audio_input_transcription;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_audio_input_transcription::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_audio_output;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_audio_output::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_create_request;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_create_request::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_create_request_audio;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_create_request_audio::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_create_request_audio_input;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_create_request_audio_input::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_create_request_audio_input_noise_reduction;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_create_request_audio_input_noise_reduction::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_create_request_audio_input_transcription;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_create_request_audio_input_transcription::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_translation_session_create_request_audio_output;
 
+#[cfg(feature = "realtime")]
 pub use realtime_translation_session_create_request_audio_output::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_truncation;
 
+#[cfg(feature = "realtime")]
 pub use realtime_truncation::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_truncation_object;
 
+#[cfg(feature = "realtime")]
 pub use realtime_truncation_object::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_truncation_object_token_limits;
 
+#[cfg(feature = "realtime")]
 pub use realtime_truncation_object_token_limits::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_truncation_string;
 
+#[cfg(feature = "realtime")]
 pub use realtime_truncation_string::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_turn_detection;
 
+#[cfg(feature = "realtime")]
 pub use realtime_turn_detection::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_turn_detection_semantic_vad;
 
+#[cfg(feature = "realtime")]
 pub use realtime_turn_detection_semantic_vad::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_turn_detection_semantic_vad_eagerness;
 
+#[cfg(feature = "realtime")]
 pub use realtime_turn_detection_semantic_vad_eagerness::*;
 
+#[cfg(feature = "realtime")]
 mod realtime_turn_detection_server_vad;
 
+#[cfg(feature = "realtime")]
 pub use realtime_turn_detection_server_vad::*;
 
+#[cfg(feature = "responses")]
 mod reasoning;
 
+#[cfg(feature = "responses")]
 pub use reasoning::*;
 
+#[cfg(feature = "responses")]
 mod reasoning_context;
 
+#[cfg(feature = "responses")]
 pub use reasoning_context::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "fine-tuning",
+        feature = "responses"
+    )
+)]
 mod reasoning_effort;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "fine-tuning",
+        feature = "responses"
+    )
+)]
 pub use reasoning_effort::*;
 
+#[cfg(feature = "responses")]
 mod reasoning_generate_summary;
 
+#[cfg(feature = "responses")]
 pub use reasoning_generate_summary::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod reasoning_item;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use reasoning_item::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod reasoning_item_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use reasoning_item_status::*;
 
+#[cfg(feature = "responses")]
 mod reasoning_mode_enum;
 
+#[cfg(feature = "responses")]
 pub use reasoning_mode_enum::*;
 
+#[cfg(feature = "responses")]
 mod reasoning_summary;
 
+#[cfg(feature = "responses")]
 pub use reasoning_summary::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod reasoning_text_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use reasoning_text_content::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod refusal_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use refusal_content::*;
 
+#[cfg(feature = "responses")]
 mod response;
 
+#[cfg(feature = "responses")]
 pub use response::*;
 
+#[cfg(feature = "responses")]
 mod response_conversation;
 
+#[cfg(feature = "responses")]
 pub use response_conversation::*;
 
+#[cfg(feature = "responses")]
 mod response_error;
 
+#[cfg(feature = "responses")]
 pub use response_error::*;
 
+#[cfg(feature = "responses")]
 mod response_error_code;
 
+#[cfg(feature = "responses")]
 pub use response_error_code::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod response_format_json_object;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use response_format_json_object::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod response_format_json_schema;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use response_format_json_schema::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod response_format_json_schema_json_schema;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use response_format_json_schema_json_schema::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod response_format_json_schema_schema;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use response_format_json_schema_schema::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod response_format_text;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use response_format_text::*;
 
+#[cfg(feature = "responses")]
 mod response_incomplete_details;
 
+#[cfg(feature = "responses")]
 pub use response_incomplete_details::*;
 
+#[cfg(feature = "responses")]
 mod response_incomplete_details_reason;
 
+#[cfg(feature = "responses")]
 pub use response_incomplete_details_reason::*;
 
+#[cfg(feature = "responses")]
 mod response_instructions;
 
+#[cfg(feature = "responses")]
 pub use response_instructions::*;
 
+#[cfg(feature = "responses")]
 mod response_item_list;
 
+#[cfg(feature = "responses")]
 pub use response_item_list::*;
 
+#[cfg(feature = "chat")]
 mod response_modalities_item;
 
+#[cfg(feature = "chat")]
 pub use response_modalities_item::*;
 
+#[cfg(feature = "chatkit")]
 mod response_output_text;
 
+#[cfg(feature = "chatkit")]
 pub use response_output_text::*;
 
+#[cfg(feature = "chatkit")]
 mod response_output_text_annotations_item;
 
+#[cfg(feature = "chatkit")]
 pub use response_output_text_annotations_item::*;
 
+#[cfg(feature = "responses")]
 mod response_prompt_cache_retention;
 
+#[cfg(feature = "responses")]
 pub use response_prompt_cache_retention::*;
 
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod response_prompt_variables;
 
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use response_prompt_variables::*;
 
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod response_prompt_variables_value;
 
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use response_prompt_variables_value::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod response_prompt_variables_value_object;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use response_prompt_variables_value_object::*;
 
+#[cfg(feature = "responses")]
 mod response_properties;
 
+#[cfg(feature = "responses")]
 pub use response_properties::*;
 
+#[cfg(feature = "responses")]
 mod response_status;
 
+#[cfg(feature = "responses")]
 pub use response_status::*;
 
+#[cfg(feature = "responses")]
 mod response_stream_options;
 
+#[cfg(feature = "responses")]
 pub use response_stream_options::*;
 
+#[cfg(feature = "responses")]
 mod response_text_param;
 
+#[cfg(feature = "responses")]
 pub use response_text_param::*;
 
+#[cfg(feature = "responses")]
 mod response_truncation;
 
+#[cfg(feature = "responses")]
 pub use response_truncation::*;
 
+#[cfg(feature = "responses")]
 mod response_usage;
 
+#[cfg(feature = "responses")]
 pub use response_usage::*;
 
+#[cfg(feature = "responses")]
 mod response_usage_input_tokens_details;
 
+#[cfg(feature = "responses")]
 pub use response_usage_input_tokens_details::*;
 
+#[cfg(feature = "responses")]
 mod response_usage_output_tokens_details;
 
+#[cfg(feature = "responses")]
 pub use response_usage_output_tokens_details::*;
 
+#[cfg(feature = "project-groups")]
 mod retrieve_project_group_group_type;
 
+#[cfg(feature = "project-groups")]
 pub use retrieve_project_group_group_type::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "roles",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod role;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "roles",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use role::*;
 
+#[cfg(feature = "roles")]
 mod role_deleted_resource;
 
+#[cfg(feature = "roles")]
 pub use role_deleted_resource::*;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod role_list_resource;
 
+#[cfg(
+    any(
+        feature = "group-organization-role-assignments",
+        feature = "project-group-role-assignments",
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use role_list_resource::*;
 
+#[cfg(feature = "assistants")]
 mod run_completion_usage;
 
+#[cfg(feature = "assistants")]
 pub use run_completion_usage::*;
 
+#[cfg(feature = "fine-tuning")]
 mod run_grader_request;
 
+#[cfg(feature = "fine-tuning")]
 pub use run_grader_request::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod run_grader_request_grader;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use run_grader_request_grader::*;
 
+#[cfg(feature = "fine-tuning")]
 mod run_grader_response;
 
+#[cfg(feature = "fine-tuning")]
 pub use run_grader_response::*;
 
+#[cfg(feature = "fine-tuning")]
 mod run_grader_response_metadata;
 
+#[cfg(feature = "fine-tuning")]
 pub use run_grader_response_metadata::*;
 
+#[cfg(feature = "fine-tuning")]
 mod run_grader_response_metadata_errors;
 
+#[cfg(feature = "fine-tuning")]
 pub use run_grader_response_metadata_errors::*;
 
+#[cfg(feature = "assistants")]
 mod run_object;
 
+#[cfg(feature = "assistants")]
 pub use run_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_incomplete_details;
 
+#[cfg(feature = "assistants")]
 pub use run_object_incomplete_details::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_incomplete_details_reason;
 
+#[cfg(feature = "assistants")]
 pub use run_object_incomplete_details_reason::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_last_error;
 
+#[cfg(feature = "assistants")]
 pub use run_object_last_error::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_last_error_code;
 
+#[cfg(feature = "assistants")]
 pub use run_object_last_error_code::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_required_action;
 
+#[cfg(feature = "assistants")]
 pub use run_object_required_action::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_required_action_submit_tool_outputs;
 
+#[cfg(feature = "assistants")]
 pub use run_object_required_action_submit_tool_outputs::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_status;
 
+#[cfg(feature = "assistants")]
 pub use run_object_status::*;
 
+#[cfg(feature = "assistants")]
 mod run_object_tools_item;
 
+#[cfg(feature = "assistants")]
 pub use run_object_tools_item::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_completion_usage;
 
+#[cfg(feature = "assistants")]
 pub use run_step_completion_usage::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_message_creation_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_message_creation_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_message_creation_object_message_creation;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_message_creation_object_message_creation::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_code_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_code_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_code_object_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_code_object_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_code_object_code_interpreter_outputs_item;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_code_object_code_interpreter_outputs_item::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_code_output_image_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_code_output_image_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_code_output_image_object_image;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_code_output_image_object_image::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_code_output_logs_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_code_output_logs_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_file_search_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_file_search_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_file_search_object_file_search;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_file_search_object_file_search::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_file_search_ranking_options_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_file_search_ranking_options_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_file_search_result_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_file_search_result_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_file_search_result_object_content_item;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_file_search_result_object_content_item::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_function_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_function_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_function_object_function;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_function_object_function::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_details_tool_calls_object_tool_calls_item;
 
+#[cfg(feature = "assistants")]
 pub use run_step_details_tool_calls_object_tool_calls_item::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_object;
 
+#[cfg(feature = "assistants")]
 pub use run_step_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_object_last_error;
 
+#[cfg(feature = "assistants")]
 pub use run_step_object_last_error::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_object_last_error_code;
 
+#[cfg(feature = "assistants")]
 pub use run_step_object_last_error_code::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_object_status;
 
+#[cfg(feature = "assistants")]
 pub use run_step_object_status::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_object_step_details;
 
+#[cfg(feature = "assistants")]
 pub use run_step_object_step_details::*;
 
+#[cfg(feature = "assistants")]
 mod run_step_object_type;
 
+#[cfg(feature = "assistants")]
 pub use run_step_object_type::*;
 
+#[cfg(feature = "assistants")]
 mod run_tool_call_object;
 
+#[cfg(feature = "assistants")]
 pub use run_tool_call_object::*;
 
+#[cfg(feature = "assistants")]
 mod run_tool_call_object_function;
 
+#[cfg(feature = "assistants")]
 pub use run_tool_call_object_function::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod screenshot_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use screenshot_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod scroll_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use scroll_param::*;
 
+#[cfg(feature = "projects")]
 mod service_account_api_key_body;
 
+#[cfg(feature = "projects")]
 pub use service_account_api_key_body::*;
 
+#[cfg(feature = "chat")]
 mod service_tier;
 
+#[cfg(feature = "chat")]
 pub use service_tier::*;
 
+#[cfg(feature = "responses")]
 mod service_tier_enum;
 
+#[cfg(feature = "responses")]
 pub use service_tier_enum::*;
 
+#[cfg(feature = "responses")]
 mod service_tier_responses;
 
+#[cfg(feature = "responses")]
 pub use service_tier_responses::*;
 
+#[cfg(feature = "skills")]
 mod set_default_skill_version_body;
 
+#[cfg(feature = "skills")]
 pub use set_default_skill_version_body::*;
 
+#[cfg(feature = "skills")]
 mod skill_list_resource;
 
+#[cfg(feature = "skills")]
 pub use skill_list_resource::*;
 
+#[cfg(feature = "containers")]
 mod skill_reference_param;
 
+#[cfg(feature = "containers")]
 pub use skill_reference_param::*;
 
+#[cfg(feature = "skills")]
 mod skill_resource;
 
+#[cfg(feature = "skills")]
 pub use skill_resource::*;
 
+#[cfg(feature = "skills")]
 mod skill_version_list_resource;
 
+#[cfg(feature = "skills")]
 pub use skill_version_list_resource::*;
 
+#[cfg(feature = "skills")]
 mod skill_version_resource;
 
+#[cfg(feature = "skills")]
 pub use skill_version_resource::*;
 
+#[cfg(feature = "spend-alerts")]
 mod spend_alert_notification_channel;
 
+#[cfg(feature = "spend-alerts")]
 pub use spend_alert_notification_channel::*;
 
+#[cfg(feature = "spend-limits")]
 mod spend_limit_currency;
 
+#[cfg(feature = "spend-limits")]
 pub use spend_limit_currency::*;
 
+#[cfg(feature = "spend-limits")]
 mod spend_limit_enforcement;
 
+#[cfg(feature = "spend-limits")]
 pub use spend_limit_enforcement::*;
 
+#[cfg(feature = "spend-limits")]
 mod spend_limit_enforcement_status;
 
+#[cfg(feature = "spend-limits")]
 pub use spend_limit_enforcement_status::*;
 
+#[cfg(feature = "spend-limits")]
 mod spend_limit_interval;
 
+#[cfg(feature = "spend-limits")]
 pub use spend_limit_interval::*;
 
+#[cfg(feature = "vector-stores")]
 mod static_chunking_strategy;
 
+#[cfg(feature = "vector-stores")]
 pub use static_chunking_strategy::*;
 
+#[cfg(feature = "vector-stores")]
 mod static_chunking_strategy_request_param;
 
+#[cfg(feature = "vector-stores")]
 pub use static_chunking_strategy_request_param::*;
 
+#[cfg(feature = "vector-stores")]
 mod static_chunking_strategy_response_param;
 
+#[cfg(feature = "vector-stores")]
 pub use static_chunking_strategy_response_param::*;
 
+#[cfg(feature = "assistants")]
 mod submit_tool_outputs_run_request;
 
+#[cfg(feature = "assistants")]
 pub use submit_tool_outputs_run_request::*;
 
+#[cfg(feature = "assistants")]
 mod submit_tool_outputs_run_request_tool_outputs_item;
 
+#[cfg(feature = "assistants")]
 pub use submit_tool_outputs_run_request_tool_outputs_item::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod summary_text_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use summary_text_content::*;
 
+#[cfg(feature = "chatkit")]
 mod task_group_item;
 
+#[cfg(feature = "chatkit")]
 pub use task_group_item::*;
 
+#[cfg(feature = "chatkit")]
 mod task_group_task;
 
+#[cfg(feature = "chatkit")]
 pub use task_group_task::*;
 
+#[cfg(feature = "chatkit")]
 mod task_item;
 
+#[cfg(feature = "chatkit")]
 pub use task_item::*;
 
+#[cfg(feature = "chatkit")]
 mod task_type;
 
+#[cfg(feature = "chatkit")]
 pub use task_type::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod text_content;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use text_content::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod text_response_format_configuration;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use text_response_format_configuration::*;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod text_response_format_json_schema;
 
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use text_response_format_json_schema::*;
 
+#[cfg(feature = "chatkit")]
 mod thread_item;
 
+#[cfg(feature = "chatkit")]
 pub use thread_item::*;
 
+#[cfg(feature = "chatkit")]
 mod thread_item_list_resource;
 
+#[cfg(feature = "chatkit")]
 pub use thread_item_list_resource::*;
 
+#[cfg(feature = "chatkit")]
 mod thread_list_resource;
 
+#[cfg(feature = "chatkit")]
 pub use thread_list_resource::*;
 
+#[cfg(feature = "assistants")]
 mod thread_object;
 
+#[cfg(feature = "assistants")]
 pub use thread_object::*;
 
+#[cfg(feature = "assistants")]
 mod thread_object_tool_resources;
 
+#[cfg(feature = "assistants")]
 pub use thread_object_tool_resources::*;
 
+#[cfg(feature = "assistants")]
 mod thread_object_tool_resources_code_interpreter;
 
+#[cfg(feature = "assistants")]
 pub use thread_object_tool_resources_code_interpreter::*;
 
+#[cfg(feature = "assistants")]
 mod thread_object_tool_resources_file_search;
 
+#[cfg(feature = "assistants")]
 pub use thread_object_tool_resources_file_search::*;
 
+#[cfg(feature = "chatkit")]
 mod thread_resource;
 
+#[cfg(feature = "chatkit")]
 pub use thread_resource::*;
 
+#[cfg(feature = "chatkit")]
 mod thread_resource_status;
 
+#[cfg(feature = "chatkit")]
 pub use thread_resource_status::*;
 
+#[cfg(feature = "certificates")]
 mod toggle_certificates_request;
 
+#[cfg(feature = "certificates")]
 pub use toggle_certificates_request::*;
 
+#[cfg(feature = "responses")]
 mod token_counts_body;
 
+#[cfg(feature = "responses")]
 pub use token_counts_body::*;
 
+#[cfg(feature = "responses")]
 mod token_counts_body_input;
 
+#[cfg(feature = "responses")]
 pub use token_counts_body_input::*;
 
+#[cfg(feature = "responses")]
 mod token_counts_resource;
 
+#[cfg(feature = "responses")]
 pub use token_counts_resource::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_call_caller;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_call_caller::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_call_caller_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_call_caller_param::*;
 
+#[cfg(feature = "chatkit")]
 mod tool_choice;
 
+#[cfg(feature = "chatkit")]
 pub use tool_choice::*;
 
+#[cfg(feature = "realtime")]
 mod tool_choice_function;
 
+#[cfg(feature = "realtime")]
 pub use tool_choice_function::*;
 
+#[cfg(feature = "realtime")]
 mod tool_choice_mcp;
 
+#[cfg(feature = "realtime")]
 pub use tool_choice_mcp::*;
 
+#[cfg(feature = "realtime")]
 mod tool_choice_options;
 
+#[cfg(feature = "realtime")]
 pub use tool_choice_options::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_search_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_search_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_search_execution_type;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_search_execution_type::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_search_output;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_search_output::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod top_log_prob;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use top_log_prob::*;
 
+#[cfg(feature = "responses")]
 mod truncation_enum;
 
+#[cfg(feature = "responses")]
 pub use truncation_enum::*;
 
+#[cfg(feature = "assistants")]
 mod truncation_object;
 
+#[cfg(feature = "assistants")]
 pub use truncation_object::*;
 
+#[cfg(feature = "assistants")]
 mod truncation_object_type;
 
+#[cfg(feature = "assistants")]
 pub use truncation_object_type::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod type_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use type_param::*;
 
+#[cfg(feature = "chat")]
 mod update_chat_completion_body;
 
+#[cfg(feature = "chat")]
 pub use update_chat_completion_body::*;
 
+#[cfg(feature = "conversations")]
 mod update_conversation_body;
 
+#[cfg(feature = "conversations")]
 pub use update_conversation_body::*;
 
+#[cfg(feature = "evals")]
 mod update_eval_body;
 
+#[cfg(feature = "evals")]
 pub use update_eval_body::*;
 
+#[cfg(feature = "groups")]
 mod update_group_body;
 
+#[cfg(feature = "groups")]
 pub use update_group_body::*;
 
+#[cfg(feature = "data-retention")]
 mod update_organization_data_retention_body;
 
+#[cfg(feature = "data-retention")]
 pub use update_organization_data_retention_body::*;
 
+#[cfg(feature = "data-retention")]
 mod update_organization_data_retention_body_retention_type;
 
+#[cfg(feature = "data-retention")]
 pub use update_organization_data_retention_body_retention_type::*;
 
+#[cfg(feature = "spend-limits")]
 mod update_organization_spend_limit_body;
 
+#[cfg(feature = "spend-limits")]
 pub use update_organization_spend_limit_body::*;
 
+#[cfg(feature = "data-retention")]
 mod update_project_data_retention_body;
 
+#[cfg(feature = "data-retention")]
 pub use update_project_data_retention_body::*;
 
+#[cfg(feature = "data-retention")]
 mod update_project_data_retention_body_retention_type;
 
+#[cfg(feature = "data-retention")]
 pub use update_project_data_retention_body_retention_type::*;
 
+#[cfg(feature = "projects")]
 mod update_project_service_account_body;
 
+#[cfg(feature = "projects")]
 pub use update_project_service_account_body::*;
 
+#[cfg(feature = "projects")]
 mod update_project_service_account_body_role;
 
+#[cfg(feature = "projects")]
 pub use update_project_service_account_body_role::*;
 
+#[cfg(feature = "spend-limits")]
 mod update_project_spend_limit_body;
 
+#[cfg(feature = "spend-limits")]
 pub use update_project_spend_limit_body::*;
 
+#[cfg(feature = "vector-stores")]
 mod update_vector_store_file_attributes_request;
 
+#[cfg(feature = "vector-stores")]
 pub use update_vector_store_file_attributes_request::*;
 
+#[cfg(feature = "vector-stores")]
 mod update_vector_store_request;
 
+#[cfg(feature = "vector-stores")]
 pub use update_vector_store_request::*;
 
+#[cfg(feature = "audio")]
 mod update_voice_consent_request;
 
+#[cfg(feature = "audio")]
 pub use update_voice_consent_request::*;
 
+#[cfg(feature = "uploads")]
 mod upload;
 
+#[cfg(feature = "uploads")]
 pub use upload::*;
 
+#[cfg(feature = "certificates")]
 mod upload_certificate_request;
 
+#[cfg(feature = "certificates")]
 pub use upload_certificate_request::*;
 
+#[cfg(feature = "uploads")]
 mod upload_status;
 
+#[cfg(feature = "uploads")]
 pub use upload_status::*;
 
+#[cfg(feature = "chatkit")]
 mod url_annotation;
 
+#[cfg(feature = "chatkit")]
 pub use url_annotation::*;
 
+#[cfg(feature = "chatkit")]
 mod url_annotation_source;
 
+#[cfg(feature = "chatkit")]
 pub use url_annotation_source::*;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod url_citation_body;
 
+#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use url_citation_body::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_speeches_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_speeches_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_speeches_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_speeches_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_speeches_result;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_speeches_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_transcriptions_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_transcriptions_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_transcriptions_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_transcriptions_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_transcriptions_result;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_transcriptions_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_code_interpreter_sessions_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_code_interpreter_sessions_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_code_interpreter_sessions_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_code_interpreter_sessions_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_code_interpreter_sessions_result;
 
+#[cfg(feature = "usage")]
 pub use usage_code_interpreter_sessions_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_completions_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_completions_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_completions_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_completions_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_completions_result;
 
+#[cfg(feature = "usage")]
 pub use usage_completions_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_costs_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_costs_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_costs_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_costs_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_embeddings_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_embeddings_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_embeddings_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_embeddings_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_embeddings_result;
 
+#[cfg(feature = "usage")]
 pub use usage_embeddings_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_file_search_calls_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_file_search_calls_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_file_search_calls_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_file_search_calls_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_file_search_calls_result;
 
+#[cfg(feature = "usage")]
 pub use usage_file_search_calls_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_images_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_images_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_images_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_images_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_images_result;
 
+#[cfg(feature = "usage")]
 pub use usage_images_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_images_sizes_item;
 
+#[cfg(feature = "usage")]
 pub use usage_images_sizes_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_images_sources_item;
 
+#[cfg(feature = "usage")]
 pub use usage_images_sources_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_moderations_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_moderations_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_moderations_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_moderations_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_moderations_result;
 
+#[cfg(feature = "usage")]
 pub use usage_moderations_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_response;
 
+#[cfg(feature = "usage")]
 pub use usage_response::*;
 
+#[cfg(feature = "usage")]
 mod usage_time_bucket;
 
+#[cfg(feature = "usage")]
 pub use usage_time_bucket::*;
 
+#[cfg(feature = "usage")]
 mod usage_time_bucket_results_item;
 
+#[cfg(feature = "usage")]
 pub use usage_time_bucket_results_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_vector_stores_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_vector_stores_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_vector_stores_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_vector_stores_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_vector_stores_result;
 
+#[cfg(feature = "usage")]
 pub use usage_vector_stores_result::*;
 
+#[cfg(feature = "usage")]
 mod usage_web_search_calls_bucket_width;
 
+#[cfg(feature = "usage")]
 pub use usage_web_search_calls_bucket_width::*;
 
+#[cfg(feature = "usage")]
 mod usage_web_search_calls_context_levels_item;
 
+#[cfg(feature = "usage")]
 pub use usage_web_search_calls_context_levels_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_web_search_calls_group_by_item;
 
+#[cfg(feature = "usage")]
 pub use usage_web_search_calls_group_by_item::*;
 
+#[cfg(feature = "usage")]
 mod usage_web_search_calls_result;
 
+#[cfg(feature = "usage")]
 pub use usage_web_search_calls_result::*;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 mod user;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 pub use user::*;
 
+#[cfg(feature = "users")]
 mod user_delete_response;
 
+#[cfg(feature = "users")]
 pub use user_delete_response::*;
 
+#[cfg(feature = "group-users")]
 mod user_list_resource;
 
+#[cfg(feature = "group-users")]
 pub use user_list_resource::*;
 
+#[cfg(feature = "users")]
 mod user_list_response;
 
+#[cfg(feature = "users")]
 pub use user_list_response::*;
 
+#[cfg(feature = "chatkit")]
 mod user_message_input_text;
 
+#[cfg(feature = "chatkit")]
 pub use user_message_input_text::*;
 
+#[cfg(feature = "chatkit")]
 mod user_message_item;
 
+#[cfg(feature = "chatkit")]
 pub use user_message_item::*;
 
+#[cfg(feature = "chatkit")]
 mod user_message_item_content_item;
 
+#[cfg(feature = "chatkit")]
 pub use user_message_item_content_item::*;
 
+#[cfg(feature = "chatkit")]
 mod user_message_quoted_text;
 
+#[cfg(feature = "chatkit")]
 pub use user_message_quoted_text::*;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 mod user_projects;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 pub use user_projects::*;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 mod user_projects_data_item;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 pub use user_projects_data_item::*;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 mod user_role_assignment;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments"
+    )
+)]
 pub use user_role_assignment::*;
 
+#[cfg(feature = "users")]
 mod user_role_update_request;
 
+#[cfg(feature = "users")]
 pub use user_role_update_request::*;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 mod user_user;
 
+#[cfg(
+    any(
+        feature = "project-user-role-assignments",
+        feature = "user-organization-role-assignments",
+        feature = "users"
+    )
+)]
 pub use user_user::*;
 
+#[cfg(feature = "fine-tuning")]
 mod validate_grader_request;
 
+#[cfg(feature = "fine-tuning")]
 pub use validate_grader_request::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod validate_grader_request_grader;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use validate_grader_request_grader::*;
 
+#[cfg(feature = "fine-tuning")]
 mod validate_grader_response;
 
+#[cfg(feature = "fine-tuning")]
 pub use validate_grader_response::*;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod validate_grader_response_grader;
 
+#[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use validate_grader_response_grader::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_expiration_after;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_expiration_after::*;
 
+#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
 mod vector_store_file_attributes;
 
+#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
 pub use vector_store_file_attributes::*;
 
+#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
 mod vector_store_file_attributes_value;
 
+#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
 pub use vector_store_file_attributes_value::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_batch_object;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_batch_object::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_batch_object_file_counts;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_batch_object_file_counts::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_batch_object_status;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_batch_object_status::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_content_response;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_content_response::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_content_response_data_item;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_content_response_data_item::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_object;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_object::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_object_chunking_strategy;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_object_chunking_strategy::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_object_last_error;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_object_last_error::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_object_last_error_code;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_object_last_error_code::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_file_object_status;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_file_object_status::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_object;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_object::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_object_file_counts;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_object_file_counts::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_object_status;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_object_status::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_request;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_request::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_request_query;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_request_query::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_request_ranking_options;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_request_ranking_options::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_request_ranking_options_ranker;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_request_ranking_options_ranker::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_result_content_object;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_result_content_object::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_result_item;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_result_item::*;
 
+#[cfg(feature = "vector-stores")]
 mod vector_store_search_results_page;
 
+#[cfg(feature = "vector-stores")]
 pub use vector_store_search_results_page::*;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod verbosity;
 
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use verbosity::*;
 
+#[cfg(feature = "videos")]
 mod video_character_resource;
 
+#[cfg(feature = "videos")]
 pub use video_character_resource::*;
 
+#[cfg(feature = "videos")]
 mod video_content_variant;
 
+#[cfg(feature = "videos")]
 pub use video_content_variant::*;
 
+#[cfg(feature = "videos")]
 mod video_list_resource;
 
+#[cfg(feature = "videos")]
 pub use video_list_resource::*;
 
+#[cfg(feature = "videos")]
 mod video_model;
 
+#[cfg(feature = "videos")]
 pub use video_model::*;
 
+#[cfg(feature = "videos")]
 mod video_reference_input_param;
 
+#[cfg(feature = "videos")]
 pub use video_reference_input_param::*;
 
+#[cfg(feature = "videos")]
 mod video_resource;
 
+#[cfg(feature = "videos")]
 pub use video_resource::*;
 
+#[cfg(feature = "videos")]
 mod video_seconds;
 
+#[cfg(feature = "videos")]
 pub use video_seconds::*;
 
+#[cfg(feature = "videos")]
 mod video_size;
 
+#[cfg(feature = "videos")]
 pub use video_size::*;
 
+#[cfg(feature = "videos")]
 mod video_status;
 
+#[cfg(feature = "videos")]
 pub use video_status::*;
 
+#[cfg(feature = "audio")]
 mod voice_consent_deleted_resource;
 
+#[cfg(feature = "audio")]
 pub use voice_consent_deleted_resource::*;
 
+#[cfg(feature = "audio")]
 mod voice_consent_list_resource;
 
+#[cfg(feature = "audio")]
 pub use voice_consent_list_resource::*;
 
+#[cfg(feature = "audio")]
 mod voice_consent_resource;
 
+#[cfg(feature = "audio")]
 pub use voice_consent_resource::*;
 
+#[cfg(feature = "realtime")]
 mod voice_ids_shared;
 
+#[cfg(feature = "realtime")]
 pub use voice_ids_shared::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod wait_param;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use wait_param::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_action_find;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_action_find::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_action_open_page;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_action_open_page::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_action_search;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_action_search::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_action_search_sources_item;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_action_search_sources_item::*;
 
+#[cfg(feature = "chat")]
 mod web_search_context_size;
 
+#[cfg(feature = "chat")]
 pub use web_search_context_size::*;
 
+#[cfg(feature = "chat")]
 mod web_search_location;
 
+#[cfg(feature = "chat")]
 pub use web_search_location::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_tool_call;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_tool_call::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_tool_call_action;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_tool_call_action::*;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_tool_call_status;
 
+#[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_tool_call_status::*;
 
+#[cfg(feature = "chatkit")]
 mod widget_message_item;
 
+#[cfg(feature = "chatkit")]
 pub use widget_message_item::*;
 
+#[cfg(feature = "chatkit")]
 mod workflow_param;
 
+#[cfg(feature = "chatkit")]
 pub use workflow_param::*;
 
+#[cfg(feature = "chatkit")]
 mod workflow_param_state_variables_value;
 
+#[cfg(feature = "chatkit")]
 pub use workflow_param_state_variables_value::*;
 
+#[cfg(feature = "chatkit")]
 mod workflow_tracing_param;
 
+#[cfg(feature = "chatkit")]
 pub use workflow_tracing_param::*;

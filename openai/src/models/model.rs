@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Describes an OpenAI model offering that can be used with the API.
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     /// The model identifier, which can be referenced in the API endpoints.
@@ -27,6 +29,8 @@ pub struct Model {
 /// The object type, which is always "model".
 ///
 /// Always `model` so far; the `Default` is that value.
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ModelObject {
     /// The value `model`.

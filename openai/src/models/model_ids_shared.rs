@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ModelIdsShared` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ModelIdsShared {
     /// The value `gpt-5.6-sol`.

@@ -5,6 +5,8 @@
 use super::{ModerationInput, ModerationOutput};
 
 /// Moderation results or errors for the response input and output.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Moderation {
     /// Moderation for the response input.

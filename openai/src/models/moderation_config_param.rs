@@ -5,6 +5,8 @@
 use super::ModerationMode;
 
 /// The moderation policy for the response input.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModerationConfigParam {
     /// `mode` (the OpenAPI document does not describe it).

@@ -6,6 +6,8 @@
 ///
 /// The `error` member of [`ModerationInput`](crate::ModerationInput), which its `type` field selects.
 /// The `error` member of [`ModerationOutput`](crate::ModerationOutput), which its `type` field selects.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModerationErrorBody {
     /// The object type, which was always `error` for moderation failures.
@@ -19,6 +21,8 @@ pub struct ModerationErrorBody {
 /// The object type, which was always `error` for moderation failures.
 ///
 /// Always `error` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ModerationErrorBodyType {
     /// The value `error`.

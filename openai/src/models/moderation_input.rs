@@ -5,6 +5,8 @@
 use super::{ModerationErrorBody, ModerationResultBody};
 
 /// Moderation for the response input.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModerationInput {
     /// A moderation result produced for the response input or output.

@@ -5,6 +5,8 @@
 use super::{ModerationErrorBody, ModerationResultBody};
 
 /// Moderation for the response output.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ModerationOutput {
     /// A moderation result produced for the response input or output.

@@ -5,6 +5,8 @@
 use super::ModerationPolicyParam;
 
 /// Configuration for running moderation on the input and output of this response.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModerationParam {
     /// The moderation model to use for moderated completions, e.g. 'omni-moderation-latest'.

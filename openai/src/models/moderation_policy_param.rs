@@ -5,6 +5,8 @@
 use super::ModerationConfigParam;
 
 /// The policy to apply to moderated response input and output.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModerationPolicyParam {
     /// The moderation policy for the response input.

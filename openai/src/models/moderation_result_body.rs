@@ -8,6 +8,8 @@ use super::ModerationInputType;
 ///
 /// The `moderation_result` member of [`ModerationInput`](crate::ModerationInput), which its `type` field selects.
 /// The `moderation_result` member of [`ModerationOutput`](crate::ModerationOutput), which its `type` field selects.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModerationResultBody {
     /// The object type, which was always `moderation_result` for successful moderation results.
@@ -30,6 +32,8 @@ pub struct ModerationResultBody {
 /// The object type, which was always `moderation_result` for successful moderation results.
 ///
 /// Always `moderation_result` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ModerationResultBodyType {
     /// The value `moderation_result`.

@@ -5,6 +5,8 @@
 use super::Metadata;
 
 /// `ModifyMessageRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ModifyMessageRequest {
     /// Set of 16 key-value pairs that can be attached to an object. This can be

@@ -5,6 +5,8 @@
 /// A mouse move action.
 ///
 /// The `move` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MoveParam {
     /// The x-coordinate to move to.

@@ -5,6 +5,8 @@
 use super::{OpenAiFilePurpose, OpenAiFileStatus};
 
 /// The `File` object represents a document that has been uploaded to OpenAI.
+///
+/// Needs one of the crate features `files`, `uploads` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OpenAiFile {
@@ -35,6 +37,8 @@ pub struct OpenAiFile {
 /// The object type, which is always `file`.
 ///
 /// Always `file` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `files`, `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OpenAiFileObject {
     /// The value `file`.

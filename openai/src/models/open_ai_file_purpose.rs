@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The intended purpose of the file. Supported values are `assistants`, `assistants_output`, `batch`, `batch_output`, `fine-tune`, `fine-tune-results`, `vision`, and `user_data`.
+///
+/// Needs one of the crate features `files`, `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OpenAiFilePurpose {
     /// The value `assistants`.

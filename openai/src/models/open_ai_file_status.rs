@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Deprecated. The current status of the file, which can be either `uploaded`, `processed`, or `error`.
+///
+/// Needs one of the crate features `files`, `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OpenAiFileStatus {
     /// The value `uploaded`.

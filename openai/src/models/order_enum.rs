@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `OrderEnum` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `chatkit`, `skills`, `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OrderEnum {
     /// The value `asc`.

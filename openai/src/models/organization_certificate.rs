@@ -5,6 +5,8 @@
 use super::OrganizationCertificateCertificateDetails;
 
 /// Represents an individual certificate configured at the organization level.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationCertificate {
     /// The object type, which is always `organization.certificate`.
@@ -25,6 +27,8 @@ pub struct OrganizationCertificate {
 /// The object type, which is always `organization.certificate`.
 ///
 /// Always `organization.certificate` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationCertificateObject {
     /// The value `organization.certificate`.

@@ -5,6 +5,8 @@
 use super::OrganizationCertificate;
 
 /// `OrganizationCertificateActivationResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationCertificateActivationResponse {
     /// The organization certificate activation result type.
@@ -16,6 +18,8 @@ pub struct OrganizationCertificateActivationResponse {
 /// The organization certificate activation result type.
 ///
 /// Always `organization.certificate.activation` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationCertificateActivationResponseObject {
     /// The value `organization.certificate.activation`.

@@ -5,6 +5,8 @@
 use super::OrganizationCertificate;
 
 /// `OrganizationCertificateDeactivationResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationCertificateDeactivationResponse {
     /// The organization certificate deactivation result type.
@@ -16,6 +18,8 @@ pub struct OrganizationCertificateDeactivationResponse {
 /// The organization certificate deactivation result type.
 ///
 /// Always `organization.certificate.deactivation` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationCertificateDeactivationResponseObject {
     /// The value `organization.certificate.deactivation`.

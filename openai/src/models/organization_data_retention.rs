@@ -5,6 +5,8 @@
 use super::OrganizationDataRetentionType;
 
 /// Represents the organization's data retention control setting.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationDataRetention {
     /// The object type, which is always `organization.data_retention`.
@@ -16,6 +18,8 @@ pub struct OrganizationDataRetention {
 /// The object type, which is always `organization.data_retention`.
 ///
 /// Always `organization.data_retention` so far; the `Default` is that value.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationDataRetentionObject {
     /// The value `organization.data_retention`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The configured organization data retention type.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OrganizationDataRetentionType {
     /// The value `zero_data_retention`.

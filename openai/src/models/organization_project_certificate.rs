@@ -5,6 +5,8 @@
 use super::OrganizationProjectCertificateCertificateDetails;
 
 /// Represents an individual certificate configured at the project level.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationProjectCertificate {
     /// The object type, which is always `organization.project.certificate`.
@@ -25,6 +27,8 @@ pub struct OrganizationProjectCertificate {
 /// The object type, which is always `organization.project.certificate`.
 ///
 /// Always `organization.project.certificate` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationProjectCertificateObject {
     /// The value `organization.project.certificate`.

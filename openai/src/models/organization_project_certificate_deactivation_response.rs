@@ -5,6 +5,8 @@
 use super::OrganizationProjectCertificate;
 
 /// `OrganizationProjectCertificateDeactivationResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationProjectCertificateDeactivationResponse {
     /// The project certificate deactivation result type.
@@ -16,6 +18,8 @@ pub struct OrganizationProjectCertificateDeactivationResponse {
 /// The project certificate deactivation result type.
 ///
 /// Always `organization.project.certificate.deactivation` so far; the `Default` is that value.
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationProjectCertificateDeactivationResponseObject {
     /// The value `organization.project.certificate.deactivation`.

@@ -5,6 +5,8 @@
 use super::SpendAlertNotificationChannel;
 
 /// Represents a spend alert configured at the organization level.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationSpendAlert {
     /// The identifier, which can be referenced in API endpoints.
@@ -24,6 +26,8 @@ pub struct OrganizationSpendAlert {
 /// The object type, which is always `organization.spend_alert`.
 ///
 /// Always `organization.spend_alert` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendAlertObject {
     /// The value `organization.spend_alert`.
@@ -81,6 +85,8 @@ impl<'de> serde::Deserialize<'de> for OrganizationSpendAlertObject {
 /// The currency for the threshold amount.
 ///
 /// Always `USD` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendAlertCurrency {
     /// The value `USD`.
@@ -138,6 +144,8 @@ impl<'de> serde::Deserialize<'de> for OrganizationSpendAlertCurrency {
 /// The time interval for evaluating spend against the threshold.
 ///
 /// Always `month` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendAlertInterval {
     /// The value `month`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting an organization spend alert.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationSpendAlertDeletedResource {
     /// The deleted spend alert ID.
@@ -16,6 +18,8 @@ pub struct OrganizationSpendAlertDeletedResource {
 /// Always `organization.spend_alert.deleted`.
 ///
 /// Always `organization.spend_alert.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendAlertDeletedResourceObject {
     /// The value `organization.spend_alert.deleted`.

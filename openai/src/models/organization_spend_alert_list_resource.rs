@@ -5,6 +5,8 @@
 use super::OrganizationSpendAlert;
 
 /// Paginated list of organization spend alerts.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationSpendAlertListResource {
     /// Always `list`.
@@ -24,6 +26,8 @@ pub struct OrganizationSpendAlertListResource {
 /// Always `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendAlertListResourceObject {
     /// The value `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting an organization hard spend limit.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationSpendLimitDeletedResource {
     /// The object type, which is always `organization.spend_limit.deleted`.
@@ -14,6 +16,8 @@ pub struct OrganizationSpendLimitDeletedResource {
 /// The object type, which is always `organization.spend_limit.deleted`.
 ///
 /// Always `organization.spend_limit.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendLimitDeletedResourceObject {
     /// The value `organization.spend_limit.deleted`.

@@ -5,6 +5,8 @@
 use super::{SpendLimitCurrency, SpendLimitEnforcement, SpendLimitInterval};
 
 /// Represents a hard spend limit configured at the organization level.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrganizationSpendLimitResource {
     /// The object type, which is always `organization.spend_limit`.
@@ -22,6 +24,8 @@ pub struct OrganizationSpendLimitResource {
 /// The object type, which is always `organization.spend_limit`.
 ///
 /// Always `organization.spend_limit` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OrganizationSpendLimitResourceObject {
     /// The value `organization.spend_limit`.

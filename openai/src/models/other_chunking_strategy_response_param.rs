@@ -5,5 +5,7 @@
 /// This is returned when the chunking strategy is unknown. Typically, this is because the file was indexed before the `chunking_strategy` concept was introduced in the API.
 ///
 /// The `other` member of [`VectorStoreFileObjectChunkingStrategy`](crate::VectorStoreFileObjectChunkingStrategy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OtherChunkingStrategyResponseParam {}

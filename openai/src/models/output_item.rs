@@ -14,6 +14,8 @@ use super::{
 };
 
 /// `OutputItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutputItem {
     /// An output message from the model.

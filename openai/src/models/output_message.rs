@@ -7,6 +7,8 @@ use super::{MessagePhase, OutputMessageContent, OutputMessageStatus};
 /// An output message from the model.
 ///
 /// The `message` member of [`OutputItem`](crate::OutputItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OutputMessage {
     /// The unique ID of the output message.
@@ -34,6 +36,8 @@ pub struct OutputMessage {
 /// The role of the output message. Always `assistant`.
 ///
 /// Always `assistant` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OutputMessageRole {
     /// The value `assistant`.

@@ -8,6 +8,8 @@ use super::{Annotation, LogProb};
 ///
 /// The `output_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `output_text` member of [`OutputMessageContent`](crate::OutputMessageContent), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OutputTextContent {
     /// The type of the output text. Always `output_text`.
@@ -23,6 +25,8 @@ pub struct OutputTextContent {
 /// The type of the output text. Always `output_text`.
 ///
 /// Always `output_text` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OutputTextContentType {
     /// The value `output_text`.

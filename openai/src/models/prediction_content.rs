@@ -6,6 +6,8 @@ use super::PredictionContentContent;
 
 /// Static predicted output content, such as the content of a text file that is
 /// being regenerated.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PredictionContent {
     /// The type of the predicted content you want to provide. This type is
@@ -21,6 +23,8 @@ pub struct PredictionContent {
 /// currently always `content`.
 ///
 /// Always `content` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum PredictionContentType {
     /// The value `content`.

@@ -7,6 +7,8 @@ use super::ChatCompletionRequestMessageContentPartText;
 /// The content that should be matched when generating a model response.
 /// If generated tokens would match this content, the entire model response
 /// can be returned much more quickly.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum PredictionContentContent {
     /// The value when it is an array.

@@ -7,6 +7,8 @@
 /// The `program` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `program` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `program` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Program {
     /// The type of the item. Always `program`.
@@ -24,6 +26,8 @@ pub struct Program {
 /// The type of the item. Always `program`.
 ///
 /// Always `program` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProgramType {
     /// The value `program`.

@@ -9,6 +9,8 @@ use super::ProgramOutputStatus;
 /// The `program_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `program_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `program_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgramOutput {
     /// The type of the item. Always `program_output`.
@@ -26,6 +28,8 @@ pub struct ProgramOutput {
 /// The type of the item. Always `program_output`.
 ///
 /// Always `program_output` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProgramOutputType {
     /// The value `program_output`.

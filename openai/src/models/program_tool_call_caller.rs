@@ -5,6 +5,8 @@
 /// `ProgramToolCallCaller` (the OpenAPI document does not describe it).
 ///
 /// The `program` member of [`ToolCallCaller`](crate::ToolCallCaller), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgramToolCallCaller {
     /// The call ID of the program item that produced this tool call.

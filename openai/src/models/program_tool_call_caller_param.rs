@@ -5,6 +5,8 @@
 /// `ProgramToolCallCallerParam` (the OpenAPI document does not describe it).
 ///
 /// The `program` member of [`ToolCallCallerParam`](crate::ToolCallCallerParam), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgramToolCallCallerParam {
     /// The call ID of the program item that produced this tool call.

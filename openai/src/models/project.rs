@@ -5,6 +5,8 @@
 use super::PublicProjectResidency;
 
 /// Represents an individual project.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     /// The identifier, which can be referenced in API endpoints
@@ -57,6 +59,8 @@ pub struct Project {
 /// The object type, which is always `organization.project`
 ///
 /// Always `organization.project` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectObject {
     /// The value `organization.project`.

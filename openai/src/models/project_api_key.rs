@@ -5,6 +5,8 @@
 use super::{ProjectApiKeyOwner, ProjectApiKeyOwnerProjectAccess};
 
 /// Represents an individual API key in a project.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectApiKey {
     /// The object type, which is always `organization.project.api_key`
@@ -29,6 +31,8 @@ pub struct ProjectApiKey {
 /// The object type, which is always `organization.project.api_key`
 ///
 /// Always `organization.project.api_key` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectApiKeyObject {
     /// The value `organization.project.api_key`.

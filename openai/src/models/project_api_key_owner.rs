@@ -7,6 +7,8 @@ use super::{
 };
 
 /// `ProjectApiKeyOwner` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectApiKeyOwner {
     /// `user` or `service_account`

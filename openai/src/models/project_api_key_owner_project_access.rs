@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Whether the API key's owner currently has effective access to the project.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProjectApiKeyOwnerProjectAccess {
     /// The value `active`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `user` or `service_account`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProjectApiKeyOwnerType {
     /// The value `user`.

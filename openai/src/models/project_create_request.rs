@@ -5,6 +5,8 @@
 use super::PublicProjectResidency;
 
 /// `ProjectCreateRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectCreateRequest {
     /// The friendly name of the project, this name appears in reports.

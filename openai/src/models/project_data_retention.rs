@@ -5,6 +5,8 @@
 use super::ProjectDataRetentionType;
 
 /// Represents a project's data retention control setting.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectDataRetention {
     /// The object type, which is always `project.data_retention`.
@@ -16,6 +18,8 @@ pub struct ProjectDataRetention {
 /// The object type, which is always `project.data_retention`.
 ///
 /// Always `project.data_retention` so far; the `Default` is that value.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectDataRetentionObject {
     /// The value `project.data_retention`.

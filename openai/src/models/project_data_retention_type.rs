@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The configured project data retention type.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProjectDataRetentionType {
     /// The value `organization_default`.

@@ -5,6 +5,8 @@
 use super::ProjectGroupGroupType;
 
 /// Details about a group's membership in a project.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectGroup {
     /// Always `project.group`.
@@ -24,6 +26,8 @@ pub struct ProjectGroup {
 /// Always `project.group`.
 ///
 /// Always `project.group` so far; the `Default` is that value.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectGroupObject {
     /// The value `project.group`.

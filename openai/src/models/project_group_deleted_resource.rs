@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after removing a group from a project.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectGroupDeletedResource {
     /// Always `project.group.deleted`.
@@ -14,6 +16,8 @@ pub struct ProjectGroupDeletedResource {
 /// Always `project.group.deleted`.
 ///
 /// Always `project.group.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectGroupDeletedResourceObject {
     /// The value `project.group.deleted`.

@@ -5,6 +5,8 @@
 use super::ProjectGroup;
 
 /// Paginated list of groups that have access to a project.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectGroupListResource {
     /// Always `list`.
@@ -21,6 +23,8 @@ pub struct ProjectGroupListResource {
 /// Always `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectGroupListResourceObject {
     /// The value `list`.

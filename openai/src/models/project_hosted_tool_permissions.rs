@@ -5,6 +5,8 @@
 use super::HostedToolPermission;
 
 /// Represents hosted tool permissions for a project.
+///
+/// Needs the crate feature `hosted-tools` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectHostedToolPermissions {
     /// Permission state for a single hosted tool on a project.

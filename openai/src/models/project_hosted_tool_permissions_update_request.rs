@@ -5,6 +5,8 @@
 use super::HostedToolPermissionUpdate;
 
 /// `ProjectHostedToolPermissionsUpdateRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `hosted-tools` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectHostedToolPermissionsUpdateRequest {
     /// The file search permission update.

@@ -5,6 +5,8 @@
 use super::ProjectModelPermissionsMode;
 
 /// Represents the model allowlist or denylist policy for a project.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectModelPermissions {
     /// The object type, which is always `project.model_permissions`.
@@ -18,6 +20,8 @@ pub struct ProjectModelPermissions {
 /// The object type, which is always `project.model_permissions`.
 ///
 /// Always `project.model_permissions` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectModelPermissionsObject {
     /// The value `project.model_permissions`.

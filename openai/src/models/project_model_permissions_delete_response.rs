@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting project model permissions.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectModelPermissionsDeleteResponse {
     /// The object type, which is always `project.model_permissions.deleted`.
@@ -14,6 +16,8 @@ pub struct ProjectModelPermissionsDeleteResponse {
 /// The object type, which is always `project.model_permissions.deleted`.
 ///
 /// Always `project.model_permissions.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectModelPermissionsDeleteResponseObject {
     /// The value `project.model_permissions.deleted`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Whether the project uses an allowlist or a denylist.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProjectModelPermissionsMode {
     /// The value `allow_list`.

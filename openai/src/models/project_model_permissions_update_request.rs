@@ -5,6 +5,8 @@
 use super::ProjectModelPermissionsUpdateRequestMode;
 
 /// `ProjectModelPermissionsUpdateRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectModelPermissionsUpdateRequest {
     /// The model permissions mode to apply.

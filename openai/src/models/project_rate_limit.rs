@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Represents a project rate limit config.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectRateLimit {
     /// The object type, which is always `project.rate_limit`
@@ -32,6 +34,8 @@ pub struct ProjectRateLimit {
 /// The object type, which is always `project.rate_limit`
 ///
 /// Always `project.rate_limit` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectRateLimitObject {
     /// The value `project.rate_limit`.

@@ -5,6 +5,8 @@
 use super::ProjectServiceAccountRole;
 
 /// Represents an individual service account in a project.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectServiceAccount {
     /// The object type, which is always `organization.project.service_account`
@@ -22,6 +24,8 @@ pub struct ProjectServiceAccount {
 /// The object type, which is always `organization.project.service_account`
 ///
 /// Always `organization.project.service_account` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectServiceAccountObject {
     /// The value `organization.project.service_account`.

@@ -5,6 +5,8 @@
 use super::{ProjectServiceAccountApiKey, ProjectServiceAccountCreateResponseRole};
 
 /// `ProjectServiceAccountCreateResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectServiceAccountCreateResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -25,6 +27,8 @@ pub struct ProjectServiceAccountCreateResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `organization.project.service_account` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectServiceAccountCreateResponseObject {
     /// The value `organization.project.service_account`.

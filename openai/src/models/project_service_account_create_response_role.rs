@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Service accounts created with default project membership have role `member`. Accounts created with `create_service_account_only` have role `none`.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ProjectServiceAccountCreateResponseRole {
     /// The value `member`.

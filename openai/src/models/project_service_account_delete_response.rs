@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ProjectServiceAccountDeleteResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectServiceAccountDeleteResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct ProjectServiceAccountDeleteResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `organization.project.service_account.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectServiceAccountDeleteResponseObject {
     /// The value `organization.project.service_account.deleted`.

@@ -5,6 +5,8 @@
 use super::ProjectServiceAccount;
 
 /// `ProjectServiceAccountListResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectServiceAccountListResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -36,6 +38,8 @@ pub struct ProjectServiceAccountListResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectServiceAccountListResponseObject {
     /// The value `list`.

@@ -5,6 +5,8 @@
 use super::SpendAlertNotificationChannel;
 
 /// Represents a spend alert configured at the project level.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectSpendAlert {
     /// The identifier, which can be referenced in API endpoints.
@@ -24,6 +26,8 @@ pub struct ProjectSpendAlert {
 /// The object type, which is always `project.spend_alert`.
 ///
 /// Always `project.spend_alert` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendAlertObject {
     /// The value `project.spend_alert`.
@@ -81,6 +85,8 @@ impl<'de> serde::Deserialize<'de> for ProjectSpendAlertObject {
 /// The currency for the threshold amount.
 ///
 /// Always `USD` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendAlertCurrency {
     /// The value `USD`.
@@ -138,6 +144,8 @@ impl<'de> serde::Deserialize<'de> for ProjectSpendAlertCurrency {
 /// The time interval for evaluating spend against the threshold.
 ///
 /// Always `month` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendAlertInterval {
     /// The value `month`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting a project spend alert.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectSpendAlertDeletedResource {
     /// The deleted spend alert ID.
@@ -16,6 +18,8 @@ pub struct ProjectSpendAlertDeletedResource {
 /// Always `project.spend_alert.deleted`.
 ///
 /// Always `project.spend_alert.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendAlertDeletedResourceObject {
     /// The value `project.spend_alert.deleted`.

@@ -5,6 +5,8 @@
 use super::ProjectSpendAlert;
 
 /// Paginated list of project spend alerts.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectSpendAlertListResource {
     /// Always `list`.
@@ -24,6 +26,8 @@ pub struct ProjectSpendAlertListResource {
 /// Always `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendAlertListResourceObject {
     /// The value `list`.

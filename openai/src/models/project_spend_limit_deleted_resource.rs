@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting a project hard spend limit.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectSpendLimitDeletedResource {
     /// The object type, which is always `project.spend_limit.deleted`.
@@ -14,6 +16,8 @@ pub struct ProjectSpendLimitDeletedResource {
 /// The object type, which is always `project.spend_limit.deleted`.
 ///
 /// Always `project.spend_limit.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendLimitDeletedResourceObject {
     /// The value `project.spend_limit.deleted`.

@@ -5,6 +5,8 @@
 use super::{SpendLimitCurrency, SpendLimitEnforcement, SpendLimitInterval};
 
 /// Represents a hard spend limit configured at the project level.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectSpendLimitResource {
     /// The object type, which is always `project.spend_limit`.
@@ -22,6 +24,8 @@ pub struct ProjectSpendLimitResource {
 /// The object type, which is always `project.spend_limit`.
 ///
 /// Always `project.spend_limit` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectSpendLimitResourceObject {
     /// The value `project.spend_limit`.

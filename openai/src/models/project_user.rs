@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Represents an individual user in a project.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectUser {
     /// The object type, which is always `organization.project.user`
@@ -36,6 +38,8 @@ pub struct ProjectUser {
 /// The object type, which is always `organization.project.user`
 ///
 /// Always `organization.project.user` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProjectUserObject {
     /// The value `organization.project.user`.

@@ -5,6 +5,8 @@
 use super::ProjectUser;
 
 /// `ProjectUserListResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProjectUserListResponse {
     /// `object` (the OpenAPI document does not describe it).

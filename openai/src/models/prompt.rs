@@ -6,6 +6,8 @@ use super::ResponsePromptVariables;
 
 /// Reference to a prompt template and its variables.
 /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
+///
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Prompt {
     /// The unique identifier of the prompt template to use.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PromptCacheBreakpointConfig {
     /// The breakpoint mode. Always `explicit`.
@@ -12,6 +14,8 @@ pub struct PromptCacheBreakpointConfig {
 /// The breakpoint mode. Always `explicit`.
 ///
 /// Always `explicit` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum PromptCacheBreakpointConfigMode {
     /// The value `explicit`.

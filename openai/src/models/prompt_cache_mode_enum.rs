@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `PromptCacheModeEnum` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PromptCacheModeEnum {
     /// The value `implicit`.

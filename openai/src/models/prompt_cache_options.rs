@@ -5,6 +5,8 @@
 use super::{PromptCacheModeEnum, PromptCacheTtlEnum};
 
 /// The prompt-caching options that were applied to the response. Supported for `gpt-5.6` and later models.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PromptCacheOptions {
     /// The minimum lifetime applied to each cache breakpoint.

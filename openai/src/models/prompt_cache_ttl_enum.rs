@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `PromptCacheTtlEnum` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PromptCacheTtlEnum {
     /// The value `30m`.

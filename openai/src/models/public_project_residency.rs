@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `PublicProjectResidency` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PublicProjectResidency {
     /// The value `GLOBAL`.

@@ -5,6 +5,8 @@
 use super::Role;
 
 /// Paginated list of roles available on an organization or project.
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PublicRoleListResource {
     /// Always `list`.
@@ -21,6 +23,8 @@ pub struct PublicRoleListResource {
 /// Always `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum PublicRoleListResourceObject {
     /// The value `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Request payload for updating an existing role.
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PublicUpdateOrganizationRoleBody {
     /// Updated set of permissions for the role.

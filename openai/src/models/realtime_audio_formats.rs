@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `RealtimeAudioFormats` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeAudioFormats {
     /// The PCM audio format. Only a 24kHz sample rate is supported.

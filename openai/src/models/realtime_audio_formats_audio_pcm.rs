@@ -5,6 +5,8 @@
 /// The PCM audio format. Only a 24kHz sample rate is supported.
 ///
 /// The `audio/pcm` member of [`RealtimeAudioFormats`](crate::RealtimeAudioFormats), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeAudioFormatsAudioPcm {
     /// The sample rate of the audio. Always `24000`.

@@ -5,5 +5,7 @@
 /// The G.711 μ-law format.
 ///
 /// The `audio/pcmu` member of [`RealtimeAudioFormats`](crate::RealtimeAudioFormats), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeAudioFormatsAudioPcmu {}

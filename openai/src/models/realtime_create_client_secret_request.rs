@@ -10,6 +10,8 @@ use super::{
 /// Create a session and client secret for the Realtime API. The request can specify
 /// either a realtime or a transcription session configuration.
 /// [Learn more about the Realtime API](/docs/guides/realtime).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeCreateClientSecretRequest {
     /// Configuration for the client secret expiration. Expiration refers to the time after which

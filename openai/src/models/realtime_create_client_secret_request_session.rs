@@ -6,6 +6,8 @@ use super::{RealtimeSessionCreateRequestGa, RealtimeTranscriptionSessionCreateRe
 
 /// Session configuration to use for the client secret. Choose either a realtime
 /// session or a transcription session.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeCreateClientSecretRequestSession {
     /// Realtime session object configuration.

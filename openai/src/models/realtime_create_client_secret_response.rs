@@ -5,6 +5,8 @@
 use super::RealtimeCreateClientSecretResponseSession;
 
 /// Response from creating a session and client secret for the Realtime API.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeCreateClientSecretResponse {
     /// The generated client secret value.

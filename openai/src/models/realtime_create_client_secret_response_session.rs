@@ -7,6 +7,8 @@ use super::{
 };
 
 /// The session configuration for either a realtime or transcription session.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeCreateClientSecretResponseSession {
     /// A Realtime session configuration object.

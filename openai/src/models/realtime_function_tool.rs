@@ -6,6 +6,8 @@
 ///
 /// The `function` member of [`RealtimeSessionCreateRequestGaToolsItem`](crate::RealtimeSessionCreateRequestGaToolsItem), which its `type` field selects.
 /// The `function` member of [`RealtimeSessionCreateResponseGaToolsItem`](crate::RealtimeSessionCreateResponseGaToolsItem), which its `type` field selects.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeFunctionTool {
     /// The type of the tool, i.e. `function`.
@@ -26,6 +28,8 @@ pub struct RealtimeFunctionTool {
 /// The type of the tool, i.e. `function`.
 ///
 /// Always `function` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeFunctionToolType {
     /// The value `function`.

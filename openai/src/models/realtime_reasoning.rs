@@ -5,6 +5,8 @@
 use super::RealtimeReasoningEffort;
 
 /// Configuration for reasoning-capable Realtime models such as `gpt-realtime-2`.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeReasoning {
     /// Constrains effort on reasoning for reasoning-capable Realtime models such as

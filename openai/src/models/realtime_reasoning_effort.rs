@@ -4,6 +4,8 @@
 
 /// Constrains effort on reasoning for reasoning-capable Realtime models such as
 /// `gpt-realtime-2`.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RealtimeReasoningEffort {
     /// The value `minimal`.

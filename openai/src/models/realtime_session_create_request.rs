@@ -12,6 +12,8 @@ use super::{
 
 /// A new Realtime session configuration, with an ephemeral key. Default TTL
 /// for keys is one minute.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequest {
     /// Ephemeral key returned by the API.

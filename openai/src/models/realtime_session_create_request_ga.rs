@@ -14,6 +14,8 @@ use super::{
 /// Realtime session object configuration.
 ///
 /// The `realtime` member of [`RealtimeCreateClientSecretRequestSession`](crate::RealtimeCreateClientSecretRequestSession), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequestGa {
     /// The set of modalities the model can respond with. It defaults to `["audio"]`, indicating

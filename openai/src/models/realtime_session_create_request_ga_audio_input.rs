@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `RealtimeSessionCreateRequestGaAudioInput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequestGaAudioInput {
     /// The format of the input audio.

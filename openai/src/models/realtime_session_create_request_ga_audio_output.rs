@@ -5,6 +5,8 @@
 use super::RealtimeAudioFormats;
 
 /// `RealtimeSessionCreateRequestGaAudioOutput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequestGaAudioOutput {
     /// The format of the output audio.

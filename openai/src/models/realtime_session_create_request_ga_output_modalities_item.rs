@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `RealtimeSessionCreateRequestGaOutputModalitiesItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RealtimeSessionCreateRequestGaOutputModalitiesItem {
     /// The value `text`.

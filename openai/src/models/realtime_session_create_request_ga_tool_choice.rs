@@ -6,6 +6,8 @@ use super::{RealtimeSessionCreateRequestGaToolChoiceObject, ToolChoiceOptions};
 
 /// How the model chooses tools. Provide one of the string modes or force a specific
 /// function/MCP tool.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateRequestGaToolChoice {
     /// The value when it is an object.

@@ -5,6 +5,8 @@
 use super::{McpTool, RealtimeFunctionTool};
 
 /// `RealtimeSessionCreateRequestGaToolsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateRequestGaToolsItem {
     /// Function tool

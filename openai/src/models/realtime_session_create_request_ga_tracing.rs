@@ -12,6 +12,8 @@ use super::{
 ///
 /// `auto` will create a trace for the session with default values for the
 /// workflow name, group id, and metadata.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateRequestGaTracing {
     /// The value when it is an object.

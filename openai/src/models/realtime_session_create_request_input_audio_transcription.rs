@@ -7,6 +7,8 @@
 /// to the model, since the model consumes audio directly. Transcription runs
 /// asynchronously and should be treated as rough guidance
 /// rather than the representation understood by the model.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequestInputAudioTranscription {
     /// The model to use for transcription.

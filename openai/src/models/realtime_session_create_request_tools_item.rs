@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `RealtimeSessionCreateRequestToolsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequestToolsItem {
     /// The type of the tool, i.e. `function`.
@@ -24,6 +26,8 @@ pub struct RealtimeSessionCreateRequestToolsItem {
 /// The type of the tool, i.e. `function`.
 ///
 /// Always `function` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeSessionCreateRequestToolsItemType {
     /// The value `function`.

@@ -10,6 +10,8 @@ use super::{
 };
 
 /// A Realtime session configuration object.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponse {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.

@@ -7,6 +7,8 @@ use super::{
 };
 
 /// Configuration for input and output audio for the session.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseAudio {
     /// `input` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::NoiseReductionType;
 
 /// Configuration for input audio noise reduction.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseAudioInputNoiseReduction {
     /// Type of noise reduction. `near_field` is for close-talking microphones such as headphones, `far_field` is for far-field microphones such as laptop or conference room microphones.

@@ -5,6 +5,8 @@
 use super::{RealtimeAudioFormats, VoiceIdsShared};
 
 /// `RealtimeSessionCreateResponseAudioOutput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseAudioOutput {
     /// `format` (the OpenAPI document does not describe it).

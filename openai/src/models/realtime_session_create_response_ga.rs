@@ -14,6 +14,8 @@ use super::{
 /// A Realtime session configuration object.
 ///
 /// The `realtime` member of [`RealtimeCreateClientSecretResponseSession`](crate::RealtimeCreateClientSecretResponseSession), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseGa {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.
@@ -99,6 +101,8 @@ pub struct RealtimeSessionCreateResponseGa {
 /// The object type. Always `realtime.session`.
 ///
 /// Always `realtime.session` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeSessionCreateResponseGaObject {
     /// The value `realtime.session`.

@@ -7,6 +7,8 @@ use super::{
 };
 
 /// Configuration for input and output audio.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseGaAudio {
     /// `input` (the OpenAPI document does not describe it).

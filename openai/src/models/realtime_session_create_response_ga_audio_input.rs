@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `RealtimeSessionCreateResponseGaAudioInput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseGaAudioInput {
     /// The format of the input audio.

@@ -5,6 +5,8 @@
 use super::{RealtimeAudioFormats, VoiceIdsShared};
 
 /// `RealtimeSessionCreateResponseGaAudioOutput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateResponseGaAudioOutput {
     /// The format of the output audio.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The value `item.input_audio_transcription.logprobs`.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RealtimeSessionCreateResponseGaIncludeItem {
     /// The value `item.input_audio_transcription.logprobs`.

@@ -8,6 +8,8 @@ use super::RealtimeSessionCreateResponseGaMaxOutputTokensString;
 /// inclusive of tool calls. Provide an integer between 1 and 4096 to
 /// limit output tokens, or `inf` for the maximum available tokens for a
 /// given model. Defaults to `inf`.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateResponseGaMaxOutputTokens {
     /// The value when it is an integer.

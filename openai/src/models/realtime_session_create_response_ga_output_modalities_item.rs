@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `RealtimeSessionCreateResponseGaOutputModalitiesItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RealtimeSessionCreateResponseGaOutputModalitiesItem {
     /// The value `text`.

@@ -5,6 +5,8 @@
 use super::{McpTool, RealtimeFunctionTool};
 
 /// `RealtimeSessionCreateResponseGaToolsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateResponseGaToolsItem {
     /// Function tool

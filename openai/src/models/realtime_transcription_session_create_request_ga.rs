@@ -10,6 +10,8 @@ use super::{
 /// Realtime transcription session object configuration.
 ///
 /// The `transcription` member of [`RealtimeCreateClientSecretRequestSession`](crate::RealtimeCreateClientSecretRequestSession), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestGa {
     /// Configuration for input and output audio.

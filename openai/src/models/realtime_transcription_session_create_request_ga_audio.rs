@@ -5,6 +5,8 @@
 use super::RealtimeTranscriptionSessionCreateRequestGaAudioInput;
 
 /// Configuration for input and output audio.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestGaAudio {
     /// `input` (the OpenAPI document does not describe it).

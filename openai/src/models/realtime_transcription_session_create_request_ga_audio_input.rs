@@ -9,6 +9,8 @@ use super::{
 };
 
 /// `RealtimeTranscriptionSessionCreateRequestGaAudioInput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestGaAudioInput {
     /// `format` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
 /// For `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate,
 /// single channel (mono), and little-endian byte order.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RealtimeTranscriptionSessionCreateRequestInputAudioFormat {
     /// The value `pcm16`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Configuration for turn detection. Can be set to `null` to turn off. Server VAD means that the model will detect the start and end of speech based on audio volume and respond at the end of user speech.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestTurnDetection {
     /// Type of turn detection. Only `server_vad` is currently supported for transcription sessions.
@@ -41,6 +43,8 @@ for RealtimeTranscriptionSessionCreateRequestTurnDetection {
 /// Type of turn detection. Only `server_vad` is currently supported for transcription sessions.
 ///
 /// Always `server_vad` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeTranscriptionSessionCreateRequestTurnDetectionType {
     /// The value `server_vad`.

@@ -12,6 +12,8 @@ use super::{
 /// When a session is created on the server via REST API, the session object
 /// also contains an ephemeral key. Default TTL for keys is 10 minutes. This
 /// property is not present when a session is updated via the WebSocket API.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateResponse {
     /// Ephemeral key returned by the API. Only present when the session is

@@ -4,6 +4,8 @@
 
 /// Ephemeral key returned by the API. Only present when the session is
 /// created on the server via REST API.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateResponseClientSecret {
     /// Ephemeral key usable in client environments to authenticate connections

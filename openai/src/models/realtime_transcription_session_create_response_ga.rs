@@ -10,6 +10,8 @@ use super::{
 /// A Realtime transcription session configuration object.
 ///
 /// The `transcription` member of [`RealtimeCreateClientSecretResponseSession`](crate::RealtimeCreateClientSecretResponseSession), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateResponseGa {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.

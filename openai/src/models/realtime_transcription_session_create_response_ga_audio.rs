@@ -5,6 +5,8 @@
 use super::RealtimeTranscriptionSessionCreateResponseGaAudioInput;
 
 /// Configuration for input audio for the session.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranscriptionSessionCreateResponseGaAudio {
     /// `input` (the OpenAPI document does not describe it).

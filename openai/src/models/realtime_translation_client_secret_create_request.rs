@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Create a translation session and client secret for the Realtime API.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationClientSecretCreateRequest {
     /// Configuration for the client secret expiration. Expiration refers to the time after which

@@ -6,6 +6,8 @@
 /// a client secret will no longer be valid for creating sessions. The session itself may
 /// continue after that time once started. A secret can be used to create multiple sessions
 /// until it expires.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationClientSecretCreateRequestExpiresAfter {
     /// The anchor point for the client secret expiration, meaning that `seconds` will be added to the `created_at` time of the client secret to produce an expiration timestamp. Only `created_at` is currently supported.
@@ -36,6 +38,8 @@ for RealtimeTranslationClientSecretCreateRequestExpiresAfter {
 /// The anchor point for the client secret expiration, meaning that `seconds` will be added to the `created_at` time of the client secret to produce an expiration timestamp. Only `created_at` is currently supported.
 ///
 /// Always `created_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeTranslationClientSecretCreateRequestExpiresAfterAnchor {
     /// The value `created_at`.

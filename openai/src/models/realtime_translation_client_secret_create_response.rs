@@ -5,6 +5,8 @@
 use super::RealtimeTranslationSession;
 
 /// Response from creating a translation session and client secret for the Realtime API.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationClientSecretCreateResponse {
     /// The generated client secret value.

@@ -6,6 +6,8 @@ use super::RealtimeTranslationSessionAudio;
 
 /// A Realtime translation session. Translation sessions continuously translate input
 /// audio into the configured output language.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationSession {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.
@@ -24,6 +26,8 @@ pub struct RealtimeTranslationSession {
 /// The session type. Always `translation` for Realtime translation sessions.
 ///
 /// Always `translation` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeTranslationSessionType {
     /// The value `translation`.

@@ -5,6 +5,8 @@
 use super::{RealtimeTranslationSessionAudioInput, RealtimeTranslationSessionAudioOutput};
 
 /// Configuration for translation input and output audio.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationSessionAudio {
     /// `input` (the OpenAPI document does not describe it).

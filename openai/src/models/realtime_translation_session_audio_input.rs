@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `RealtimeTranslationSessionAudioInput` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationSessionAudioInput {
     /// Optional source-language transcription. When configured, the server emits

@@ -5,6 +5,8 @@
 /// Optional source-language transcription. When configured, the server emits
 /// `session.input_transcript.delta` events. Translation itself still runs from
 /// the input audio stream.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationSessionAudioInputTranscription {
     /// The transcription model used for source transcript deltas.

@@ -6,6 +6,8 @@ use super::RealtimeTranslationSessionCreateRequestAudio;
 
 /// Realtime translation session configuration. Translation sessions stream source
 /// audio in and translated audio plus transcript deltas out continuously.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationSessionCreateRequest {
     /// The Realtime translation model used for this session.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Configuration for translation input and output audio.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTranslationSessionCreateRequestAudio {
     /// `input` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::RealtimeTruncationObjectTokenLimits;
 
 /// Retain a fraction of the conversation tokens when the conversation exceeds the input token limit. This allows you to amortize truncations across multiple turns, which can help improve cached token usage.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTruncationObject {
     /// Use retention ratio truncation.
@@ -41,6 +43,8 @@ impl crate::request::Validate for RealtimeTruncationObject {
 /// Use retention ratio truncation.
 ///
 /// Always `retention_ratio` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeTruncationObjectType {
     /// The value `retention_ratio`.

@@ -12,6 +12,8 @@ use super::{RealtimeTurnDetectionSemanticVad, RealtimeTurnDetectionServerVad};
 ///
 /// For `gpt-realtime-whisper` transcription sessions, turn detection must be
 /// set to `null`; VAD is not supported.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeTurnDetection {
     /// Server-side voice activity detection (VAD) which flips on when user speech is detected and off after a period of silence.

@@ -7,6 +7,8 @@ use super::RealtimeTurnDetectionSemanticVadEagerness;
 /// Server-side semantic turn detection which uses a model to determine when the user has finished speaking.
 ///
 /// The `semantic_vad` member of [`RealtimeTurnDetection`](crate::RealtimeTurnDetection), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTurnDetectionSemanticVad {
     /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low` will wait longer for the user to continue speaking, `high` will respond more quickly. `auto` is the default and is equivalent to `medium`. `low`, `medium`, and `high` have max timeouts of 8s, 4s, and 2s respectively.

@@ -5,6 +5,8 @@
 /// Server-side voice activity detection (VAD) which flips on when user speech is detected and off after a period of silence.
 ///
 /// The `server_vad` member of [`RealtimeTurnDetection`](crate::RealtimeTurnDetection), which reads and writes the `type` field.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeTurnDetectionServerVad {
     /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this defaults to 0.5. A

@@ -9,6 +9,8 @@
 ///
 /// When returned on a response, this is the effective reasoning context mode
 /// used for the response.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasoningContext {
     /// The value `auto`.

@@ -9,6 +9,8 @@
 /// value. See the
 /// [reasoning guide](https://platform.openai.com/docs/guides/reasoning)
 /// for model-specific support.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `fine-tuning`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasoningEffort {
     /// The value `none`.

@@ -7,6 +7,8 @@
 /// A summary of the reasoning performed by the model. This can be
 /// useful for debugging and understanding the model's reasoning process.
 /// One of `auto`, `concise`, or `detailed`.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasoningGenerateSummary {
     /// The value `auto`.

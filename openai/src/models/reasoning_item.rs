@@ -12,6 +12,8 @@ use super::{ReasoningItemStatus, ReasoningTextContent, SummaryTextContent};
 /// The `reasoning` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `reasoning` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `reasoning` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReasoningItem {
     /// The type of the object. Always `reasoning`.
@@ -49,6 +51,8 @@ pub struct ReasoningItem {
 /// The type of the object. Always `reasoning`.
 ///
 /// Always `reasoning` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ReasoningItemType {
     /// The value `reasoning`.

@@ -7,6 +7,8 @@
 /// One of `auto`, `concise`, or `detailed`.
 ///
 /// `concise` is supported for `computer-use-preview` models and all reasoning models after `gpt-5`.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasoningSummary {
     /// The value `auto`.

@@ -5,6 +5,8 @@
 /// Reasoning text from the model.
 ///
 /// The `reasoning_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReasoningTextContent {
     /// The type of the reasoning text. Always `reasoning_text`.
@@ -16,6 +18,8 @@ pub struct ReasoningTextContent {
 /// The type of the reasoning text. Always `reasoning_text`.
 ///
 /// Always `reasoning_text` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ReasoningTextContentType {
     /// The value `reasoning_text`.

@@ -6,6 +6,8 @@
 ///
 /// The `refusal` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `refusal` member of [`OutputMessageContent`](crate::OutputMessageContent), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RefusalContent {
     /// The type of the refusal. Always `refusal`.
@@ -17,6 +19,8 @@ pub struct RefusalContent {
 /// The type of the refusal. Always `refusal`.
 ///
 /// Always `refusal` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RefusalContentType {
     /// The value `refusal`.

@@ -10,6 +10,8 @@ use super::{
 };
 
 /// The response object
+///
+/// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Response {
@@ -307,6 +309,8 @@ pub struct Response {
 /// The object type of this resource - always set to `response`.
 ///
 /// Always `response` so far; the `Default` is that value.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ResponseObject {
     /// The value `response`.

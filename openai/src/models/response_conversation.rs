@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The conversation that this response belonged to. Input items and output items from this response were automatically added to this conversation.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseConversation {
     /// The unique ID of the conversation that this response was associated with.

@@ -5,6 +5,8 @@
 use super::ResponseErrorCode;
 
 /// An error object returned when the model fails to generate a Response.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseError {
     /// The error code for the response.

@@ -11,6 +11,8 @@
 /// The `json_object` member of [`CreateChatCompletionRequestResponseFormat`](crate::CreateChatCompletionRequestResponseFormat), which its `type` field selects.
 /// The `json_object` member of [`CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat`](crate::CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat), which its `type` field selects.
 /// The `json_object` member of [`TextResponseFormatConfiguration`](crate::TextResponseFormatConfiguration), which its `type` field selects.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseFormatJsonObject {
     /// The type of response format being defined. Always `json_object`.
@@ -20,6 +22,8 @@ pub struct ResponseFormatJsonObject {
 /// The type of response format being defined. Always `json_object`.
 ///
 /// Always `json_object` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ResponseFormatJsonObjectType {
     /// The value `json_object`.

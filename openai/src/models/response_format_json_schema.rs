@@ -10,6 +10,8 @@ use super::ResponseFormatJsonSchemaJsonSchema;
 /// The `json_schema` member of [`AssistantsApiResponseFormatOptionObject`](crate::AssistantsApiResponseFormatOptionObject), which its `type` field selects.
 /// The `json_schema` member of [`CreateChatCompletionRequestResponseFormat`](crate::CreateChatCompletionRequestResponseFormat), which its `type` field selects.
 /// The `json_schema` member of [`CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat`](crate::CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat), which its `type` field selects.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseFormatJsonSchema {
     /// The type of response format being defined. Always `json_schema`.
@@ -21,6 +23,8 @@ pub struct ResponseFormatJsonSchema {
 /// The type of response format being defined. Always `json_schema`.
 ///
 /// Always `json_schema` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ResponseFormatJsonSchemaType {
     /// The value `json_schema`.

@@ -5,6 +5,8 @@
 use super::ResponseFormatJsonSchemaSchema;
 
 /// Structured Outputs configuration options, including a JSON Schema.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseFormatJsonSchemaJsonSchema {
     /// A description of what the response format is for, used by the model to

@@ -4,6 +4,8 @@
 
 /// The schema for the response format, described as a JSON Schema object.
 /// Learn how to build JSON schemas [here](https://json-schema.org/).
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 pub type ResponseFormatJsonSchemaSchema = std::collections::BTreeMap<
     String,
     serde_json::Value,

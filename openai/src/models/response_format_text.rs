@@ -8,6 +8,8 @@
 /// The `text` member of [`CreateChatCompletionRequestResponseFormat`](crate::CreateChatCompletionRequestResponseFormat), which its `type` field selects.
 /// The `text` member of [`CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat`](crate::CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat), which its `type` field selects.
 /// The `text` member of [`TextResponseFormatConfiguration`](crate::TextResponseFormatConfiguration), which its `type` field selects.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseFormatText {
     /// The type of response format being defined. Always `text`.
@@ -17,6 +19,8 @@ pub struct ResponseFormatText {
 /// The type of response format being defined. Always `text`.
 ///
 /// Always `text` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ResponseFormatTextType {
     /// The value `text`.

@@ -5,6 +5,8 @@
 use super::ResponseIncompleteDetailsReason;
 
 /// Details about why the response is incomplete.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseIncompleteDetails {
     /// The reason why the response is incomplete.

@@ -7,6 +7,8 @@
 /// When using along with `previous_response_id`, the instructions from a previous
 /// response will not be carried over to the next response. This makes it simple
 /// to swap out system (or developer) messages in new responses.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseInstructions {
     /// The value when it is an array.

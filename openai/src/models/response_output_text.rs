@@ -5,6 +5,8 @@
 use super::ResponseOutputTextAnnotationsItem;
 
 /// Assistant response text accompanied by optional annotations.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseOutputText {
     /// Type discriminator that is always `output_text`.
@@ -18,6 +20,8 @@ pub struct ResponseOutputText {
 /// Type discriminator that is always `output_text`.
 ///
 /// Always `output_text` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ResponseOutputTextType {
     /// The value `output_text`.

@@ -5,6 +5,8 @@
 use super::{FileAnnotation, UrlAnnotation};
 
 /// Annotation object describing a cited source.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseOutputTextAnnotationsItem {
     /// Annotation that references an uploaded file.

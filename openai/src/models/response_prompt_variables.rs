@@ -7,6 +7,8 @@ use super::ResponsePromptVariablesValue;
 /// Optional map of values to substitute in for variables in your
 /// prompt. The substitution values can either be strings, or other
 /// Response input types like images or files.
+///
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 pub type ResponsePromptVariables = std::collections::BTreeMap<
     String,
     ResponsePromptVariablesValue,

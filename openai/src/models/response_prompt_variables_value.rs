@@ -5,6 +5,8 @@
 use super::ResponsePromptVariablesValueObject;
 
 /// `ResponsePromptVariablesValue` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponsePromptVariablesValue {
     /// The value when it is an object.

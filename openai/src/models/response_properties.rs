@@ -5,6 +5,8 @@
 use super::{Prompt, ResponseTextParam};
 
 /// `ResponseProperties` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseProperties {
     /// The unique ID of the previous response to the model. Use this to

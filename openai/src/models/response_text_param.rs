@@ -8,6 +8,8 @@ use super::{TextResponseFormatConfiguration, Verbosity};
 /// text or structured JSON data. Learn more:
 /// - [Text inputs and outputs](/docs/guides/text)
 /// - [Structured Outputs](/docs/guides/structured-outputs)
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseTextParam {
     /// An object specifying the format that the model must output.

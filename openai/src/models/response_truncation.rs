@@ -8,6 +8,8 @@
 ///   response to fit the context window by dropping items from the beginning of the conversation.
 /// - `disabled` (default): If the input size will exceed the context window
 ///   size for a model, the request will fail with a 400 error.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ResponseTruncation {
     /// The value `auto`.

@@ -6,6 +6,8 @@ use super::{ResponseUsageInputTokensDetails, ResponseUsageOutputTokensDetails};
 
 /// Represents token usage details including input tokens, output tokens,
 /// a breakdown of output tokens, and the total tokens used.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResponseUsage {
     /// The number of input tokens.

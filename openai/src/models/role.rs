@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Details about a role that can be assigned through the public Roles API.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `roles`, `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// Always `role`.
@@ -25,6 +27,8 @@ pub struct Role {
 /// Always `role`.
 ///
 /// Always `role` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `roles`, `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RoleObject {
     /// The value `role`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Confirmation payload returned after deleting a role.
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoleDeletedResource {
     /// Always `role.deleted`.
@@ -16,6 +18,8 @@ pub struct RoleDeletedResource {
 /// Always `role.deleted`.
 ///
 /// Always `role.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RoleDeletedResourceObject {
     /// The value `role.deleted`.

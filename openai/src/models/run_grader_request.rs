@@ -5,6 +5,8 @@
 use super::RunGraderRequestGrader;
 
 /// RunGraderRequest
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunGraderRequest {
     /// The grader used for the fine-tuning job.

@@ -7,6 +7,8 @@ use super::{
 };
 
 /// The grader used for the fine-tuning job.
+///
+/// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunGraderRequestGrader {
     /// A StringCheckGrader object that performs a string comparison between input and reference using a specified operation.

@@ -5,6 +5,8 @@
 use super::RunGraderResponseMetadata;
 
 /// `RunGraderResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunGraderResponse {
     /// `reward` (the OpenAPI document does not describe it).

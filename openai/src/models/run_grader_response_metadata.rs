@@ -5,6 +5,8 @@
 use super::RunGraderResponseMetadataErrors;
 
 /// `RunGraderResponseMetadata` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunGraderResponseMetadata {
     /// `name` (the OpenAPI document does not describe it).

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `RunGraderResponseMetadataErrors` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunGraderResponseMetadataErrors {
     /// `formula_parse_error` (the OpenAPI document does not describe it).

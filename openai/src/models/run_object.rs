@@ -9,6 +9,8 @@ use super::{
 };
 
 /// Represents an execution run on a [thread](/docs/api-reference/threads).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunObject {
     /// The identifier, which can be referenced in API endpoints.
@@ -120,6 +122,8 @@ pub struct RunObject {
 /// The object type, which is always `thread.run`.
 ///
 /// Always `thread.run` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RunObjectObject {
     /// The value `thread.run`.

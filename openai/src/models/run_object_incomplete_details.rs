@@ -5,6 +5,8 @@
 use super::RunObjectIncompleteDetailsReason;
 
 /// Details on why the run is incomplete. Will be `null` if the run is not incomplete.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunObjectIncompleteDetails {
     /// The reason why the run is incomplete. This will point to which specific token limit was reached over the course of the run.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The reason why the run is incomplete. This will point to which specific token limit was reached over the course of the run.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RunObjectIncompleteDetailsReason {
     /// The value `max_completion_tokens`.

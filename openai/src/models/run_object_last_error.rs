@@ -5,6 +5,8 @@
 use super::RunObjectLastErrorCode;
 
 /// The last error associated with this run. Will be `null` if there are no errors.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunObjectLastError {
     /// One of `server_error`, `rate_limit_exceeded`, or `invalid_prompt`.

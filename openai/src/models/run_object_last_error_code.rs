@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// One of `server_error`, `rate_limit_exceeded`, or `invalid_prompt`.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RunObjectLastErrorCode {
     /// The value `server_error`.

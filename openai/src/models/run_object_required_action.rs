@@ -5,6 +5,8 @@
 use super::RunObjectRequiredActionSubmitToolOutputs;
 
 /// Details on the action required to continue the run. Will be `null` if no action is required.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunObjectRequiredAction {
     /// For now, this is always `submit_tool_outputs`.
@@ -16,6 +18,8 @@ pub struct RunObjectRequiredAction {
 /// For now, this is always `submit_tool_outputs`.
 ///
 /// Always `submit_tool_outputs` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RunObjectRequiredActionType {
     /// The value `submit_tool_outputs`.

@@ -5,6 +5,8 @@
 use super::RunToolCallObject;
 
 /// Details on the tool outputs needed for this run to continue.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunObjectRequiredActionSubmitToolOutputs {
     /// A list of the relevant tool calls.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Usage statistics related to the run step. This value will be `null` while the run step's status is `in_progress`.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepCompletionUsage {
     /// Number of completion tokens used over the course of the run step.

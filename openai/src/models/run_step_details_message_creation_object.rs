@@ -7,6 +7,8 @@ use super::RunStepDetailsMessageCreationObjectMessageCreation;
 /// Details of the message creation by the run step.
 ///
 /// The `message_creation` member of [`RunStepObjectStepDetails`](crate::RunStepObjectStepDetails), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsMessageCreationObject {
     /// `message_creation` (the OpenAPI document does not describe it).

@@ -7,6 +7,8 @@ use super::RunStepDetailsToolCallsCodeObjectCodeInterpreter;
 /// Details of the Code Interpreter tool call the run step was involved in.
 ///
 /// The `code_interpreter` member of [`RunStepDetailsToolCallsObjectToolCallsItem`](crate::RunStepDetailsToolCallsObjectToolCallsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsCodeObject {
     /// The ID of the tool call.

@@ -5,6 +5,8 @@
 use super::RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem;
 
 /// The Code Interpreter tool call definition.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsCodeObjectCodeInterpreter {
     /// The input to the Code Interpreter tool call.

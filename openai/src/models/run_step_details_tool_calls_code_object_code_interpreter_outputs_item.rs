@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem {
     /// Text output from the Code Interpreter tool call as part of a run step.

@@ -7,6 +7,8 @@ use super::RunStepDetailsToolCallsCodeOutputImageObjectImage;
 /// Code Interpreter image output
 ///
 /// The `image` member of [`RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem`](crate::RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsCodeOutputImageObject {
     /// `image` (the OpenAPI document does not describe it).

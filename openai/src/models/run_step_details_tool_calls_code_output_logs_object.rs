@@ -5,6 +5,8 @@
 /// Text output from the Code Interpreter tool call as part of a run step.
 ///
 /// The `logs` member of [`RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem`](crate::RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsCodeOutputLogsObject {
     /// The text output from the Code Interpreter tool call.

@@ -7,6 +7,8 @@ use super::RunStepDetailsToolCallsFileSearchObjectFileSearch;
 /// File search tool call
 ///
 /// The `file_search` member of [`RunStepDetailsToolCallsObjectToolCallsItem`](crate::RunStepDetailsToolCallsObjectToolCallsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsFileSearchObject {
     /// The ID of the tool call object.

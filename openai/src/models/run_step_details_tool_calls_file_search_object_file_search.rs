@@ -8,6 +8,8 @@ use super::{
 };
 
 /// For now, this is always going to be an empty object.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsFileSearchObjectFileSearch {
     /// The ranking options for the file search.

@@ -5,6 +5,8 @@
 use super::FileSearchRanker;
 
 /// The ranking options for the file search.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsFileSearchRankingOptionsObject {
     /// The ranker to use for the file search. If not specified will use the `auto` ranker.

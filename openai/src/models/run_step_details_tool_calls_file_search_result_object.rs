@@ -5,6 +5,8 @@
 use super::RunStepDetailsToolCallsFileSearchResultObjectContentItem;
 
 /// A result instance of the file search.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsFileSearchResultObject {
     /// The ID of the file that result was found in.

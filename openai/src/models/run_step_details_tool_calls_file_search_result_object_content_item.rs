@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `RunStepDetailsToolCallsFileSearchResultObjectContentItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsFileSearchResultObjectContentItem {
     /// The type of the content.
@@ -16,6 +18,8 @@ pub struct RunStepDetailsToolCallsFileSearchResultObjectContentItem {
 /// The type of the content.
 ///
 /// Always `text` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RunStepDetailsToolCallsFileSearchResultObjectContentItemType {
     /// The value `text`.

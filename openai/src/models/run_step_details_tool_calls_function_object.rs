@@ -7,6 +7,8 @@ use super::RunStepDetailsToolCallsFunctionObjectFunction;
 /// Function tool call
 ///
 /// The `function` member of [`RunStepDetailsToolCallsObjectToolCallsItem`](crate::RunStepDetailsToolCallsObjectToolCallsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsFunctionObject {
     /// The ID of the tool call object.

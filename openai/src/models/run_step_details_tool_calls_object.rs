@@ -7,6 +7,8 @@ use super::RunStepDetailsToolCallsObjectToolCallsItem;
 /// Details of the tool call.
 ///
 /// The `tool_calls` member of [`RunStepObjectStepDetails`](crate::RunStepObjectStepDetails), which reads and writes the `type` field.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepDetailsToolCallsObject {
     /// An array of tool calls the run step was involved in. These can be associated with one of three types of tools: `code_interpreter`, `file_search`, or `function`.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `RunStepDetailsToolCallsObjectToolCallsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunStepDetailsToolCallsObjectToolCallsItem {
     /// Details of the Code Interpreter tool call the run step was involved in.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// Represents a step in execution of a run.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepObject {
     /// The identifier of the run step, which can be referenced in API endpoints.
@@ -59,6 +61,8 @@ pub struct RunStepObject {
 /// The object type, which is always `thread.run.step`.
 ///
 /// Always `thread.run.step` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RunStepObjectObject {
     /// The value `thread.run.step`.

@@ -5,6 +5,8 @@
 use super::RunStepObjectLastErrorCode;
 
 /// The last error associated with this run step. Will be `null` if there are no errors.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunStepObjectLastError {
     /// One of `server_error` or `rate_limit_exceeded`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// One of `server_error` or `rate_limit_exceeded`.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum RunStepObjectLastErrorCode {
     /// The value `server_error`.

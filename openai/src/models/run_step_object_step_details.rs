@@ -5,6 +5,8 @@
 use super::{RunStepDetailsMessageCreationObject, RunStepDetailsToolCallsObject};
 
 /// The details of the run step.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunStepObjectStepDetails {
     /// Details of the message creation by the run step.

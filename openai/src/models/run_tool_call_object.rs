@@ -5,6 +5,8 @@
 use super::RunToolCallObjectFunction;
 
 /// Tool call objects
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunToolCallObject {
     /// The ID of the tool call. This ID must be referenced when you submit the tool outputs in using the [Submit tool outputs to run](/docs/api-reference/runs/submitToolOutputs) endpoint.
@@ -18,6 +20,8 @@ pub struct RunToolCallObject {
 /// The type of tool call the output is required for. For now, this is always `function`.
 ///
 /// Always `function` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RunToolCallObjectType {
     /// The value `function`.

@@ -5,6 +5,8 @@
 /// A scroll action.
 ///
 /// The `scroll` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ScrollParam {
     /// The x-coordinate where the scroll occurred.

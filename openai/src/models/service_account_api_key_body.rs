@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `ServiceAccountApiKeyBody` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ServiceAccountApiKeyBody {
     /// The object type, which is always `organization.project.service_account.api_key`
@@ -20,6 +22,8 @@ pub struct ServiceAccountApiKeyBody {
 /// The object type, which is always `organization.project.service_account.api_key`
 ///
 /// Always `organization.project.service_account.api_key` so far; the `Default` is that value.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ServiceAccountApiKeyBodyObject {
     /// The value `organization.project.service_account.api_key`.

@@ -5,6 +5,8 @@
 use super::SkillResource;
 
 /// `SkillListResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SkillListResource {
     /// The type of object returned, must be `list`.
@@ -24,6 +26,8 @@ pub struct SkillListResource {
 /// The type of object returned, must be `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum SkillListResourceObject {
     /// The value `list`.

@@ -5,6 +5,8 @@
 /// `SkillReferenceParam` (the OpenAPI document does not describe it).
 ///
 /// The `skill_reference` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SkillReferenceParam {
     /// The ID of the referenced skill.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `SkillResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SkillResource {
     /// Unique identifier for the skill.
@@ -24,6 +26,8 @@ pub struct SkillResource {
 /// The object type, which is `skill`.
 ///
 /// Always `skill` so far; the `Default` is that value.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum SkillResourceObject {
     /// The value `skill`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `SkillVersionResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SkillVersionResource {
     /// The object type, which is `skill.version`.
@@ -24,6 +26,8 @@ pub struct SkillVersionResource {
 /// The object type, which is `skill.version`.
 ///
 /// Always `skill.version` so far; the `Default` is that value.
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum SkillVersionResourceObject {
     /// The value `skill.version`.

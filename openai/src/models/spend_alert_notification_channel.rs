@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Email notification settings for a spend alert.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SpendAlertNotificationChannel {
     /// The notification channel type. Currently only `email` is supported.
@@ -23,6 +25,8 @@ pub struct SpendAlertNotificationChannel {
 /// The notification channel type. Currently only `email` is supported.
 ///
 /// Always `email` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum SpendAlertNotificationChannelType {
     /// The value `email`.

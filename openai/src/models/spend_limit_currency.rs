@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `SpendLimitCurrency` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SpendLimitCurrency {
     /// The value `USD`.

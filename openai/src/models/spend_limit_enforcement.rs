@@ -5,6 +5,8 @@
 use super::SpendLimitEnforcementStatus;
 
 /// The current enforcement state of a hard spend limit.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SpendLimitEnforcement {
     /// Whether the hard spend limit is currently enforcing.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `SpendLimitEnforcementStatus` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SpendLimitEnforcementStatus {
     /// The value `inactive`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `SpendLimitInterval` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SpendLimitInterval {
     /// The value `month`.

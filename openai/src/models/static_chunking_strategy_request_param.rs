@@ -8,6 +8,8 @@ use super::StaticChunkingStrategy;
 ///
 /// The `static` member of [`ChunkingStrategyRequestParam`](crate::ChunkingStrategyRequestParam), which its `type` field selects.
 /// The `static` member of [`CreateVectorStoreRequestChunkingStrategy`](crate::CreateVectorStoreRequestChunkingStrategy), which its `type` field selects.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StaticChunkingStrategyRequestParam {
     /// Always `static`.
@@ -33,6 +35,8 @@ impl crate::request::Validate for StaticChunkingStrategyRequestParam {
 /// Always `static`.
 ///
 /// Always `static` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum StaticChunkingStrategyRequestParamType {
     /// The value `static`.

@@ -7,6 +7,8 @@ use super::StaticChunkingStrategy;
 /// Static Chunking Strategy
 ///
 /// The `static` member of [`VectorStoreFileObjectChunkingStrategy`](crate::VectorStoreFileObjectChunkingStrategy), which reads and writes the `type` field.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StaticChunkingStrategyResponseParam {
     /// `static` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::SubmitToolOutputsRunRequestToolOutputsItem;
 
 /// `SubmitToolOutputsRunRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubmitToolOutputsRunRequest {
     /// A list of tools for which the outputs are being submitted.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `SubmitToolOutputsRunRequestToolOutputsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SubmitToolOutputsRunRequestToolOutputsItem {
     /// The ID of the tool call in the `required_action` object within the run object the output is being submitted for.

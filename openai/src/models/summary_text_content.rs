@@ -5,6 +5,8 @@
 /// A summary text from the model.
 ///
 /// The `summary_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SummaryTextContent {
     /// The type of the object. Always `summary_text`.
@@ -16,6 +18,8 @@ pub struct SummaryTextContent {
 /// The type of the object. Always `summary_text`.
 ///
 /// Always `summary_text` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum SummaryTextContentType {
     /// The value `summary_text`.

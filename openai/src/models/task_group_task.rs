@@ -5,6 +5,8 @@
 use super::TaskType;
 
 /// Task entry that appears within a TaskGroup.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskGroupTask {
     /// Subtype for the grouped task.

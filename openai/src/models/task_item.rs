@@ -7,6 +7,8 @@ use super::TaskType;
 /// Task emitted by the workflow to show progress and status updates.
 ///
 /// The `chatkit.task` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskItem {
     /// Identifier of the thread item.
@@ -30,6 +32,8 @@ pub struct TaskItem {
 /// Type discriminator that is always `chatkit.thread_item`.
 ///
 /// Always `chatkit.thread_item` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum TaskItemObject {
     /// The value `chatkit.thread_item`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `TaskType` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TaskType {
     /// The value `custom`.

@@ -5,6 +5,8 @@
 /// A text content.
 ///
 /// The `text` member of [`MessageContentItem`](crate::MessageContentItem), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextContent {
     /// `text` (the OpenAPI document does not describe it).

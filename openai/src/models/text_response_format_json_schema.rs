@@ -8,6 +8,8 @@ use super::ResponseFormatJsonSchemaSchema;
 /// Learn more about [Structured Outputs](/docs/guides/structured-outputs).
 ///
 /// The `json_schema` member of [`TextResponseFormatConfiguration`](crate::TextResponseFormatConfiguration), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TextResponseFormatJsonSchema {
     /// A description of what the response format is for, used by the model to

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// The thread item
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ThreadItem {
     /// User-authored messages within a thread.

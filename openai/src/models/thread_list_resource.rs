@@ -5,6 +5,8 @@
 use super::ThreadResource;
 
 /// A paginated list of ChatKit threads.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ThreadListResource {
     /// The type of object returned, must be `list`.
@@ -24,6 +26,8 @@ pub struct ThreadListResource {
 /// The type of object returned, must be `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ThreadListResourceObject {
     /// The value `list`.

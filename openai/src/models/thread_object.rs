@@ -5,6 +5,8 @@
 use super::{Metadata, ThreadObjectToolResources};
 
 /// Represents a thread that contains [messages](/docs/api-reference/messages).
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ThreadObject {
     /// The identifier, which can be referenced in API endpoints.
@@ -29,6 +31,8 @@ pub struct ThreadObject {
 /// The object type, which is always `thread`.
 ///
 /// Always `thread` so far; the `Default` is that value.
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ThreadObjectObject {
     /// The value `thread`.

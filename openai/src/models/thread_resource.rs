@@ -5,6 +5,8 @@
 use super::ThreadResourceStatus;
 
 /// Represents a ChatKit thread and its current status.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ThreadResource {
     /// Identifier of the thread.
@@ -25,6 +27,8 @@ pub struct ThreadResource {
 /// Type discriminator that is always `chatkit.thread`.
 ///
 /// Always `chatkit.thread` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ThreadResourceObject {
     /// The value `chatkit.thread`.

@@ -5,6 +5,8 @@
 use super::{ActiveStatus, ClosedStatus, LockedStatus};
 
 /// Current status for the thread. Defaults to `active` for newly created threads.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ThreadResourceStatus {
     /// Indicates that a thread is active.

@@ -8,6 +8,8 @@ use super::{
 };
 
 /// `TokenCountsBody` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TokenCountsBody {

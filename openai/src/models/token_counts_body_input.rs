@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Text, image, or file inputs to the model, used to generate a response
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenCountsBodyInput {
     /// The value when it is an array.

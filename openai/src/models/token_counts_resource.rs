@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Token counts
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TokenCountsResource {
     /// `object` (the OpenAPI document does not describe it).
@@ -14,6 +16,8 @@ pub struct TokenCountsResource {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `response.input_tokens` so far; the `Default` is that value.
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum TokenCountsResourceObject {
     /// The value `response.input_tokens`.

@@ -5,6 +5,8 @@
 use super::{DirectToolCallCallerParam, ProgramToolCallCallerParam};
 
 /// The execution context that produced this tool call.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ToolCallCallerParam {
     /// `DirectToolCallCallerParam` (the OpenAPI document does not describe it).

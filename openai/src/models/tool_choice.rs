@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Tool selection that the assistant should honor when executing the item.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ToolChoice {
     /// Identifier of the requested tool.

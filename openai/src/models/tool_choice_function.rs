@@ -6,6 +6,8 @@
 ///
 /// The `function` member of [`RealtimeSessionCreateRequestGaToolChoiceObject`](crate::RealtimeSessionCreateRequestGaToolChoiceObject), which its `type` field selects.
 /// The `function` member of [`RealtimeSessionCreateResponseGaToolChoiceObject`](crate::RealtimeSessionCreateResponseGaToolChoiceObject), which its `type` field selects.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ToolChoiceFunction {
     /// For function calling, the type is always `function`.
@@ -17,6 +19,8 @@ pub struct ToolChoiceFunction {
 /// For function calling, the type is always `function`.
 ///
 /// Always `function` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolChoiceFunctionType {
     /// The value `function`.

@@ -6,6 +6,8 @@
 ///
 /// The `mcp` member of [`RealtimeSessionCreateRequestGaToolChoiceObject`](crate::RealtimeSessionCreateRequestGaToolChoiceObject), which its `type` field selects.
 /// The `mcp` member of [`RealtimeSessionCreateResponseGaToolChoiceObject`](crate::RealtimeSessionCreateResponseGaToolChoiceObject), which its `type` field selects.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ToolChoiceMcp {
     /// For MCP tools, the type is always `mcp`.
@@ -26,6 +28,8 @@ pub struct ToolChoiceMcp {
 /// For MCP tools, the type is always `mcp`.
 ///
 /// Always `mcp` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolChoiceMcpType {
     /// The value `mcp`.

@@ -10,6 +10,8 @@
 /// more tools.
 ///
 /// `required` means the model must call one or more tools.
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ToolChoiceOptions {
     /// The value `none`.

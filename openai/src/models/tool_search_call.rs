@@ -9,6 +9,8 @@ use super::{FunctionCallStatus, ToolSearchExecutionType};
 /// The `tool_search_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `tool_search_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `tool_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ToolSearchCall {
     /// The type of the item. Always `tool_search_call`.
@@ -32,6 +34,8 @@ pub struct ToolSearchCall {
 /// The type of the item. Always `tool_search_call`.
 ///
 /// Always `tool_search_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolSearchCallType {
     /// The value `tool_search_call`.

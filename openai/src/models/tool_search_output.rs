@@ -9,6 +9,8 @@ use super::{FunctionCallOutputStatusEnum, ToolSearchExecutionType};
 /// The `tool_search_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `tool_search_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `tool_search_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ToolSearchOutput {
     /// The type of the item. Always `tool_search_output`.
@@ -32,6 +34,8 @@ pub struct ToolSearchOutput {
 /// The type of the item. Always `tool_search_output`.
 ///
 /// Always `tool_search_output` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolSearchOutputType {
     /// The value `tool_search_output`.

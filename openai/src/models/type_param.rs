@@ -5,6 +5,8 @@
 /// An action to type in text.
 ///
 /// The `type` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TypeParam {
     /// The text to type.

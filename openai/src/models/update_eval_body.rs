@@ -5,6 +5,8 @@
 use super::Metadata;
 
 /// `UpdateEvalBody` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateEvalBody {
     /// Rename the evaluation.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Request payload for updating the details of an existing group.
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateGroupBody {
     /// New display name for the group.

@@ -5,6 +5,8 @@
 use super::UpdateOrganizationDataRetentionBodyRetentionType;
 
 /// Parameters for updating organization data retention controls.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateOrganizationDataRetentionBody {
     /// The desired organization data retention type.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The desired organization data retention type.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UpdateOrganizationDataRetentionBodyRetentionType {
     /// The value `zero_data_retention`.

@@ -5,6 +5,8 @@
 use super::UpdateProjectDataRetentionBodyRetentionType;
 
 /// Parameters for updating project data retention controls.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateProjectDataRetentionBody {
     /// The desired project data retention type.

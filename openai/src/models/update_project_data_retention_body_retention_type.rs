@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The desired project data retention type.
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UpdateProjectDataRetentionBodyRetentionType {
     /// The value `organization_default`.

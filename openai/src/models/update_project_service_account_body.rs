@@ -5,6 +5,8 @@
 use super::UpdateProjectServiceAccountBodyRole;
 
 /// Parameters for updating a project service account.
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateProjectServiceAccountBody {
     /// The updated service account name.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Parameters for the hard spend limit you want to create or replace.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateProjectSpendLimitBody {
     /// The hard spend limit amount, in cents.
@@ -32,6 +34,8 @@ impl crate::request::Validate for UpdateProjectSpendLimitBody {
 /// The currency for the threshold amount. Currently, only `USD` is supported.
 ///
 /// Always `USD` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UpdateProjectSpendLimitBodyCurrency {
     /// The value `USD`.
@@ -89,6 +93,8 @@ impl<'de> serde::Deserialize<'de> for UpdateProjectSpendLimitBodyCurrency {
 /// The time interval for evaluating spend against the threshold. Currently, only `month` is supported.
 ///
 /// Always `month` so far; the `Default` is that value.
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UpdateProjectSpendLimitBodyInterval {
     /// The value `month`.

@@ -5,6 +5,8 @@
 use super::{Metadata, VectorStoreExpirationAfter};
 
 /// `UpdateVectorStoreRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateVectorStoreRequest {
     /// The name of the vector store.

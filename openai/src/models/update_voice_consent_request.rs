@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `UpdateVoiceConsentRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateVoiceConsentRequest {
     /// The updated label for this consent recording.

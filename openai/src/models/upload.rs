@@ -5,6 +5,8 @@
 use super::{OpenAiFile, UploadStatus};
 
 /// The Upload object can accept byte chunks in the form of Parts.
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Upload {
     /// The Upload unique identifier, which can be referenced in API endpoints.
@@ -38,6 +40,8 @@ pub struct Upload {
 /// The object type, which is always "upload".
 ///
 /// Always `upload` so far; the `Default` is that value.
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UploadObject {
     /// The value `upload`.

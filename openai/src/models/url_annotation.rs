@@ -7,6 +7,8 @@ use super::UrlAnnotationSource;
 /// Annotation that references a URL.
 ///
 /// The `url` member of [`ResponseOutputTextAnnotationsItem`](crate::ResponseOutputTextAnnotationsItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UrlAnnotation {
     /// URL referenced by the annotation.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// URL backing an annotation entry.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UrlAnnotationSource {
     /// Type discriminator that is always `url`.
@@ -14,6 +16,8 @@ pub struct UrlAnnotationSource {
 /// Type discriminator that is always `url`.
 ///
 /// Always `url` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UrlAnnotationSourceType {
     /// The value `url`.

@@ -5,6 +5,8 @@
 /// A citation for a web resource used to generate a model response.
 ///
 /// The `url_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UrlCitationBody {
     /// The URL of the web resource.

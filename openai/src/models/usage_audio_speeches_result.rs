@@ -5,6 +5,8 @@
 /// The aggregated audio speeches usage details of the specific time bucket.
 ///
 /// The `organization.usage.audio_speeches.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageAudioSpeechesResult {
     /// The number of characters processed.

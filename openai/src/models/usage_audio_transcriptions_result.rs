@@ -5,6 +5,8 @@
 /// The aggregated audio transcriptions usage details of the specific time bucket.
 ///
 /// The `organization.usage.audio_transcriptions.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageAudioTranscriptionsResult {
     /// The number of seconds processed.

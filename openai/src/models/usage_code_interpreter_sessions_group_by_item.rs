@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The value `project_id`.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UsageCodeInterpreterSessionsGroupByItem {
     /// The value `project_id`.

@@ -5,6 +5,8 @@
 /// The aggregated code interpreter sessions usage details of the specific time bucket.
 ///
 /// The `organization.usage.code_interpreter_sessions.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageCodeInterpreterSessionsResult {
     /// The number of code interpreter sessions.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The value `1d`.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UsageCostsBucketWidth {
     /// The value `1d`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `UsageImagesSourcesItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UsageImagesSourcesItem {
     /// The value `image.generation`.

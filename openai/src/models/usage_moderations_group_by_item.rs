@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `UsageModerationsGroupByItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UsageModerationsGroupByItem {
     /// The value `project_id`.

@@ -5,6 +5,8 @@
 /// The aggregated moderations usage details of the specific time bucket.
 ///
 /// The `organization.usage.moderations.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageModerationsResult {
     /// The aggregated number of input tokens used.

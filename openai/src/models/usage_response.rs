@@ -5,6 +5,8 @@
 use super::UsageTimeBucket;
 
 /// `UsageResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -21,6 +23,8 @@ pub struct UsageResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `page` so far; the `Default` is that value.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UsageResponseObject {
     /// The value `page`.

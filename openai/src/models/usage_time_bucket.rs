@@ -5,6 +5,8 @@
 use super::UsageTimeBucketResultsItem;
 
 /// `UsageTimeBucket` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageTimeBucket {
     /// `object` (the OpenAPI document does not describe it).
@@ -20,6 +22,8 @@ pub struct UsageTimeBucket {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `bucket` so far; the `Default` is that value.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UsageTimeBucketObject {
     /// The value `bucket`.

@@ -10,6 +10,8 @@ use super::{
 };
 
 /// `UsageTimeBucketResultsItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum UsageTimeBucketResultsItem {
     /// The aggregated completions usage details of the specific time bucket.

@@ -5,6 +5,8 @@
 /// The aggregated web search calls usage details of the specific time bucket.
 ///
 /// The `organization.usage.web_searches.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UsageWebSearchCallsResult {
     /// The count of model requests.

@@ -5,6 +5,8 @@
 use super::{UserProjects, UserUser};
 
 /// Represents an individual `user` within an organization.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct User {
     /// The object type, which is always `organization.user`
@@ -105,6 +107,8 @@ pub struct User {
 /// The object type, which is always `organization.user`
 ///
 /// Always `organization.user` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserObject {
     /// The value `organization.user`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `UserDeleteResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserDeleteResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct UserDeleteResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `organization.user.deleted` so far; the `Default` is that value.
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserDeleteResponseObject {
     /// The value `organization.user.deleted`.

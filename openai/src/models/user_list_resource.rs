@@ -5,6 +5,8 @@
 use super::GroupUser;
 
 /// Paginated list of user objects returned when inspecting group membership.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserListResource {
     /// Always `list`.
@@ -21,6 +23,8 @@ pub struct UserListResource {
 /// Always `list`.
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserListResourceObject {
     /// The value `list`.

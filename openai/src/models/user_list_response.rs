@@ -5,6 +5,8 @@
 use super::User;
 
 /// `UserListResponse` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserListResponse {
     /// `object` (the OpenAPI document does not describe it).
@@ -36,6 +38,8 @@ pub struct UserListResponse {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserListResponseObject {
     /// The value `list`.

@@ -5,6 +5,8 @@
 /// Text block that a user contributed to the thread.
 ///
 /// The `input_text` member of [`UserMessageItemContentItem`](crate::UserMessageItemContentItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserMessageInputText {
     /// Plain-text content supplied by the user.

@@ -7,6 +7,8 @@ use super::{Attachment, InferenceOptions, UserMessageItemContentItem};
 /// User-authored messages within a thread.
 ///
 /// The `chatkit.user_message` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserMessageItem {
     /// Identifier of the thread item.
@@ -29,6 +31,8 @@ pub struct UserMessageItem {
 /// Type discriminator that is always `chatkit.thread_item`.
 ///
 /// Always `chatkit.thread_item` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserMessageItemObject {
     /// The value `chatkit.thread_item`.

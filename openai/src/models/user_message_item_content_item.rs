@@ -5,6 +5,8 @@
 use super::{UserMessageInputText, UserMessageQuotedText};
 
 /// Content blocks that comprise a user message.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserMessageItemContentItem {
     /// Text block that a user contributed to the thread.

@@ -5,6 +5,8 @@
 /// Quoted snippet that the user referenced in their message.
 ///
 /// The `quoted_text` member of [`UserMessageItemContentItem`](crate::UserMessageItemContentItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserMessageQuotedText {
     /// Quoted text content.

@@ -5,6 +5,8 @@
 use super::UserProjectsDataItem;
 
 /// `UserProjects` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserProjects {
     /// `object` (the OpenAPI document does not describe it).
@@ -16,6 +18,8 @@ pub struct UserProjects {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserProjectsObject {
     /// The value `list`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `UserProjectsDataItem` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserProjectsDataItem {
     /// `id` (the OpenAPI document does not describe it).

@@ -5,6 +5,8 @@
 use super::{Role, User};
 
 /// Role assignment linking a user to a role.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserRoleAssignment {
     /// Always `user.role`.
@@ -18,6 +20,8 @@ pub struct UserRoleAssignment {
 /// Always `user.role`.
 ///
 /// Always `user.role` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserRoleAssignmentObject {
     /// The value `user.role`.

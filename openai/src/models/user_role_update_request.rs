@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `UserRoleUpdateRequest` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserRoleUpdateRequest {
     /// `owner` or `reader`

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Nested user details.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UserUser {
     /// `object` (the OpenAPI document does not describe it).
@@ -68,6 +70,8 @@ pub struct UserUser {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `user` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum UserUserObject {
     /// The value `user`.

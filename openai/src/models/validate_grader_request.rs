@@ -5,6 +5,8 @@
 use super::ValidateGraderRequestGrader;
 
 /// ValidateGraderRequest
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ValidateGraderRequest {
     /// The grader used for the fine-tuning job.

@@ -5,6 +5,8 @@
 use super::ValidateGraderResponseGrader;
 
 /// ValidateGraderResponse
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ValidateGraderResponse {
     /// The grader used for the fine-tuning job.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The expiration policy for a vector store.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreExpirationAfter {
     /// Anchor timestamp after which the expiration policy applies. Supported anchors: `last_active_at`.
@@ -31,6 +33,8 @@ impl crate::request::Validate for VectorStoreExpirationAfter {
 /// Anchor timestamp after which the expiration policy applies. Supported anchors: `last_active_at`.
 ///
 /// Always `last_active_at` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreExpirationAfterAnchor {
     /// The value `last_active_at`.

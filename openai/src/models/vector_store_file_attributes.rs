@@ -11,6 +11,8 @@ use super::VectorStoreFileAttributesValue;
 /// length of 512 characters, booleans, or numbers.
 ///
 /// Limits: at most 16 entries.
+///
+/// Needs one of the crate features `conversations`, `responses`, `vector-stores` (or `full`).
 pub type VectorStoreFileAttributes = std::collections::BTreeMap<
     String,
     VectorStoreFileAttributesValue,

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VectorStoreFileAttributesValue` (the OpenAPI document does not describe it).
+///
+/// Needs one of the crate features `conversations`, `responses`, `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum VectorStoreFileAttributesValue {
     /// The value when it is `true` or `false`.

@@ -5,6 +5,8 @@
 use super::{VectorStoreFileBatchObjectFileCounts, VectorStoreFileBatchObjectStatus};
 
 /// A batch of files attached to a vector store.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreFileBatchObject {
     /// The identifier, which can be referenced in API endpoints.
@@ -24,6 +26,8 @@ pub struct VectorStoreFileBatchObject {
 /// The object type, which is always `vector_store.file_batch`.
 ///
 /// Always `vector_store.files_batch` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreFileBatchObjectObject {
     /// The value `vector_store.files_batch`.

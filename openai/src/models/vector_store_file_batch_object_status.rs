@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The status of the vector store files batch, which can be either `in_progress`, `completed`, `cancelled` or `failed`.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VectorStoreFileBatchObjectStatus {
     /// The value `in_progress`.

@@ -5,6 +5,8 @@
 use super::VectorStoreFileContentResponseDataItem;
 
 /// Represents the parsed content of a vector store file.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreFileContentResponse {
     /// The object type, which is always `vector_store.file_content.page`
@@ -21,6 +23,8 @@ pub struct VectorStoreFileContentResponse {
 /// The object type, which is always `vector_store.file_content.page`
 ///
 /// Always `vector_store.file_content.page` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreFileContentResponseObject {
     /// The value `vector_store.file_content.page`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VectorStoreFileContentResponseDataItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreFileContentResponseDataItem {
     /// The content type (currently only `"text"`)

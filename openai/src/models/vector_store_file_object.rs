@@ -8,6 +8,8 @@ use super::{
 };
 
 /// A list of files attached to a vector store.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreFileObject {
     /// The identifier, which can be referenced in API endpoints.
@@ -46,6 +48,8 @@ pub struct VectorStoreFileObject {
 /// The object type, which is always `vector_store.file`.
 ///
 /// Always `vector_store.file` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreFileObjectObject {
     /// The value `vector_store.file`.

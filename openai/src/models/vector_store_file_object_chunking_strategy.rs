@@ -5,6 +5,8 @@
 use super::{OtherChunkingStrategyResponseParam, StaticChunkingStrategyResponseParam};
 
 /// The strategy used to chunk the file.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum VectorStoreFileObjectChunkingStrategy {
     /// Static Chunking Strategy

@@ -5,6 +5,8 @@
 use super::VectorStoreFileObjectLastErrorCode;
 
 /// The last error associated with this vector store file. Will be `null` if there are no errors.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreFileObjectLastError {
     /// One of `server_error`, `unsupported_file`, or `invalid_file`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// One of `server_error`, `unsupported_file`, or `invalid_file`.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VectorStoreFileObjectLastErrorCode {
     /// The value `server_error`.

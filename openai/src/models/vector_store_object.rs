@@ -8,6 +8,8 @@ use super::{
 };
 
 /// A vector store is a collection of processed files can be used by the `file_search` tool.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreObject {
     /// The identifier, which can be referenced in API endpoints.
@@ -52,6 +54,8 @@ pub struct VectorStoreObject {
 /// The object type, which is always `vector_store`.
 ///
 /// Always `vector_store` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreObjectObject {
     /// The value `vector_store`.

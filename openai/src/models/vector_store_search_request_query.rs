@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A query string for a search
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum VectorStoreSearchRequestQuery {
     /// The value when it is an array.

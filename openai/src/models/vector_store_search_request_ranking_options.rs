@@ -5,6 +5,8 @@
 use super::VectorStoreSearchRequestRankingOptionsRanker;
 
 /// Ranking options for search.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreSearchRequestRankingOptions {
     /// Enable re-ranking; set to `none` to disable, which can help reduce latency.

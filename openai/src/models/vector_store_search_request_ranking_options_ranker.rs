@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Enable re-ranking; set to `none` to disable, which can help reduce latency.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VectorStoreSearchRequestRankingOptionsRanker {
     /// The value `none`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VectorStoreSearchResultContentObject` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreSearchResultContentObject {
     /// The type of content.
@@ -14,6 +16,8 @@ pub struct VectorStoreSearchResultContentObject {
 /// The type of content.
 ///
 /// Always `text` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreSearchResultContentObjectType {
     /// The value `text`.

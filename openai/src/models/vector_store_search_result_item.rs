@@ -5,6 +5,8 @@
 use super::{VectorStoreFileAttributes, VectorStoreSearchResultContentObject};
 
 /// `VectorStoreSearchResultItem` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreSearchResultItem {
     /// The ID of the vector store file.

@@ -5,6 +5,8 @@
 use super::VectorStoreSearchResultItem;
 
 /// `VectorStoreSearchResultsPage` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VectorStoreSearchResultsPage {
     /// The object type, which is always `vector_store.search_results.page`
@@ -23,6 +25,8 @@ pub struct VectorStoreSearchResultsPage {
 /// The object type, which is always `vector_store.search_results.page`
 ///
 /// Always `vector_store.search_results.page` so far; the `Default` is that value.
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VectorStoreSearchResultsPageObject {
     /// The value `vector_store.search_results.page`.

@@ -6,6 +6,8 @@
 /// more concise responses, while higher values will result in more verbose responses.
 /// Currently supported values are `low`, `medium`, and `high`. The default is
 /// `medium`.
+///
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Verbosity {
     /// The value `low`.

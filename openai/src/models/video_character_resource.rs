@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VideoCharacterResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VideoCharacterResource {
     /// Identifier for the character creation cameo.

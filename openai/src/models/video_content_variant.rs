@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VideoContentVariant` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VideoContentVariant {
     /// The value `video`.

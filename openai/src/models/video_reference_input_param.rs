@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// Reference to the completed video.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VideoReferenceInputParam {
     /// The identifier of the completed video.

@@ -5,6 +5,8 @@
 use super::{Error2, VideoModel, VideoSize, VideoStatus};
 
 /// Structured information describing a generated video job.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VideoResource {
     /// Unique identifier for the video job.
@@ -43,6 +45,8 @@ pub struct VideoResource {
 /// The object type, which is always `video`.
 ///
 /// Always `video` so far; the `Default` is that value.
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VideoResourceObject {
     /// The value `video`.

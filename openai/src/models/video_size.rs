@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VideoSize` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VideoSize {
     /// The value `720x1280`.

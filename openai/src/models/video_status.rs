@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VideoStatus` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VideoStatus {
     /// The value `queued`.

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// `VoiceConsentDeletedResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VoiceConsentDeletedResource {
     /// The consent recording identifier.
@@ -16,6 +18,8 @@ pub struct VoiceConsentDeletedResource {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `audio.voice_consent` so far; the `Default` is that value.
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VoiceConsentDeletedResourceObject {
     /// The value `audio.voice_consent`.

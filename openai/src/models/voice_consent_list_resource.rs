@@ -5,6 +5,8 @@
 use super::VoiceConsentResource;
 
 /// `VoiceConsentListResource` (the OpenAPI document does not describe it).
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VoiceConsentListResource {
     /// `object` (the OpenAPI document does not describe it).
@@ -36,6 +38,8 @@ pub struct VoiceConsentListResource {
 /// `object` (the OpenAPI document does not describe it).
 ///
 /// Always `list` so far; the `Default` is that value.
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VoiceConsentListResourceObject {
     /// The value `list`.

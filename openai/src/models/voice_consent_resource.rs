@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A consent recording used to authorize creation of a custom voice.
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct VoiceConsentResource {
     /// The object type, which is always `audio.voice_consent`.
@@ -20,6 +22,8 @@ pub struct VoiceConsentResource {
 /// The object type, which is always `audio.voice_consent`.
 ///
 /// Always `audio.voice_consent` so far; the `Default` is that value.
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum VoiceConsentResourceObject {
     /// The value `audio.voice_consent`.

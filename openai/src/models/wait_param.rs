@@ -5,5 +5,7 @@
 /// A wait action.
 ///
 /// The `wait` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WaitParam {}

@@ -5,6 +5,8 @@
 /// Action type "find_in_page": Searches for a pattern within a loaded page.
 ///
 /// The `find_in_page` member of [`WebSearchToolCallAction`](crate::WebSearchToolCallAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WebSearchActionFind {
     /// The URL of the page searched for the pattern.

@@ -5,6 +5,8 @@
 /// Action type "open_page" - Opens a specific URL from search results.
 ///
 /// The `open_page` member of [`WebSearchToolCallAction`](crate::WebSearchToolCallAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WebSearchActionOpenPage {
     /// The URL opened by the model.

@@ -7,6 +7,8 @@ use super::WebSearchActionSearchSourcesItem;
 /// Action type "search" - Performs a web search query.
 ///
 /// The `search` member of [`WebSearchToolCallAction`](crate::WebSearchToolCallAction), which reads and writes the `type` field.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WebSearchActionSearch {

@@ -3,6 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A source used in the search.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WebSearchActionSearchSourcesItem {
     /// The type of source. Always `url`.
@@ -14,6 +16,8 @@ pub struct WebSearchActionSearchSourcesItem {
 /// The type of source. Always `url`.
 ///
 /// Always `url` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum WebSearchActionSearchSourcesItemType {
     /// The value `url`.

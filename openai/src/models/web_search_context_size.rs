@@ -4,6 +4,8 @@
 
 /// High level guidance for the amount of context window space to use for the
 /// search. One of `low`, `medium`, or `high`. `medium` is the default.
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WebSearchContextSize {
     /// The value `low`.

@@ -10,6 +10,8 @@ use super::{WebSearchToolCallAction, WebSearchToolCallStatus};
 /// The `web_search_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `web_search_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `web_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WebSearchToolCall {
     /// The unique ID of the web search tool call.
@@ -26,6 +28,8 @@ pub struct WebSearchToolCall {
 /// The type of the web search tool call. Always `web_search_call`.
 ///
 /// Always `web_search_call` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum WebSearchToolCallType {
     /// The value `web_search_call`.

@@ -5,6 +5,8 @@
 /// Thread item that renders a widget payload.
 ///
 /// The `chatkit.widget` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WidgetMessageItem {
     /// Identifier of the thread item.
@@ -22,6 +24,8 @@ pub struct WidgetMessageItem {
 /// Type discriminator that is always `chatkit.thread_item`.
 ///
 /// Always `chatkit.thread_item` so far; the `Default` is that value.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum WidgetMessageItemObject {
     /// The value `chatkit.thread_item`.

@@ -5,6 +5,8 @@
 use super::{WorkflowParamStateVariablesValue, WorkflowTracingParam};
 
 /// Workflow reference and overrides applied to the chat session.
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WorkflowParam {
     /// Identifier for the workflow invoked by the session.

@@ -9,6 +9,8 @@ use crate::models::*;
 /// You can atomically and idempotently activate up to 10 certificates at a time.
 ///
 /// `POST /organization/certificates/activate`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ActivateOrganizationCertificates {
@@ -62,6 +64,8 @@ impl crate::client::Client {
     /// You can atomically and idempotently activate up to 10 certificates at a time.
     ///
     /// Sends [`ActivateOrganizationCertificates`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn activate_organization_certificates(
         &self,
         certificate_ids: impl IntoIterator<Item = String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// You can atomically and idempotently activate up to 10 certificates at a time.
 ///
 /// `POST /organization/projects/{project_id}/certificates/activate`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ActivateProjectCertificates {
@@ -79,6 +81,8 @@ impl crate::client::Client {
     /// You can atomically and idempotently activate up to 10 certificates at a time.
     ///
     /// Sends [`ActivateProjectCertificates`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn activate_project_certificates(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Adds a user to a group.
 ///
 /// `POST /organization/groups/{group_id}/users`
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AddGroupUser {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Adds a user to a group.
     ///
     /// Sends [`AddGroupUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-users` (or `full`).
     pub fn add_group_user(
         &self,
         group_id: impl Into<String>,

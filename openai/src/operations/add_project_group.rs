@@ -7,6 +7,8 @@ use crate::models::*;
 /// Grants a group access to a project.
 ///
 /// `POST /organization/projects/{project_id}/groups`
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AddProjectGroup {
@@ -76,6 +78,8 @@ impl crate::client::Client {
     /// Grants a group access to a project.
     ///
     /// Sends [`AddProjectGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-groups` (or `full`).
     pub fn add_project_group(
         &self,
         project_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Create a new admin-level API key for the organization.
 ///
 /// `POST /organization/admin_api_keys`
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AdminApiKeysCreate {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// Create a new admin-level API key for the organization.
     ///
     /// Sends [`AdminApiKeysCreate`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `admin-api-keys` (or `full`).
     pub fn admin_api_keys_create(
         &self,
         name: impl Into<String>,

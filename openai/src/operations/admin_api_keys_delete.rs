@@ -9,6 +9,8 @@ use crate::models::*;
 /// Delete the specified admin API key.
 ///
 /// `DELETE /organization/admin_api_keys/{key_id}`
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AdminApiKeysDelete {
@@ -50,6 +52,8 @@ impl crate::client::Client {
     /// Delete the specified admin API key.
     ///
     /// Sends [`AdminApiKeysDelete`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `admin-api-keys` (or `full`).
     pub fn admin_api_keys_delete(
         &self,
         key_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Get details for a specific organization API key by its ID.
 ///
 /// `GET /organization/admin_api_keys/{key_id}`
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AdminApiKeysGet {
@@ -50,6 +52,8 @@ impl crate::client::Client {
     /// Get details for a specific organization API key by its ID.
     ///
     /// Sends [`AdminApiKeysGet`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `admin-api-keys` (or `full`).
     pub fn admin_api_keys_get(
         &self,
         key_id: impl Into<String>,

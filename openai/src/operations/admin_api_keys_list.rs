@@ -9,6 +9,8 @@ use crate::models::*;
 /// Retrieve a paginated list of organization admin API keys.
 ///
 /// `GET /organization/admin_api_keys`
+///
+/// Needs the crate feature `admin-api-keys` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AdminApiKeysList {
@@ -87,6 +89,8 @@ impl crate::client::Client {
     /// Retrieve a paginated list of organization admin API keys.
     ///
     /// Sends [`AdminApiKeysList`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `admin-api-keys` (or `full`).
     pub fn admin_api_keys_list(&self) -> crate::client::Call<AdminApiKeysList> {
         self.call(AdminApiKeysList::new())
     }

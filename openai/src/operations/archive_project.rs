@@ -7,6 +7,8 @@ use crate::models::*;
 /// Archives a project in the organization. Archived projects cannot be used or updated.
 ///
 /// `POST /organization/projects/{project_id}/archive`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ArchiveProject {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Archives a project in the organization. Archived projects cannot be used or updated.
     ///
     /// Sends [`ArchiveProject`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn archive_project(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Assigns an organization role to a group within the organization.
 ///
 /// `POST /organization/groups/{group_id}/roles`
+///
+/// Needs the crate feature `group-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AssignGroupRole {
@@ -69,6 +71,8 @@ impl crate::client::Client {
     /// Assigns an organization role to a group within the organization.
     ///
     /// Sends [`AssignGroupRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-organization-role-assignments` (or `full`).
     pub fn assign_group_role(
         &self,
         group_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Assigns a project role to a group within a project.
 ///
 /// `POST /projects/{project_id}/groups/{group_id}/roles`
+///
+/// Needs the crate feature `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AssignProjectGroupRole {
@@ -82,6 +84,8 @@ impl crate::client::Client {
     /// Assigns a project role to a group within a project.
     ///
     /// Sends [`AssignProjectGroupRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-group-role-assignments` (or `full`).
     pub fn assign_project_group_role(
         &self,
         project_id: impl Into<String>,

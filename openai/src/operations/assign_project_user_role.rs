@@ -7,6 +7,8 @@ use crate::models::*;
 /// Assigns a project role to a user within a project.
 ///
 /// `POST /projects/{project_id}/users/{user_id}/roles`
+///
+/// Needs the crate feature `project-user-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AssignProjectUserRole {
@@ -82,6 +84,8 @@ impl crate::client::Client {
     /// Assigns a project role to a user within a project.
     ///
     /// Sends [`AssignProjectUserRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-user-role-assignments` (or `full`).
     pub fn assign_project_user_role(
         &self,
         project_id: impl Into<String>,

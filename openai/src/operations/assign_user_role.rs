@@ -7,6 +7,8 @@ use crate::models::*;
 /// Assigns an organization role to a user within the organization.
 ///
 /// `POST /organization/users/{user_id}/roles`
+///
+/// Needs the crate feature `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct AssignUserRole {
@@ -69,6 +71,8 @@ impl crate::client::Client {
     /// Assigns an organization role to a user within the organization.
     ///
     /// Sends [`AssignUserRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `user-organization-role-assignments` (or `full`).
     pub fn assign_user_role(
         &self,
         user_id: impl Into<String>,

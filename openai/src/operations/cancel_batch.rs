@@ -7,6 +7,8 @@ use crate::models::*;
 /// Cancels an in-progress batch. The batch will be in status `cancelling` for up to 10 minutes, before changing to `cancelled`, where it will have partial results (if any) available in the output file.
 ///
 /// `POST /batches/{batch_id}/cancel`
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelBatch {
@@ -47,6 +49,8 @@ impl crate::client::Client {
     /// Cancels an in-progress batch. The batch will be in status `cancelling` for up to 10 minutes, before changing to `cancelled`, where it will have partial results (if any) available in the output file.
     ///
     /// Sends [`CancelBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `batch` (or `full`).
     pub fn cancel_batch(
         &self,
         batch_id: impl Into<String>,

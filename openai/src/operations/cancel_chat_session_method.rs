@@ -9,6 +9,8 @@ use crate::models::*;
 /// Cancelling prevents new requests from using the issued client secret.
 ///
 /// `POST /chatkit/sessions/{session_id}/cancel`
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelChatSessionMethod {
@@ -53,6 +55,8 @@ impl crate::client::Client {
     /// Cancelling prevents new requests from using the issued client secret.
     ///
     /// Sends [`CancelChatSessionMethod`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chatkit` (or `full`).
     pub fn cancel_chat_session_method(
         &self,
         session_id: impl Into<String>,

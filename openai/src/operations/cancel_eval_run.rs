@@ -7,6 +7,8 @@ use crate::models::*;
 /// Cancel an ongoing evaluation run.
 ///
 /// `POST /evals/{eval_id}/runs/{run_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelEvalRun {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Cancel an ongoing evaluation run.
     ///
     /// Sends [`CancelEvalRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn cancel_eval_run(
         &self,
         eval_id: impl Into<String>,

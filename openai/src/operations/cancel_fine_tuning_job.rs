@@ -7,6 +7,8 @@ use crate::models::*;
 /// Immediately cancel a fine-tune job.
 ///
 /// `POST /fine_tuning/jobs/{fine_tuning_job_id}/cancel`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelFineTuningJob {
@@ -52,6 +54,8 @@ impl crate::client::Client {
     /// Immediately cancel a fine-tune job.
     ///
     /// Sends [`CancelFineTuningJob`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn cancel_fine_tuning_job(
         &self,
         fine_tuning_job_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// [Learn more](/docs/guides/background).
 ///
 /// `POST /responses/{response_id}/cancel`
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelResponse {
@@ -53,6 +55,8 @@ impl crate::client::Client {
     /// [Learn more](/docs/guides/background).
     ///
     /// Sends [`CancelResponse`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `responses` (or `full`).
     pub fn cancel_response(
         &self,
         response_id: impl Into<String>,

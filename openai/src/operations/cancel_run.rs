@@ -7,6 +7,8 @@ use crate::models::*;
 /// Cancels a run that is `in_progress`.
 ///
 /// `POST /threads/{thread_id}/runs/{run_id}/cancel`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelRun {
@@ -56,6 +58,8 @@ impl crate::client::Client {
     /// Cancels a run that is `in_progress`.
     ///
     /// Sends [`CancelRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn cancel_run(
         &self,
         thread_id: impl Into<String>,

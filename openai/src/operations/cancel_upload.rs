@@ -9,6 +9,8 @@ use crate::models::*;
 /// Returns the Upload object with status `cancelled`.
 ///
 /// `POST /uploads/{upload_id}/cancel`
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelUpload {
@@ -53,6 +55,8 @@ impl crate::client::Client {
     /// Returns the Upload object with status `cancelled`.
     ///
     /// Sends [`CancelUpload`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `uploads` (or `full`).
     pub fn cancel_upload(
         &self,
         upload_id: impl Into<String>,

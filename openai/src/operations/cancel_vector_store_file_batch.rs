@@ -7,6 +7,8 @@ use crate::models::*;
 /// Cancel a vector store file batch. This attempts to cancel the processing of files in this batch as soon as possible.
 ///
 /// `POST /vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CancelVectorStoreFileBatch {
@@ -56,6 +58,8 @@ impl crate::client::Client {
     /// Cancel a vector store file batch. This attempts to cancel the processing of files in this batch as soon as possible.
     ///
     /// Sends [`CancelVectorStoreFileBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn cancel_vector_store_file_batch(
         &self,
         vector_store_id: impl Into<String>,

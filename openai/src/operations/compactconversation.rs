@@ -10,6 +10,8 @@ use crate::models::*;
 /// Learn when and how to compact long-running conversations in the [conversation state guide](/docs/guides/conversation-state#managing-the-context-window). For ZDR-compatible compaction details, see [Compaction (advanced)](/docs/guides/conversation-state#compaction-advanced).
 ///
 /// `POST /responses/compact`
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Compactconversation {
@@ -169,6 +171,8 @@ impl crate::client::Client {
     /// Learn when and how to compact long-running conversations in the [conversation state guide](/docs/guides/conversation-state#managing-the-context-window). For ZDR-compatible compaction details, see [Compaction (advanced)](/docs/guides/conversation-state#compaction-advanced).
     ///
     /// Sends [`Compactconversation`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `responses` (or `full`).
     pub fn compactconversation(
         &self,
         model: Option<serde_json::Value>,

@@ -14,6 +14,8 @@ use crate::models::*;
 /// Returns the Upload object with status `completed`, including an additional `file` property containing the created usable File object.
 ///
 /// `POST /uploads/{upload_id}/complete`
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CompleteUpload {
@@ -89,6 +91,8 @@ impl crate::client::Client {
     /// Returns the Upload object with status `completed`, including an additional `file` property containing the created usable File object.
     ///
     /// Sends [`CompleteUpload`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `uploads` (or `full`).
     pub fn complete_upload(
         &self,
         upload_id: impl Into<String>,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// Create an assistant with a model and instructions.
 ///
 /// `POST /assistants`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -221,6 +223,8 @@ impl crate::client::Client {
     /// Create an assistant with a model and instructions.
     ///
     /// Sends [`CreateAssistant`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn create_assistant(
         &self,

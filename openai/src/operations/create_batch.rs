@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates and executes a batch from an uploaded file of requests
 ///
 /// `POST /batches`
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateBatch {
@@ -94,6 +96,8 @@ impl crate::client::Client {
     /// Creates and executes a batch from an uploaded file of requests
     ///
     /// Sends [`CreateBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `batch` (or `full`).
     pub fn create_batch(
         &self,
         input_file_id: impl Into<String>,

@@ -25,6 +25,8 @@ use crate::models::*;
 /// chunk objects if the request is streamed.
 ///
 /// `POST /chat/completions`
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateChatCompletion {
@@ -674,6 +676,8 @@ impl crate::client::Client {
     /// chunk objects if the request is streamed.
     ///
     /// Sends [`CreateChatCompletion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chat` (or `full`).
     pub fn create_chat_completion(
         &self,
         messages: impl IntoIterator<Item = ChatCompletionRequestMessage>,

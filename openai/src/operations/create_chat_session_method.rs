@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a ChatKit session.
 ///
 /// `POST /chatkit/sessions`
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateChatSessionMethod {
@@ -82,6 +84,8 @@ impl crate::client::Client {
     /// Create a ChatKit session.
     ///
     /// Sends [`CreateChatSessionMethod`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chatkit` (or `full`).
     pub fn create_chat_session_method(
         &self,
         workflow: WorkflowParam,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Returns a completion object, or a sequence of completion objects if the request is streamed.
 ///
 /// `POST /completions`
+///
+/// Needs the crate feature `completions` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateCompletion {
@@ -322,6 +324,8 @@ impl crate::client::Client {
     /// Returns a completion object, or a sequence of completion objects if the request is streamed.
     ///
     /// Sends [`CreateCompletion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `completions` (or `full`).
     pub fn create_completion(
         &self,
         model: CreateCompletionRequestModel,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Creates a container.
 ///
 /// `POST /containers`
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateContainer {
@@ -99,6 +101,8 @@ impl crate::client::Client {
     /// Creates a container.
     ///
     /// Sends [`CreateContainer`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `containers` (or `full`).
     pub fn create_container(
         &self,
         name: impl Into<String>,

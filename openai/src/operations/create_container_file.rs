@@ -11,6 +11,8 @@ use crate::models::*;
 /// Creates a container file.
 ///
 /// `POST /containers/{container_id}/files`
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateContainerFile {
@@ -86,6 +88,8 @@ impl crate::client::Client {
     /// Creates a container file.
     ///
     /// Sends [`CreateContainerFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `containers` (or `full`).
     pub fn create_container_file(
         &self,
         container_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a conversation.
 ///
 /// `POST /conversations`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateConversation {
@@ -91,6 +93,8 @@ impl crate::client::Client {
     /// Create a conversation.
     ///
     /// Sends [`CreateConversation`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn create_conversation(&self) -> crate::client::Call<CreateConversation> {
         self.call(CreateConversation::new())
     }

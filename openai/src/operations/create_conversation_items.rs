@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create items in a conversation with the given ID.
 ///
 /// `POST /conversations/{conversation_id}/items`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateConversationItems {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// Create items in a conversation with the given ID.
     ///
     /// Sends [`CreateConversationItems`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn create_conversation_items(
         &self,
         conversation_id: impl Into<String>,

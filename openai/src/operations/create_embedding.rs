@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates an embedding vector representing the input text.
 ///
 /// `POST /embeddings`
+///
+/// Needs the crate feature `embeddings` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateEmbedding {
@@ -85,6 +87,8 @@ impl crate::client::Client {
     /// Creates an embedding vector representing the input text.
     ///
     /// Sends [`CreateEmbedding`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `embeddings` (or `full`).
     pub fn create_embedding(
         &self,
         input: impl Into<serde_json::Value>,

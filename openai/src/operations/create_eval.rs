@@ -9,6 +9,8 @@ use crate::models::*;
 /// For more information, see the [Evals guide](/docs/guides/evals).
 ///
 /// `POST /evals`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateEval {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// For more information, see the [Evals guide](/docs/guides/evals).
     ///
     /// Sends [`CreateEval`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn create_eval(
         &self,
         data_source_config: CreateEvalRequestDataSourceConfig,

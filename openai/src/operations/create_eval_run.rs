@@ -7,6 +7,8 @@ use crate::models::*;
 /// Kicks off a new run for a given evaluation, specifying the data source, and what model configuration to use to test. The datasource will be validated against the schema specified in the config of the evaluation.
 ///
 /// `POST /evals/{eval_id}/runs`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateEvalRun {
@@ -94,6 +96,8 @@ impl crate::client::Client {
     /// Kicks off a new run for a given evaluation, specifying the data source, and what model configuration to use to test. The datasource will be validated against the schema specified in the config of the evaluation.
     ///
     /// Sends [`CreateEvalRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn create_eval_run(
         &self,
         eval_id: impl Into<String>,

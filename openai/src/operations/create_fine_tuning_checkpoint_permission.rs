@@ -9,6 +9,8 @@ use crate::models::*;
 /// This enables organization owners to share fine-tuned models with other projects in their organization.
 ///
 /// `POST /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateFineTuningCheckpointPermission {
@@ -79,6 +81,8 @@ impl crate::client::Client {
     /// This enables organization owners to share fine-tuned models with other projects in their organization.
     ///
     /// Sends [`CreateFineTuningCheckpointPermission`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn create_fine_tuning_checkpoint_permission(
         &self,
         fine_tuned_model_checkpoint: impl Into<String>,

@@ -12,6 +12,8 @@ use crate::models::*;
 /// [Learn more about fine-tuning](/docs/guides/model-optimization)
 ///
 /// `POST /fine_tuning/jobs`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateFineTuningJob {
@@ -188,6 +190,8 @@ impl crate::client::Client {
     /// [Learn more about fine-tuning](/docs/guides/model-optimization)
     ///
     /// Sends [`CreateFineTuningJob`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn create_fine_tuning_job(
         &self,
         model: CreateFineTuningJobRequestModel,

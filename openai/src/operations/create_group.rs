@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates a new group in the organization.
 ///
 /// `POST /organization/groups`
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateGroup {
@@ -58,6 +60,8 @@ impl crate::client::Client {
     /// Creates a new group in the organization.
     ///
     /// Sends [`CreateGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `groups` (or `full`).
     pub fn create_group(
         &self,
         name: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates an image given a prompt. [Learn more](/docs/guides/images).
 ///
 /// `POST /images/generations`
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateImage {
@@ -247,6 +249,8 @@ impl crate::client::Client {
     /// Creates an image given a prompt. [Learn more](/docs/guides/images).
     ///
     /// Sends [`CreateImage`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `images` (or `full`).
     pub fn create_image(
         &self,
         prompt: impl Into<String>,

@@ -14,6 +14,8 @@ use crate::models::*;
 /// Note that JSON requests use `images` (array) instead of the multipart `image` field.
 ///
 /// `POST /images/edits`
+///
+/// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateImageEdit {
@@ -255,6 +257,8 @@ impl crate::client::Client {
     /// Note that JSON requests use `images` (array) instead of the multipart `image` field.
     ///
     /// Sends [`CreateImageEdit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `images` (or `full`).
     pub fn create_image_edit(
         &self,
         images: impl IntoIterator<Item = ImageRefParam>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a message.
 ///
 /// `POST /threads/{thread_id}/messages`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateMessage {
@@ -109,6 +111,8 @@ impl crate::client::Client {
     /// Create a message.
     ///
     /// Sends [`CreateMessage`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn create_message(
         &self,
         thread_id: impl Into<String>,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// more in the [moderation guide](/docs/guides/moderation).
 ///
 /// `POST /moderations`
+///
+/// Needs the crate feature `moderations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateModeration {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// more in the [moderation guide](/docs/guides/moderation).
     ///
     /// Sends [`CreateModeration`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `moderations` (or `full`).
     pub fn create_moderation(
         &self,
         input: impl Into<serde_json::Value>,

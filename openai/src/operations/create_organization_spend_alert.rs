@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates an organization spend alert.
 ///
 /// `POST /organization/spend_alerts`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateOrganizationSpendAlert {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Creates an organization spend alert.
     ///
     /// Sends [`CreateOrganizationSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn create_organization_spend_alert(
         &self,
         threshold_amount: i64,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a new project in the organization. Projects can be created and archived, but cannot be deleted.
 ///
 /// `POST /organization/projects`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateProject {
@@ -81,6 +83,8 @@ impl crate::client::Client {
     /// Create a new project in the organization. Projects can be created and archived, but cannot be deleted.
     ///
     /// Sends [`CreateProject`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn create_project(
         &self,
         name: impl Into<String>,

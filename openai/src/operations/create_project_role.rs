@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates a custom role for a project.
 ///
 /// `POST /projects/{project_id}/roles`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateProjectRole {
@@ -89,6 +91,8 @@ impl crate::client::Client {
     /// Creates a custom role for a project.
     ///
     /// Sends [`CreateProjectRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn create_project_role(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates a new service account in the project. By default, this also returns an unredacted API key for the service account.
 ///
 /// `POST /organization/projects/{project_id}/service_accounts`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateProjectServiceAccount {
@@ -85,6 +87,8 @@ impl crate::client::Client {
     /// Creates a new service account in the project. By default, this also returns an unredacted API key for the service account.
     ///
     /// Sends [`CreateProjectServiceAccount`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn create_project_service_account(
         &self,
         project_id: impl Into<String>,

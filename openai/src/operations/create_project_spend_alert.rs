@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates a project spend alert.
 ///
 /// `POST /organization/projects/{project_id}/spend_alerts`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateProjectSpendAlert {
@@ -78,6 +80,8 @@ impl crate::client::Client {
     /// Creates a project spend alert.
     ///
     /// Sends [`CreateProjectSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn create_project_spend_alert(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Adds a user to the project. Users must already be members of the organization to be added to a project.
 ///
 /// `POST /organization/projects/{project_id}/users`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateProjectUser {
@@ -95,6 +97,8 @@ impl crate::client::Client {
     /// Adds a user to the project. Users must already be members of the organization to be added to a project.
     ///
     /// Sends [`CreateProjectUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn create_project_user(
         &self,
         project_id: impl Into<String>,

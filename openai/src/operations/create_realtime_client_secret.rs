@@ -19,6 +19,8 @@ use crate::models::*;
 /// Returns the created client secret and the effective session object. The client secret is a string that looks like `ek_1234`.
 ///
 /// `POST /realtime/client_secrets`
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRealtimeClientSecret {
@@ -102,6 +104,8 @@ impl crate::client::Client {
     /// Returns the created client secret and the effective session object. The client secret is a string that looks like `ek_1234`.
     ///
     /// Sends [`CreateRealtimeClientSecret`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `realtime` (or `full`).
     pub fn create_realtime_client_secret(
         &self,
     ) -> crate::client::Call<CreateRealtimeClientSecret> {

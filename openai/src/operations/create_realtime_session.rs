@@ -15,6 +15,8 @@ use crate::models::*;
 /// Returns the created Realtime session object, plus an ephemeral key.
 ///
 /// `POST /realtime/sessions`
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRealtimeSession {
@@ -215,6 +217,8 @@ impl crate::client::Client {
     /// Returns the created Realtime session object, plus an ephemeral key.
     ///
     /// Sends [`CreateRealtimeSession`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `realtime` (or `full`).
     pub fn create_realtime_session(
         &self,
         client_secret: RealtimeSessionCreateRequestClientSecret,

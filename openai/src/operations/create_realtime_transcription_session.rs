@@ -15,6 +15,8 @@ use crate::models::*;
 /// Returns the created Realtime transcription session object, plus an ephemeral key.
 ///
 /// `POST /realtime/transcription_sessions`
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRealtimeTranscriptionSession {
@@ -127,6 +129,8 @@ impl crate::client::Client {
     /// Returns the created Realtime transcription session object, plus an ephemeral key.
     ///
     /// Sends [`CreateRealtimeTranscriptionSession`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `realtime` (or `full`).
     pub fn create_realtime_transcription_session(
         &self,
     ) -> crate::client::Call<CreateRealtimeTranscriptionSession> {

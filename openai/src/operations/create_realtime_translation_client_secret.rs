@@ -15,6 +15,8 @@ use crate::models::*;
 /// The client secret is a string that looks like `ek_1234`.
 ///
 /// `POST /realtime/translations/client_secrets`
+///
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRealtimeTranslationClientSecret {
@@ -85,6 +87,8 @@ impl crate::client::Client {
     /// The client secret is a string that looks like `ek_1234`.
     ///
     /// Sends [`CreateRealtimeTranslationClientSecret`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `realtime` (or `full`).
     pub fn create_realtime_translation_client_secret(
         &self,
         session: RealtimeTranslationSessionCreateRequest,

@@ -14,6 +14,8 @@ use crate::models::*;
 /// as input for the model's response.
 ///
 /// `POST /responses`
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateResponse {
@@ -543,6 +545,8 @@ impl crate::client::Client {
     /// as input for the model's response.
     ///
     /// Sends [`CreateResponse`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `responses` (or `full`).
     pub fn create_response(&self) -> crate::client::Call<CreateResponse> {
         self.call(CreateResponse::new())
     }

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates a custom role for the organization.
 ///
 /// `POST /organization/roles`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRole {
@@ -74,6 +76,8 @@ impl crate::client::Client {
     /// Creates a custom role for the organization.
     ///
     /// Sends [`CreateRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn create_role(
         &self,
         role_name: impl Into<String>,

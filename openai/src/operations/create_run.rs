@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a run.
 ///
 /// `POST /threads/{thread_id}/runs`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRun {
@@ -334,6 +336,8 @@ impl crate::client::Client {
     /// Create a run.
     ///
     /// Sends [`CreateRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn create_run(
         &self,
         thread_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a new skill.
 ///
 /// `POST /skills`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateSkill {
@@ -53,6 +55,8 @@ impl crate::client::Client {
     /// Create a new skill.
     ///
     /// Sends [`CreateSkill`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn create_skill(
         &self,
         files: CreateSkillBodyFiles,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a new immutable skill version.
 ///
 /// `POST /skills/{skill_id}/versions`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateSkillVersion {
@@ -72,6 +74,8 @@ impl crate::client::Client {
     /// Create a new immutable skill version.
     ///
     /// Sends [`CreateSkillVersion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn create_skill_version(
         &self,
         skill_id: impl Into<String>,

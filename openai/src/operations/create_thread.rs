@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a thread.
 ///
 /// `POST /threads`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateThread {
@@ -102,6 +104,8 @@ impl crate::client::Client {
     /// Create a thread.
     ///
     /// Sends [`CreateThread`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn create_thread(&self) -> crate::client::Call<CreateThread> {
         self.call(CreateThread::new())
     }

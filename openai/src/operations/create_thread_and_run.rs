@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a thread and run it in one request.
 ///
 /// `POST /threads/runs`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateThreadAndRun {
@@ -274,6 +276,8 @@ impl crate::client::Client {
     /// Create a thread and run it in one request.
     ///
     /// Sends [`CreateThreadAndRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn create_thread_and_run(
         &self,
         assistant_id: impl Into<String>,

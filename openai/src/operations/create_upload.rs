@@ -25,6 +25,8 @@ use crate::models::*;
 /// Returns the Upload object with status `pending`.
 ///
 /// `POST /uploads`
+///
+/// Needs the crate feature `uploads` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateUpload {
@@ -119,6 +121,8 @@ impl crate::client::Client {
     /// Returns the Upload object with status `pending`.
     ///
     /// Sends [`CreateUpload`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `uploads` (or `full`).
     pub fn create_upload(
         &self,
         filename: impl Into<String>,

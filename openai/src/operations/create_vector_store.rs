@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create a vector store.
 ///
 /// `POST /vector_stores`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateVectorStore {
@@ -112,6 +114,8 @@ impl crate::client::Client {
     /// Create a vector store.
     ///
     /// Sends [`CreateVectorStore`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn create_vector_store(&self) -> crate::client::Call<CreateVectorStore> {
         self.call(CreateVectorStore::new())
     }

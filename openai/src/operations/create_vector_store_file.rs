@@ -10,6 +10,8 @@ use crate::models::*;
 /// For uploading multiple files to the same vector store, use the file batches endpoint to reduce request volume.
 ///
 /// `POST /vector_stores/{vector_store_id}/files`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateVectorStoreFile {
@@ -102,6 +104,8 @@ impl crate::client::Client {
     /// For uploading multiple files to the same vector store, use the file batches endpoint to reduce request volume.
     ///
     /// Sends [`CreateVectorStoreFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn create_vector_store_file(
         &self,
         vector_store_id: impl Into<String>,

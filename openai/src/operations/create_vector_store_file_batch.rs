@@ -11,6 +11,8 @@ use crate::models::*;
 /// For ingesting multiple files into the same vector store, this batch endpoint is recommended.
 ///
 /// `POST /vector_stores/{vector_store_id}/file_batches`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateVectorStoreFileBatch {
@@ -120,6 +122,8 @@ impl crate::client::Client {
     /// For ingesting multiple files into the same vector store, this batch endpoint is recommended.
     ///
     /// Sends [`CreateVectorStoreFileBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn create_vector_store_file_batch(
         &self,
         vector_store_id: impl Into<String>,

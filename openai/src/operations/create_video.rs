@@ -8,6 +8,8 @@ use crate::models::*;
 /// Create a new video generation job from a prompt and optional reference assets.
 ///
 /// `POST /videos`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -84,6 +86,8 @@ impl crate::client::Client {
     /// Create a new video generation job from a prompt and optional reference assets.
     ///
     /// Sends [`CreateVideo`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn create_video(
         &self,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// Create a new video generation job by editing a source video or existing generated video.
 ///
 /// `POST /videos/edits`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -63,6 +65,8 @@ impl crate::client::Client {
     /// Create a new video generation job by editing a source video or existing generated video.
     ///
     /// Sends [`CreateVideoEdit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn create_video_edit(
         &self,

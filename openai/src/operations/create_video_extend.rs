@@ -8,6 +8,8 @@ use crate::models::*;
 /// Create an extension of a completed video.
 ///
 /// `POST /videos/extensions`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -70,6 +72,8 @@ impl crate::client::Client {
     /// Create an extension of a completed video.
     ///
     /// Sends [`CreateVideoExtend`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn create_video_extend(
         &self,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// Create a remix of a completed video using a refreshed prompt.
 ///
 /// `POST /videos/{video_id}/remix`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -71,6 +73,8 @@ impl crate::client::Client {
     /// Create a remix of a completed video using a refreshed prompt.
     ///
     /// Sends [`CreateVideoRemix`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn create_video_remix(
         &self,

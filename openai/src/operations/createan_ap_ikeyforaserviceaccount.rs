@@ -7,6 +7,8 @@ use crate::models::*;
 /// Creates an API key for a service account in the project.
 ///
 /// `POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateanApIkeyforaserviceaccount {
@@ -93,6 +95,8 @@ impl crate::client::Client {
     /// Creates an API key for a service account in the project.
     ///
     /// Sends [`CreateanApIkeyforaserviceaccount`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn createan_ap_ikeyforaserviceaccount(
         &self,
         project_id: impl Into<String>,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// idempotently deactivate up to 10 certificates at a time.
 ///
 /// `POST /organization/projects/{project_id}/certificates/deactivate`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeactivateProjectCertificates {
@@ -77,6 +79,8 @@ impl crate::client::Client {
     /// idempotently deactivate up to 10 certificates at a time.
     ///
     /// Sends [`DeactivateProjectCertificates`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn deactivate_project_certificates(
         &self,
         project_id: impl Into<String>,

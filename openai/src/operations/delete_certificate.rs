@@ -9,6 +9,8 @@ use crate::models::*;
 /// The certificate must be inactive for the organization and all projects.
 ///
 /// `DELETE /organization/certificates/{certificate_id}`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteCertificate {
@@ -52,6 +54,8 @@ impl crate::client::Client {
     /// The certificate must be inactive for the organization and all projects.
     ///
     /// Sends [`DeleteCertificate`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn delete_certificate(
         &self,
         certificate_id: impl Into<String>,

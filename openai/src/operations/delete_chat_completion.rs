@@ -8,6 +8,8 @@ use crate::models::*;
 /// created with the `store` parameter set to `true` can be deleted.
 ///
 /// `DELETE /chat/completions/{completion_id}`
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteChatCompletion {
@@ -50,6 +52,8 @@ impl crate::client::Client {
     /// created with the `store` parameter set to `true` can be deleted.
     ///
     /// Sends [`DeleteChatCompletion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chat` (or `full`).
     pub fn delete_chat_completion(
         &self,
         completion_id: impl Into<String>,

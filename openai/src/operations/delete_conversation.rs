@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a conversation. Items in the conversation will not be deleted.
 ///
 /// `DELETE /conversations/{conversation_id}`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteConversation {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Delete a conversation. Items in the conversation will not be deleted.
     ///
     /// Sends [`DeleteConversation`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn delete_conversation(
         &self,
         conversation_id: impl Into<String>,

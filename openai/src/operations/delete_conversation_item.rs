@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete an item from a conversation with the given IDs.
 ///
 /// `DELETE /conversations/{conversation_id}/items/{item_id}`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteConversationItem {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Delete an item from a conversation with the given IDs.
     ///
     /// Sends [`DeleteConversationItem`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn delete_conversation_item(
         &self,
         conversation_id: impl Into<String>,

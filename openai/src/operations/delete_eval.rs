@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete an evaluation.
 ///
 /// `DELETE /evals/{eval_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteEval {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Delete an evaluation.
     ///
     /// Sends [`DeleteEval`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn delete_eval(
         &self,
         eval_id: impl Into<String>,

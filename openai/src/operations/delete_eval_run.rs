@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete an eval run.
 ///
 /// `DELETE /evals/{eval_id}/runs/{run_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteEvalRun {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Delete an eval run.
     ///
     /// Sends [`DeleteEvalRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn delete_eval_run(
         &self,
         eval_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a file and remove it from all vector stores.
 ///
 /// `DELETE /files/{file_id}`
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteFile {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Delete a file and remove it from all vector stores.
     ///
     /// Sends [`DeleteFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `files` (or `full`).
     pub fn delete_file(
         &self,
         file_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Organization owners can use this endpoint to delete a permission for a fine-tuned model checkpoint.
 ///
 /// `DELETE /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteFineTuningCheckpointPermission {
@@ -65,6 +67,8 @@ impl crate::client::Client {
     /// Organization owners can use this endpoint to delete a permission for a fine-tuned model checkpoint.
     ///
     /// Sends [`DeleteFineTuningCheckpointPermission`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn delete_fine_tuning_checkpoint_permission(
         &self,
         fine_tuned_model_checkpoint: impl Into<String>,

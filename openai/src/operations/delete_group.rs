@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes a group from the organization.
 ///
 /// `DELETE /organization/groups/{group_id}`
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteGroup {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Deletes a group from the organization.
     ///
     /// Sends [`DeleteGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `groups` (or `full`).
     pub fn delete_group(
         &self,
         group_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete an invite. If the invite has already been accepted, it cannot be deleted.
 ///
 /// `DELETE /organization/invites/{invite_id}`
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteInvite {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Delete an invite. If the invite has already been accepted, it cannot be deleted.
     ///
     /// Sends [`DeleteInvite`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `invites` (or `full`).
     pub fn delete_invite(
         &self,
         invite_id: impl Into<String>,

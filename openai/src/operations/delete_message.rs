@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes a message.
 ///
 /// `DELETE /threads/{thread_id}/messages/{message_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteMessage {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Deletes a message.
     ///
     /// Sends [`DeleteMessage`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn delete_message(
         &self,
         thread_id: impl Into<String>,

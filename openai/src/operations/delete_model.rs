@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a fine-tuned model. You must have the Owner role in your organization to delete a model.
 ///
 /// `DELETE /models/{model}`
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteModel {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Delete a fine-tuned model. You must have the Owner role in your organization to delete a model.
     ///
     /// Sends [`DeleteModel`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `models` (or `full`).
     pub fn delete_model(
         &self,
         model: impl Into<String>,

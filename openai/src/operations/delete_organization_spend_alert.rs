@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes an organization spend alert.
 ///
 /// `DELETE /organization/spend_alerts/{alert_id}`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteOrganizationSpendAlert {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Deletes an organization spend alert.
     ///
     /// Sends [`DeleteOrganizationSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn delete_organization_spend_alert(
         &self,
         alert_id: impl Into<String>,

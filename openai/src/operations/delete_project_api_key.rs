@@ -10,6 +10,8 @@ use crate::models::*;
 /// a service account.
 ///
 /// `DELETE /organization/projects/{project_id}/api_keys/{api_key_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteProjectApiKey {
@@ -61,6 +63,8 @@ impl crate::client::Client {
     /// a service account.
     ///
     /// Sends [`DeleteProjectApiKey`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn delete_project_api_key(
         &self,
         project_id: impl Into<String>,

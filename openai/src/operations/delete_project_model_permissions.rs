@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes model permissions for a project.
 ///
 /// `DELETE /organization/projects/{project_id}/model_permissions`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteProjectModelPermissions {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Deletes model permissions for a project.
     ///
     /// Sends [`DeleteProjectModelPermissions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn delete_project_model_permissions(
         &self,
         project_id: impl Into<String>,

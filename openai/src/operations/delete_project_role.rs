@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes a custom role from a project.
 ///
 /// `DELETE /projects/{project_id}/roles/{role_id}`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteProjectRole {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Deletes a custom role from a project.
     ///
     /// Sends [`DeleteProjectRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn delete_project_role(
         &self,
         project_id: impl Into<String>,

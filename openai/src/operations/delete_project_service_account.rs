@@ -10,6 +10,8 @@ use crate::models::*;
 /// is archived (archived projects have no service accounts).
 ///
 /// `DELETE /organization/projects/{project_id}/service_accounts/{service_account_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteProjectServiceAccount {
@@ -67,6 +69,8 @@ impl crate::client::Client {
     /// is archived (archived projects have no service accounts).
     ///
     /// Sends [`DeleteProjectServiceAccount`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn delete_project_service_account(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes a project spend alert.
 ///
 /// `DELETE /organization/projects/{project_id}/spend_alerts/{alert_id}`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteProjectSpendAlert {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Deletes a project spend alert.
     ///
     /// Sends [`DeleteProjectSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn delete_project_spend_alert(
         &self,
         project_id: impl Into<String>,

@@ -10,6 +10,8 @@ use crate::models::*;
 /// archived (archived projects have no users).
 ///
 /// `DELETE /organization/projects/{project_id}/users/{user_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteProjectUser {
@@ -61,6 +63,8 @@ impl crate::client::Client {
     /// archived (archived projects have no users).
     ///
     /// Sends [`DeleteProjectUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn delete_project_user(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes a custom role from the organization.
 ///
 /// `DELETE /organization/roles/{role_id}`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteRole {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Deletes a custom role from the organization.
     ///
     /// Sends [`DeleteRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn delete_role(
         &self,
         role_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a skill by its ID.
 ///
 /// `DELETE /skills/{skill_id}`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteSkill {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Delete a skill by its ID.
     ///
     /// Sends [`DeleteSkill`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn delete_skill(
         &self,
         skill_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a skill version.
 ///
 /// `DELETE /skills/{skill_id}/versions/{version}`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteSkillVersion {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Delete a skill version.
     ///
     /// Sends [`DeleteSkillVersion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn delete_skill_version(
         &self,
         skill_id: impl Into<String>,

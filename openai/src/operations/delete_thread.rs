@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a thread.
 ///
 /// `DELETE /threads/{thread_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteThread {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Delete a thread.
     ///
     /// Sends [`DeleteThread`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn delete_thread(
         &self,
         thread_id: impl Into<String>,

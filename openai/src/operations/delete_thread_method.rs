@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a ChatKit thread along with its items and stored attachments.
 ///
 /// `DELETE /chatkit/threads/{thread_id}`
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteThreadMethod {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Delete a ChatKit thread along with its items and stored attachments.
     ///
     /// Sends [`DeleteThreadMethod`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chatkit` (or `full`).
     pub fn delete_thread_method(
         &self,
         thread_id: impl Into<String>,

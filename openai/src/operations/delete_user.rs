@@ -7,6 +7,8 @@ use crate::models::*;
 /// Deletes a user from the organization.
 ///
 /// `DELETE /organization/users/{user_id}`
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteUser {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Deletes a user from the organization.
     ///
     /// Sends [`DeleteUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `users` (or `full`).
     pub fn delete_user(
         &self,
         user_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a vector store.
 ///
 /// `DELETE /vector_stores/{vector_store_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteVectorStore {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Delete a vector store.
     ///
     /// Sends [`DeleteVectorStore`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn delete_vector_store(
         &self,
         vector_store_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a vector store file. This will remove the file from the vector store but the file itself will not be deleted. To delete the file, use the [delete file](/docs/api-reference/files/delete) endpoint.
 ///
 /// `DELETE /vector_stores/{vector_store_id}/files/{file_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DeleteVectorStoreFile {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Delete a vector store file. This will remove the file from the vector store but the file itself will not be deleted. To delete the file, use the [delete file](/docs/api-reference/files/delete) endpoint.
     ///
     /// Sends [`DeleteVectorStoreFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn delete_vector_store_file(
         &self,
         vector_store_id: impl Into<String>,

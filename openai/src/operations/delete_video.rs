@@ -8,6 +8,8 @@ use crate::models::*;
 /// Permanently delete a completed or failed video and its stored assets.
 ///
 /// `DELETE /videos/{video_id}`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Permanently delete a completed or failed video and its stored assets.
     ///
     /// Sends [`DeleteVideo`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn delete_video(
         &self,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete the organization's hard spend limit.
 ///
 /// `DELETE /organization/spend_limit`
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Deleteorganizationspendlimit {}
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Delete the organization's hard spend limit.
     ///
     /// Sends [`Deleteorganizationspendlimit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-limits` (or `full`).
     pub fn deleteorganizationspendlimit(
         &self,
     ) -> crate::client::Call<Deleteorganizationspendlimit> {

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Delete a project's hard spend limit.
 ///
 /// `DELETE /organization/projects/{project_id}/spend_limit`
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Deleteprojectspendlimit {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Delete a project's hard spend limit.
     ///
     /// Sends [`Deleteprojectspendlimit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-limits` (or `full`).
     pub fn deleteprojectspendlimit(
         &self,
         project_id: impl Into<String>,

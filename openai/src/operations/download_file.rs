@@ -5,6 +5,8 @@
 /// Returns a response containing the contents of the specified file.
 ///
 /// `GET /files/{file_id}/content`
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct DownloadFile {
@@ -45,6 +47,8 @@ impl crate::client::Client {
     /// Returns a response containing the contents of the specified file.
     ///
     /// Sends [`DownloadFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `files` (or `full`).
     pub fn download_file(
         &self,
         file_id: impl Into<String>,

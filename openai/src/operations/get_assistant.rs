@@ -8,6 +8,8 @@ use crate::models::*;
 /// Retrieves an assistant.
 ///
 /// `GET /assistants/{assistant_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -50,6 +52,8 @@ impl crate::client::Client {
     /// Retrieves an assistant.
     ///
     /// Sends [`GetAssistant`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn get_assistant(
         &self,

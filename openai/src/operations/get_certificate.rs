@@ -9,6 +9,8 @@ use crate::models::*;
 /// You can get a certificate regardless of whether it is active or not.
 ///
 /// `GET /organization/certificates/{certificate_id}`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetCertificate {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// You can get a certificate regardless of whether it is active or not.
     ///
     /// Sends [`GetCertificate`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn get_certificate(
         &self,
         certificate_id: impl Into<String>,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// with the `store` parameter set to `true` will be returned.
 ///
 /// `GET /chat/completions/{completion_id}`
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetChatCompletion {
@@ -50,6 +52,8 @@ impl crate::client::Client {
     /// with the `store` parameter set to `true` will be returned.
     ///
     /// Sends [`GetChatCompletion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chat` (or `full`).
     pub fn get_chat_completion(
         &self,
         completion_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// returned.
 ///
 /// `GET /chat/completions/{completion_id}/messages`
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetChatCompletionMessages {
@@ -88,6 +90,8 @@ impl crate::client::Client {
     /// returned.
     ///
     /// Sends [`GetChatCompletionMessages`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chat` (or `full`).
     pub fn get_chat_completion_messages(
         &self,
         completion_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a conversation
 ///
 /// `GET /conversations/{conversation_id}`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetConversation {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Get a conversation
     ///
     /// Sends [`GetConversation`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn get_conversation(
         &self,
         conversation_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a single item from a conversation with the given IDs.
 ///
 /// `GET /conversations/{conversation_id}/items/{item_id}`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetConversationItem {
@@ -69,6 +71,8 @@ impl crate::client::Client {
     /// Get a single item from a conversation with the given IDs.
     ///
     /// Sends [`GetConversationItem`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn get_conversation_item(
         &self,
         conversation_id: impl Into<String>,

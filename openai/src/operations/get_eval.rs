@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get an evaluation by ID.
 ///
 /// `GET /evals/{eval_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetEval {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Get an evaluation by ID.
     ///
     /// Sends [`GetEval`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn get_eval(&self, eval_id: impl Into<String>) -> crate::client::Call<GetEval> {
         self.call(GetEval::new(eval_id))
     }

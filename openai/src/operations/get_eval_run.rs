@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get an evaluation run by ID.
 ///
 /// `GET /evals/{eval_id}/runs/{run_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetEvalRun {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Get an evaluation run by ID.
     ///
     /// Sends [`GetEvalRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn get_eval_run(
         &self,
         eval_id: impl Into<String>,

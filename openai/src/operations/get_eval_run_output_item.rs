@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get an evaluation run output item by ID.
 ///
 /// `GET /evals/{eval_id}/runs/{run_id}/output_items/{output_item_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetEvalRunOutputItem {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Get an evaluation run output item by ID.
     ///
     /// Sends [`GetEvalRunOutputItem`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn get_eval_run_output_item(
         &self,
         eval_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a list of output items for an evaluation run.
 ///
 /// `GET /evals/{eval_id}/runs/{run_id}/output_items`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetEvalRunOutputItems {
@@ -102,6 +104,8 @@ impl crate::client::Client {
     /// Get a list of output items for an evaluation run.
     ///
     /// Sends [`GetEvalRunOutputItems`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn get_eval_run_output_items(
         &self,
         eval_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a list of runs for an evaluation.
 ///
 /// `GET /evals/{eval_id}/runs`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetEvalRuns {
@@ -94,6 +96,8 @@ impl crate::client::Client {
     /// Get a list of runs for an evaluation.
     ///
     /// Sends [`GetEvalRuns`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn get_eval_runs(
         &self,
         eval_id: impl Into<String>,

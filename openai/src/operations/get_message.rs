@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieve a message.
 ///
 /// `GET /threads/{thread_id}/messages/{message_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetMessage {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieve a message.
     ///
     /// Sends [`GetMessage`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn get_message(
         &self,
         thread_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a model response with the given ID.
 ///
 /// `GET /responses/{response_id}`
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetResponse {
@@ -101,6 +103,8 @@ impl crate::client::Client {
     /// Retrieves a model response with the given ID.
     ///
     /// Sends [`GetResponse`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `responses` (or `full`).
     pub fn get_response(
         &self,
         response_id: impl Into<String>,

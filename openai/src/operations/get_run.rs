@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a run.
 ///
 /// `GET /threads/{thread_id}/runs/{run_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetRun {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a run.
     ///
     /// Sends [`GetRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn get_run(
         &self,
         thread_id: impl Into<String>,

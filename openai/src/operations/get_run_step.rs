@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a run step.
 ///
 /// `GET /threads/{thread_id}/runs/{run_id}/steps/{step_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetRunStep {
@@ -84,6 +86,8 @@ impl crate::client::Client {
     /// Retrieves a run step.
     ///
     /// Sends [`GetRunStep`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn get_run_step(
         &self,
         thread_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a skill by its ID.
 ///
 /// `GET /skills/{skill_id}`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetSkill {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Get a skill by its ID.
     ///
     /// Sends [`GetSkill`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn get_skill(
         &self,
         skill_id: impl Into<String>,

@@ -5,6 +5,8 @@
 /// Download a skill zip bundle by its ID.
 ///
 /// `GET /skills/{skill_id}/content`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetSkillContent {
@@ -45,6 +47,8 @@ impl crate::client::Client {
     /// Download a skill zip bundle by its ID.
     ///
     /// Sends [`GetSkillContent`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn get_skill_content(
         &self,
         skill_id: impl Into<String>,

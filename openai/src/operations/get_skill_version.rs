@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a specific skill version.
 ///
 /// `GET /skills/{skill_id}/versions/{version}`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetSkillVersion {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Get a specific skill version.
     ///
     /// Sends [`GetSkillVersion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn get_skill_version(
         &self,
         skill_id: impl Into<String>,

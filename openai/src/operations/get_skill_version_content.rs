@@ -5,6 +5,8 @@
 /// Download a skill version zip bundle.
 ///
 /// `GET /skills/{skill_id}/versions/{version}/content`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetSkillVersionContent {
@@ -54,6 +56,8 @@ impl crate::client::Client {
     /// Download a skill version zip bundle.
     ///
     /// Sends [`GetSkillVersionContent`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn get_skill_version_content(
         &self,
         skill_id: impl Into<String>,

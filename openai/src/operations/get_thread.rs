@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a thread.
 ///
 /// `GET /threads/{thread_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetThread {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Retrieves a thread.
     ///
     /// Sends [`GetThread`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn get_thread(
         &self,
         thread_id: impl Into<String>,

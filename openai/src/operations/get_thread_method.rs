@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieve a ChatKit thread by its identifier.
 ///
 /// `GET /chatkit/threads/{thread_id}`
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetThreadMethod {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Retrieve a ChatKit thread by its identifier.
     ///
     /// Sends [`GetThreadMethod`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chatkit` (or `full`).
     pub fn get_thread_method(
         &self,
         thread_id: impl Into<String>,

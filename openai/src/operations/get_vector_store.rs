@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a vector store.
 ///
 /// `GET /vector_stores/{vector_store_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetVectorStore {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Retrieves a vector store.
     ///
     /// Sends [`GetVectorStore`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn get_vector_store(
         &self,
         vector_store_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a vector store file.
 ///
 /// `GET /vector_stores/{vector_store_id}/files/{file_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetVectorStoreFile {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a vector store file.
     ///
     /// Sends [`GetVectorStoreFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn get_vector_store_file(
         &self,
         vector_store_id: impl Into<String>,

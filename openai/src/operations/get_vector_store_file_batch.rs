@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a vector store file batch.
 ///
 /// `GET /vector_stores/{vector_store_id}/file_batches/{batch_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetVectorStoreFileBatch {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a vector store file batch.
     ///
     /// Sends [`GetVectorStoreFileBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn get_vector_store_file_batch(
         &self,
         vector_store_id: impl Into<String>,

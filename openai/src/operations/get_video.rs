@@ -8,6 +8,8 @@ use crate::models::*;
 /// Fetch the latest metadata for a generated video.
 ///
 /// `GET /videos/{video_id}`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Fetch the latest metadata for a generated video.
     ///
     /// Sends [`GetVideo`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn get_video(
         &self,

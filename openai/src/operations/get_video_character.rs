@@ -8,6 +8,8 @@ use crate::models::*;
 /// Fetch a character.
 ///
 /// `GET /videos/characters/{character_id}`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -50,6 +52,8 @@ impl crate::client::Client {
     /// Fetch a character.
     ///
     /// Sends [`GetVideoCharacter`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn get_video_character(
         &self,

@@ -11,6 +11,8 @@ use crate::models::*;
 /// See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
 ///
 /// `GET /audio/voice_consents/{consent_id}`
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct GetVoiceConsent {
@@ -56,6 +58,8 @@ impl crate::client::Client {
     /// See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
     ///
     /// Sends [`GetVoiceConsent`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `audio` (or `full`).
     pub fn get_voice_consent(
         &self,
         consent_id: impl Into<String>,

@@ -10,6 +10,8 @@ use crate::models::*;
 /// Returns an object with `object` set to `response.input_tokens` and an `input_tokens` count.
 ///
 /// `POST /responses/input_tokens`
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Getinputtokencounts {
@@ -214,6 +216,8 @@ impl crate::client::Client {
     /// Returns an object with `object` set to `response.input_tokens` and an `input_tokens` count.
     ///
     /// Sends [`Getinputtokencounts`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `responses` (or `full`).
     pub fn getinputtokencounts(&self) -> crate::client::Call<Getinputtokencounts> {
         self.call(Getinputtokencounts::new())
     }

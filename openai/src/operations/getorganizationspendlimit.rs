@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get the organization's hard spend limit.
 ///
 /// `GET /organization/spend_limit`
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Getorganizationspendlimit {}
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Get the organization's hard spend limit.
     ///
     /// Sends [`Getorganizationspendlimit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-limits` (or `full`).
     pub fn getorganizationspendlimit(
         &self,
     ) -> crate::client::Call<Getorganizationspendlimit> {

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get a project's hard spend limit.
 ///
 /// `GET /organization/projects/{project_id}/spend_limit`
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Getprojectspendlimit {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Get a project's hard spend limit.
     ///
     /// Sends [`Getprojectspendlimit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-limits` (or `full`).
     pub fn getprojectspendlimit(
         &self,
         project_id: impl Into<String>,

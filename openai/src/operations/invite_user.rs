@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create an invite for a user to the organization. The invite must be accepted by the user before they have access to the organization.
 ///
 /// `POST /organization/invites`
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct InviteUser {
@@ -67,6 +69,8 @@ impl crate::client::Client {
     /// Create an invite for a user to the organization. The invite must be accepted by the user before they have access to the organization.
     ///
     /// Sends [`InviteUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `invites` (or `full`).
     pub fn invite_user(
         &self,
         email: impl Into<String>,

@@ -8,6 +8,8 @@ use crate::models::*;
 /// Returns a list of assistants.
 ///
 /// `GET /assistants`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -95,6 +97,8 @@ impl crate::client::Client {
     /// Returns a list of assistants.
     ///
     /// Sends [`ListAssistants`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn list_assistants(&self) -> crate::client::Call<ListAssistants> {
         self.call(ListAssistants::new())

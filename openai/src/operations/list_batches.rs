@@ -7,6 +7,8 @@ use crate::models::*;
 /// List your organization's batches.
 ///
 /// `GET /batches`
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListBatches {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// List your organization's batches.
     ///
     /// Sends [`ListBatches`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `batch` (or `full`).
     pub fn list_batches(&self) -> crate::client::Call<ListBatches> {
         self.call(ListBatches::new())
     }

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Lists container files.
 ///
 /// `GET /containers/{container_id}/files`
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListContainerFiles {
@@ -88,6 +90,8 @@ impl crate::client::Client {
     /// Lists container files.
     ///
     /// Sends [`ListContainerFiles`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `containers` (or `full`).
     pub fn list_container_files(
         &self,
         container_id: impl Into<String>,

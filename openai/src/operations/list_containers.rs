@@ -9,6 +9,8 @@ use crate::models::*;
 /// Lists containers.
 ///
 /// `GET /containers`
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListContainers {
@@ -97,6 +99,8 @@ impl crate::client::Client {
     /// Lists containers.
     ///
     /// Sends [`ListContainers`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `containers` (or `full`).
     pub fn list_containers(&self) -> crate::client::Call<ListContainers> {
         self.call(ListContainers::new())
     }

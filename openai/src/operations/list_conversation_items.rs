@@ -7,6 +7,8 @@ use crate::models::*;
 /// List all items for a conversation with the given ID.
 ///
 /// `GET /conversations/{conversation_id}/items`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListConversationItems {
@@ -104,6 +106,8 @@ impl crate::client::Client {
     /// List all items for a conversation with the given ID.
     ///
     /// Sends [`ListConversationItems`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn list_conversation_items(
         &self,
         conversation_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// List evaluations for a project.
 ///
 /// `GET /evals`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListEvals {
@@ -96,6 +98,8 @@ impl crate::client::Client {
     /// List evaluations for a project.
     ///
     /// Sends [`ListEvals`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn list_evals(&self) -> crate::client::Call<ListEvals> {
         self.call(ListEvals::new())
     }

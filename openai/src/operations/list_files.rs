@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of files.
 ///
 /// `GET /files`
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListFiles {
@@ -93,6 +95,8 @@ impl crate::client::Client {
     /// Returns a list of files.
     ///
     /// Sends [`ListFiles`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `files` (or `full`).
     pub fn list_files(&self) -> crate::client::Call<ListFiles> {
         self.call(ListFiles::new())
     }

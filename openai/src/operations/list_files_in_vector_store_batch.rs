@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of vector store files in a batch.
 ///
 /// `GET /vector_stores/{vector_store_id}/file_batches/{batch_id}/files`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListFilesInVectorStoreBatch {
@@ -111,6 +113,8 @@ impl crate::client::Client {
     /// Returns a list of vector store files in a batch.
     ///
     /// Sends [`ListFilesInVectorStoreBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn list_files_in_vector_store_batch(
         &self,
         vector_store_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Organization owners can use this endpoint to view all permissions for a fine-tuned model checkpoint.
 ///
 /// `GET /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListFineTuningCheckpointPermissions {
@@ -101,6 +103,8 @@ impl crate::client::Client {
     /// Organization owners can use this endpoint to view all permissions for a fine-tuned model checkpoint.
     ///
     /// Sends [`ListFineTuningCheckpointPermissions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn list_fine_tuning_checkpoint_permissions(
         &self,
         fine_tuned_model_checkpoint: impl Into<String>,

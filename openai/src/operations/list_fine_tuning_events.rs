@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get status updates for a fine-tuning job.
 ///
 /// `GET /fine_tuning/jobs/{fine_tuning_job_id}/events`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListFineTuningEvents {
@@ -75,6 +77,8 @@ impl crate::client::Client {
     /// Get status updates for a fine-tuning job.
     ///
     /// Sends [`ListFineTuningEvents`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn list_fine_tuning_events(
         &self,
         fine_tuning_job_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// List checkpoints for a fine-tuning job.
 ///
 /// `GET /fine_tuning/jobs/{fine_tuning_job_id}/checkpoints`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListFineTuningJobCheckpoints {
@@ -75,6 +77,8 @@ impl crate::client::Client {
     /// List checkpoints for a fine-tuning job.
     ///
     /// Sends [`ListFineTuningJobCheckpoints`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn list_fine_tuning_job_checkpoints(
         &self,
         fine_tuning_job_id: impl Into<String>,

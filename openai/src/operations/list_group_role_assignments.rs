@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the organization roles assigned to a group within the organization.
 ///
 /// `GET /organization/groups/{group_id}/roles`
+///
+/// Needs the crate feature `group-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListGroupRoleAssignments {
@@ -86,6 +88,8 @@ impl crate::client::Client {
     /// Lists the organization roles assigned to a group within the organization.
     ///
     /// Sends [`ListGroupRoleAssignments`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-organization-role-assignments` (or `full`).
     pub fn list_group_role_assignments(
         &self,
         group_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the users assigned to a group.
 ///
 /// `GET /organization/groups/{group_id}/users`
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListGroupUsers {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// Lists the users assigned to a group.
     ///
     /// Sends [`ListGroupUsers`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-users` (or `full`).
     pub fn list_group_users(
         &self,
         group_id: impl Into<String>,

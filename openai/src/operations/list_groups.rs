@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists all groups in the organization.
 ///
 /// `GET /organization/groups`
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListGroups {
@@ -89,6 +91,8 @@ impl crate::client::Client {
     /// Lists all groups in the organization.
     ///
     /// Sends [`ListGroups`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `groups` (or `full`).
     pub fn list_groups(&self) -> crate::client::Call<ListGroups> {
         self.call(ListGroups::new())
     }

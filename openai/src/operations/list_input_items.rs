@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of input items for a given response.
 ///
 /// `GET /responses/{response_id}/input_items`
+///
+/// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListInputItems {
@@ -98,6 +100,8 @@ impl crate::client::Client {
     /// Returns a list of input items for a given response.
     ///
     /// Sends [`ListInputItems`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `responses` (or `full`).
     pub fn list_input_items(
         &self,
         response_id: impl Into<String>,

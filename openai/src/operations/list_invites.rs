@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of invites in the organization.
 ///
 /// `GET /organization/invites`
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListInvites {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// Returns a list of invites in the organization.
     ///
     /// Sends [`ListInvites`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `invites` (or `full`).
     pub fn list_invites(&self) -> crate::client::Call<ListInvites> {
         self.call(ListInvites::new())
     }

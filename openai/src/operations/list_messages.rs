@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of messages for a given thread.
 ///
 /// `GET /threads/{thread_id}/messages`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListMessages {
@@ -104,6 +106,8 @@ impl crate::client::Client {
     /// Returns a list of messages for a given thread.
     ///
     /// Sends [`ListMessages`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn list_messages(
         &self,
         thread_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the currently available models, and provides basic information about each one such as the owner and availability.
 ///
 /// `GET /models`
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListModels {}
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Lists the currently available models, and provides basic information about each one such as the owner and availability.
     ///
     /// Sends [`ListModels`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `models` (or `full`).
     pub fn list_models(&self) -> crate::client::Call<ListModels> {
         self.call(ListModels::new())
     }

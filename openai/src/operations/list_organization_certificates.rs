@@ -7,6 +7,8 @@ use crate::models::*;
 /// List uploaded certificates for this organization.
 ///
 /// `GET /organization/certificates`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListOrganizationCertificates {
@@ -83,6 +85,8 @@ impl crate::client::Client {
     /// List uploaded certificates for this organization.
     ///
     /// Sends [`ListOrganizationCertificates`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn list_organization_certificates(
         &self,
     ) -> crate::client::Call<ListOrganizationCertificates> {

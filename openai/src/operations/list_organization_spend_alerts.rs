@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists organization spend alerts.
 ///
 /// `GET /organization/spend_alerts`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListOrganizationSpendAlerts {
@@ -97,6 +99,8 @@ impl crate::client::Client {
     /// Lists organization spend alerts.
     ///
     /// Sends [`ListOrganizationSpendAlerts`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn list_organization_spend_alerts(
         &self,
     ) -> crate::client::Call<ListOrganizationSpendAlerts> {

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of API keys in the project.
 ///
 /// `GET /organization/projects/{project_id}/api_keys`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectApiKeys {
@@ -85,6 +87,8 @@ impl crate::client::Client {
     /// Returns a list of API keys in the project.
     ///
     /// Sends [`ListProjectApiKeys`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn list_project_api_keys(
         &self,
         project_id: impl Into<String>,

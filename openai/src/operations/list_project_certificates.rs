@@ -7,6 +7,8 @@ use crate::models::*;
 /// List certificates for this project.
 ///
 /// `GET /organization/projects/{project_id}/certificates`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectCertificates {
@@ -84,6 +86,8 @@ impl crate::client::Client {
     /// List certificates for this project.
     ///
     /// Sends [`ListProjectCertificates`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn list_project_certificates(
         &self,
         project_id: impl Into<String>,

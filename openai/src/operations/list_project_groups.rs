@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the groups that have access to a project.
 ///
 /// `GET /organization/projects/{project_id}/groups`
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectGroups {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// Lists the groups that have access to a project.
     ///
     /// Sends [`ListProjectGroups`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-groups` (or `full`).
     pub fn list_project_groups(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns the rate limits per model for a project.
 ///
 /// `GET /organization/projects/{project_id}/rate_limits`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectRateLimits {
@@ -82,6 +84,8 @@ impl crate::client::Client {
     /// Returns the rate limits per model for a project.
     ///
     /// Sends [`ListProjectRateLimits`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn list_project_rate_limits(
         &self,
         project_id: impl Into<String>,

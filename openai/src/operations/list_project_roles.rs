@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the roles configured for a project.
 ///
 /// `GET /projects/{project_id}/roles`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectRoles {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// Lists the roles configured for a project.
     ///
     /// Sends [`ListProjectRoles`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn list_project_roles(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of service accounts in the project.
 ///
 /// `GET /organization/projects/{project_id}/service_accounts`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectServiceAccounts {
@@ -72,6 +74,8 @@ impl crate::client::Client {
     /// Returns a list of service accounts in the project.
     ///
     /// Sends [`ListProjectServiceAccounts`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn list_project_service_accounts(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists project spend alerts.
 ///
 /// `GET /organization/projects/{project_id}/spend_alerts`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectSpendAlerts {
@@ -98,6 +100,8 @@ impl crate::client::Client {
     /// Lists project spend alerts.
     ///
     /// Sends [`ListProjectSpendAlerts`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn list_project_spend_alerts(
         &self,
         project_id: impl Into<String>,

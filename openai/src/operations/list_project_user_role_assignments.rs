@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the project roles assigned to a user within a project.
 ///
 /// `GET /projects/{project_id}/users/{user_id}/roles`
+///
+/// Needs the crate feature `project-user-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjectUserRoleAssignments {
@@ -93,6 +95,8 @@ impl crate::client::Client {
     /// Lists the project roles assigned to a user within a project.
     ///
     /// Sends [`ListProjectUserRoleAssignments`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-user-role-assignments` (or `full`).
     pub fn list_project_user_role_assignments(
         &self,
         project_id: impl Into<String>,

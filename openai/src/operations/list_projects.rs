@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of projects.
 ///
 /// `GET /organization/projects`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListProjects {
@@ -83,6 +85,8 @@ impl crate::client::Client {
     /// Returns a list of projects.
     ///
     /// Sends [`ListProjects`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn list_projects(&self) -> crate::client::Call<ListProjects> {
         self.call(ListProjects::new())
     }

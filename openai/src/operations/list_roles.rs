@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the roles configured for the organization.
 ///
 /// `GET /organization/roles`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListRoles {
@@ -89,6 +91,8 @@ impl crate::client::Client {
     /// Lists the roles configured for the organization.
     ///
     /// Sends [`ListRoles`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn list_roles(&self) -> crate::client::Call<ListRoles> {
         self.call(ListRoles::new())
     }

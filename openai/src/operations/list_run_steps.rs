@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of run steps belonging to a run.
 ///
 /// `GET /threads/{thread_id}/runs/{run_id}/steps`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListRunSteps {
@@ -118,6 +120,8 @@ impl crate::client::Client {
     /// Returns a list of run steps belonging to a run.
     ///
     /// Sends [`ListRunSteps`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn list_run_steps(
         &self,
         thread_id: impl Into<String>,

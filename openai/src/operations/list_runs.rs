@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of runs belonging to a thread.
 ///
 /// `GET /threads/{thread_id}/runs`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListRuns {
@@ -94,6 +96,8 @@ impl crate::client::Client {
     /// Returns a list of runs belonging to a thread.
     ///
     /// Sends [`ListRuns`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn list_runs(
         &self,
         thread_id: impl Into<String>,

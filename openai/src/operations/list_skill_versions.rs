@@ -7,6 +7,8 @@ use crate::models::*;
 /// List skill versions for a skill.
 ///
 /// `GET /skills/{skill_id}/versions`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListSkillVersions {
@@ -86,6 +88,8 @@ impl crate::client::Client {
     /// List skill versions for a skill.
     ///
     /// Sends [`ListSkillVersions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn list_skill_versions(
         &self,
         skill_id: impl Into<String>,

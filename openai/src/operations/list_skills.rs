@@ -7,6 +7,8 @@ use crate::models::*;
 /// List all skills for the current project.
 ///
 /// `GET /skills`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListSkills {
@@ -85,6 +87,8 @@ impl crate::client::Client {
     /// List all skills for the current project.
     ///
     /// Sends [`ListSkills`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn list_skills(&self) -> crate::client::Call<ListSkills> {
         self.call(ListSkills::new())
     }

@@ -7,6 +7,8 @@ use crate::models::*;
 /// List items that belong to a ChatKit thread.
 ///
 /// `GET /chatkit/threads/{thread_id}/items`
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListThreadItemsMethod {
@@ -96,6 +98,8 @@ impl crate::client::Client {
     /// List items that belong to a ChatKit thread.
     ///
     /// Sends [`ListThreadItemsMethod`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chatkit` (or `full`).
     pub fn list_thread_items_method(
         &self,
         thread_id: impl Into<String>,

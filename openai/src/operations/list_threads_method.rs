@@ -7,6 +7,8 @@ use crate::models::*;
 /// List ChatKit threads with optional pagination and user filters.
 ///
 /// `GET /chatkit/threads`
+///
+/// Needs the crate feature `chatkit` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListThreadsMethod {
@@ -111,6 +113,8 @@ impl crate::client::Client {
     /// List ChatKit threads with optional pagination and user filters.
     ///
     /// Sends [`ListThreadsMethod`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chatkit` (or `full`).
     pub fn list_threads_method(&self) -> crate::client::Call<ListThreadsMethod> {
         self.call(ListThreadsMethod::new())
     }

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists the organization roles assigned to a user within the organization.
 ///
 /// `GET /organization/users/{user_id}/roles`
+///
+/// Needs the crate feature `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListUserRoleAssignments {
@@ -86,6 +88,8 @@ impl crate::client::Client {
     /// Lists the organization roles assigned to a user within the organization.
     ///
     /// Sends [`ListUserRoleAssignments`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `user-organization-role-assignments` (or `full`).
     pub fn list_user_role_assignments(
         &self,
         user_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Lists all of the users in the organization.
 ///
 /// `GET /organization/users`
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListUsers {
@@ -83,6 +85,8 @@ impl crate::client::Client {
     /// Lists all of the users in the organization.
     ///
     /// Sends [`ListUsers`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `users` (or `full`).
     pub fn list_users(&self) -> crate::client::Call<ListUsers> {
         self.call(ListUsers::new())
     }

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of vector store files.
 ///
 /// `GET /vector_stores/{vector_store_id}/files`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListVectorStoreFiles {
@@ -104,6 +106,8 @@ impl crate::client::Client {
     /// Returns a list of vector store files.
     ///
     /// Sends [`ListVectorStoreFiles`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn list_vector_store_files(
         &self,
         vector_store_id: impl Into<String>,

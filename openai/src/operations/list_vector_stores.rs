@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns a list of vector stores.
 ///
 /// `GET /vector_stores`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListVectorStores {
@@ -93,6 +95,8 @@ impl crate::client::Client {
     /// Returns a list of vector stores.
     ///
     /// Sends [`ListVectorStores`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn list_vector_stores(&self) -> crate::client::Call<ListVectorStores> {
         self.call(ListVectorStores::new())
     }

@@ -8,6 +8,8 @@ use crate::models::*;
 /// List recently generated videos for the current project.
 ///
 /// `GET /videos`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -87,6 +89,8 @@ impl crate::client::Client {
     /// List recently generated videos for the current project.
     ///
     /// Sends [`ListVideos`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn list_videos(&self) -> crate::client::Call<ListVideos> {
         self.call(ListVideos::new())

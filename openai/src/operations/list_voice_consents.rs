@@ -11,6 +11,8 @@ use crate::models::*;
 /// See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
 ///
 /// `GET /audio/voice_consents`
+///
+/// Needs the crate feature `audio` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListVoiceConsents {
@@ -76,6 +78,8 @@ impl crate::client::Client {
     /// See the [custom voices guide](/docs/guides/text-to-speech#custom-voices). Custom voices are limited to eligible customers.
     ///
     /// Sends [`ListVoiceConsents`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `audio` (or `full`).
     pub fn list_voice_consents(&self) -> crate::client::Call<ListVoiceConsents> {
         self.call(ListVoiceConsents::new())
     }

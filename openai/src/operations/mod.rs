@@ -3,1038 +3,1556 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 //! One request builder per operation of the spec.
 
+#[cfg(feature = "assistants")]
 mod list_assistants;
 
+#[cfg(feature = "assistants")]
 pub use list_assistants::*;
 
+#[cfg(feature = "assistants")]
 mod create_assistant;
 
+#[cfg(feature = "assistants")]
 pub use create_assistant::*;
 
+#[cfg(feature = "assistants")]
 mod get_assistant;
 
+#[cfg(feature = "assistants")]
 pub use get_assistant::*;
 
+#[cfg(feature = "assistants")]
 mod modify_assistant;
 
+#[cfg(feature = "assistants")]
 pub use modify_assistant::*;
 
+#[cfg(feature = "assistants")]
 mod delete_assistant;
 
+#[cfg(feature = "assistants")]
 pub use delete_assistant::*;
 
+#[cfg(feature = "audio")]
 mod list_voice_consents;
 
+#[cfg(feature = "audio")]
 pub use list_voice_consents::*;
 
+#[cfg(feature = "audio")]
 mod get_voice_consent;
 
+#[cfg(feature = "audio")]
 pub use get_voice_consent::*;
 
+#[cfg(feature = "audio")]
 mod update_voice_consent;
 
+#[cfg(feature = "audio")]
 pub use update_voice_consent::*;
 
+#[cfg(feature = "audio")]
 mod delete_voice_consent;
 
+#[cfg(feature = "audio")]
 pub use delete_voice_consent::*;
 
+#[cfg(feature = "batch")]
 mod list_batches;
 
+#[cfg(feature = "batch")]
 pub use list_batches::*;
 
+#[cfg(feature = "batch")]
 mod create_batch;
 
+#[cfg(feature = "batch")]
 pub use create_batch::*;
 
+#[cfg(feature = "batch")]
 mod retrieve_batch;
 
+#[cfg(feature = "batch")]
 pub use retrieve_batch::*;
 
+#[cfg(feature = "batch")]
 mod cancel_batch;
 
+#[cfg(feature = "batch")]
 pub use cancel_batch::*;
 
+#[cfg(feature = "chat")]
 mod create_chat_completion;
 
+#[cfg(feature = "chat")]
 pub use create_chat_completion::*;
 
+#[cfg(feature = "chat")]
 mod get_chat_completion;
 
+#[cfg(feature = "chat")]
 pub use get_chat_completion::*;
 
+#[cfg(feature = "chat")]
 mod update_chat_completion;
 
+#[cfg(feature = "chat")]
 pub use update_chat_completion::*;
 
+#[cfg(feature = "chat")]
 mod delete_chat_completion;
 
+#[cfg(feature = "chat")]
 pub use delete_chat_completion::*;
 
+#[cfg(feature = "chat")]
 mod get_chat_completion_messages;
 
+#[cfg(feature = "chat")]
 pub use get_chat_completion_messages::*;
 
+#[cfg(feature = "completions")]
 mod create_completion;
 
+#[cfg(feature = "completions")]
 pub use create_completion::*;
 
+#[cfg(feature = "containers")]
 mod list_containers;
 
+#[cfg(feature = "containers")]
 pub use list_containers::*;
 
+#[cfg(feature = "containers")]
 mod create_container;
 
+#[cfg(feature = "containers")]
 pub use create_container::*;
 
+#[cfg(feature = "containers")]
 mod retrieve_container;
 
+#[cfg(feature = "containers")]
 pub use retrieve_container::*;
 
+#[cfg(feature = "containers")]
 mod list_container_files;
 
+#[cfg(feature = "containers")]
 pub use list_container_files::*;
 
+#[cfg(feature = "containers")]
 mod create_container_file;
 
+#[cfg(feature = "containers")]
 pub use create_container_file::*;
 
+#[cfg(feature = "containers")]
 mod retrieve_container_file;
 
+#[cfg(feature = "containers")]
 pub use retrieve_container_file::*;
 
+#[cfg(feature = "conversations")]
 mod list_conversation_items;
 
+#[cfg(feature = "conversations")]
 pub use list_conversation_items::*;
 
+#[cfg(feature = "conversations")]
 mod create_conversation_items;
 
+#[cfg(feature = "conversations")]
 pub use create_conversation_items::*;
 
+#[cfg(feature = "conversations")]
 mod get_conversation_item;
 
+#[cfg(feature = "conversations")]
 pub use get_conversation_item::*;
 
+#[cfg(feature = "conversations")]
 mod delete_conversation_item;
 
+#[cfg(feature = "conversations")]
 pub use delete_conversation_item::*;
 
+#[cfg(feature = "embeddings")]
 mod create_embedding;
 
+#[cfg(feature = "embeddings")]
 pub use create_embedding::*;
 
+#[cfg(feature = "evals")]
 mod list_evals;
 
+#[cfg(feature = "evals")]
 pub use list_evals::*;
 
+#[cfg(feature = "evals")]
 mod create_eval;
 
+#[cfg(feature = "evals")]
 pub use create_eval::*;
 
+#[cfg(feature = "evals")]
 mod get_eval;
 
+#[cfg(feature = "evals")]
 pub use get_eval::*;
 
+#[cfg(feature = "evals")]
 mod update_eval;
 
+#[cfg(feature = "evals")]
 pub use update_eval::*;
 
+#[cfg(feature = "evals")]
 mod delete_eval;
 
+#[cfg(feature = "evals")]
 pub use delete_eval::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_runs;
 
+#[cfg(feature = "evals")]
 pub use get_eval_runs::*;
 
+#[cfg(feature = "evals")]
 mod create_eval_run;
 
+#[cfg(feature = "evals")]
 pub use create_eval_run::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_run;
 
+#[cfg(feature = "evals")]
 pub use get_eval_run::*;
 
+#[cfg(feature = "evals")]
 mod cancel_eval_run;
 
+#[cfg(feature = "evals")]
 pub use cancel_eval_run::*;
 
+#[cfg(feature = "evals")]
 mod delete_eval_run;
 
+#[cfg(feature = "evals")]
 pub use delete_eval_run::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_run_output_items;
 
+#[cfg(feature = "evals")]
 pub use get_eval_run_output_items::*;
 
+#[cfg(feature = "evals")]
 mod get_eval_run_output_item;
 
+#[cfg(feature = "evals")]
 pub use get_eval_run_output_item::*;
 
+#[cfg(feature = "files")]
 mod list_files;
 
+#[cfg(feature = "files")]
 pub use list_files::*;
 
+#[cfg(feature = "files")]
 mod retrieve_file;
 
+#[cfg(feature = "files")]
 pub use retrieve_file::*;
 
+#[cfg(feature = "files")]
 mod delete_file;
 
+#[cfg(feature = "files")]
 pub use delete_file::*;
 
+#[cfg(feature = "files")]
 mod download_file;
 
+#[cfg(feature = "files")]
 pub use download_file::*;
 
+#[cfg(feature = "fine-tuning")]
 mod run_grader;
 
+#[cfg(feature = "fine-tuning")]
 pub use run_grader::*;
 
+#[cfg(feature = "fine-tuning")]
 mod validate_grader;
 
+#[cfg(feature = "fine-tuning")]
 pub use validate_grader::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_checkpoint_permissions;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_checkpoint_permissions::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_checkpoint_permission;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_checkpoint_permission::*;
 
+#[cfg(feature = "fine-tuning")]
 mod delete_fine_tuning_checkpoint_permission;
 
+#[cfg(feature = "fine-tuning")]
 pub use delete_fine_tuning_checkpoint_permission::*;
 
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job;
 
+#[cfg(feature = "fine-tuning")]
 pub use create_fine_tuning_job::*;
 
+#[cfg(feature = "fine-tuning")]
 mod retrieve_fine_tuning_job;
 
+#[cfg(feature = "fine-tuning")]
 pub use retrieve_fine_tuning_job::*;
 
+#[cfg(feature = "fine-tuning")]
 mod cancel_fine_tuning_job;
 
+#[cfg(feature = "fine-tuning")]
 pub use cancel_fine_tuning_job::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_job_checkpoints;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_job_checkpoints::*;
 
+#[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_events;
 
+#[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_events::*;
 
+#[cfg(feature = "fine-tuning")]
 mod pause_fine_tuning_job;
 
+#[cfg(feature = "fine-tuning")]
 pub use pause_fine_tuning_job::*;
 
+#[cfg(feature = "fine-tuning")]
 mod resume_fine_tuning_job;
 
+#[cfg(feature = "fine-tuning")]
 pub use resume_fine_tuning_job::*;
 
+#[cfg(feature = "images")]
 mod create_image_edit;
 
+#[cfg(feature = "images")]
 pub use create_image_edit::*;
 
+#[cfg(feature = "images")]
 mod create_image;
 
+#[cfg(feature = "images")]
 pub use create_image::*;
 
+#[cfg(feature = "models")]
 mod list_models;
 
+#[cfg(feature = "models")]
 pub use list_models::*;
 
+#[cfg(feature = "models")]
 mod retrieve_model;
 
+#[cfg(feature = "models")]
 pub use retrieve_model::*;
 
+#[cfg(feature = "models")]
 mod delete_model;
 
+#[cfg(feature = "models")]
 pub use delete_model::*;
 
+#[cfg(feature = "moderations")]
 mod create_moderation;
 
+#[cfg(feature = "moderations")]
 pub use create_moderation::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_list;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_list::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_create;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_create::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_get;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_get::*;
 
+#[cfg(feature = "admin-api-keys")]
 mod admin_api_keys_delete;
 
+#[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_delete::*;
 
+#[cfg(feature = "certificates")]
 mod list_organization_certificates;
 
+#[cfg(feature = "certificates")]
 pub use list_organization_certificates::*;
 
+#[cfg(feature = "certificates")]
 mod upload_certificate;
 
+#[cfg(feature = "certificates")]
 pub use upload_certificate::*;
 
+#[cfg(feature = "certificates")]
 mod activate_organization_certificates;
 
+#[cfg(feature = "certificates")]
 pub use activate_organization_certificates::*;
 
+#[cfg(feature = "certificates")]
 mod deactivate_organization_certificates;
 
+#[cfg(feature = "certificates")]
 pub use deactivate_organization_certificates::*;
 
+#[cfg(feature = "certificates")]
 mod get_certificate;
 
+#[cfg(feature = "certificates")]
 pub use get_certificate::*;
 
+#[cfg(feature = "certificates")]
 mod modify_certificate;
 
+#[cfg(feature = "certificates")]
 pub use modify_certificate::*;
 
+#[cfg(feature = "certificates")]
 mod delete_certificate;
 
+#[cfg(feature = "certificates")]
 pub use delete_certificate::*;
 
+#[cfg(feature = "usage")]
 mod usage_costs;
 
+#[cfg(feature = "usage")]
 pub use usage_costs::*;
 
+#[cfg(feature = "data-retention")]
 mod retrieve_organization_data_retention;
 
+#[cfg(feature = "data-retention")]
 pub use retrieve_organization_data_retention::*;
 
+#[cfg(feature = "data-retention")]
 mod update_organization_data_retention;
 
+#[cfg(feature = "data-retention")]
 pub use update_organization_data_retention::*;
 
+#[cfg(feature = "groups")]
 mod list_groups;
 
+#[cfg(feature = "groups")]
 pub use list_groups::*;
 
+#[cfg(feature = "groups")]
 mod create_group;
 
+#[cfg(feature = "groups")]
 pub use create_group::*;
 
+#[cfg(feature = "groups")]
 mod retrieve_group;
 
+#[cfg(feature = "groups")]
 pub use retrieve_group::*;
 
+#[cfg(feature = "groups")]
 mod update_group;
 
+#[cfg(feature = "groups")]
 pub use update_group::*;
 
+#[cfg(feature = "groups")]
 mod delete_group;
 
+#[cfg(feature = "groups")]
 pub use delete_group::*;
 
+#[cfg(feature = "group-organization-role-assignments")]
 mod list_group_role_assignments;
 
+#[cfg(feature = "group-organization-role-assignments")]
 pub use list_group_role_assignments::*;
 
+#[cfg(feature = "group-organization-role-assignments")]
 mod assign_group_role;
 
+#[cfg(feature = "group-organization-role-assignments")]
 pub use assign_group_role::*;
 
+#[cfg(feature = "group-organization-role-assignments")]
 mod retrieve_group_role;
 
+#[cfg(feature = "group-organization-role-assignments")]
 pub use retrieve_group_role::*;
 
+#[cfg(feature = "group-organization-role-assignments")]
 mod unassign_group_role;
 
+#[cfg(feature = "group-organization-role-assignments")]
 pub use unassign_group_role::*;
 
+#[cfg(feature = "group-users")]
 mod list_group_users;
 
+#[cfg(feature = "group-users")]
 pub use list_group_users::*;
 
+#[cfg(feature = "group-users")]
 mod add_group_user;
 
+#[cfg(feature = "group-users")]
 pub use add_group_user::*;
 
+#[cfg(feature = "group-users")]
 mod retrieve_group_user;
 
+#[cfg(feature = "group-users")]
 pub use retrieve_group_user::*;
 
+#[cfg(feature = "group-users")]
 mod remove_group_user;
 
+#[cfg(feature = "group-users")]
 pub use remove_group_user::*;
 
+#[cfg(feature = "invites")]
 mod list_invites;
 
+#[cfg(feature = "invites")]
 pub use list_invites::*;
 
+#[cfg(feature = "invites")]
 mod invite_user;
 
+#[cfg(feature = "invites")]
 pub use invite_user::*;
 
+#[cfg(feature = "invites")]
 mod retrieve_invite;
 
+#[cfg(feature = "invites")]
 pub use retrieve_invite::*;
 
+#[cfg(feature = "invites")]
 mod delete_invite;
 
+#[cfg(feature = "invites")]
 pub use delete_invite::*;
 
+#[cfg(feature = "projects")]
 mod list_projects;
 
+#[cfg(feature = "projects")]
 pub use list_projects::*;
 
+#[cfg(feature = "projects")]
 mod create_project;
 
+#[cfg(feature = "projects")]
 pub use create_project::*;
 
+#[cfg(feature = "projects")]
 mod retrieve_project;
 
+#[cfg(feature = "projects")]
 pub use retrieve_project::*;
 
+#[cfg(feature = "projects")]
 mod modify_project;
 
+#[cfg(feature = "projects")]
 pub use modify_project::*;
 
+#[cfg(feature = "projects")]
 mod list_project_api_keys;
 
+#[cfg(feature = "projects")]
 pub use list_project_api_keys::*;
 
+#[cfg(feature = "projects")]
 mod retrieve_project_api_key;
 
+#[cfg(feature = "projects")]
 pub use retrieve_project_api_key::*;
 
+#[cfg(feature = "projects")]
 mod delete_project_api_key;
 
+#[cfg(feature = "projects")]
 pub use delete_project_api_key::*;
 
+#[cfg(feature = "projects")]
 mod archive_project;
 
+#[cfg(feature = "projects")]
 pub use archive_project::*;
 
+#[cfg(feature = "certificates")]
 mod list_project_certificates;
 
+#[cfg(feature = "certificates")]
 pub use list_project_certificates::*;
 
+#[cfg(feature = "certificates")]
 mod activate_project_certificates;
 
+#[cfg(feature = "certificates")]
 pub use activate_project_certificates::*;
 
+#[cfg(feature = "certificates")]
 mod deactivate_project_certificates;
 
+#[cfg(feature = "certificates")]
 pub use deactivate_project_certificates::*;
 
+#[cfg(feature = "data-retention")]
 mod retrieve_project_data_retention;
 
+#[cfg(feature = "data-retention")]
 pub use retrieve_project_data_retention::*;
 
+#[cfg(feature = "data-retention")]
 mod update_project_data_retention;
 
+#[cfg(feature = "data-retention")]
 pub use update_project_data_retention::*;
 
+#[cfg(feature = "project-groups")]
 mod list_project_groups;
 
+#[cfg(feature = "project-groups")]
 pub use list_project_groups::*;
 
+#[cfg(feature = "project-groups")]
 mod add_project_group;
 
+#[cfg(feature = "project-groups")]
 pub use add_project_group::*;
 
+#[cfg(feature = "project-groups")]
 mod retrieve_project_group;
 
+#[cfg(feature = "project-groups")]
 pub use retrieve_project_group::*;
 
+#[cfg(feature = "project-groups")]
 mod remove_project_group;
 
+#[cfg(feature = "project-groups")]
 pub use remove_project_group::*;
 
+#[cfg(feature = "hosted-tools")]
 mod retrieve_project_hosted_tool_permissions;
 
+#[cfg(feature = "hosted-tools")]
 pub use retrieve_project_hosted_tool_permissions::*;
 
+#[cfg(feature = "hosted-tools")]
 mod update_project_hosted_tool_permissions;
 
+#[cfg(feature = "hosted-tools")]
 pub use update_project_hosted_tool_permissions::*;
 
+#[cfg(feature = "projects")]
 mod retrieve_project_model_permissions;
 
+#[cfg(feature = "projects")]
 pub use retrieve_project_model_permissions::*;
 
+#[cfg(feature = "projects")]
 mod update_project_model_permissions;
 
+#[cfg(feature = "projects")]
 pub use update_project_model_permissions::*;
 
+#[cfg(feature = "projects")]
 mod delete_project_model_permissions;
 
+#[cfg(feature = "projects")]
 pub use delete_project_model_permissions::*;
 
+#[cfg(feature = "projects")]
 mod list_project_rate_limits;
 
+#[cfg(feature = "projects")]
 pub use list_project_rate_limits::*;
 
+#[cfg(feature = "projects")]
 mod update_project_rate_limits;
 
+#[cfg(feature = "projects")]
 pub use update_project_rate_limits::*;
 
+#[cfg(feature = "projects")]
 mod list_project_service_accounts;
 
+#[cfg(feature = "projects")]
 pub use list_project_service_accounts::*;
 
+#[cfg(feature = "projects")]
 mod create_project_service_account;
 
+#[cfg(feature = "projects")]
 pub use create_project_service_account::*;
 
+#[cfg(feature = "projects")]
 mod retrieve_project_service_account;
 
+#[cfg(feature = "projects")]
 pub use retrieve_project_service_account::*;
 
+#[cfg(feature = "projects")]
 mod update_project_service_account;
 
+#[cfg(feature = "projects")]
 pub use update_project_service_account::*;
 
+#[cfg(feature = "projects")]
 mod delete_project_service_account;
 
+#[cfg(feature = "projects")]
 pub use delete_project_service_account::*;
 
+#[cfg(feature = "spend-alerts")]
 mod list_project_spend_alerts;
 
+#[cfg(feature = "spend-alerts")]
 pub use list_project_spend_alerts::*;
 
+#[cfg(feature = "spend-alerts")]
 mod create_project_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use create_project_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod retrieve_project_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use retrieve_project_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod update_project_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use update_project_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod delete_project_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use delete_project_spend_alert::*;
 
+#[cfg(feature = "projects")]
 mod list_project_users;
 
+#[cfg(feature = "projects")]
 pub use list_project_users::*;
 
+#[cfg(feature = "projects")]
 mod create_project_user;
 
+#[cfg(feature = "projects")]
 pub use create_project_user::*;
 
+#[cfg(feature = "projects")]
 mod retrieve_project_user;
 
+#[cfg(feature = "projects")]
 pub use retrieve_project_user::*;
 
+#[cfg(feature = "projects")]
 mod modify_project_user;
 
+#[cfg(feature = "projects")]
 pub use modify_project_user::*;
 
+#[cfg(feature = "projects")]
 mod delete_project_user;
 
+#[cfg(feature = "projects")]
 pub use delete_project_user::*;
 
+#[cfg(feature = "roles")]
 mod list_roles;
 
+#[cfg(feature = "roles")]
 pub use list_roles::*;
 
+#[cfg(feature = "roles")]
 mod create_role;
 
+#[cfg(feature = "roles")]
 pub use create_role::*;
 
+#[cfg(feature = "roles")]
 mod retrieve_role;
 
+#[cfg(feature = "roles")]
 pub use retrieve_role::*;
 
+#[cfg(feature = "roles")]
 mod update_role;
 
+#[cfg(feature = "roles")]
 pub use update_role::*;
 
+#[cfg(feature = "roles")]
 mod delete_role;
 
+#[cfg(feature = "roles")]
 pub use delete_role::*;
 
+#[cfg(feature = "spend-alerts")]
 mod list_organization_spend_alerts;
 
+#[cfg(feature = "spend-alerts")]
 pub use list_organization_spend_alerts::*;
 
+#[cfg(feature = "spend-alerts")]
 mod create_organization_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use create_organization_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod retrieve_organization_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use retrieve_organization_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod update_organization_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use update_organization_spend_alert::*;
 
+#[cfg(feature = "spend-alerts")]
 mod delete_organization_spend_alert;
 
+#[cfg(feature = "spend-alerts")]
 pub use delete_organization_spend_alert::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_speeches;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_speeches::*;
 
+#[cfg(feature = "usage")]
 mod usage_audio_transcriptions;
 
+#[cfg(feature = "usage")]
 pub use usage_audio_transcriptions::*;
 
+#[cfg(feature = "usage")]
 mod usage_code_interpreter_sessions;
 
+#[cfg(feature = "usage")]
 pub use usage_code_interpreter_sessions::*;
 
+#[cfg(feature = "usage")]
 mod usage_completions;
 
+#[cfg(feature = "usage")]
 pub use usage_completions::*;
 
+#[cfg(feature = "usage")]
 mod usage_embeddings;
 
+#[cfg(feature = "usage")]
 pub use usage_embeddings::*;
 
+#[cfg(feature = "usage")]
 mod usage_file_search_calls;
 
+#[cfg(feature = "usage")]
 pub use usage_file_search_calls::*;
 
+#[cfg(feature = "usage")]
 mod usage_images;
 
+#[cfg(feature = "usage")]
 pub use usage_images::*;
 
+#[cfg(feature = "usage")]
 mod usage_moderations;
 
+#[cfg(feature = "usage")]
 pub use usage_moderations::*;
 
+#[cfg(feature = "usage")]
 mod usage_vector_stores;
 
+#[cfg(feature = "usage")]
 pub use usage_vector_stores::*;
 
+#[cfg(feature = "usage")]
 mod usage_web_search_calls;
 
+#[cfg(feature = "usage")]
 pub use usage_web_search_calls::*;
 
+#[cfg(feature = "users")]
 mod list_users;
 
+#[cfg(feature = "users")]
 pub use list_users::*;
 
+#[cfg(feature = "users")]
 mod retrieve_user;
 
+#[cfg(feature = "users")]
 pub use retrieve_user::*;
 
+#[cfg(feature = "users")]
 mod modify_user;
 
+#[cfg(feature = "users")]
 pub use modify_user::*;
 
+#[cfg(feature = "users")]
 mod delete_user;
 
+#[cfg(feature = "users")]
 pub use delete_user::*;
 
+#[cfg(feature = "user-organization-role-assignments")]
 mod list_user_role_assignments;
 
+#[cfg(feature = "user-organization-role-assignments")]
 pub use list_user_role_assignments::*;
 
+#[cfg(feature = "user-organization-role-assignments")]
 mod assign_user_role;
 
+#[cfg(feature = "user-organization-role-assignments")]
 pub use assign_user_role::*;
 
+#[cfg(feature = "user-organization-role-assignments")]
 mod retrieve_user_role;
 
+#[cfg(feature = "user-organization-role-assignments")]
 pub use retrieve_user_role::*;
 
+#[cfg(feature = "user-organization-role-assignments")]
 mod unassign_user_role;
 
+#[cfg(feature = "user-organization-role-assignments")]
 pub use unassign_user_role::*;
 
+#[cfg(feature = "project-group-role-assignments")]
 mod list_project_group_role_assignments;
 
+#[cfg(feature = "project-group-role-assignments")]
 pub use list_project_group_role_assignments::*;
 
+#[cfg(feature = "project-group-role-assignments")]
 mod assign_project_group_role;
 
+#[cfg(feature = "project-group-role-assignments")]
 pub use assign_project_group_role::*;
 
+#[cfg(feature = "project-group-role-assignments")]
 mod retrieve_project_group_role;
 
+#[cfg(feature = "project-group-role-assignments")]
 pub use retrieve_project_group_role::*;
 
+#[cfg(feature = "project-group-role-assignments")]
 mod unassign_project_group_role;
 
+#[cfg(feature = "project-group-role-assignments")]
 pub use unassign_project_group_role::*;
 
+#[cfg(feature = "roles")]
 mod list_project_roles;
 
+#[cfg(feature = "roles")]
 pub use list_project_roles::*;
 
+#[cfg(feature = "roles")]
 mod create_project_role;
 
+#[cfg(feature = "roles")]
 pub use create_project_role::*;
 
+#[cfg(feature = "roles")]
 mod retrieve_project_role;
 
+#[cfg(feature = "roles")]
 pub use retrieve_project_role::*;
 
+#[cfg(feature = "roles")]
 mod update_project_role;
 
+#[cfg(feature = "roles")]
 pub use update_project_role::*;
 
+#[cfg(feature = "roles")]
 mod delete_project_role;
 
+#[cfg(feature = "roles")]
 pub use delete_project_role::*;
 
+#[cfg(feature = "project-user-role-assignments")]
 mod list_project_user_role_assignments;
 
+#[cfg(feature = "project-user-role-assignments")]
 pub use list_project_user_role_assignments::*;
 
+#[cfg(feature = "project-user-role-assignments")]
 mod assign_project_user_role;
 
+#[cfg(feature = "project-user-role-assignments")]
 pub use assign_project_user_role::*;
 
+#[cfg(feature = "project-user-role-assignments")]
 mod retrieve_project_user_role;
 
+#[cfg(feature = "project-user-role-assignments")]
 pub use retrieve_project_user_role::*;
 
+#[cfg(feature = "project-user-role-assignments")]
 mod unassign_project_user_role;
 
+#[cfg(feature = "project-user-role-assignments")]
 pub use unassign_project_user_role::*;
 
+#[cfg(feature = "realtime")]
 mod create_realtime_client_secret;
 
+#[cfg(feature = "realtime")]
 pub use create_realtime_client_secret::*;
 
+#[cfg(feature = "realtime")]
 mod create_realtime_session;
 
+#[cfg(feature = "realtime")]
 pub use create_realtime_session::*;
 
+#[cfg(feature = "realtime")]
 mod create_realtime_transcription_session;
 
+#[cfg(feature = "realtime")]
 pub use create_realtime_transcription_session::*;
 
+#[cfg(feature = "realtime")]
 mod create_realtime_translation_client_secret;
 
+#[cfg(feature = "realtime")]
 pub use create_realtime_translation_client_secret::*;
 
+#[cfg(feature = "responses")]
 mod create_response;
 
+#[cfg(feature = "responses")]
 pub use create_response::*;
 
+#[cfg(feature = "responses")]
 mod get_response;
 
+#[cfg(feature = "responses")]
 pub use get_response::*;
 
+#[cfg(feature = "responses")]
 mod cancel_response;
 
+#[cfg(feature = "responses")]
 pub use cancel_response::*;
 
+#[cfg(feature = "responses")]
 mod list_input_items;
 
+#[cfg(feature = "responses")]
 pub use list_input_items::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread;
 
+#[cfg(feature = "assistants")]
 pub use create_thread::*;
 
+#[cfg(feature = "assistants")]
 mod create_thread_and_run;
 
+#[cfg(feature = "assistants")]
 pub use create_thread_and_run::*;
 
+#[cfg(feature = "assistants")]
 mod get_thread;
 
+#[cfg(feature = "assistants")]
 pub use get_thread::*;
 
+#[cfg(feature = "assistants")]
 mod modify_thread;
 
+#[cfg(feature = "assistants")]
 pub use modify_thread::*;
 
+#[cfg(feature = "assistants")]
 mod delete_thread;
 
+#[cfg(feature = "assistants")]
 pub use delete_thread::*;
 
+#[cfg(feature = "assistants")]
 mod list_messages;
 
+#[cfg(feature = "assistants")]
 pub use list_messages::*;
 
+#[cfg(feature = "assistants")]
 mod create_message;
 
+#[cfg(feature = "assistants")]
 pub use create_message::*;
 
+#[cfg(feature = "assistants")]
 mod get_message;
 
+#[cfg(feature = "assistants")]
 pub use get_message::*;
 
+#[cfg(feature = "assistants")]
 mod modify_message;
 
+#[cfg(feature = "assistants")]
 pub use modify_message::*;
 
+#[cfg(feature = "assistants")]
 mod delete_message;
 
+#[cfg(feature = "assistants")]
 pub use delete_message::*;
 
+#[cfg(feature = "assistants")]
 mod list_runs;
 
+#[cfg(feature = "assistants")]
 pub use list_runs::*;
 
+#[cfg(feature = "assistants")]
 mod create_run;
 
+#[cfg(feature = "assistants")]
 pub use create_run::*;
 
+#[cfg(feature = "assistants")]
 mod get_run;
 
+#[cfg(feature = "assistants")]
 pub use get_run::*;
 
+#[cfg(feature = "assistants")]
 mod modify_run;
 
+#[cfg(feature = "assistants")]
 pub use modify_run::*;
 
+#[cfg(feature = "assistants")]
 mod cancel_run;
 
+#[cfg(feature = "assistants")]
 pub use cancel_run::*;
 
+#[cfg(feature = "assistants")]
 mod list_run_steps;
 
+#[cfg(feature = "assistants")]
 pub use list_run_steps::*;
 
+#[cfg(feature = "assistants")]
 mod get_run_step;
 
+#[cfg(feature = "assistants")]
 pub use get_run_step::*;
 
+#[cfg(feature = "assistants")]
 mod submit_tool_ouputs_to_run;
 
+#[cfg(feature = "assistants")]
 pub use submit_tool_ouputs_to_run::*;
 
+#[cfg(feature = "uploads")]
 mod create_upload;
 
+#[cfg(feature = "uploads")]
 pub use create_upload::*;
 
+#[cfg(feature = "uploads")]
 mod cancel_upload;
 
+#[cfg(feature = "uploads")]
 pub use cancel_upload::*;
 
+#[cfg(feature = "uploads")]
 mod complete_upload;
 
+#[cfg(feature = "uploads")]
 pub use complete_upload::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_stores;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_stores::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store::*;
 
+#[cfg(feature = "vector-stores")]
 mod get_vector_store;
 
+#[cfg(feature = "vector-stores")]
 pub use get_vector_store::*;
 
+#[cfg(feature = "vector-stores")]
 mod modify_vector_store;
 
+#[cfg(feature = "vector-stores")]
 pub use modify_vector_store::*;
 
+#[cfg(feature = "vector-stores")]
 mod delete_vector_store;
 
+#[cfg(feature = "vector-stores")]
 pub use delete_vector_store::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store_file_batch;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store_file_batch::*;
 
+#[cfg(feature = "vector-stores")]
 mod get_vector_store_file_batch;
 
+#[cfg(feature = "vector-stores")]
 pub use get_vector_store_file_batch::*;
 
+#[cfg(feature = "vector-stores")]
 mod cancel_vector_store_file_batch;
 
+#[cfg(feature = "vector-stores")]
 pub use cancel_vector_store_file_batch::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_files_in_vector_store_batch;
 
+#[cfg(feature = "vector-stores")]
 pub use list_files_in_vector_store_batch::*;
 
+#[cfg(feature = "vector-stores")]
 mod list_vector_store_files;
 
+#[cfg(feature = "vector-stores")]
 pub use list_vector_store_files::*;
 
+#[cfg(feature = "vector-stores")]
 mod create_vector_store_file;
 
+#[cfg(feature = "vector-stores")]
 pub use create_vector_store_file::*;
 
+#[cfg(feature = "vector-stores")]
 mod get_vector_store_file;
 
+#[cfg(feature = "vector-stores")]
 pub use get_vector_store_file::*;
 
+#[cfg(feature = "vector-stores")]
 mod update_vector_store_file_attributes;
 
+#[cfg(feature = "vector-stores")]
 pub use update_vector_store_file_attributes::*;
 
+#[cfg(feature = "vector-stores")]
 mod delete_vector_store_file;
 
+#[cfg(feature = "vector-stores")]
 pub use delete_vector_store_file::*;
 
+#[cfg(feature = "vector-stores")]
 mod retrieve_vector_store_file_content;
 
+#[cfg(feature = "vector-stores")]
 pub use retrieve_vector_store_file_content::*;
 
+#[cfg(feature = "vector-stores")]
 mod search_vector_store;
 
+#[cfg(feature = "vector-stores")]
 pub use search_vector_store::*;
 
+#[cfg(feature = "conversations")]
 mod create_conversation;
 
+#[cfg(feature = "conversations")]
 pub use create_conversation::*;
 
+#[cfg(feature = "conversations")]
 mod get_conversation;
 
+#[cfg(feature = "conversations")]
 pub use get_conversation::*;
 
+#[cfg(feature = "conversations")]
 mod update_conversation;
 
+#[cfg(feature = "conversations")]
 pub use update_conversation::*;
 
+#[cfg(feature = "conversations")]
 mod delete_conversation;
 
+#[cfg(feature = "conversations")]
 pub use delete_conversation::*;
 
+#[cfg(feature = "spend-limits")]
 mod getorganizationspendlimit;
 
+#[cfg(feature = "spend-limits")]
 pub use getorganizationspendlimit::*;
 
+#[cfg(feature = "spend-limits")]
 mod updateorganizationspendlimit;
 
+#[cfg(feature = "spend-limits")]
 pub use updateorganizationspendlimit::*;
 
+#[cfg(feature = "spend-limits")]
 mod deleteorganizationspendlimit;
 
+#[cfg(feature = "spend-limits")]
 pub use deleteorganizationspendlimit::*;
 
+#[cfg(feature = "spend-limits")]
 mod getprojectspendlimit;
 
+#[cfg(feature = "spend-limits")]
 pub use getprojectspendlimit::*;
 
+#[cfg(feature = "spend-limits")]
 mod updateprojectspendlimit;
 
+#[cfg(feature = "spend-limits")]
 pub use updateprojectspendlimit::*;
 
+#[cfg(feature = "spend-limits")]
 mod deleteprojectspendlimit;
 
+#[cfg(feature = "spend-limits")]
 pub use deleteprojectspendlimit::*;
 
+#[cfg(feature = "projects")]
 mod createan_ap_ikeyforaserviceaccount;
 
+#[cfg(feature = "projects")]
 pub use createan_ap_ikeyforaserviceaccount::*;
 
+#[cfg(feature = "videos")]
 mod list_videos;
 
+#[cfg(feature = "videos")]
 pub use list_videos::*;
 
+#[cfg(feature = "videos")]
 mod create_video;
 
+#[cfg(feature = "videos")]
 pub use create_video::*;
 
+#[cfg(feature = "videos")]
 mod get_video_character;
 
+#[cfg(feature = "videos")]
 pub use get_video_character::*;
 
+#[cfg(feature = "videos")]
 mod create_video_edit;
 
+#[cfg(feature = "videos")]
 pub use create_video_edit::*;
 
+#[cfg(feature = "videos")]
 mod create_video_extend;
 
+#[cfg(feature = "videos")]
 pub use create_video_extend::*;
 
+#[cfg(feature = "videos")]
 mod get_video;
 
+#[cfg(feature = "videos")]
 pub use get_video::*;
 
+#[cfg(feature = "videos")]
 mod delete_video;
 
+#[cfg(feature = "videos")]
 pub use delete_video::*;
 
+#[cfg(feature = "videos")]
 mod retrieve_video_content;
 
+#[cfg(feature = "videos")]
 pub use retrieve_video_content::*;
 
+#[cfg(feature = "videos")]
 mod create_video_remix;
 
+#[cfg(feature = "videos")]
 pub use create_video_remix::*;
 
+#[cfg(feature = "responses")]
 mod getinputtokencounts;
 
+#[cfg(feature = "responses")]
 pub use getinputtokencounts::*;
 
+#[cfg(feature = "responses")]
 mod compactconversation;
 
+#[cfg(feature = "responses")]
 pub use compactconversation::*;
 
+#[cfg(feature = "skills")]
 mod list_skills;
 
+#[cfg(feature = "skills")]
 pub use list_skills::*;
 
+#[cfg(feature = "skills")]
 mod create_skill;
 
+#[cfg(feature = "skills")]
 pub use create_skill::*;
 
+#[cfg(feature = "skills")]
 mod get_skill;
 
+#[cfg(feature = "skills")]
 pub use get_skill::*;
 
+#[cfg(feature = "skills")]
 mod update_skill_default_version;
 
+#[cfg(feature = "skills")]
 pub use update_skill_default_version::*;
 
+#[cfg(feature = "skills")]
 mod delete_skill;
 
+#[cfg(feature = "skills")]
 pub use delete_skill::*;
 
+#[cfg(feature = "skills")]
 mod get_skill_content;
 
+#[cfg(feature = "skills")]
 pub use get_skill_content::*;
 
+#[cfg(feature = "skills")]
 mod list_skill_versions;
 
+#[cfg(feature = "skills")]
 pub use list_skill_versions::*;
 
+#[cfg(feature = "skills")]
 mod create_skill_version;
 
+#[cfg(feature = "skills")]
 pub use create_skill_version::*;
 
+#[cfg(feature = "skills")]
 mod get_skill_version;
 
+#[cfg(feature = "skills")]
 pub use get_skill_version::*;
 
+#[cfg(feature = "skills")]
 mod delete_skill_version;
 
+#[cfg(feature = "skills")]
 pub use delete_skill_version::*;
 
+#[cfg(feature = "skills")]
 mod get_skill_version_content;
 
+#[cfg(feature = "skills")]
 pub use get_skill_version_content::*;
 
+#[cfg(feature = "chatkit")]
 mod cancel_chat_session_method;
 
+#[cfg(feature = "chatkit")]
 pub use cancel_chat_session_method::*;
 
+#[cfg(feature = "chatkit")]
 mod create_chat_session_method;
 
+#[cfg(feature = "chatkit")]
 pub use create_chat_session_method::*;
 
+#[cfg(feature = "chatkit")]
 mod list_thread_items_method;
 
+#[cfg(feature = "chatkit")]
 pub use list_thread_items_method::*;
 
+#[cfg(feature = "chatkit")]
 mod get_thread_method;
 
+#[cfg(feature = "chatkit")]
 pub use get_thread_method::*;
 
+#[cfg(feature = "chatkit")]
 mod delete_thread_method;
 
+#[cfg(feature = "chatkit")]
 pub use delete_thread_method::*;
 
+#[cfg(feature = "chatkit")]
 mod list_threads_method;
 
+#[cfg(feature = "chatkit")]
 pub use list_threads_method::*;

@@ -8,6 +8,8 @@ use crate::models::*;
 /// Modifies an assistant.
 ///
 /// `POST /assistants/{assistant_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -237,6 +239,8 @@ impl crate::client::Client {
     /// Modifies an assistant.
     ///
     /// Sends [`ModifyAssistant`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn modify_assistant(
         &self,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modify a certificate. Note that only the name can be modified.
 ///
 /// `POST /organization/certificates/{certificate_id}`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyCertificate {
@@ -71,6 +73,8 @@ impl crate::client::Client {
     /// Modify a certificate. Note that only the name can be modified.
     ///
     /// Sends [`ModifyCertificate`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn modify_certificate(
         &self,
         certificate_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a message.
 ///
 /// `POST /threads/{thread_id}/messages/{message_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyMessage {
@@ -92,6 +94,8 @@ impl crate::client::Client {
     /// Modifies a message.
     ///
     /// Sends [`ModifyMessage`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn modify_message(
         &self,
         thread_id: impl Into<String>,

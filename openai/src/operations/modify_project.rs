@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a project in the organization.
 ///
 /// `POST /organization/projects/{project_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyProject {
@@ -88,6 +90,8 @@ impl crate::client::Client {
     /// Modifies a project in the organization.
     ///
     /// Sends [`ModifyProject`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn modify_project(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a user's role in the project.
 ///
 /// `POST /organization/projects/{project_id}/users/{user_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyProjectUser {
@@ -87,6 +89,8 @@ impl crate::client::Client {
     /// Modifies a user's role in the project.
     ///
     /// Sends [`ModifyProjectUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn modify_project_user(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a run.
 ///
 /// `POST /threads/{thread_id}/runs/{run_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyRun {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// Modifies a run.
     ///
     /// Sends [`ModifyRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn modify_run(
         &self,
         thread_id: impl Into<String>,

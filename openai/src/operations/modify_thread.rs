@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a thread.
 ///
 /// `POST /threads/{thread_id}`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyThread {
@@ -97,6 +99,8 @@ impl crate::client::Client {
     /// Modifies a thread.
     ///
     /// Sends [`ModifyThread`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn modify_thread(
         &self,
         thread_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a user's role in the organization.
 ///
 /// `POST /organization/users/{user_id}`
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyUser {
@@ -114,6 +116,8 @@ impl crate::client::Client {
     /// Modifies a user's role in the organization.
     ///
     /// Sends [`ModifyUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `users` (or `full`).
     pub fn modify_user(
         &self,
         user_id: impl Into<String>,

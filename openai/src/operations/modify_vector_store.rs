@@ -7,6 +7,8 @@ use crate::models::*;
 /// Modifies a vector store.
 ///
 /// `POST /vector_stores/{vector_store_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ModifyVectorStore {
@@ -110,6 +112,8 @@ impl crate::client::Client {
     /// Modifies a vector store.
     ///
     /// Sends [`ModifyVectorStore`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn modify_vector_store(
         &self,
         vector_store_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Pause a fine-tune job.
 ///
 /// `POST /fine_tuning/jobs/{fine_tuning_job_id}/pause`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct PauseFineTuningJob {
@@ -52,6 +54,8 @@ impl crate::client::Client {
     /// Pause a fine-tune job.
     ///
     /// Sends [`PauseFineTuningJob`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn pause_fine_tuning_job(
         &self,
         fine_tuning_job_id: impl Into<String>,

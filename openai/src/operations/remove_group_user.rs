@@ -7,6 +7,8 @@ use crate::models::*;
 /// Removes a user from a group.
 ///
 /// `DELETE /organization/groups/{group_id}/users/{user_id}`
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RemoveGroupUser {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Removes a user from a group.
     ///
     /// Sends [`RemoveGroupUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-users` (or `full`).
     pub fn remove_group_user(
         &self,
         group_id: impl Into<String>,

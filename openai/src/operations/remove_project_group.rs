@@ -7,6 +7,8 @@ use crate::models::*;
 /// Revokes a group's access to a project.
 ///
 /// `DELETE /organization/projects/{project_id}/groups/{group_id}`
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RemoveProjectGroup {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Revokes a group's access to a project.
     ///
     /// Sends [`RemoveProjectGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-groups` (or `full`).
     pub fn remove_project_group(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Resume a fine-tune job.
 ///
 /// `POST /fine_tuning/jobs/{fine_tuning_job_id}/resume`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ResumeFineTuningJob {
@@ -52,6 +54,8 @@ impl crate::client::Client {
     /// Resume a fine-tune job.
     ///
     /// Sends [`ResumeFineTuningJob`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn resume_fine_tuning_job(
         &self,
         fine_tuning_job_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a batch.
 ///
 /// `GET /batches/{batch_id}`
+///
+/// Needs the crate feature `batch` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveBatch {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves a batch.
     ///
     /// Sends [`RetrieveBatch`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `batch` (or `full`).
     pub fn retrieve_batch(
         &self,
         batch_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Retrieves a container.
 ///
 /// `GET /containers/{container_id}`
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveContainer {
@@ -52,6 +54,8 @@ impl crate::client::Client {
     /// Retrieves a container.
     ///
     /// Sends [`RetrieveContainer`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `containers` (or `full`).
     pub fn retrieve_container(
         &self,
         container_id: impl Into<String>,

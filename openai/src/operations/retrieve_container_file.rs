@@ -9,6 +9,8 @@ use crate::models::*;
 /// Retrieves a container file.
 ///
 /// `GET /containers/{container_id}/files/{file_id}`
+///
+/// Needs the crate feature `containers` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveContainerFile {
@@ -59,6 +61,8 @@ impl crate::client::Client {
     /// Retrieves a container file.
     ///
     /// Sends [`RetrieveContainerFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `containers` (or `full`).
     pub fn retrieve_container_file(
         &self,
         container_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns information about a specific file.
 ///
 /// `GET /files/{file_id}`
+///
+/// Needs the crate feature `files` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveFile {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Returns information about a specific file.
     ///
     /// Sends [`RetrieveFile`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `files` (or `full`).
     pub fn retrieve_file(
         &self,
         file_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// [Learn more about fine-tuning](/docs/guides/model-optimization)
 ///
 /// `GET /fine_tuning/jobs/{fine_tuning_job_id}`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveFineTuningJob {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// [Learn more about fine-tuning](/docs/guides/model-optimization)
     ///
     /// Sends [`RetrieveFineTuningJob`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn retrieve_fine_tuning_job(
         &self,
         fine_tuning_job_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a group.
 ///
 /// `GET /organization/groups/{group_id}`
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveGroup {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves a group.
     ///
     /// Sends [`RetrieveGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `groups` (or `full`).
     pub fn retrieve_group(
         &self,
         group_id: impl Into<String>,

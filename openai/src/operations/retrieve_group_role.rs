@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves an organization role assigned to a group.
 ///
 /// `GET /organization/groups/{group_id}/roles/{role_id}`
+///
+/// Needs the crate feature `group-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveGroupRole {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves an organization role assigned to a group.
     ///
     /// Sends [`RetrieveGroupRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-organization-role-assignments` (or `full`).
     pub fn retrieve_group_role(
         &self,
         group_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a user in a group.
 ///
 /// `GET /organization/groups/{group_id}/users/{user_id}`
+///
+/// Needs the crate feature `group-users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveGroupUser {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a user in a group.
     ///
     /// Sends [`RetrieveGroupUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-users` (or `full`).
     pub fn retrieve_group_user(
         &self,
         group_id: impl Into<String>,

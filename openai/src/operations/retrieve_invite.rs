@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves an invite.
 ///
 /// `GET /organization/invites/{invite_id}`
+///
+/// Needs the crate feature `invites` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveInvite {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Retrieves an invite.
     ///
     /// Sends [`RetrieveInvite`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `invites` (or `full`).
     pub fn retrieve_invite(
         &self,
         invite_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a model instance, providing basic information about the model such as the owner and permissioning.
 ///
 /// `GET /models/{model}`
+///
+/// Needs the crate feature `models` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveModel {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves a model instance, providing basic information about the model such as the owner and permissioning.
     ///
     /// Sends [`RetrieveModel`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `models` (or `full`).
     pub fn retrieve_model(
         &self,
         model: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves organization data retention controls.
 ///
 /// `GET /organization/data_retention`
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveOrganizationDataRetention {}
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves organization data retention controls.
     ///
     /// Sends [`RetrieveOrganizationDataRetention`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `data-retention` (or `full`).
     pub fn retrieve_organization_data_retention(
         &self,
     ) -> crate::client::Call<RetrieveOrganizationDataRetention> {

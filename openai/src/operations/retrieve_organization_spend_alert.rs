@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves an organization spend alert.
 ///
 /// `GET /organization/spend_alerts/{alert_id}`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveOrganizationSpendAlert {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves an organization spend alert.
     ///
     /// Sends [`RetrieveOrganizationSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn retrieve_organization_spend_alert(
         &self,
         alert_id: impl Into<String>,

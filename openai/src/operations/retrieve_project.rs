@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a project.
 ///
 /// `GET /organization/projects/{project_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProject {
@@ -48,6 +50,8 @@ impl crate::client::Client {
     /// Retrieves a project.
     ///
     /// Sends [`RetrieveProject`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn retrieve_project(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves an API key in the project.
 ///
 /// `GET /organization/projects/{project_id}/api_keys/{api_key_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectApiKey {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves an API key in the project.
     ///
     /// Sends [`RetrieveProjectApiKey`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn retrieve_project_api_key(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves project data retention controls.
 ///
 /// `GET /organization/projects/{project_id}/data_retention`
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectDataRetention {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Retrieves project data retention controls.
     ///
     /// Sends [`RetrieveProjectDataRetention`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `data-retention` (or `full`).
     pub fn retrieve_project_data_retention(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a project's group.
 ///
 /// `GET /organization/projects/{project_id}/groups/{group_id}`
+///
+/// Needs the crate feature `project-groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectGroup {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// Retrieves a project's group.
     ///
     /// Sends [`RetrieveProjectGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-groups` (or `full`).
     pub fn retrieve_project_group(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a project role assigned to a group.
 ///
 /// `GET /projects/{project_id}/groups/{group_id}/roles/{role_id}`
+///
+/// Needs the crate feature `project-group-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectGroupRole {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Retrieves a project role assigned to a group.
     ///
     /// Sends [`RetrieveProjectGroupRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-group-role-assignments` (or `full`).
     pub fn retrieve_project_group_role(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns hosted tool permissions for a project.
 ///
 /// `GET /organization/projects/{project_id}/hosted_tool_permissions`
+///
+/// Needs the crate feature `hosted-tools` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectHostedToolPermissions {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Returns hosted tool permissions for a project.
     ///
     /// Sends [`RetrieveProjectHostedToolPermissions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `hosted-tools` (or `full`).
     pub fn retrieve_project_hosted_tool_permissions(
         &self,
         project_id: impl Into<String>,

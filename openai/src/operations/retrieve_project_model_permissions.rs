@@ -7,6 +7,8 @@ use crate::models::*;
 /// Returns model permissions for a project.
 ///
 /// `GET /organization/projects/{project_id}/model_permissions`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectModelPermissions {
@@ -49,6 +51,8 @@ impl crate::client::Client {
     /// Returns model permissions for a project.
     ///
     /// Sends [`RetrieveProjectModelPermissions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn retrieve_project_model_permissions(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a project role.
 ///
 /// `GET /projects/{project_id}/roles/{role_id}`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectRole {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a project role.
     ///
     /// Sends [`RetrieveProjectRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn retrieve_project_role(
         &self,
         project_id: impl Into<String>,

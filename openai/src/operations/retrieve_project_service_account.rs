@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a service account in the project.
 ///
 /// `GET /organization/projects/{project_id}/service_accounts/{service_account_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectServiceAccount {
@@ -61,6 +63,8 @@ impl crate::client::Client {
     /// Retrieves a service account in the project.
     ///
     /// Sends [`RetrieveProjectServiceAccount`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn retrieve_project_service_account(
         &self,
         project_id: impl Into<String>,

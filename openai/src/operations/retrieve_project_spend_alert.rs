@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a project spend alert.
 ///
 /// `GET /organization/projects/{project_id}/spend_alerts/{alert_id}`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectSpendAlert {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a project spend alert.
     ///
     /// Sends [`RetrieveProjectSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn retrieve_project_spend_alert(
         &self,
         project_id: impl Into<String>,

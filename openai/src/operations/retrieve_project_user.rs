@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a user in the project.
 ///
 /// `GET /organization/projects/{project_id}/users/{user_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectUser {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves a user in the project.
     ///
     /// Sends [`RetrieveProjectUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn retrieve_project_user(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a project role assigned to a user.
 ///
 /// `GET /projects/{project_id}/users/{user_id}/roles/{role_id}`
+///
+/// Needs the crate feature `project-user-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveProjectUserRole {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Retrieves a project role assigned to a user.
     ///
     /// Sends [`RetrieveProjectUserRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-user-role-assignments` (or `full`).
     pub fn retrieve_project_user_role(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves an organization role.
 ///
 /// `GET /organization/roles/{role_id}`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveRole {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves an organization role.
     ///
     /// Sends [`RetrieveRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn retrieve_role(
         &self,
         role_id: impl Into<String>,

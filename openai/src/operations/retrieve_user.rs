@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves a user by their identifier.
 ///
 /// `GET /organization/users/{user_id}`
+///
+/// Needs the crate feature `users` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveUser {
@@ -46,6 +48,8 @@ impl crate::client::Client {
     /// Retrieves a user by their identifier.
     ///
     /// Sends [`RetrieveUser`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `users` (or `full`).
     pub fn retrieve_user(
         &self,
         user_id: impl Into<String>,

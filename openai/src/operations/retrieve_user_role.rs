@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieves an organization role assigned to a user.
 ///
 /// `GET /organization/users/{user_id}/roles/{role_id}`
+///
+/// Needs the crate feature `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveUserRole {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Retrieves an organization role assigned to a user.
     ///
     /// Sends [`RetrieveUserRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `user-organization-role-assignments` (or `full`).
     pub fn retrieve_user_role(
         &self,
         user_id: impl Into<String>,

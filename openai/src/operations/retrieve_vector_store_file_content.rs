@@ -7,6 +7,8 @@ use crate::models::*;
 /// Retrieve the parsed contents of a vector store file.
 ///
 /// `GET /vector_stores/{vector_store_id}/files/{file_id}/content`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RetrieveVectorStoreFileContent {
@@ -56,6 +58,8 @@ impl crate::client::Client {
     /// Retrieve the parsed contents of a vector store file.
     ///
     /// Sends [`RetrieveVectorStoreFileContent`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn retrieve_vector_store_file_content(
         &self,
         vector_store_id: impl Into<String>,

@@ -10,6 +10,8 @@ use crate::models::*;
 /// Streams the rendered video content for the specified video job.
 ///
 /// `GET /videos/{video_id}/content`
+///
+/// Needs the crate feature `videos` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Streams the rendered video content for the specified video job.
     ///
     /// Sends [`RetrieveVideoContent`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `videos` (or `full`).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn retrieve_video_content(
         &self,

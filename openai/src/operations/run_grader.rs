@@ -7,6 +7,8 @@ use crate::models::*;
 /// Run a grader.
 ///
 /// `POST /fine_tuning/alpha/graders/run`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct RunGrader {
@@ -72,6 +74,8 @@ impl crate::client::Client {
     /// Run a grader.
     ///
     /// Sends [`RunGrader`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn run_grader(
         &self,
         grader: RunGraderRequestGrader,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Search a vector store for relevant chunks based on a query and file attributes filter.
 ///
 /// `POST /vector_stores/{vector_store_id}/search`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct SearchVectorStore {
@@ -102,6 +104,8 @@ impl crate::client::Client {
     /// Search a vector store for relevant chunks based on a query and file attributes filter.
     ///
     /// Sends [`SearchVectorStore`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn search_vector_store(
         &self,
         vector_store_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// When a run has the `status: "requires_action"` and `required_action.type` is `submit_tool_outputs`, this endpoint can be used to submit the outputs from the tool calls once they're all completed. All outputs must be submitted in a single request.
 ///
 /// `POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs`
+///
+/// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct SubmitToolOuputsToRun {
@@ -97,6 +99,8 @@ impl crate::client::Client {
     /// When a run has the `status: "requires_action"` and `required_action.type` is `submit_tool_outputs`, this endpoint can be used to submit the outputs from the tool calls once they're all completed. All outputs must be submitted in a single request.
     ///
     /// Sends [`SubmitToolOuputsToRun`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `assistants` (or `full`).
     pub fn submit_tool_ouputs_to_run(
         &self,
         thread_id: impl Into<String>,

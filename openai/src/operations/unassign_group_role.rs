@@ -7,6 +7,8 @@ use crate::models::*;
 /// Unassigns an organization role from a group within the organization.
 ///
 /// `DELETE /organization/groups/{group_id}/roles/{role_id}`
+///
+/// Needs the crate feature `group-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UnassignGroupRole {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Unassigns an organization role from a group within the organization.
     ///
     /// Sends [`UnassignGroupRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `group-organization-role-assignments` (or `full`).
     pub fn unassign_group_role(
         &self,
         group_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Unassigns a project role from a user within a project.
 ///
 /// `DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}`
+///
+/// Needs the crate feature `project-user-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UnassignProjectUserRole {
@@ -66,6 +68,8 @@ impl crate::client::Client {
     /// Unassigns a project role from a user within a project.
     ///
     /// Sends [`UnassignProjectUserRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `project-user-role-assignments` (or `full`).
     pub fn unassign_project_user_role(
         &self,
         project_id: impl Into<String>,

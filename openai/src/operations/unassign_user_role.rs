@@ -7,6 +7,8 @@ use crate::models::*;
 /// Unassigns an organization role from a user within the organization.
 ///
 /// `DELETE /organization/users/{user_id}/roles/{role_id}`
+///
+/// Needs the crate feature `user-organization-role-assignments` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UnassignUserRole {
@@ -55,6 +57,8 @@ impl crate::client::Client {
     /// Unassigns an organization role from a user within the organization.
     ///
     /// Sends [`UnassignUserRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `user-organization-role-assignments` (or `full`).
     pub fn unassign_user_role(
         &self,
         user_id: impl Into<String>,

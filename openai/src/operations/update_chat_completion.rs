@@ -9,6 +9,8 @@ use crate::models::*;
 /// the only supported modification is to update the `metadata` field.
 ///
 /// `POST /chat/completions/{completion_id}`
+///
+/// Needs the crate feature `chat` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateChatCompletion {
@@ -79,6 +81,8 @@ impl crate::client::Client {
     /// the only supported modification is to update the `metadata` field.
     ///
     /// Sends [`UpdateChatCompletion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `chat` (or `full`).
     pub fn update_chat_completion(
         &self,
         completion_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Update a conversation
 ///
 /// `POST /conversations/{conversation_id}`
+///
+/// Needs the crate feature `conversations` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateConversation {
@@ -69,6 +71,8 @@ impl crate::client::Client {
     /// Update a conversation
     ///
     /// Sends [`UpdateConversation`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `conversations` (or `full`).
     pub fn update_conversation(
         &self,
         conversation_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Update certain properties of an evaluation.
 ///
 /// `POST /evals/{eval_id}`
+///
+/// Needs the crate feature `evals` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateEval {
@@ -86,6 +88,8 @@ impl crate::client::Client {
     /// Update certain properties of an evaluation.
     ///
     /// Sends [`UpdateEval`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `evals` (or `full`).
     pub fn update_eval(
         &self,
         eval_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates a group's information.
 ///
 /// `POST /organization/groups/{group_id}`
+///
+/// Needs the crate feature `groups` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateGroup {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// Updates a group's information.
     ///
     /// Sends [`UpdateGroup`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `groups` (or `full`).
     pub fn update_group(
         &self,
         group_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates organization data retention controls.
 ///
 /// `POST /organization/data_retention`
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateOrganizationDataRetention {
@@ -57,6 +59,8 @@ impl crate::client::Client {
     /// Updates organization data retention controls.
     ///
     /// Sends [`UpdateOrganizationDataRetention`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `data-retention` (or `full`).
     pub fn update_organization_data_retention(
         &self,
         retention_type: UpdateOrganizationDataRetentionBodyRetentionType,

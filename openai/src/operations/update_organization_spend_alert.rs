@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates an organization spend alert.
 ///
 /// `POST /organization/spend_alerts/{alert_id}`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateOrganizationSpendAlert {
@@ -77,6 +79,8 @@ impl crate::client::Client {
     /// Updates an organization spend alert.
     ///
     /// Sends [`UpdateOrganizationSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn update_organization_spend_alert(
         &self,
         alert_id: impl Into<String>,

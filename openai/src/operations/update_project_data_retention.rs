@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates project data retention controls.
 ///
 /// `POST /organization/projects/{project_id}/data_retention`
+///
+/// Needs the crate feature `data-retention` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectDataRetention {
@@ -72,6 +74,8 @@ impl crate::client::Client {
     /// Updates project data retention controls.
     ///
     /// Sends [`UpdateProjectDataRetention`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `data-retention` (or `full`).
     pub fn update_project_data_retention(
         &self,
         project_id: impl Into<String>,

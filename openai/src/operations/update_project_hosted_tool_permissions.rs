@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates hosted tool permissions for a project.
 ///
 /// `POST /organization/projects/{project_id}/hosted_tool_permissions`
+///
+/// Needs the crate feature `hosted-tools` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectHostedToolPermissions {
@@ -137,6 +139,8 @@ impl crate::client::Client {
     /// Updates hosted tool permissions for a project.
     ///
     /// Sends [`UpdateProjectHostedToolPermissions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `hosted-tools` (or `full`).
     pub fn update_project_hosted_tool_permissions(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates model permissions for a project.
 ///
 /// `POST /organization/projects/{project_id}/model_permissions`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectModelPermissions {
@@ -76,6 +78,8 @@ impl crate::client::Client {
     /// Updates model permissions for a project.
     ///
     /// Sends [`UpdateProjectModelPermissions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn update_project_model_permissions(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates a project rate limit.
 ///
 /// `POST /organization/projects/{project_id}/rate_limits/{rate_limit_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectRateLimits {
@@ -118,6 +120,8 @@ impl crate::client::Client {
     /// Updates a project rate limit.
     ///
     /// Sends [`UpdateProjectRateLimits`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn update_project_rate_limits(
         &self,
         project_id: impl Into<String>,

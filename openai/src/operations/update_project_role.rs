@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates an existing project role.
 ///
 /// `POST /projects/{project_id}/roles/{role_id}`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectRole {
@@ -113,6 +115,8 @@ impl crate::client::Client {
     /// Updates an existing project role.
     ///
     /// Sends [`UpdateProjectRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn update_project_role(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates a service account in the project.
 ///
 /// `POST /organization/projects/{project_id}/service_accounts/{service_account_id}`
+///
+/// Needs the crate feature `projects` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectServiceAccount {
@@ -92,6 +94,8 @@ impl crate::client::Client {
     /// Updates a service account in the project.
     ///
     /// Sends [`UpdateProjectServiceAccount`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `projects` (or `full`).
     pub fn update_project_service_account(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates a project spend alert.
 ///
 /// `POST /organization/projects/{project_id}/spend_alerts/{alert_id}`
+///
+/// Needs the crate feature `spend-alerts` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateProjectSpendAlert {
@@ -90,6 +92,8 @@ impl crate::client::Client {
     /// Updates a project spend alert.
     ///
     /// Sends [`UpdateProjectSpendAlert`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-alerts` (or `full`).
     pub fn update_project_spend_alert(
         &self,
         project_id: impl Into<String>,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Updates an existing organization role.
 ///
 /// `POST /organization/roles/{role_id}`
+///
+/// Needs the crate feature `roles` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateRole {
@@ -104,6 +106,8 @@ impl crate::client::Client {
     /// Updates an existing organization role.
     ///
     /// Sends [`UpdateRole`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `roles` (or `full`).
     pub fn update_role(
         &self,
         role_id: impl Into<String>,

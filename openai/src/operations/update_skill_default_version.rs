@@ -7,6 +7,8 @@ use crate::models::*;
 /// Update the default version pointer for a skill.
 ///
 /// `POST /skills/{skill_id}`
+///
+/// Needs the crate feature `skills` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateSkillDefaultVersion {
@@ -68,6 +70,8 @@ impl crate::client::Client {
     /// Update the default version pointer for a skill.
     ///
     /// Sends [`UpdateSkillDefaultVersion`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `skills` (or `full`).
     pub fn update_skill_default_version(
         &self,
         skill_id: impl Into<String>,

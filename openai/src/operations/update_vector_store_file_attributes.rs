@@ -7,6 +7,8 @@ use crate::models::*;
 /// Update attributes on a vector store file.
 ///
 /// `POST /vector_stores/{vector_store_id}/files/{file_id}`
+///
+/// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UpdateVectorStoreFileAttributes {
@@ -88,6 +90,8 @@ impl crate::client::Client {
     /// Update attributes on a vector store file.
     ///
     /// Sends [`UpdateVectorStoreFileAttributes`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `vector-stores` (or `full`).
     pub fn update_vector_store_file_attributes(
         &self,
         vector_store_id: impl Into<String>,

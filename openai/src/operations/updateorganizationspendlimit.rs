@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create or replace the organization's hard spend limit.
 ///
 /// `POST /organization/spend_limit`
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Updateorganizationspendlimit {
@@ -60,6 +62,8 @@ impl crate::client::Client {
     /// Create or replace the organization's hard spend limit.
     ///
     /// Sends [`Updateorganizationspendlimit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-limits` (or `full`).
     pub fn updateorganizationspendlimit(
         &self,
         threshold_amount: i64,

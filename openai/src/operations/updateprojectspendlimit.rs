@@ -7,6 +7,8 @@ use crate::models::*;
 /// Create or replace a project's hard spend limit.
 ///
 /// `POST /organization/projects/{project_id}/spend_limit`
+///
+/// Needs the crate feature `spend-limits` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct Updateprojectspendlimit {
@@ -74,6 +76,8 @@ impl crate::client::Client {
     /// Create or replace a project's hard spend limit.
     ///
     /// Sends [`Updateprojectspendlimit`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `spend-limits` (or `full`).
     pub fn updateprojectspendlimit(
         &self,
         project_id: impl Into<String>,

@@ -9,6 +9,8 @@ use crate::models::*;
 /// Organizations can upload up to 50 certificates.
 ///
 /// `POST /organization/certificates`
+///
+/// Needs the crate feature `certificates` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UploadCertificate {
@@ -65,6 +67,8 @@ impl crate::client::Client {
     /// Organizations can upload up to 50 certificates.
     ///
     /// Sends [`UploadCertificate`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `certificates` (or `full`).
     pub fn upload_certificate(
         &self,
         certificate: impl Into<String>,

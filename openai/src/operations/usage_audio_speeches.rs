@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get audio speeches usage details for the organization.
 ///
 /// `GET /organization/usage/audio_speeches`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageAudioSpeeches {
@@ -156,6 +158,8 @@ impl crate::client::Client {
     /// Get audio speeches usage details for the organization.
     ///
     /// Sends [`UsageAudioSpeeches`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_audio_speeches(
         &self,
         start_time: i64,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get audio transcriptions usage details for the organization.
 ///
 /// `GET /organization/usage/audio_transcriptions`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageAudioTranscriptions {
@@ -159,6 +161,8 @@ impl crate::client::Client {
     /// Get audio transcriptions usage details for the organization.
     ///
     /// Sends [`UsageAudioTranscriptions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_audio_transcriptions(
         &self,
         start_time: i64,

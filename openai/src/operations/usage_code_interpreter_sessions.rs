@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get code interpreter sessions usage details for the organization.
 ///
 /// `GET /organization/usage/code_interpreter_sessions`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageCodeInterpreterSessions {
@@ -123,6 +125,8 @@ impl crate::client::Client {
     /// Get code interpreter sessions usage details for the organization.
     ///
     /// Sends [`UsageCodeInterpreterSessions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_code_interpreter_sessions(
         &self,
         start_time: i64,

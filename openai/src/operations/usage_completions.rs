@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get completions usage details for the organization.
 ///
 /// `GET /organization/usage/completions`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageCompletions {
@@ -166,6 +168,8 @@ impl crate::client::Client {
     /// Get completions usage details for the organization.
     ///
     /// Sends [`UsageCompletions`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_completions(
         &self,
         start_time: i64,

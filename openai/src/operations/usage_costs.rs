@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get costs details for the organization.
 ///
 /// `GET /organization/costs`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageCosts {
@@ -131,6 +133,8 @@ impl crate::client::Client {
     /// Get costs details for the organization.
     ///
     /// Sends [`UsageCosts`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_costs(&self, start_time: i64) -> crate::client::Call<UsageCosts> {
         self.call(UsageCosts::new(start_time))
     }

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get embeddings usage details for the organization.
 ///
 /// `GET /organization/usage/embeddings`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageEmbeddings {
@@ -156,6 +158,8 @@ impl crate::client::Client {
     /// Get embeddings usage details for the organization.
     ///
     /// Sends [`UsageEmbeddings`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_embeddings(
         &self,
         start_time: i64,

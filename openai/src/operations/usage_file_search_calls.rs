@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get file search calls usage details for the organization.
 ///
 /// `GET /organization/usage/file_search_calls`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageFileSearchCalls {
@@ -162,6 +164,8 @@ impl crate::client::Client {
     /// Get file search calls usage details for the organization.
     ///
     /// Sends [`UsageFileSearchCalls`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_file_search_calls(
         &self,
         start_time: i64,

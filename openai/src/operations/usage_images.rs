@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get images usage details for the organization.
 ///
 /// `GET /organization/usage/images`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageImages {
@@ -186,6 +188,8 @@ impl crate::client::Client {
     /// Get images usage details for the organization.
     ///
     /// Sends [`UsageImages`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_images(&self, start_time: i64) -> crate::client::Call<UsageImages> {
         self.call(UsageImages::new(start_time))
     }

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get moderations usage details for the organization.
 ///
 /// `GET /organization/usage/moderations`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageModerations {
@@ -156,6 +158,8 @@ impl crate::client::Client {
     /// Get moderations usage details for the organization.
     ///
     /// Sends [`UsageModerations`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_moderations(
         &self,
         start_time: i64,

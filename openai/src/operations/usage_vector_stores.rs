@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get vector stores usage details for the organization.
 ///
 /// `GET /organization/usage/vector_stores`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageVectorStores {
@@ -120,6 +122,8 @@ impl crate::client::Client {
     /// Get vector stores usage details for the organization.
     ///
     /// Sends [`UsageVectorStores`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_vector_stores(
         &self,
         start_time: i64,

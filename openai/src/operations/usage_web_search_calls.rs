@@ -7,6 +7,8 @@ use crate::models::*;
 /// Get web search calls usage details for the organization.
 ///
 /// `GET /organization/usage/web_search_calls`
+///
+/// Needs the crate feature `usage` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct UsageWebSearchCalls {
@@ -171,6 +173,8 @@ impl crate::client::Client {
     /// Get web search calls usage details for the organization.
     ///
     /// Sends [`UsageWebSearchCalls`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `usage` (or `full`).
     pub fn usage_web_search_calls(
         &self,
         start_time: i64,

@@ -7,6 +7,8 @@ use crate::models::*;
 /// Validate a grader.
 ///
 /// `POST /fine_tuning/alpha/graders/validate`
+///
+/// Needs the crate feature `fine-tuning` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 #[must_use = "a request does nothing until it is sent"]
 pub struct ValidateGrader {
@@ -54,6 +56,8 @@ impl crate::client::Client {
     /// Validate a grader.
     ///
     /// Sends [`ValidateGrader`]: set its optional parameters, then `send` it.
+    ///
+    /// Needs the crate feature `fine-tuning` (or `full`).
     pub fn validate_grader(
         &self,
         grader: ValidateGraderRequestGrader,
