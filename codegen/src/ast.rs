@@ -213,7 +213,8 @@ pub struct Operation {
     pub query: Vec<QueryParam>,
     /// The JSON request body's type.
     pub body: Option<TypeRef>,
-    pub response: TypeRef,
+    /// `None`: `response: none`, a response without a body.
+    pub response: Option<TypeRef>,
     pub pagination: Option<Pagination>,
     /// Headers sent with this operation only.
     pub headers: Vec<(Spanned<String>, String)>,

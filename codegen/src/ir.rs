@@ -77,7 +77,8 @@ pub struct Operation {
     pub query_wire_order: Vec<usize>,
     /// The JSON body: the builder holds one, and its fields become arguments and setters.
     pub body: Option<RequestBody>,
-    pub response: Type,
+    /// `None`: the response has no body; the builder's `Response` is `()`.
+    pub response: Option<Type>,
     pub pagination: Option<Pagination>,
     /// Headers sent with this operation only, in spec order: its `Operation::HEADERS`.
     pub headers: Vec<(String, String)>,

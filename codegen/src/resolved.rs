@@ -265,7 +265,8 @@ pub struct Operation {
     pub query: Vec<QueryParam>,
     /// The JSON body: a named object type without type arguments.
     pub body: Option<Ty>,
-    pub response: Ty,
+    /// `None`: the response has no body.
+    pub response: Option<Ty>,
     pub pagination: Option<Pagination>,
     /// Sent with this operation only, in spec order.
     pub headers: Vec<(String, String)>,

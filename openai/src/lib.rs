@@ -42,8 +42,8 @@
 //! - `project-groups`: the group `Project groups`, 4 operations.
 //! - `project-user-role-assignments`: the group `Project user role assignments`, 4 operations.
 //! - `projects`: the group `Projects`, 24 operations.
-//! - `realtime`: the group `Realtime`, 4 operations.
-//! - `responses`: the group `Responses`, 6 operations.
+//! - `realtime`: the group `Realtime`, 8 operations.
+//! - `responses`: the group `Responses`, 7 operations.
 //! - `roles`: the group `Roles`, 10 operations.
 //! - `skills`: the group `Skills`, 11 operations.
 //! - `spend-alerts`: the group `Spend alerts`, 10 operations.
@@ -272,6 +272,14 @@
 //!   - Feature: `containers`.
 //!   - Path parameters: `container_id`.
 //!
+//! - `DeleteContainer`: `DELETE /containers/{container_id}` → no body.
+//!
+//!   Delete Container
+//!
+//!   Delete a container.
+//!
+//!   - Path parameters: `container_id`.
+//!
 //! - `ListContainerFiles`: `GET /containers/{container_id}/files` → `ContainerFileListResource`.
 //!
 //!   List Container files
@@ -301,6 +309,14 @@
 //!   Retrieves a container file.
 //!
 //!   - Feature: `containers`.
+//!   - Path parameters: `container_id`, `file_id`.
+//!
+//! - `DeleteContainerFile`: `DELETE /containers/{container_id}/files/{file_id}` → no body.
+//!
+//!   Delete Container File
+//!
+//!   Delete a container file.
+//!
 //!   - Path parameters: `container_id`, `file_id`.
 //!
 //! - `listConversationItems`: `GET /conversations/{conversation_id}/items` → `ConversationItemList`.
@@ -1456,6 +1472,39 @@
 //!   - Feature: `project-user-role-assignments`.
 //!   - Path parameters: `project_id`, `user_id`, `role_id`.
 //!
+//! - `accept-realtime-call`: `POST /realtime/calls/{call_id}/accept` → no body.
+//!
+//!   Accept an incoming SIP call and configure the realtime session that will
+//!   handle it.
+//!
+//!   - Feature: `realtime`.
+//!   - Path parameters: `call_id`.
+//!   - JSON body: `RealtimeSessionCreateRequestGa`.
+//!
+//! - `hangup-realtime-call`: `POST /realtime/calls/{call_id}/hangup` → no body.
+//!
+//!   End an active Realtime API call, whether it was initiated over SIP or
+//!   WebRTC.
+//!
+//!   - Feature: `realtime`.
+//!   - Path parameters: `call_id`.
+//!
+//! - `refer-realtime-call`: `POST /realtime/calls/{call_id}/refer` → no body.
+//!
+//!   Transfer an active SIP call to a new destination using the SIP REFER verb.
+//!
+//!   - Feature: `realtime`.
+//!   - Path parameters: `call_id`.
+//!   - JSON body: `RealtimeCallReferRequest`.
+//!
+//! - `reject-realtime-call`: `POST /realtime/calls/{call_id}/reject` → no body.
+//!
+//!   Decline an incoming SIP call by returning a SIP status code to the caller.
+//!
+//!   - Feature: `realtime`.
+//!   - Path parameters: `call_id`.
+//!   - JSON body: `RealtimeCallRejectRequest`.
+//!
 //! - `create-realtime-client-secret`: `POST /realtime/client_secrets` → `RealtimeCreateClientSecretResponse`.
 //!
 //!   Create a Realtime client secret with an associated session configuration.
@@ -1540,6 +1589,13 @@
 //!   - Feature: `responses`.
 //!   - Path parameters: `response_id`.
 //!   - Query parameters: `include` (`Vec<IncludeEnum>`), `stream` (`bool`), `starting_after` (`i64`), `include_obfuscation` (`bool`).
+//!
+//! - `deleteResponse`: `DELETE /responses/{response_id}` → no body.
+//!
+//!   Deletes a model response with the given ID.
+//!
+//!   - Feature: `responses`.
+//!   - Path parameters: `response_id`.
 //!
 //! - `cancelResponse`: `POST /responses/{response_id}/cancel` → `Response`.
 //!
@@ -5103,9 +5159,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<RealtimeAudioFormatsAudioPcma>("RealtimeAudioFormatsAudioPcma");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeAudioFormatsAudioPcmu>("RealtimeAudioFormatsAudioPcmu");
-    #[cfg(feature = "full")]
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeCallReferRequest>("RealtimeCallReferRequest");
-    #[cfg(feature = "full")]
+    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeCallRejectRequest>("RealtimeCallRejectRequest");
     #[cfg(feature = "realtime")]
     visitor
@@ -5151,6 +5207,11 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("RealtimeSessionCreateRequestClientSecret");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeSessionCreateRequestGa>("RealtimeSessionCreateRequestGa");
+    #[cfg(feature = "realtime")]
+    visitor
+        .visit::<
+            RealtimeSessionCreateRequestGaType,
+        >("RealtimeSessionCreateRequestGaType");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<

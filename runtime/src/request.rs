@@ -66,6 +66,10 @@ pub trait Operation: Clone + Send + Sync + 'static {
     /// on the client.
     const HEADERS: &'static [(&'static str, &'static str)] = &[];
 
+    /// The spec says a successful response has no body: [`Operation::Response`] is `()`, and
+    /// whatever body arrives anyway is not read (the official SDKs return nothing either).
+    const EMPTY_RESPONSE: bool = false;
+
     /// Checks every parameter against the spec's rules; the first one broken is the error.
     fn validate(&self) -> Result<(), ValidationError>;
 

@@ -98,12 +98,15 @@ fn the_documents_examples_decode_and_encode_back() {
     let mut failures = String::new();
     for (i, (example, ty)) in corpus.iter().enumerate() {
         let kind = if example.kind == Kind::Response { "response" } else { "request body" };
-        let outcome = match (ty, checker.outcomes.get(&i)) {
+        let outcome = match (ty.as_deref(), checker.outcomes.get(&i)) {
             (_, Some(Ok(()))) => {
                 passed += 1;
                 continue;
             }
             (_, Some(Err(reason))) => reason.clone(),
+            // The document's schema gives no body, its example shows one: the client, as the
+            // official SDKs, returns nothing and reads none.
+            (Some("none"), None) => "the schema gives the response no body; the example shows one".to_owned(),
             (Some(ty), None) => format!("`{ty}` is not a model type (`json` or a generic)"),
             (None, None) => "the operation has no such type".to_owned(),
         };

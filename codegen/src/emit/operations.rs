@@ -148,7 +148,11 @@ fn setters(op: &Operation, on_call: bool) -> TokenStream {
 
 fn operation_impl(op: &Operation) -> TokenStream {
     let name = ident(&op.type_name);
-    let response = ty(&op.response);
+    // Without a body, the response is `()` and the client reads nothing into it.
+    let (response, empty) = match &op.response {
+        Some(response) => (ty(response), None),
+        None => (quote! { () }, Some(quote! { const EMPTY_RESPONSE: bool = true; })),
+    };
     let id = &op.name.wire;
     let method = ident(&op.method);
     let checks = op.path_params.iter().chain(&op.query).map(checks);
@@ -178,6 +182,7 @@ fn operation_impl(op: &Operation) -> TokenStream {
             const API: &'static typed_api_runtime::Api = &crate::API;
             const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::#method;
             #headers
+            #empty
             fn validate(&self) -> Result<(), crate::request::ValidationError> {
                 #(#checks)*
                 #validate_body

@@ -8,11 +8,12 @@ use super::tokens::{ident, ty};
 use crate::ir::{Cursor, CursorFrom, Operation, PageField, PageStyle, Pagination};
 
 pub(super) fn paginated_impl(op: &Operation) -> TokenStream {
-    let Some(p) = &op.pagination else {
+    // Validate lets only an operation whose response is an object page.
+    let (Some(p), Some(response)) = (&op.pagination, &op.response) else {
         return quote! {};
     };
     let name = ident(&op.type_name);
-    let response = ty(&op.response);
+    let response = ty(response);
     let item = ty(&p.item);
     let items = ident(&p.items.name.rust);
     let empty = if !p.check_empty {

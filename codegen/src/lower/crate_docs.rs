@@ -44,7 +44,8 @@ fn summary(operations: &[ir::Operation], descriptions: &[Vec<String>]) -> Vec<St
     for (op, description) in operations.iter().zip(descriptions) {
         out.push(String::new());
         let (id, path) = (code(&op.name.wire), code(&op.path));
-        out.push(format!("- `{id}`: `{} {path}` → `{}`.", op.method, op.response));
+        let response = op.response.as_ref().map_or("no body".to_owned(), |r| format!("`{r}`"));
+        out.push(format!("- `{id}`: `{} {path}` → {response}.", op.method));
         out.push(String::new());
         out.extend(description.iter().map(|line| if line.is_empty() { String::new() } else { format!("  {line}") }));
         let facts = facts(op);

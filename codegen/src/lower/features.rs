@@ -161,7 +161,7 @@ fn used_types(op: &ir::Operation) -> BTreeSet<&str> {
         }
     }
     let mut out = BTreeSet::new();
-    walk(&op.response, &mut out);
+    op.response.iter().for_each(|r| walk(r, &mut out));
     op.pagination.iter().for_each(|p| walk(&p.item, &mut out));
     op.query.iter().chain(&op.path_params).for_each(|p| walk(&p.ty, &mut out));
     if let Some(body) = &op.body {

@@ -19,15 +19,14 @@ impl Cx {
     pub(super) fn operation(&self, op: &Operation) -> (ir::Operation, Vec<String>) {
         let path_params: Vec<ir::Param> = op.path_params.iter().map(|p| self.path_param(p)).collect();
         let query: Vec<ir::Param> = op.query.iter().map(|p| self.query_param(p, &op.type_name)).collect();
-        let response = ty(&op.response);
+        let response = op.response.as_ref().map(ty);
         let body = op.body.as_ref().and_then(|b| {
             let Ty::Named { name, .. } = b else { return None };
             let params = op.path_params.len() + op.query.iter().filter(|q| q.required).count();
             Some(self.body(b, self.objects.get(name)?, &op.type_name, params))
         });
         let body_ty = body.as_ref().map(|b| &b.ty);
-        let uses_models =
-            std::iter::once(&response).chain(body_ty).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
+        let uses_models = response.iter().chain(body_ty).chain(query.iter().map(|q| &q.ty)).any(names_a_model);
         // The file names the operation, its types (the pagination's item type too, which the
         // response may not name: `Boxed<Thing>` in `Page<Thing>`) and its setters: one allow
         // for all of it.
@@ -35,7 +34,8 @@ impl Cx {
         let body_fields = body.iter().flat_map(|b| b.fields.iter().map(|f| &f.param));
         let allow_deprecated = op.deprecated.is_some()
             || query.iter().chain(body_fields.clone()).any(|q| q.deprecated.is_some())
-            || std::iter::once(&response)
+            || response
+                .iter()
                 .chain(&item)
                 .chain(body_ty)
                 .chain(query.iter().map(|q| &q.ty))

@@ -11,7 +11,7 @@ use crate::ir::{self, Item, ModelTable, Type};
 pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTable {
     let mut uses = Vec::new();
     for op in operations {
-        uses.push(&op.response);
+        uses.extend(&op.response);
         // The items of `Page<Thing>` may be an instance the response does not name (`Boxed<Thing>`).
         uses.extend(op.pagination.as_ref().map(|p| &p.item));
         uses.extend(op.query.iter().map(|q| &q.ty));

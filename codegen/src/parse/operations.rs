@@ -41,8 +41,11 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
     let path_template =
         obj.required_string("path", "add the path after `base_url`, e.g. `path: /things/{thing_id}`", d);
     let response = obj
-        .required("response", "add the type of the response body, e.g. `response: Thing`", d)
-        .and_then(|(v, p)| type_ref(v, &p, d));
+        .required("response", "add the type of the response body, e.g. `response: Thing`, or `response: none`", d)
+        .and_then(|(v, p)| match v {
+            Value::String(s) if s == "none" => Some(None),
+            _ => type_ref(v, &p, d).map(Some),
+        });
     let path_params = match obj.get("path_params") {
         Some((v, p)) => path_params(v, &p, d),
         None => Vec::new(),

@@ -39,7 +39,11 @@ fn check_operation<'a>(
     check_description(cx, op);
     check_method(cx, &op.method);
     let template = paths::check(cx, op);
-    let response = cx.ty(&op.response, &[]);
+    // `Some(None)`: no body.
+    let response = match &op.response {
+        Some(response) => cx.ty(response, &[]).map(Some),
+        None => Some(None),
+    };
     let (mut names, taken) = params(cx, op);
     let body = op.body.as_ref().map(|b| body::check(cx, op, b, objects, &taken));
     let query_names = names.split_off(op.path_params.len().min(names.len()));
@@ -48,8 +52,10 @@ fn check_operation<'a>(
             Some(PathParam { wire: p.wire.clone(), rust: rust?, description: p.description.clone() })
         }));
     let query = all_of(op.query.iter().zip(query_names).map(|(p, rust)| query_param(cx, p, rust)));
-    let pagination =
-        op.pagination.as_ref().map(|p| pagination::check(cx, op, p, objects, response.as_ref(), query.as_deref()));
+    let pagination = op
+        .pagination
+        .as_ref()
+        .map(|p| pagination::check(cx, op, p, objects, response.clone().flatten().as_ref(), query.as_deref()));
     let path_params = path_params?;
     let type_name = type_name?;
     Some(Operation {

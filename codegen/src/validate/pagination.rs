@@ -128,11 +128,11 @@ impl Direction {
 
 fn page<'a>(cx: &mut Cx<'_, 'a>, op: &'a ast::Operation, p: &ast::Pagination) -> Option<Page<'a>> {
     let (response, args): (Option<&TypeDef>, Vec<&str>) = match &op.response {
-        TypeRef::Expr(expr) => {
+        Some(TypeRef::Expr(expr)) => {
             (cx.symbols.def(&expr.value.name), expr.value.args.iter().map(|a| a.name.as_str()).collect())
         }
-        TypeRef::Inline(def) => (Some(def.as_ref()), Vec::new()),
-        TypeRef::Array(_) => (None, Vec::new()),
+        Some(TypeRef::Inline(def)) => (Some(def.as_ref()), Vec::new()),
+        Some(TypeRef::Array(_)) | None => (None, Vec::new()),
     };
     let Some(def @ TypeDef { body: TypeBody::Object { .. }, params, .. }) = response else {
         cx.error(
@@ -143,7 +143,7 @@ fn page<'a>(cx: &mut Cx<'_, 'a>, op: &'a ast::Operation, p: &ast::Pagination) ->
         return None;
     };
     let shown = match &op.response {
-        TypeRef::Expr(expr) => expr.value.to_string(),
+        Some(TypeRef::Expr(expr)) => expr.value.to_string(),
         _ => "the response".to_owned(),
     };
     Some(Page { fields: extends::all_fields(cx.symbols, def), params, args, shown })

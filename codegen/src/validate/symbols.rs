@@ -88,8 +88,8 @@ pub(super) fn collect<'a>(spec: &'a Spec, d: &mut Diagnostics) -> Symbols<'a> {
             continue;
         };
         let module = naming::module(&op_name);
-        if let Ok(name) = naming::inline_type(&op_name, "response") {
-            c.walk_ref(&op.response, Some(&name), &module, op.description.as_deref());
+        if let (Some(response), Ok(name)) = (&op.response, naming::inline_type(&op_name, "response")) {
+            c.walk_ref(response, Some(&name), &module, op.description.as_deref());
         }
         if let (Some(body), Ok(name)) = (&op.body, naming::inline_type(&op_name, "body")) {
             c.walk_ref(body, Some(&name), &module, op.description.as_deref());

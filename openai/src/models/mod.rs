@@ -4937,16 +4937,16 @@ mod realtime_audio_formats_audio_pcmu;
 #[cfg(feature = "realtime")]
 pub use realtime_audio_formats_audio_pcmu::*;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "realtime")]
 mod realtime_call_refer_request;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "realtime")]
 pub use realtime_call_refer_request::*;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "realtime")]
 mod realtime_call_reject_request;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "realtime")]
 pub use realtime_call_reject_request::*;
 
 #[cfg(feature = "realtime")]

@@ -5,7 +5,7 @@
 /// Parameters required to transfer a SIP call to a new destination using the
 /// Realtime API.
 ///
-/// Built with the crate feature `full` only: no operation of the spec uses this type.
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeCallReferRequest {
     /// URI that should appear in the SIP Refer-To header. Supports values like

@@ -4,7 +4,7 @@
 
 /// Parameters used to decline an incoming SIP call handled by the Realtime API.
 ///
-/// Built with the crate feature `full` only: no operation of the spec uses this type.
+/// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeCallRejectRequest {
     /// SIP response code to send back to the caller. Defaults to `603` (Decline)

@@ -40,15 +40,11 @@ impl serde::Serialize for RealtimeCreateClientSecretRequestSession {
         #[derive(serde::Serialize)]
         #[serde(tag = "type")]
         enum __Tagged<'a> {
-            #[serde(rename = "realtime")]
-            V0(&'a RealtimeSessionCreateRequestGa),
             #[serde(rename = "transcription")]
             V1(&'a RealtimeTranscriptionSessionCreateRequestGa),
         }
         match self {
-            Self::Realtime(member) => {
-                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
-            }
+            Self::Realtime(member) => serde::Serialize::serialize(member, serializer),
             Self::Transcription(member) => {
                 serde::Serialize::serialize(&__Tagged::V1(member), serializer)
             }
@@ -72,7 +68,9 @@ for RealtimeCreateClientSecretRequestSession {
         rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
-            "realtime" => rest.decode().map(|member| Self::Realtime(Box::new(member))),
+            "realtime" => {
+                rest.decode_tagged().map(|member| Self::Realtime(Box::new(member)))
+            }
             "transcription" => {
                 rest.decode().map(|member| Self::Transcription(Box::new(member)))
             }

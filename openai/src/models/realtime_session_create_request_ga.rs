@@ -13,11 +13,13 @@ use super::{
 
 /// Realtime session object configuration.
 ///
-/// The `realtime` member of [`RealtimeCreateClientSecretRequestSession`](crate::RealtimeCreateClientSecretRequestSession), which reads and writes the `type` field.
+/// The `realtime` member of [`RealtimeCreateClientSecretRequestSession`](crate::RealtimeCreateClientSecretRequestSession), which its `type` field selects.
 ///
 /// Needs the crate feature `realtime` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RealtimeSessionCreateRequestGa {
+    /// The type of session to create. Always `realtime` for the Realtime API.
+    pub r#type: RealtimeSessionCreateRequestGaType,
     /// The set of modalities the model can respond with. It defaults to `["audio"]`, indicating
     /// that the model will respond with audio plus a transcript. `["text"]` can be used to make
     /// the model respond with text only. It is not possible to request both `text` and `audio` at the same time.
@@ -116,5 +118,64 @@ impl crate::request::Validate for RealtimeSessionCreateRequestGa {
             crate::request::Validate::validate_at(value, &at)?;
         }
         Ok(())
+    }
+}
+
+/// The type of session to create. Always `realtime` for the Realtime API.
+///
+/// Always `realtime` so far; the `Default` is that value.
+///
+/// Needs the crate feature `realtime` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum RealtimeSessionCreateRequestGaType {
+    /// The value `realtime`.
+    #[default]
+    Realtime,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl RealtimeSessionCreateRequestGaType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Realtime => "realtime",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for RealtimeSessionCreateRequestGaType {
+    fn from(value: &str) -> Self {
+        match value {
+            "realtime" => Self::Realtime,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for RealtimeSessionCreateRequestGaType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for RealtimeSessionCreateRequestGaType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateRequestGaType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

@@ -135,6 +135,10 @@ mod retrieve_container;
 #[cfg(feature = "containers")]
 pub use retrieve_container::*;
 
+mod delete_container;
+
+pub use delete_container::*;
+
 #[cfg(feature = "containers")]
 mod list_container_files;
 
@@ -152,6 +156,10 @@ mod retrieve_container_file;
 
 #[cfg(feature = "containers")]
 pub use retrieve_container_file::*;
+
+mod delete_container_file;
+
+pub use delete_container_file::*;
 
 #[cfg(feature = "conversations")]
 mod list_conversation_items;
@@ -1054,6 +1062,30 @@ mod unassign_project_user_role;
 pub use unassign_project_user_role::*;
 
 #[cfg(feature = "realtime")]
+mod accept_realtime_call;
+
+#[cfg(feature = "realtime")]
+pub use accept_realtime_call::*;
+
+#[cfg(feature = "realtime")]
+mod hangup_realtime_call;
+
+#[cfg(feature = "realtime")]
+pub use hangup_realtime_call::*;
+
+#[cfg(feature = "realtime")]
+mod refer_realtime_call;
+
+#[cfg(feature = "realtime")]
+pub use refer_realtime_call::*;
+
+#[cfg(feature = "realtime")]
+mod reject_realtime_call;
+
+#[cfg(feature = "realtime")]
+pub use reject_realtime_call::*;
+
+#[cfg(feature = "realtime")]
 mod create_realtime_client_secret;
 
 #[cfg(feature = "realtime")]
@@ -1088,6 +1120,12 @@ mod get_response;
 
 #[cfg(feature = "responses")]
 pub use get_response::*;
+
+#[cfg(feature = "responses")]
+mod delete_response;
+
+#[cfg(feature = "responses")]
+pub use delete_response::*;
 
 #[cfg(feature = "responses")]
 mod cancel_response;

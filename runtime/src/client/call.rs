@@ -148,6 +148,7 @@ impl<Op: Operation> Call<Op> {
                 url: &url,
                 body: body.as_deref(),
                 timeout,
+                empty_response: Op::EMPTY_RESPONSE,
             };
             let error = match attempt::<Op::Response>(inner, &request).await {
                 Ok(response) => return Ok(response),
@@ -257,6 +258,8 @@ struct Request<'a> {
     /// The JSON body, sent with `Content-Type: application/json`.
     body: Option<&'a [u8]>,
     timeout: Duration,
+    /// [`Operation::EMPTY_RESPONSE`](crate::request::Operation::EMPTY_RESPONSE).
+    empty_response: bool,
 }
 
 /// One attempt: send, read the body within the size limit, decode or describe the failure.
@@ -281,6 +284,15 @@ async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'
         let (body, end) = read_body(&mut response, inner.max_response_bytes.min(MAX_ERROR_BODY)).await;
         let complete = matches!(end, BodyEnd::Complete);
         return Err(Error::Api(Box::new(ApiError::new(inner.api, status, headers, &body, complete, &inner.secrets))));
+    }
+    if sent.empty_response {
+        // `()` from `null`: a body the spec says is not there is not read, and a stray one
+        // cannot fail the call.
+        let body = T::deserialize(serde_json::Value::Null).map_err(|e| {
+            Error::Decode(Box::new(DecodeError::new(inner.api, ".", &e, &[], status, &headers, &inner.secrets)))
+        })?;
+        let request_id = request_id(&headers, inner.api).map(str::to_owned);
+        return Ok(ApiResponse { status, headers, request_id, body });
     }
     let too_large = || Error::BodyTooLarge {
         limit: inner.max_response_bytes,

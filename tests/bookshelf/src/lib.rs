@@ -39,6 +39,12 @@
 //!   - Path parameters: `shelf_id`, `book_id`.
 //!   - JSON body: `Book`.
 //!
+//! - `deleteBook`: `DELETE /shelves/{shelf_id}/books/{book_id}` → no body.
+//!
+//!   Takes a book off its shelf.
+//!
+//!   - Path parameters: `shelf_id`, `book_id`.
+//!
 //! - `updateBook`: `PATCH /shelves/{shelf_id}/books/{book_id}` → `Book`.
 //!
 //!   Changes some fields of a book; the others stay as they are.

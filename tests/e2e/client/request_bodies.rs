@@ -236,3 +236,26 @@ fn an_optional_and_nullable_field_decodes_and_encodes_each_state_unchanged() {
         assert_eq!(serde_json::to_string(&book).ok().as_deref(), Some(text), "re-encoded as received");
     }
 }
+
+/// `response: none`: the call is `()` whether the server sends nothing (204) or, against
+/// the spec, a body, which is not read and cannot fail the call; an error status is still
+/// an error.
+#[tokio::test]
+async fn a_response_without_a_body_is_unit_whatever_arrives() -> TestResult {
+    for response in [
+        wiremock::ResponseTemplate::new(204),
+        wiremock::ResponseTemplate::new(200).set_body_string("not json at all"),
+        ok(&json!({ "deleted": true })),
+    ] {
+        let server = MockServer::start().await;
+        Mock::given(method("DELETE")).and(path("/shelves/s1/books/b1")).respond_with(response).mount(&server).await;
+        let () = client(&server).delete_book("s1", "b1").send().await?;
+        assert_eq!(received(&server).await.len(), 1);
+    }
+    let server = MockServer::start().await;
+    let gone = wiremock::ResponseTemplate::new(404).set_body_json(json!({ "error": { "message": "no such book" } }));
+    Mock::given(method("DELETE")).respond_with(gone).mount(&server).await;
+    let error = client(&server).delete_book("s1", "b1").send().await.err();
+    assert!(matches!(error, Some(Error::Api(ref api)) if api.status.as_u16() == 404), "{error:?}");
+    Ok(())
+}

@@ -19,6 +19,10 @@ mod replace_book;
 
 pub use replace_book::*;
 
+mod delete_book;
+
+pub use delete_book::*;
+
 mod update_book;
 
 pub use update_book::*;
