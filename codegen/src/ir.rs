@@ -226,12 +226,27 @@ pub enum Arg {
 }
 
 /// How a query value is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Encoding {
     /// One `name=value` pair (path parameters: the encoded segment).
     Single,
     /// One `name=value` pair per element, in order; none for an empty list.
     Repeated,
+    /// OpenAPI's deepObject for a map: `name[key]=value` per entry, in key order.
+    Keyed,
+    /// OpenAPI's deepObject for an object: `name[field]=value` per field that is set, in the
+    /// spec's order.
+    Fields(Vec<QueryField>),
+}
+
+/// A field of an object sent as a query parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryField {
+    pub name: Name,
+    /// `Option<T>`: sent when set.
+    pub optional: bool,
+    /// A `String`, sent as it is; anything else is sent as its `Display` text.
+    pub string: bool,
 }
 
 /// Pagination: how the request for the page after a response is made, and when there is

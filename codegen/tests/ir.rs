@@ -80,9 +80,9 @@ fn request_builder_decisions_are_made_in_the_model() {
     let param = |wire: &str| op.query.iter().find(|p| p.name.wire == wire).expect(wire);
     let limit = param("limit");
     assert_eq!(limit.checks, [Check::Minimum(Literal::Int(1)), Check::Maximum(Literal::Int(100))]);
-    assert_eq!((limit.arg, limit.encoding), (Arg::Plain, Encoding::Single));
+    assert_eq!((limit.arg, limit.encoding.clone()), (Arg::Plain, Encoding::Single));
     assert_eq!((param("after").arg, param("order").arg), (Arg::IntoString, Arg::Plain));
-    assert_eq!((param("include[]").arg, param("include[]").encoding), (Arg::Iter, Encoding::Repeated));
+    assert_eq!((param("include[]").arg, param("include[]").encoding.clone()), (Arg::Iter, Encoding::Repeated));
     assert!(op.uses_models && op.allow_deprecated);
     let wire_order: Vec<&str> = op.query_wire_order.iter().map(|&i| op.query[i].name.wire.as_str()).collect();
     assert_eq!(wire_order, ["after", "before", "include[]", "limit", "order"]);

@@ -18,9 +18,10 @@
 //! - `admin-api-keys`: the group `Admin API keys`, 4 operations.
 //! - `assistants`: the group `Assistants`, 23 operations.
 //! - `audio`: the group `Audio`, 4 operations.
+//! - `audit-logs`: the group `Audit Logs`, 1 operation.
 //! - `batch`: the group `Batch`, 4 operations.
 //! - `certificates`: the group `Certificates`, 10 operations.
-//! - `chat`: the group `Chat`, 5 operations.
+//! - `chat`: the group `Chat`, 6 operations.
 //! - `chatkit`: the group `Chatkit`, 6 operations.
 //! - `completions`: the group `Completions`, 1 operation.
 //! - `containers`: the group `Containers`, 6 operations.
@@ -29,7 +30,7 @@
 //! - `embeddings`: the group `Embeddings`, 1 operation.
 //! - `evals`: the group `Evals`, 12 operations.
 //! - `files`: the group `Files`, 4 operations.
-//! - `fine-tuning`: the group `Fine-tuning`, 12 operations.
+//! - `fine-tuning`: the group `Fine-tuning`, 13 operations.
 //! - `group-organization-role-assignments`: the group `Group organization role assignments`, 4 operations.
 //! - `group-users`: the group `Group users`, 4 operations.
 //! - `groups`: the group `Groups`, 5 operations.
@@ -175,6 +176,14 @@
 //!
 //!   - Feature: `batch`.
 //!   - Path parameters: `batch_id`.
+//!
+//! - `listChatCompletions`: `GET /chat/completions` → `ChatCompletionList`.
+//!
+//!   List stored Chat Completions. Only Chat Completions that have been stored
+//!   with the `store` parameter set to `true` will be returned.
+//!
+//!   - Feature: `chat`.
+//!   - Query parameters: `model` (`String`), `metadata` (`Metadata`), `after` (`String`), `limit` (`i64`, default `20`), `order` (`ListChatCompletionsOrder`, default `asc`).
 //!
 //! - `createChatCompletion`: `POST /chat/completions` → `CreateChatCompletionResponse`.
 //!
@@ -519,6 +528,13 @@
 //!   - Feature: `fine-tuning`.
 //!   - Path parameters: `fine_tuned_model_checkpoint`, `permission_id`.
 //!
+//! - `listPaginatedFineTuningJobs`: `GET /fine_tuning/jobs` → `ListPaginatedFineTuningJobsResponse`.
+//!
+//!   List your organization's fine-tuning jobs
+//!
+//!   - Feature: `fine-tuning`.
+//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `metadata` (`BTreeMap<String, String>`).
+//!
 //! - `createFineTuningJob`: `POST /fine_tuning/jobs` → `FineTuningJob`.
 //!
 //!   Creates a fine-tuning job which begins the process of creating a new model from a given dataset.
@@ -660,6 +676,13 @@
 //!
 //!   - Feature: `admin-api-keys`.
 //!   - Path parameters: `key_id`.
+//!
+//! - `list-audit-logs`: `GET /organization/audit_logs` → `ListAuditLogsResponse`.
+//!
+//!   List user actions and configuration changes within this organization.
+//!
+//!   - Feature: `audit-logs`.
+//!   - Query parameters: `effective_at` (`ListAuditLogsEffectiveAt`), `project_ids[]` (`Vec<String>`), `event_types[]` (`Vec<AuditLogEventType>`), `actor_ids[]` (`Vec<String>`), `actor_emails[]` (`Vec<String>`), `resource_ids[]` (`Vec<String>`), `tenant_only` (`bool`, default `false`), `limit` (`i64`, default `20`), `after` (`String`), `before` (`String`).
 //!
 //! - `listOrganizationCertificates`: `GET /organization/certificates` → `ListCertificatesResponse`.
 //!
@@ -2253,6 +2276,7 @@
             feature = "admin-api-keys",
             feature = "assistants",
             feature = "audio",
+            feature = "audit-logs",
             feature = "batch",
             feature = "certificates",
             feature = "chat",
@@ -2504,6 +2528,245 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<AudioTranscriptionResponse>("AudioTranscriptionResponse");
     #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscriptionResponseModel>("AudioTranscriptionResponseModel");
+    #[cfg(feature = "audit-logs")] visitor.visit::<AuditLog>("AuditLog");
+    #[cfg(feature = "audit-logs")] visitor.visit::<AuditLogActor>("AuditLogActor");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogActorApiKey>("AuditLogActorApiKey");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogActorApiKeyType>("AuditLogActorApiKeyType");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogActorServiceAccount>("AuditLogActorServiceAccount");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogActorSession>("AuditLogActorSession");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogActorType>("AuditLogActorType");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogActorUser>("AuditLogActorUser");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogApiKeyCreated>("AuditLogApiKeyCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogApiKeyCreatedData>("AuditLogApiKeyCreatedData");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogApiKeyDeleted>("AuditLogApiKeyDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogApiKeyUpdated>("AuditLogApiKeyUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogApiKeyUpdatedChangesRequested,
+        >("AuditLogApiKeyUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogCertificateCreated>("AuditLogCertificateCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogCertificateDeleted>("AuditLogCertificateDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogCertificateUpdated>("AuditLogCertificateUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogCertificatesActivated>("AuditLogCertificatesActivated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogCertificatesActivatedCertificatesItem,
+        >("AuditLogCertificatesActivatedCertificatesItem");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogCertificatesDeactivated>("AuditLogCertificatesDeactivated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogCertificatesDeactivatedCertificatesItem,
+        >("AuditLogCertificatesDeactivatedCertificatesItem");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogCheckpointPermissionCreated,
+        >("AuditLogCheckpointPermissionCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogCheckpointPermissionCreatedData,
+        >("AuditLogCheckpointPermissionCreatedData");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogCheckpointPermissionDeleted,
+        >("AuditLogCheckpointPermissionDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogEventType>("AuditLogEventType");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogExternalKeyRegistered>("AuditLogExternalKeyRegistered");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogExternalKeyRemoved>("AuditLogExternalKeyRemoved");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogGroupCreated>("AuditLogGroupCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogGroupCreatedData>("AuditLogGroupCreatedData");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogGroupDeleted>("AuditLogGroupDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogGroupUpdated>("AuditLogGroupUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogGroupUpdatedChangesRequested,
+        >("AuditLogGroupUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogInviteAccepted>("AuditLogInviteAccepted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogInviteDeleted>("AuditLogInviteDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogInviteSent>("AuditLogInviteSent");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogInviteSentData>("AuditLogInviteSentData");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogIpAllowlistConfigActivated,
+        >("AuditLogIpAllowlistConfigActivated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogIpAllowlistConfigActivatedConfigsItem,
+        >("AuditLogIpAllowlistConfigActivatedConfigsItem");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogIpAllowlistConfigDeactivated,
+        >("AuditLogIpAllowlistConfigDeactivated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogIpAllowlistConfigDeactivatedConfigsItem,
+        >("AuditLogIpAllowlistConfigDeactivatedConfigsItem");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogIpAllowlistCreated>("AuditLogIpAllowlistCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogIpAllowlistDeleted>("AuditLogIpAllowlistDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogIpAllowlistUpdated>("AuditLogIpAllowlistUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogLoginFailed>("AuditLogLoginFailed");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogLogoutFailed>("AuditLogLogoutFailed");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogOrganizationUpdated>("AuditLogOrganizationUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogOrganizationUpdatedChangesRequested,
+        >("AuditLogOrganizationUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")] visitor.visit::<AuditLogProject>("AuditLogProject");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogProjectArchived>("AuditLogProjectArchived");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogProjectCreated>("AuditLogProjectCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogProjectCreatedData>("AuditLogProjectCreatedData");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogProjectDeleted>("AuditLogProjectDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogProjectUpdated>("AuditLogProjectUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogProjectUpdatedChangesRequested,
+        >("AuditLogProjectUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRateLimitDeleted>("AuditLogRateLimitDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRateLimitUpdated>("AuditLogRateLimitUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogRateLimitUpdatedChangesRequested,
+        >("AuditLogRateLimitUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleAssignmentCreated>("AuditLogRoleAssignmentCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleAssignmentDeleted>("AuditLogRoleAssignmentDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleBoundToResource>("AuditLogRoleBoundToResource");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<AuditLogRoleBoundToResourceSource>("AuditLogRoleBoundToResourceSource");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleCreated>("AuditLogRoleCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleDeleted>("AuditLogRoleDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleUnboundFromResource>("AuditLogRoleUnboundFromResource");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogRoleUnboundFromResourceSource,
+        >("AuditLogRoleUnboundFromResourceSource");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogRoleUpdated>("AuditLogRoleUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogRoleUpdatedChangesRequested,
+        >("AuditLogRoleUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogScimDisabled>("AuditLogScimDisabled");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogScimEnabled>("AuditLogScimEnabled");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogServiceAccountCreated>("AuditLogServiceAccountCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<AuditLogServiceAccountCreatedData>("AuditLogServiceAccountCreatedData");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogServiceAccountDeleted>("AuditLogServiceAccountDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogServiceAccountUpdated>("AuditLogServiceAccountUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogServiceAccountUpdatedChangesRequested,
+        >("AuditLogServiceAccountUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogUserAdded>("AuditLogUserAdded");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogUserAddedData>("AuditLogUserAddedData");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogUserDeleted>("AuditLogUserDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<AuditLogUserUpdated>("AuditLogUserUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogUserUpdatedChangesRequested,
+        >("AuditLogUserUpdatedChangesRequested");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogWorkloadIdentityProviderCreated,
+        >("AuditLogWorkloadIdentityProviderCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogWorkloadIdentityProviderDeleted,
+        >("AuditLogWorkloadIdentityProviderDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogWorkloadIdentityProviderMappingCreated,
+        >("AuditLogWorkloadIdentityProviderMappingCreated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogWorkloadIdentityProviderMappingDeleted,
+        >("AuditLogWorkloadIdentityProviderMappingDeleted");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogWorkloadIdentityProviderMappingUpdated,
+        >("AuditLogWorkloadIdentityProviderMappingUpdated");
+    #[cfg(feature = "audit-logs")]
+    visitor
+        .visit::<
+            AuditLogWorkloadIdentityProviderUpdated,
+        >("AuditLogWorkloadIdentityProviderUpdated");
     #[cfg(feature = "vector-stores")]
     visitor
         .visit::<AutoChunkingStrategyRequestParam>("AutoChunkingStrategyRequestParam");
@@ -2552,6 +2815,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<ChatCompletionFunctionCallOption>("ChatCompletionFunctionCallOption");
     #[cfg(feature = "chat")]
     visitor.visit::<ChatCompletionFunctions>("ChatCompletionFunctions");
+    #[cfg(feature = "chat")] visitor.visit::<ChatCompletionList>("ChatCompletionList");
+    #[cfg(feature = "chat")]
+    visitor.visit::<ChatCompletionListObject>("ChatCompletionListObject");
     #[cfg(feature = "chat")]
     visitor
         .visit::<
@@ -4381,8 +4647,12 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ListAssistantsOrder>("ListAssistantsOrder");
     #[cfg(feature = "assistants")]
     visitor.visit::<ListAssistantsResponse>("ListAssistantsResponse");
-    #[cfg(feature = "full")]
+    #[cfg(feature = "audit-logs")]
     visitor.visit::<ListAuditLogsEffectiveAt>("ListAuditLogsEffectiveAt");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<ListAuditLogsResponse>("ListAuditLogsResponse");
+    #[cfg(feature = "audit-logs")]
+    visitor.visit::<ListAuditLogsResponseObject>("ListAuditLogsResponseObject");
     #[cfg(feature = "batch")]
     visitor.visit::<ListBatchesResponse>("ListBatchesResponse");
     #[cfg(feature = "batch")]
@@ -4391,6 +4661,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ListCertificatesResponse>("ListCertificatesResponse");
     #[cfg(feature = "certificates")]
     visitor.visit::<ListCertificatesResponseObject>("ListCertificatesResponseObject");
+    #[cfg(feature = "chat")]
+    visitor.visit::<ListChatCompletionsOrder>("ListChatCompletionsOrder");
     #[cfg(feature = "containers")]
     visitor.visit::<ListContainerFilesOrder>("ListContainerFilesOrder");
     #[cfg(feature = "containers")]
@@ -4459,6 +4731,16 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "spend-alerts")]
     visitor
         .visit::<ListOrganizationSpendAlertsOrder>("ListOrganizationSpendAlertsOrder");
+    #[cfg(feature = "fine-tuning")]
+    visitor
+        .visit::<
+            ListPaginatedFineTuningJobsResponse,
+        >("ListPaginatedFineTuningJobsResponse");
+    #[cfg(feature = "fine-tuning")]
+    visitor
+        .visit::<
+            ListPaginatedFineTuningJobsResponseObject,
+        >("ListPaginatedFineTuningJobsResponseObject");
     #[cfg(feature = "projects")]
     visitor
         .visit::<

@@ -177,6 +177,12 @@ impl Query {
         self.push(name, &value.to_string());
     }
 
+    /// Appends `name[key]=value`, all form-encoded: one entry of a map or one field of an
+    /// object (OpenAPI's deepObject; the official SDKs' nested query format).
+    pub fn push_keyed(&mut self, name: &str, key: &str, value: &str) {
+        self.push(&format!("{name}[{key}]"), value);
+    }
+
     /// The encoded text, without a leading `?`.
     pub fn as_str(&self) -> &str {
         &self.0

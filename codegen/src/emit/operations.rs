@@ -243,7 +243,7 @@ fn query_pairs(p: &Param) -> TokenStream {
         Type::String => quote! { query.push(#wire, #value); },
         _ => quote! { query.push_display(#wire, #value); },
     };
-    let body = match (p.encoding, &p.ty) {
+    let body = match (&p.encoding, &p.ty) {
         (Encoding::Repeated, Type::Vec(item)) => {
             let push = push(quote! { item }, item);
             quote! {
@@ -251,6 +251,28 @@ fn query_pairs(p: &Param) -> TokenStream {
                     #push
                 }
             }
+        }
+        (Encoding::Keyed, _) => quote! {
+            for (key, item) in #value {
+                query.push_keyed(#wire, key, &item.to_string());
+            }
+        },
+        (Encoding::Fields(fields), _) => {
+            let pushes = fields.iter().map(|f| {
+                let (field, key) = (ident(&f.name.rust), &f.name.wire);
+                let text = if f.string {
+                    quote! { item }
+                } else {
+                    quote! { &item.to_string() }
+                };
+                let push = quote! { query.push_keyed(#wire, #key, #text); };
+                if f.optional {
+                    quote! { if let Some(item) = &#value.#field { #push } }
+                } else {
+                    quote! { let item = &#value.#field; #push }
+                }
+            });
+            quote! { #(#pushes)* }
         }
         _ => push(value, &p.ty),
     };

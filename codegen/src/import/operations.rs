@@ -171,11 +171,9 @@ impl<'a> Importer<'a> {
         let hint = self.name_at(&at.push("schema"), hint);
         let ty = self.const_as_enum(ty, &at.push("schema"), &hint);
         let expr = ty.expr_text().unwrap_or("string");
-        if expr == "json"
-            || expr.starts_with("map<")
-            || self.types.get(expr).is_some_and(|d| ["fields", "union", "map"].iter().any(|k| d.def.get(*k).is_some()))
-        {
-            return Err((at.push("schema"), format!("query parameter `{wire}` of object type (deepObject encoding)")));
+        if !self.query_type(expr) {
+            let reason = format!("query parameter `{wire}` of a type a query cannot send (deepObject of non-scalars)");
+            return Err((at.push("schema"), reason));
         }
         let mut entry = Mapping::new();
         let natural = crate::naming::snake(wire.trim_end_matches("[]")).unwrap_or_default();
@@ -200,6 +198,34 @@ impl<'a> Importer<'a> {
             entry.insert("deprecated".into(), DEPRECATED.into());
         }
         Ok(entry)
+    }
+
+    /// Whether a query can send the type: a scalar, an enum, an array of those, or (as
+    /// OpenAPI's deepObject, `name[key]=value`) a map or an object of those, the object's
+    /// fields neither nullable nor constant.
+    fn query_type(&self, expr: &str) -> bool {
+        let simple = |expr: &str| {
+            ["string", "integer", "number", "boolean"].contains(&expr)
+                || self.types.get(expr).is_some_and(|d| d.def.get("enum").is_some())
+        };
+        let inner = |wrapper: &str| expr.strip_prefix(wrapper).and_then(|e| e.strip_suffix('>'));
+        if let Some(item) = inner("array<").or_else(|| inner("map<")) {
+            return simple(item);
+        }
+        if simple(expr) {
+            return true;
+        }
+        let Some(def) = self.types.get(expr).map(|d| &d.def) else { return false };
+        if let Some(value) = def.get("map") {
+            return value.as_str().is_some_and(simple);
+        }
+        let Some(fields) = def.get("fields").and_then(Yaml::as_mapping) else { return false };
+        def.get("extends").is_none()
+            && fields.values().all(|f| {
+                f.get("nullable").is_none()
+                    && f.get("const").is_none()
+                    && f.get("type").and_then(Yaml::as_str).is_some_and(simple)
+            })
     }
 
     fn check_template(&self, path: &str, params: &Mapping, p: &Pointer) -> Result<(), (Pointer, String)> {

@@ -19,6 +19,8 @@ pub(super) struct Cx {
     pub(super) objects: BTreeMap<String, Object>,
     /// For each tagged union, by name: which of its variants hold their member in a `Box`.
     pub(super) boxed: BTreeMap<String, Vec<bool>>,
+    /// The named maps (`Metadata: { map: string }`), which a query sends entry by entry.
+    pub(super) maps: BTreeSet<String>,
 }
 
 impl Cx {

@@ -57,7 +57,8 @@ pub fn lower(model: &Model) -> ir::Crate {
             _ => None,
         })
         .collect();
-    let cx = Cx { text, deprecated, rules, objects, boxed };
+    let maps = model.types.iter().filter(|t| matches!(t.body, Body::Map { .. })).map(|t| t.name.clone()).collect();
+    let cx = Cx { text, deprecated, rules, objects, boxed, maps };
     let mut modules: BTreeMap<&str, Vec<Item>> = BTreeMap::new();
     // Types come in definition order, the order of items within a module.
     for ty in &model.types {

@@ -11,8 +11,10 @@ use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Name, Type};
 use crate::naming;
 use crate::resolved::{
-    Cursor, CursorSource, Operation, PageKey, PageStyle, Pagination, PathParam, PathPart, QueryParam, Ty,
+    Cursor, CursorSource, Field, FieldType, Operation, PageKey, PageStyle, Pagination, PathParam, PathPart, QueryParam,
+    Ty,
 };
+use crate::values::Presence;
 
 impl Cx {
     /// The operation's request builder, and its description's doc lines (for the crate docs).
@@ -106,13 +108,40 @@ impl Cx {
                 Type::Vec(_) => ir::Arg::Iter,
                 _ => ir::Arg::Plain,
             },
-            encoding: if matches!(ty, Type::Vec(_)) { ir::Encoding::Repeated } else { ir::Encoding::Single },
+            encoding: self.encoding(&ty),
             ty,
             required: p.required,
             default: p.default.clone(),
             constraints: p.constraints.clone(),
         }
     }
+}
+
+impl Cx {
+    /// How a query parameter of type `ty` goes on the wire; validate let through only the
+    /// types that have an encoding.
+    fn encoding(&self, ty: &Type) -> ir::Encoding {
+        match ty {
+            Type::Vec(_) => ir::Encoding::Repeated,
+            Type::Map(_) => ir::Encoding::Keyed,
+            Type::Named { name, .. } if self.maps.contains(name) => ir::Encoding::Keyed,
+            Type::Named { name, .. } => match self.objects.get(name) {
+                Some(object) => ir::Encoding::Fields(object.fields.iter().filter_map(query_field).collect()),
+                None => ir::Encoding::Single,
+            },
+            _ => ir::Encoding::Single,
+        }
+    }
+}
+
+/// An object's field as a query sends it; a constant has no field to read.
+fn query_field(field: &Field) -> Option<ir::QueryField> {
+    let FieldType::Value(value) = &field.ty else { return None };
+    Some(ir::QueryField {
+        name: Name { rust: field.rust.clone(), wire: field.wire.clone() },
+        optional: field.presence != Presence::Required,
+        string: ty(value) == Type::String,
+    })
 }
 
 fn names_a_model(ty: &Type) -> bool {

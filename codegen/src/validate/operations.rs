@@ -12,7 +12,7 @@ use crate::ast::{self, Spanned, Spec, TypeBody, TypeRef};
 use crate::naming;
 use crate::node_path::NodePath;
 use crate::resolved::{Operation, PathParam, QueryParam, TypeDef};
-use crate::values::Scalar;
+use crate::values::{Presence, Scalar};
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
@@ -264,11 +264,36 @@ fn check_query_type(cx: &mut Cx<'_, '_>, param: &ast::QueryParam) {
         TypeRef::Inline(def) => matches!(def.body, TypeBody::Enum { .. }),
         TypeRef::Array(_) => false,
     };
+    // deepObject: `name[field]=value` for an object whose fields are all simple, required or
+    // optional (a query has no `null`), with no bases or type parameters.
+    let flat_object = |def: &ast::TypeDef| match &def.body {
+        TypeBody::Object { fields } => {
+            def.extends.is_empty()
+                && def.params.is_empty()
+                && fields.iter().all(|f| {
+                    matches!(f.presence, Presence::Required | Presence::Optional)
+                        && matches!(&f.ty, ast::FieldType::Ref(ty) if simple(ty))
+                })
+        }
+        // A named map, `name[key]=value` per entry.
+        TypeBody::Map { value, .. } => def.params.is_empty() && simple(value),
+        _ => false,
+    };
     let ok = match &param.ty {
         TypeRef::Array(item) => simple(item),
         TypeRef::Expr(expr) if expr.value.name == super::symbols::ARRAY => {
             expr.value.args.first().is_some_and(simple_expr)
         }
+        // deepObject: `name[key]=value` per entry.
+        TypeRef::Expr(expr) if expr.value.name == super::symbols::MAP => {
+            expr.value.args.first().is_some_and(simple_expr)
+        }
+        TypeRef::Expr(expr)
+            if expr.value.args.is_empty() && cx.symbols.def(&expr.value.name).is_some_and(flat_object) =>
+        {
+            true
+        }
+        TypeRef::Inline(def) if flat_object(def) => true,
         other => simple(other),
     };
     if ok {
@@ -286,8 +311,12 @@ fn check_query_type(cx: &mut Cx<'_, '_>, param: &ast::QueryParam) {
     } else {
         cx.error(
             &param.path.key("type"),
-            format!("query parameter `{}` must be a scalar, an enum, or an array of those", param.wire),
-            "use a scalar, an enum or an `array<...>` of one; send an object's fields as parameters of their own",
+            format!(
+                "query parameter `{}` must be a scalar, an enum, an array or map of those, or an object of those",
+                param.wire
+            ),
+            "an object in a query may hold scalars and enums, required or optional, without `extends`; \
+             send anything deeper in a request body",
         );
     }
 }

@@ -4,7 +4,7 @@
 
 /// `ListAuditLogsEffectiveAt` (the OpenAPI document does not describe it).
 ///
-/// Built with the crate feature `full` only: no operation of the spec uses this type.
+/// Needs the crate feature `audit-logs` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ListAuditLogsEffectiveAt {
     /// Return only events whose `effective_at` (Unix seconds) is greater than this value.

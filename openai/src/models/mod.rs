@@ -327,6 +327,510 @@ mod audio_transcription_response_model;
 #[cfg(feature = "realtime")]
 pub use audio_transcription_response_model::*;
 
+#[cfg(feature = "audit-logs")]
+mod audit_log;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor_api_key;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor_api_key::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor_api_key_type;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor_api_key_type::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor_service_account;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor_service_account::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor_session;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor_session::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor_type;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor_type::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_actor_user;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_actor_user::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_api_key_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_api_key_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_api_key_created_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_api_key_created_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_api_key_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_api_key_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_api_key_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_api_key_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_api_key_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_api_key_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificate_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificate_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificate_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificate_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificate_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificate_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificates_activated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificates_activated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificates_activated_certificates_item;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificates_activated_certificates_item::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificates_deactivated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificates_deactivated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_certificates_deactivated_certificates_item;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_certificates_deactivated_certificates_item::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_checkpoint_permission_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_checkpoint_permission_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_checkpoint_permission_created_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_checkpoint_permission_created_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_checkpoint_permission_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_checkpoint_permission_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_event_type;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_event_type::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_external_key_registered;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_external_key_registered::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_external_key_removed;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_external_key_removed::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_group_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_group_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_group_created_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_group_created_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_group_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_group_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_group_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_group_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_group_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_group_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_invite_accepted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_invite_accepted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_invite_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_invite_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_invite_sent;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_invite_sent::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_invite_sent_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_invite_sent_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_config_activated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_config_activated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_config_activated_configs_item;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_config_activated_configs_item::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_config_deactivated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_config_deactivated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_config_deactivated_configs_item;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_config_deactivated_configs_item::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_ip_allowlist_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_ip_allowlist_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_login_failed;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_login_failed::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_logout_failed;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_logout_failed::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_organization_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_organization_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_organization_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_organization_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project_archived;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project_archived::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project_created_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project_created_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_project_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_project_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_rate_limit_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_rate_limit_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_rate_limit_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_rate_limit_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_rate_limit_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_rate_limit_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_assignment_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_assignment_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_assignment_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_assignment_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_bound_to_resource;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_bound_to_resource::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_bound_to_resource_source;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_bound_to_resource_source::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_unbound_from_resource;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_unbound_from_resource::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_unbound_from_resource_source;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_unbound_from_resource_source::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_role_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_scim_disabled;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_scim_disabled::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_scim_enabled;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_scim_enabled::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_service_account_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_service_account_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_service_account_created_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_service_account_created_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_service_account_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_service_account_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_service_account_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_service_account_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_service_account_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_service_account_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_user_added;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_user_added::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_user_added_data;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_user_added_data::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_user_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_user_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_user_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_user_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_user_updated_changes_requested;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_user_updated_changes_requested::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_workload_identity_provider_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_workload_identity_provider_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_workload_identity_provider_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_workload_identity_provider_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_workload_identity_provider_mapping_created;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_workload_identity_provider_mapping_created::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_workload_identity_provider_mapping_deleted;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_workload_identity_provider_mapping_deleted::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_workload_identity_provider_mapping_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_workload_identity_provider_mapping_updated::*;
+
+#[cfg(feature = "audit-logs")]
+mod audit_log_workload_identity_provider_updated;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_workload_identity_provider_updated::*;
+
 #[cfg(feature = "vector-stores")]
 mod auto_chunking_strategy_request_param;
 
@@ -452,6 +956,12 @@ mod chat_completion_functions;
 
 #[cfg(feature = "chat")]
 pub use chat_completion_functions::*;
+
+#[cfg(feature = "chat")]
+mod chat_completion_list;
+
+#[cfg(feature = "chat")]
+pub use chat_completion_list::*;
 
 #[cfg(feature = "chat")]
 mod chat_completion_message_custom_tool_call;
@@ -3569,11 +4079,17 @@ mod list_assistants_response;
 #[cfg(feature = "assistants")]
 pub use list_assistants_response::*;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "audit-logs")]
 mod list_audit_logs_effective_at;
 
-#[cfg(feature = "full")]
+#[cfg(feature = "audit-logs")]
 pub use list_audit_logs_effective_at::*;
+
+#[cfg(feature = "audit-logs")]
+mod list_audit_logs_response;
+
+#[cfg(feature = "audit-logs")]
+pub use list_audit_logs_response::*;
 
 #[cfg(feature = "batch")]
 mod list_batches_response;
@@ -3586,6 +4102,12 @@ mod list_certificates_response;
 
 #[cfg(feature = "certificates")]
 pub use list_certificates_response::*;
+
+#[cfg(feature = "chat")]
+mod list_chat_completions_order;
+
+#[cfg(feature = "chat")]
+pub use list_chat_completions_order::*;
 
 #[cfg(feature = "containers")]
 mod list_container_files_order;
@@ -3718,6 +4240,12 @@ mod list_organization_spend_alerts_order;
 
 #[cfg(feature = "spend-alerts")]
 pub use list_organization_spend_alerts_order::*;
+
+#[cfg(feature = "fine-tuning")]
+mod list_paginated_fine_tuning_jobs_response;
+
+#[cfg(feature = "fine-tuning")]
+pub use list_paginated_fine_tuning_jobs_response::*;
 
 #[cfg(feature = "projects")]
 mod list_project_api_keys_owner_project_access;

@@ -82,6 +82,12 @@ mod cancel_batch;
 pub use cancel_batch::*;
 
 #[cfg(feature = "chat")]
+mod list_chat_completions;
+
+#[cfg(feature = "chat")]
+pub use list_chat_completions::*;
+
+#[cfg(feature = "chat")]
 mod create_chat_completion;
 
 #[cfg(feature = "chat")]
@@ -318,6 +324,12 @@ mod delete_fine_tuning_checkpoint_permission;
 pub use delete_fine_tuning_checkpoint_permission::*;
 
 #[cfg(feature = "fine-tuning")]
+mod list_paginated_fine_tuning_jobs;
+
+#[cfg(feature = "fine-tuning")]
+pub use list_paginated_fine_tuning_jobs::*;
+
+#[cfg(feature = "fine-tuning")]
 mod create_fine_tuning_job;
 
 #[cfg(feature = "fine-tuning")]
@@ -418,6 +430,12 @@ mod admin_api_keys_delete;
 
 #[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_delete::*;
+
+#[cfg(feature = "audit-logs")]
+mod list_audit_logs;
+
+#[cfg(feature = "audit-logs")]
+pub use list_audit_logs::*;
 
 #[cfg(feature = "certificates")]
 mod list_organization_certificates;

@@ -100,6 +100,12 @@
 //!
 //!   - Path parameters: `shelf_id`.
 //!
+//! - `findShelves`: `GET /shelves` → `Shelf`.
+//!
+//!   Finds the shelves whose labels and dates match.
+//!
+//!   - Query parameters: `labels` (`BTreeMap<String, String>`), `opened` (`OpenedWindow`).
+//!
 //! - `listMembers`: `GET /members` → `Page<Member>`.
 //!
 //!   Lists the library's members.
@@ -196,6 +202,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Credits>("Credits");
     visitor.visit::<Editors>("Editors");
     visitor.visit::<EventPage>("EventPage");
+    visitor.visit::<OpenedWindow>("OpenedWindow");
     visitor.visit::<Holding>("Holding");
     visitor.visit::<Labels>("Labels");
     visitor.visit::<LedgerEntry>("LedgerEntry");

@@ -19,6 +19,7 @@ mod pagination;
 mod paging_styles;
 #[allow(deprecated)]
 mod paths;
+mod query_objects;
 mod request_bodies;
 #[allow(deprecated)]
 mod retries;

@@ -51,6 +51,10 @@ mod event_page;
 
 pub use event_page::*;
 
+mod find_shelves;
+
+pub use find_shelves::*;
+
 mod holding;
 
 pub use holding::*;

@@ -55,6 +55,10 @@ mod get_shelf;
 
 pub use get_shelf::*;
 
+mod find_shelves;
+
+pub use find_shelves::*;
+
 mod list_members;
 
 pub use list_members::*;
