@@ -91,6 +91,17 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
     assert!(strays.is_empty(), "descriptions became doctests ({strays:?}):\n{tests}");
     assert!(!doctests.is_empty(), "the example of fixtures/good/operations.yaml is a doctest:\n{tests}");
 
+    // `cargo check` in the scratch workspace that must fail: its stderr, `None` if it passed.
+    let check_fails = |args: &[&str]| {
+        let out = Command::new(&cargo)
+            .args(["check", "--offline", "--quiet"])
+            .args(args)
+            .current_dir(&scratch)
+            .env("CARGO_TARGET_DIR", &target)
+            .output()
+            .expect("run cargo");
+        (!out.status.success()).then(|| String::from_utf8_lossy(&out.stderr).into_owned())
+    };
     // Each group alone builds without a warning (its types reach only types built with it),
     // and with no group the build stops, saying what to turn on.
     for group in ["pets", "pet-stores"] {
@@ -98,14 +109,8 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
         let args = ["rustc", "--offline", "--quiet", "-p", "fixture_groups", "--lib", "--no-default-features"];
         cargo_in_scratch(&[&args[..], &["--features", &features, "--", "-D", "warnings"]].concat(), "", "");
     }
-    let out = Command::new(&cargo)
-        .args(["check", "--offline", "--quiet", "-p", "fixture_groups", "--no-default-features"])
-        .current_dir(&scratch)
-        .env("CARGO_TARGET_DIR", &target)
-        .output()
-        .expect("run cargo");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "the groups fixture built with no group on");
+    let stderr = check_fails(&["-p", "fixture_groups", "--no-default-features"])
+        .unwrap_or_else(|| panic!("the groups fixture built with no group on"));
     assert!(stderr.contains("no group of operations is on"), "the no-group message is missing:\n{stderr}");
 
     // The version guard: the same crate, made for a runtime of another version, must not build,
@@ -114,14 +119,8 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
     let source = fs::read_to_string(&lib).expect("the minimal fixture's lib.rs");
     let guard = replace_between(&source, "expect_version(\"", "\")", "9999\", \"0");
     fs::write(&lib, guard).expect("write the mismatched guard");
-    let out = Command::new(&cargo)
-        .args(["check", "--offline", "--quiet", "-p", "fixture_minimal"])
-        .current_dir(&scratch)
-        .env("CARGO_TARGET_DIR", &target)
-        .output()
-        .expect("run cargo");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "a crate generated for another runtime version compiled");
+    let stderr = check_fails(&["-p", "fixture_minimal"])
+        .unwrap_or_else(|| panic!("a crate generated for another runtime version compiled"));
     assert!(
         stderr.contains("generated for another version of typed-api-runtime")
             && stderr.contains("regenerate it with `cargo xtask codegen`"),

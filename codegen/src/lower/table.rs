@@ -29,12 +29,11 @@ pub fn models(modules: &[ir::Module], operations: &[ir::Operation]) -> ModelTabl
     let mut types = Vec::new();
     let mut allow_deprecated = false;
     for item in modules.iter().flat_map(|m| &m.items) {
-        let (meta, params) = match item {
-            Item::Struct(s) => (&s.meta, s.generics.len()),
-            Item::Enum(e) => (&e.meta, 0),
-            Item::Union(u) => (&u.meta, 0),
-            Item::KindUnion(u) => (&u.meta, 0),
-            Item::Alias(a) => (&a.meta, a.generics.len()),
+        let meta = item.meta();
+        let params = match item {
+            Item::Struct(s) => s.generics.len(),
+            Item::Alias(a) => a.generics.len(),
+            Item::Enum(_) | Item::Union(_) | Item::KindUnion(_) => 0,
         };
         allow_deprecated |= meta.deprecated.is_some();
         let concrete = uses.iter().find_map(|ty| instance(ty, &meta.name));
