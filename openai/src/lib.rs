@@ -63,7 +63,7 @@
 //!   Returns a list of assistants.
 //!
 //!   - Feature: `assistants`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListAssistantsOrder`, default `desc`), `after` (`String`), `before` (`String`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`).
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
 //!
@@ -183,7 +183,7 @@
 //!   with the `store` parameter set to `true` will be returned.
 //!
 //!   - Feature: `chat`.
-//!   - Query parameters: `model` (`String`), `metadata` (`Metadata`), `after` (`String`), `limit` (`i64`, default `20`), `order` (`ListChatCompletionsOrder`, default `asc`).
+//!   - Query parameters: `model` (`String`), `metadata` (`Metadata`), `after` (`String`), `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `createChatCompletion`: `POST /chat/completions` → `CreateChatCompletionResponse`.
 //!
@@ -243,7 +243,7 @@
 //!
 //!   - Feature: `chat`.
 //!   - Path parameters: `completion_id`.
-//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`GetChatCompletionMessagesOrder`, default `asc`).
+//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `createCompletion`: `POST /completions` → `CreateCompletionResponse`.
 //!
@@ -261,7 +261,7 @@
 //!   Lists containers.
 //!
 //!   - Feature: `containers`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListContainersOrder`, default `desc`), `after` (`String`), `name` (`String`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `name` (`String`).
 //!
 //! - `CreateContainer`: `POST /containers` → `ContainerResource`.
 //!
@@ -297,7 +297,7 @@
 //!
 //!   - Feature: `containers`.
 //!   - Path parameters: `container_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListContainerFilesOrder`, default `desc`), `after` (`String`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`).
 //!
 //! - `CreateContainerFile`: `POST /containers/{container_id}/files` → `ContainerFileResource`.
 //!
@@ -334,7 +334,7 @@
 //!
 //!   - Feature: `conversations`.
 //!   - Path parameters: `conversation_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListConversationItemsOrder`), `after` (`String`), `include` (`Vec<IncludeEnum>`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`), `after` (`String`), `include` (`Vec<IncludeEnum>`).
 //!
 //! - `createConversationItems`: `POST /conversations/{conversation_id}/items` → `ConversationItemList`.
 //!
@@ -372,7 +372,7 @@
 //!   List evaluations for a project.
 //!
 //!   - Feature: `evals`.
-//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`ListEvalsOrder`, default `asc`), `order_by` (`ListEvalsOrderBy`, default `created_at`).
+//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `asc`), `order_by` (`ListEvalsOrderBy`, default `created_at`).
 //!
 //! - `createEval`: `POST /evals` → `Eval`.
 //!
@@ -411,7 +411,7 @@
 //!
 //!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`.
-//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`GetEvalRunsOrder`, default `asc`), `status` (`GetEvalRunsStatus`).
+//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `asc`), `status` (`GetEvalRunsStatus`).
 //!
 //! - `createEvalRun`: `POST /evals/{eval_id}/runs` → `EvalRun`.
 //!
@@ -448,7 +448,7 @@
 //!
 //!   - Feature: `evals`.
 //!   - Path parameters: `eval_id`, `run_id`.
-//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `status` (`GetEvalRunOutputItemsStatus`), `order` (`GetEvalRunOutputItemsOrder`, default `asc`).
+//!   - Query parameters: `after` (`String`), `limit` (`i64`, default `20`), `status` (`GetEvalRunOutputItemsStatus`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `getEvalRunOutputItem`: `GET /evals/{eval_id}/runs/{run_id}/output_items/{output_item_id}` → `EvalRunOutputItem`.
 //!
@@ -462,7 +462,7 @@
 //!   Returns a list of files.
 //!
 //!   - Feature: `files`.
-//!   - Query parameters: `purpose` (`String`), `limit` (`i64`, default `10000`), `order` (`ListFilesOrder`, default `desc`), `after` (`String`).
+//!   - Query parameters: `purpose` (`String`), `limit` (`i64`, default `10000`), `order` (`OrderEnum`, default `desc`), `after` (`String`).
 //!
 //! - `retrieveFile`: `GET /files/{file_id}` → `OpenAiFile`.
 //!
@@ -648,7 +648,7 @@
 //!   Retrieve a paginated list of organization admin API keys.
 //!
 //!   - Feature: `admin-api-keys`.
-//!   - Query parameters: `after` (`String`), `order` (`AdminApiKeysListOrder`, default `asc`), `limit` (`i64`, default `20`).
+//!   - Query parameters: `after` (`String`), `order` (`OrderEnum`, default `asc`), `limit` (`i64`, default `20`).
 //!
 //! - `admin-api-keys-create`: `POST /organization/admin_api_keys` → `AdminApiKeyCreateResponse`.
 //!
@@ -689,7 +689,7 @@
 //!   List uploaded certificates for this organization.
 //!
 //!   - Feature: `certificates`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `order` (`ListOrganizationCertificatesOrder`, default `desc`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `order` (`OrderEnum`, default `desc`).
 //!
 //! - `uploadCertificate`: `POST /organization/certificates` → `Certificate`.
 //!
@@ -770,7 +770,7 @@
 //!   Lists all groups in the organization.
 //!
 //!   - Feature: `groups`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `100`), `after` (`String`), `order` (`ListGroupsOrder`, default `asc`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `100`), `after` (`String`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `create-group`: `POST /organization/groups` → `GroupResponse`.
 //!
@@ -807,7 +807,7 @@
 //!
 //!   - Feature: `group-organization-role-assignments`.
 //!   - Path parameters: `group_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListGroupRoleAssignmentsOrder`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`OrderEnum`).
 //!
 //! - `assign-group-role`: `POST /organization/groups/{group_id}/roles` → `GroupRoleAssignment`.
 //!
@@ -837,7 +837,7 @@
 //!
 //!   - Feature: `group-users`.
 //!   - Path parameters: `group_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `100`), `after` (`String`), `order` (`ListGroupUsersOrder`, default `desc`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `100`), `after` (`String`), `order` (`OrderEnum`, default `desc`).
 //!
 //! - `add-group-user`: `POST /organization/groups/{group_id}/users` → `GroupUserAssignment`.
 //!
@@ -956,7 +956,7 @@
 //!
 //!   - Feature: `certificates`.
 //!   - Path parameters: `project_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `order` (`ListProjectCertificatesOrder`, default `desc`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `after` (`String`), `order` (`OrderEnum`, default `desc`).
 //!
 //! - `activateProjectCertificates`: `POST /organization/projects/{project_id}/certificates/activate` → `OrganizationProjectCertificateActivationResponse`.
 //!
@@ -998,7 +998,7 @@
 //!
 //!   - Feature: `project-groups`.
 //!   - Path parameters: `project_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive, default `20`), `after` (`String`), `order` (`ListProjectGroupsOrder`, default `asc`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive, default `20`), `after` (`String`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `add-project-group`: `POST /organization/projects/{project_id}/groups` → `ProjectGroup`.
 //!
@@ -1014,7 +1014,7 @@
 //!
 //!   - Feature: `project-groups`.
 //!   - Path parameters: `project_id`, `group_id`.
-//!   - Query parameters: `group_type` (`RetrieveProjectGroupGroupType`, default `group`).
+//!   - Query parameters: `group_type` (`GroupType`, default `group`).
 //!
 //! - `remove-project-group`: `DELETE /organization/projects/{project_id}/groups/{group_id}` → `ProjectGroupDeletedResource`.
 //!
@@ -1123,7 +1123,7 @@
 //!
 //!   - Feature: `spend-alerts`.
 //!   - Path parameters: `project_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`ListProjectSpendAlertsOrder`, default `asc`), `after` (`String`), `before` (`String`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`, default `asc`), `after` (`String`), `before` (`String`).
 //!
 //! - `create-project-spend-alert`: `POST /organization/projects/{project_id}/spend_alerts` → `ProjectSpendAlert`.
 //!
@@ -1201,7 +1201,7 @@
 //!   Lists the roles configured for the organization.
 //!
 //!   - Feature: `roles`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `1000`), `after` (`String`), `order` (`ListRolesOrder`, default `asc`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `1000`), `after` (`String`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `create-role`: `POST /organization/roles` → `Role`.
 //!
@@ -1237,7 +1237,7 @@
 //!   Lists organization spend alerts.
 //!
 //!   - Feature: `spend-alerts`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`ListOrganizationSpendAlertsOrder`, default `asc`), `after` (`String`), `before` (`String`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 100 inclusive), `order` (`OrderEnum`, default `asc`), `after` (`String`), `before` (`String`).
 //!
 //! - `create-organization-spend-alert`: `POST /organization/spend_alerts` → `OrganizationSpendAlert`.
 //!
@@ -1273,70 +1273,70 @@
 //!   Get audio speeches usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageAudioSpeechesBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageAudioSpeechesGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-audio-transcriptions`: `GET /organization/usage/audio_transcriptions` → `UsageResponse`.
 //!
 //!   Get audio transcriptions usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageAudioTranscriptionsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageAudioTranscriptionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-code-interpreter-sessions`: `GET /organization/usage/code_interpreter_sessions` → `UsageResponse`.
 //!
 //!   Get code interpreter sessions usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageCodeInterpreterSessionsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `group_by` (`Vec<UsageCodeInterpreterSessionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `group_by` (`Vec<UsageGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-completions`: `GET /organization/usage/completions` → `UsageResponse`.
 //!
 //!   Get completions usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageCompletionsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `batch` (`bool`), `group_by` (`Vec<UsageCompletionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `batch` (`bool`), `group_by` (`Vec<UsageCompletionsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-embeddings`: `GET /organization/usage/embeddings` → `UsageResponse`.
 //!
 //!   Get embeddings usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageEmbeddingsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageEmbeddingsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-file-search-calls`: `GET /organization/usage/file_search_calls` → `UsageResponse`.
 //!
 //!   Get file search calls usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageFileSearchCallsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `vector_store_ids` (`Vec<String>`), `group_by` (`Vec<UsageFileSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `vector_store_ids` (`Vec<String>`), `group_by` (`Vec<UsageFileSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-images`: `GET /organization/usage/images` → `UsageResponse`.
 //!
 //!   Get images usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageImagesBucketWidth`, default `1d`), `sources` (`Vec<UsageImagesSourcesItem>`), `sizes` (`Vec<UsageImagesSizesItem>`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageImagesGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `sources` (`Vec<UsageImagesSourcesItem>`), `sizes` (`Vec<UsageImagesSizesItem>`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageImagesGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-moderations`: `GET /organization/usage/moderations` → `UsageResponse`.
 //!
 //!   Get moderations usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageModerationsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageModerationsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `group_by` (`Vec<UsageGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-vector-stores`: `GET /organization/usage/vector_stores` → `UsageResponse`.
 //!
 //!   Get vector stores usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageVectorStoresBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `group_by` (`Vec<UsageVectorStoresGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `group_by` (`Vec<UsageGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `usage-web-search-calls`: `GET /organization/usage/web_search_calls` → `UsageResponse`.
 //!
 //!   Get web search calls usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageWebSearchCallsBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `context_levels` (`Vec<UsageWebSearchCallsContextLevelsItem>`), `group_by` (`Vec<UsageWebSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `context_levels` (`Vec<Verbosity>`), `group_by` (`Vec<UsageWebSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `list-users`: `GET /organization/users` → `UserListResponse`.
 //!
@@ -1373,7 +1373,7 @@
 //!
 //!   - Feature: `user-organization-role-assignments`.
 //!   - Path parameters: `user_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListUserRoleAssignmentsOrder`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`OrderEnum`).
 //!
 //! - `assign-user-role`: `POST /organization/users/{user_id}/roles` → `UserRoleAssignment`.
 //!
@@ -1403,7 +1403,7 @@
 //!
 //!   - Feature: `project-group-role-assignments`.
 //!   - Path parameters: `project_id`, `group_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListProjectGroupRoleAssignmentsOrder`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`OrderEnum`).
 //!
 //! - `assign-project-group-role`: `POST /projects/{project_id}/groups/{group_id}/roles` → `GroupRoleAssignment`.
 //!
@@ -1433,7 +1433,7 @@
 //!
 //!   - Feature: `roles`.
 //!   - Path parameters: `project_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `1000`), `after` (`String`), `order` (`ListProjectRolesOrder`, default `asc`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive, default `1000`), `after` (`String`), `order` (`OrderEnum`, default `asc`).
 //!
 //! - `create-project-role`: `POST /projects/{project_id}/roles` → `Role`.
 //!
@@ -1471,7 +1471,7 @@
 //!
 //!   - Feature: `project-user-role-assignments`.
 //!   - Path parameters: `project_id`, `user_id`.
-//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`ListProjectUserRoleAssignmentsOrder`).
+//!   - Query parameters: `limit` (`i64`, from 0 to 1000 inclusive), `after` (`String`), `order` (`OrderEnum`).
 //!
 //! - `assign-project-user-role`: `POST /projects/{project_id}/users/{user_id}/roles` → `UserRoleAssignment`.
 //!
@@ -1635,7 +1635,7 @@
 //!
 //!   - Feature: `responses`.
 //!   - Path parameters: `response_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListInputItemsOrder`), `after` (`String`), `include` (`Vec<IncludeEnum>`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`), `after` (`String`), `include` (`Vec<IncludeEnum>`).
 //!
 //! - `createThread`: `POST /threads` → `ThreadObject`.
 //!
@@ -1679,7 +1679,7 @@
 //!
 //!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListMessagesOrder`, default `desc`), `after` (`String`), `before` (`String`), `run_id` (`String`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`), `run_id` (`String`).
 //!
 //! - `createMessage`: `POST /threads/{thread_id}/messages` → `MessageObject`.
 //!
@@ -1717,7 +1717,7 @@
 //!
 //!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListRunsOrder`, default `desc`), `after` (`String`), `before` (`String`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`).
 //!
 //! - `createRun`: `POST /threads/{thread_id}/runs` → `RunObject`.
 //!
@@ -1725,7 +1725,7 @@
 //!
 //!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`.
-//!   - Query parameters: `include[]` (`Vec<CreateRunIncludeItem>`).
+//!   - Query parameters: `include[]` (`Vec<IncludeItem>`).
 //!   - JSON body: `CreateRunRequest`.
 //!
 //! - `getRun`: `GET /threads/{thread_id}/runs/{run_id}` → `RunObject`.
@@ -1756,7 +1756,7 @@
 //!
 //!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListRunStepsOrder`, default `desc`), `after` (`String`), `before` (`String`), `include[]` (`Vec<ListRunStepsIncludeItem>`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`), `include[]` (`Vec<IncludeItem>`).
 //!
 //! - `getRunStep`: `GET /threads/{thread_id}/runs/{run_id}/steps/{step_id}` → `RunStepObject`.
 //!
@@ -1764,7 +1764,7 @@
 //!
 //!   - Feature: `assistants`.
 //!   - Path parameters: `thread_id`, `run_id`, `step_id`.
-//!   - Query parameters: `include[]` (`Vec<GetRunStepIncludeItem>`).
+//!   - Query parameters: `include[]` (`Vec<IncludeItem>`).
 //!
 //! - `submitToolOuputsToRun`: `POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs` → `RunObject`.
 //!
@@ -1828,7 +1828,7 @@
 //!   Returns a list of vector stores.
 //!
 //!   - Feature: `vector-stores`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListVectorStoresOrder`, default `desc`), `after` (`String`), `before` (`String`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`).
 //!
 //! - `createVectorStore`: `POST /vector_stores` → `VectorStoreObject`.
 //!
@@ -1891,7 +1891,7 @@
 //!
 //!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`, `batch_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListFilesInVectorStoreBatchOrder`, default `desc`), `after` (`String`), `before` (`String`), `filter` (`ListFilesInVectorStoreBatchFilter`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`), `filter` (`ListFilter`).
 //!
 //! - `listVectorStoreFiles`: `GET /vector_stores/{vector_store_id}/files` → `ListVectorStoreFilesResponse`.
 //!
@@ -1899,7 +1899,7 @@
 //!
 //!   - Feature: `vector-stores`.
 //!   - Path parameters: `vector_store_id`.
-//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`ListVectorStoreFilesOrder`, default `desc`), `after` (`String`), `before` (`String`), `filter` (`ListVectorStoreFilesFilter`).
+//!   - Query parameters: `limit` (`i64`, default `20`), `order` (`OrderEnum`, default `desc`), `after` (`String`), `before` (`String`), `filter` (`ListFilter`).
 //!
 //! - `createVectorStoreFile`: `POST /vector_stores/{vector_store_id}/files` → `VectorStoreFileObject`.
 //!
@@ -2387,8 +2387,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "admin-api-keys")]
     visitor
         .visit::<AdminApiKeysDeleteResponseObject>("AdminApiKeysDeleteResponseObject");
-    #[cfg(feature = "admin-api-keys")]
-    visitor.visit::<AdminApiKeysListOrder>("AdminApiKeysListOrder");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<Annotation>("Annotation");
     #[cfg(feature = "admin-api-keys")] visitor.visit::<ApiKeyList>("ApiKeyList");
@@ -2505,11 +2503,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "assistants")]
     visitor.visit::<AssistantsApiToolChoiceOption>("AssistantsApiToolChoiceOption");
     #[cfg(feature = "assistants")]
-    visitor
-        .visit::<
-            AssistantsApiToolChoiceOptionString,
-        >("AssistantsApiToolChoiceOptionString");
-    #[cfg(feature = "assistants")]
     visitor.visit::<AssistantsNamedToolChoice>("AssistantsNamedToolChoice");
     #[cfg(feature = "assistants")]
     visitor
@@ -2520,8 +2513,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "chatkit")] visitor.visit::<AttachmentType>("AttachmentType");
     #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscription>("AudioTranscription");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<AudioTranscriptionDelay>("AudioTranscriptionDelay");
     #[cfg(feature = "realtime")]
     visitor.visit::<AudioTranscriptionModel>("AudioTranscriptionModel");
     #[cfg(feature = "realtime")]
@@ -2686,19 +2677,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "audit-logs")]
     visitor.visit::<AuditLogRoleBoundToResource>("AuditLogRoleBoundToResource");
     #[cfg(feature = "audit-logs")]
-    visitor
-        .visit::<AuditLogRoleBoundToResourceSource>("AuditLogRoleBoundToResourceSource");
-    #[cfg(feature = "audit-logs")]
     visitor.visit::<AuditLogRoleCreated>("AuditLogRoleCreated");
     #[cfg(feature = "audit-logs")]
     visitor.visit::<AuditLogRoleDeleted>("AuditLogRoleDeleted");
     #[cfg(feature = "audit-logs")]
-    visitor.visit::<AuditLogRoleUnboundFromResource>("AuditLogRoleUnboundFromResource");
+    visitor.visit::<AuditLogRoleResourceSource>("AuditLogRoleResourceSource");
     #[cfg(feature = "audit-logs")]
-    visitor
-        .visit::<
-            AuditLogRoleUnboundFromResourceSource,
-        >("AuditLogRoleUnboundFromResourceSource");
+    visitor.visit::<AuditLogRoleUnboundFromResource>("AuditLogRoleUnboundFromResource");
     #[cfg(feature = "audit-logs")]
     visitor.visit::<AuditLogRoleUpdated>("AuditLogRoleUpdated");
     #[cfg(feature = "audit-logs")]
@@ -2777,6 +2762,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("AutoChunkingStrategyRequestParamType");
     #[cfg(feature = "chatkit")]
     visitor.visit::<AutomaticThreadTitlingParam>("AutomaticThreadTitlingParam");
+    #[cfg(feature = "images")] visitor.visit::<Background>("Background");
     #[cfg(feature = "batch")] visitor.visit::<Batch>("Batch");
     #[cfg(feature = "batch")] visitor.visit::<BatchObject>("BatchObject");
     #[cfg(feature = "batch")] visitor.visit::<BatchError>("BatchError");
@@ -2972,11 +2958,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "chat")]
     visitor
         .visit::<
-            ChatCompletionRequestMessageContentPartImageImageUrlDetail,
-        >("ChatCompletionRequestMessageContentPartImageImageUrlDetail");
-    #[cfg(feature = "chat")]
-    visitor
-        .visit::<
             ChatCompletionRequestMessageContentPartRefusal,
         >("ChatCompletionRequestMessageContentPartRefusal");
     #[cfg(feature = "chat")]
@@ -3070,11 +3051,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             ChatCompletionToolChoiceOptionObject,
         >("ChatCompletionToolChoiceOptionObject");
-    #[cfg(feature = "chat")]
-    visitor
-        .visit::<
-            ChatCompletionToolChoiceOptionString,
-        >("ChatCompletionToolChoiceOptionString");
     #[cfg(feature = "chatkit")]
     visitor
         .visit::<ChatSessionAutomaticThreadTitling>("ChatSessionAutomaticThreadTitling");
@@ -3180,8 +3156,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             ComputerToolCallOutputResourceType,
         >("ComputerToolCallOutputResourceType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<ComputerToolCallStatus>("ComputerToolCallStatus");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ContainerFileCitationBody>("ContainerFileCitationBody");
     #[cfg(feature = "containers")]
@@ -3220,8 +3194,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             ContainerResourceExpiresAfterAnchor,
         >("ContainerResourceExpiresAfterAnchor");
-    #[cfg(feature = "containers")]
-    visitor.visit::<ContainerResourceMemoryLimit>("ContainerResourceMemoryLimit");
     #[cfg(feature = "containers")]
     visitor.visit::<ContainerResourceNetworkPolicy>("ContainerResourceNetworkPolicy");
     #[cfg(feature = "containers")]
@@ -3331,11 +3303,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             CreateChatCompletionRequestFunctionCallString,
         >("CreateChatCompletionRequestFunctionCallString");
-    #[cfg(feature = "chat")]
-    visitor
-        .visit::<
-            CreateChatCompletionRequestPromptCacheRetention,
-        >("CreateChatCompletionRequestPromptCacheRetention");
     #[cfg(
         any(
             feature = "assistants",
@@ -3424,8 +3391,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             CreateContainerBodyExpiresAfterAnchor,
         >("CreateContainerBodyExpiresAfterAnchor");
-    #[cfg(feature = "containers")]
-    visitor.visit::<CreateContainerBodyMemoryLimit>("CreateContainerBodyMemoryLimit");
     #[cfg(feature = "containers")]
     visitor
         .visit::<CreateContainerBodyNetworkPolicy>("CreateContainerBodyNetworkPolicy");
@@ -3636,13 +3601,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<CreateGroupUserBody>("CreateGroupUserBody");
     #[cfg(feature = "images")] visitor.visit::<CreateImageRequest>("CreateImageRequest");
     #[cfg(feature = "images")]
-    visitor.visit::<CreateImageRequestBackground>("CreateImageRequestBackground");
-    #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestModel>("CreateImageRequestModel");
     #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestModeration>("CreateImageRequestModeration");
-    #[cfg(feature = "images")]
-    visitor.visit::<CreateImageRequestOutputFormat>("CreateImageRequestOutputFormat");
     #[cfg(feature = "images")]
     visitor.visit::<CreateImageRequestQuality>("CreateImageRequestQuality");
     #[cfg(feature = "images")]
@@ -3675,11 +3636,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<CreateMessageRequestRole>("CreateMessageRequestRole");
     #[cfg(feature = "responses")]
     visitor.visit::<CreateModelResponseProperties>("CreateModelResponseProperties");
-    #[cfg(feature = "responses")]
-    visitor
-        .visit::<
-            CreateModelResponsePropertiesPromptCacheRetention,
-        >("CreateModelResponsePropertiesPromptCacheRetention");
     #[cfg(feature = "moderations")]
     visitor.visit::<CreateModerationRequest>("CreateModerationRequest");
     #[cfg(feature = "moderations")]
@@ -3704,82 +3660,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "moderations")]
     visitor
         .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentItem,
-        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentItem");
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentThreateningItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentThreateningItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesHateItem,
-        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesHateItem");
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesHateThreateningItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesHateThreateningItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitItem,
-        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitItem");
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitViolentItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitViolentItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmInstructionsItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmInstructionsItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmIntentItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmIntentItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmItem,
-        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmItem");
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem,
-        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem");
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualMinorsItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualMinorsItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceGraphicItem,
-        >(
-            "CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceGraphicItem",
-        );
-    #[cfg(feature = "moderations")]
-    visitor
-        .visit::<
-            CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem,
-        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem");
+            CreateModerationResponseResultsItemCategoryAppliedInputTypesItem,
+        >("CreateModerationResponseResultsItemCategoryAppliedInputTypesItem");
     #[cfg(feature = "moderations")]
     visitor
         .visit::<
@@ -3792,10 +3674,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("CreateProjectServiceAccountApiKeyBody");
     #[cfg(feature = "responses")]
     visitor.visit::<CreateResponseSchema>("CreateResponseSchema");
-    #[cfg(feature = "responses")]
-    visitor.visit::<CreateResponseSchemaTruncation>("CreateResponseSchemaTruncation");
-    #[cfg(feature = "assistants")]
-    visitor.visit::<CreateRunIncludeItem>("CreateRunIncludeItem");
     #[cfg(feature = "assistants")] visitor.visit::<CreateRunRequest>("CreateRunRequest");
     #[cfg(feature = "assistants")]
     visitor.visit::<CreateRunRequestToolsItem>("CreateRunRequestToolsItem");
@@ -4039,9 +3917,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<EditImageBodyJsonParam>("EditImageBodyJsonParam");
     #[cfg(feature = "images")]
     visitor
-        .visit::<EditImageBodyJsonParamBackground>("EditImageBodyJsonParamBackground");
-    #[cfg(feature = "images")]
-    visitor
         .visit::<
             EditImageBodyJsonParamInputFidelity,
         >("EditImageBodyJsonParamInputFidelity");
@@ -4050,11 +3925,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "images")]
     visitor
         .visit::<EditImageBodyJsonParamModeration>("EditImageBodyJsonParamModeration");
-    #[cfg(feature = "images")]
-    visitor
-        .visit::<
-            EditImageBodyJsonParamOutputFormat,
-        >("EditImageBodyJsonParamOutputFormat");
     #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParamQuality>("EditImageBodyJsonParamQuality");
     #[cfg(feature = "images")]
@@ -4162,8 +4032,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<FileExpirationAfter>("FileExpirationAfter");
     #[cfg(feature = "uploads")]
     visitor.visit::<FileExpirationAfterAnchor>("FileExpirationAfterAnchor");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<FileInputDetail>("FileInputDetail");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "conversations",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FileInputDetail>("FileInputDetail");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<FilePath>("FilePath");
     #[cfg(feature = "assistants")] visitor.visit::<FileSearchRanker>("FileSearchRanker");
@@ -4461,23 +4338,12 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             FunctionToolCallOutputResourceOutput,
         >("FunctionToolCallOutputResourceOutput");
     #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<FunctionToolCallOutputStatus>("FunctionToolCallOutputStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallResource>("FunctionToolCallResource");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<FunctionToolCallStatus>("FunctionToolCallStatus");
     #[cfg(feature = "certificates")]
     visitor.visit::<GetCertificateIncludeItem>("GetCertificateIncludeItem");
-    #[cfg(feature = "chat")]
-    visitor.visit::<GetChatCompletionMessagesOrder>("GetChatCompletionMessagesOrder");
-    #[cfg(feature = "evals")]
-    visitor.visit::<GetEvalRunOutputItemsOrder>("GetEvalRunOutputItemsOrder");
     #[cfg(feature = "evals")]
     visitor.visit::<GetEvalRunOutputItemsStatus>("GetEvalRunOutputItemsStatus");
-    #[cfg(feature = "evals")] visitor.visit::<GetEvalRunsOrder>("GetEvalRunsOrder");
     #[cfg(feature = "evals")] visitor.visit::<GetEvalRunsStatus>("GetEvalRunsStatus");
-    #[cfg(feature = "assistants")]
-    visitor.visit::<GetRunStepIncludeItem>("GetRunStepIncludeItem");
     #[cfg(any(feature = "evals", feature = "fine-tuning"))]
     visitor.visit::<GraderLabelModel>("GraderLabelModel");
     #[cfg(any(feature = "evals", feature = "fine-tuning"))]
@@ -4538,8 +4404,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "groups")]
     visitor.visit::<GroupResourceWithSuccess>("GroupResourceWithSuccess");
     #[cfg(feature = "groups")] visitor.visit::<GroupResponse>("GroupResponse");
-    #[cfg(feature = "groups")]
-    visitor.visit::<GroupResponseGroupType>("GroupResponseGroupType");
     #[cfg(
         any(
             feature = "group-organization-role-assignments",
@@ -4552,6 +4416,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "project-group-role-assignments"
         )
     )] visitor.visit::<GroupRoleAssignmentObject>("GroupRoleAssignmentObject");
+    #[cfg(any(feature = "groups", feature = "project-groups"))]
+    visitor.visit::<GroupType>("GroupType");
     #[cfg(feature = "group-users")] visitor.visit::<GroupUser>("GroupUser");
     #[cfg(feature = "group-users")]
     visitor.visit::<GroupUserAssignment>("GroupUserAssignment");
@@ -4589,11 +4455,10 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ImagesResponseBackground>("ImagesResponseBackground");
     #[cfg(feature = "images")]
     visitor.visit::<ImagesResponseOutputFormat>("ImagesResponseOutputFormat");
-    #[cfg(feature = "images")]
-    visitor.visit::<ImagesResponseQuality>("ImagesResponseQuality");
     #[cfg(feature = "images")] visitor.visit::<ImagesResponseSize>("ImagesResponseSize");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<IncludeEnum>("IncludeEnum");
+    #[cfg(feature = "assistants")] visitor.visit::<IncludeItem>("IncludeItem");
     #[cfg(feature = "chatkit")] visitor.visit::<InferenceOptions>("InferenceOptions");
     #[cfg(feature = "containers")] visitor.visit::<InlineSkillParam>("InlineSkillParam");
     #[cfg(feature = "containers")]
@@ -4644,8 +4509,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<KeyPressAction>("KeyPressAction");
     #[cfg(feature = "assistants")]
-    visitor.visit::<ListAssistantsOrder>("ListAssistantsOrder");
-    #[cfg(feature = "assistants")]
     visitor.visit::<ListAssistantsResponse>("ListAssistantsResponse");
     #[cfg(feature = "audit-logs")]
     visitor.visit::<ListAuditLogsEffectiveAt>("ListAuditLogsEffectiveAt");
@@ -4661,24 +4524,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ListCertificatesResponse>("ListCertificatesResponse");
     #[cfg(feature = "certificates")]
     visitor.visit::<ListCertificatesResponseObject>("ListCertificatesResponseObject");
-    #[cfg(feature = "chat")]
-    visitor.visit::<ListChatCompletionsOrder>("ListChatCompletionsOrder");
-    #[cfg(feature = "containers")]
-    visitor.visit::<ListContainerFilesOrder>("ListContainerFilesOrder");
-    #[cfg(feature = "containers")]
-    visitor.visit::<ListContainersOrder>("ListContainersOrder");
-    #[cfg(feature = "conversations")]
-    visitor.visit::<ListConversationItemsOrder>("ListConversationItemsOrder");
-    #[cfg(feature = "evals")] visitor.visit::<ListEvalsOrder>("ListEvalsOrder");
     #[cfg(feature = "evals")] visitor.visit::<ListEvalsOrderBy>("ListEvalsOrderBy");
-    #[cfg(feature = "vector-stores")]
-    visitor
-        .visit::<ListFilesInVectorStoreBatchFilter>("ListFilesInVectorStoreBatchFilter");
-    #[cfg(feature = "vector-stores")]
-    visitor
-        .visit::<ListFilesInVectorStoreBatchOrder>("ListFilesInVectorStoreBatchOrder");
-    #[cfg(feature = "files")] visitor.visit::<ListFilesOrder>("ListFilesOrder");
     #[cfg(feature = "files")] visitor.visit::<ListFilesResponse>("ListFilesResponse");
+    #[cfg(feature = "vector-stores")] visitor.visit::<ListFilter>("ListFilter");
     #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
@@ -4711,26 +4559,11 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             ListFineTuningJobEventsResponseObject,
         >("ListFineTuningJobEventsResponseObject");
-    #[cfg(feature = "group-organization-role-assignments")]
-    visitor.visit::<ListGroupRoleAssignmentsOrder>("ListGroupRoleAssignmentsOrder");
-    #[cfg(feature = "group-users")]
-    visitor.visit::<ListGroupUsersOrder>("ListGroupUsersOrder");
-    #[cfg(feature = "groups")] visitor.visit::<ListGroupsOrder>("ListGroupsOrder");
-    #[cfg(feature = "responses")]
-    visitor.visit::<ListInputItemsOrder>("ListInputItemsOrder");
-    #[cfg(feature = "assistants")]
-    visitor.visit::<ListMessagesOrder>("ListMessagesOrder");
     #[cfg(feature = "assistants")]
     visitor.visit::<ListMessagesResponse>("ListMessagesResponse");
     #[cfg(feature = "models")] visitor.visit::<ListModelsResponse>("ListModelsResponse");
     #[cfg(feature = "models")]
     visitor.visit::<ListModelsResponseObject>("ListModelsResponseObject");
-    #[cfg(feature = "certificates")]
-    visitor
-        .visit::<ListOrganizationCertificatesOrder>("ListOrganizationCertificatesOrder");
-    #[cfg(feature = "spend-alerts")]
-    visitor
-        .visit::<ListOrganizationSpendAlertsOrder>("ListOrganizationSpendAlertsOrder");
     #[cfg(feature = "fine-tuning")]
     visitor
         .visit::<
@@ -4747,49 +4580,17 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             ListProjectApiKeysOwnerProjectAccess,
         >("ListProjectApiKeysOwnerProjectAccess");
     #[cfg(feature = "certificates")]
-    visitor.visit::<ListProjectCertificatesOrder>("ListProjectCertificatesOrder");
-    #[cfg(feature = "certificates")]
     visitor.visit::<ListProjectCertificatesResponse>("ListProjectCertificatesResponse");
     #[cfg(feature = "certificates")]
     visitor
         .visit::<
             ListProjectCertificatesResponseObject,
         >("ListProjectCertificatesResponseObject");
-    #[cfg(feature = "project-group-role-assignments")]
-    visitor
-        .visit::<
-            ListProjectGroupRoleAssignmentsOrder,
-        >("ListProjectGroupRoleAssignmentsOrder");
-    #[cfg(feature = "project-groups")]
-    visitor.visit::<ListProjectGroupsOrder>("ListProjectGroupsOrder");
-    #[cfg(feature = "roles")]
-    visitor.visit::<ListProjectRolesOrder>("ListProjectRolesOrder");
-    #[cfg(feature = "spend-alerts")]
-    visitor.visit::<ListProjectSpendAlertsOrder>("ListProjectSpendAlertsOrder");
-    #[cfg(feature = "project-user-role-assignments")]
-    visitor
-        .visit::<
-            ListProjectUserRoleAssignmentsOrder,
-        >("ListProjectUserRoleAssignmentsOrder");
-    #[cfg(feature = "roles")] visitor.visit::<ListRolesOrder>("ListRolesOrder");
-    #[cfg(feature = "assistants")]
-    visitor.visit::<ListRunStepsIncludeItem>("ListRunStepsIncludeItem");
-    #[cfg(feature = "assistants")]
-    visitor.visit::<ListRunStepsOrder>("ListRunStepsOrder");
     #[cfg(feature = "assistants")]
     visitor.visit::<ListRunStepsResponse>("ListRunStepsResponse");
-    #[cfg(feature = "assistants")] visitor.visit::<ListRunsOrder>("ListRunsOrder");
     #[cfg(feature = "assistants")] visitor.visit::<ListRunsResponse>("ListRunsResponse");
-    #[cfg(feature = "user-organization-role-assignments")]
-    visitor.visit::<ListUserRoleAssignmentsOrder>("ListUserRoleAssignmentsOrder");
-    #[cfg(feature = "vector-stores")]
-    visitor.visit::<ListVectorStoreFilesFilter>("ListVectorStoreFilesFilter");
-    #[cfg(feature = "vector-stores")]
-    visitor.visit::<ListVectorStoreFilesOrder>("ListVectorStoreFilesOrder");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoreFilesResponse>("ListVectorStoreFilesResponse");
-    #[cfg(feature = "vector-stores")]
-    visitor.visit::<ListVectorStoresOrder>("ListVectorStoresOrder");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoresResponse>("ListVectorStoresResponse");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4806,10 +4607,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<LocalShellToolCallOutput>("LocalShellToolCallOutput");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutputType>("LocalShellToolCallOutputType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<LocalShellToolCallOutputStatus>("LocalShellToolCallOutputStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<LocalShellToolCallStatus>("LocalShellToolCallStatus");
     #[cfg(feature = "chatkit")] visitor.visit::<LockedStatus>("LockedStatus");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<LogProb>("LogProb");
@@ -4852,6 +4649,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<McpToolRequireApprovalObject>("McpToolRequireApprovalObject");
     #[cfg(feature = "realtime")]
     visitor.visit::<McpToolRequireApprovalString>("McpToolRequireApprovalString");
+    #[cfg(feature = "containers")] visitor.visit::<MemoryLimit>("MemoryLimit");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<Message>("Message");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4867,11 +4665,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             MessageContentImageFileObjectImageFile,
         >("MessageContentImageFileObjectImageFile");
     #[cfg(feature = "assistants")]
-    visitor
-        .visit::<
-            MessageContentImageFileObjectImageFileDetail,
-        >("MessageContentImageFileObjectImageFileDetail");
-    #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentImageUrlObject>("MessageContentImageUrlObject");
     #[cfg(feature = "assistants")]
     visitor
@@ -4881,11 +4674,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             MessageContentImageUrlObjectImageUrl,
         >("MessageContentImageUrlObjectImageUrl");
-    #[cfg(feature = "assistants")]
-    visitor
-        .visit::<
-            MessageContentImageUrlObjectImageUrlDetail,
-        >("MessageContentImageUrlObjectImageUrlDetail");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<MessageContentItem>("MessageContentItem");
     #[cfg(feature = "assistants")]
@@ -4964,6 +4752,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "vector-stores"
         )
     )] visitor.visit::<Metadata>("Metadata");
+    #[cfg(any(feature = "chat", feature = "realtime"))]
+    visitor.visit::<ModalitiesItem>("ModalitiesItem");
     #[cfg(feature = "models")] visitor.visit::<Model>("Model");
     #[cfg(feature = "models")] visitor.visit::<ModelObject>("ModelObject");
     #[cfg(feature = "chat")] visitor.visit::<ModelIdsShared>("ModelIdsShared");
@@ -4976,7 +4766,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ModerationErrorBodyType>("ModerationErrorBodyType");
     #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationInput>("ModerationInput");
-    #[cfg(any(feature = "chat", feature = "responses"))]
+    #[cfg(any(feature = "chat", feature = "moderations", feature = "responses"))]
     visitor.visit::<ModerationInputType>("ModerationInputType");
     #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<ModerationMode>("ModerationMode");
@@ -5041,8 +4831,32 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<OpenAiFilePurpose>("OpenAiFilePurpose");
     #[cfg(any(feature = "files", feature = "uploads"))]
     visitor.visit::<OpenAiFileStatus>("OpenAiFileStatus");
-    #[cfg(any(feature = "chatkit", feature = "skills", feature = "videos"))]
-    visitor.visit::<OrderEnum>("OrderEnum");
+    #[cfg(
+        any(
+            feature = "admin-api-keys",
+            feature = "assistants",
+            feature = "certificates",
+            feature = "chat",
+            feature = "chatkit",
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "files",
+            feature = "group-organization-role-assignments",
+            feature = "group-users",
+            feature = "groups",
+            feature = "project-group-role-assignments",
+            feature = "project-groups",
+            feature = "project-user-role-assignments",
+            feature = "responses",
+            feature = "roles",
+            feature = "skills",
+            feature = "spend-alerts",
+            feature = "user-organization-role-assignments",
+            feature = "vector-stores",
+            feature = "videos"
+        )
+    )] visitor.visit::<OrderEnum>("OrderEnum");
     #[cfg(feature = "certificates")]
     visitor.visit::<OrganizationCertificate>("OrganizationCertificate");
     #[cfg(feature = "certificates")]
@@ -5076,8 +4890,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<OrganizationDataRetention>("OrganizationDataRetention");
     #[cfg(feature = "data-retention")]
     visitor.visit::<OrganizationDataRetentionObject>("OrganizationDataRetentionObject");
-    #[cfg(feature = "data-retention")]
-    visitor.visit::<OrganizationDataRetentionType>("OrganizationDataRetentionType");
     #[cfg(feature = "certificates")]
     visitor.visit::<OrganizationProjectCertificate>("OrganizationProjectCertificate");
     #[cfg(feature = "certificates")]
@@ -5160,6 +4972,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             OtherChunkingStrategyResponseParam,
         >("OtherChunkingStrategyResponseParam");
+    #[cfg(feature = "images")] visitor.visit::<OutputFormat>("OutputFormat");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<OutputItem>("OutputItem");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -5168,8 +4981,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<OutputMessageRole>("OutputMessageRole");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<OutputMessageContent>("OutputMessageContent");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<OutputMessageStatus>("OutputMessageStatus");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<OutputTextContent>("OutputTextContent");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
@@ -5225,8 +5036,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ProjectDataRetention>("ProjectDataRetention");
     #[cfg(feature = "data-retention")]
     visitor.visit::<ProjectDataRetentionObject>("ProjectDataRetentionObject");
-    #[cfg(feature = "data-retention")]
-    visitor.visit::<ProjectDataRetentionType>("ProjectDataRetentionType");
     #[cfg(feature = "project-groups")] visitor.visit::<ProjectGroup>("ProjectGroup");
     #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupObject>("ProjectGroupObject");
@@ -5235,8 +5044,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "project-groups")]
     visitor
         .visit::<ProjectGroupDeletedResourceObject>("ProjectGroupDeletedResourceObject");
-    #[cfg(feature = "project-groups")]
-    visitor.visit::<ProjectGroupGroupType>("ProjectGroupGroupType");
     #[cfg(feature = "project-groups")]
     visitor.visit::<ProjectGroupListResource>("ProjectGroupListResource");
     #[cfg(feature = "project-groups")]
@@ -5404,7 +5211,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<PromptCacheOptions>("PromptCacheOptions");
     #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheOptionsParam>("PromptCacheOptionsParam");
-    #[cfg(feature = "responses")]
+    #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheRetentionEnum>("PromptCacheRetentionEnum");
     #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheTtlEnum>("PromptCacheTtlEnum");
@@ -5477,9 +5284,18 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<RealtimeFunctionTool>("RealtimeFunctionTool");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeFunctionToolType>("RealtimeFunctionToolType");
+    #[cfg(feature = "realtime")]
+    visitor.visit::<RealtimeIncludeItem>("RealtimeIncludeItem");
     #[cfg(feature = "realtime")] visitor.visit::<RealtimeReasoning>("RealtimeReasoning");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeReasoningEffort>("RealtimeReasoningEffort");
+    #[cfg(feature = "realtime")]
+    visitor.visit::<RealtimeSessionCreateGaModel>("RealtimeSessionCreateGaModel");
+    #[cfg(feature = "realtime")]
+    visitor
+        .visit::<
+            RealtimeSessionCreateOutputTokensString,
+        >("RealtimeSessionCreateOutputTokensString");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeSessionCreateRequest>("RealtimeSessionCreateRequest");
     #[cfg(feature = "realtime")]
@@ -5517,28 +5333,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
-            RealtimeSessionCreateRequestGaIncludeItem,
-        >("RealtimeSessionCreateRequestGaIncludeItem");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
             RealtimeSessionCreateRequestGaMaxOutputTokens,
         >("RealtimeSessionCreateRequestGaMaxOutputTokens");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateRequestGaMaxOutputTokensString,
-        >("RealtimeSessionCreateRequestGaMaxOutputTokensString");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateRequestGaModel,
-        >("RealtimeSessionCreateRequestGaModel");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateRequestGaOutputModalitiesItem,
-        >("RealtimeSessionCreateRequestGaOutputModalitiesItem");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
@@ -5579,11 +5375,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             RealtimeSessionCreateRequestMaxResponseOutputTokens,
         >("RealtimeSessionCreateRequestMaxResponseOutputTokens");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateRequestMaxResponseOutputTokensString,
-        >("RealtimeSessionCreateRequestMaxResponseOutputTokensString");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
@@ -5671,28 +5462,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
-            RealtimeSessionCreateResponseGaIncludeItem,
-        >("RealtimeSessionCreateResponseGaIncludeItem");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
             RealtimeSessionCreateResponseGaMaxOutputTokens,
         >("RealtimeSessionCreateResponseGaMaxOutputTokens");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateResponseGaMaxOutputTokensString,
-        >("RealtimeSessionCreateResponseGaMaxOutputTokensString");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateResponseGaModel,
-        >("RealtimeSessionCreateResponseGaModel");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateResponseGaOutputModalitiesItem,
-        >("RealtimeSessionCreateResponseGaOutputModalitiesItem");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
@@ -5726,18 +5497,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
-            RealtimeSessionCreateResponseIncludeItem,
-        >("RealtimeSessionCreateResponseIncludeItem");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
             RealtimeSessionCreateResponseMaxOutputTokens,
         >("RealtimeSessionCreateResponseMaxOutputTokens");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeSessionCreateResponseMaxOutputTokensString,
-        >("RealtimeSessionCreateResponseMaxOutputTokensString");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
@@ -5783,16 +5544,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             RealtimeTranscriptionSessionCreateRequestGaAudioInputNoiseReduction,
         >("RealtimeTranscriptionSessionCreateRequestGaAudioInputNoiseReduction");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeTranscriptionSessionCreateRequestGaIncludeItem,
-        >("RealtimeTranscriptionSessionCreateRequestGaIncludeItem");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeTranscriptionSessionCreateRequestIncludeItem,
-        >("RealtimeTranscriptionSessionCreateRequestIncludeItem");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
@@ -5848,11 +5599,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection,
         >("RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection");
-    #[cfg(feature = "realtime")]
-    visitor
-        .visit::<
-            RealtimeTranscriptionSessionCreateResponseGaIncludeItem,
-        >("RealtimeTranscriptionSessionCreateResponseGaIncludeItem");
     #[cfg(feature = "realtime")]
     visitor
         .visit::<
@@ -5946,8 +5692,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             RealtimeTruncationObjectTokenLimits,
         >("RealtimeTruncationObjectTokenLimits");
     #[cfg(feature = "realtime")]
-    visitor.visit::<RealtimeTruncationString>("RealtimeTruncationString");
-    #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeTurnDetection>("RealtimeTurnDetection");
     #[cfg(feature = "realtime")]
     visitor
@@ -5976,8 +5720,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ReasoningItem>("ReasoningItem");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ReasoningItemType>("ReasoningItemType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<ReasoningItemStatus>("ReasoningItemStatus");
     #[cfg(feature = "responses")]
     visitor.visit::<ReasoningModeEnum>("ReasoningModeEnum");
     #[cfg(feature = "responses")] visitor.visit::<ReasoningSummary>("ReasoningSummary");
@@ -6073,8 +5815,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "responses")] visitor.visit::<ResponseItemList>("ResponseItemList");
     #[cfg(feature = "responses")]
     visitor.visit::<ResponseItemListObject>("ResponseItemListObject");
-    #[cfg(feature = "chat")]
-    visitor.visit::<ResponseModalitiesItem>("ResponseModalitiesItem");
     #[cfg(feature = "chatkit")]
     visitor.visit::<ResponseOutputText>("ResponseOutputText");
     #[cfg(feature = "chatkit")]
@@ -6082,8 +5822,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "chatkit")]
     visitor
         .visit::<ResponseOutputTextAnnotationsItem>("ResponseOutputTextAnnotationsItem");
-    #[cfg(feature = "responses")]
-    visitor.visit::<ResponsePromptCacheRetention>("ResponsePromptCacheRetention");
     #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ResponsePromptVariables>("ResponsePromptVariables");
     #[cfg(any(feature = "realtime", feature = "responses"))]
@@ -6100,16 +5838,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ResponseStreamOptions>("ResponseStreamOptions");
     #[cfg(feature = "responses")]
     visitor.visit::<ResponseTextParam>("ResponseTextParam");
-    #[cfg(feature = "responses")]
-    visitor.visit::<ResponseTruncation>("ResponseTruncation");
     #[cfg(feature = "responses")] visitor.visit::<ResponseUsage>("ResponseUsage");
     #[cfg(feature = "responses")]
     visitor.visit::<ResponseUsageInputTokensDetails>("ResponseUsageInputTokensDetails");
     #[cfg(feature = "responses")]
     visitor
         .visit::<ResponseUsageOutputTokensDetails>("ResponseUsageOutputTokensDetails");
-    #[cfg(feature = "project-groups")]
-    visitor.visit::<RetrieveProjectGroupGroupType>("RetrieveProjectGroupGroupType");
+    #[cfg(feature = "data-retention")] visitor.visit::<RetentionType>("RetentionType");
     #[cfg(
         any(
             feature = "group-organization-role-assignments",
@@ -6435,7 +6170,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ToolChoiceFunctionType>("ToolChoiceFunctionType");
     #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceMcp>("ToolChoiceMcp");
     #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceMcpType>("ToolChoiceMcpType");
-    #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceOptions>("ToolChoiceOptions");
+    #[cfg(any(feature = "assistants", feature = "chat", feature = "realtime"))]
+    visitor.visit::<ToolChoiceOptions>("ToolChoiceOptions");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchCall>("ToolSearchCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -6448,7 +6184,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ToolSearchOutputType>("ToolSearchOutputType");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<TopLogProb>("TopLogProb");
-    #[cfg(feature = "responses")] visitor.visit::<TruncationEnum>("TruncationEnum");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<TruncationEnum>("TruncationEnum");
     #[cfg(feature = "assistants")] visitor.visit::<TruncationObject>("TruncationObject");
     #[cfg(feature = "assistants")]
     visitor.visit::<TruncationObjectType>("TruncationObjectType");
@@ -6465,11 +6202,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             UpdateOrganizationDataRetentionBody,
         >("UpdateOrganizationDataRetentionBody");
-    #[cfg(feature = "data-retention")]
-    visitor
-        .visit::<
-            UpdateOrganizationDataRetentionBodyRetentionType,
-        >("UpdateOrganizationDataRetentionBodyRetentionType");
     #[cfg(feature = "spend-limits")]
     visitor
         .visit::<UpdateOrganizationSpendLimitBody>("UpdateOrganizationSpendLimitBody");
@@ -6485,11 +6217,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("UpdateOrganizationSpendLimitBodyInterval");
     #[cfg(feature = "data-retention")]
     visitor.visit::<UpdateProjectDataRetentionBody>("UpdateProjectDataRetentionBody");
-    #[cfg(feature = "data-retention")]
-    visitor
-        .visit::<
-            UpdateProjectDataRetentionBodyRetentionType,
-        >("UpdateProjectDataRetentionBodyRetentionType");
     #[cfg(feature = "projects")]
     visitor.visit::<UpdateProjectServiceAccountBody>("UpdateProjectServiceAccountBody");
     #[cfg(feature = "projects")]
@@ -6531,40 +6258,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<UrlCitationBody>("UrlCitationBody");
     #[cfg(feature = "usage")]
-    visitor.visit::<UsageAudioSpeechesBucketWidth>("UsageAudioSpeechesBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageAudioSpeechesGroupByItem>("UsageAudioSpeechesGroupByItem");
-    #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioSpeechesResult>("UsageAudioSpeechesResult");
     #[cfg(feature = "usage")]
-    visitor
-        .visit::<
-            UsageAudioTranscriptionsBucketWidth,
-        >("UsageAudioTranscriptionsBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor
-        .visit::<
-            UsageAudioTranscriptionsGroupByItem,
-        >("UsageAudioTranscriptionsGroupByItem");
-    #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioTranscriptionsResult>("UsageAudioTranscriptionsResult");
-    #[cfg(feature = "usage")]
-    visitor
-        .visit::<
-            UsageCodeInterpreterSessionsBucketWidth,
-        >("UsageCodeInterpreterSessionsBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor
-        .visit::<
-            UsageCodeInterpreterSessionsGroupByItem,
-        >("UsageCodeInterpreterSessionsGroupByItem");
+    #[cfg(feature = "usage")] visitor.visit::<UsageBucketWidth>("UsageBucketWidth");
     #[cfg(feature = "usage")]
     visitor
         .visit::<
             UsageCodeInterpreterSessionsResult,
         >("UsageCodeInterpreterSessionsResult");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageCompletionsBucketWidth>("UsageCompletionsBucketWidth");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageCompletionsGroupByItem>("UsageCompletionsGroupByItem");
     #[cfg(feature = "usage")]
@@ -6574,19 +6276,12 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "usage")]
     visitor.visit::<UsageCostsGroupByItem>("UsageCostsGroupByItem");
     #[cfg(feature = "usage")]
-    visitor.visit::<UsageEmbeddingsBucketWidth>("UsageEmbeddingsBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageEmbeddingsGroupByItem>("UsageEmbeddingsGroupByItem");
-    #[cfg(feature = "usage")]
     visitor.visit::<UsageEmbeddingsResult>("UsageEmbeddingsResult");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageFileSearchCallsBucketWidth>("UsageFileSearchCallsBucketWidth");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageFileSearchCallsGroupByItem>("UsageFileSearchCallsGroupByItem");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageFileSearchCallsResult>("UsageFileSearchCallsResult");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageImagesBucketWidth>("UsageImagesBucketWidth");
+    #[cfg(feature = "usage")] visitor.visit::<UsageGroupByItem>("UsageGroupByItem");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageImagesGroupByItem>("UsageImagesGroupByItem");
     #[cfg(feature = "usage")] visitor.visit::<UsageImagesResult>("UsageImagesResult");
@@ -6594,10 +6289,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<UsageImagesSizesItem>("UsageImagesSizesItem");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageImagesSourcesItem>("UsageImagesSourcesItem");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageModerationsBucketWidth>("UsageModerationsBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageModerationsGroupByItem>("UsageModerationsGroupByItem");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageModerationsResult>("UsageModerationsResult");
     #[cfg(feature = "usage")] visitor.visit::<UsageResponse>("UsageResponse");
@@ -6609,18 +6300,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "usage")]
     visitor.visit::<UsageTimeBucketResultsItem>("UsageTimeBucketResultsItem");
     #[cfg(feature = "usage")]
-    visitor.visit::<UsageVectorStoresBucketWidth>("UsageVectorStoresBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageVectorStoresGroupByItem>("UsageVectorStoresGroupByItem");
-    #[cfg(feature = "usage")]
     visitor.visit::<UsageVectorStoresResult>("UsageVectorStoresResult");
-    #[cfg(feature = "usage")]
-    visitor.visit::<UsageWebSearchCallsBucketWidth>("UsageWebSearchCallsBucketWidth");
-    #[cfg(feature = "usage")]
-    visitor
-        .visit::<
-            UsageWebSearchCallsContextLevelsItem,
-        >("UsageWebSearchCallsContextLevelsItem");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageWebSearchCallsGroupByItem>("UsageWebSearchCallsGroupByItem");
     #[cfg(feature = "usage")]
@@ -6810,8 +6490,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             VectorStoreSearchResultsPageObject,
         >("VectorStoreSearchResultsPageObject");
-    #[cfg(any(feature = "chat", feature = "responses"))]
-    visitor.visit::<Verbosity>("Verbosity");
+    #[cfg(
+        any(
+            feature = "chat",
+            feature = "images",
+            feature = "responses",
+            feature = "usage"
+        )
+    )] visitor.visit::<Verbosity>("Verbosity");
     #[cfg(feature = "videos")]
     visitor.visit::<VideoCharacterResource>("VideoCharacterResource");
     #[cfg(feature = "videos")]

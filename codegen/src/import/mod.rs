@@ -159,6 +159,7 @@ fn import_here(doc: &Value, overlay: &Overlay, sources: Sources<'_>) -> Result<I
         }
     }
     importer.settle_unions();
+    importer.merge_identical_enums(&mut made);
     let spec = spec::assemble(&mut importer, made, sources);
     let mut problems = std::mem::take(&mut importer.problems);
     let spec = match spec {

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{AudioTranscriptionDelay, AudioTranscriptionModel};
+use super::{AudioTranscriptionModel, RealtimeReasoningEffort};
 
 /// `AudioTranscription` (the OpenAPI document does not describe it).
 ///
@@ -36,7 +36,7 @@ pub struct AudioTranscription {
     /// Higher values can improve transcription accuracy at the cost of latency.
     /// Only supported with `gpt-realtime-whisper` in GA Realtime sessions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delay: Option<AudioTranscriptionDelay>,
+    pub delay: Option<RealtimeReasoningEffort>,
 }
 
 impl crate::request::Validate for AudioTranscription {

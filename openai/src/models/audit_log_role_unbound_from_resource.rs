@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::AuditLogRoleUnboundFromResourceSource;
+use super::AuditLogRoleResourceSource;
 
 /// The details for events with this `type`.
 ///
@@ -38,5 +38,5 @@ pub struct AuditLogRoleUnboundFromResource {
     pub enabled: Option<bool>,
     /// The connector role mutation path that produced the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<AuditLogRoleUnboundFromResourceSource>,
+    pub source: Option<AuditLogRoleResourceSource>,
 }

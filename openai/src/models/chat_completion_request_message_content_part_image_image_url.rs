@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::ChatCompletionRequestMessageContentPartImageImageUrlDetail;
+use super::FileInputDetail;
 
 /// `ChatCompletionRequestMessageContentPartImageImageUrl` (the OpenAPI document does not describe it).
 ///
@@ -13,5 +13,5 @@ pub struct ChatCompletionRequestMessageContentPartImageImageUrl {
     pub url: String,
     /// Specifies the detail level of the image. Learn more in the [Vision guide](/docs/guides/vision#low-or-high-fidelity-image-understanding).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<ChatCompletionRequestMessageContentPartImageImageUrlDetail>,
+    pub detail: Option<FileInputDetail>,
 }

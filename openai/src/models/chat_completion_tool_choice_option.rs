@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{ChatCompletionToolChoiceOptionObject, ChatCompletionToolChoiceOptionString};
+use super::{ChatCompletionToolChoiceOptionObject, ToolChoiceOptions};
 
 /// Controls which (if any) tool is called by the model.
 /// `none` means the model will not call any tool and instead generates a message.
@@ -27,8 +27,15 @@ pub enum ChatCompletionToolChoiceOption {
     Object(ChatCompletionToolChoiceOptionObject),
     /// The value when it is a string.
     ///
-    /// `none` means the model will not call any tool and instead generates a message. `auto` means the model can pick between generating a message or calling one or more tools. `required` means the model must call one or more tools.
-    String(ChatCompletionToolChoiceOptionString),
+    /// Controls which (if any) tool is called by the model.
+    ///
+    /// `none` means the model will not call any tool and instead generates a message.
+    ///
+    /// `auto` means the model can pick between generating a message or calling one or
+    /// more tools.
+    ///
+    /// `required` means the model must call one or more tools.
+    String(ToolChoiceOptions),
     /// A value of a kind none of the above takes (`null`, or a kind the API added later),
     /// kept as the raw JSON so that it encodes back unchanged.
     ///

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{ComputerAction, ComputerCallSafetyCheckParam, ComputerToolCallStatus};
+use super::{ComputerAction, ComputerCallSafetyCheckParam, FunctionCallOutputStatusEnum};
 
 /// A tool call to a computer use tool. See the
 /// [computer use guide](/docs/guides/tools-computer-use) for more information.
@@ -31,7 +31,7 @@ pub struct ComputerToolCall {
     pub pending_safety_checks: Vec<ComputerCallSafetyCheckParam>,
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
-    pub status: ComputerToolCallStatus,
+    pub status: FunctionCallOutputStatusEnum,
 }
 
 /// The type of the computer call. Always `computer_call`.

@@ -2,10 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{
-    ContainerResourceExpiresAfter, ContainerResourceMemoryLimit,
-    ContainerResourceNetworkPolicy,
-};
+use super::{ContainerResourceExpiresAfter, ContainerResourceNetworkPolicy, MemoryLimit};
 
 /// The container object
 ///
@@ -32,7 +29,7 @@ pub struct ContainerResource {
     pub expires_after: Option<ContainerResourceExpiresAfter>,
     /// The memory limit configured for the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memory_limit: Option<ContainerResourceMemoryLimit>,
+    pub memory_limit: Option<MemoryLimit>,
     /// Network access policy for the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_policy: Option<ContainerResourceNetworkPolicy>,

@@ -5,12 +5,11 @@
 use super::{
     ChatCompletionRequestMessage, ChatCompletionStreamOptions,
     ChatCompletionToolChoiceOption, CreateChatCompletionRequestAudio,
-    CreateChatCompletionRequestFunctionCall,
-    CreateChatCompletionRequestPromptCacheRetention,
-    CreateChatCompletionRequestResponseFormat, CreateChatCompletionRequestToolsItem,
-    CreateChatCompletionRequestWebSearchOptions, Metadata, ModelIdsShared,
-    ModerationParam, PredictionContent, PromptCacheOptionsParam, ReasoningEffort,
-    ResponseModalitiesItem, ServiceTier, Verbosity,
+    CreateChatCompletionRequestFunctionCall, CreateChatCompletionRequestResponseFormat,
+    CreateChatCompletionRequestToolsItem, CreateChatCompletionRequestWebSearchOptions,
+    Metadata, ModalitiesItem, ModelIdsShared, ModerationParam, PredictionContent,
+    PromptCacheOptionsParam, PromptCacheRetentionEnum, ReasoningEffort, ServiceTier,
+    Verbosity,
 };
 #[allow(deprecated)]
 use super::ChatCompletionFunctions;
@@ -109,9 +108,7 @@ pub struct CreateChatCompletionRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub prompt_cache_retention: Option<
-        Option<CreateChatCompletionRequestPromptCacheRetention>,
-    >,
+    pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<PromptCacheOptionsParam>,
@@ -160,7 +157,7 @@ pub struct CreateChatCompletionRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub modalities: Option<Option<Vec<ResponseModalitiesItem>>>,
+    pub modalities: Option<Option<Vec<ModalitiesItem>>>,
     /// Constrains the verbosity of the model's response. Lower values will result in
     /// more concise responses, while higher values will result in more verbose responses.
     /// Currently supported values are `low`, `medium`, and `high`. The default is

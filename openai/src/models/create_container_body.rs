@@ -3,8 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    CreateContainerBodyExpiresAfter, CreateContainerBodyMemoryLimit,
-    CreateContainerBodyNetworkPolicy, CreateContainerBodySkillsItem,
+    CreateContainerBodyExpiresAfter, CreateContainerBodyNetworkPolicy,
+    CreateContainerBodySkillsItem, MemoryLimit,
 };
 
 /// `CreateContainerBody` (the OpenAPI document does not describe it).
@@ -25,7 +25,7 @@ pub struct CreateContainerBody {
     pub skills: Option<Vec<CreateContainerBodySkillsItem>>,
     /// Optional memory limit for the container. Defaults to "1g".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub memory_limit: Option<CreateContainerBodyMemoryLimit>,
+    pub memory_limit: Option<MemoryLimit>,
     /// Network access policy for the container.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_policy: Option<CreateContainerBodyNetworkPolicy>,

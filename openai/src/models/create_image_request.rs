@@ -3,9 +3,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    CreateImageRequestBackground, CreateImageRequestModel, CreateImageRequestModeration,
-    CreateImageRequestOutputFormat, CreateImageRequestQuality,
-    CreateImageRequestResponseFormat, CreateImageRequestSize, CreateImageRequestStyle,
+    Background, CreateImageRequestModel, CreateImageRequestModeration,
+    CreateImageRequestQuality, CreateImageRequestResponseFormat, CreateImageRequestSize,
+    CreateImageRequestStyle, OutputFormat,
 };
 
 /// `CreateImageRequest` (the OpenAPI document does not describe it).
@@ -66,7 +66,7 @@ pub struct CreateImageRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub output_format: Option<Option<CreateImageRequestOutputFormat>>,
+    pub output_format: Option<Option<OutputFormat>>,
     /// The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the `webp` or `jpeg` output formats, and defaults to 100.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
@@ -136,7 +136,7 @@ pub struct CreateImageRequest {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub background: Option<Option<CreateImageRequestBackground>>,
+    pub background: Option<Option<Background>>,
     /// The style of the generated images. This parameter is only supported for `dall-e-3`. Must be one of `vivid` or `natural`. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.

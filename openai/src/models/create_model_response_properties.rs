@@ -2,9 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{
-    CreateModelResponsePropertiesPromptCacheRetention, Metadata, PromptCacheOptionsParam,
-};
+use super::{Metadata, PromptCacheOptionsParam, PromptCacheRetentionEnum};
 
 /// `CreateModelResponseProperties` (the OpenAPI document does not describe it).
 ///
@@ -100,9 +98,7 @@ pub struct CreateModelResponseProperties {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub prompt_cache_retention: Option<
-        Option<CreateModelResponsePropertiesPromptCacheRetention>,
-    >,
+    pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<PromptCacheOptionsParam>,

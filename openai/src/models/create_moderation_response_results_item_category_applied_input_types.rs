@@ -3,19 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentThreateningItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesHateItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesHateThreateningItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitViolentItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmInstructionsItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmIntentItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualMinorsItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceGraphicItem,
-    CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem,
+    CreateModerationResponseResultsItemCategoryAppliedInputTypesItem, ModerationInputType,
 };
 
 /// A list of the categories along with the input type(s) that the score applies to.
@@ -24,61 +12,47 @@ use super::{
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CreateModerationResponseResultsItemCategoryAppliedInputTypes {
     /// The applied input type(s) for the category 'hate'.
-    pub hate: Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesHateItem>,
+    pub hate: Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
     /// The applied input type(s) for the category 'hate/threatening'.
     #[serde(rename = "hate/threatening")]
     pub hate_threatening: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesHateThreateningItem,
+        CreateModerationResponseResultsItemCategoryAppliedInputTypesItem,
     >,
     /// The applied input type(s) for the category 'harassment'.
     pub harassment: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentItem,
+        CreateModerationResponseResultsItemCategoryAppliedInputTypesItem,
     >,
     /// The applied input type(s) for the category 'harassment/threatening'.
     #[serde(rename = "harassment/threatening")]
     pub harassment_threatening: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesHarassmentThreateningItem,
+        CreateModerationResponseResultsItemCategoryAppliedInputTypesItem,
     >,
     /// The applied input type(s) for the category 'illicit'.
-    pub illicit: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitItem,
-    >,
+    pub illicit: Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
     /// The applied input type(s) for the category 'illicit/violent'.
     #[serde(rename = "illicit/violent")]
     pub illicit_violent: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesIllicitViolentItem,
+        CreateModerationResponseResultsItemCategoryAppliedInputTypesItem,
     >,
     /// The applied input type(s) for the category 'self-harm'.
     #[serde(rename = "self-harm")]
-    pub self_harm: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmItem,
-    >,
+    pub self_harm: Vec<ModerationInputType>,
     /// The applied input type(s) for the category 'self-harm/intent'.
     #[serde(rename = "self-harm/intent")]
-    pub self_harm_intent: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmIntentItem,
-    >,
+    pub self_harm_intent: Vec<ModerationInputType>,
     /// The applied input type(s) for the category 'self-harm/instructions'.
     #[serde(rename = "self-harm/instructions")]
-    pub self_harm_instructions: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesSelfHarmInstructionsItem,
-    >,
+    pub self_harm_instructions: Vec<ModerationInputType>,
     /// The applied input type(s) for the category 'sexual'.
-    pub sexual: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualItem,
-    >,
+    pub sexual: Vec<ModerationInputType>,
     /// The applied input type(s) for the category 'sexual/minors'.
     #[serde(rename = "sexual/minors")]
     pub sexual_minors: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesSexualMinorsItem,
+        CreateModerationResponseResultsItemCategoryAppliedInputTypesItem,
     >,
     /// The applied input type(s) for the category 'violence'.
-    pub violence: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceItem,
-    >,
+    pub violence: Vec<ModerationInputType>,
     /// The applied input type(s) for the category 'violence/graphic'.
     #[serde(rename = "violence/graphic")]
-    pub violence_graphic: Vec<
-        CreateModerationResponseResultsItemCategoryAppliedInputTypesViolenceGraphicItem,
-    >,
+    pub violence_graphic: Vec<ModerationInputType>,
 }

@@ -3,10 +3,10 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    ContextManagementParam, ConversationParam,
-    CreateModelResponsePropertiesPromptCacheRetention, CreateResponseSchemaTruncation,
-    IncludeEnum, InputParam, Metadata, ModerationParam, Prompt, PromptCacheOptionsParam,
+    ContextManagementParam, ConversationParam, IncludeEnum, InputParam, Metadata,
+    ModerationParam, Prompt, PromptCacheOptionsParam, PromptCacheRetentionEnum,
     Reasoning, ResponseStreamOptions, ResponseTextParam, ServiceTierResponses,
+    TruncationEnum,
 };
 
 /// `CreateResponseSchema` (the OpenAPI document does not describe it).
@@ -105,9 +105,7 @@ pub struct CreateResponseSchema {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub prompt_cache_retention: Option<
-        Option<CreateModelResponsePropertiesPromptCacheRetention>,
-    >,
+    pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<PromptCacheOptionsParam>,
@@ -225,7 +223,7 @@ pub struct CreateResponseSchema {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub truncation: Option<Option<CreateResponseSchemaTruncation>>,
+    pub truncation: Option<Option<TruncationEnum>>,
     /// **gpt-5 and o-series models only**
     ///
     /// Configuration options for

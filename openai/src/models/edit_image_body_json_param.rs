@@ -3,10 +3,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    EditImageBodyJsonParamBackground, EditImageBodyJsonParamInputFidelity,
-    EditImageBodyJsonParamModel, EditImageBodyJsonParamModeration,
-    EditImageBodyJsonParamOutputFormat, EditImageBodyJsonParamQuality,
-    EditImageBodyJsonParamSize, ImageRefParam,
+    Background, EditImageBodyJsonParamInputFidelity, EditImageBodyJsonParamModel,
+    EditImageBodyJsonParamModeration, EditImageBodyJsonParamQuality,
+    EditImageBodyJsonParamSize, ImageRefParam, OutputFormat,
 };
 
 /// JSON request body for image edits.
@@ -90,7 +89,7 @@ pub struct EditImageBodyJsonParam {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub output_format: Option<Option<EditImageBodyJsonParamOutputFormat>>,
+    pub output_format: Option<Option<OutputFormat>>,
     /// Compression level for `jpeg` or `webp` output.
     ///
     /// Constraint: from 0 to 100 inclusive.
@@ -119,7 +118,7 @@ pub struct EditImageBodyJsonParam {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub background: Option<Option<EditImageBodyJsonParamBackground>>,
+    pub background: Option<Option<Background>>,
     /// Stream partial image results as events.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FunctionToolCallStatus, ToolCallCaller};
+use super::{FunctionCallOutputStatusEnum, ToolCallCaller};
 
 /// A tool call to run a function. See the
 /// [function calling guide](/docs/guides/function-calling) for more information.
@@ -39,7 +39,7 @@ pub struct FunctionToolCall {
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<FunctionToolCallStatus>,
+    pub status: Option<FunctionCallOutputStatusEnum>,
 }
 
 /// The type of the function tool call. Always `function_call`.

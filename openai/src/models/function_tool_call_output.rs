@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    FunctionToolCallOutputOutput, FunctionToolCallOutputStatus, ToolCallCallerParam,
+    FunctionCallOutputStatusEnum, FunctionToolCallOutputOutput, ToolCallCallerParam,
 };
 
 /// The output of a function tool call.
@@ -41,5 +41,5 @@ pub struct FunctionToolCallOutput {
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<FunctionToolCallOutputStatus>,
+    pub status: Option<FunctionCallOutputStatusEnum>,
 }

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::GroupResponseGroupType;
+use super::GroupType;
 
 /// Details about an organization group.
 ///
@@ -18,5 +18,5 @@ pub struct GroupResponse {
     /// Whether the group is managed through SCIM and controlled by your identity provider.
     pub is_scim_managed: bool,
     /// The type of the group.
-    pub group_type: GroupResponseGroupType,
+    pub group_type: GroupType,
 }

@@ -4,7 +4,7 @@
 
 use super::{
     Image, ImageGenUsage, ImagesResponseBackground, ImagesResponseOutputFormat,
-    ImagesResponseQuality, ImagesResponseSize,
+    ImagesResponseSize, Verbosity,
 };
 
 /// The response from the image generation endpoint.
@@ -28,7 +28,7 @@ pub struct ImagesResponse {
     pub size: Option<ImagesResponseSize>,
     /// The quality of the image generated. Either `low`, `medium`, or `high`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quality: Option<ImagesResponseQuality>,
+    pub quality: Option<Verbosity>,
     /// For `gpt-image-1` only, the token usage information for the image generation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage: Option<ImageGenUsage>,

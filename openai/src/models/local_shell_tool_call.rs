@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{LocalShellExecAction, LocalShellToolCallStatus};
+use super::{FunctionCallOutputStatusEnum, LocalShellExecAction};
 
 /// A tool call to run a command on the local shell.
 ///
@@ -22,7 +22,7 @@ pub struct LocalShellToolCall {
     /// Execute a shell command on the server.
     pub action: LocalShellExecAction,
     /// The status of the local shell call.
-    pub status: LocalShellToolCallStatus,
+    pub status: FunctionCallOutputStatusEnum,
 }
 
 /// The type of the local shell call. Always `local_shell_call`.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::LocalShellToolCallOutputStatus;
+use super::FunctionCallOutputStatusEnum;
 
 /// The output of a local shell tool call.
 ///
@@ -27,7 +27,7 @@ pub struct LocalShellToolCallOutput {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub status: Option<Option<LocalShellToolCallOutputStatus>>,
+    pub status: Option<Option<FunctionCallOutputStatusEnum>>,
 }
 
 /// The type of the local shell tool call output. Always `local_shell_call_output`.

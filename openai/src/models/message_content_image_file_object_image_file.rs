@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::MessageContentImageFileObjectImageFileDetail;
+use super::FileInputDetail;
 
 /// `MessageContentImageFileObjectImageFile` (the OpenAPI document does not describe it).
 ///
@@ -13,5 +13,5 @@ pub struct MessageContentImageFileObjectImageFile {
     pub file_id: String,
     /// Specifies the detail level of the image if specified by the user. `low` uses fewer tokens, you can opt in to high resolution using `high`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<MessageContentImageFileObjectImageFileDetail>,
+    pub detail: Option<FileInputDetail>,
 }

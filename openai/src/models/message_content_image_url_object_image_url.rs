@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::MessageContentImageUrlObjectImageUrlDetail;
+use super::FileInputDetail;
 
 /// `MessageContentImageUrlObjectImageUrl` (the OpenAPI document does not describe it).
 ///
@@ -13,5 +13,5 @@ pub struct MessageContentImageUrlObjectImageUrl {
     pub url: String,
     /// Specifies the detail level of the image. `low` uses fewer tokens, you can opt in to high resolution using `high`. Default value is `auto`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub detail: Option<MessageContentImageUrlObjectImageUrlDetail>,
+    pub detail: Option<FileInputDetail>,
 }

@@ -45,12 +45,6 @@ mod admin_api_keys_delete_response;
 #[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_delete_response::*;
 
-#[cfg(feature = "admin-api-keys")]
-mod admin_api_keys_list_order;
-
-#[cfg(feature = "admin-api-keys")]
-pub use admin_api_keys_list_order::*;
-
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod annotation;
 
@@ -262,12 +256,6 @@ mod assistants_api_tool_choice_option;
 pub use assistants_api_tool_choice_option::*;
 
 #[cfg(feature = "assistants")]
-mod assistants_api_tool_choice_option_string;
-
-#[cfg(feature = "assistants")]
-pub use assistants_api_tool_choice_option_string::*;
-
-#[cfg(feature = "assistants")]
 mod assistants_named_tool_choice;
 
 #[cfg(feature = "assistants")]
@@ -302,12 +290,6 @@ mod audio_transcription;
 
 #[cfg(feature = "realtime")]
 pub use audio_transcription::*;
-
-#[cfg(feature = "realtime")]
-mod audio_transcription_delay;
-
-#[cfg(feature = "realtime")]
-pub use audio_transcription_delay::*;
 
 #[cfg(feature = "realtime")]
 mod audio_transcription_model;
@@ -682,12 +664,6 @@ mod audit_log_role_bound_to_resource;
 pub use audit_log_role_bound_to_resource::*;
 
 #[cfg(feature = "audit-logs")]
-mod audit_log_role_bound_to_resource_source;
-
-#[cfg(feature = "audit-logs")]
-pub use audit_log_role_bound_to_resource_source::*;
-
-#[cfg(feature = "audit-logs")]
 mod audit_log_role_created;
 
 #[cfg(feature = "audit-logs")]
@@ -700,16 +676,16 @@ mod audit_log_role_deleted;
 pub use audit_log_role_deleted::*;
 
 #[cfg(feature = "audit-logs")]
+mod audit_log_role_resource_source;
+
+#[cfg(feature = "audit-logs")]
+pub use audit_log_role_resource_source::*;
+
+#[cfg(feature = "audit-logs")]
 mod audit_log_role_unbound_from_resource;
 
 #[cfg(feature = "audit-logs")]
 pub use audit_log_role_unbound_from_resource::*;
-
-#[cfg(feature = "audit-logs")]
-mod audit_log_role_unbound_from_resource_source;
-
-#[cfg(feature = "audit-logs")]
-pub use audit_log_role_unbound_from_resource_source::*;
 
 #[cfg(feature = "audit-logs")]
 mod audit_log_role_updated;
@@ -842,6 +818,12 @@ mod automatic_thread_titling_param;
 
 #[cfg(feature = "chatkit")]
 pub use automatic_thread_titling_param::*;
+
+#[cfg(feature = "images")]
+mod background;
+
+#[cfg(feature = "images")]
+pub use background::*;
 
 #[cfg(feature = "batch")]
 mod batch;
@@ -1162,12 +1144,6 @@ mod chat_completion_request_message_content_part_image_image_url;
 pub use chat_completion_request_message_content_part_image_image_url::*;
 
 #[cfg(feature = "chat")]
-mod chat_completion_request_message_content_part_image_image_url_detail;
-
-#[cfg(feature = "chat")]
-pub use chat_completion_request_message_content_part_image_image_url_detail::*;
-
-#[cfg(feature = "chat")]
 mod chat_completion_request_message_content_part_refusal;
 
 #[cfg(feature = "chat")]
@@ -1286,12 +1262,6 @@ mod chat_completion_tool_choice_option_object;
 
 #[cfg(feature = "chat")]
 pub use chat_completion_tool_choice_option_object::*;
-
-#[cfg(feature = "chat")]
-mod chat_completion_tool_choice_option_string;
-
-#[cfg(feature = "chat")]
-pub use chat_completion_tool_choice_option_string::*;
 
 #[cfg(feature = "chatkit")]
 mod chat_session_automatic_thread_titling;
@@ -1515,12 +1485,6 @@ mod computer_tool_call_output_resource;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_tool_call_output_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
-mod computer_tool_call_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use computer_tool_call_status::*;
-
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod container_file_citation_body;
 
@@ -1580,12 +1544,6 @@ mod container_resource_expires_after;
 
 #[cfg(feature = "containers")]
 pub use container_resource_expires_after::*;
-
-#[cfg(feature = "containers")]
-mod container_resource_memory_limit;
-
-#[cfg(feature = "containers")]
-pub use container_resource_memory_limit::*;
 
 #[cfg(feature = "containers")]
 mod container_resource_network_policy;
@@ -1761,12 +1719,6 @@ mod create_chat_completion_request_function_call_string;
 #[cfg(feature = "chat")]
 pub use create_chat_completion_request_function_call_string::*;
 
-#[cfg(feature = "chat")]
-mod create_chat_completion_request_prompt_cache_retention;
-
-#[cfg(feature = "chat")]
-pub use create_chat_completion_request_prompt_cache_retention::*;
-
 #[cfg(
     any(
         feature = "assistants",
@@ -1882,12 +1834,6 @@ mod create_container_body_expires_after;
 
 #[cfg(feature = "containers")]
 pub use create_container_body_expires_after::*;
-
-#[cfg(feature = "containers")]
-mod create_container_body_memory_limit;
-
-#[cfg(feature = "containers")]
-pub use create_container_body_memory_limit::*;
 
 #[cfg(feature = "containers")]
 mod create_container_body_network_policy;
@@ -2204,12 +2150,6 @@ mod create_image_request;
 pub use create_image_request::*;
 
 #[cfg(feature = "images")]
-mod create_image_request_background;
-
-#[cfg(feature = "images")]
-pub use create_image_request_background::*;
-
-#[cfg(feature = "images")]
 mod create_image_request_model;
 
 #[cfg(feature = "images")]
@@ -2220,12 +2160,6 @@ mod create_image_request_moderation;
 
 #[cfg(feature = "images")]
 pub use create_image_request_moderation::*;
-
-#[cfg(feature = "images")]
-mod create_image_request_output_format;
-
-#[cfg(feature = "images")]
-pub use create_image_request_output_format::*;
 
 #[cfg(feature = "images")]
 mod create_image_request_quality;
@@ -2293,12 +2227,6 @@ mod create_model_response_properties;
 #[cfg(feature = "responses")]
 pub use create_model_response_properties::*;
 
-#[cfg(feature = "responses")]
-mod create_model_response_properties_prompt_cache_retention;
-
-#[cfg(feature = "responses")]
-pub use create_model_response_properties_prompt_cache_retention::*;
-
 #[cfg(feature = "moderations")]
 mod create_moderation_request;
 
@@ -2336,82 +2264,10 @@ mod create_moderation_response_results_item_category_applied_input_types;
 pub use create_moderation_response_results_item_category_applied_input_types::*;
 
 #[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_harassment_item;
+mod create_moderation_response_results_item_category_applied_input_types_item;
 
 #[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_harassment_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_harassment_threatening_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_harassment_threatening_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_hate_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_hate_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_hate_threatening_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_hate_threatening_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_illicit_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_illicit_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_illicit_violent_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_illicit_violent_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_self_harm_instructions_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_self_harm_instructions_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_self_harm_intent_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_self_harm_intent_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_self_harm_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_self_harm_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_sexual_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_sexual_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_sexual_minors_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_sexual_minors_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_violence_graphic_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_violence_graphic_item::*;
-
-#[cfg(feature = "moderations")]
-mod create_moderation_response_results_item_category_applied_input_types_violence_item;
-
-#[cfg(feature = "moderations")]
-pub use create_moderation_response_results_item_category_applied_input_types_violence_item::*;
+pub use create_moderation_response_results_item_category_applied_input_types_item::*;
 
 #[cfg(feature = "moderations")]
 mod create_moderation_response_results_item_category_scores;
@@ -2430,18 +2286,6 @@ mod create_response_schema;
 
 #[cfg(feature = "responses")]
 pub use create_response_schema::*;
-
-#[cfg(feature = "responses")]
-mod create_response_schema_truncation;
-
-#[cfg(feature = "responses")]
-pub use create_response_schema_truncation::*;
-
-#[cfg(feature = "assistants")]
-mod create_run_include_item;
-
-#[cfg(feature = "assistants")]
-pub use create_run_include_item::*;
 
 #[cfg(feature = "assistants")]
 mod create_run_request;
@@ -2854,12 +2698,6 @@ mod edit_image_body_json_param;
 pub use edit_image_body_json_param::*;
 
 #[cfg(feature = "images")]
-mod edit_image_body_json_param_background;
-
-#[cfg(feature = "images")]
-pub use edit_image_body_json_param_background::*;
-
-#[cfg(feature = "images")]
 mod edit_image_body_json_param_input_fidelity;
 
 #[cfg(feature = "images")]
@@ -2876,12 +2714,6 @@ mod edit_image_body_json_param_moderation;
 
 #[cfg(feature = "images")]
 pub use edit_image_body_json_param_moderation::*;
-
-#[cfg(feature = "images")]
-mod edit_image_body_json_param_output_format;
-
-#[cfg(feature = "images")]
-pub use edit_image_body_json_param_output_format::*;
 
 #[cfg(feature = "images")]
 mod edit_image_body_json_param_quality;
@@ -3123,10 +2955,26 @@ mod file_expiration_after;
 #[cfg(feature = "uploads")]
 pub use file_expiration_after::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "conversations",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod file_input_detail;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "conversations",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use file_input_detail::*;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
@@ -3616,40 +3464,16 @@ mod function_tool_call_output_resource_output;
 pub use function_tool_call_output_resource_output::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
-mod function_tool_call_output_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use function_tool_call_output_status::*;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call_resource;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_resource::*;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-mod function_tool_call_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use function_tool_call_status::*;
 
 #[cfg(feature = "certificates")]
 mod get_certificate_include_item;
 
 #[cfg(feature = "certificates")]
 pub use get_certificate_include_item::*;
-
-#[cfg(feature = "chat")]
-mod get_chat_completion_messages_order;
-
-#[cfg(feature = "chat")]
-pub use get_chat_completion_messages_order::*;
-
-#[cfg(feature = "evals")]
-mod get_eval_run_output_items_order;
-
-#[cfg(feature = "evals")]
-pub use get_eval_run_output_items_order::*;
 
 #[cfg(feature = "evals")]
 mod get_eval_run_output_items_status;
@@ -3658,22 +3482,10 @@ mod get_eval_run_output_items_status;
 pub use get_eval_run_output_items_status::*;
 
 #[cfg(feature = "evals")]
-mod get_eval_runs_order;
-
-#[cfg(feature = "evals")]
-pub use get_eval_runs_order::*;
-
-#[cfg(feature = "evals")]
 mod get_eval_runs_status;
 
 #[cfg(feature = "evals")]
 pub use get_eval_runs_status::*;
-
-#[cfg(feature = "assistants")]
-mod get_run_step_include_item;
-
-#[cfg(feature = "assistants")]
-pub use get_run_step_include_item::*;
 
 #[cfg(any(feature = "evals", feature = "fine-tuning"))]
 mod grader_label_model;
@@ -3787,12 +3599,6 @@ mod group_response;
 #[cfg(feature = "groups")]
 pub use group_response::*;
 
-#[cfg(feature = "groups")]
-mod group_response_group_type;
-
-#[cfg(feature = "groups")]
-pub use group_response_group_type::*;
-
 #[cfg(
     any(
         feature = "group-organization-role-assignments",
@@ -3808,6 +3614,12 @@ mod group_role_assignment;
     )
 )]
 pub use group_role_assignment::*;
+
+#[cfg(any(feature = "groups", feature = "project-groups"))]
+mod group_type;
+
+#[cfg(any(feature = "groups", feature = "project-groups"))]
+pub use group_type::*;
 
 #[cfg(feature = "group-users")]
 mod group_user;
@@ -3924,12 +3736,6 @@ mod images_response_output_format;
 pub use images_response_output_format::*;
 
 #[cfg(feature = "images")]
-mod images_response_quality;
-
-#[cfg(feature = "images")]
-pub use images_response_quality::*;
-
-#[cfg(feature = "images")]
 mod images_response_size;
 
 #[cfg(feature = "images")]
@@ -3940,6 +3746,12 @@ mod include_enum;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use include_enum::*;
+
+#[cfg(feature = "assistants")]
+mod include_item;
+
+#[cfg(feature = "assistants")]
+pub use include_item::*;
 
 #[cfg(feature = "chatkit")]
 mod inference_options;
@@ -4068,12 +3880,6 @@ mod key_press_action;
 pub use key_press_action::*;
 
 #[cfg(feature = "assistants")]
-mod list_assistants_order;
-
-#[cfg(feature = "assistants")]
-pub use list_assistants_order::*;
-
-#[cfg(feature = "assistants")]
 mod list_assistants_response;
 
 #[cfg(feature = "assistants")]
@@ -4103,65 +3909,23 @@ mod list_certificates_response;
 #[cfg(feature = "certificates")]
 pub use list_certificates_response::*;
 
-#[cfg(feature = "chat")]
-mod list_chat_completions_order;
-
-#[cfg(feature = "chat")]
-pub use list_chat_completions_order::*;
-
-#[cfg(feature = "containers")]
-mod list_container_files_order;
-
-#[cfg(feature = "containers")]
-pub use list_container_files_order::*;
-
-#[cfg(feature = "containers")]
-mod list_containers_order;
-
-#[cfg(feature = "containers")]
-pub use list_containers_order::*;
-
-#[cfg(feature = "conversations")]
-mod list_conversation_items_order;
-
-#[cfg(feature = "conversations")]
-pub use list_conversation_items_order::*;
-
-#[cfg(feature = "evals")]
-mod list_evals_order;
-
-#[cfg(feature = "evals")]
-pub use list_evals_order::*;
-
 #[cfg(feature = "evals")]
 mod list_evals_order_by;
 
 #[cfg(feature = "evals")]
 pub use list_evals_order_by::*;
 
-#[cfg(feature = "vector-stores")]
-mod list_files_in_vector_store_batch_filter;
-
-#[cfg(feature = "vector-stores")]
-pub use list_files_in_vector_store_batch_filter::*;
-
-#[cfg(feature = "vector-stores")]
-mod list_files_in_vector_store_batch_order;
-
-#[cfg(feature = "vector-stores")]
-pub use list_files_in_vector_store_batch_order::*;
-
-#[cfg(feature = "files")]
-mod list_files_order;
-
-#[cfg(feature = "files")]
-pub use list_files_order::*;
-
 #[cfg(feature = "files")]
 mod list_files_response;
 
 #[cfg(feature = "files")]
 pub use list_files_response::*;
+
+#[cfg(feature = "vector-stores")]
+mod list_filter;
+
+#[cfg(feature = "vector-stores")]
+pub use list_filter::*;
 
 #[cfg(feature = "fine-tuning")]
 mod list_fine_tuning_checkpoint_permission_response;
@@ -4187,36 +3951,6 @@ mod list_fine_tuning_job_events_response;
 #[cfg(feature = "fine-tuning")]
 pub use list_fine_tuning_job_events_response::*;
 
-#[cfg(feature = "group-organization-role-assignments")]
-mod list_group_role_assignments_order;
-
-#[cfg(feature = "group-organization-role-assignments")]
-pub use list_group_role_assignments_order::*;
-
-#[cfg(feature = "group-users")]
-mod list_group_users_order;
-
-#[cfg(feature = "group-users")]
-pub use list_group_users_order::*;
-
-#[cfg(feature = "groups")]
-mod list_groups_order;
-
-#[cfg(feature = "groups")]
-pub use list_groups_order::*;
-
-#[cfg(feature = "responses")]
-mod list_input_items_order;
-
-#[cfg(feature = "responses")]
-pub use list_input_items_order::*;
-
-#[cfg(feature = "assistants")]
-mod list_messages_order;
-
-#[cfg(feature = "assistants")]
-pub use list_messages_order::*;
-
 #[cfg(feature = "assistants")]
 mod list_messages_response;
 
@@ -4228,18 +3962,6 @@ mod list_models_response;
 
 #[cfg(feature = "models")]
 pub use list_models_response::*;
-
-#[cfg(feature = "certificates")]
-mod list_organization_certificates_order;
-
-#[cfg(feature = "certificates")]
-pub use list_organization_certificates_order::*;
-
-#[cfg(feature = "spend-alerts")]
-mod list_organization_spend_alerts_order;
-
-#[cfg(feature = "spend-alerts")]
-pub use list_organization_spend_alerts_order::*;
 
 #[cfg(feature = "fine-tuning")]
 mod list_paginated_fine_tuning_jobs_response;
@@ -4254,64 +3976,10 @@ mod list_project_api_keys_owner_project_access;
 pub use list_project_api_keys_owner_project_access::*;
 
 #[cfg(feature = "certificates")]
-mod list_project_certificates_order;
-
-#[cfg(feature = "certificates")]
-pub use list_project_certificates_order::*;
-
-#[cfg(feature = "certificates")]
 mod list_project_certificates_response;
 
 #[cfg(feature = "certificates")]
 pub use list_project_certificates_response::*;
-
-#[cfg(feature = "project-group-role-assignments")]
-mod list_project_group_role_assignments_order;
-
-#[cfg(feature = "project-group-role-assignments")]
-pub use list_project_group_role_assignments_order::*;
-
-#[cfg(feature = "project-groups")]
-mod list_project_groups_order;
-
-#[cfg(feature = "project-groups")]
-pub use list_project_groups_order::*;
-
-#[cfg(feature = "roles")]
-mod list_project_roles_order;
-
-#[cfg(feature = "roles")]
-pub use list_project_roles_order::*;
-
-#[cfg(feature = "spend-alerts")]
-mod list_project_spend_alerts_order;
-
-#[cfg(feature = "spend-alerts")]
-pub use list_project_spend_alerts_order::*;
-
-#[cfg(feature = "project-user-role-assignments")]
-mod list_project_user_role_assignments_order;
-
-#[cfg(feature = "project-user-role-assignments")]
-pub use list_project_user_role_assignments_order::*;
-
-#[cfg(feature = "roles")]
-mod list_roles_order;
-
-#[cfg(feature = "roles")]
-pub use list_roles_order::*;
-
-#[cfg(feature = "assistants")]
-mod list_run_steps_include_item;
-
-#[cfg(feature = "assistants")]
-pub use list_run_steps_include_item::*;
-
-#[cfg(feature = "assistants")]
-mod list_run_steps_order;
-
-#[cfg(feature = "assistants")]
-pub use list_run_steps_order::*;
 
 #[cfg(feature = "assistants")]
 mod list_run_steps_response;
@@ -4320,46 +3988,16 @@ mod list_run_steps_response;
 pub use list_run_steps_response::*;
 
 #[cfg(feature = "assistants")]
-mod list_runs_order;
-
-#[cfg(feature = "assistants")]
-pub use list_runs_order::*;
-
-#[cfg(feature = "assistants")]
 mod list_runs_response;
 
 #[cfg(feature = "assistants")]
 pub use list_runs_response::*;
-
-#[cfg(feature = "user-organization-role-assignments")]
-mod list_user_role_assignments_order;
-
-#[cfg(feature = "user-organization-role-assignments")]
-pub use list_user_role_assignments_order::*;
-
-#[cfg(feature = "vector-stores")]
-mod list_vector_store_files_filter;
-
-#[cfg(feature = "vector-stores")]
-pub use list_vector_store_files_filter::*;
-
-#[cfg(feature = "vector-stores")]
-mod list_vector_store_files_order;
-
-#[cfg(feature = "vector-stores")]
-pub use list_vector_store_files_order::*;
 
 #[cfg(feature = "vector-stores")]
 mod list_vector_store_files_response;
 
 #[cfg(feature = "vector-stores")]
 pub use list_vector_store_files_response::*;
-
-#[cfg(feature = "vector-stores")]
-mod list_vector_stores_order;
-
-#[cfg(feature = "vector-stores")]
-pub use list_vector_stores_order::*;
 
 #[cfg(feature = "vector-stores")]
 mod list_vector_stores_response;
@@ -4390,18 +4028,6 @@ mod local_shell_tool_call_output;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_tool_call_output::*;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-mod local_shell_tool_call_output_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use local_shell_tool_call_output_status::*;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-mod local_shell_tool_call_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use local_shell_tool_call_status::*;
 
 #[cfg(feature = "chatkit")]
 mod locked_status;
@@ -4511,6 +4137,12 @@ mod mcp_tool_require_approval_string;
 #[cfg(feature = "realtime")]
 pub use mcp_tool_require_approval_string::*;
 
+#[cfg(feature = "containers")]
+mod memory_limit;
+
+#[cfg(feature = "containers")]
+pub use memory_limit::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod message;
 
@@ -4530,12 +4162,6 @@ mod message_content_image_file_object_image_file;
 pub use message_content_image_file_object_image_file::*;
 
 #[cfg(feature = "assistants")]
-mod message_content_image_file_object_image_file_detail;
-
-#[cfg(feature = "assistants")]
-pub use message_content_image_file_object_image_file_detail::*;
-
-#[cfg(feature = "assistants")]
 mod message_content_image_url_object;
 
 #[cfg(feature = "assistants")]
@@ -4546,12 +4172,6 @@ mod message_content_image_url_object_image_url;
 
 #[cfg(feature = "assistants")]
 pub use message_content_image_url_object_image_url::*;
-
-#[cfg(feature = "assistants")]
-mod message_content_image_url_object_image_url_detail;
-
-#[cfg(feature = "assistants")]
-pub use message_content_image_url_object_image_url_detail::*;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod message_content_item;
@@ -4713,6 +4333,12 @@ mod metadata;
 )]
 pub use metadata::*;
 
+#[cfg(any(feature = "chat", feature = "realtime"))]
+mod modalities_item;
+
+#[cfg(any(feature = "chat", feature = "realtime"))]
+pub use modalities_item::*;
+
 #[cfg(feature = "models")]
 mod model;
 
@@ -4749,10 +4375,10 @@ mod moderation_input;
 #[cfg(any(feature = "chat", feature = "responses"))]
 pub use moderation_input::*;
 
-#[cfg(any(feature = "chat", feature = "responses"))]
+#[cfg(any(feature = "chat", feature = "moderations", feature = "responses"))]
 mod moderation_input_type;
 
-#[cfg(any(feature = "chat", feature = "responses"))]
+#[cfg(any(feature = "chat", feature = "moderations", feature = "responses"))]
 pub use moderation_input_type::*;
 
 #[cfg(any(feature = "chat", feature = "responses"))]
@@ -4887,10 +4513,60 @@ mod open_ai_file_status;
 #[cfg(any(feature = "files", feature = "uploads"))]
 pub use open_ai_file_status::*;
 
-#[cfg(any(feature = "chatkit", feature = "skills", feature = "videos"))]
+#[cfg(
+    any(
+        feature = "admin-api-keys",
+        feature = "assistants",
+        feature = "certificates",
+        feature = "chat",
+        feature = "chatkit",
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "files",
+        feature = "group-organization-role-assignments",
+        feature = "group-users",
+        feature = "groups",
+        feature = "project-group-role-assignments",
+        feature = "project-groups",
+        feature = "project-user-role-assignments",
+        feature = "responses",
+        feature = "roles",
+        feature = "skills",
+        feature = "spend-alerts",
+        feature = "user-organization-role-assignments",
+        feature = "vector-stores",
+        feature = "videos"
+    )
+)]
 mod order_enum;
 
-#[cfg(any(feature = "chatkit", feature = "skills", feature = "videos"))]
+#[cfg(
+    any(
+        feature = "admin-api-keys",
+        feature = "assistants",
+        feature = "certificates",
+        feature = "chat",
+        feature = "chatkit",
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "files",
+        feature = "group-organization-role-assignments",
+        feature = "group-users",
+        feature = "groups",
+        feature = "project-group-role-assignments",
+        feature = "project-groups",
+        feature = "project-user-role-assignments",
+        feature = "responses",
+        feature = "roles",
+        feature = "skills",
+        feature = "spend-alerts",
+        feature = "user-organization-role-assignments",
+        feature = "vector-stores",
+        feature = "videos"
+    )
+)]
 pub use order_enum::*;
 
 #[cfg(feature = "certificates")]
@@ -4922,12 +4598,6 @@ mod organization_data_retention;
 
 #[cfg(feature = "data-retention")]
 pub use organization_data_retention::*;
-
-#[cfg(feature = "data-retention")]
-mod organization_data_retention_type;
-
-#[cfg(feature = "data-retention")]
-pub use organization_data_retention_type::*;
 
 #[cfg(feature = "certificates")]
 mod organization_project_certificate;
@@ -4989,6 +4659,12 @@ mod other_chunking_strategy_response_param;
 #[cfg(feature = "vector-stores")]
 pub use other_chunking_strategy_response_param::*;
 
+#[cfg(feature = "images")]
+mod output_format;
+
+#[cfg(feature = "images")]
+pub use output_format::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod output_item;
 
@@ -5006,12 +4682,6 @@ mod output_message_content;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use output_message_content::*;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-mod output_message_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use output_message_status::*;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod output_text_content;
@@ -5133,12 +4803,6 @@ mod project_data_retention;
 #[cfg(feature = "data-retention")]
 pub use project_data_retention::*;
 
-#[cfg(feature = "data-retention")]
-mod project_data_retention_type;
-
-#[cfg(feature = "data-retention")]
-pub use project_data_retention_type::*;
-
 #[cfg(feature = "project-groups")]
 mod project_group;
 
@@ -5150,12 +4814,6 @@ mod project_group_deleted_resource;
 
 #[cfg(feature = "project-groups")]
 pub use project_group_deleted_resource::*;
-
-#[cfg(feature = "project-groups")]
-mod project_group_group_type;
-
-#[cfg(feature = "project-groups")]
-pub use project_group_group_type::*;
 
 #[cfg(feature = "project-groups")]
 mod project_group_list_resource;
@@ -5379,10 +5037,10 @@ mod prompt_cache_options_param;
 #[cfg(any(feature = "chat", feature = "responses"))]
 pub use prompt_cache_options_param::*;
 
-#[cfg(feature = "responses")]
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod prompt_cache_retention_enum;
 
-#[cfg(feature = "responses")]
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use prompt_cache_retention_enum::*;
 
 #[cfg(any(feature = "chat", feature = "responses"))]
@@ -5514,6 +5172,12 @@ mod realtime_function_tool;
 pub use realtime_function_tool::*;
 
 #[cfg(feature = "realtime")]
+mod realtime_include_item;
+
+#[cfg(feature = "realtime")]
+pub use realtime_include_item::*;
+
+#[cfg(feature = "realtime")]
 mod realtime_reasoning;
 
 #[cfg(feature = "realtime")]
@@ -5524,6 +5188,18 @@ mod realtime_reasoning_effort;
 
 #[cfg(feature = "realtime")]
 pub use realtime_reasoning_effort::*;
+
+#[cfg(feature = "realtime")]
+mod realtime_session_create_ga_model;
+
+#[cfg(feature = "realtime")]
+pub use realtime_session_create_ga_model::*;
+
+#[cfg(feature = "realtime")]
+mod realtime_session_create_output_tokens_string;
+
+#[cfg(feature = "realtime")]
+pub use realtime_session_create_output_tokens_string::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_session_create_request;
@@ -5568,34 +5244,10 @@ mod realtime_session_create_request_ga_audio_output;
 pub use realtime_session_create_request_ga_audio_output::*;
 
 #[cfg(feature = "realtime")]
-mod realtime_session_create_request_ga_include_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_request_ga_include_item::*;
-
-#[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_max_output_tokens;
 
 #[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_max_output_tokens::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_request_ga_max_output_tokens_string;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_request_ga_max_output_tokens_string::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_request_ga_model;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_request_ga_model::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_request_ga_output_modalities_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_request_ga_output_modalities_item::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_session_create_request_ga_tool_choice;
@@ -5644,12 +5296,6 @@ mod realtime_session_create_request_max_response_output_tokens;
 
 #[cfg(feature = "realtime")]
 pub use realtime_session_create_request_max_response_output_tokens::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_request_max_response_output_tokens_string;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_request_max_response_output_tokens_string::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_session_create_request_tools_item;
@@ -5748,34 +5394,10 @@ mod realtime_session_create_response_ga_audio_output;
 pub use realtime_session_create_response_ga_audio_output::*;
 
 #[cfg(feature = "realtime")]
-mod realtime_session_create_response_ga_include_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_response_ga_include_item::*;
-
-#[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_max_output_tokens;
 
 #[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_max_output_tokens::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_response_ga_max_output_tokens_string;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_response_ga_max_output_tokens_string::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_response_ga_model;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_response_ga_model::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_response_ga_output_modalities_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_response_ga_output_modalities_item::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_session_create_response_ga_tool_choice;
@@ -5814,22 +5436,10 @@ mod realtime_session_create_response_ga_tracing_string;
 pub use realtime_session_create_response_ga_tracing_string::*;
 
 #[cfg(feature = "realtime")]
-mod realtime_session_create_response_include_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_response_include_item::*;
-
-#[cfg(feature = "realtime")]
 mod realtime_session_create_response_max_output_tokens;
 
 #[cfg(feature = "realtime")]
 pub use realtime_session_create_response_max_output_tokens::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_session_create_response_max_output_tokens_string;
-
-#[cfg(feature = "realtime")]
-pub use realtime_session_create_response_max_output_tokens_string::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_session_create_response_tracing;
@@ -5884,18 +5494,6 @@ mod realtime_transcription_session_create_request_ga_audio_input_noise_reduction
 
 #[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_request_ga_audio_input_noise_reduction::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_transcription_session_create_request_ga_include_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_transcription_session_create_request_ga_include_item::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_transcription_session_create_request_include_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_transcription_session_create_request_include_item::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_request_input_audio_format;
@@ -5956,12 +5554,6 @@ mod realtime_transcription_session_create_response_ga_audio_input_turn_detection
 
 #[cfg(feature = "realtime")]
 pub use realtime_transcription_session_create_response_ga_audio_input_turn_detection::*;
-
-#[cfg(feature = "realtime")]
-mod realtime_transcription_session_create_response_ga_include_item;
-
-#[cfg(feature = "realtime")]
-pub use realtime_transcription_session_create_response_ga_include_item::*;
 
 #[cfg(feature = "realtime")]
 mod realtime_transcription_session_create_response_turn_detection;
@@ -6078,12 +5670,6 @@ mod realtime_truncation_object_token_limits;
 pub use realtime_truncation_object_token_limits::*;
 
 #[cfg(feature = "realtime")]
-mod realtime_truncation_string;
-
-#[cfg(feature = "realtime")]
-pub use realtime_truncation_string::*;
-
-#[cfg(feature = "realtime")]
 mod realtime_turn_detection;
 
 #[cfg(feature = "realtime")]
@@ -6152,12 +5738,6 @@ mod reasoning_item;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use reasoning_item::*;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-mod reasoning_item_status;
-
-#[cfg(any(feature = "conversations", feature = "responses"))]
-pub use reasoning_item_status::*;
 
 #[cfg(feature = "responses")]
 mod reasoning_mode_enum;
@@ -6331,12 +5911,6 @@ mod response_item_list;
 #[cfg(feature = "responses")]
 pub use response_item_list::*;
 
-#[cfg(feature = "chat")]
-mod response_modalities_item;
-
-#[cfg(feature = "chat")]
-pub use response_modalities_item::*;
-
 #[cfg(feature = "chatkit")]
 mod response_output_text;
 
@@ -6348,12 +5922,6 @@ mod response_output_text_annotations_item;
 
 #[cfg(feature = "chatkit")]
 pub use response_output_text_annotations_item::*;
-
-#[cfg(feature = "responses")]
-mod response_prompt_cache_retention;
-
-#[cfg(feature = "responses")]
-pub use response_prompt_cache_retention::*;
 
 #[cfg(any(feature = "realtime", feature = "responses"))]
 mod response_prompt_variables;
@@ -6398,12 +5966,6 @@ mod response_text_param;
 pub use response_text_param::*;
 
 #[cfg(feature = "responses")]
-mod response_truncation;
-
-#[cfg(feature = "responses")]
-pub use response_truncation::*;
-
-#[cfg(feature = "responses")]
 mod response_usage;
 
 #[cfg(feature = "responses")]
@@ -6421,11 +5983,11 @@ mod response_usage_output_tokens_details;
 #[cfg(feature = "responses")]
 pub use response_usage_output_tokens_details::*;
 
-#[cfg(feature = "project-groups")]
-mod retrieve_project_group_group_type;
+#[cfg(feature = "data-retention")]
+mod retention_type;
 
-#[cfg(feature = "project-groups")]
-pub use retrieve_project_group_group_type::*;
+#[cfg(feature = "data-retention")]
+pub use retention_type::*;
 
 #[cfg(
     any(
@@ -7037,10 +6599,10 @@ mod tool_choice_mcp;
 #[cfg(feature = "realtime")]
 pub use tool_choice_mcp::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "assistants", feature = "chat", feature = "realtime"))]
 mod tool_choice_options;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "assistants", feature = "chat", feature = "realtime"))]
 pub use tool_choice_options::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -7067,10 +6629,10 @@ mod top_log_prob;
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use top_log_prob::*;
 
-#[cfg(feature = "responses")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod truncation_enum;
 
-#[cfg(feature = "responses")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use truncation_enum::*;
 
 #[cfg(feature = "assistants")]
@@ -7121,12 +6683,6 @@ mod update_organization_data_retention_body;
 #[cfg(feature = "data-retention")]
 pub use update_organization_data_retention_body::*;
 
-#[cfg(feature = "data-retention")]
-mod update_organization_data_retention_body_retention_type;
-
-#[cfg(feature = "data-retention")]
-pub use update_organization_data_retention_body_retention_type::*;
-
 #[cfg(feature = "spend-limits")]
 mod update_organization_spend_limit_body;
 
@@ -7138,12 +6694,6 @@ mod update_project_data_retention_body;
 
 #[cfg(feature = "data-retention")]
 pub use update_project_data_retention_body::*;
-
-#[cfg(feature = "data-retention")]
-mod update_project_data_retention_body_retention_type;
-
-#[cfg(feature = "data-retention")]
-pub use update_project_data_retention_body_retention_type::*;
 
 #[cfg(feature = "projects")]
 mod update_project_service_account_body;
@@ -7218,34 +6768,10 @@ mod url_citation_body;
 pub use url_citation_body::*;
 
 #[cfg(feature = "usage")]
-mod usage_audio_speeches_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_audio_speeches_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_audio_speeches_group_by_item;
-
-#[cfg(feature = "usage")]
-pub use usage_audio_speeches_group_by_item::*;
-
-#[cfg(feature = "usage")]
 mod usage_audio_speeches_result;
 
 #[cfg(feature = "usage")]
 pub use usage_audio_speeches_result::*;
-
-#[cfg(feature = "usage")]
-mod usage_audio_transcriptions_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_audio_transcriptions_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_audio_transcriptions_group_by_item;
-
-#[cfg(feature = "usage")]
-pub use usage_audio_transcriptions_group_by_item::*;
 
 #[cfg(feature = "usage")]
 mod usage_audio_transcriptions_result;
@@ -7254,28 +6780,16 @@ mod usage_audio_transcriptions_result;
 pub use usage_audio_transcriptions_result::*;
 
 #[cfg(feature = "usage")]
-mod usage_code_interpreter_sessions_bucket_width;
+mod usage_bucket_width;
 
 #[cfg(feature = "usage")]
-pub use usage_code_interpreter_sessions_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_code_interpreter_sessions_group_by_item;
-
-#[cfg(feature = "usage")]
-pub use usage_code_interpreter_sessions_group_by_item::*;
+pub use usage_bucket_width::*;
 
 #[cfg(feature = "usage")]
 mod usage_code_interpreter_sessions_result;
 
 #[cfg(feature = "usage")]
 pub use usage_code_interpreter_sessions_result::*;
-
-#[cfg(feature = "usage")]
-mod usage_completions_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_completions_bucket_width::*;
 
 #[cfg(feature = "usage")]
 mod usage_completions_group_by_item;
@@ -7302,28 +6816,10 @@ mod usage_costs_group_by_item;
 pub use usage_costs_group_by_item::*;
 
 #[cfg(feature = "usage")]
-mod usage_embeddings_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_embeddings_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_embeddings_group_by_item;
-
-#[cfg(feature = "usage")]
-pub use usage_embeddings_group_by_item::*;
-
-#[cfg(feature = "usage")]
 mod usage_embeddings_result;
 
 #[cfg(feature = "usage")]
 pub use usage_embeddings_result::*;
-
-#[cfg(feature = "usage")]
-mod usage_file_search_calls_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_file_search_calls_bucket_width::*;
 
 #[cfg(feature = "usage")]
 mod usage_file_search_calls_group_by_item;
@@ -7338,10 +6834,10 @@ mod usage_file_search_calls_result;
 pub use usage_file_search_calls_result::*;
 
 #[cfg(feature = "usage")]
-mod usage_images_bucket_width;
+mod usage_group_by_item;
 
 #[cfg(feature = "usage")]
-pub use usage_images_bucket_width::*;
+pub use usage_group_by_item::*;
 
 #[cfg(feature = "usage")]
 mod usage_images_group_by_item;
@@ -7368,18 +6864,6 @@ mod usage_images_sources_item;
 pub use usage_images_sources_item::*;
 
 #[cfg(feature = "usage")]
-mod usage_moderations_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_moderations_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_moderations_group_by_item;
-
-#[cfg(feature = "usage")]
-pub use usage_moderations_group_by_item::*;
-
-#[cfg(feature = "usage")]
 mod usage_moderations_result;
 
 #[cfg(feature = "usage")]
@@ -7404,34 +6888,10 @@ mod usage_time_bucket_results_item;
 pub use usage_time_bucket_results_item::*;
 
 #[cfg(feature = "usage")]
-mod usage_vector_stores_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_vector_stores_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_vector_stores_group_by_item;
-
-#[cfg(feature = "usage")]
-pub use usage_vector_stores_group_by_item::*;
-
-#[cfg(feature = "usage")]
 mod usage_vector_stores_result;
 
 #[cfg(feature = "usage")]
 pub use usage_vector_stores_result::*;
-
-#[cfg(feature = "usage")]
-mod usage_web_search_calls_bucket_width;
-
-#[cfg(feature = "usage")]
-pub use usage_web_search_calls_bucket_width::*;
-
-#[cfg(feature = "usage")]
-mod usage_web_search_calls_context_levels_item;
-
-#[cfg(feature = "usage")]
-pub use usage_web_search_calls_context_levels_item::*;
 
 #[cfg(feature = "usage")]
 mod usage_web_search_calls_group_by_item;
@@ -7743,10 +7203,14 @@ mod vector_store_search_results_page;
 #[cfg(feature = "vector-stores")]
 pub use vector_store_search_results_page::*;
 
-#[cfg(any(feature = "chat", feature = "responses"))]
+#[cfg(
+    any(feature = "chat", feature = "images", feature = "responses", feature = "usage")
+)]
 mod verbosity;
 
-#[cfg(any(feature = "chat", feature = "responses"))]
+#[cfg(
+    any(feature = "chat", feature = "images", feature = "responses", feature = "usage")
+)]
 pub use verbosity::*;
 
 #[cfg(feature = "videos")]

@@ -4,7 +4,7 @@
 
 /// `ModerationInputType` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `chat`, `responses` (or `full`).
+/// Needs one of the crate features `chat`, `moderations`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ModerationInputType {
     /// The value `text`.

@@ -4,7 +4,7 @@
 
 /// `OrderEnum` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `chatkit`, `skills`, `videos` (or `full`).
+/// Needs one of the crate features `admin-api-keys`, `assistants`, `certificates`, `chat`, `chatkit`, `containers`, `conversations`, `evals`, `files`, `group-organization-role-assignments`, `group-users`, `groups`, `project-group-role-assignments`, `project-groups`, `project-user-role-assignments`, `responses`, `roles`, `skills`, `spend-alerts`, `user-organization-role-assignments`, `vector-stores`, `videos` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OrderEnum {
     /// The value `asc`.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::OrganizationDataRetentionType;
+use super::RetentionType;
 
 /// Represents the organization's data retention control setting.
 ///
@@ -12,7 +12,7 @@ pub struct OrganizationDataRetention {
     /// The object type, which is always `organization.data_retention`.
     pub object: OrganizationDataRetentionObject,
     /// The configured organization data retention type.
-    pub r#type: OrganizationDataRetentionType,
+    pub r#type: RetentionType,
 }
 
 /// The object type, which is always `organization.data_retention`.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{MessagePhase, OutputMessageContent, OutputMessageStatus};
+use super::{FunctionCallOutputStatusEnum, MessagePhase, OutputMessageContent};
 
 /// An output message from the model.
 ///
@@ -30,7 +30,7 @@ pub struct OutputMessage {
     pub phase: Option<Option<MessagePhase>>,
     /// The status of the message input. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when input items are returned via API.
-    pub status: OutputMessageStatus,
+    pub status: FunctionCallOutputStatusEnum,
 }
 
 /// The role of the output message. Always `assistant`.

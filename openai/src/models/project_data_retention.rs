@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::ProjectDataRetentionType;
+use super::RetentionType;
 
 /// Represents a project's data retention control setting.
 ///
@@ -12,7 +12,7 @@ pub struct ProjectDataRetention {
     /// The object type, which is always `project.data_retention`.
     pub object: ProjectDataRetentionObject,
     /// The configured project data retention type.
-    pub r#type: ProjectDataRetentionType,
+    pub r#type: RetentionType,
 }
 
 /// The object type, which is always `project.data_retention`.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::ProjectGroupGroupType;
+use super::GroupType;
 
 /// Details about a group's membership in a project.
 ///
@@ -18,7 +18,7 @@ pub struct ProjectGroup {
     /// Display name of the group.
     pub group_name: String,
     /// The type of the group.
-    pub group_type: ProjectGroupGroupType,
+    pub group_type: GroupType,
     /// Unix timestamp (in seconds) when the group was granted project access.
     pub created_at: i64,
 }

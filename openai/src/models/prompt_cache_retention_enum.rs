@@ -4,7 +4,7 @@
 
 /// `PromptCacheRetentionEnum` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `responses` (or `full`).
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PromptCacheRetentionEnum {
     /// The value `in_memory`.

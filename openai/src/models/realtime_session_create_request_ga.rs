@@ -3,10 +3,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    Prompt, RealtimeReasoning, RealtimeSessionCreateRequestGaAudio,
-    RealtimeSessionCreateRequestGaIncludeItem,
-    RealtimeSessionCreateRequestGaMaxOutputTokens, RealtimeSessionCreateRequestGaModel,
-    RealtimeSessionCreateRequestGaOutputModalitiesItem,
+    ModalitiesItem, Prompt, RealtimeIncludeItem, RealtimeReasoning,
+    RealtimeSessionCreateGaModel, RealtimeSessionCreateRequestGaAudio,
+    RealtimeSessionCreateRequestGaMaxOutputTokens,
     RealtimeSessionCreateRequestGaToolChoice, RealtimeSessionCreateRequestGaToolsItem,
     RealtimeSessionCreateRequestGaTracing, RealtimeTruncation,
 };
@@ -24,12 +23,10 @@ pub struct RealtimeSessionCreateRequestGa {
     /// that the model will respond with audio plus a transcript. `["text"]` can be used to make
     /// the model respond with text only. It is not possible to request both `text` and `audio` at the same time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_modalities: Option<
-        Vec<RealtimeSessionCreateRequestGaOutputModalitiesItem>,
-    >,
+    pub output_modalities: Option<Vec<ModalitiesItem>>,
     /// The Realtime model used for this session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub model: Option<RealtimeSessionCreateRequestGaModel>,
+    pub model: Option<RealtimeSessionCreateGaModel>,
     /// The default system instructions (i.e. system message) prepended to model calls. This field allows the client to guide the model on desired responses. The model can be instructed on response content and format, (e.g. "be extremely succinct", "act friendly", "here are examples of good responses") and on audio behavior (e.g. "talk quickly", "inject emotion into your voice", "laugh frequently"). The instructions are not guaranteed to be followed by the model, but they provide guidance to the model on the desired behavior.
     ///
     /// Note that the server sets default instructions which will be used if this field is not set and are visible in the `session.created` event at the start of the session.
@@ -42,7 +39,7 @@ pub struct RealtimeSessionCreateRequestGa {
     ///
     /// `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include: Option<Vec<RealtimeSessionCreateRequestGaIncludeItem>>,
+    pub include: Option<Vec<RealtimeIncludeItem>>,
     /// Realtime API can write session traces to the [Traces Dashboard](https://platform.openai.com/logs?api=traces). Set to null to disable tracing. Once
     /// tracing is enabled for a session, the configuration cannot be modified.
     ///

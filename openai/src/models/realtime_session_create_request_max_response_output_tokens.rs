@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::RealtimeSessionCreateRequestMaxResponseOutputTokensString;
+use super::RealtimeSessionCreateOutputTokensString;
 
 /// Maximum number of output tokens for a single assistant response,
 /// inclusive of tool calls. Provide an integer between 1 and 4096 to
@@ -17,7 +17,7 @@ pub enum RealtimeSessionCreateRequestMaxResponseOutputTokens {
     /// The value when it is a string.
     ///
     /// The value `inf`.
-    String(RealtimeSessionCreateRequestMaxResponseOutputTokensString),
+    String(RealtimeSessionCreateOutputTokensString),
     /// A value of a kind none of the above takes (`null`, or a kind the API added later),
     /// kept as the raw JSON so that it encodes back unchanged.
     ///

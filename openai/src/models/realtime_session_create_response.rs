@@ -3,8 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    RealtimeFunctionTool, RealtimeSessionCreateResponseAudio,
-    RealtimeSessionCreateResponseIncludeItem,
+    RealtimeFunctionTool, RealtimeIncludeItem, RealtimeSessionCreateResponseAudio,
     RealtimeSessionCreateResponseMaxOutputTokens, RealtimeSessionCreateResponseTracing,
     RealtimeSessionCreateResponseTurnDetection,
 };
@@ -26,7 +25,7 @@ pub struct RealtimeSessionCreateResponse {
     /// Additional fields to include in server outputs.
     /// - `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include: Option<Vec<RealtimeSessionCreateResponseIncludeItem>>,
+    pub include: Option<Vec<RealtimeIncludeItem>>,
     /// The Realtime model used for this session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    AudioTranscription, RealtimeTranscriptionSessionCreateRequestIncludeItem,
+    AudioTranscription, RealtimeIncludeItem,
     RealtimeTranscriptionSessionCreateRequestInputAudioFormat,
     RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction,
     RealtimeTranscriptionSessionCreateRequestTurnDetection,
@@ -37,7 +37,7 @@ pub struct RealtimeTranscriptionSessionCreateRequest {
     /// The set of items to include in the transcription. Current available items are:
     /// `item.input_audio_transcription.logprobs`
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include: Option<Vec<RealtimeTranscriptionSessionCreateRequestIncludeItem>>,
+    pub include: Option<Vec<RealtimeIncludeItem>>,
 }
 
 impl crate::request::Validate for RealtimeTranscriptionSessionCreateRequest {

@@ -2,10 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{
-    RealtimeTranscriptionSessionCreateRequestGaAudio,
-    RealtimeTranscriptionSessionCreateRequestGaIncludeItem,
-};
+use super::{RealtimeIncludeItem, RealtimeTranscriptionSessionCreateRequestGaAudio};
 
 /// Realtime transcription session object configuration.
 ///
@@ -21,7 +18,7 @@ pub struct RealtimeTranscriptionSessionCreateRequestGa {
     ///
     /// `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include: Option<Vec<RealtimeTranscriptionSessionCreateRequestGaIncludeItem>>,
+    pub include: Option<Vec<RealtimeIncludeItem>>,
 }
 
 impl crate::request::Validate for RealtimeTranscriptionSessionCreateRequestGa {

@@ -2,10 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{
-    RealtimeTranscriptionSessionCreateResponseGaAudio,
-    RealtimeTranscriptionSessionCreateResponseGaIncludeItem,
-};
+use super::{RealtimeIncludeItem, RealtimeTranscriptionSessionCreateResponseGaAudio};
 
 /// A Realtime transcription session configuration object.
 ///
@@ -24,7 +21,7 @@ pub struct RealtimeTranscriptionSessionCreateResponseGa {
     /// Additional fields to include in server outputs.
     /// - `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub include: Option<Vec<RealtimeTranscriptionSessionCreateResponseGaIncludeItem>>,
+    pub include: Option<Vec<RealtimeIncludeItem>>,
     /// Configuration for input audio for the session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio: Option<RealtimeTranscriptionSessionCreateResponseGaAudio>,

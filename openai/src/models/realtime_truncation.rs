@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{RealtimeTruncationObject, RealtimeTruncationString};
+use super::{RealtimeTruncationObject, TruncationEnum};
 
 /// When the number of tokens in a conversation exceeds the model's input token limit, the conversation be truncated, meaning messages (starting from the oldest) will not be included in the model's context. A 32k context model with 4,096 max output tokens can only include 28,224 tokens in the context before truncation occurs.
 ///
@@ -21,8 +21,8 @@ pub enum RealtimeTruncation {
     Object(RealtimeTruncationObject),
     /// The value when it is a string.
     ///
-    /// The truncation strategy to use for the session. `auto` is the default truncation strategy. `disabled` will disable truncation and emit errors when the conversation exceeds the input token limit.
-    String(RealtimeTruncationString),
+    /// `TruncationEnum` (the OpenAPI document does not describe it).
+    String(TruncationEnum),
     /// A value of a kind none of the above takes (`null`, or a kind the API added later),
     /// kept as the raw JSON so that it encodes back unchanged.
     ///

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{ReasoningItemStatus, ReasoningTextContent, SummaryTextContent};
+use super::{FunctionCallOutputStatusEnum, ReasoningTextContent, SummaryTextContent};
 
 /// A description of the chain of thought used by a reasoning model while generating
 /// a response. Be sure to include these items in your `input` to the Responses API
@@ -45,7 +45,7 @@ pub struct ReasoningItem {
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<ReasoningItemStatus>,
+    pub status: Option<FunctionCallOutputStatusEnum>,
 }
 
 /// The type of the object. Always `reasoning`.

@@ -3,10 +3,10 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    Metadata, Moderation, OutputItem, Prompt, PromptCacheOptions, Reasoning,
-    ResponseConversation, ResponseError, ResponseIncompleteDetails, ResponseInstructions,
-    ResponsePromptCacheRetention, ResponseStatus, ResponseTextParam, ResponseTruncation,
-    ResponseUsage, ServiceTierResponses,
+    Metadata, Moderation, OutputItem, Prompt, PromptCacheOptions,
+    PromptCacheRetentionEnum, Reasoning, ResponseConversation, ResponseError,
+    ResponseIncompleteDetails, ResponseInstructions, ResponseStatus, ResponseTextParam,
+    ResponseUsage, ServiceTierResponses, TruncationEnum,
 };
 
 /// The response object
@@ -99,7 +99,7 @@ pub struct Response {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub prompt_cache_retention: Option<Option<ResponsePromptCacheRetention>>,
+    pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// The unique ID of the previous response to the model. Use this to
     /// create multi-turn conversations. Learn more about
     /// [conversation state](/docs/guides/conversation-state). Cannot be used in conjunction with `conversation`.
@@ -202,7 +202,7 @@ pub struct Response {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "typed_api_runtime::__private::optional_nullable"
     )]
-    pub truncation: Option<Option<ResponseTruncation>>,
+    pub truncation: Option<Option<TruncationEnum>>,
     /// Unique identifier for this Response.
     pub id: String,
     /// The object type of this resource - always set to `response`.

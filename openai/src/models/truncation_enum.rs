@@ -4,7 +4,7 @@
 
 /// `TruncationEnum` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `responses` (or `full`).
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TruncationEnum {
     /// The value `auto`.

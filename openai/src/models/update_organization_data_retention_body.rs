@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::UpdateOrganizationDataRetentionBodyRetentionType;
+use super::RetentionType;
 
 /// Parameters for updating organization data retention controls.
 ///
@@ -10,5 +10,5 @@ use super::UpdateOrganizationDataRetentionBodyRetentionType;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateOrganizationDataRetentionBody {
     /// The desired organization data retention type.
-    pub retention_type: UpdateOrganizationDataRetentionBodyRetentionType,
+    pub retention_type: RetentionType,
 }

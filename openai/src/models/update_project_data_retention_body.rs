@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::UpdateProjectDataRetentionBodyRetentionType;
+use super::RetentionType;
 
 /// Parameters for updating project data retention controls.
 ///
@@ -10,5 +10,5 @@ use super::UpdateProjectDataRetentionBodyRetentionType;
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UpdateProjectDataRetentionBody {
     /// The desired project data retention type.
-    pub retention_type: UpdateProjectDataRetentionBodyRetentionType,
+    pub retention_type: RetentionType,
 }

@@ -60,15 +60,13 @@ impl AcceptRealtimeCall {
     /// the model respond with text only. It is not possible to request both `text` and `audio` at the same time.
     pub fn output_modalities(
         mut self,
-        output_modalities: impl IntoIterator<
-            Item = RealtimeSessionCreateRequestGaOutputModalitiesItem,
-        >,
+        output_modalities: impl IntoIterator<Item = ModalitiesItem>,
     ) -> Self {
         self.body.output_modalities = Some(output_modalities.into_iter().collect());
         self
     }
     /// The Realtime model used for this session.
-    pub fn model(mut self, model: RealtimeSessionCreateRequestGaModel) -> Self {
+    pub fn model(mut self, model: RealtimeSessionCreateGaModel) -> Self {
         self.body.model = Some(model);
         self
     }
@@ -89,7 +87,7 @@ impl AcceptRealtimeCall {
     /// `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
     pub fn include(
         mut self,
-        include: impl IntoIterator<Item = RealtimeSessionCreateRequestGaIncludeItem>,
+        include: impl IntoIterator<Item = RealtimeIncludeItem>,
     ) -> Self {
         self.body.include = Some(include.into_iter().collect());
         self
@@ -221,14 +219,12 @@ impl crate::client::Call<AcceptRealtimeCall> {
     /// Sets `output_modalities`: see [`AcceptRealtimeCall::output_modalities`].
     pub fn output_modalities(
         self,
-        output_modalities: impl IntoIterator<
-            Item = RealtimeSessionCreateRequestGaOutputModalitiesItem,
-        >,
+        output_modalities: impl IntoIterator<Item = ModalitiesItem>,
     ) -> Self {
         self.map(|__request| __request.output_modalities(output_modalities))
     }
     /// Sets `model`: see [`AcceptRealtimeCall::model`].
-    pub fn model(self, model: RealtimeSessionCreateRequestGaModel) -> Self {
+    pub fn model(self, model: RealtimeSessionCreateGaModel) -> Self {
         self.map(|__request| __request.model(model))
     }
     /// Sets `instructions`: see [`AcceptRealtimeCall::instructions`].
@@ -242,7 +238,7 @@ impl crate::client::Call<AcceptRealtimeCall> {
     /// Sets `include`: see [`AcceptRealtimeCall::include`].
     pub fn include(
         self,
-        include: impl IntoIterator<Item = RealtimeSessionCreateRequestGaIncludeItem>,
+        include: impl IntoIterator<Item = RealtimeIncludeItem>,
     ) -> Self {
         self.map(|__request| __request.include(include))
     }

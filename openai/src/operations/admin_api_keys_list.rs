@@ -15,7 +15,7 @@ use crate::models::*;
 #[must_use = "a request does nothing until it is sent"]
 pub struct AdminApiKeysList {
     after: Option<String>,
-    order: Option<AdminApiKeysListOrder>,
+    order: Option<OrderEnum>,
     limit: Option<i64>,
 }
 
@@ -36,7 +36,7 @@ impl AdminApiKeysList {
     /// Order results by creation time, ascending or descending.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: AdminApiKeysListOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -103,7 +103,7 @@ impl crate::client::Call<AdminApiKeysList> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`AdminApiKeysList::order`].
-    pub fn order(self, order: AdminApiKeysListOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `limit`: see [`AdminApiKeysList::limit`].

@@ -199,7 +199,7 @@ impl CreateChatCompletion {
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn prompt_cache_retention(
         mut self,
-        prompt_cache_retention: CreateChatCompletionRequestPromptCacheRetention,
+        prompt_cache_retention: PromptCacheRetentionEnum,
     ) -> Self {
         self.body.prompt_cache_retention = Some(Some(prompt_cache_retention));
         self
@@ -251,7 +251,7 @@ impl CreateChatCompletion {
     /// Unset, it is not sent; [`modalities_null`](Self::modalities_null) sends `null`.
     pub fn modalities(
         mut self,
-        modalities: impl IntoIterator<Item = ResponseModalitiesItem>,
+        modalities: impl IntoIterator<Item = ModalitiesItem>,
     ) -> Self {
         self.body.modalities = Some(Some(modalities.into_iter().collect()));
         self
@@ -738,7 +738,7 @@ impl crate::client::Call<CreateChatCompletion> {
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn prompt_cache_retention(
         self,
-        prompt_cache_retention: CreateChatCompletionRequestPromptCacheRetention,
+        prompt_cache_retention: PromptCacheRetentionEnum,
     ) -> Self {
         self.map(|__request| __request.prompt_cache_retention(prompt_cache_retention))
     }
@@ -765,7 +765,7 @@ impl crate::client::Call<CreateChatCompletion> {
     /// Sets `modalities`: see [`CreateChatCompletion::modalities`].
     pub fn modalities(
         self,
-        modalities: impl IntoIterator<Item = ResponseModalitiesItem>,
+        modalities: impl IntoIterator<Item = ModalitiesItem>,
     ) -> Self {
         self.map(|__request| __request.modalities(modalities))
     }

@@ -104,10 +104,7 @@ impl CreateImage {
     /// The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
     ///
     /// Unset, it is not sent; [`output_format_null`](Self::output_format_null) sends `null`.
-    pub fn output_format(
-        mut self,
-        output_format: CreateImageRequestOutputFormat,
-    ) -> Self {
+    pub fn output_format(mut self, output_format: OutputFormat) -> Self {
         self.body.output_format = Some(Some(output_format));
         self
     }
@@ -195,7 +192,7 @@ impl CreateImage {
     /// using `transparent`, set the output format to `png` or `webp`.
     ///
     /// Unset, it is not sent; [`background_null`](Self::background_null) sends `null`.
-    pub fn background(mut self, background: CreateImageRequestBackground) -> Self {
+    pub fn background(mut self, background: Background) -> Self {
         self.body.background = Some(Some(background));
         self
     }
@@ -297,7 +294,7 @@ impl crate::client::Call<CreateImage> {
         self.map(|__request| __request.response_format_null())
     }
     /// Sets `output_format`: see [`CreateImage::output_format`].
-    pub fn output_format(self, output_format: CreateImageRequestOutputFormat) -> Self {
+    pub fn output_format(self, output_format: OutputFormat) -> Self {
         self.map(|__request| __request.output_format(output_format))
     }
     /// Sends `output_format` as `null`: see [`CreateImage::output_format_null`].
@@ -345,7 +342,7 @@ impl crate::client::Call<CreateImage> {
         self.map(|__request| __request.moderation_null())
     }
     /// Sets `background`: see [`CreateImage::background`].
-    pub fn background(self, background: CreateImageRequestBackground) -> Self {
+    pub fn background(self, background: Background) -> Self {
         self.map(|__request| __request.background(background))
     }
     /// Sends `background` as `null`: see [`CreateImage::background_null`].

@@ -141,10 +141,7 @@ impl CreateImageEdit {
     /// Output image format. Supported for GPT image models.
     ///
     /// Unset, it is not sent; [`output_format_null`](Self::output_format_null) sends `null`.
-    pub fn output_format(
-        mut self,
-        output_format: EditImageBodyJsonParamOutputFormat,
-    ) -> Self {
+    pub fn output_format(mut self, output_format: OutputFormat) -> Self {
         self.body.output_format = Some(Some(output_format));
         self
     }
@@ -182,7 +179,7 @@ impl CreateImageEdit {
     /// Set the background of the generated image output. Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When using `transparent`, set the output format to `png` or `webp`.
     ///
     /// Unset, it is not sent; [`background_null`](Self::background_null) sends `null`.
-    pub fn background(mut self, background: EditImageBodyJsonParamBackground) -> Self {
+    pub fn background(mut self, background: Background) -> Self {
         self.body.background = Some(Some(background));
         self
     }
@@ -322,10 +319,7 @@ impl crate::client::Call<CreateImageEdit> {
         self.map(|__request| __request.user(user))
     }
     /// Sets `output_format`: see [`CreateImageEdit::output_format`].
-    pub fn output_format(
-        self,
-        output_format: EditImageBodyJsonParamOutputFormat,
-    ) -> Self {
+    pub fn output_format(self, output_format: OutputFormat) -> Self {
         self.map(|__request| __request.output_format(output_format))
     }
     /// Sends `output_format` as `null`: see [`CreateImageEdit::output_format_null`].
@@ -349,7 +343,7 @@ impl crate::client::Call<CreateImageEdit> {
         self.map(|__request| __request.moderation_null())
     }
     /// Sets `background`: see [`CreateImageEdit::background`].
-    pub fn background(self, background: EditImageBodyJsonParamBackground) -> Self {
+    pub fn background(self, background: Background) -> Self {
         self.map(|__request| __request.background(background))
     }
     /// Sends `background` as `null`: see [`CreateImageEdit::background_null`].

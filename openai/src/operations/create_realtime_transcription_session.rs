@@ -80,9 +80,7 @@ impl CreateRealtimeTranscriptionSession {
     /// `item.input_audio_transcription.logprobs`
     pub fn include(
         mut self,
-        include: impl IntoIterator<
-            Item = RealtimeTranscriptionSessionCreateRequestIncludeItem,
-        >,
+        include: impl IntoIterator<Item = RealtimeIncludeItem>,
     ) -> Self {
         self.body.include = Some(include.into_iter().collect());
         self
@@ -175,9 +173,7 @@ impl crate::client::Call<CreateRealtimeTranscriptionSession> {
     /// Sets `include`: see [`CreateRealtimeTranscriptionSession::include`].
     pub fn include(
         self,
-        include: impl IntoIterator<
-            Item = RealtimeTranscriptionSessionCreateRequestIncludeItem,
-        >,
+        include: impl IntoIterator<Item = RealtimeIncludeItem>,
     ) -> Self {
         self.map(|__request| __request.include(include))
     }

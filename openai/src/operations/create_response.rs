@@ -167,7 +167,7 @@ impl CreateResponse {
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn prompt_cache_retention(
         mut self,
-        prompt_cache_retention: CreateModelResponsePropertiesPromptCacheRetention,
+        prompt_cache_retention: PromptCacheRetentionEnum,
     ) -> Self {
         self.body.prompt_cache_retention = Some(Some(prompt_cache_retention));
         self
@@ -323,7 +323,7 @@ impl CreateResponse {
     ///
     /// Unset, it is not sent; [`truncation_null`](Self::truncation_null) sends `null`.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    pub fn truncation(mut self, truncation: CreateResponseSchemaTruncation) -> Self {
+    pub fn truncation(mut self, truncation: TruncationEnum) -> Self {
         self.body.truncation = Some(Some(truncation));
         self
     }
@@ -603,7 +603,7 @@ impl crate::client::Call<CreateResponse> {
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
     pub fn prompt_cache_retention(
         self,
-        prompt_cache_retention: CreateModelResponsePropertiesPromptCacheRetention,
+        prompt_cache_retention: PromptCacheRetentionEnum,
     ) -> Self {
         self.map(|__request| __request.prompt_cache_retention(prompt_cache_retention))
     }
@@ -681,7 +681,7 @@ impl crate::client::Call<CreateResponse> {
     }
     /// Sets `truncation`: see [`CreateResponse::truncation`].
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    pub fn truncation(self, truncation: CreateResponseSchemaTruncation) -> Self {
+    pub fn truncation(self, truncation: TruncationEnum) -> Self {
         self.map(|__request| __request.truncation(truncation))
     }
     /// Sends `truncation` as `null`: see [`CreateResponse::truncation_null`].

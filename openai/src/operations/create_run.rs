@@ -13,7 +13,7 @@ use crate::models::*;
 #[must_use = "a request does nothing until it is sent"]
 pub struct CreateRun {
     thread_id: String,
-    include: Option<Vec<CreateRunIncludeItem>>,
+    include: Option<Vec<IncludeItem>>,
     body: CreateRunRequest,
 }
 
@@ -60,10 +60,7 @@ impl CreateRun {
     /// A list of additional fields to include in the response. Currently the only supported value is `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result content.
     ///
     /// See the [file search tool documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
-    pub fn include(
-        mut self,
-        include: impl IntoIterator<Item = CreateRunIncludeItem>,
-    ) -> Self {
+    pub fn include(mut self, include: impl IntoIterator<Item = IncludeItem>) -> Self {
         self.include = Some(include.into_iter().collect());
         self
     }
@@ -350,10 +347,7 @@ impl crate::client::Client {
 #[cfg(feature = "client")]
 impl crate::client::Call<CreateRun> {
     /// Sets `include[]`: see [`CreateRun::include`].
-    pub fn include(
-        self,
-        include: impl IntoIterator<Item = CreateRunIncludeItem>,
-    ) -> Self {
+    pub fn include(self, include: impl IntoIterator<Item = IncludeItem>) -> Self {
         self.map(|__request| __request.include(include))
     }
     /// Sets `model`: see [`CreateRun::model`].

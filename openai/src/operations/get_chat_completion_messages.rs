@@ -17,7 +17,7 @@ pub struct GetChatCompletionMessages {
     completion_id: String,
     after: Option<String>,
     limit: Option<i64>,
-    order: Option<GetChatCompletionMessagesOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl GetChatCompletionMessages {
@@ -47,7 +47,7 @@ impl GetChatCompletionMessages {
     /// Sort order for messages by timestamp. Use `asc` for ascending order or `desc` for descending order. Defaults to `asc`.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: GetChatCompletionMessagesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -111,7 +111,7 @@ impl crate::client::Call<GetChatCompletionMessages> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`GetChatCompletionMessages::order`].
-    pub fn order(self, order: GetChatCompletionMessagesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

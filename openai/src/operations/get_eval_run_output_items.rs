@@ -17,7 +17,7 @@ pub struct GetEvalRunOutputItems {
     after: Option<String>,
     limit: Option<i64>,
     status: Option<GetEvalRunOutputItemsStatus>,
-    order: Option<GetEvalRunOutputItemsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl GetEvalRunOutputItems {
@@ -57,7 +57,7 @@ impl GetEvalRunOutputItems {
     /// Sort order for output items by timestamp. Use `asc` for ascending order or `desc` for descending order. Defaults to `asc`.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: GetEvalRunOutputItemsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -130,7 +130,7 @@ impl crate::client::Call<GetEvalRunOutputItems> {
         self.map(|__request| __request.status(status))
     }
     /// Sets `order`: see [`GetEvalRunOutputItems::order`].
-    pub fn order(self, order: GetEvalRunOutputItemsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

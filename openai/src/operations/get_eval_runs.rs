@@ -15,7 +15,7 @@ pub struct GetEvalRuns {
     eval_id: String,
     after: Option<String>,
     limit: Option<i64>,
-    order: Option<GetEvalRunsOrder>,
+    order: Option<OrderEnum>,
     status: Option<GetEvalRunsStatus>,
 }
 
@@ -47,7 +47,7 @@ impl GetEvalRuns {
     /// Sort order for runs by timestamp. Use `asc` for ascending order or `desc` for descending order. Defaults to `asc`.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: GetEvalRunsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -117,7 +117,7 @@ impl crate::client::Call<GetEvalRuns> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`GetEvalRuns::order`].
-    pub fn order(self, order: GetEvalRunsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `status`: see [`GetEvalRuns::status`].

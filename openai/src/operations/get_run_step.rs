@@ -15,7 +15,7 @@ pub struct GetRunStep {
     thread_id: String,
     run_id: String,
     step_id: String,
-    include: Option<Vec<GetRunStepIncludeItem>>,
+    include: Option<Vec<IncludeItem>>,
 }
 
 impl GetRunStep {
@@ -41,10 +41,7 @@ impl GetRunStep {
     /// A list of additional fields to include in the response. Currently the only supported value is `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result content.
     ///
     /// See the [file search tool documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
-    pub fn include(
-        mut self,
-        include: impl IntoIterator<Item = GetRunStepIncludeItem>,
-    ) -> Self {
+    pub fn include(mut self, include: impl IntoIterator<Item = IncludeItem>) -> Self {
         self.include = Some(include.into_iter().collect());
         self
     }
@@ -101,10 +98,7 @@ impl crate::client::Client {
 #[cfg(feature = "client")]
 impl crate::client::Call<GetRunStep> {
     /// Sets `include[]`: see [`GetRunStep::include`].
-    pub fn include(
-        self,
-        include: impl IntoIterator<Item = GetRunStepIncludeItem>,
-    ) -> Self {
+    pub fn include(self, include: impl IntoIterator<Item = IncludeItem>) -> Self {
         self.map(|__request| __request.include(include))
     }
 }

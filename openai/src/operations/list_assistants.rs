@@ -15,7 +15,7 @@ use crate::models::*;
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListAssistants {
     limit: Option<i64>,
-    order: Option<ListAssistantsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
 }
@@ -40,7 +40,7 @@ impl ListAssistants {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListAssistantsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -112,7 +112,7 @@ impl crate::client::Call<ListAssistants> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListAssistants::order`].
-    pub fn order(self, order: ListAssistantsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListAssistants::after`].

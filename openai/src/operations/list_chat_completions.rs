@@ -17,7 +17,7 @@ pub struct ListChatCompletions {
     metadata: Option<Metadata>,
     after: Option<String>,
     limit: Option<i64>,
-    order: Option<ListChatCompletionsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListChatCompletions {
@@ -58,7 +58,7 @@ impl ListChatCompletions {
     /// Sort order for Chat Completions by timestamp. Use `asc` for ascending order or `desc` for descending order. Defaults to `asc`.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListChatCompletionsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -137,7 +137,7 @@ impl crate::client::Call<ListChatCompletions> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListChatCompletions::order`].
-    pub fn order(self, order: ListChatCompletionsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

@@ -16,7 +16,7 @@ use crate::models::*;
 pub struct ListContainerFiles {
     container_id: String,
     limit: Option<i64>,
-    order: Option<ListContainerFilesOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
 }
 
@@ -42,7 +42,7 @@ impl ListContainerFiles {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListContainerFilesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -107,7 +107,7 @@ impl crate::client::Call<ListContainerFiles> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListContainerFiles::order`].
-    pub fn order(self, order: ListContainerFilesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListContainerFiles::after`].

@@ -15,7 +15,7 @@ use crate::models::*;
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListContainers {
     limit: Option<i64>,
-    order: Option<ListContainersOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     name: Option<String>,
 }
@@ -40,7 +40,7 @@ impl ListContainers {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListContainersOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -113,7 +113,7 @@ impl crate::client::Call<ListContainers> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListContainers::order`].
-    pub fn order(self, order: ListContainersOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListContainers::after`].

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListConversationItems {
     conversation_id: String,
     limit: Option<i64>,
-    order: Option<ListConversationItemsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     include: Option<Vec<IncludeEnum>>,
 }
@@ -43,7 +43,7 @@ impl ListConversationItems {
     /// The order to return the input items in. Default is `desc`.
     /// - `asc`: Return the input items in ascending order.
     /// - `desc`: Return the input items in descending order.
-    pub fn order(mut self, order: ListConversationItemsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -123,7 +123,7 @@ impl crate::client::Call<ListConversationItems> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListConversationItems::order`].
-    pub fn order(self, order: ListConversationItemsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListConversationItems::after`].

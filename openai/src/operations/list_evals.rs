@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListEvals {
     after: Option<String>,
     limit: Option<i64>,
-    order: Option<ListEvalsOrder>,
+    order: Option<OrderEnum>,
     order_by: Option<ListEvalsOrderBy>,
 }
 
@@ -43,7 +43,7 @@ impl ListEvals {
     /// Sort order for evals by timestamp. Use `asc` for ascending order or `desc` for descending order.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListEvalsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -116,7 +116,7 @@ impl crate::client::Call<ListEvals> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListEvals::order`].
-    pub fn order(self, order: ListEvalsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `order_by`: see [`ListEvals::order_by`].

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListFiles {
     purpose: Option<String>,
     limit: Option<i64>,
-    order: Option<ListFilesOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
 }
 
@@ -43,7 +43,7 @@ impl ListFiles {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListFilesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -113,7 +113,7 @@ impl crate::client::Call<ListFiles> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListFiles::order`].
-    pub fn order(self, order: ListFilesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListFiles::after`].

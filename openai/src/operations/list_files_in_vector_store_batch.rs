@@ -15,10 +15,10 @@ pub struct ListFilesInVectorStoreBatch {
     vector_store_id: String,
     batch_id: String,
     limit: Option<i64>,
-    order: Option<ListFilesInVectorStoreBatchOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
-    filter: Option<ListFilesInVectorStoreBatchFilter>,
+    filter: Option<ListFilter>,
 }
 
 impl ListFilesInVectorStoreBatch {
@@ -48,7 +48,7 @@ impl ListFilesInVectorStoreBatch {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListFilesInVectorStoreBatchOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -63,7 +63,7 @@ impl ListFilesInVectorStoreBatch {
         self
     }
     /// Filter by file status. One of `in_progress`, `completed`, `failed`, `cancelled`.
-    pub fn filter(mut self, filter: ListFilesInVectorStoreBatchFilter) -> Self {
+    pub fn filter(mut self, filter: ListFilter) -> Self {
         self.filter = Some(filter);
         self
     }
@@ -131,7 +131,7 @@ impl crate::client::Call<ListFilesInVectorStoreBatch> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListFilesInVectorStoreBatch::order`].
-    pub fn order(self, order: ListFilesInVectorStoreBatchOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListFilesInVectorStoreBatch::after`].
@@ -143,7 +143,7 @@ impl crate::client::Call<ListFilesInVectorStoreBatch> {
         self.map(|__request| __request.before(before))
     }
     /// Sets `filter`: see [`ListFilesInVectorStoreBatch::filter`].
-    pub fn filter(self, filter: ListFilesInVectorStoreBatchFilter) -> Self {
+    pub fn filter(self, filter: ListFilter) -> Self {
         self.map(|__request| __request.filter(filter))
     }
 }

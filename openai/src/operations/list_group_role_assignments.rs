@@ -15,7 +15,7 @@ pub struct ListGroupRoleAssignments {
     group_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListGroupRoleAssignmentsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListGroupRoleAssignments {
@@ -43,7 +43,7 @@ impl ListGroupRoleAssignments {
         self
     }
     /// Sort order for the returned organization roles.
-    pub fn order(mut self, order: ListGroupRoleAssignmentsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -109,7 +109,7 @@ impl crate::client::Call<ListGroupRoleAssignments> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListGroupRoleAssignments::order`].
-    pub fn order(self, order: ListGroupRoleAssignmentsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

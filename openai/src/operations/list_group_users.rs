@@ -15,7 +15,7 @@ pub struct ListGroupUsers {
     group_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListGroupUsersOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListGroupUsers {
@@ -47,7 +47,7 @@ impl ListGroupUsers {
     /// Specifies the sort order of users in the list.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListGroupUsersOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -113,7 +113,7 @@ impl crate::client::Call<ListGroupUsers> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListGroupUsers::order`].
-    pub fn order(self, order: ListGroupUsersOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListGroups {
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListGroupsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListGroups {
@@ -43,7 +43,7 @@ impl ListGroups {
     /// Specifies the sort order of the returned groups.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListGroupsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -109,7 +109,7 @@ impl crate::client::Call<ListGroups> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListGroups::order`].
-    pub fn order(self, order: ListGroupsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

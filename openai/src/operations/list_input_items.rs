@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListInputItems {
     response_id: String,
     limit: Option<i64>,
-    order: Option<ListInputItemsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     include: Option<Vec<IncludeEnum>>,
 }
@@ -43,7 +43,7 @@ impl ListInputItems {
     /// The order to return the input items in. Default is `desc`.
     /// - `asc`: Return the input items in ascending order.
     /// - `desc`: Return the input items in descending order.
-    pub fn order(mut self, order: ListInputItemsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -117,7 +117,7 @@ impl crate::client::Call<ListInputItems> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListInputItems::order`].
-    pub fn order(self, order: ListInputItemsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListInputItems::after`].

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListMessages {
     thread_id: String,
     limit: Option<i64>,
-    order: Option<ListMessagesOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
     run_id: Option<String>,
@@ -44,7 +44,7 @@ impl ListMessages {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListMessagesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -123,7 +123,7 @@ impl crate::client::Call<ListMessages> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListMessages::order`].
-    pub fn order(self, order: ListMessagesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListMessages::after`].

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListOrganizationCertificates {
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListOrganizationCertificatesOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListOrganizationCertificates {
@@ -41,7 +41,7 @@ impl ListOrganizationCertificates {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListOrganizationCertificatesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -105,7 +105,7 @@ impl crate::client::Call<ListOrganizationCertificates> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListOrganizationCertificates::order`].
-    pub fn order(self, order: ListOrganizationCertificatesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

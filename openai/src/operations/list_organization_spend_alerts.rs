@@ -13,7 +13,7 @@ use crate::models::*;
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListOrganizationSpendAlerts {
     limit: Option<i64>,
-    order: Option<ListOrganizationSpendAlertsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
 }
@@ -38,7 +38,7 @@ impl ListOrganizationSpendAlerts {
     /// Sort order for the returned spend alerts.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListOrganizationSpendAlertsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -115,7 +115,7 @@ impl crate::client::Call<ListOrganizationSpendAlerts> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListOrganizationSpendAlerts::order`].
-    pub fn order(self, order: ListOrganizationSpendAlertsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListOrganizationSpendAlerts::after`].

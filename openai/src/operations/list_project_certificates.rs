@@ -15,7 +15,7 @@ pub struct ListProjectCertificates {
     project_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListProjectCertificatesOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListProjectCertificates {
@@ -45,7 +45,7 @@ impl ListProjectCertificates {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListProjectCertificatesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -107,7 +107,7 @@ impl crate::client::Call<ListProjectCertificates> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListProjectCertificates::order`].
-    pub fn order(self, order: ListProjectCertificatesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

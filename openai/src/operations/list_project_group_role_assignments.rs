@@ -16,7 +16,7 @@ pub struct ListProjectGroupRoleAssignments {
     group_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListProjectGroupRoleAssignmentsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListProjectGroupRoleAssignments {
@@ -47,7 +47,7 @@ impl ListProjectGroupRoleAssignments {
         self
     }
     /// Sort order for the returned project roles.
-    pub fn order(mut self, order: ListProjectGroupRoleAssignmentsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -117,7 +117,7 @@ impl crate::client::Call<ListProjectGroupRoleAssignments> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListProjectGroupRoleAssignments::order`].
-    pub fn order(self, order: ListProjectGroupRoleAssignmentsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

@@ -15,7 +15,7 @@ pub struct ListProjectGroups {
     project_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListProjectGroupsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListProjectGroups {
@@ -47,7 +47,7 @@ impl ListProjectGroups {
     /// Sort order for the returned groups.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListProjectGroupsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -113,7 +113,7 @@ impl crate::client::Call<ListProjectGroups> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListProjectGroups::order`].
-    pub fn order(self, order: ListProjectGroupsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

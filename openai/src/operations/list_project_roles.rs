@@ -15,7 +15,7 @@ pub struct ListProjectRoles {
     project_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListProjectRolesOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListProjectRoles {
@@ -47,7 +47,7 @@ impl ListProjectRoles {
     /// Sort order for the returned roles.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListProjectRolesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -113,7 +113,7 @@ impl crate::client::Call<ListProjectRoles> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListProjectRoles::order`].
-    pub fn order(self, order: ListProjectRolesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListProjectSpendAlerts {
     project_id: String,
     limit: Option<i64>,
-    order: Option<ListProjectSpendAlertsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
 }
@@ -42,7 +42,7 @@ impl ListProjectSpendAlerts {
     /// Sort order for the returned spend alerts.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListProjectSpendAlertsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -117,7 +117,7 @@ impl crate::client::Call<ListProjectSpendAlerts> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListProjectSpendAlerts::order`].
-    pub fn order(self, order: ListProjectSpendAlertsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListProjectSpendAlerts::after`].

@@ -16,7 +16,7 @@ pub struct ListProjectUserRoleAssignments {
     user_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListProjectUserRoleAssignmentsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListProjectUserRoleAssignments {
@@ -47,7 +47,7 @@ impl ListProjectUserRoleAssignments {
         self
     }
     /// Sort order for the returned project roles.
-    pub fn order(mut self, order: ListProjectUserRoleAssignmentsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -117,7 +117,7 @@ impl crate::client::Call<ListProjectUserRoleAssignments> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListProjectUserRoleAssignments::order`].
-    pub fn order(self, order: ListProjectUserRoleAssignmentsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

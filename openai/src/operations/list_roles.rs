@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListRoles {
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListRolesOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListRoles {
@@ -43,7 +43,7 @@ impl ListRoles {
     /// Sort order for the returned roles.
     ///
     /// Default: `asc`.
-    pub fn order(mut self, order: ListRolesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -109,7 +109,7 @@ impl crate::client::Call<ListRoles> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListRoles::order`].
-    pub fn order(self, order: ListRolesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

@@ -15,10 +15,10 @@ pub struct ListRunSteps {
     thread_id: String,
     run_id: String,
     limit: Option<i64>,
-    order: Option<ListRunStepsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
-    include: Option<Vec<ListRunStepsIncludeItem>>,
+    include: Option<Vec<IncludeItem>>,
 }
 
 impl ListRunSteps {
@@ -48,7 +48,7 @@ impl ListRunSteps {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListRunStepsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -65,10 +65,7 @@ impl ListRunSteps {
     /// A list of additional fields to include in the response. Currently the only supported value is `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result content.
     ///
     /// See the [file search tool documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
-    pub fn include(
-        mut self,
-        include: impl IntoIterator<Item = ListRunStepsIncludeItem>,
-    ) -> Self {
+    pub fn include(mut self, include: impl IntoIterator<Item = IncludeItem>) -> Self {
         self.include = Some(include.into_iter().collect());
         self
     }
@@ -138,7 +135,7 @@ impl crate::client::Call<ListRunSteps> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListRunSteps::order`].
-    pub fn order(self, order: ListRunStepsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListRunSteps::after`].
@@ -150,10 +147,7 @@ impl crate::client::Call<ListRunSteps> {
         self.map(|__request| __request.before(before))
     }
     /// Sets `include[]`: see [`ListRunSteps::include`].
-    pub fn include(
-        self,
-        include: impl IntoIterator<Item = ListRunStepsIncludeItem>,
-    ) -> Self {
+    pub fn include(self, include: impl IntoIterator<Item = IncludeItem>) -> Self {
         self.map(|__request| __request.include(include))
     }
 }

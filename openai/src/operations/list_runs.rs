@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct ListRuns {
     thread_id: String,
     limit: Option<i64>,
-    order: Option<ListRunsOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
 }
@@ -42,7 +42,7 @@ impl ListRuns {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListRunsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -113,7 +113,7 @@ impl crate::client::Call<ListRuns> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListRuns::order`].
-    pub fn order(self, order: ListRunsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListRuns::after`].

@@ -15,7 +15,7 @@ pub struct ListUserRoleAssignments {
     user_id: String,
     limit: Option<i64>,
     after: Option<String>,
-    order: Option<ListUserRoleAssignmentsOrder>,
+    order: Option<OrderEnum>,
 }
 
 impl ListUserRoleAssignments {
@@ -43,7 +43,7 @@ impl ListUserRoleAssignments {
         self
     }
     /// Sort order for the returned organization roles.
-    pub fn order(mut self, order: ListUserRoleAssignmentsOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -109,7 +109,7 @@ impl crate::client::Call<ListUserRoleAssignments> {
         self.map(|__request| __request.after(after))
     }
     /// Sets `order`: see [`ListUserRoleAssignments::order`].
-    pub fn order(self, order: ListUserRoleAssignmentsOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
 }

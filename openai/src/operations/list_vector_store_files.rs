@@ -14,10 +14,10 @@ use crate::models::*;
 pub struct ListVectorStoreFiles {
     vector_store_id: String,
     limit: Option<i64>,
-    order: Option<ListVectorStoreFilesOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
-    filter: Option<ListVectorStoreFilesFilter>,
+    filter: Option<ListFilter>,
 }
 
 impl ListVectorStoreFiles {
@@ -44,7 +44,7 @@ impl ListVectorStoreFiles {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListVectorStoreFilesOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -59,7 +59,7 @@ impl ListVectorStoreFiles {
         self
     }
     /// Filter by file status. One of `in_progress`, `completed`, `failed`, `cancelled`.
-    pub fn filter(mut self, filter: ListVectorStoreFilesFilter) -> Self {
+    pub fn filter(mut self, filter: ListFilter) -> Self {
         self.filter = Some(filter);
         self
     }
@@ -123,7 +123,7 @@ impl crate::client::Call<ListVectorStoreFiles> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListVectorStoreFiles::order`].
-    pub fn order(self, order: ListVectorStoreFilesOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListVectorStoreFiles::after`].
@@ -135,7 +135,7 @@ impl crate::client::Call<ListVectorStoreFiles> {
         self.map(|__request| __request.before(before))
     }
     /// Sets `filter`: see [`ListVectorStoreFiles::filter`].
-    pub fn filter(self, filter: ListVectorStoreFilesFilter) -> Self {
+    pub fn filter(self, filter: ListFilter) -> Self {
         self.map(|__request| __request.filter(filter))
     }
 }

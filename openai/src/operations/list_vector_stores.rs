@@ -13,7 +13,7 @@ use crate::models::*;
 #[must_use = "a request does nothing until it is sent"]
 pub struct ListVectorStores {
     limit: Option<i64>,
-    order: Option<ListVectorStoresOrder>,
+    order: Option<OrderEnum>,
     after: Option<String>,
     before: Option<String>,
 }
@@ -38,7 +38,7 @@ impl ListVectorStores {
     /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
     ///
     /// Default: `desc`.
-    pub fn order(mut self, order: ListVectorStoresOrder) -> Self {
+    pub fn order(mut self, order: OrderEnum) -> Self {
         self.order = Some(order);
         self
     }
@@ -109,7 +109,7 @@ impl crate::client::Call<ListVectorStores> {
         self.map(|__request| __request.limit(limit))
     }
     /// Sets `order`: see [`ListVectorStores::order`].
-    pub fn order(self, order: ListVectorStoresOrder) -> Self {
+    pub fn order(self, order: OrderEnum) -> Self {
         self.map(|__request| __request.order(order))
     }
     /// Sets `after`: see [`ListVectorStores::after`].

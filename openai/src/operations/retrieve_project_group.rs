@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct RetrieveProjectGroup {
     project_id: String,
     group_id: String,
-    group_type: Option<RetrieveProjectGroupGroupType>,
+    group_type: Option<GroupType>,
 }
 
 impl RetrieveProjectGroup {
@@ -33,7 +33,7 @@ impl RetrieveProjectGroup {
     /// The type of group to retrieve.
     ///
     /// Default: `group`.
-    pub fn group_type(mut self, group_type: RetrieveProjectGroupGroupType) -> Self {
+    pub fn group_type(mut self, group_type: GroupType) -> Self {
         self.group_type = Some(group_type);
         self
     }
@@ -84,7 +84,7 @@ impl crate::client::Client {
 #[cfg(feature = "client")]
 impl crate::client::Call<RetrieveProjectGroup> {
     /// Sets `group_type`: see [`RetrieveProjectGroup::group_type`].
-    pub fn group_type(self, group_type: RetrieveProjectGroupGroupType) -> Self {
+    pub fn group_type(self, group_type: GroupType) -> Self {
         self.map(|__request| __request.group_type(group_type))
     }
 }

@@ -19,9 +19,7 @@ impl UpdateOrganizationDataRetention {
     /// A request with its required parameters; the others are unset until given.
     ///
     /// - `retention_type`: The desired organization data retention type.
-    pub fn new(
-        retention_type: UpdateOrganizationDataRetentionBodyRetentionType,
-    ) -> Self {
+    pub fn new(retention_type: RetentionType) -> Self {
         Self {
             body: UpdateOrganizationDataRetentionBody {
                 retention_type,
@@ -63,7 +61,7 @@ impl crate::client::Client {
     /// Needs the crate feature `data-retention` (or `full`).
     pub fn update_organization_data_retention(
         &self,
-        retention_type: UpdateOrganizationDataRetentionBodyRetentionType,
+        retention_type: RetentionType,
     ) -> crate::client::Call<UpdateOrganizationDataRetention> {
         self.call(UpdateOrganizationDataRetention::new(retention_type))
     }

@@ -22,10 +22,7 @@ impl UpdateProjectDataRetention {
     /// - `project_id`: The ID of the project to update.
     ///
     /// - `retention_type`: The desired project data retention type.
-    pub fn new(
-        project_id: impl Into<String>,
-        retention_type: UpdateProjectDataRetentionBodyRetentionType,
-    ) -> Self {
+    pub fn new(project_id: impl Into<String>, retention_type: RetentionType) -> Self {
         Self {
             project_id: project_id.into(),
             body: UpdateProjectDataRetentionBody {
@@ -79,7 +76,7 @@ impl crate::client::Client {
     pub fn update_project_data_retention(
         &self,
         project_id: impl Into<String>,
-        retention_type: UpdateProjectDataRetentionBodyRetentionType,
+        retention_type: RetentionType,
     ) -> crate::client::Call<UpdateProjectDataRetention> {
         self.call(UpdateProjectDataRetention::new(project_id, retention_type))
     }

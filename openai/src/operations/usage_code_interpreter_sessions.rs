@@ -14,9 +14,9 @@ use crate::models::*;
 pub struct UsageCodeInterpreterSessions {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageCodeInterpreterSessionsBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     project_ids: Option<Vec<String>>,
-    group_by: Option<Vec<UsageCodeInterpreterSessionsGroupByItem>>,
+    group_by: Option<Vec<UsageGroupByItem>>,
     limit: Option<i64>,
     page: Option<String>,
 }
@@ -44,10 +44,7 @@ impl UsageCodeInterpreterSessions {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(
-        mut self,
-        bucket_width: UsageCodeInterpreterSessionsBucketWidth,
-    ) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -59,7 +56,7 @@ impl UsageCodeInterpreterSessions {
     /// Group the usage data by the specified fields. Support fields include `project_id`.
     pub fn group_by(
         mut self,
-        group_by: impl IntoIterator<Item = UsageCodeInterpreterSessionsGroupByItem>,
+        group_by: impl IntoIterator<Item = UsageGroupByItem>,
     ) -> Self {
         self.group_by = Some(group_by.into_iter().collect());
         self
@@ -142,10 +139,7 @@ impl crate::client::Call<UsageCodeInterpreterSessions> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageCodeInterpreterSessions::bucket_width`].
-    pub fn bucket_width(
-        self,
-        bucket_width: UsageCodeInterpreterSessionsBucketWidth,
-    ) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `project_ids`: see [`UsageCodeInterpreterSessions::project_ids`].
@@ -153,10 +147,7 @@ impl crate::client::Call<UsageCodeInterpreterSessions> {
         self.map(|__request| __request.project_ids(project_ids))
     }
     /// Sets `group_by`: see [`UsageCodeInterpreterSessions::group_by`].
-    pub fn group_by(
-        self,
-        group_by: impl IntoIterator<Item = UsageCodeInterpreterSessionsGroupByItem>,
-    ) -> Self {
+    pub fn group_by(self, group_by: impl IntoIterator<Item = UsageGroupByItem>) -> Self {
         self.map(|__request| __request.group_by(group_by))
     }
     /// Sets `limit`: see [`UsageCodeInterpreterSessions::limit`].

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct UsageCompletions {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageCompletionsBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     project_ids: Option<Vec<String>>,
     user_ids: Option<Vec<String>>,
     api_key_ids: Option<Vec<String>>,
@@ -52,7 +52,7 @@ impl UsageCompletions {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(mut self, bucket_width: UsageCompletionsBucketWidth) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -185,7 +185,7 @@ impl crate::client::Call<UsageCompletions> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageCompletions::bucket_width`].
-    pub fn bucket_width(self, bucket_width: UsageCompletionsBucketWidth) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `project_ids`: see [`UsageCompletions::project_ids`].

@@ -14,12 +14,12 @@ use crate::models::*;
 pub struct UsageEmbeddings {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageEmbeddingsBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     project_ids: Option<Vec<String>>,
     user_ids: Option<Vec<String>>,
     api_key_ids: Option<Vec<String>>,
     models: Option<Vec<String>>,
-    group_by: Option<Vec<UsageEmbeddingsGroupByItem>>,
+    group_by: Option<Vec<UsageGroupByItem>>,
     limit: Option<i64>,
     page: Option<String>,
 }
@@ -50,7 +50,7 @@ impl UsageEmbeddings {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(mut self, bucket_width: UsageEmbeddingsBucketWidth) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -77,7 +77,7 @@ impl UsageEmbeddings {
     /// Group the usage data by the specified fields. Support fields include `project_id`, `user_id`, `api_key_id`, `model` or any combination of them.
     pub fn group_by(
         mut self,
-        group_by: impl IntoIterator<Item = UsageEmbeddingsGroupByItem>,
+        group_by: impl IntoIterator<Item = UsageGroupByItem>,
     ) -> Self {
         self.group_by = Some(group_by.into_iter().collect());
         self
@@ -175,7 +175,7 @@ impl crate::client::Call<UsageEmbeddings> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageEmbeddings::bucket_width`].
-    pub fn bucket_width(self, bucket_width: UsageEmbeddingsBucketWidth) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `project_ids`: see [`UsageEmbeddings::project_ids`].
@@ -195,10 +195,7 @@ impl crate::client::Call<UsageEmbeddings> {
         self.map(|__request| __request.models(models))
     }
     /// Sets `group_by`: see [`UsageEmbeddings::group_by`].
-    pub fn group_by(
-        self,
-        group_by: impl IntoIterator<Item = UsageEmbeddingsGroupByItem>,
-    ) -> Self {
+    pub fn group_by(self, group_by: impl IntoIterator<Item = UsageGroupByItem>) -> Self {
         self.map(|__request| __request.group_by(group_by))
     }
     /// Sets `limit`: see [`UsageEmbeddings::limit`].

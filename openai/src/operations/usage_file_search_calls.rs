@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct UsageFileSearchCalls {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageFileSearchCallsBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     project_ids: Option<Vec<String>>,
     user_ids: Option<Vec<String>>,
     api_key_ids: Option<Vec<String>>,
@@ -50,10 +50,7 @@ impl UsageFileSearchCalls {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(
-        mut self,
-        bucket_width: UsageFileSearchCallsBucketWidth,
-    ) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -181,7 +178,7 @@ impl crate::client::Call<UsageFileSearchCalls> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageFileSearchCalls::bucket_width`].
-    pub fn bucket_width(self, bucket_width: UsageFileSearchCallsBucketWidth) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `project_ids`: see [`UsageFileSearchCalls::project_ids`].

@@ -14,7 +14,7 @@ use crate::models::*;
 pub struct UsageImages {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageImagesBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     sources: Option<Vec<UsageImagesSourcesItem>>,
     sizes: Option<Vec<UsageImagesSizesItem>>,
     project_ids: Option<Vec<String>>,
@@ -54,7 +54,7 @@ impl UsageImages {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(mut self, bucket_width: UsageImagesBucketWidth) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -202,7 +202,7 @@ impl crate::client::Call<UsageImages> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageImages::bucket_width`].
-    pub fn bucket_width(self, bucket_width: UsageImagesBucketWidth) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `sources`: see [`UsageImages::sources`].

@@ -14,9 +14,9 @@ use crate::models::*;
 pub struct UsageVectorStores {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageVectorStoresBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     project_ids: Option<Vec<String>>,
-    group_by: Option<Vec<UsageVectorStoresGroupByItem>>,
+    group_by: Option<Vec<UsageGroupByItem>>,
     limit: Option<i64>,
     page: Option<String>,
 }
@@ -44,7 +44,7 @@ impl UsageVectorStores {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(mut self, bucket_width: UsageVectorStoresBucketWidth) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -56,7 +56,7 @@ impl UsageVectorStores {
     /// Group the usage data by the specified fields. Support fields include `project_id`.
     pub fn group_by(
         mut self,
-        group_by: impl IntoIterator<Item = UsageVectorStoresGroupByItem>,
+        group_by: impl IntoIterator<Item = UsageGroupByItem>,
     ) -> Self {
         self.group_by = Some(group_by.into_iter().collect());
         self
@@ -139,7 +139,7 @@ impl crate::client::Call<UsageVectorStores> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageVectorStores::bucket_width`].
-    pub fn bucket_width(self, bucket_width: UsageVectorStoresBucketWidth) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `project_ids`: see [`UsageVectorStores::project_ids`].
@@ -147,10 +147,7 @@ impl crate::client::Call<UsageVectorStores> {
         self.map(|__request| __request.project_ids(project_ids))
     }
     /// Sets `group_by`: see [`UsageVectorStores::group_by`].
-    pub fn group_by(
-        self,
-        group_by: impl IntoIterator<Item = UsageVectorStoresGroupByItem>,
-    ) -> Self {
+    pub fn group_by(self, group_by: impl IntoIterator<Item = UsageGroupByItem>) -> Self {
         self.map(|__request| __request.group_by(group_by))
     }
     /// Sets `limit`: see [`UsageVectorStores::limit`].

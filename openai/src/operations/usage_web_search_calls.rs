@@ -14,12 +14,12 @@ use crate::models::*;
 pub struct UsageWebSearchCalls {
     start_time: i64,
     end_time: Option<i64>,
-    bucket_width: Option<UsageWebSearchCallsBucketWidth>,
+    bucket_width: Option<UsageBucketWidth>,
     project_ids: Option<Vec<String>>,
     user_ids: Option<Vec<String>>,
     api_key_ids: Option<Vec<String>>,
     models: Option<Vec<String>>,
-    context_levels: Option<Vec<UsageWebSearchCallsContextLevelsItem>>,
+    context_levels: Option<Vec<Verbosity>>,
     group_by: Option<Vec<UsageWebSearchCallsGroupByItem>>,
     limit: Option<i64>,
     page: Option<String>,
@@ -52,7 +52,7 @@ impl UsageWebSearchCalls {
     /// Width of each time bucket in response. Currently `1m`, `1h` and `1d` are supported, default to `1d`.
     ///
     /// Default: `1d`.
-    pub fn bucket_width(mut self, bucket_width: UsageWebSearchCallsBucketWidth) -> Self {
+    pub fn bucket_width(mut self, bucket_width: UsageBucketWidth) -> Self {
         self.bucket_width = Some(bucket_width);
         self
     }
@@ -79,7 +79,7 @@ impl UsageWebSearchCalls {
     /// Return only web search usage for these context levels.
     pub fn context_levels(
         mut self,
-        context_levels: impl IntoIterator<Item = UsageWebSearchCallsContextLevelsItem>,
+        context_levels: impl IntoIterator<Item = Verbosity>,
     ) -> Self {
         self.context_levels = Some(context_levels.into_iter().collect());
         self
@@ -190,7 +190,7 @@ impl crate::client::Call<UsageWebSearchCalls> {
         self.map(|__request| __request.end_time(end_time))
     }
     /// Sets `bucket_width`: see [`UsageWebSearchCalls::bucket_width`].
-    pub fn bucket_width(self, bucket_width: UsageWebSearchCallsBucketWidth) -> Self {
+    pub fn bucket_width(self, bucket_width: UsageBucketWidth) -> Self {
         self.map(|__request| __request.bucket_width(bucket_width))
     }
     /// Sets `project_ids`: see [`UsageWebSearchCalls::project_ids`].
@@ -212,7 +212,7 @@ impl crate::client::Call<UsageWebSearchCalls> {
     /// Sets `context_levels`: see [`UsageWebSearchCalls::context_levels`].
     pub fn context_levels(
         self,
-        context_levels: impl IntoIterator<Item = UsageWebSearchCallsContextLevelsItem>,
+        context_levels: impl IntoIterator<Item = Verbosity>,
     ) -> Self {
         self.map(|__request| __request.context_levels(context_levels))
     }

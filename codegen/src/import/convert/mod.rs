@@ -8,6 +8,7 @@
 //! every problem. What the spec language cannot say precisely is made `json` (any JSON
 //! value) and recorded as a note for the coverage report.
 
+mod dedupe;
 pub mod objects;
 pub mod schema;
 mod unions;
