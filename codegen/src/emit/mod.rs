@@ -4,6 +4,7 @@
 mod body;
 mod client;
 mod crate_root;
+mod decode;
 mod kind_unions;
 mod models;
 mod operations;

@@ -71,7 +71,10 @@ fn structure(s: &Struct) -> TokenStream {
         let ser = s.generics.iter().map(|g| format!("{g}: serde::Serialize")).collect::<Vec<_>>().join(", ");
         quote! { #[serde(bound(serialize = #ser, deserialize = #de))] }
     });
-    let fields = s.fields.iter().map(field);
+    // Kept unknown fields need serde's `flatten`, so those structs derive `Deserialize`; the
+    // others get the leaner impl of `decode`.
+    let derived = s.unknown_fields.is_some();
+    let fields = s.fields.iter().map(|f| field(f, derived));
     // `flatten`: serde hands the struct every entry no field above takes, in order.
     let unknown_fields = s.unknown_fields.as_ref().map(|lines| {
         let docs = docs(lines);
@@ -81,19 +84,27 @@ fn structure(s: &Struct) -> TokenStream {
             pub unknown_fields: typed_api_runtime::UnknownFields,
         }
     });
+    let (derive, decode) = if derived {
+        (quote! { #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)] }, None)
+    } else {
+        (quote! { #[derive(Debug, Clone, PartialEq, serde::Serialize)] }, Some(super::decode::struct_impl(s)))
+    };
     quote! {
         #head
         #allow
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #derive
         #bounds
         pub struct #name #generics {
             #(#fields)*
             #unknown_fields
         }
+        #decode
     }
 }
 
-fn field(f: &Field) -> TokenStream {
+/// A field with its serde attributes; `derived`: for a derived `Deserialize` too, else for
+/// `Serialize` only.
+fn field(f: &Field, derived: bool) -> TokenStream {
     let docs = docs(&f.docs);
     let deprecated = deprecated(&f.deprecated);
     let name = ident(&f.name.rust);
@@ -104,6 +115,15 @@ fn field(f: &Field) -> TokenStream {
     });
     let (ty, serde) = match f.presence {
         Presence::Required => (inner, quote! {}),
+        Presence::Nullable { .. } if !derived => (quote! { Option<#inner> }, quote! {}),
+        Presence::Optional | Presence::OptionalNullable if !derived => {
+            let ty = if f.presence == Presence::Optional {
+                quote! { Option<#inner> }
+            } else {
+                quote! { Option<Option<#inner>> }
+            };
+            (ty, quote! { #[serde(skip_serializing_if = "Option::is_none")] })
+        }
         // `deserialize_with` turns off serde's "missing Option means None", so absence
         // is an error naming the field, while `null` still decodes as `None`.
         Presence::Nullable { missing_as_null: false } => (

@@ -7,8 +7,39 @@ use super::CodeInterpreterImageFile;
 /// Image output from the Code Interpreter tool call as part of a run step.
 ///
 /// The `image` member of [`CodeInterpreterOutput`](crate::CodeInterpreterOutput), which reads and writes the `type` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterImage {
     /// The image file output by the Code Interpreter tool call.
     pub image: CodeInterpreterImageFile,
+}
+
+impl<'de> serde::Deserialize<'de> for CodeInterpreterImage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CodeInterpreterImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CodeInterpreterImage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_image: Option<CodeInterpreterImageFile> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "image" => __rt::field(&mut __map, &mut __f_image, "image"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CodeInterpreterImage {
+                    image: __rt::required(__f_image, "image")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CodeInterpreterImage", &["image"], __Visitor)
+    }
 }

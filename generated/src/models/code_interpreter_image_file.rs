@@ -3,8 +3,40 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The image file output by the Code Interpreter tool call.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterImageFile {
     /// The [file](https://platform.openai.com/docs/api-reference/files) ID of the image.
     pub file_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CodeInterpreterImageFile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CodeInterpreterImageFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CodeInterpreterImageFile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CodeInterpreterImageFile {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CodeInterpreterImageFile", &["file_id"], __Visitor)
+    }
 }

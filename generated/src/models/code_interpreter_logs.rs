@@ -5,8 +5,39 @@
 /// Text output from the Code Interpreter tool call as part of a run step.
 ///
 /// The `logs` member of [`CodeInterpreterOutput`](crate::CodeInterpreterOutput), which reads and writes the `type` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterLogs {
     /// The text output from the Code Interpreter tool call.
     pub logs: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CodeInterpreterLogs {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CodeInterpreterLogs;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CodeInterpreterLogs")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_logs: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "logs" => __rt::field(&mut __map, &mut __f_logs, "logs"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CodeInterpreterLogs {
+                    logs: __rt::required(__f_logs, "logs")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CodeInterpreterLogs", &["logs"], __Visitor)
+    }
 }

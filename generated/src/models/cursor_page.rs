@@ -5,7 +5,7 @@
 /// A page of a cursor-paginated list.
 ///
 /// To fetch the next page, pass the `id` of the last item in `data` as the `after` query parameter, while `has_more` is true.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(
     bound(serialize = "T: serde::Serialize", deserialize = "T: serde::Deserialize<'de>")
 )]
@@ -15,13 +15,63 @@ pub struct CursorPage<T> {
     /// The items of this page, in the requested order.
     pub data: Vec<T>,
     /// The ID of the first item of this page, or `null` if the page is empty.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub first_id: Option<String>,
     /// The ID of the last item of this page, or `null` if the page is empty.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_id: Option<String>,
     /// Whether there are more items after this page.
     pub has_more: bool,
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for CursorPage<T> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor<T>(std::marker::PhantomData<fn() -> (T,)>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for __Visitor<T> {
+            type Value = CursorPage<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CursorPage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<CursorPageObject> = None;
+                let mut __f_data: Option<Vec<T>> = None;
+                let mut __f_first_id: Option<Option<String>> = None;
+                let mut __f_last_id: Option<Option<String>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CursorPage {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CursorPage",
+                &["object", "data", "first_id", "last_id", "has_more"],
+                __Visitor(std::marker::PhantomData),
+            )
+    }
 }
 
 /// The object type, which is always `list`.

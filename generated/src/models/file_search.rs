@@ -5,12 +5,53 @@
 use super::{FileSearchRankingOptions, FileSearchResult};
 
 /// For now, this is always going to be an empty object.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearch {
     /// The ranking options for the file search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking_options: Option<FileSearchRankingOptions>,
     /// The results of the file search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<FileSearchResult>>,
+}
+
+impl<'de> serde::Deserialize<'de> for FileSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_ranking_options: Option<Option<FileSearchRankingOptions>> = None;
+                let mut __f_results: Option<Option<Vec<FileSearchResult>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "ranking_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ranking_options,
+                                "ranking_options",
+                            )
+                        }
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileSearch {
+                    ranking_options: __f_ranking_options.flatten(),
+                    results: __f_results.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FileSearch", &["ranking_options", "results"], __Visitor)
+    }
 }

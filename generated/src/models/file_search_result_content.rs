@@ -3,14 +3,49 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The content of a file search result.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchResultContent {
     /// The type of the content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<FileSearchResultContentType>,
     /// The text content of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for FileSearchResultContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileSearchResultContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileSearchResultContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<FileSearchResultContentType>> = None;
+                let mut __f_text: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileSearchResultContent {
+                    r#type: __f_type.flatten(),
+                    text: __f_text.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FileSearchResultContent", &["type", "text"], __Visitor)
+    }
 }
 
 /// The type of the content.

@@ -7,10 +7,47 @@ use super::FileSearch;
 /// Details of the file search tool call the run step was involved in.
 ///
 /// The `file_search` member of [`ToolCall`](crate::ToolCall), which reads and writes the `type` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchToolCall {
     /// The ID of the tool call object.
     pub id: String,
     /// For now, this is always going to be an empty object.
     pub file_search: FileSearch,
+}
+
+impl<'de> serde::Deserialize<'de> for FileSearchToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileSearchToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileSearchToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_file_search: Option<FileSearch> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "file_search" => {
+                            __rt::field(&mut __map, &mut __f_file_search, "file_search")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileSearchToolCall {
+                    id: __rt::required(__f_id, "id")?,
+                    file_search: __rt::required(__f_file_search, "file_search")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FileSearchToolCall", &["id", "file_search"], __Visitor)
+    }
 }

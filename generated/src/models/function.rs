@@ -3,13 +3,52 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The definition of the function that was called.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Function {
     /// The name of the function.
     pub name: String,
     /// The arguments passed to the function.
     pub arguments: String,
     /// The output of the function. This will be `null` if the outputs have not been [submitted](https://platform.openai.com/docs/api-reference/runs/submitToolOutputs) yet.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub output: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Function {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Function;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Function")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_arguments: Option<String> = None;
+                let mut __f_output: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "arguments" => {
+                            __rt::field(&mut __map, &mut __f_arguments, "arguments")
+                        }
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Function {
+                    name: __rt::required(__f_name, "name")?,
+                    arguments: __rt::required(__f_arguments, "arguments")?,
+                    output: __rt::required(__f_output, "output")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("Function", &["name", "arguments", "output"], __Visitor)
+    }
 }

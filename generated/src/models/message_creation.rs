@@ -3,8 +3,41 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The message that was created by this run step.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageCreation {
     /// The ID of the message that was created by this run step.
     pub message_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageCreation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageCreation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageCreation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_message_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "message_id" => {
+                            __rt::field(&mut __map, &mut __f_message_id, "message_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageCreation {
+                    message_id: __rt::required(__f_message_id, "message_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MessageCreation", &["message_id"], __Visitor)
+    }
 }

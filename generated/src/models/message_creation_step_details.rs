@@ -7,8 +7,53 @@ use super::MessageCreation;
 /// Details of the message creation by the run step.
 ///
 /// The `message_creation` member of [`StepDetails`](crate::StepDetails), which reads and writes the `type` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageCreationStepDetails {
     /// The message that was created by this run step.
     pub message_creation: MessageCreation,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageCreationStepDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageCreationStepDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageCreationStepDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_message_creation: Option<MessageCreation> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "message_creation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_message_creation,
+                                "message_creation",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageCreationStepDetails {
+                    message_creation: __rt::required(
+                        __f_message_creation,
+                        "message_creation",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageCreationStepDetails",
+                &["message_creation"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 use super::{LastError, Metadata, RunStepStatus, RunStepType, StepDetails, Usage};
 
 /// Represents a step in execution of a run.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStep {
     /// The identifier of the run step, which can be referenced in API endpoints.
     pub id: String,
@@ -26,19 +26,14 @@ pub struct RunStep {
     /// The details of the run step.
     pub step_details: StepDetails,
     /// The last error associated with this run step. Will be `null` if there are no errors.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_error: Option<LastError>,
     /// The Unix timestamp (in seconds) for when the run step expired. A step is considered expired if the parent run is expired.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub expired_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run step was cancelled.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub cancelled_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run step failed.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub failed_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run step completed.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub completed_at: Option<i64>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -48,11 +43,143 @@ pub struct RunStep {
     /// with a maximum length of 512 characters.
     ///
     /// The API may leave this field out although it is required: absent decodes as `None`.
-    #[serde(default)]
     pub metadata: Option<Metadata>,
     /// Usage statistics related to the run step. This value will be `null` while the run step's status is `in_progress`.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub usage: Option<Usage>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStep {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStep;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStep")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<RunStepObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_assistant_id: Option<String> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_run_id: Option<String> = None;
+                let mut __f_type: Option<RunStepType> = None;
+                let mut __f_status: Option<RunStepStatus> = None;
+                let mut __f_step_details: Option<StepDetails> = None;
+                let mut __f_last_error: Option<Option<LastError>> = None;
+                let mut __f_expired_at: Option<Option<i64>> = None;
+                let mut __f_cancelled_at: Option<Option<i64>> = None;
+                let mut __f_failed_at: Option<Option<i64>> = None;
+                let mut __f_completed_at: Option<Option<i64>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_usage: Option<Option<Usage>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "assistant_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_assistant_id,
+                                "assistant_id",
+                            )
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "run_id" => __rt::field(&mut __map, &mut __f_run_id, "run_id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "step_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_step_details,
+                                "step_details",
+                            )
+                        }
+                        "last_error" => {
+                            __rt::field(&mut __map, &mut __f_last_error, "last_error")
+                        }
+                        "expired_at" => {
+                            __rt::field(&mut __map, &mut __f_expired_at, "expired_at")
+                        }
+                        "cancelled_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cancelled_at,
+                                "cancelled_at",
+                            )
+                        }
+                        "failed_at" => {
+                            __rt::field(&mut __map, &mut __f_failed_at, "failed_at")
+                        }
+                        "completed_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completed_at,
+                                "completed_at",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStep {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    assistant_id: __rt::required(__f_assistant_id, "assistant_id")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    run_id: __rt::required(__f_run_id, "run_id")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    status: __rt::required(__f_status, "status")?,
+                    step_details: __rt::required(__f_step_details, "step_details")?,
+                    last_error: __rt::required(__f_last_error, "last_error")?,
+                    expired_at: __rt::required(__f_expired_at, "expired_at")?,
+                    cancelled_at: __rt::required(__f_cancelled_at, "cancelled_at")?,
+                    failed_at: __rt::required(__f_failed_at, "failed_at")?,
+                    completed_at: __rt::required(__f_completed_at, "completed_at")?,
+                    metadata: __f_metadata.flatten(),
+                    usage: __rt::required(__f_usage, "usage")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStep",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "assistant_id",
+                    "thread_id",
+                    "run_id",
+                    "type",
+                    "status",
+                    "step_details",
+                    "last_error",
+                    "expired_at",
+                    "cancelled_at",
+                    "failed_at",
+                    "completed_at",
+                    "metadata",
+                    "usage",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `thread.run.step`.

@@ -7,8 +7,42 @@ use super::ToolCall;
 /// Details of the tool call.
 ///
 /// The `tool_calls` member of [`StepDetails`](crate::StepDetails), which reads and writes the `type` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolCallsStepDetails {
     /// An array of tool calls the run step was involved in. These can be associated with one of three types of tools: `code_interpreter`, `file_search`, or `function`.
     pub tool_calls: Vec<ToolCall>,
+}
+
+impl<'de> serde::Deserialize<'de> for ToolCallsStepDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ToolCallsStepDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ToolCallsStepDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_calls: Option<Vec<ToolCall>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_calls" => {
+                            __rt::field(&mut __map, &mut __f_tool_calls, "tool_calls")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ToolCallsStepDetails {
+                    tool_calls: __rt::required(__f_tool_calls, "tool_calls")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ToolCallsStepDetails", &["tool_calls"], __Visitor)
+    }
 }

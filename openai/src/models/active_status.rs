@@ -7,5 +7,30 @@
 /// The `active` member of [`ThreadResourceStatus`](crate::ThreadResourceStatus), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActiveStatus {}
+
+impl<'de> serde::Deserialize<'de> for ActiveStatus {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ActiveStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ActiveStatus")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                    __rt::skip(&mut __map)?;
+                }
+                Ok(ActiveStatus {})
+            }
+        }
+        deserializer.deserialize_struct("ActiveStatus", &[], __Visitor)
+    }
+}

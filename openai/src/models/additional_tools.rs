@@ -11,7 +11,7 @@ use super::MessageRole;
 /// The `additional_tools` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AdditionalTools {
     /// The type of the item. Always `additional_tools`.
     pub r#type: AdditionalToolsType,
@@ -21,6 +21,51 @@ pub struct AdditionalTools {
     pub role: MessageRole,
     /// The additional tool definitions made available at this item.
     pub tools: Vec<serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for AdditionalTools {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AdditionalTools;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AdditionalTools")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AdditionalToolsType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_role: Option<MessageRole> = None;
+                let mut __f_tools: Option<Vec<serde_json::Value>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AdditionalTools {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    role: __rt::required(__f_role, "role")?,
+                    tools: __rt::required(__f_tools, "tools")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AdditionalTools",
+                &["type", "id", "role", "tools"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `additional_tools`.

@@ -9,7 +9,7 @@ use super::{AdminApiKeyObject, AdminApiKeyOwner};
 /// Extends [`AdminApiKey`](crate::AdminApiKey), whose fields come first, then its own.
 ///
 /// Needs the crate feature `admin-api-keys` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AdminApiKeyCreateResponse {
     /// The object type, which is always `organization.admin_api_key`
     pub object: AdminApiKeyObject,
@@ -18,30 +18,110 @@ pub struct AdminApiKeyCreateResponse {
     /// The name of the API key
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Option<String>>,
     /// The redacted value of the API key
     pub redacted_value: String,
     /// The Unix timestamp (in seconds) of when the API key was created
     pub created_at: i64,
     /// The Unix timestamp (in seconds) of when the API key expires
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub expires_at: Option<i64>,
     /// The Unix timestamp (in seconds) of when the API key was last used
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_used_at: Option<Option<i64>>,
     /// `owner` (the OpenAPI document does not describe it).
     pub owner: AdminApiKeyOwner,
     /// The value of the API key. Only shown on create.
     pub value: String,
+}
+
+impl<'de> serde::Deserialize<'de> for AdminApiKeyCreateResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AdminApiKeyCreateResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AdminApiKeyCreateResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<AdminApiKeyObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_redacted_value: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_last_used_at: Option<Option<i64>> = None;
+                let mut __f_owner: Option<AdminApiKeyOwner> = None;
+                let mut __f_value: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "redacted_value" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_redacted_value,
+                                "redacted_value",
+                            )
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "last_used_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_last_used_at,
+                                "last_used_at",
+                            )
+                        }
+                        "owner" => __rt::field(&mut __map, &mut __f_owner, "owner"),
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AdminApiKeyCreateResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __f_name,
+                    redacted_value: __rt::required(
+                        __f_redacted_value,
+                        "redacted_value",
+                    )?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    last_used_at: __f_last_used_at,
+                    owner: __rt::required(__f_owner, "owner")?,
+                    value: __rt::required(__f_value, "value")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AdminApiKeyCreateResponse",
+                &[
+                    "object",
+                    "id",
+                    "name",
+                    "redacted_value",
+                    "created_at",
+                    "expires_at",
+                    "last_used_at",
+                    "owner",
+                    "value",
+                ],
+                __Visitor,
+            )
+    }
 }

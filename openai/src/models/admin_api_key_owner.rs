@@ -5,24 +5,77 @@
 /// `AdminApiKeyOwner` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `admin-api-keys` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AdminApiKeyOwner {
     /// Always `user`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The object type, which is always organization.user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// The identifier, which can be referenced in API endpoints
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the user
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The Unix timestamp (in seconds) of when the user was created
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<i64>,
     /// Always `owner`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AdminApiKeyOwner {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AdminApiKeyOwner;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AdminApiKeyOwner")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<String>> = None;
+                let mut __f_object: Option<Option<String>> = None;
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_created_at: Option<Option<i64>> = None;
+                let mut __f_role: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AdminApiKeyOwner {
+                    r#type: __f_type.flatten(),
+                    object: __f_object.flatten(),
+                    id: __f_id.flatten(),
+                    name: __f_name.flatten(),
+                    created_at: __f_created_at.flatten(),
+                    role: __f_role.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AdminApiKeyOwner",
+                &["type", "object", "id", "name", "created_at", "role"],
+                __Visitor,
+            )
+    }
 }

@@ -5,15 +5,60 @@
 /// `AdminApiKeysCreateBody` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `admin-api-keys` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AdminApiKeysCreateBody {
     /// `name` (the OpenAPI document does not describe it).
     pub name: String,
     /// The number of seconds until the API key expires. Omit this field for a key that does not expire.
     ///
     /// Constraint: from 1 to 31536000 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_in_seconds: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for AdminApiKeysCreateBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AdminApiKeysCreateBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AdminApiKeysCreateBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_expires_in_seconds: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "expires_in_seconds" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_in_seconds,
+                                "expires_in_seconds",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AdminApiKeysCreateBody {
+                    name: __rt::required(__f_name, "name")?,
+                    expires_in_seconds: __f_expires_in_seconds.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AdminApiKeysCreateBody",
+                &["name", "expires_in_seconds"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for AdminApiKeysCreateBody {

@@ -7,8 +7,40 @@
 /// The `delete_file` member of [`ApplyPatchToolCallOperation`](crate::ApplyPatchToolCallOperation), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchDeleteFileOperation {
     /// Path of the file to delete.
     pub path: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ApplyPatchDeleteFileOperation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ApplyPatchDeleteFileOperation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ApplyPatchDeleteFileOperation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_path: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "path" => __rt::field(&mut __map, &mut __f_path, "path"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ApplyPatchDeleteFileOperation {
+                    path: __rt::required(__f_path, "path")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ApplyPatchDeleteFileOperation", &["path"], __Visitor)
+    }
 }

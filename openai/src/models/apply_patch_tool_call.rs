@@ -11,7 +11,7 @@ use super::{ApplyPatchCallStatus, ApplyPatchToolCallOperation, ToolCallCaller};
 /// The `apply_patch_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchToolCall {
     /// The type of the item. Always `apply_patch_call`.
     pub r#type: ApplyPatchToolCallType,
@@ -22,19 +22,81 @@ pub struct ApplyPatchToolCall {
     /// The execution context that produced this tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller: Option<Option<ToolCallCaller>>,
     /// The status of the apply patch tool call. One of `in_progress` or `completed`.
     pub status: ApplyPatchCallStatus,
     /// One of the create_file, delete_file, or update_file operations applied via apply_patch.
     pub operation: ApplyPatchToolCallOperation,
     /// The ID of the entity that created this tool call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ApplyPatchToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ApplyPatchToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ApplyPatchToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ApplyPatchToolCallType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_caller: Option<Option<ToolCallCaller>> = None;
+                let mut __f_status: Option<ApplyPatchCallStatus> = None;
+                let mut __f_operation: Option<ApplyPatchToolCallOperation> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "caller" => __rt::field(&mut __map, &mut __f_caller, "caller"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "operation" => {
+                            __rt::field(&mut __map, &mut __f_operation, "operation")
+                        }
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ApplyPatchToolCall {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    caller: __f_caller,
+                    status: __rt::required(__f_status, "status")?,
+                    operation: __rt::required(__f_operation, "operation")?,
+                    created_by: __f_created_by.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ApplyPatchToolCall",
+                &[
+                    "type",
+                    "id",
+                    "call_id",
+                    "caller",
+                    "status",
+                    "operation",
+                    "created_by",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `apply_patch_call`.

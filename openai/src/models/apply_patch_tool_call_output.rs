@@ -11,7 +11,7 @@ use super::{ApplyPatchCallOutputStatus, ToolCallCaller};
 /// The `apply_patch_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchToolCallOutput {
     /// The type of the item. Always `apply_patch_call_output`.
     pub r#type: ApplyPatchToolCallOutputType,
@@ -22,26 +22,74 @@ pub struct ApplyPatchToolCallOutput {
     /// The execution context that produced this tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller: Option<Option<ToolCallCaller>>,
     /// The status of the apply patch tool call output. One of `completed` or `failed`.
     pub status: ApplyPatchCallOutputStatus,
     /// Optional textual output returned by the apply patch tool.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<Option<String>>,
     /// The ID of the entity that created this tool call output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ApplyPatchToolCallOutput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ApplyPatchToolCallOutput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ApplyPatchToolCallOutput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ApplyPatchToolCallOutputType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_caller: Option<Option<ToolCallCaller>> = None;
+                let mut __f_status: Option<ApplyPatchCallOutputStatus> = None;
+                let mut __f_output: Option<Option<String>> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "caller" => __rt::field(&mut __map, &mut __f_caller, "caller"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ApplyPatchToolCallOutput {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    caller: __f_caller,
+                    status: __rt::required(__f_status, "status")?,
+                    output: __f_output,
+                    created_by: __f_created_by.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ApplyPatchToolCallOutput",
+                &["type", "id", "call_id", "caller", "status", "output", "created_by"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `apply_patch_call_output`.

@@ -7,10 +7,49 @@
 /// The `update_file` member of [`ApplyPatchToolCallOperation`](crate::ApplyPatchToolCallOperation), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchUpdateFileOperation {
     /// Path of the file to update.
     pub path: String,
     /// Diff to apply.
     pub diff: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ApplyPatchUpdateFileOperation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ApplyPatchUpdateFileOperation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ApplyPatchUpdateFileOperation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_path: Option<String> = None;
+                let mut __f_diff: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "path" => __rt::field(&mut __map, &mut __f_path, "path"),
+                        "diff" => __rt::field(&mut __map, &mut __f_diff, "diff"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ApplyPatchUpdateFileOperation {
+                    path: __rt::required(__f_path, "path")?,
+                    diff: __rt::required(__f_diff, "diff")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ApplyPatchUpdateFileOperation",
+                &["path", "diff"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::AssignedRoleDetailsAssignmentSourcesItem;
 /// Detailed information about a role assignment entry returned when listing assignments.
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssignedRoleDetails {
     /// Identifier for the role.
     pub id: String,
@@ -20,26 +20,152 @@ pub struct AssignedRoleDetails {
     /// Whether the role is predefined by OpenAI.
     pub predefined_role: bool,
     /// Description of the role.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub description: Option<String>,
     /// When the role was created.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub created_at: Option<i64>,
     /// When the role was last updated.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub updated_at: Option<i64>,
     /// Identifier of the actor who created the role.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub created_by: Option<String>,
     /// User details for the actor that created the role, when available.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub created_by_user_obj: Option<
         std::collections::BTreeMap<String, serde_json::Value>,
     >,
     /// Arbitrary metadata stored on the role.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Principals from which the role assignment is inherited, when available.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub assignment_sources: Option<Vec<AssignedRoleDetailsAssignmentSourcesItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for AssignedRoleDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssignedRoleDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssignedRoleDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_permissions: Option<Vec<String>> = None;
+                let mut __f_resource_type: Option<String> = None;
+                let mut __f_predefined_role: Option<bool> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_created_at: Option<Option<i64>> = None;
+                let mut __f_updated_at: Option<Option<i64>> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                let mut __f_created_by_user_obj: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut __f_metadata: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut __f_assignment_sources: Option<
+                    Option<Vec<AssignedRoleDetailsAssignmentSourcesItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "permissions" => {
+                            __rt::field(&mut __map, &mut __f_permissions, "permissions")
+                        }
+                        "resource_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_resource_type,
+                                "resource_type",
+                            )
+                        }
+                        "predefined_role" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_predefined_role,
+                                "predefined_role",
+                            )
+                        }
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "updated_at" => {
+                            __rt::field(&mut __map, &mut __f_updated_at, "updated_at")
+                        }
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        "created_by_user_obj" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_created_by_user_obj,
+                                "created_by_user_obj",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "assignment_sources" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_assignment_sources,
+                                "assignment_sources",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssignedRoleDetails {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    permissions: __rt::required(__f_permissions, "permissions")?,
+                    resource_type: __rt::required(__f_resource_type, "resource_type")?,
+                    predefined_role: __rt::required(
+                        __f_predefined_role,
+                        "predefined_role",
+                    )?,
+                    description: __rt::required(__f_description, "description")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    updated_at: __rt::required(__f_updated_at, "updated_at")?,
+                    created_by: __rt::required(__f_created_by, "created_by")?,
+                    created_by_user_obj: __rt::required(
+                        __f_created_by_user_obj,
+                        "created_by_user_obj",
+                    )?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    assignment_sources: __rt::required(
+                        __f_assignment_sources,
+                        "assignment_sources",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssignedRoleDetails",
+                &[
+                    "id",
+                    "name",
+                    "permissions",
+                    "resource_type",
+                    "predefined_role",
+                    "description",
+                    "created_at",
+                    "updated_at",
+                    "created_by",
+                    "created_by_user_obj",
+                    "metadata",
+                    "assignment_sources",
+                ],
+                __Visitor,
+            )
+    }
 }

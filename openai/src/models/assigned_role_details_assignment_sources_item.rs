@@ -5,10 +5,61 @@
 /// `AssignedRoleDetailsAssignmentSourcesItem` (the OpenAPI document does not describe it).
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssignedRoleDetailsAssignmentSourcesItem {
     /// `principal_id` (the OpenAPI document does not describe it).
     pub principal_id: String,
     /// `principal_type` (the OpenAPI document does not describe it).
     pub principal_type: String,
+}
+
+impl<'de> serde::Deserialize<'de> for AssignedRoleDetailsAssignmentSourcesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssignedRoleDetailsAssignmentSourcesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssignedRoleDetailsAssignmentSourcesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_principal_id: Option<String> = None;
+                let mut __f_principal_type: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "principal_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_principal_id,
+                                "principal_id",
+                            )
+                        }
+                        "principal_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_principal_type,
+                                "principal_type",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssignedRoleDetailsAssignmentSourcesItem {
+                    principal_id: __rt::required(__f_principal_id, "principal_id")?,
+                    principal_type: __rt::required(__f_principal_type, "principal_type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssignedRoleDetailsAssignmentSourcesItem",
+                &["principal_id", "principal_type"],
+                __Visitor,
+            )
+    }
 }

@@ -12,7 +12,7 @@ use super::{
 /// Needs the crate feature `assistants` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -23,19 +23,16 @@ pub struct AssistantObject {
     /// The name of the assistant. The maximum length is 256 characters.
     ///
     /// Constraint: at most 256 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub name: Option<String>,
     /// The description of the assistant. The maximum length is 512 characters.
     ///
     /// Constraint: at most 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub description: Option<String>,
     /// ID of the model to use. You can use the [List models](/docs/api-reference/models/list) API to see all of your available models, or see our [Model overview](/docs/models) for descriptions of them.
     pub model: String,
     /// The system instructions that the assistant uses. The maximum length is 256,000 characters.
     ///
     /// Constraint: at most 256000 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub instructions: Option<String>,
     /// A list of tool enabled on the assistant. There can be a maximum of 128 tools per assistant. Tools can be of types `code_interpreter`, `file_search`, or `function`.
     ///
@@ -44,11 +41,7 @@ pub struct AssistantObject {
     /// A set of resources that are used by the assistant's tools. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_resources: Option<Option<AssistantObjectToolResources>>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -56,18 +49,13 @@ pub struct AssistantObject {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     ///
     /// Constraint: from 0 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising the top 10% probability mass are considered.
     ///
@@ -76,11 +64,7 @@ pub struct AssistantObject {
     /// Constraint: from 0 to 1 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// Specifies the format that the model must output. Compatible with [GPT-4o](/docs/models#gpt-4o), [GPT-4 Turbo](/docs/models#gpt-4-turbo-and-gpt-4), and all GPT-3.5 Turbo models since `gpt-3.5-turbo-1106`.
     ///
@@ -91,12 +75,126 @@ pub struct AssistantObject {
     /// **Important:** when using JSON mode, you **must** also instruct the model to produce JSON yourself via a system or user message. Without this, the model may generate an unending stream of whitespace until the generation reaches the token limit, resulting in a long-running and seemingly "stuck" request. Also note that the message content may be partially cut off if `finish_reason="length"`, which indicates the generation exceeded `max_tokens` or the conversation exceeded the max context length.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<Option<AssistantsApiResponseFormatOption>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for AssistantObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<AssistantObjectObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_tools: Option<Vec<AssistantObjectToolsItem>> = None;
+                let mut __f_tool_resources: Option<
+                    Option<AssistantObjectToolResources>,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_response_format: Option<
+                    Option<AssistantsApiResponseFormatOption>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_resources" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_resources,
+                                "tool_resources",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    name: __rt::required(__f_name, "name")?,
+                    description: __rt::required(__f_description, "description")?,
+                    model: __rt::required(__f_model, "model")?,
+                    instructions: __rt::required(__f_instructions, "instructions")?,
+                    tools: __rt::required(__f_tools, "tools")?,
+                    tool_resources: __f_tool_resources,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    response_format: __f_response_format,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssistantObject",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "name",
+                    "description",
+                    "model",
+                    "instructions",
+                    "tools",
+                    "tool_resources",
+                    "metadata",
+                    "temperature",
+                    "top_p",
+                    "response_format",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `assistant`.

@@ -9,12 +9,63 @@ use super::{
 /// A set of resources that are used by the assistant's tools. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantObjectToolResources {
     /// `code_interpreter` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code_interpreter: Option<AssistantObjectToolResourcesCodeInterpreter>,
     /// `file_search` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_search: Option<AssistantObjectToolResourcesFileSearch>,
+}
+
+impl<'de> serde::Deserialize<'de> for AssistantObjectToolResources {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantObjectToolResources;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantObjectToolResources")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code_interpreter: Option<
+                    Option<AssistantObjectToolResourcesCodeInterpreter>,
+                > = None;
+                let mut __f_file_search: Option<
+                    Option<AssistantObjectToolResourcesFileSearch>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code_interpreter" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_code_interpreter,
+                                "code_interpreter",
+                            )
+                        }
+                        "file_search" => {
+                            __rt::field(&mut __map, &mut __f_file_search, "file_search")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantObjectToolResources {
+                    code_interpreter: __f_code_interpreter.flatten(),
+                    file_search: __f_file_search.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssistantObjectToolResources",
+                &["code_interpreter", "file_search"],
+                __Visitor,
+            )
+    }
 }

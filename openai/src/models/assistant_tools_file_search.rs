@@ -14,13 +14,56 @@ use super::AssistantToolsFileSearchFileSearch;
 /// The `file_search` member of [`RunObjectToolsItem`](crate::RunObjectToolsItem), which its `type` field selects.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantToolsFileSearch {
     /// The type of tool being defined: `file_search`
     pub r#type: AssistantToolsFileSearchType,
     /// Overrides for the file search tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_search: Option<AssistantToolsFileSearchFileSearch>,
+}
+
+impl<'de> serde::Deserialize<'de> for AssistantToolsFileSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantToolsFileSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantToolsFileSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AssistantToolsFileSearchType> = None;
+                let mut __f_file_search: Option<
+                    Option<AssistantToolsFileSearchFileSearch>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "file_search" => {
+                            __rt::field(&mut __map, &mut __f_file_search, "file_search")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantToolsFileSearch {
+                    r#type: __rt::required(__f_type, "type")?,
+                    file_search: __f_file_search.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssistantToolsFileSearch",
+                &["type", "file_search"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for AssistantToolsFileSearch {

@@ -7,20 +7,71 @@ use super::FileSearchRankingOptions;
 /// Overrides for the file search tool.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantToolsFileSearchFileSearch {
     /// The maximum number of results the file search tool should output. The default is 20 for `gpt-4*` models and 5 for `gpt-3.5-turbo`. This number should be between 1 and 50 inclusive.
     ///
     /// Note that the file search tool may output fewer than `max_num_results` results. See the [file search tool documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
     ///
     /// Constraint: from 1 to 50 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_num_results: Option<i64>,
     /// The ranking options for the file search. If not specified, the file search tool will use the `auto` ranker and a score_threshold of 0.
     ///
     /// See the [file search tool documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking_options: Option<FileSearchRankingOptions>,
+}
+
+impl<'de> serde::Deserialize<'de> for AssistantToolsFileSearchFileSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantToolsFileSearchFileSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantToolsFileSearchFileSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_max_num_results: Option<Option<i64>> = None;
+                let mut __f_ranking_options: Option<Option<FileSearchRankingOptions>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "max_num_results" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_num_results,
+                                "max_num_results",
+                            )
+                        }
+                        "ranking_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ranking_options,
+                                "ranking_options",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantToolsFileSearchFileSearch {
+                    max_num_results: __f_max_num_results.flatten(),
+                    ranking_options: __f_ranking_options.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssistantToolsFileSearchFileSearch",
+                &["max_num_results", "ranking_options"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for AssistantToolsFileSearchFileSearch {

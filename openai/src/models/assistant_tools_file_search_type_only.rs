@@ -8,10 +8,42 @@
 /// The `file_search` member of [`MessageObjectAttachmentsItemToolsItem`](crate::MessageObjectAttachmentsItemToolsItem), which its `type` field selects.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantToolsFileSearchTypeOnly {
     /// The type of tool being defined: `file_search`
     pub r#type: AssistantToolsFileSearchTypeOnlyType,
+}
+
+impl<'de> serde::Deserialize<'de> for AssistantToolsFileSearchTypeOnly {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantToolsFileSearchTypeOnly;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantToolsFileSearchTypeOnly")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AssistantToolsFileSearchTypeOnlyType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantToolsFileSearchTypeOnly {
+                    r#type: __rt::required(__f_type, "type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AssistantToolsFileSearchTypeOnly", &["type"], __Visitor)
+    }
 }
 
 /// The type of tool being defined: `file_search`

@@ -14,12 +14,53 @@ use super::FunctionObject;
 /// The `function` member of [`RunObjectToolsItem`](crate::RunObjectToolsItem), which its `type` field selects.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantToolsFunction {
     /// The type of tool being defined: `function`
     pub r#type: AssistantToolsFunctionType,
     /// `function` (the OpenAPI document does not describe it).
     pub function: FunctionObject,
+}
+
+impl<'de> serde::Deserialize<'de> for AssistantToolsFunction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantToolsFunction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantToolsFunction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AssistantToolsFunctionType> = None;
+                let mut __f_function: Option<FunctionObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantToolsFunction {
+                    r#type: __rt::required(__f_type, "type")?,
+                    function: __rt::required(__f_function, "function")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssistantToolsFunction",
+                &["type", "function"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of tool being defined: `function`

@@ -7,11 +7,54 @@ use super::{AssistantsNamedToolChoiceFunction, AssistantsNamedToolChoiceType};
 /// Specifies a tool the model should use. Use to force the model to call a specific tool.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AssistantsNamedToolChoice {
     /// The type of the tool. If type is `function`, the function name must be set
     pub r#type: AssistantsNamedToolChoiceType,
     /// `function` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub function: Option<AssistantsNamedToolChoiceFunction>,
+}
+
+impl<'de> serde::Deserialize<'de> for AssistantsNamedToolChoice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AssistantsNamedToolChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AssistantsNamedToolChoice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AssistantsNamedToolChoiceType> = None;
+                let mut __f_function: Option<
+                    Option<AssistantsNamedToolChoiceFunction>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AssistantsNamedToolChoice {
+                    r#type: __rt::required(__f_type, "type")?,
+                    function: __f_function.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AssistantsNamedToolChoice",
+                &["type", "function"],
+                __Visitor,
+            )
+    }
 }

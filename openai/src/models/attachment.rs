@@ -7,7 +7,7 @@ use super::AttachmentType;
 /// Attachment metadata included on thread items.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Attachment {
     /// Attachment discriminator.
     pub r#type: AttachmentType,
@@ -18,6 +18,57 @@ pub struct Attachment {
     /// MIME type of the attachment.
     pub mime_type: String,
     /// Preview URL for rendering the attachment inline.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub preview_url: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Attachment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Attachment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Attachment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AttachmentType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_mime_type: Option<String> = None;
+                let mut __f_preview_url: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "mime_type" => {
+                            __rt::field(&mut __map, &mut __f_mime_type, "mime_type")
+                        }
+                        "preview_url" => {
+                            __rt::field(&mut __map, &mut __f_preview_url, "preview_url")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Attachment {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    mime_type: __rt::required(__f_mime_type, "mime_type")?,
+                    preview_url: __rt::required(__f_preview_url, "preview_url")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Attachment",
+                &["type", "id", "name", "mime_type", "preview_url"],
+                __Visitor,
+            )
+    }
 }

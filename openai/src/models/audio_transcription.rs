@@ -7,36 +7,93 @@ use super::{AudioTranscriptionModel, RealtimeReasoningEffort};
 /// `AudioTranscription` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AudioTranscription {
     /// The model to use for transcription. Current options are `whisper-1`, `gpt-transcribe`, `gpt-live-transcribe`, `gpt-4o-mini-transcribe`, `gpt-4o-mini-transcribe-2025-12-15`, `gpt-4o-transcribe`, `gpt-4o-transcribe-diarize`, and `gpt-realtime-whisper`. Use `gpt-4o-transcribe-diarize` when you need diarization with speaker labels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<AudioTranscriptionModel>,
     /// The language of the input audio. Supplying the input language in
     /// [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) (e.g. `en`) format
     /// will improve accuracy and latency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Possible languages of the input audio, in [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) format. Supported by `gpt-transcribe` and `gpt-live-transcribe`.
     ///
     /// Constraint: at least 1 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub languages: Option<Vec<String>>,
     /// Words or phrases to guide transcription of the input audio. Supported by `gpt-transcribe` and `gpt-live-transcribe`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<String>>,
     /// An optional text to guide the model's style or continue a previous audio
     /// segment.
     /// For `whisper-1`, the [prompt is a list of keywords](/docs/guides/speech-to-text#prompting).
     /// For `gpt-4o-transcribe` models (excluding `gpt-4o-transcribe-diarize`), the prompt is a free text string, for example "expect words related to technology".
     /// Prompt is not supported with `gpt-realtime-whisper` in GA Realtime sessions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
     /// Controls how long the model waits before emitting transcription text.
     /// Higher values can improve transcription accuracy at the cost of latency.
     /// Only supported with `gpt-realtime-whisper` in GA Realtime sessions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delay: Option<RealtimeReasoningEffort>,
+}
+
+impl<'de> serde::Deserialize<'de> for AudioTranscription {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AudioTranscription;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AudioTranscription")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<Option<AudioTranscriptionModel>> = None;
+                let mut __f_language: Option<Option<String>> = None;
+                let mut __f_languages: Option<Option<Vec<String>>> = None;
+                let mut __f_keywords: Option<Option<Vec<String>>> = None;
+                let mut __f_prompt: Option<Option<String>> = None;
+                let mut __f_delay: Option<Option<RealtimeReasoningEffort>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "language" => {
+                            __rt::field(&mut __map, &mut __f_language, "language")
+                        }
+                        "languages" => {
+                            __rt::field(&mut __map, &mut __f_languages, "languages")
+                        }
+                        "keywords" => {
+                            __rt::field(&mut __map, &mut __f_keywords, "keywords")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "delay" => __rt::field(&mut __map, &mut __f_delay, "delay"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AudioTranscription {
+                    model: __f_model.flatten(),
+                    language: __f_language.flatten(),
+                    languages: __f_languages.flatten(),
+                    keywords: __f_keywords.flatten(),
+                    prompt: __f_prompt.flatten(),
+                    delay: __f_delay.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AudioTranscription",
+                &["model", "language", "languages", "keywords", "prompt", "delay"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for AudioTranscription {

@@ -7,20 +7,69 @@ use super::AudioTranscriptionResponseModel;
 /// `AudioTranscriptionResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AudioTranscriptionResponse {
     /// The model used for transcription. Current options are `whisper-1`, `gpt-transcribe`, `gpt-live-transcribe`, `gpt-4o-mini-transcribe`, `gpt-4o-mini-transcribe-2025-12-15`, `gpt-4o-transcribe`, `gpt-4o-transcribe-diarize`, and `gpt-realtime-whisper`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<AudioTranscriptionResponseModel>,
     /// The language of the input audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The possible input audio languages configured for transcription, in [ISO-639-1](https://en.wikipedia.org/wiki/List_of_ISO_639-1_codes) format.
     ///
     /// Constraint: at least 1 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub languages: Option<Vec<String>>,
     /// The prompt configured for input audio transcription, when present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AudioTranscriptionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AudioTranscriptionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AudioTranscriptionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<Option<AudioTranscriptionResponseModel>> = None;
+                let mut __f_language: Option<Option<String>> = None;
+                let mut __f_languages: Option<Option<Vec<String>>> = None;
+                let mut __f_prompt: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "language" => {
+                            __rt::field(&mut __map, &mut __f_language, "language")
+                        }
+                        "languages" => {
+                            __rt::field(&mut __map, &mut __f_languages, "languages")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AudioTranscriptionResponse {
+                    model: __f_model.flatten(),
+                    language: __f_language.flatten(),
+                    languages: __f_languages.flatten(),
+                    prompt: __f_prompt.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AudioTranscriptionResponse",
+                &["model", "language", "languages", "prompt"],
+                __Visitor,
+            )
+    }
 }

@@ -31,7 +31,7 @@ use super::{
 /// A log of a user action or configuration change within this organization.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLog {
     /// The ID of this log.
     pub id: String,
@@ -40,247 +40,919 @@ pub struct AuditLog {
     /// The Unix timestamp (in seconds) of the event.
     pub effective_at: i64,
     /// The project that the action was scoped to. Absent for actions not scoped to projects. Note that any admin actions taken via Admin API keys are associated with the default project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project: Option<AuditLogProject>,
     /// The actor who performed the audit logged action.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actor: Option<Option<AuditLogActor>>,
     /// The details for events with this `type`.
     #[serde(rename = "api_key.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_created: Option<AuditLogApiKeyCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "api_key.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_updated: Option<AuditLogApiKeyUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "api_key.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_deleted: Option<AuditLogApiKeyDeleted>,
     /// The project and fine-tuned model checkpoint that the checkpoint permission was created for.
     #[serde(rename = "checkpoint.permission.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub checkpoint_permission_created: Option<AuditLogCheckpointPermissionCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "checkpoint.permission.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub checkpoint_permission_deleted: Option<AuditLogCheckpointPermissionDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "external_key.registered")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_key_registered: Option<AuditLogExternalKeyRegistered>,
     /// The details for events with this `type`.
     #[serde(rename = "external_key.removed")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_key_removed: Option<AuditLogExternalKeyRemoved>,
     /// The details for events with this `type`.
     #[serde(rename = "group.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_created: Option<AuditLogGroupCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "group.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_updated: Option<AuditLogGroupUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "group.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_deleted: Option<AuditLogGroupDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "scim.enabled")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scim_enabled: Option<AuditLogScimEnabled>,
     /// The details for events with this `type`.
     #[serde(rename = "scim.disabled")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scim_disabled: Option<AuditLogScimDisabled>,
     /// The details for events with this `type`.
     #[serde(rename = "invite.sent")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_sent: Option<AuditLogInviteSent>,
     /// The details for events with this `type`.
     #[serde(rename = "invite.accepted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_accepted: Option<AuditLogInviteAccepted>,
     /// The details for events with this `type`.
     #[serde(rename = "invite.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub invite_deleted: Option<AuditLogInviteDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "ip_allowlist.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_allowlist_created: Option<AuditLogIpAllowlistCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "ip_allowlist.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_allowlist_updated: Option<AuditLogIpAllowlistUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "ip_allowlist.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_allowlist_deleted: Option<AuditLogIpAllowlistDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "ip_allowlist.config.activated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_allowlist_config_activated: Option<AuditLogIpAllowlistConfigActivated>,
     /// The details for events with this `type`.
     #[serde(rename = "ip_allowlist.config.deactivated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_allowlist_config_deactivated: Option<AuditLogIpAllowlistConfigDeactivated>,
     /// This event has no additional fields beyond the standard audit log attributes.
     #[serde(rename = "login.succeeded")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub login_succeeded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// The details for events with this `type`.
     #[serde(rename = "login.failed")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub login_failed: Option<AuditLogLoginFailed>,
     /// This event has no additional fields beyond the standard audit log attributes.
     #[serde(rename = "logout.succeeded")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logout_succeeded: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// The details for events with this `type`.
     #[serde(rename = "logout.failed")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logout_failed: Option<AuditLogLogoutFailed>,
     /// The details for events with this `type`.
     #[serde(rename = "organization.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_updated: Option<AuditLogOrganizationUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "project.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_created: Option<AuditLogProjectCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "project.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_updated: Option<AuditLogProjectUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "project.archived")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_archived: Option<AuditLogProjectArchived>,
     /// The details for events with this `type`.
     #[serde(rename = "project.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_deleted: Option<AuditLogProjectDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "rate_limit.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_limit_updated: Option<AuditLogRateLimitUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "rate_limit.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_limit_deleted: Option<AuditLogRateLimitDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "role.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_created: Option<AuditLogRoleCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "role.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_updated: Option<AuditLogRoleUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "role.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_deleted: Option<AuditLogRoleDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "role.assignment.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_assignment_created: Option<AuditLogRoleAssignmentCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "role.assignment.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_assignment_deleted: Option<AuditLogRoleAssignmentDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "role.bound_to_resource")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_bound_to_resource: Option<AuditLogRoleBoundToResource>,
     /// The details for events with this `type`.
     #[serde(rename = "role.unbound_from_resource")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_unbound_from_resource: Option<AuditLogRoleUnboundFromResource>,
     /// The details for events with this `type`.
     #[serde(rename = "service_account.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account_created: Option<AuditLogServiceAccountCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "service_account.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account_updated: Option<AuditLogServiceAccountUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "service_account.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account_deleted: Option<AuditLogServiceAccountDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "workload_identity_provider.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workload_identity_provider_created: Option<
         AuditLogWorkloadIdentityProviderCreated,
     >,
     /// The details for events with this `type`.
     #[serde(rename = "workload_identity_provider.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workload_identity_provider_updated: Option<
         AuditLogWorkloadIdentityProviderUpdated,
     >,
     /// The details for events with this `type`.
     #[serde(rename = "workload_identity_provider.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workload_identity_provider_deleted: Option<
         AuditLogWorkloadIdentityProviderDeleted,
     >,
     /// The details for events with this `type`.
     #[serde(rename = "workload_identity_provider_mapping.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workload_identity_provider_mapping_created: Option<
         AuditLogWorkloadIdentityProviderMappingCreated,
     >,
     /// The details for events with this `type`.
     #[serde(rename = "workload_identity_provider_mapping.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workload_identity_provider_mapping_updated: Option<
         AuditLogWorkloadIdentityProviderMappingUpdated,
     >,
     /// The details for events with this `type`.
     #[serde(rename = "workload_identity_provider_mapping.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workload_identity_provider_mapping_deleted: Option<
         AuditLogWorkloadIdentityProviderMappingDeleted,
     >,
     /// The details for events with this `type`.
     #[serde(rename = "user.added")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_added: Option<AuditLogUserAdded>,
     /// The details for events with this `type`.
     #[serde(rename = "user.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_updated: Option<AuditLogUserUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "user.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_deleted: Option<AuditLogUserDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "certificate.created")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate_created: Option<AuditLogCertificateCreated>,
     /// The details for events with this `type`.
     #[serde(rename = "certificate.updated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate_updated: Option<AuditLogCertificateUpdated>,
     /// The details for events with this `type`.
     #[serde(rename = "certificate.deleted")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate_deleted: Option<AuditLogCertificateDeleted>,
     /// The details for events with this `type`.
     #[serde(rename = "certificates.activated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificates_activated: Option<AuditLogCertificatesActivated>,
     /// The details for events with this `type`.
     #[serde(rename = "certificates.deactivated")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificates_deactivated: Option<AuditLogCertificatesDeactivated>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLog {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLog;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLog")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_type: Option<AuditLogEventType> = None;
+                let mut __f_effective_at: Option<i64> = None;
+                let mut __f_project: Option<Option<AuditLogProject>> = None;
+                let mut __f_actor: Option<Option<AuditLogActor>> = None;
+                let mut __f_api_key_created: Option<Option<AuditLogApiKeyCreated>> = None;
+                let mut __f_api_key_updated: Option<Option<AuditLogApiKeyUpdated>> = None;
+                let mut __f_api_key_deleted: Option<Option<AuditLogApiKeyDeleted>> = None;
+                let mut __f_checkpoint_permission_created: Option<
+                    Option<AuditLogCheckpointPermissionCreated>,
+                > = None;
+                let mut __f_checkpoint_permission_deleted: Option<
+                    Option<AuditLogCheckpointPermissionDeleted>,
+                > = None;
+                let mut __f_external_key_registered: Option<
+                    Option<AuditLogExternalKeyRegistered>,
+                > = None;
+                let mut __f_external_key_removed: Option<
+                    Option<AuditLogExternalKeyRemoved>,
+                > = None;
+                let mut __f_group_created: Option<Option<AuditLogGroupCreated>> = None;
+                let mut __f_group_updated: Option<Option<AuditLogGroupUpdated>> = None;
+                let mut __f_group_deleted: Option<Option<AuditLogGroupDeleted>> = None;
+                let mut __f_scim_enabled: Option<Option<AuditLogScimEnabled>> = None;
+                let mut __f_scim_disabled: Option<Option<AuditLogScimDisabled>> = None;
+                let mut __f_invite_sent: Option<Option<AuditLogInviteSent>> = None;
+                let mut __f_invite_accepted: Option<Option<AuditLogInviteAccepted>> = None;
+                let mut __f_invite_deleted: Option<Option<AuditLogInviteDeleted>> = None;
+                let mut __f_ip_allowlist_created: Option<
+                    Option<AuditLogIpAllowlistCreated>,
+                > = None;
+                let mut __f_ip_allowlist_updated: Option<
+                    Option<AuditLogIpAllowlistUpdated>,
+                > = None;
+                let mut __f_ip_allowlist_deleted: Option<
+                    Option<AuditLogIpAllowlistDeleted>,
+                > = None;
+                let mut __f_ip_allowlist_config_activated: Option<
+                    Option<AuditLogIpAllowlistConfigActivated>,
+                > = None;
+                let mut __f_ip_allowlist_config_deactivated: Option<
+                    Option<AuditLogIpAllowlistConfigDeactivated>,
+                > = None;
+                let mut __f_login_succeeded: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut __f_login_failed: Option<Option<AuditLogLoginFailed>> = None;
+                let mut __f_logout_succeeded: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut __f_logout_failed: Option<Option<AuditLogLogoutFailed>> = None;
+                let mut __f_organization_updated: Option<
+                    Option<AuditLogOrganizationUpdated>,
+                > = None;
+                let mut __f_project_created: Option<Option<AuditLogProjectCreated>> = None;
+                let mut __f_project_updated: Option<Option<AuditLogProjectUpdated>> = None;
+                let mut __f_project_archived: Option<Option<AuditLogProjectArchived>> = None;
+                let mut __f_project_deleted: Option<Option<AuditLogProjectDeleted>> = None;
+                let mut __f_rate_limit_updated: Option<
+                    Option<AuditLogRateLimitUpdated>,
+                > = None;
+                let mut __f_rate_limit_deleted: Option<
+                    Option<AuditLogRateLimitDeleted>,
+                > = None;
+                let mut __f_role_created: Option<Option<AuditLogRoleCreated>> = None;
+                let mut __f_role_updated: Option<Option<AuditLogRoleUpdated>> = None;
+                let mut __f_role_deleted: Option<Option<AuditLogRoleDeleted>> = None;
+                let mut __f_role_assignment_created: Option<
+                    Option<AuditLogRoleAssignmentCreated>,
+                > = None;
+                let mut __f_role_assignment_deleted: Option<
+                    Option<AuditLogRoleAssignmentDeleted>,
+                > = None;
+                let mut __f_role_bound_to_resource: Option<
+                    Option<AuditLogRoleBoundToResource>,
+                > = None;
+                let mut __f_role_unbound_from_resource: Option<
+                    Option<AuditLogRoleUnboundFromResource>,
+                > = None;
+                let mut __f_service_account_created: Option<
+                    Option<AuditLogServiceAccountCreated>,
+                > = None;
+                let mut __f_service_account_updated: Option<
+                    Option<AuditLogServiceAccountUpdated>,
+                > = None;
+                let mut __f_service_account_deleted: Option<
+                    Option<AuditLogServiceAccountDeleted>,
+                > = None;
+                let mut __f_workload_identity_provider_created: Option<
+                    Option<AuditLogWorkloadIdentityProviderCreated>,
+                > = None;
+                let mut __f_workload_identity_provider_updated: Option<
+                    Option<AuditLogWorkloadIdentityProviderUpdated>,
+                > = None;
+                let mut __f_workload_identity_provider_deleted: Option<
+                    Option<AuditLogWorkloadIdentityProviderDeleted>,
+                > = None;
+                let mut __f_workload_identity_provider_mapping_created: Option<
+                    Option<AuditLogWorkloadIdentityProviderMappingCreated>,
+                > = None;
+                let mut __f_workload_identity_provider_mapping_updated: Option<
+                    Option<AuditLogWorkloadIdentityProviderMappingUpdated>,
+                > = None;
+                let mut __f_workload_identity_provider_mapping_deleted: Option<
+                    Option<AuditLogWorkloadIdentityProviderMappingDeleted>,
+                > = None;
+                let mut __f_user_added: Option<Option<AuditLogUserAdded>> = None;
+                let mut __f_user_updated: Option<Option<AuditLogUserUpdated>> = None;
+                let mut __f_user_deleted: Option<Option<AuditLogUserDeleted>> = None;
+                let mut __f_certificate_created: Option<
+                    Option<AuditLogCertificateCreated>,
+                > = None;
+                let mut __f_certificate_updated: Option<
+                    Option<AuditLogCertificateUpdated>,
+                > = None;
+                let mut __f_certificate_deleted: Option<
+                    Option<AuditLogCertificateDeleted>,
+                > = None;
+                let mut __f_certificates_activated: Option<
+                    Option<AuditLogCertificatesActivated>,
+                > = None;
+                let mut __f_certificates_deactivated: Option<
+                    Option<AuditLogCertificatesDeactivated>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "effective_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_effective_at,
+                                "effective_at",
+                            )
+                        }
+                        "project" => __rt::field(&mut __map, &mut __f_project, "project"),
+                        "actor" => __rt::field(&mut __map, &mut __f_actor, "actor"),
+                        "api_key.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_api_key_created,
+                                "api_key.created",
+                            )
+                        }
+                        "api_key.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_api_key_updated,
+                                "api_key.updated",
+                            )
+                        }
+                        "api_key.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_api_key_deleted,
+                                "api_key.deleted",
+                            )
+                        }
+                        "checkpoint.permission.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_checkpoint_permission_created,
+                                "checkpoint.permission.created",
+                            )
+                        }
+                        "checkpoint.permission.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_checkpoint_permission_deleted,
+                                "checkpoint.permission.deleted",
+                            )
+                        }
+                        "external_key.registered" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_external_key_registered,
+                                "external_key.registered",
+                            )
+                        }
+                        "external_key.removed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_external_key_removed,
+                                "external_key.removed",
+                            )
+                        }
+                        "group.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_group_created,
+                                "group.created",
+                            )
+                        }
+                        "group.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_group_updated,
+                                "group.updated",
+                            )
+                        }
+                        "group.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_group_deleted,
+                                "group.deleted",
+                            )
+                        }
+                        "scim.enabled" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_scim_enabled,
+                                "scim.enabled",
+                            )
+                        }
+                        "scim.disabled" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_scim_disabled,
+                                "scim.disabled",
+                            )
+                        }
+                        "invite.sent" => {
+                            __rt::field(&mut __map, &mut __f_invite_sent, "invite.sent")
+                        }
+                        "invite.accepted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_invite_accepted,
+                                "invite.accepted",
+                            )
+                        }
+                        "invite.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_invite_deleted,
+                                "invite.deleted",
+                            )
+                        }
+                        "ip_allowlist.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ip_allowlist_created,
+                                "ip_allowlist.created",
+                            )
+                        }
+                        "ip_allowlist.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ip_allowlist_updated,
+                                "ip_allowlist.updated",
+                            )
+                        }
+                        "ip_allowlist.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ip_allowlist_deleted,
+                                "ip_allowlist.deleted",
+                            )
+                        }
+                        "ip_allowlist.config.activated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ip_allowlist_config_activated,
+                                "ip_allowlist.config.activated",
+                            )
+                        }
+                        "ip_allowlist.config.deactivated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ip_allowlist_config_deactivated,
+                                "ip_allowlist.config.deactivated",
+                            )
+                        }
+                        "login.succeeded" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_login_succeeded,
+                                "login.succeeded",
+                            )
+                        }
+                        "login.failed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_login_failed,
+                                "login.failed",
+                            )
+                        }
+                        "logout.succeeded" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_logout_succeeded,
+                                "logout.succeeded",
+                            )
+                        }
+                        "logout.failed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_logout_failed,
+                                "logout.failed",
+                            )
+                        }
+                        "organization.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_organization_updated,
+                                "organization.updated",
+                            )
+                        }
+                        "project.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_project_created,
+                                "project.created",
+                            )
+                        }
+                        "project.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_project_updated,
+                                "project.updated",
+                            )
+                        }
+                        "project.archived" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_project_archived,
+                                "project.archived",
+                            )
+                        }
+                        "project.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_project_deleted,
+                                "project.deleted",
+                            )
+                        }
+                        "rate_limit.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_rate_limit_updated,
+                                "rate_limit.updated",
+                            )
+                        }
+                        "rate_limit.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_rate_limit_deleted,
+                                "rate_limit.deleted",
+                            )
+                        }
+                        "role.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_created,
+                                "role.created",
+                            )
+                        }
+                        "role.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_updated,
+                                "role.updated",
+                            )
+                        }
+                        "role.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_deleted,
+                                "role.deleted",
+                            )
+                        }
+                        "role.assignment.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_assignment_created,
+                                "role.assignment.created",
+                            )
+                        }
+                        "role.assignment.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_assignment_deleted,
+                                "role.assignment.deleted",
+                            )
+                        }
+                        "role.bound_to_resource" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_bound_to_resource,
+                                "role.bound_to_resource",
+                            )
+                        }
+                        "role.unbound_from_resource" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_role_unbound_from_resource,
+                                "role.unbound_from_resource",
+                            )
+                        }
+                        "service_account.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_account_created,
+                                "service_account.created",
+                            )
+                        }
+                        "service_account.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_account_updated,
+                                "service_account.updated",
+                            )
+                        }
+                        "service_account.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_account_deleted,
+                                "service_account.deleted",
+                            )
+                        }
+                        "workload_identity_provider.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workload_identity_provider_created,
+                                "workload_identity_provider.created",
+                            )
+                        }
+                        "workload_identity_provider.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workload_identity_provider_updated,
+                                "workload_identity_provider.updated",
+                            )
+                        }
+                        "workload_identity_provider.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workload_identity_provider_deleted,
+                                "workload_identity_provider.deleted",
+                            )
+                        }
+                        "workload_identity_provider_mapping.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workload_identity_provider_mapping_created,
+                                "workload_identity_provider_mapping.created",
+                            )
+                        }
+                        "workload_identity_provider_mapping.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workload_identity_provider_mapping_updated,
+                                "workload_identity_provider_mapping.updated",
+                            )
+                        }
+                        "workload_identity_provider_mapping.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workload_identity_provider_mapping_deleted,
+                                "workload_identity_provider_mapping.deleted",
+                            )
+                        }
+                        "user.added" => {
+                            __rt::field(&mut __map, &mut __f_user_added, "user.added")
+                        }
+                        "user.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_user_updated,
+                                "user.updated",
+                            )
+                        }
+                        "user.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_user_deleted,
+                                "user.deleted",
+                            )
+                        }
+                        "certificate.created" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificate_created,
+                                "certificate.created",
+                            )
+                        }
+                        "certificate.updated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificate_updated,
+                                "certificate.updated",
+                            )
+                        }
+                        "certificate.deleted" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificate_deleted,
+                                "certificate.deleted",
+                            )
+                        }
+                        "certificates.activated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificates_activated,
+                                "certificates.activated",
+                            )
+                        }
+                        "certificates.deactivated" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificates_deactivated,
+                                "certificates.deactivated",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLog {
+                    id: __rt::required(__f_id, "id")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    effective_at: __rt::required(__f_effective_at, "effective_at")?,
+                    project: __f_project.flatten(),
+                    actor: __f_actor,
+                    api_key_created: __f_api_key_created.flatten(),
+                    api_key_updated: __f_api_key_updated.flatten(),
+                    api_key_deleted: __f_api_key_deleted.flatten(),
+                    checkpoint_permission_created: __f_checkpoint_permission_created
+                        .flatten(),
+                    checkpoint_permission_deleted: __f_checkpoint_permission_deleted
+                        .flatten(),
+                    external_key_registered: __f_external_key_registered.flatten(),
+                    external_key_removed: __f_external_key_removed.flatten(),
+                    group_created: __f_group_created.flatten(),
+                    group_updated: __f_group_updated.flatten(),
+                    group_deleted: __f_group_deleted.flatten(),
+                    scim_enabled: __f_scim_enabled.flatten(),
+                    scim_disabled: __f_scim_disabled.flatten(),
+                    invite_sent: __f_invite_sent.flatten(),
+                    invite_accepted: __f_invite_accepted.flatten(),
+                    invite_deleted: __f_invite_deleted.flatten(),
+                    ip_allowlist_created: __f_ip_allowlist_created.flatten(),
+                    ip_allowlist_updated: __f_ip_allowlist_updated.flatten(),
+                    ip_allowlist_deleted: __f_ip_allowlist_deleted.flatten(),
+                    ip_allowlist_config_activated: __f_ip_allowlist_config_activated
+                        .flatten(),
+                    ip_allowlist_config_deactivated: __f_ip_allowlist_config_deactivated
+                        .flatten(),
+                    login_succeeded: __f_login_succeeded.flatten(),
+                    login_failed: __f_login_failed.flatten(),
+                    logout_succeeded: __f_logout_succeeded.flatten(),
+                    logout_failed: __f_logout_failed.flatten(),
+                    organization_updated: __f_organization_updated.flatten(),
+                    project_created: __f_project_created.flatten(),
+                    project_updated: __f_project_updated.flatten(),
+                    project_archived: __f_project_archived.flatten(),
+                    project_deleted: __f_project_deleted.flatten(),
+                    rate_limit_updated: __f_rate_limit_updated.flatten(),
+                    rate_limit_deleted: __f_rate_limit_deleted.flatten(),
+                    role_created: __f_role_created.flatten(),
+                    role_updated: __f_role_updated.flatten(),
+                    role_deleted: __f_role_deleted.flatten(),
+                    role_assignment_created: __f_role_assignment_created.flatten(),
+                    role_assignment_deleted: __f_role_assignment_deleted.flatten(),
+                    role_bound_to_resource: __f_role_bound_to_resource.flatten(),
+                    role_unbound_from_resource: __f_role_unbound_from_resource.flatten(),
+                    service_account_created: __f_service_account_created.flatten(),
+                    service_account_updated: __f_service_account_updated.flatten(),
+                    service_account_deleted: __f_service_account_deleted.flatten(),
+                    workload_identity_provider_created: __f_workload_identity_provider_created
+                        .flatten(),
+                    workload_identity_provider_updated: __f_workload_identity_provider_updated
+                        .flatten(),
+                    workload_identity_provider_deleted: __f_workload_identity_provider_deleted
+                        .flatten(),
+                    workload_identity_provider_mapping_created: __f_workload_identity_provider_mapping_created
+                        .flatten(),
+                    workload_identity_provider_mapping_updated: __f_workload_identity_provider_mapping_updated
+                        .flatten(),
+                    workload_identity_provider_mapping_deleted: __f_workload_identity_provider_mapping_deleted
+                        .flatten(),
+                    user_added: __f_user_added.flatten(),
+                    user_updated: __f_user_updated.flatten(),
+                    user_deleted: __f_user_deleted.flatten(),
+                    certificate_created: __f_certificate_created.flatten(),
+                    certificate_updated: __f_certificate_updated.flatten(),
+                    certificate_deleted: __f_certificate_deleted.flatten(),
+                    certificates_activated: __f_certificates_activated.flatten(),
+                    certificates_deactivated: __f_certificates_deactivated.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLog",
+                &[
+                    "id",
+                    "type",
+                    "effective_at",
+                    "project",
+                    "actor",
+                    "api_key.created",
+                    "api_key.updated",
+                    "api_key.deleted",
+                    "checkpoint.permission.created",
+                    "checkpoint.permission.deleted",
+                    "external_key.registered",
+                    "external_key.removed",
+                    "group.created",
+                    "group.updated",
+                    "group.deleted",
+                    "scim.enabled",
+                    "scim.disabled",
+                    "invite.sent",
+                    "invite.accepted",
+                    "invite.deleted",
+                    "ip_allowlist.created",
+                    "ip_allowlist.updated",
+                    "ip_allowlist.deleted",
+                    "ip_allowlist.config.activated",
+                    "ip_allowlist.config.deactivated",
+                    "login.succeeded",
+                    "login.failed",
+                    "logout.succeeded",
+                    "logout.failed",
+                    "organization.updated",
+                    "project.created",
+                    "project.updated",
+                    "project.archived",
+                    "project.deleted",
+                    "rate_limit.updated",
+                    "rate_limit.deleted",
+                    "role.created",
+                    "role.updated",
+                    "role.deleted",
+                    "role.assignment.created",
+                    "role.assignment.deleted",
+                    "role.bound_to_resource",
+                    "role.unbound_from_resource",
+                    "service_account.created",
+                    "service_account.updated",
+                    "service_account.deleted",
+                    "workload_identity_provider.created",
+                    "workload_identity_provider.updated",
+                    "workload_identity_provider.deleted",
+                    "workload_identity_provider_mapping.created",
+                    "workload_identity_provider_mapping.updated",
+                    "workload_identity_provider_mapping.deleted",
+                    "user.added",
+                    "user.updated",
+                    "user.deleted",
+                    "certificate.created",
+                    "certificate.updated",
+                    "certificate.deleted",
+                    "certificates.activated",
+                    "certificates.deactivated",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -7,15 +7,57 @@ use super::{AuditLogActorApiKey, AuditLogActorSession, AuditLogActorType};
 /// The actor who performed the audit logged action.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogActor {
     /// The type of actor. Is either `session` or `api_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AuditLogActorType>,
     /// The session in which the audit logged action was performed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<AuditLogActorSession>,
     /// The API Key used to perform the audit logged action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key: Option<AuditLogActorApiKey>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogActor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogActor;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogActor")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<AuditLogActorType>> = None;
+                let mut __f_session: Option<Option<AuditLogActorSession>> = None;
+                let mut __f_api_key: Option<Option<AuditLogActorApiKey>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "session" => __rt::field(&mut __map, &mut __f_session, "session"),
+                        "api_key" => __rt::field(&mut __map, &mut __f_api_key, "api_key"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogActor {
+                    r#type: __f_type.flatten(),
+                    session: __f_session.flatten(),
+                    api_key: __f_api_key.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogActor",
+                &["type", "session", "api_key"],
+                __Visitor,
+            )
+    }
 }

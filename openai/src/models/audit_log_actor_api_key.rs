@@ -7,18 +7,71 @@ use super::{AuditLogActorApiKeyType, AuditLogActorServiceAccount, AuditLogActorU
 /// The API Key used to perform the audit logged action.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogActorApiKey {
     /// The tracking id of the API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The type of API key. Can be either `user` or `service_account`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<AuditLogActorApiKeyType>,
     /// The user who performed the audit logged action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<AuditLogActorUser>,
     /// The service account that performed the audit logged action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account: Option<AuditLogActorServiceAccount>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogActorApiKey {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogActorApiKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogActorApiKey")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_type: Option<Option<AuditLogActorApiKeyType>> = None;
+                let mut __f_user: Option<Option<AuditLogActorUser>> = None;
+                let mut __f_service_account: Option<
+                    Option<AuditLogActorServiceAccount>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "service_account" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_account,
+                                "service_account",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogActorApiKey {
+                    id: __f_id.flatten(),
+                    r#type: __f_type.flatten(),
+                    user: __f_user.flatten(),
+                    service_account: __f_service_account.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogActorApiKey",
+                &["id", "type", "user", "service_account"],
+                __Visitor,
+            )
+    }
 }

@@ -7,12 +7,53 @@ use super::AuditLogActorUser;
 /// The session in which the audit logged action was performed.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogActorSession {
     /// The user who performed the audit logged action.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<AuditLogActorUser>,
     /// The IP address from which the action was performed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip_address: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogActorSession {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogActorSession;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogActorSession")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_user: Option<Option<AuditLogActorUser>> = None;
+                let mut __f_ip_address: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "ip_address" => {
+                            __rt::field(&mut __map, &mut __f_ip_address, "ip_address")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogActorSession {
+                    user: __f_user.flatten(),
+                    ip_address: __f_ip_address.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogActorSession",
+                &["user", "ip_address"],
+                __Visitor,
+            )
+    }
 }

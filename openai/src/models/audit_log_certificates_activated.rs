@@ -7,9 +7,53 @@ use super::AuditLogCertificatesActivatedCertificatesItem;
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogCertificatesActivated {
     /// `certificates` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificates: Option<Vec<AuditLogCertificatesActivatedCertificatesItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogCertificatesActivated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogCertificatesActivated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogCertificatesActivated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_certificates: Option<
+                    Option<Vec<AuditLogCertificatesActivatedCertificatesItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "certificates" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificates,
+                                "certificates",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogCertificatesActivated {
+                    certificates: __f_certificates.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogCertificatesActivated",
+                &["certificates"],
+                __Visitor,
+            )
+    }
 }

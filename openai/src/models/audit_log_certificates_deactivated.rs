@@ -7,9 +7,53 @@ use super::AuditLogCertificatesDeactivatedCertificatesItem;
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogCertificatesDeactivated {
     /// `certificates` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub certificates: Option<Vec<AuditLogCertificatesDeactivatedCertificatesItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogCertificatesDeactivated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogCertificatesDeactivated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogCertificatesDeactivated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_certificates: Option<
+                    Option<Vec<AuditLogCertificatesDeactivatedCertificatesItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "certificates" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificates,
+                                "certificates",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogCertificatesDeactivated {
+                    certificates: __f_certificates.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogCertificatesDeactivated",
+                &["certificates"],
+                __Visitor,
+            )
+    }
 }

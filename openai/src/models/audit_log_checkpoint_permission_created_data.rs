@@ -5,12 +5,60 @@
 /// The payload used to create the checkpoint permission.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogCheckpointPermissionCreatedData {
     /// The ID of the project that the checkpoint permission was created for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The ID of the fine-tuned model checkpoint.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fine_tuned_model_checkpoint: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogCheckpointPermissionCreatedData {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogCheckpointPermissionCreatedData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogCheckpointPermissionCreatedData")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_fine_tuned_model_checkpoint: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "fine_tuned_model_checkpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_fine_tuned_model_checkpoint,
+                                "fine_tuned_model_checkpoint",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogCheckpointPermissionCreatedData {
+                    project_id: __f_project_id.flatten(),
+                    fine_tuned_model_checkpoint: __f_fine_tuned_model_checkpoint
+                        .flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogCheckpointPermissionCreatedData",
+                &["project_id", "fine_tuned_model_checkpoint"],
+                __Visitor,
+            )
+    }
 }

@@ -5,9 +5,47 @@
 /// The payload used to update the group.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogGroupUpdatedChangesRequested {
     /// The updated group name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_name: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogGroupUpdatedChangesRequested {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogGroupUpdatedChangesRequested;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogGroupUpdatedChangesRequested")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_group_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "group_name" => {
+                            __rt::field(&mut __map, &mut __f_group_name, "group_name")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogGroupUpdatedChangesRequested {
+                    group_name: __f_group_name.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogGroupUpdatedChangesRequested",
+                &["group_name"],
+                __Visitor,
+            )
+    }
 }

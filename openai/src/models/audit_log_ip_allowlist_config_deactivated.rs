@@ -7,9 +7,47 @@ use super::AuditLogIpAllowlistConfigDeactivatedConfigsItem;
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogIpAllowlistConfigDeactivated {
     /// The configurations that were deactivated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub configs: Option<Vec<AuditLogIpAllowlistConfigDeactivatedConfigsItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogIpAllowlistConfigDeactivated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogIpAllowlistConfigDeactivated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogIpAllowlistConfigDeactivated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_configs: Option<
+                    Option<Vec<AuditLogIpAllowlistConfigDeactivatedConfigsItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "configs" => __rt::field(&mut __map, &mut __f_configs, "configs"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogIpAllowlistConfigDeactivated {
+                    configs: __f_configs.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogIpAllowlistConfigDeactivated",
+                &["configs"],
+                __Visitor,
+            )
+    }
 }

@@ -5,27 +5,116 @@
 /// The payload used to update the organization settings.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogOrganizationUpdatedChangesRequested {
     /// The organization title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The organization description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The organization name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Visibility of the threads page which shows messages created with the Assistants API and Playground. One of `ANY_ROLE`, `OWNERS`, or `NONE`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub threads_ui_visibility: Option<String>,
     /// Visibility of the usage dashboard which shows activity and costs for your organization. One of `ANY_ROLE` or `OWNERS`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage_dashboard_visibility: Option<String>,
     /// How your organization logs data from supported API calls. One of `disabled`, `enabled_per_call`, `enabled_for_all_projects`, or `enabled_for_selected_projects`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_call_logging: Option<String>,
     /// The list of project ids if api_call_logging is set to `enabled_for_selected_projects`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_call_logging_project_ids: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogOrganizationUpdatedChangesRequested {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogOrganizationUpdatedChangesRequested;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogOrganizationUpdatedChangesRequested")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_title: Option<Option<String>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_threads_ui_visibility: Option<Option<String>> = None;
+                let mut __f_usage_dashboard_visibility: Option<Option<String>> = None;
+                let mut __f_api_call_logging: Option<Option<String>> = None;
+                let mut __f_api_call_logging_project_ids: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "threads_ui_visibility" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_threads_ui_visibility,
+                                "threads_ui_visibility",
+                            )
+                        }
+                        "usage_dashboard_visibility" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_usage_dashboard_visibility,
+                                "usage_dashboard_visibility",
+                            )
+                        }
+                        "api_call_logging" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_api_call_logging,
+                                "api_call_logging",
+                            )
+                        }
+                        "api_call_logging_project_ids" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_api_call_logging_project_ids,
+                                "api_call_logging_project_ids",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogOrganizationUpdatedChangesRequested {
+                    title: __f_title.flatten(),
+                    description: __f_description.flatten(),
+                    name: __f_name.flatten(),
+                    threads_ui_visibility: __f_threads_ui_visibility.flatten(),
+                    usage_dashboard_visibility: __f_usage_dashboard_visibility.flatten(),
+                    api_call_logging: __f_api_call_logging.flatten(),
+                    api_call_logging_project_ids: __f_api_call_logging_project_ids
+                        .flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogOrganizationUpdatedChangesRequested",
+                &[
+                    "title",
+                    "description",
+                    "name",
+                    "threads_ui_visibility",
+                    "usage_dashboard_visibility",
+                    "api_call_logging",
+                    "api_call_logging_project_ids",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -7,12 +7,47 @@ use super::AuditLogProjectCreatedData;
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogProjectCreated {
     /// The project ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The payload used to create the project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<AuditLogProjectCreatedData>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogProjectCreated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogProjectCreated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogProjectCreated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_data: Option<Option<AuditLogProjectCreatedData>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogProjectCreated {
+                    id: __f_id.flatten(),
+                    data: __f_data.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AuditLogProjectCreated", &["id", "data"], __Visitor)
+    }
 }

@@ -5,9 +5,45 @@
 /// The payload used to update the project.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogProjectUpdatedChangesRequested {
     /// The title of the project as seen on the dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogProjectUpdatedChangesRequested {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogProjectUpdatedChangesRequested;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogProjectUpdatedChangesRequested")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_title: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogProjectUpdatedChangesRequested {
+                    title: __f_title.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogProjectUpdatedChangesRequested",
+                &["title"],
+                __Visitor,
+            )
+    }
 }

@@ -7,12 +7,59 @@ use super::AuditLogRateLimitUpdatedChangesRequested;
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogRateLimitUpdated {
     /// The rate limit ID
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The payload used to update the rate limits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub changes_requested: Option<AuditLogRateLimitUpdatedChangesRequested>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogRateLimitUpdated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogRateLimitUpdated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogRateLimitUpdated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_changes_requested: Option<
+                    Option<AuditLogRateLimitUpdatedChangesRequested>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "changes_requested" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_changes_requested,
+                                "changes_requested",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogRateLimitUpdated {
+                    id: __f_id.flatten(),
+                    changes_requested: __f_changes_requested.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogRateLimitUpdated",
+                &["id", "changes_requested"],
+                __Visitor,
+            )
+    }
 }

@@ -5,24 +5,120 @@
 /// The payload used to update the rate limits.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogRateLimitUpdatedChangesRequested {
     /// The maximum requests per minute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_requests_per_1_minute: Option<i64>,
     /// The maximum tokens per minute.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tokens_per_1_minute: Option<i64>,
     /// The maximum images per minute. Only relevant for certain models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_images_per_1_minute: Option<i64>,
     /// The maximum audio megabytes per minute. Only relevant for certain models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_audio_megabytes_per_1_minute: Option<i64>,
     /// The maximum requests per day. Only relevant for certain models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_requests_per_1_day: Option<i64>,
     /// The maximum batch input tokens per day. Only relevant for certain models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_1_day_max_input_tokens: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogRateLimitUpdatedChangesRequested {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogRateLimitUpdatedChangesRequested;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogRateLimitUpdatedChangesRequested")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_max_requests_per_1_minute: Option<Option<i64>> = None;
+                let mut __f_max_tokens_per_1_minute: Option<Option<i64>> = None;
+                let mut __f_max_images_per_1_minute: Option<Option<i64>> = None;
+                let mut __f_max_audio_megabytes_per_1_minute: Option<Option<i64>> = None;
+                let mut __f_max_requests_per_1_day: Option<Option<i64>> = None;
+                let mut __f_batch_1_day_max_input_tokens: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "max_requests_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_minute,
+                                "max_requests_per_1_minute",
+                            )
+                        }
+                        "max_tokens_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_tokens_per_1_minute,
+                                "max_tokens_per_1_minute",
+                            )
+                        }
+                        "max_images_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_images_per_1_minute,
+                                "max_images_per_1_minute",
+                            )
+                        }
+                        "max_audio_megabytes_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_audio_megabytes_per_1_minute,
+                                "max_audio_megabytes_per_1_minute",
+                            )
+                        }
+                        "max_requests_per_1_day" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_day,
+                                "max_requests_per_1_day",
+                            )
+                        }
+                        "batch_1_day_max_input_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_batch_1_day_max_input_tokens,
+                                "batch_1_day_max_input_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogRateLimitUpdatedChangesRequested {
+                    max_requests_per_1_minute: __f_max_requests_per_1_minute.flatten(),
+                    max_tokens_per_1_minute: __f_max_tokens_per_1_minute.flatten(),
+                    max_images_per_1_minute: __f_max_images_per_1_minute.flatten(),
+                    max_audio_megabytes_per_1_minute: __f_max_audio_megabytes_per_1_minute
+                        .flatten(),
+                    max_requests_per_1_day: __f_max_requests_per_1_day.flatten(),
+                    batch_1_day_max_input_tokens: __f_batch_1_day_max_input_tokens
+                        .flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogRateLimitUpdatedChangesRequested",
+                &[
+                    "max_requests_per_1_minute",
+                    "max_tokens_per_1_minute",
+                    "max_images_per_1_minute",
+                    "max_audio_megabytes_per_1_minute",
+                    "max_requests_per_1_day",
+                    "batch_1_day_max_input_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,21 +5,95 @@
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogRoleAssignmentCreated {
     /// The identifier of the role assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The principal (user or group) that received the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_id: Option<String>,
     /// The type of principal (user or group) that received the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_type: Option<String>,
     /// The resource the role assignment is scoped to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The type of resource the role assignment is scoped to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogRoleAssignmentCreated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogRoleAssignmentCreated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogRoleAssignmentCreated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_principal_id: Option<Option<String>> = None;
+                let mut __f_principal_type: Option<Option<String>> = None;
+                let mut __f_resource_id: Option<Option<String>> = None;
+                let mut __f_resource_type: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "principal_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_principal_id,
+                                "principal_id",
+                            )
+                        }
+                        "principal_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_principal_type,
+                                "principal_type",
+                            )
+                        }
+                        "resource_id" => {
+                            __rt::field(&mut __map, &mut __f_resource_id, "resource_id")
+                        }
+                        "resource_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_resource_type,
+                                "resource_type",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogRoleAssignmentCreated {
+                    id: __f_id.flatten(),
+                    principal_id: __f_principal_id.flatten(),
+                    principal_type: __f_principal_type.flatten(),
+                    resource_id: __f_resource_id.flatten(),
+                    resource_type: __f_resource_type.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogRoleAssignmentCreated",
+                &[
+                    "id",
+                    "principal_id",
+                    "principal_type",
+                    "resource_id",
+                    "resource_type",
+                ],
+                __Visitor,
+            )
+    }
 }

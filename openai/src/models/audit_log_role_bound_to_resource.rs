@@ -7,36 +7,138 @@ use super::AuditLogRoleResourceSource;
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogRoleBoundToResource {
     /// The ID of the resource the role was bound to. ChatGPT workspace connector resources use `<workspace_id>__<connector_id>`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The ID of the role that was bound to the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_id: Option<String>,
     /// The ID of the resource the role was bound to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The type of resource the role was bound to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The permissions granted to the role for the resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<String>>,
     /// The workspace ID for a ChatGPT workspace connector resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
     /// The connector ID for a ChatGPT workspace connector resource.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector_id: Option<String>,
     /// The connector display name for a ChatGPT workspace connector resource, or the connector ID when the display name could not be resolved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector_name: Option<String>,
     /// Whether the connector is enabled for the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// The connector role mutation path that produced the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<AuditLogRoleResourceSource>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogRoleBoundToResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogRoleBoundToResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogRoleBoundToResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_role_id: Option<Option<String>> = None;
+                let mut __f_resource_id: Option<Option<String>> = None;
+                let mut __f_resource_type: Option<Option<String>> = None;
+                let mut __f_permissions: Option<Option<Vec<String>>> = None;
+                let mut __f_workspace_id: Option<Option<String>> = None;
+                let mut __f_connector_id: Option<Option<String>> = None;
+                let mut __f_connector_name: Option<Option<String>> = None;
+                let mut __f_enabled: Option<Option<bool>> = None;
+                let mut __f_source: Option<Option<AuditLogRoleResourceSource>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "role_id" => __rt::field(&mut __map, &mut __f_role_id, "role_id"),
+                        "resource_id" => {
+                            __rt::field(&mut __map, &mut __f_resource_id, "resource_id")
+                        }
+                        "resource_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_resource_type,
+                                "resource_type",
+                            )
+                        }
+                        "permissions" => {
+                            __rt::field(&mut __map, &mut __f_permissions, "permissions")
+                        }
+                        "workspace_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workspace_id,
+                                "workspace_id",
+                            )
+                        }
+                        "connector_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_connector_id,
+                                "connector_id",
+                            )
+                        }
+                        "connector_name" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_connector_name,
+                                "connector_name",
+                            )
+                        }
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogRoleBoundToResource {
+                    id: __f_id.flatten(),
+                    role_id: __f_role_id.flatten(),
+                    resource_id: __f_resource_id.flatten(),
+                    resource_type: __f_resource_type.flatten(),
+                    permissions: __f_permissions.flatten(),
+                    workspace_id: __f_workspace_id.flatten(),
+                    connector_id: __f_connector_id.flatten(),
+                    connector_name: __f_connector_name.flatten(),
+                    enabled: __f_enabled.flatten(),
+                    source: __f_source.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogRoleBoundToResource",
+                &[
+                    "id",
+                    "role_id",
+                    "resource_id",
+                    "resource_type",
+                    "permissions",
+                    "workspace_id",
+                    "connector_id",
+                    "connector_name",
+                    "enabled",
+                    "source",
+                ],
+                __Visitor,
+            )
+    }
 }

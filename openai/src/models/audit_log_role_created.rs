@@ -5,21 +5,81 @@
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogRoleCreated {
     /// The role ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The name of the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,
     /// The permissions granted by the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Vec<String>>,
     /// The type of resource the role belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The resource the role is scoped to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogRoleCreated {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogRoleCreated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogRoleCreated")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_role_name: Option<Option<String>> = None;
+                let mut __f_permissions: Option<Option<Vec<String>>> = None;
+                let mut __f_resource_type: Option<Option<String>> = None;
+                let mut __f_resource_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "role_name" => {
+                            __rt::field(&mut __map, &mut __f_role_name, "role_name")
+                        }
+                        "permissions" => {
+                            __rt::field(&mut __map, &mut __f_permissions, "permissions")
+                        }
+                        "resource_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_resource_type,
+                                "resource_type",
+                            )
+                        }
+                        "resource_id" => {
+                            __rt::field(&mut __map, &mut __f_resource_id, "resource_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogRoleCreated {
+                    id: __f_id.flatten(),
+                    role_name: __f_role_name.flatten(),
+                    permissions: __f_permissions.flatten(),
+                    resource_type: __f_resource_type.flatten(),
+                    resource_id: __f_resource_id.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogRoleCreated",
+                &["id", "role_name", "permissions", "resource_type", "resource_id"],
+                __Visitor,
+            )
+    }
 }

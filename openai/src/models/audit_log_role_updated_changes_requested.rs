@@ -5,27 +5,117 @@
 /// The payload used to update the role.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogRoleUpdatedChangesRequested {
     /// The updated role name, when provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_name: Option<String>,
     /// The resource the role is scoped to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<String>,
     /// The type of resource the role belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_type: Option<String>,
     /// The permissions added to the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions_added: Option<Vec<String>>,
     /// The permissions removed from the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions_removed: Option<Vec<String>>,
     /// The updated role description, when provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Additional metadata stored on the role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogRoleUpdatedChangesRequested {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogRoleUpdatedChangesRequested;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogRoleUpdatedChangesRequested")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role_name: Option<Option<String>> = None;
+                let mut __f_resource_id: Option<Option<String>> = None;
+                let mut __f_resource_type: Option<Option<String>> = None;
+                let mut __f_permissions_added: Option<Option<Vec<String>>> = None;
+                let mut __f_permissions_removed: Option<Option<Vec<String>>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_metadata: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role_name" => {
+                            __rt::field(&mut __map, &mut __f_role_name, "role_name")
+                        }
+                        "resource_id" => {
+                            __rt::field(&mut __map, &mut __f_resource_id, "resource_id")
+                        }
+                        "resource_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_resource_type,
+                                "resource_type",
+                            )
+                        }
+                        "permissions_added" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_permissions_added,
+                                "permissions_added",
+                            )
+                        }
+                        "permissions_removed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_permissions_removed,
+                                "permissions_removed",
+                            )
+                        }
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogRoleUpdatedChangesRequested {
+                    role_name: __f_role_name.flatten(),
+                    resource_id: __f_resource_id.flatten(),
+                    resource_type: __f_resource_type.flatten(),
+                    permissions_added: __f_permissions_added.flatten(),
+                    permissions_removed: __f_permissions_removed.flatten(),
+                    description: __f_description.flatten(),
+                    metadata: __f_metadata.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogRoleUpdatedChangesRequested",
+                &[
+                    "role_name",
+                    "resource_id",
+                    "resource_type",
+                    "permissions_added",
+                    "permissions_removed",
+                    "description",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }

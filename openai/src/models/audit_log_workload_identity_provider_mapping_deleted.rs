@@ -5,18 +5,77 @@
 /// The details for events with this `type`.
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditLogWorkloadIdentityProviderMappingDeleted {
     /// The workload identity provider mapping ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The workload identity provider ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_provider_id: Option<String>,
     /// The project ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The mapped service account ID.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for AuditLogWorkloadIdentityProviderMappingDeleted {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AuditLogWorkloadIdentityProviderMappingDeleted;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AuditLogWorkloadIdentityProviderMappingDeleted")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_identity_provider_id: Option<Option<String>> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_service_account_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "identity_provider_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_identity_provider_id,
+                                "identity_provider_id",
+                            )
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "service_account_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_account_id,
+                                "service_account_id",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AuditLogWorkloadIdentityProviderMappingDeleted {
+                    id: __f_id.flatten(),
+                    identity_provider_id: __f_identity_provider_id.flatten(),
+                    project_id: __f_project_id.flatten(),
+                    service_account_id: __f_service_account_id.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "AuditLogWorkloadIdentityProviderMappingDeleted",
+                &["id", "identity_provider_id", "project_id", "service_account_id"],
+                __Visitor,
+            )
+    }
 }

@@ -8,10 +8,42 @@
 /// The `auto` member of [`CreateVectorStoreRequestChunkingStrategy`](crate::CreateVectorStoreRequestChunkingStrategy), which its `type` field selects.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AutoChunkingStrategyRequestParam {
     /// Always `auto`.
     pub r#type: AutoChunkingStrategyRequestParamType,
+}
+
+impl<'de> serde::Deserialize<'de> for AutoChunkingStrategyRequestParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AutoChunkingStrategyRequestParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AutoChunkingStrategyRequestParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<AutoChunkingStrategyRequestParamType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AutoChunkingStrategyRequestParam {
+                    r#type: __rt::required(__f_type, "type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AutoChunkingStrategyRequestParam", &["type"], __Visitor)
+    }
 }
 
 /// Always `auto`.

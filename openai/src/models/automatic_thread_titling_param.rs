@@ -5,9 +5,41 @@
 /// Controls whether ChatKit automatically generates thread titles.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AutomaticThreadTitlingParam {
     /// Enable automatic thread title generation. Defaults to true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for AutomaticThreadTitlingParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = AutomaticThreadTitlingParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct AutomaticThreadTitlingParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_enabled: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(AutomaticThreadTitlingParam {
+                    enabled: __f_enabled.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("AutomaticThreadTitlingParam", &["enabled"], __Visitor)
+    }
 }

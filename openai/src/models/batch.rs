@@ -7,7 +7,7 @@ use super::{BatchErrors, BatchRequestCounts, BatchStatus, BatchUsage, Metadata};
 /// `Batch` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Batch {
     /// `id` (the OpenAPI document does not describe it).
     pub id: String,
@@ -19,10 +19,10 @@ pub struct Batch {
     /// offers a wide range of models with different capabilities, performance
     /// characteristics, and price points. Refer to the [model
     /// guide](/docs/models) to browse and compare available models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// `errors` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<BatchErrors>,
     /// The ID of the input file for the batch.
     pub input_file_id: String,
@@ -31,44 +31,44 @@ pub struct Batch {
     /// The current status of the batch.
     pub status: BatchStatus,
     /// The ID of the file containing the outputs of successfully executed requests.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_file_id: Option<String>,
     /// The ID of the file containing the outputs of requests with errors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_file_id: Option<String>,
     /// The Unix timestamp (in seconds) for when the batch was created.
     pub created_at: i64,
     /// The Unix timestamp (in seconds) for when the batch started processing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub in_progress_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch will expire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch started finalizing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub finalizing_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch was completed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub failed_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch expired.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expired_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch started cancelling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cancelling_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the batch was cancelled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cancelled_at: Option<i64>,
     /// The request counts for different statuses within the batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_counts: Option<BatchRequestCounts>,
     /// Represents token usage details including input tokens, output tokens, a
     /// breakdown of output tokens, and the total tokens used. Only populated on
     /// batches created after September 7, 2025.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<BatchUsage>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -78,12 +78,205 @@ pub struct Batch {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Batch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Batch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Batch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<BatchObject> = None;
+                let mut __f_endpoint: Option<String> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_errors: Option<Option<BatchErrors>> = None;
+                let mut __f_input_file_id: Option<String> = None;
+                let mut __f_completion_window: Option<String> = None;
+                let mut __f_status: Option<BatchStatus> = None;
+                let mut __f_output_file_id: Option<Option<String>> = None;
+                let mut __f_error_file_id: Option<Option<String>> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_in_progress_at: Option<Option<i64>> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_finalizing_at: Option<Option<i64>> = None;
+                let mut __f_completed_at: Option<Option<i64>> = None;
+                let mut __f_failed_at: Option<Option<i64>> = None;
+                let mut __f_expired_at: Option<Option<i64>> = None;
+                let mut __f_cancelling_at: Option<Option<i64>> = None;
+                let mut __f_cancelled_at: Option<Option<i64>> = None;
+                let mut __f_request_counts: Option<Option<BatchRequestCounts>> = None;
+                let mut __f_usage: Option<Option<BatchUsage>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "endpoint" => {
+                            __rt::field(&mut __map, &mut __f_endpoint, "endpoint")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "errors" => __rt::field(&mut __map, &mut __f_errors, "errors"),
+                        "input_file_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_file_id,
+                                "input_file_id",
+                            )
+                        }
+                        "completion_window" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_window,
+                                "completion_window",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "output_file_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_file_id,
+                                "output_file_id",
+                            )
+                        }
+                        "error_file_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_error_file_id,
+                                "error_file_id",
+                            )
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "in_progress_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_in_progress_at,
+                                "in_progress_at",
+                            )
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "finalizing_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_finalizing_at,
+                                "finalizing_at",
+                            )
+                        }
+                        "completed_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completed_at,
+                                "completed_at",
+                            )
+                        }
+                        "failed_at" => {
+                            __rt::field(&mut __map, &mut __f_failed_at, "failed_at")
+                        }
+                        "expired_at" => {
+                            __rt::field(&mut __map, &mut __f_expired_at, "expired_at")
+                        }
+                        "cancelling_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cancelling_at,
+                                "cancelling_at",
+                            )
+                        }
+                        "cancelled_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cancelled_at,
+                                "cancelled_at",
+                            )
+                        }
+                        "request_counts" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_request_counts,
+                                "request_counts",
+                            )
+                        }
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Batch {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    endpoint: __rt::required(__f_endpoint, "endpoint")?,
+                    model: __f_model.flatten(),
+                    errors: __f_errors.flatten(),
+                    input_file_id: __rt::required(__f_input_file_id, "input_file_id")?,
+                    completion_window: __rt::required(
+                        __f_completion_window,
+                        "completion_window",
+                    )?,
+                    status: __rt::required(__f_status, "status")?,
+                    output_file_id: __f_output_file_id.flatten(),
+                    error_file_id: __f_error_file_id.flatten(),
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    in_progress_at: __f_in_progress_at.flatten(),
+                    expires_at: __f_expires_at.flatten(),
+                    finalizing_at: __f_finalizing_at.flatten(),
+                    completed_at: __f_completed_at.flatten(),
+                    failed_at: __f_failed_at.flatten(),
+                    expired_at: __f_expired_at.flatten(),
+                    cancelling_at: __f_cancelling_at.flatten(),
+                    cancelled_at: __f_cancelled_at.flatten(),
+                    request_counts: __f_request_counts.flatten(),
+                    usage: __f_usage.flatten(),
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Batch",
+                &[
+                    "id",
+                    "object",
+                    "endpoint",
+                    "model",
+                    "errors",
+                    "input_file_id",
+                    "completion_window",
+                    "status",
+                    "output_file_id",
+                    "error_file_id",
+                    "created_at",
+                    "in_progress_at",
+                    "expires_at",
+                    "finalizing_at",
+                    "completed_at",
+                    "failed_at",
+                    "expired_at",
+                    "cancelling_at",
+                    "cancelled_at",
+                    "request_counts",
+                    "usage",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `batch`.

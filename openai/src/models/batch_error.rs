@@ -5,30 +5,67 @@
 /// `BatchError` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BatchError {
     /// An error code identifying the error type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// A human-readable message providing more details about the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The name of the parameter that caused the error, if applicable.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<Option<String>>,
     /// The line number of the input file where the error occurred, if applicable.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for BatchError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code: Option<Option<String>> = None;
+                let mut __f_message: Option<Option<String>> = None;
+                let mut __f_param: Option<Option<String>> = None;
+                let mut __f_line: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        "param" => __rt::field(&mut __map, &mut __f_param, "param"),
+                        "line" => __rt::field(&mut __map, &mut __f_line, "line"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(BatchError {
+                    code: __f_code.flatten(),
+                    message: __f_message.flatten(),
+                    param: __f_param,
+                    line: __f_line,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "BatchError",
+                &["code", "message", "param", "line"],
+                __Visitor,
+            )
+    }
 }

@@ -7,12 +7,46 @@ use super::BatchError;
 /// `BatchErrors` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BatchErrors {
     /// The object type, which is always `list`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// `data` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<BatchError>>,
+}
+
+impl<'de> serde::Deserialize<'de> for BatchErrors {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchErrors;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchErrors")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<Option<String>> = None;
+                let mut __f_data: Option<Option<Vec<BatchError>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(BatchErrors {
+                    object: __f_object.flatten(),
+                    data: __f_data.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("BatchErrors", &["object", "data"], __Visitor)
+    }
 }

@@ -5,7 +5,7 @@
 /// The request counts for different statuses within the batch.
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BatchRequestCounts {
     /// Total number of requests in the batch.
     pub total: i64,
@@ -13,4 +13,48 @@ pub struct BatchRequestCounts {
     pub completed: i64,
     /// Number of requests that have failed.
     pub failed: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for BatchRequestCounts {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchRequestCounts;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchRequestCounts")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_total: Option<i64> = None;
+                let mut __f_completed: Option<i64> = None;
+                let mut __f_failed: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "total" => __rt::field(&mut __map, &mut __f_total, "total"),
+                        "completed" => {
+                            __rt::field(&mut __map, &mut __f_completed, "completed")
+                        }
+                        "failed" => __rt::field(&mut __map, &mut __f_failed, "failed"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(BatchRequestCounts {
+                    total: __rt::required(__f_total, "total")?,
+                    completed: __rt::required(__f_completed, "completed")?,
+                    failed: __rt::required(__f_failed, "failed")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "BatchRequestCounts",
+                &["total", "completed", "failed"],
+                __Visitor,
+            )
+    }
 }

@@ -9,7 +9,7 @@ use super::{BatchUsageInputTokensDetails, BatchUsageOutputTokensDetails};
 /// batches created after September 7, 2025.
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BatchUsage {
     /// The number of input tokens.
     pub input_tokens: i64,
@@ -21,4 +21,96 @@ pub struct BatchUsage {
     pub output_tokens_details: BatchUsageOutputTokensDetails,
     /// The total number of tokens used.
     pub total_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for BatchUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchUsage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input_tokens: Option<i64> = None;
+                let mut __f_input_tokens_details: Option<BatchUsageInputTokensDetails> = None;
+                let mut __f_output_tokens: Option<i64> = None;
+                let mut __f_output_tokens_details: Option<
+                    BatchUsageOutputTokensDetails,
+                > = None;
+                let mut __f_total_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_tokens,
+                                "input_tokens",
+                            )
+                        }
+                        "input_tokens_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_tokens_details,
+                                "input_tokens_details",
+                            )
+                        }
+                        "output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_tokens,
+                                "output_tokens",
+                            )
+                        }
+                        "output_tokens_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_tokens_details,
+                                "output_tokens_details",
+                            )
+                        }
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(BatchUsage {
+                    input_tokens: __rt::required(__f_input_tokens, "input_tokens")?,
+                    input_tokens_details: __rt::required(
+                        __f_input_tokens_details,
+                        "input_tokens_details",
+                    )?,
+                    output_tokens: __rt::required(__f_output_tokens, "output_tokens")?,
+                    output_tokens_details: __rt::required(
+                        __f_output_tokens_details,
+                        "output_tokens_details",
+                    )?,
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "BatchUsage",
+                &[
+                    "input_tokens",
+                    "input_tokens_details",
+                    "output_tokens",
+                    "output_tokens_details",
+                    "total_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }

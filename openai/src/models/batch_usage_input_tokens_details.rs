@@ -5,9 +5,51 @@
 /// A detailed breakdown of the input tokens.
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BatchUsageInputTokensDetails {
     /// The number of tokens that were retrieved from the cache. [More on
     /// prompt caching](/docs/guides/prompt-caching).
     pub cached_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for BatchUsageInputTokensDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BatchUsageInputTokensDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BatchUsageInputTokensDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_cached_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "cached_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cached_tokens,
+                                "cached_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(BatchUsageInputTokensDetails {
+                    cached_tokens: __rt::required(__f_cached_tokens, "cached_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "BatchUsageInputTokensDetails",
+                &["cached_tokens"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::{CertificateCertificateDetails, CertificateObject};
 /// Represents an individual `certificate` uploaded to the organization.
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Certificate {
     /// The object type.
     ///
@@ -18,13 +18,74 @@ pub struct Certificate {
     /// The identifier, which can be referenced in API endpoints
     pub id: String,
     /// The name of the certificate.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub name: Option<String>,
     /// The Unix timestamp (in seconds) of when the certificate was uploaded.
     pub created_at: i64,
     /// `certificate_details` (the OpenAPI document does not describe it).
     pub certificate_details: CertificateCertificateDetails,
     /// Whether the certificate is currently active at the specified scope. Not returned when getting details for a specific certificate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for Certificate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Certificate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Certificate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<CertificateObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_certificate_details: Option<CertificateCertificateDetails> = None;
+                let mut __f_active: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "certificate_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificate_details,
+                                "certificate_details",
+                            )
+                        }
+                        "active" => __rt::field(&mut __map, &mut __f_active, "active"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Certificate {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    certificate_details: __rt::required(
+                        __f_certificate_details,
+                        "certificate_details",
+                    )?,
+                    active: __f_active.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Certificate",
+                &["object", "id", "name", "created_at", "certificate_details", "active"],
+                __Visitor,
+            )
+    }
 }

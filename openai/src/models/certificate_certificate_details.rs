@@ -5,15 +5,61 @@
 /// `CertificateCertificateDetails` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CertificateCertificateDetails {
     /// The Unix timestamp (in seconds) of when the certificate becomes valid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_at: Option<i64>,
     /// The Unix timestamp (in seconds) of when the certificate expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// The content of the certificate in PEM format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CertificateCertificateDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CertificateCertificateDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CertificateCertificateDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_valid_at: Option<Option<i64>> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_content: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "valid_at" => {
+                            __rt::field(&mut __map, &mut __f_valid_at, "valid_at")
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CertificateCertificateDetails {
+                    valid_at: __f_valid_at.flatten(),
+                    expires_at: __f_expires_at.flatten(),
+                    content: __f_content.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CertificateCertificateDetails",
+                &["valid_at", "expires_at", "content"],
+                __Visitor,
+            )
+    }
 }

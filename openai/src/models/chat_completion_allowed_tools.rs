@@ -7,7 +7,7 @@ use super::ChatCompletionAllowedToolsMode;
 /// Constrains the tools available to the model to a pre-defined set.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionAllowedTools {
     /// Constrains the tools available to the model to a pre-defined set.
     ///
@@ -26,4 +26,45 @@ pub struct ChatCompletionAllowedTools {
     /// ]
     /// ```
     pub tools: Vec<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionAllowedTools {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionAllowedTools;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionAllowedTools")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_mode: Option<ChatCompletionAllowedToolsMode> = None;
+                let mut __f_tools: Option<
+                    Vec<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionAllowedTools {
+                    mode: __rt::required(__f_mode, "mode")?,
+                    tools: __rt::required(__f_tools, "tools")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionAllowedTools",
+                &["mode", "tools"],
+                __Visitor,
+            )
+    }
 }

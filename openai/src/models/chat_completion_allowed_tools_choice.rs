@@ -9,8 +9,50 @@ use super::ChatCompletionAllowedTools;
 /// The `allowed_tools` member of [`ChatCompletionToolChoiceOptionObject`](crate::ChatCompletionToolChoiceOptionObject), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionAllowedToolsChoice {
     /// Constrains the tools available to the model to a pre-defined set.
     pub allowed_tools: ChatCompletionAllowedTools,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionAllowedToolsChoice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionAllowedToolsChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionAllowedToolsChoice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_allowed_tools: Option<ChatCompletionAllowedTools> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "allowed_tools" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_allowed_tools,
+                                "allowed_tools",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionAllowedToolsChoice {
+                    allowed_tools: __rt::required(__f_allowed_tools, "allowed_tools")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionAllowedToolsChoice",
+                &["allowed_tools"],
+                __Visitor,
+            )
+    }
 }

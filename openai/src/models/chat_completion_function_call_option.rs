@@ -5,8 +5,40 @@
 /// Specifying a particular function via `{"name": "my_function"}` forces the model to call that function.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionFunctionCallOption {
     /// The name of the function to call.
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionFunctionCallOption {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionFunctionCallOption;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionFunctionCallOption")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionFunctionCallOption {
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ChatCompletionFunctionCallOption", &["name"], __Visitor)
+    }
 }

@@ -9,16 +9,64 @@ use super::FunctionParameters;
 /// Needs the crate feature `chat` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionFunctions {
     /// A description of what the function does, used by the model to choose when and how to call the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The name of the function to be called. Must be a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length of 64.
     pub name: String,
     /// The parameters the functions accepts, described as a JSON Schema object. See the [guide](/docs/guides/function-calling) for examples, and the [JSON Schema reference](https://json-schema.org/understanding-json-schema/) for documentation about the format.
     ///
     /// Omitting `parameters` defines a function with an empty parameter list.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<FunctionParameters>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for ChatCompletionFunctions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionFunctions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionFunctions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_parameters: Option<Option<FunctionParameters>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "parameters" => {
+                            __rt::field(&mut __map, &mut __f_parameters, "parameters")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionFunctions {
+                    description: __f_description.flatten(),
+                    name: __rt::required(__f_name, "name")?,
+                    parameters: __f_parameters.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionFunctions",
+                &["description", "name", "parameters"],
+                __Visitor,
+            )
+    }
 }

@@ -9,10 +9,49 @@ use super::ChatCompletionMessageCustomToolCallCustom;
 /// The `custom` member of [`ChatCompletionMessageToolCallsItem`](crate::ChatCompletionMessageToolCallsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionMessageCustomToolCall {
     /// The ID of the tool call.
     pub id: String,
     /// The custom tool that the model called.
     pub custom: ChatCompletionMessageCustomToolCallCustom,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionMessageCustomToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionMessageCustomToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionMessageCustomToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_custom: Option<ChatCompletionMessageCustomToolCallCustom> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "custom" => __rt::field(&mut __map, &mut __f_custom, "custom"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionMessageCustomToolCall {
+                    id: __rt::required(__f_id, "id")?,
+                    custom: __rt::required(__f_custom, "custom")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionMessageCustomToolCall",
+                &["id", "custom"],
+                __Visitor,
+            )
+    }
 }

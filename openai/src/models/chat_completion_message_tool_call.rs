@@ -9,10 +9,51 @@ use super::ChatCompletionMessageToolCallFunction;
 /// The `function` member of [`ChatCompletionMessageToolCallsItem`](crate::ChatCompletionMessageToolCallsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionMessageToolCall {
     /// The ID of the tool call.
     pub id: String,
     /// The function that the model called.
     pub function: ChatCompletionMessageToolCallFunction,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionMessageToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionMessageToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionMessageToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_function: Option<ChatCompletionMessageToolCallFunction> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionMessageToolCall {
+                    id: __rt::required(__f_id, "id")?,
+                    function: __rt::required(__f_function, "function")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionMessageToolCall",
+                &["id", "function"],
+                __Visitor,
+            )
+    }
 }

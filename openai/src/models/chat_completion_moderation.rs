@@ -7,10 +7,49 @@ use super::{ChatCompletionModerationInput, ChatCompletionModerationOutput};
 /// Moderation results or errors for the request input and generated output.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionModeration {
     /// Moderation for the request input.
     pub input: ChatCompletionModerationInput,
     /// Moderation for the generated output.
     pub output: ChatCompletionModerationOutput,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionModeration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionModeration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionModeration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<ChatCompletionModerationInput> = None;
+                let mut __f_output: Option<ChatCompletionModerationOutput> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionModeration {
+                    input: __rt::required(__f_input, "input")?,
+                    output: __rt::required(__f_output, "output")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionModeration",
+                &["input", "output"],
+                __Visitor,
+            )
+    }
 }

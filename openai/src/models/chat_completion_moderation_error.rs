@@ -8,7 +8,7 @@
 /// The `error` member of [`ChatCompletionModerationOutput`](crate::ChatCompletionModerationOutput), which its `type` field selects.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionModerationError {
     /// The object type, which is always `error`.
     pub r#type: ChatCompletionModerationErrorType,
@@ -16,6 +16,48 @@ pub struct ChatCompletionModerationError {
     pub code: String,
     /// The error message.
     pub message: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionModerationError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionModerationError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionModerationError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ChatCompletionModerationErrorType> = None;
+                let mut __f_code: Option<String> = None;
+                let mut __f_message: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionModerationError {
+                    r#type: __rt::required(__f_type, "type")?,
+                    code: __rt::required(__f_code, "code")?,
+                    message: __rt::required(__f_message, "message")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionModerationError",
+                &["type", "code", "message"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `error`.

@@ -10,7 +10,7 @@ use super::ModerationResultBody;
 /// The `moderation_results` member of [`ChatCompletionModerationOutput`](crate::ChatCompletionModerationOutput), which its `type` field selects.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionModerationResults {
     /// The object type, which is always `moderation_results`.
     pub r#type: ChatCompletionModerationResultsType,
@@ -18,6 +18,48 @@ pub struct ChatCompletionModerationResults {
     pub model: String,
     /// A list of moderation results.
     pub results: Vec<ModerationResultBody>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionModerationResults {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionModerationResults;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionModerationResults")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ChatCompletionModerationResultsType> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_results: Option<Vec<ModerationResultBody>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionModerationResults {
+                    r#type: __rt::required(__f_type, "type")?,
+                    model: __rt::required(__f_model, "model")?,
+                    results: __rt::required(__f_results, "results")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionModerationResults",
+                &["type", "model", "results"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `moderation_results`.

@@ -9,8 +9,46 @@ use super::ChatCompletionNamedToolChoiceFunction;
 /// The `function` member of [`ChatCompletionToolChoiceOptionObject`](crate::ChatCompletionToolChoiceOptionObject), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionNamedToolChoice {
     /// `function` (the OpenAPI document does not describe it).
     pub function: ChatCompletionNamedToolChoiceFunction,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionNamedToolChoice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionNamedToolChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionNamedToolChoice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_function: Option<ChatCompletionNamedToolChoiceFunction> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionNamedToolChoice {
+                    function: __rt::required(__f_function, "function")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionNamedToolChoice",
+                &["function"],
+                __Visitor,
+            )
+    }
 }

@@ -9,8 +9,44 @@ use super::ChatCompletionNamedToolChoiceCustomCustom;
 /// The `custom` member of [`ChatCompletionToolChoiceOptionObject`](crate::ChatCompletionToolChoiceOptionObject), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionNamedToolChoiceCustom {
     /// `custom` (the OpenAPI document does not describe it).
     pub custom: ChatCompletionNamedToolChoiceCustomCustom,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionNamedToolChoiceCustom {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionNamedToolChoiceCustom;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionNamedToolChoiceCustom")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_custom: Option<ChatCompletionNamedToolChoiceCustomCustom> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "custom" => __rt::field(&mut __map, &mut __f_custom, "custom"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionNamedToolChoiceCustom {
+                    custom: __rt::required(__f_custom, "custom")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionNamedToolChoiceCustom",
+                &["custom"],
+                __Visitor,
+            )
+    }
 }

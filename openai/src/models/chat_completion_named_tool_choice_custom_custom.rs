@@ -5,8 +5,44 @@
 /// `ChatCompletionNamedToolChoiceCustomCustom` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionNamedToolChoiceCustomCustom {
     /// The name of the custom tool to call.
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionNamedToolChoiceCustomCustom {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionNamedToolChoiceCustomCustom;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionNamedToolChoiceCustomCustom")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionNamedToolChoiceCustomCustom {
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionNamedToolChoiceCustomCustom",
+                &["name"],
+                __Visitor,
+            )
+    }
 }

@@ -9,11 +9,51 @@
 /// Needs the crate feature `chat` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestFunctionMessage {
     /// The contents of the function message.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub content: Option<String>,
     /// The name of the function to call.
     pub name: String,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestFunctionMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestFunctionMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestFunctionMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_content: Option<Option<String>> = None;
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestFunctionMessage {
+                    content: __rt::required(__f_content, "content")?,
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestFunctionMessage",
+                &["content", "name"],
+                __Visitor,
+            )
+    }
 }

@@ -11,11 +11,62 @@ use super::{
 /// The `input_audio` member of [`ChatCompletionRequestUserMessageContentPart`](crate::ChatCompletionRequestUserMessageContentPart), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestMessageContentPartAudio {
     /// `input_audio` (the OpenAPI document does not describe it).
     pub input_audio: ChatCompletionRequestMessageContentPartAudioInputAudio,
     /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_breakpoint: Option<PromptCacheBreakpointParam>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestMessageContentPartAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestMessageContentPartAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestMessageContentPartAudio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input_audio: Option<
+                    ChatCompletionRequestMessageContentPartAudioInputAudio,
+                > = None;
+                let mut __f_prompt_cache_breakpoint: Option<
+                    Option<PromptCacheBreakpointParam>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input_audio" => {
+                            __rt::field(&mut __map, &mut __f_input_audio, "input_audio")
+                        }
+                        "prompt_cache_breakpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_breakpoint,
+                                "prompt_cache_breakpoint",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestMessageContentPartAudio {
+                    input_audio: __rt::required(__f_input_audio, "input_audio")?,
+                    prompt_cache_breakpoint: __f_prompt_cache_breakpoint.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestMessageContentPartAudio",
+                &["input_audio", "prompt_cache_breakpoint"],
+                __Visitor,
+            )
+    }
 }

@@ -7,10 +7,54 @@ use super::ChatCompletionRequestMessageContentPartAudioInputAudioFormat;
 /// `ChatCompletionRequestMessageContentPartAudioInputAudio` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestMessageContentPartAudioInputAudio {
     /// Base64 encoded audio data.
     pub data: String,
     /// The format of the encoded audio data. Currently supports "wav" and "mp3".
     pub format: ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
+}
+
+impl<'de> serde::Deserialize<'de>
+for ChatCompletionRequestMessageContentPartAudioInputAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestMessageContentPartAudioInputAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct ChatCompletionRequestMessageContentPartAudioInputAudio",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<String> = None;
+                let mut __f_format: Option<
+                    ChatCompletionRequestMessageContentPartAudioInputAudioFormat,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestMessageContentPartAudioInputAudio {
+                    data: __rt::required(__f_data, "data")?,
+                    format: __rt::required(__f_format, "format")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestMessageContentPartAudioInputAudio",
+                &["data", "format"],
+                __Visitor,
+            )
+    }
 }

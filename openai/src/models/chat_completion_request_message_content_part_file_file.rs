@@ -5,17 +5,63 @@
 /// `ChatCompletionRequestMessageContentPartFileFile` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestMessageContentPartFileFile {
     /// The name of the file, used when passing the file to the model as a
     /// string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// The base64 encoded file data, used when passing the file to the model
     /// as a string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_data: Option<String>,
     /// The ID of an uploaded file to use as input.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestMessageContentPartFileFile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestMessageContentPartFileFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestMessageContentPartFileFile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_filename: Option<Option<String>> = None;
+                let mut __f_file_data: Option<Option<String>> = None;
+                let mut __f_file_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "file_data" => {
+                            __rt::field(&mut __map, &mut __f_file_data, "file_data")
+                        }
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestMessageContentPartFileFile {
+                    filename: __f_filename.flatten(),
+                    file_data: __f_file_data.flatten(),
+                    file_id: __f_file_id.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestMessageContentPartFileFile",
+                &["filename", "file_data", "file_id"],
+                __Visitor,
+            )
+    }
 }

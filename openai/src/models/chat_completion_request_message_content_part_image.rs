@@ -12,15 +12,71 @@ use super::{
 /// The `image_url` member of [`ChatCompletionRequestUserMessageContentPart`](crate::ChatCompletionRequestUserMessageContentPart), which its `type` field selects.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestMessageContentPartImage {
     /// The type of the content part.
     pub r#type: ChatCompletionRequestMessageContentPartImageType,
     /// `image_url` (the OpenAPI document does not describe it).
     pub image_url: ChatCompletionRequestMessageContentPartImageImageUrl,
     /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_breakpoint: Option<PromptCacheBreakpointParam>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestMessageContentPartImage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestMessageContentPartImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestMessageContentPartImage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<
+                    ChatCompletionRequestMessageContentPartImageType,
+                > = None;
+                let mut __f_image_url: Option<
+                    ChatCompletionRequestMessageContentPartImageImageUrl,
+                > = None;
+                let mut __f_prompt_cache_breakpoint: Option<
+                    Option<PromptCacheBreakpointParam>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "image_url" => {
+                            __rt::field(&mut __map, &mut __f_image_url, "image_url")
+                        }
+                        "prompt_cache_breakpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_breakpoint,
+                                "prompt_cache_breakpoint",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestMessageContentPartImage {
+                    r#type: __rt::required(__f_type, "type")?,
+                    image_url: __rt::required(__f_image_url, "image_url")?,
+                    prompt_cache_breakpoint: __f_prompt_cache_breakpoint.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestMessageContentPartImage",
+                &["type", "image_url", "prompt_cache_breakpoint"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the content part.

@@ -7,11 +7,53 @@ use super::FileInputDetail;
 /// `ChatCompletionRequestMessageContentPartImageImageUrl` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestMessageContentPartImageImageUrl {
     /// Either a URL of the image or the base64 encoded image data.
     pub url: String,
     /// Specifies the detail level of the image. Learn more in the [Vision guide](/docs/guides/vision#low-or-high-fidelity-image-understanding).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<FileInputDetail>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for ChatCompletionRequestMessageContentPartImageImageUrl {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestMessageContentPartImageImageUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct ChatCompletionRequestMessageContentPartImageImageUrl",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_url: Option<String> = None;
+                let mut __f_detail: Option<Option<FileInputDetail>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestMessageContentPartImageImageUrl {
+                    url: __rt::required(__f_url, "url")?,
+                    detail: __f_detail.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestMessageContentPartImageImageUrl",
+                &["url", "detail"],
+                __Visitor,
+            )
+    }
 }

@@ -11,11 +11,50 @@ use super::ChatCompletionRequestSystemMessageContent;
 /// The `system` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestSystemMessage {
     /// The contents of the system message.
     pub content: ChatCompletionRequestSystemMessageContent,
     /// An optional name for the participant. Provides the model information to differentiate between participants of the same role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestSystemMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestSystemMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestSystemMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_content: Option<ChatCompletionRequestSystemMessageContent> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestSystemMessage {
+                    content: __rt::required(__f_content, "content")?,
+                    name: __f_name.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestSystemMessage",
+                &["content", "name"],
+                __Visitor,
+            )
+    }
 }

@@ -9,10 +9,55 @@ use super::ChatCompletionRequestToolMessageContent;
 /// The `tool` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestToolMessage {
     /// The contents of the tool message.
     pub content: ChatCompletionRequestToolMessageContent,
     /// Tool call that this message is responding to.
     pub tool_call_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestToolMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestToolMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestToolMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_content: Option<ChatCompletionRequestToolMessageContent> = None;
+                let mut __f_tool_call_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "tool_call_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_call_id,
+                                "tool_call_id",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestToolMessage {
+                    content: __rt::required(__f_content, "content")?,
+                    tool_call_id: __rt::required(__f_tool_call_id, "tool_call_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestToolMessage",
+                &["content", "tool_call_id"],
+                __Visitor,
+            )
+    }
 }

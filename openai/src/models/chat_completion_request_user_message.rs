@@ -10,11 +10,50 @@ use super::ChatCompletionRequestUserMessageContent;
 /// The `user` member of [`ChatCompletionRequestMessage`](crate::ChatCompletionRequestMessage), which reads and writes the `role` field.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionRequestUserMessage {
     /// The contents of the user message.
     pub content: ChatCompletionRequestUserMessageContent,
     /// An optional name for the participant. Provides the model information to differentiate between participants of the same role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionRequestUserMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionRequestUserMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionRequestUserMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_content: Option<ChatCompletionRequestUserMessageContent> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionRequestUserMessage {
+                    content: __rt::required(__f_content, "content")?,
+                    name: __f_name.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionRequestUserMessage",
+                &["content", "name"],
+                __Visitor,
+            )
+    }
 }

@@ -7,12 +7,61 @@ use super::ChatCompletionResponseMessageAnnotationsItemUrlCitation;
 /// A URL citation when using web search.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionResponseMessageAnnotationsItem {
     /// The type of the URL citation. Always `url_citation`.
     pub r#type: ChatCompletionResponseMessageAnnotationsItemType,
     /// A URL citation when using web search.
     pub url_citation: ChatCompletionResponseMessageAnnotationsItemUrlCitation,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionResponseMessageAnnotationsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionResponseMessageAnnotationsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionResponseMessageAnnotationsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<
+                    ChatCompletionResponseMessageAnnotationsItemType,
+                > = None;
+                let mut __f_url_citation: Option<
+                    ChatCompletionResponseMessageAnnotationsItemUrlCitation,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "url_citation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_url_citation,
+                                "url_citation",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionResponseMessageAnnotationsItem {
+                    r#type: __rt::required(__f_type, "type")?,
+                    url_citation: __rt::required(__f_url_citation, "url_citation")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionResponseMessageAnnotationsItem",
+                &["type", "url_citation"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the URL citation. Always `url_citation`.

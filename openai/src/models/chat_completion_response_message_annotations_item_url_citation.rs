@@ -5,7 +5,7 @@
 /// A URL citation when using web search.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionResponseMessageAnnotationsItemUrlCitation {
     /// The index of the last character of the URL citation in the message.
     pub end_index: i64,
@@ -15,4 +15,56 @@ pub struct ChatCompletionResponseMessageAnnotationsItemUrlCitation {
     pub url: String,
     /// The title of the web resource.
     pub title: String,
+}
+
+impl<'de> serde::Deserialize<'de>
+for ChatCompletionResponseMessageAnnotationsItemUrlCitation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionResponseMessageAnnotationsItemUrlCitation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct ChatCompletionResponseMessageAnnotationsItemUrlCitation",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_end_index: Option<i64> = None;
+                let mut __f_start_index: Option<i64> = None;
+                let mut __f_url: Option<String> = None;
+                let mut __f_title: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "end_index" => {
+                            __rt::field(&mut __map, &mut __f_end_index, "end_index")
+                        }
+                        "start_index" => {
+                            __rt::field(&mut __map, &mut __f_start_index, "start_index")
+                        }
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionResponseMessageAnnotationsItemUrlCitation {
+                    end_index: __rt::required(__f_end_index, "end_index")?,
+                    start_index: __rt::required(__f_start_index, "start_index")?,
+                    url: __rt::required(__f_url, "url")?,
+                    title: __rt::required(__f_title, "title")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionResponseMessageAnnotationsItemUrlCitation",
+                &["end_index", "start_index", "url", "title"],
+                __Visitor,
+            )
+    }
 }

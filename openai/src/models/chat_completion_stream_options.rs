@@ -5,7 +5,7 @@
 /// Options for streaming response. Only set this when you set `stream: true`.
 ///
 /// Needs one of the crate features `chat`, `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionStreamOptions {
     /// If set, an additional chunk will be streamed before the `data: [DONE]`
     /// message. The `usage` field on this chunk shows the token usage statistics
@@ -15,7 +15,7 @@ pub struct ChatCompletionStreamOptions {
     /// All other chunks will also include a `usage` field, but with a null
     /// value. **NOTE:** If the stream is interrupted, you may not receive the
     /// final usage chunk which contains the total token usage for the request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include_usage: Option<bool>,
     /// When true, stream obfuscation will be enabled. Stream obfuscation adds
     /// random characters to an `obfuscation` field on streaming delta events to
@@ -24,6 +24,57 @@ pub struct ChatCompletionStreamOptions {
     /// of overhead to the data stream. You can set `include_obfuscation` to
     /// false to optimize for bandwidth if you trust the network links between
     /// your application and the OpenAI API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include_obfuscation: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionStreamOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionStreamOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionStreamOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_include_usage: Option<Option<bool>> = None;
+                let mut __f_include_obfuscation: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "include_usage" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_include_usage,
+                                "include_usage",
+                            )
+                        }
+                        "include_obfuscation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_include_obfuscation,
+                                "include_obfuscation",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionStreamOptions {
+                    include_usage: __f_include_usage.flatten(),
+                    include_obfuscation: __f_include_obfuscation.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionStreamOptions",
+                &["include_usage", "include_obfuscation"],
+                __Visitor,
+            )
+    }
 }

@@ -7,15 +7,67 @@ use super::ChatCompletionTokenLogprobTopLogprobsItem;
 /// `ChatCompletionTokenLogprob` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionTokenLogprob {
     /// The token.
     pub token: String,
     /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
     pub logprob: f64,
     /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be `null` if there is no bytes representation for the token.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub bytes: Option<Vec<i64>>,
     /// List of the most likely tokens and their log probability, at this token position. The number of entries may be fewer than the requested `top_logprobs`.
     pub top_logprobs: Vec<ChatCompletionTokenLogprobTopLogprobsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionTokenLogprob {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionTokenLogprob;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionTokenLogprob")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_token: Option<String> = None;
+                let mut __f_logprob: Option<f64> = None;
+                let mut __f_bytes: Option<Option<Vec<i64>>> = None;
+                let mut __f_top_logprobs: Option<
+                    Vec<ChatCompletionTokenLogprobTopLogprobsItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "token" => __rt::field(&mut __map, &mut __f_token, "token"),
+                        "logprob" => __rt::field(&mut __map, &mut __f_logprob, "logprob"),
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        "top_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_top_logprobs,
+                                "top_logprobs",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionTokenLogprob {
+                    token: __rt::required(__f_token, "token")?,
+                    logprob: __rt::required(__f_logprob, "logprob")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                    top_logprobs: __rt::required(__f_top_logprobs, "top_logprobs")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatCompletionTokenLogprob",
+                &["token", "logprob", "bytes", "top_logprobs"],
+                __Visitor,
+            )
+    }
 }

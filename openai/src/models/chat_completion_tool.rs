@@ -9,12 +9,49 @@ use super::FunctionObject;
 /// The `function` member of [`CreateChatCompletionRequestToolsItem`](crate::CreateChatCompletionRequestToolsItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `chat`, `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatCompletionTool {
     /// The type of the tool. Currently, only `function` is supported.
     pub r#type: ChatCompletionToolType,
     /// `function` (the OpenAPI document does not describe it).
     pub function: FunctionObject,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatCompletionTool {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatCompletionTool;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatCompletionTool")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ChatCompletionToolType> = None;
+                let mut __f_function: Option<FunctionObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatCompletionTool {
+                    r#type: __rt::required(__f_type, "type")?,
+                    function: __rt::required(__f_function, "function")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ChatCompletionTool", &["type", "function"], __Visitor)
+    }
 }
 
 /// The type of the tool. Currently, only `function` is supported.

@@ -9,7 +9,7 @@ use super::{
 /// ChatKit configuration for the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatSessionChatkitConfiguration {
     /// Automatic thread titling preferences.
     pub automatic_thread_titling: ChatSessionAutomaticThreadTitling,
@@ -17,4 +17,59 @@ pub struct ChatSessionChatkitConfiguration {
     pub file_upload: ChatSessionFileUpload,
     /// History retention configuration.
     pub history: ChatSessionHistory,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatSessionChatkitConfiguration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatSessionChatkitConfiguration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatSessionChatkitConfiguration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_automatic_thread_titling: Option<
+                    ChatSessionAutomaticThreadTitling,
+                > = None;
+                let mut __f_file_upload: Option<ChatSessionFileUpload> = None;
+                let mut __f_history: Option<ChatSessionHistory> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "automatic_thread_titling" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_automatic_thread_titling,
+                                "automatic_thread_titling",
+                            )
+                        }
+                        "file_upload" => {
+                            __rt::field(&mut __map, &mut __f_file_upload, "file_upload")
+                        }
+                        "history" => __rt::field(&mut __map, &mut __f_history, "history"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatSessionChatkitConfiguration {
+                    automatic_thread_titling: __rt::required(
+                        __f_automatic_thread_titling,
+                        "automatic_thread_titling",
+                    )?,
+                    file_upload: __rt::required(__f_file_upload, "file_upload")?,
+                    history: __rt::required(__f_history, "history")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatSessionChatkitConfiguration",
+                &["automatic_thread_titling", "file_upload", "history"],
+                __Visitor,
+            )
+    }
 }

@@ -5,14 +5,62 @@
 /// Upload permissions and limits applied to the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatSessionFileUpload {
     /// Indicates if uploads are enabled for the session.
     pub enabled: bool,
     /// Maximum upload size in megabytes.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub max_file_size: Option<i64>,
     /// Maximum number of uploads allowed during the session.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub max_files: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatSessionFileUpload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatSessionFileUpload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatSessionFileUpload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_enabled: Option<bool> = None;
+                let mut __f_max_file_size: Option<Option<i64>> = None;
+                let mut __f_max_files: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        "max_file_size" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_file_size,
+                                "max_file_size",
+                            )
+                        }
+                        "max_files" => {
+                            __rt::field(&mut __map, &mut __f_max_files, "max_files")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatSessionFileUpload {
+                    enabled: __rt::required(__f_enabled, "enabled")?,
+                    max_file_size: __rt::required(__f_max_file_size, "max_file_size")?,
+                    max_files: __rt::required(__f_max_files, "max_files")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatSessionFileUpload",
+                &["enabled", "max_file_size", "max_files"],
+                __Visitor,
+            )
+    }
 }

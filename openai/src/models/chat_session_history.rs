@@ -5,11 +5,55 @@
 /// History retention preferences returned for the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatSessionHistory {
     /// Indicates if chat history is persisted for the session.
     pub enabled: bool,
     /// Number of prior threads surfaced in history views. Defaults to null when all history is retained.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub recent_threads: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatSessionHistory {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatSessionHistory;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatSessionHistory")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_enabled: Option<bool> = None;
+                let mut __f_recent_threads: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        "recent_threads" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_recent_threads,
+                                "recent_threads",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatSessionHistory {
+                    enabled: __rt::required(__f_enabled, "enabled")?,
+                    recent_threads: __rt::required(__f_recent_threads, "recent_threads")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatSessionHistory",
+                &["enabled", "recent_threads"],
+                __Visitor,
+            )
+    }
 }

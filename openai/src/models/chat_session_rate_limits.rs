@@ -5,8 +5,53 @@
 /// Active per-minute request limit for the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatSessionRateLimits {
     /// Maximum allowed requests per one-minute window.
     pub max_requests_per_1_minute: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatSessionRateLimits {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatSessionRateLimits;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatSessionRateLimits")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_max_requests_per_1_minute: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "max_requests_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_minute,
+                                "max_requests_per_1_minute",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatSessionRateLimits {
+                    max_requests_per_1_minute: __rt::required(
+                        __f_max_requests_per_1_minute,
+                        "max_requests_per_1_minute",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatSessionRateLimits",
+                &["max_requests_per_1_minute"],
+                __Visitor,
+            )
+    }
 }

@@ -10,7 +10,7 @@ use super::{
 /// Represents a ChatKit session and its resolved configuration.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatSessionResource {
     /// Identifier for the ChatKit session.
     pub id: String,
@@ -32,6 +32,112 @@ pub struct ChatSessionResource {
     pub status: ChatSessionStatus,
     /// Resolved ChatKit feature configuration for the session.
     pub chatkit_configuration: ChatSessionChatkitConfiguration,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatSessionResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatSessionResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatSessionResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ChatSessionResourceObject> = None;
+                let mut __f_expires_at: Option<i64> = None;
+                let mut __f_client_secret: Option<String> = None;
+                let mut __f_workflow: Option<ChatkitWorkflow> = None;
+                let mut __f_user: Option<String> = None;
+                let mut __f_rate_limits: Option<ChatSessionRateLimits> = None;
+                let mut __f_max_requests_per_1_minute: Option<i64> = None;
+                let mut __f_status: Option<ChatSessionStatus> = None;
+                let mut __f_chatkit_configuration: Option<
+                    ChatSessionChatkitConfiguration,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "client_secret" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_client_secret,
+                                "client_secret",
+                            )
+                        }
+                        "workflow" => {
+                            __rt::field(&mut __map, &mut __f_workflow, "workflow")
+                        }
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "rate_limits" => {
+                            __rt::field(&mut __map, &mut __f_rate_limits, "rate_limits")
+                        }
+                        "max_requests_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_minute,
+                                "max_requests_per_1_minute",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "chatkit_configuration" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chatkit_configuration,
+                                "chatkit_configuration",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatSessionResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    client_secret: __rt::required(__f_client_secret, "client_secret")?,
+                    workflow: __rt::required(__f_workflow, "workflow")?,
+                    user: __rt::required(__f_user, "user")?,
+                    rate_limits: __rt::required(__f_rate_limits, "rate_limits")?,
+                    max_requests_per_1_minute: __rt::required(
+                        __f_max_requests_per_1_minute,
+                        "max_requests_per_1_minute",
+                    )?,
+                    status: __rt::required(__f_status, "status")?,
+                    chatkit_configuration: __rt::required(
+                        __f_chatkit_configuration,
+                        "chatkit_configuration",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatSessionResource",
+                &[
+                    "id",
+                    "object",
+                    "expires_at",
+                    "client_secret",
+                    "workflow",
+                    "user",
+                    "rate_limits",
+                    "max_requests_per_1_minute",
+                    "status",
+                    "chatkit_configuration",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `chatkit.session`.

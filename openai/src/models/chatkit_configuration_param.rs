@@ -7,17 +7,69 @@ use super::{AutomaticThreadTitlingParam, FileUploadParam, HistoryParam};
 /// Optional per-session configuration settings for ChatKit behavior.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatkitConfigurationParam {
     /// Configuration for automatic thread titling. When omitted, automatic thread titling is enabled by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub automatic_thread_titling: Option<AutomaticThreadTitlingParam>,
     /// Configuration for upload enablement and limits. When omitted, uploads are disabled by default (max_files 10, max_file_size 512 MB).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_upload: Option<FileUploadParam>,
     /// Configuration for chat history retention. When omitted, history is enabled by default with no limit on recent_threads (null).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<HistoryParam>,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatkitConfigurationParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatkitConfigurationParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatkitConfigurationParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_automatic_thread_titling: Option<
+                    Option<AutomaticThreadTitlingParam>,
+                > = None;
+                let mut __f_file_upload: Option<Option<FileUploadParam>> = None;
+                let mut __f_history: Option<Option<HistoryParam>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "automatic_thread_titling" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_automatic_thread_titling,
+                                "automatic_thread_titling",
+                            )
+                        }
+                        "file_upload" => {
+                            __rt::field(&mut __map, &mut __f_file_upload, "file_upload")
+                        }
+                        "history" => __rt::field(&mut __map, &mut __f_history, "history"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatkitConfigurationParam {
+                    automatic_thread_titling: __f_automatic_thread_titling.flatten(),
+                    file_upload: __f_file_upload.flatten(),
+                    history: __f_history.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatkitConfigurationParam",
+                &["automatic_thread_titling", "file_upload", "history"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ChatkitConfigurationParam {

@@ -7,18 +7,77 @@ use super::{ChatkitWorkflowStateVariablesValue, ChatkitWorkflowTracing};
 /// Workflow metadata and state returned for the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ChatkitWorkflow {
     /// Identifier of the workflow backing the session.
     pub id: String,
     /// Specific workflow version used for the session. Defaults to null when using the latest deployment.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub version: Option<String>,
     /// State variable key-value pairs applied when invoking the workflow. Defaults to null when no overrides were provided.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub state_variables: Option<
         std::collections::BTreeMap<String, ChatkitWorkflowStateVariablesValue>,
     >,
     /// Tracing settings applied to the workflow.
     pub tracing: ChatkitWorkflowTracing,
+}
+
+impl<'de> serde::Deserialize<'de> for ChatkitWorkflow {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ChatkitWorkflow;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ChatkitWorkflow")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_version: Option<Option<String>> = None;
+                let mut __f_state_variables: Option<
+                    Option<
+                        std::collections::BTreeMap<
+                            String,
+                            ChatkitWorkflowStateVariablesValue,
+                        >,
+                    >,
+                > = None;
+                let mut __f_tracing: Option<ChatkitWorkflowTracing> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "version" => __rt::field(&mut __map, &mut __f_version, "version"),
+                        "state_variables" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_state_variables,
+                                "state_variables",
+                            )
+                        }
+                        "tracing" => __rt::field(&mut __map, &mut __f_tracing, "tracing"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ChatkitWorkflow {
+                    id: __rt::required(__f_id, "id")?,
+                    version: __rt::required(__f_version, "version")?,
+                    state_variables: __rt::required(
+                        __f_state_variables,
+                        "state_variables",
+                    )?,
+                    tracing: __rt::required(__f_tracing, "tracing")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ChatkitWorkflow",
+                &["id", "version", "state_variables", "tracing"],
+                __Visitor,
+            )
+    }
 }

@@ -9,7 +9,7 @@ use super::ClientToolCallStatus;
 /// The `chatkit.client_tool_call` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ClientToolCallItem {
     /// Identifier of the thread item.
     pub id: String,
@@ -28,8 +28,83 @@ pub struct ClientToolCallItem {
     /// JSON-encoded arguments that were sent to the tool.
     pub arguments: String,
     /// JSON-encoded output captured from the tool. Defaults to null while execution is in progress.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub output: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ClientToolCallItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ClientToolCallItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ClientToolCallItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ClientToolCallItemObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_status: Option<ClientToolCallStatus> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_arguments: Option<String> = None;
+                let mut __f_output: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "arguments" => {
+                            __rt::field(&mut __map, &mut __f_arguments, "arguments")
+                        }
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ClientToolCallItem {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    arguments: __rt::required(__f_arguments, "arguments")?,
+                    output: __rt::required(__f_output, "output")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ClientToolCallItem",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "thread_id",
+                    "status",
+                    "call_id",
+                    "name",
+                    "arguments",
+                    "output",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `chatkit.thread_item`.

@@ -7,9 +7,39 @@
 /// The `closed` member of [`ThreadResourceStatus`](crate::ThreadResourceStatus), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ClosedStatus {
     /// Reason that the thread was closed. Defaults to null when no reason is recorded.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub reason: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ClosedStatus {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ClosedStatus;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ClosedStatus")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reason: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reason" => __rt::field(&mut __map, &mut __f_reason, "reason"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ClosedStatus {
+                    reason: __rt::required(__f_reason, "reason")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ClosedStatus", &["reason"], __Visitor)
+    }
 }

@@ -7,8 +7,40 @@
 /// The `image` member of [`CodeInterpreterToolCallOutputsItem`](crate::CodeInterpreterToolCallOutputsItem), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterOutputImage {
     /// The URL of the image output from the code interpreter.
     pub url: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CodeInterpreterOutputImage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CodeInterpreterOutputImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CodeInterpreterOutputImage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_url: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CodeInterpreterOutputImage {
+                    url: __rt::required(__f_url, "url")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CodeInterpreterOutputImage", &["url"], __Visitor)
+    }
 }

@@ -7,8 +7,40 @@
 /// The `logs` member of [`CodeInterpreterToolCallOutputsItem`](crate::CodeInterpreterToolCallOutputsItem), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterOutputLogs {
     /// The logs output from the code interpreter.
     pub logs: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CodeInterpreterOutputLogs {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CodeInterpreterOutputLogs;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CodeInterpreterOutputLogs")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_logs: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "logs" => __rt::field(&mut __map, &mut __f_logs, "logs"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CodeInterpreterOutputLogs {
+                    logs: __rt::required(__f_logs, "logs")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CodeInterpreterOutputLogs", &["logs"], __Visitor)
+    }
 }

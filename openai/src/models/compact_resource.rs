@@ -7,7 +7,7 @@ use super::{ItemField, ResponseUsage};
 /// The compacted response object
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompactResource {
     /// The unique identifier for the compacted response.
     pub id: String,
@@ -19,6 +19,56 @@ pub struct CompactResource {
     pub created_at: i64,
     /// Token accounting for the compaction pass, including cached, reasoning, and total tokens.
     pub usage: ResponseUsage,
+}
+
+impl<'de> serde::Deserialize<'de> for CompactResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompactResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompactResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<CompactResourceObject> = None;
+                let mut __f_output: Option<Vec<ItemField>> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_usage: Option<ResponseUsage> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CompactResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    output: __rt::required(__f_output, "output")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    usage: __rt::required(__f_usage, "usage")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CompactResource",
+                &["id", "object", "output", "created_at", "usage"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type. Always `response.compaction`.

@@ -11,79 +11,160 @@ use super::{
 ///
 /// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompactResponseMethodPublicBody {
     /// Model ID used to generate the response, like `gpt-5` or `o3`. OpenAI offers a wide range of models with different capabilities, performance characteristics, and price points. Refer to the [model guide](/docs/models) to browse and compare available models.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub model: Option<serde_json::Value>,
     /// Text, image, or file inputs to the model, used to generate a response
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<Option<CompactResponseMethodPublicBodyInput>>,
     /// The unique ID of the previous response to the model. Use this to create multi-turn conversations. Learn more about [conversation state](/docs/guides/conversation-state). Cannot be used in conjunction with `conversation`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_response_id: Option<Option<String>>,
     /// A system (or developer) message inserted into the model's context.
     /// When used along with `previous_response_id`, the instructions from a previous response will not be carried over to the next response. This makes it simple to swap out system (or developer) messages in new responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Option<String>>,
     /// A key to use when reading from or writing to the prompt cache.
     ///
     /// Constraint: at most 64 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_key: Option<Option<String>>,
     /// How long to retain a prompt cache entry created by this request.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<Option<PromptCacheOptionsParam>>,
     /// Specifies the processing type used for serving the request.   - If set to 'auto', then the request will be processed with the service tier configured in the Project settings. Unless otherwise configured, the Project will use 'default'.   - If set to 'default', then the request will be processed with the standard pricing and performance for the selected model.   - If set to '[flex](/docs/guides/flex-processing)', then the request will be processed with the Flex Processing service tier.   - To opt-in to [Fast mode](/api/docs/guides/fast-mode) at the request level, include the `service_tier=fast` or `service_tier=priority` parameter for Responses or Chat Completions. The response will show `service_tier=priority` regardless of if you specify `service_tier=fast` or `priority` in your request.   - When not set, the default behavior is 'auto'.
     /// When the `service_tier` parameter is set, the response body will include the `service_tier` value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<Option<ServiceTierEnum>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for CompactResponseMethodPublicBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompactResponseMethodPublicBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompactResponseMethodPublicBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<Option<serde_json::Value>> = None;
+                let mut __f_input: Option<
+                    Option<CompactResponseMethodPublicBodyInput>,
+                > = None;
+                let mut __f_previous_response_id: Option<Option<String>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_prompt_cache_key: Option<Option<String>> = None;
+                let mut __f_prompt_cache_retention: Option<
+                    Option<PromptCacheRetentionEnum>,
+                > = None;
+                let mut __f_prompt_cache_options: Option<
+                    Option<PromptCacheOptionsParam>,
+                > = None;
+                let mut __f_service_tier: Option<Option<ServiceTierEnum>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "previous_response_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_previous_response_id,
+                                "previous_response_id",
+                            )
+                        }
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "prompt_cache_key" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_key,
+                                "prompt_cache_key",
+                            )
+                        }
+                        "prompt_cache_retention" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_retention,
+                                "prompt_cache_retention",
+                            )
+                        }
+                        "prompt_cache_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_options,
+                                "prompt_cache_options",
+                            )
+                        }
+                        "service_tier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_tier,
+                                "service_tier",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CompactResponseMethodPublicBody {
+                    model: __rt::required(__f_model, "model")?,
+                    input: __f_input,
+                    previous_response_id: __f_previous_response_id,
+                    instructions: __f_instructions,
+                    prompt_cache_key: __f_prompt_cache_key,
+                    prompt_cache_retention: __f_prompt_cache_retention,
+                    prompt_cache_options: __f_prompt_cache_options,
+                    service_tier: __f_service_tier,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CompactResponseMethodPublicBody",
+                &[
+                    "model",
+                    "input",
+                    "previous_response_id",
+                    "instructions",
+                    "prompt_cache_key",
+                    "prompt_cache_retention",
+                    "prompt_cache_options",
+                    "service_tier",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 #[allow(deprecated)]

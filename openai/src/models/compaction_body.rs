@@ -9,7 +9,7 @@
 /// The `compaction` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompactionBody {
     /// The type of the item. Always `compaction`.
     pub r#type: CompactionBodyType,
@@ -18,8 +18,64 @@ pub struct CompactionBody {
     /// The encrypted content that was produced by compaction.
     pub encrypted_content: String,
     /// The identifier of the actor that created the item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CompactionBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompactionBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompactionBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<CompactionBodyType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_encrypted_content: Option<String> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "encrypted_content" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_encrypted_content,
+                                "encrypted_content",
+                            )
+                        }
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CompactionBody {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    encrypted_content: __rt::required(
+                        __f_encrypted_content,
+                        "encrypted_content",
+                    )?,
+                    created_by: __f_created_by.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CompactionBody",
+                &["type", "id", "encrypted_content", "created_by"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `compaction`.

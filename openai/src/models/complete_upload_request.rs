@@ -5,11 +5,48 @@
 /// `CompleteUploadRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `uploads` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompleteUploadRequest {
     /// The ordered list of Part IDs.
     pub part_ids: Vec<String>,
     /// The optional md5 checksum for the file contents to verify if the bytes uploaded matches what you expect.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub md5: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CompleteUploadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompleteUploadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompleteUploadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_part_ids: Option<Vec<String>> = None;
+                let mut __f_md5: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "part_ids" => {
+                            __rt::field(&mut __map, &mut __f_part_ids, "part_ids")
+                        }
+                        "md5" => __rt::field(&mut __map, &mut __f_md5, "md5"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CompleteUploadRequest {
+                    part_ids: __rt::required(__f_part_ids, "part_ids")?,
+                    md5: __f_md5.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CompleteUploadRequest", &["part_ids", "md5"], __Visitor)
+    }
 }

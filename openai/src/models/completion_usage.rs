@@ -7,7 +7,7 @@ use super::{CompletionUsageCompletionTokensDetails, CompletionUsagePromptTokensD
 /// Usage statistics for the completion request.
 ///
 /// Needs one of the crate features `chat`, `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompletionUsage {
     /// Number of tokens in the generated completion.
     pub completion_tokens: i64,
@@ -16,9 +16,100 @@ pub struct CompletionUsage {
     /// Total number of tokens used in the request (prompt + completion).
     pub total_tokens: i64,
     /// Breakdown of tokens used in a completion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completion_tokens_details: Option<CompletionUsageCompletionTokensDetails>,
     /// Breakdown of tokens used in the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_tokens_details: Option<CompletionUsagePromptTokensDetails>,
+}
+
+impl<'de> serde::Deserialize<'de> for CompletionUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompletionUsage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompletionUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_completion_tokens: Option<i64> = None;
+                let mut __f_prompt_tokens: Option<i64> = None;
+                let mut __f_total_tokens: Option<i64> = None;
+                let mut __f_completion_tokens_details: Option<
+                    Option<CompletionUsageCompletionTokensDetails>,
+                > = None;
+                let mut __f_prompt_tokens_details: Option<
+                    Option<CompletionUsagePromptTokensDetails>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_tokens,
+                                "completion_tokens",
+                            )
+                        }
+                        "prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_tokens,
+                                "prompt_tokens",
+                            )
+                        }
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        "completion_tokens_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_tokens_details,
+                                "completion_tokens_details",
+                            )
+                        }
+                        "prompt_tokens_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_tokens_details,
+                                "prompt_tokens_details",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CompletionUsage {
+                    completion_tokens: __rt::required(
+                        __f_completion_tokens,
+                        "completion_tokens",
+                    )?,
+                    prompt_tokens: __rt::required(__f_prompt_tokens, "prompt_tokens")?,
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                    completion_tokens_details: __f_completion_tokens_details.flatten(),
+                    prompt_tokens_details: __f_prompt_tokens_details.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CompletionUsage",
+                &[
+                    "completion_tokens",
+                    "prompt_tokens",
+                    "total_tokens",
+                    "completion_tokens_details",
+                    "prompt_tokens_details",
+                ],
+                __Visitor,
+            )
+    }
 }

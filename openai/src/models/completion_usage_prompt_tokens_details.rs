@@ -5,21 +5,101 @@
 /// Breakdown of tokens used in the prompt.
 ///
 /// Needs one of the crate features `chat`, `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompletionUsagePromptTokensDetails {
     /// Audio input tokens present in the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio_tokens: Option<i64>,
     /// Cached tokens present in the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cached_tokens: Option<i64>,
     /// Text input tokens present in the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text_tokens: Option<i64>,
     /// Image input tokens present in the prompt.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_tokens: Option<i64>,
     /// The unadjusted number of prompt tokens written to cache.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cache_write_tokens: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for CompletionUsagePromptTokensDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CompletionUsagePromptTokensDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CompletionUsagePromptTokensDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_audio_tokens: Option<Option<i64>> = None;
+                let mut __f_cached_tokens: Option<Option<i64>> = None;
+                let mut __f_text_tokens: Option<Option<i64>> = None;
+                let mut __f_image_tokens: Option<Option<i64>> = None;
+                let mut __f_cache_write_tokens: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "audio_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_audio_tokens,
+                                "audio_tokens",
+                            )
+                        }
+                        "cached_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cached_tokens,
+                                "cached_tokens",
+                            )
+                        }
+                        "text_tokens" => {
+                            __rt::field(&mut __map, &mut __f_text_tokens, "text_tokens")
+                        }
+                        "image_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_image_tokens,
+                                "image_tokens",
+                            )
+                        }
+                        "cache_write_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cache_write_tokens,
+                                "cache_write_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CompletionUsagePromptTokensDetails {
+                    audio_tokens: __f_audio_tokens.flatten(),
+                    cached_tokens: __f_cached_tokens.flatten(),
+                    text_tokens: __f_text_tokens.flatten(),
+                    image_tokens: __f_image_tokens.flatten(),
+                    cache_write_tokens: __f_cache_write_tokens.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CompletionUsagePromptTokensDetails",
+                &[
+                    "audio_tokens",
+                    "cached_tokens",
+                    "text_tokens",
+                    "image_tokens",
+                    "cache_write_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,26 +5,60 @@
 /// A pending safety check for the computer call.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerCallSafetyCheckParam {
     /// The ID of the pending safety check.
     pub id: String,
     /// The type of the pending safety check.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<Option<String>>,
     /// Details about the pending safety check.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerCallSafetyCheckParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComputerCallSafetyCheckParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ComputerCallSafetyCheckParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_code: Option<Option<String>> = None;
+                let mut __f_message: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ComputerCallSafetyCheckParam {
+                    id: __rt::required(__f_id, "id")?,
+                    code: __f_code,
+                    message: __f_message,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ComputerCallSafetyCheckParam",
+                &["id", "code", "message"],
+                __Visitor,
+            )
+    }
 }

@@ -9,17 +9,70 @@ use super::{ImageDetail, PromptCacheBreakpointConfig};
 /// The `computer_screenshot` member of [`MessageContentItem`](crate::MessageContentItem), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerScreenshotContent {
     /// The URL of the screenshot image.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub image_url: Option<String>,
     /// The identifier of an uploaded file that contains the screenshot.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub file_id: Option<String>,
     /// The detail level of the screenshot image to be sent to the model. One of `high`, `low`, `auto`, or `original`. Defaults to `auto`.
     pub detail: ImageDetail,
     /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_breakpoint: Option<PromptCacheBreakpointConfig>,
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerScreenshotContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComputerScreenshotContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ComputerScreenshotContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_image_url: Option<Option<String>> = None;
+                let mut __f_file_id: Option<Option<String>> = None;
+                let mut __f_detail: Option<ImageDetail> = None;
+                let mut __f_prompt_cache_breakpoint: Option<
+                    Option<PromptCacheBreakpointConfig>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "image_url" => {
+                            __rt::field(&mut __map, &mut __f_image_url, "image_url")
+                        }
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        "prompt_cache_breakpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_breakpoint,
+                                "prompt_cache_breakpoint",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ComputerScreenshotContent {
+                    image_url: __rt::required(__f_image_url, "image_url")?,
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    detail: __rt::required(__f_detail, "detail")?,
+                    prompt_cache_breakpoint: __f_prompt_cache_breakpoint.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ComputerScreenshotContent",
+                &["image_url", "file_id", "detail", "prompt_cache_breakpoint"],
+                __Visitor,
+            )
+    }
 }

@@ -5,17 +5,61 @@
 /// A computer screenshot image used with the computer use tool.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerScreenshotImage {
     /// Specifies the event type. For a computer screenshot, this property is
     /// always set to `computer_screenshot`.
     pub r#type: ComputerScreenshotImageType,
     /// The URL of the screenshot image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// The identifier of an uploaded file that contains the screenshot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerScreenshotImage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComputerScreenshotImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ComputerScreenshotImage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ComputerScreenshotImageType> = None;
+                let mut __f_image_url: Option<Option<String>> = None;
+                let mut __f_file_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "image_url" => {
+                            __rt::field(&mut __map, &mut __f_image_url, "image_url")
+                        }
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ComputerScreenshotImage {
+                    r#type: __rt::required(__f_type, "type")?,
+                    image_url: __f_image_url.flatten(),
+                    file_id: __f_file_id.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ComputerScreenshotImage",
+                &["type", "image_url", "file_id"],
+                __Visitor,
+            )
+    }
 }
 
 /// Specifies the event type. For a computer screenshot, this property is

@@ -12,7 +12,7 @@ use super::{ComputerAction, ComputerCallSafetyCheckParam, FunctionCallOutputStat
 /// The `computer_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerToolCall {
     /// The type of the computer call. Always `computer_call`.
     pub r#type: ComputerToolCallType,
@@ -21,17 +21,90 @@ pub struct ComputerToolCall {
     /// An identifier used when responding to the tool call with output.
     pub call_id: String,
     /// `action` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<ComputerAction>,
     /// Flattened batched actions for `computer_use`. Each action includes an
     /// `type` discriminator and action-specific fields.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<Vec<ComputerAction>>,
     /// The pending safety checks for the computer call.
     pub pending_safety_checks: Vec<ComputerCallSafetyCheckParam>,
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     pub status: FunctionCallOutputStatusEnum,
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComputerToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ComputerToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ComputerToolCallType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_action: Option<Option<ComputerAction>> = None;
+                let mut __f_actions: Option<Option<Vec<ComputerAction>>> = None;
+                let mut __f_pending_safety_checks: Option<
+                    Vec<ComputerCallSafetyCheckParam>,
+                > = None;
+                let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "action" => __rt::field(&mut __map, &mut __f_action, "action"),
+                        "actions" => __rt::field(&mut __map, &mut __f_actions, "actions"),
+                        "pending_safety_checks" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_pending_safety_checks,
+                                "pending_safety_checks",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ComputerToolCall {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    action: __f_action.flatten(),
+                    actions: __f_actions.flatten(),
+                    pending_safety_checks: __rt::required(
+                        __f_pending_safety_checks,
+                        "pending_safety_checks",
+                    )?,
+                    status: __rt::required(__f_status, "status")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ComputerToolCall",
+                &[
+                    "type",
+                    "id",
+                    "call_id",
+                    "action",
+                    "actions",
+                    "pending_safety_checks",
+                    "status",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the computer call. Always `computer_call`.

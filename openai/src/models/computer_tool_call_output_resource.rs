@@ -13,7 +13,7 @@ use super::{
 /// The `computer_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerToolCallOutputResource {
     /// The type of the computer tool call output. Always `computer_call_output`.
     pub r#type: ComputerToolCallOutputResourceType,
@@ -21,7 +21,7 @@ pub struct ComputerToolCallOutputResource {
     pub call_id: String,
     /// The safety checks reported by the API that have been acknowledged by the
     /// developer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged_safety_checks: Option<Vec<ComputerCallSafetyCheckParam>>,
     /// A computer screenshot image used with the computer use tool.
     pub output: ComputerScreenshotImage,
@@ -31,8 +31,80 @@ pub struct ComputerToolCallOutputResource {
     /// `incomplete`. Populated when input items are returned via API.
     pub status: ComputerCallOutputStatus,
     /// The identifier of the actor that created the item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ComputerToolCallOutputResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ComputerToolCallOutputResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ComputerToolCallOutputResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ComputerToolCallOutputResourceType> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_acknowledged_safety_checks: Option<
+                    Option<Vec<ComputerCallSafetyCheckParam>>,
+                > = None;
+                let mut __f_output: Option<ComputerScreenshotImage> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_status: Option<ComputerCallOutputStatus> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "acknowledged_safety_checks" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_acknowledged_safety_checks,
+                                "acknowledged_safety_checks",
+                            )
+                        }
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ComputerToolCallOutputResource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    acknowledged_safety_checks: __f_acknowledged_safety_checks.flatten(),
+                    output: __rt::required(__f_output, "output")?,
+                    id: __rt::required(__f_id, "id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    created_by: __f_created_by.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ComputerToolCallOutputResource",
+                &[
+                    "type",
+                    "call_id",
+                    "acknowledged_safety_checks",
+                    "output",
+                    "id",
+                    "status",
+                    "created_by",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the computer tool call output. Always `computer_call_output`.

@@ -7,7 +7,7 @@
 /// The `container_file_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerFileCitationBody {
     /// The ID of the container file.
     pub container_id: String,
@@ -19,4 +19,64 @@ pub struct ContainerFileCitationBody {
     pub end_index: i64,
     /// The filename of the container file cited.
     pub filename: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerFileCitationBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerFileCitationBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerFileCitationBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_container_id: Option<String> = None;
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_start_index: Option<i64> = None;
+                let mut __f_end_index: Option<i64> = None;
+                let mut __f_filename: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "container_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_container_id,
+                                "container_id",
+                            )
+                        }
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "start_index" => {
+                            __rt::field(&mut __map, &mut __f_start_index, "start_index")
+                        }
+                        "end_index" => {
+                            __rt::field(&mut __map, &mut __f_end_index, "end_index")
+                        }
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerFileCitationBody {
+                    container_id: __rt::required(__f_container_id, "container_id")?,
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    start_index: __rt::required(__f_start_index, "start_index")?,
+                    end_index: __rt::required(__f_end_index, "end_index")?,
+                    filename: __rt::required(__f_filename, "filename")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerFileCitationBody",
+                &["container_id", "file_id", "start_index", "end_index", "filename"],
+                __Visitor,
+            )
+    }
 }

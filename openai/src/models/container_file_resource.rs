@@ -5,7 +5,7 @@
 /// The container file object
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerFileResource {
     /// Unique identifier for the file.
     pub id: String,
@@ -21,4 +21,74 @@ pub struct ContainerFileResource {
     pub path: String,
     /// Source of the file (e.g., `user`, `assistant`).
     pub source: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerFileResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerFileResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerFileResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<String> = None;
+                let mut __f_container_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_bytes: Option<i64> = None;
+                let mut __f_path: Option<String> = None;
+                let mut __f_source: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "container_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_container_id,
+                                "container_id",
+                            )
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        "path" => __rt::field(&mut __map, &mut __f_path, "path"),
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerFileResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    container_id: __rt::required(__f_container_id, "container_id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                    path: __rt::required(__f_path, "path")?,
+                    source: __rt::required(__f_source, "source")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerFileResource",
+                &[
+                    "id",
+                    "object",
+                    "container_id",
+                    "created_at",
+                    "bytes",
+                    "path",
+                    "source",
+                ],
+                __Visitor,
+            )
+    }
 }

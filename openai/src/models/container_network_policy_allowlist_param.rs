@@ -9,7 +9,7 @@ use super::ContainerNetworkPolicyDomainSecretParam;
 /// The `allowlist` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerNetworkPolicyAllowlistParam {
     /// A list of allowed domains when type is `allowlist`.
     ///
@@ -18,8 +18,64 @@ pub struct ContainerNetworkPolicyAllowlistParam {
     /// Optional domain-scoped secrets for allowlisted domains.
     ///
     /// Constraint: at least 1 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain_secrets: Option<Vec<ContainerNetworkPolicyDomainSecretParam>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyAllowlistParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerNetworkPolicyAllowlistParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerNetworkPolicyAllowlistParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_allowed_domains: Option<Vec<String>> = None;
+                let mut __f_domain_secrets: Option<
+                    Option<Vec<ContainerNetworkPolicyDomainSecretParam>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "allowed_domains" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_allowed_domains,
+                                "allowed_domains",
+                            )
+                        }
+                        "domain_secrets" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_domain_secrets,
+                                "domain_secrets",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerNetworkPolicyAllowlistParam {
+                    allowed_domains: __rt::required(
+                        __f_allowed_domains,
+                        "allowed_domains",
+                    )?,
+                    domain_secrets: __f_domain_secrets.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerNetworkPolicyAllowlistParam",
+                &["allowed_domains", "domain_secrets"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ContainerNetworkPolicyAllowlistParam {

@@ -5,7 +5,7 @@
 /// `ContainerNetworkPolicyDomainSecretParam` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerNetworkPolicyDomainSecretParam {
     /// The domain associated with the secret.
     ///
@@ -19,6 +19,48 @@ pub struct ContainerNetworkPolicyDomainSecretParam {
     ///
     /// Constraint: 1 to 10485760 characters.
     pub value: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyDomainSecretParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerNetworkPolicyDomainSecretParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerNetworkPolicyDomainSecretParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_domain: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_value: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "domain" => __rt::field(&mut __map, &mut __f_domain, "domain"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerNetworkPolicyDomainSecretParam {
+                    domain: __rt::required(__f_domain, "domain")?,
+                    name: __rt::required(__f_name, "name")?,
+                    value: __rt::required(__f_value, "value")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerNetworkPolicyDomainSecretParam",
+                &["domain", "name", "value"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ContainerNetworkPolicyDomainSecretParam {

@@ -7,8 +7,50 @@
 /// The `container_reference` member of [`FunctionShellCallEnvironment`](crate::FunctionShellCallEnvironment), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerReferenceResource {
     /// `container_id` (the OpenAPI document does not describe it).
     pub container_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerReferenceResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerReferenceResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerReferenceResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_container_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "container_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_container_id,
+                                "container_id",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerReferenceResource {
+                    container_id: __rt::required(__f_container_id, "container_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerReferenceResource",
+                &["container_id"],
+                __Visitor,
+            )
+    }
 }

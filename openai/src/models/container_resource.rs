@@ -7,7 +7,7 @@ use super::{ContainerResourceExpiresAfter, ContainerResourceNetworkPolicy, Memor
 /// The container object
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerResource {
     /// Unique identifier for the container.
     pub id: String,
@@ -20,17 +20,117 @@ pub struct ContainerResource {
     /// Status of the container (e.g., active, deleted).
     pub status: String,
     /// Unix timestamp (in seconds) when the container was last active.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_active_at: Option<i64>,
     /// The container will expire after this time period.
     /// The anchor is the reference point for the expiration.
     /// The minutes is the number of minutes after the anchor before the container expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<ContainerResourceExpiresAfter>,
     /// The memory limit configured for the container.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub memory_limit: Option<MemoryLimit>,
     /// Network access policy for the container.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_policy: Option<ContainerResourceNetworkPolicy>,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_status: Option<String> = None;
+                let mut __f_last_active_at: Option<Option<i64>> = None;
+                let mut __f_expires_after: Option<
+                    Option<ContainerResourceExpiresAfter>,
+                > = None;
+                let mut __f_memory_limit: Option<Option<MemoryLimit>> = None;
+                let mut __f_network_policy: Option<
+                    Option<ContainerResourceNetworkPolicy>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "last_active_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_last_active_at,
+                                "last_active_at",
+                            )
+                        }
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "memory_limit" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_memory_limit,
+                                "memory_limit",
+                            )
+                        }
+                        "network_policy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_network_policy,
+                                "network_policy",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    status: __rt::required(__f_status, "status")?,
+                    last_active_at: __f_last_active_at.flatten(),
+                    expires_after: __f_expires_after.flatten(),
+                    memory_limit: __f_memory_limit.flatten(),
+                    network_policy: __f_network_policy.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerResource",
+                &[
+                    "id",
+                    "object",
+                    "name",
+                    "created_at",
+                    "status",
+                    "last_active_at",
+                    "expires_after",
+                    "memory_limit",
+                    "network_policy",
+                ],
+                __Visitor,
+            )
+    }
 }

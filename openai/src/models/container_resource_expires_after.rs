@@ -7,14 +7,55 @@
 /// The minutes is the number of minutes after the anchor before the container expires.
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerResourceExpiresAfter {
     /// The reference point for the expiration.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor: Option<ContainerResourceExpiresAfterAnchor>,
     /// The number of minutes after the anchor before the container expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub minutes: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerResourceExpiresAfter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerResourceExpiresAfter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerResourceExpiresAfter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_anchor: Option<
+                    Option<ContainerResourceExpiresAfterAnchor>,
+                > = None;
+                let mut __f_minutes: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "anchor" => __rt::field(&mut __map, &mut __f_anchor, "anchor"),
+                        "minutes" => __rt::field(&mut __map, &mut __f_minutes, "minutes"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerResourceExpiresAfter {
+                    anchor: __f_anchor.flatten(),
+                    minutes: __f_minutes.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerResourceExpiresAfter",
+                &["anchor", "minutes"],
+                __Visitor,
+            )
+    }
 }
 
 /// The reference point for the expiration.

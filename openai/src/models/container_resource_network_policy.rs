@@ -7,11 +7,56 @@ use super::ContainerResourceNetworkPolicyType;
 /// Network access policy for the container.
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerResourceNetworkPolicy {
     /// The network policy mode.
     pub r#type: ContainerResourceNetworkPolicyType,
     /// Allowed outbound domains when `type` is `allowlist`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_domains: Option<Vec<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerResourceNetworkPolicy {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContainerResourceNetworkPolicy;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContainerResourceNetworkPolicy")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ContainerResourceNetworkPolicyType> = None;
+                let mut __f_allowed_domains: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "allowed_domains" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_allowed_domains,
+                                "allowed_domains",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContainerResourceNetworkPolicy {
+                    r#type: __rt::required(__f_type, "type")?,
+                    allowed_domains: __f_allowed_domains.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContainerResourceNetworkPolicy",
+                &["type", "allowed_domains"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// `ContextManagementParam` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContextManagementParam {
     /// The context management entry type. Currently only 'compaction' is supported.
     pub r#type: String,
@@ -14,12 +14,53 @@ pub struct ContextManagementParam {
     /// Constraint: at least 1000.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compact_threshold: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ContextManagementParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ContextManagementParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ContextManagementParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<String> = None;
+                let mut __f_compact_threshold: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "compact_threshold" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_compact_threshold,
+                                "compact_threshold",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ContextManagementParam {
+                    r#type: __rt::required(__f_type, "type")?,
+                    compact_threshold: __f_compact_threshold,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ContextManagementParam",
+                &["type", "compact_threshold"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ContextManagementParam {

@@ -7,7 +7,7 @@ use super::ConversationItem;
 /// A list of Conversation items.
 ///
 /// Needs the crate feature `conversations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ConversationItemList {
     /// The type of object returned, must be `list`.
     pub object: ConversationItemListObject,
@@ -19,6 +19,58 @@ pub struct ConversationItemList {
     pub first_id: String,
     /// The ID of the last item in the list.
     pub last_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationItemList {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationItemList;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConversationItemList")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ConversationItemListObject> = None;
+                let mut __f_data: Option<Vec<ConversationItem>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_first_id: Option<String> = None;
+                let mut __f_last_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ConversationItemList {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ConversationItemList",
+                &["object", "data", "has_more", "first_id", "last_id"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of object returned, must be `list`.

@@ -5,7 +5,7 @@
 /// `ConversationResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `conversations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ConversationResource {
     /// The unique ID of the conversation.
     pub id: String,
@@ -16,6 +16,55 @@ pub struct ConversationResource {
     pub metadata: serde_json::Value,
     /// The time at which the conversation was created, measured in seconds since the Unix epoch.
     pub created_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ConversationResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ConversationResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ConversationResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ConversationResourceObject> = None;
+                let mut __f_metadata: Option<serde_json::Value> = None;
+                let mut __f_created_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ConversationResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ConversationResource",
+                &["id", "object", "metadata", "created_at"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `conversation`.

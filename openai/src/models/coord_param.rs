@@ -5,10 +5,44 @@
 /// An x/y coordinate pair, e.g. `{ x: 100, y: 200 }`.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CoordParam {
     /// The x-coordinate.
     pub x: i64,
     /// The y-coordinate.
     pub y: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for CoordParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CoordParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CoordParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_x: Option<i64> = None;
+                let mut __f_y: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "x" => __rt::field(&mut __map, &mut __f_x, "x"),
+                        "y" => __rt::field(&mut __map, &mut __f_y, "y"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CoordParam {
+                    x: __rt::required(__f_x, "x")?,
+                    y: __rt::required(__f_y, "y")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CoordParam", &["x", "y"], __Visitor)
+    }
 }

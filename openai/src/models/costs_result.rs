@@ -9,54 +9,106 @@ use super::{CostsResultAmount, CostsResultQuantityUnit};
 /// The `organization.costs.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CostsResult {
     /// The monetary value in its associated currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<CostsResultAmount>,
     /// When `group_by=line_item`, this field provides the line item of the grouped costs result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line_item: Option<Option<String>>,
     /// When `group_by=project_id`, this field provides the project ID of the grouped costs result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
     /// When `group_by=api_key_id`, this field provides the API Key ID of the grouped costs result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_id: Option<Option<String>>,
     /// When `group_by=line_item`, this field provides the quantity of the grouped costs result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<Option<f64>>,
     /// The unit of the `quantity` value. If no single supported unit applies to the result, this field is `null`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity_unit: Option<Option<CostsResultQuantityUnit>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CostsResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CostsResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CostsResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_amount: Option<Option<CostsResultAmount>> = None;
+                let mut __f_line_item: Option<Option<String>> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_api_key_id: Option<Option<String>> = None;
+                let mut __f_quantity: Option<Option<f64>> = None;
+                let mut __f_quantity_unit: Option<Option<CostsResultQuantityUnit>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "amount" => __rt::field(&mut __map, &mut __f_amount, "amount"),
+                        "line_item" => {
+                            __rt::field(&mut __map, &mut __f_line_item, "line_item")
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "api_key_id" => {
+                            __rt::field(&mut __map, &mut __f_api_key_id, "api_key_id")
+                        }
+                        "quantity" => {
+                            __rt::field(&mut __map, &mut __f_quantity, "quantity")
+                        }
+                        "quantity_unit" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_quantity_unit,
+                                "quantity_unit",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CostsResult {
+                    amount: __f_amount.flatten(),
+                    line_item: __f_line_item,
+                    project_id: __f_project_id,
+                    api_key_id: __f_api_key_id,
+                    quantity: __f_quantity,
+                    quantity_unit: __f_quantity_unit,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CostsResult",
+                &[
+                    "amount",
+                    "line_item",
+                    "project_id",
+                    "api_key_id",
+                    "quantity",
+                    "quantity_unit",
+                ],
+                __Visitor,
+            )
+    }
 }

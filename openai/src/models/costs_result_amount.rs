@@ -5,12 +5,49 @@
 /// The monetary value in its associated currency.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CostsResultAmount {
     /// The numeric value of the cost.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     /// Lowercase ISO-4217 currency e.g. "usd"
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CostsResultAmount {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CostsResultAmount;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CostsResultAmount")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_value: Option<Option<f64>> = None;
+                let mut __f_currency: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        "currency" => {
+                            __rt::field(&mut __map, &mut __f_currency, "currency")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CostsResultAmount {
+                    value: __f_value.flatten(),
+                    currency: __f_currency.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CostsResultAmount", &["value", "currency"], __Visitor)
+    }
 }

@@ -9,10 +9,51 @@ use super::CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunking
 /// The `static` member of [`CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy`](crate::CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic {
     /// `static` (the OpenAPI document does not describe it).
     pub r#static: CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_static: Option<
+                    CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "static" => __rt::field(&mut __map, &mut __f_static, "static"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic {
+                    r#static: __rt::required(__f_static, "static")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStatic",
+                &["static"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate

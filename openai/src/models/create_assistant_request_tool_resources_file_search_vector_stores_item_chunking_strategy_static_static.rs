@@ -5,7 +5,7 @@
 /// `CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic {
     /// The maximum number of tokens in each chunk. The default value is `800`. The minimum value is `100` and the maximum value is `4096`.
     ///
@@ -15,6 +15,66 @@ pub struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunking
     ///
     /// Note that the overlap must not exceed half of `max_chunk_size_tokens`.
     pub chunk_overlap_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_max_chunk_size_tokens: Option<i64> = None;
+                let mut __f_chunk_overlap_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "max_chunk_size_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_chunk_size_tokens,
+                                "max_chunk_size_tokens",
+                            )
+                        }
+                        "chunk_overlap_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chunk_overlap_tokens,
+                                "chunk_overlap_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic {
+                    max_chunk_size_tokens: __rt::required(
+                        __f_max_chunk_size_tokens,
+                        "max_chunk_size_tokens",
+                    )?,
+                    chunk_overlap_tokens: __rt::required(
+                        __f_chunk_overlap_tokens,
+                        "chunk_overlap_tokens",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateAssistantRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyStaticStatic",
+                &["max_chunk_size_tokens", "chunk_overlap_tokens"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate

@@ -7,7 +7,7 @@ use super::{BatchFileExpirationAfter, CreateBatchRequestEndpoint, Metadata};
 /// `CreateBatchRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateBatchRequest {
     /// The ID of an uploaded file that contains requests for the new batch.
     ///
@@ -27,15 +27,94 @@ pub struct CreateBatchRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// The expiration policy for the output and/or error file that are generated for a batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_expires_after: Option<BatchFileExpirationAfter>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateBatchRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateBatchRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateBatchRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input_file_id: Option<String> = None;
+                let mut __f_endpoint: Option<CreateBatchRequestEndpoint> = None;
+                let mut __f_completion_window: Option<
+                    CreateBatchRequestCompletionWindow,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_output_expires_after: Option<
+                    Option<BatchFileExpirationAfter>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input_file_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_file_id,
+                                "input_file_id",
+                            )
+                        }
+                        "endpoint" => {
+                            __rt::field(&mut __map, &mut __f_endpoint, "endpoint")
+                        }
+                        "completion_window" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_window,
+                                "completion_window",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "output_expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_expires_after,
+                                "output_expires_after",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateBatchRequest {
+                    input_file_id: __rt::required(__f_input_file_id, "input_file_id")?,
+                    endpoint: __rt::required(__f_endpoint, "endpoint")?,
+                    completion_window: __rt::required(
+                        __f_completion_window,
+                        "completion_window",
+                    )?,
+                    metadata: __f_metadata,
+                    output_expires_after: __f_output_expires_after.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateBatchRequest",
+                &[
+                    "input_file_id",
+                    "endpoint",
+                    "completion_window",
+                    "metadata",
+                    "output_expires_after",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateBatchRequest {

@@ -18,7 +18,7 @@ use super::ChatCompletionFunctions;
 ///
 /// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatCompletionRequest {
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -28,11 +28,7 @@ pub struct CreateChatCompletionRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     /// We generally recommend altering this or `top_p` but not both.
@@ -40,11 +36,7 @@ pub struct CreateChatCompletionRequest {
     /// Constraint: from 0 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// An alternative to sampling with temperature, called nucleus sampling,
     /// where the model considers the results of the tokens with top_p probability
@@ -56,17 +48,13 @@ pub struct CreateChatCompletionRequest {
     /// Constraint: from 0 to 1 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// This field is being replaced by `safety_identifier` and `prompt_cache_key`. Use `prompt_cache_key` instead to maintain caching optimizations.
     /// A stable identifier for your end-users.
     /// Used to boost cache hit rates by better bucketing similar requests and  to help OpenAI detect and prevent abuse. [Learn more](/docs/guides/safety-best-practices#safety-identifiers).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// A stable identifier used to help detect users of your application that may be violating OpenAI's usage policies.
     /// The IDs should be a string that uniquely identifies each user, with a maximum length of 64 characters. We recommend hashing their username or email address, in order to avoid sending us any identifying information. [Learn more](/docs/guides/safety-best-practices#safety-identifiers).
@@ -74,20 +62,12 @@ pub struct CreateChatCompletionRequest {
     /// Constraint: at most 64 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub safety_identifier: Option<Option<String>>,
     /// Used by OpenAI to cache responses for similar requests to optimize your cache hit rates. Replaces the `user` field. [Learn more](/docs/guides/prompt-caching).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_key: Option<Option<String>>,
     /// Deprecated. Use `prompt_cache_options.ttl` instead.
     ///
@@ -103,14 +83,10 @@ pub struct CreateChatCompletionRequest {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<PromptCacheOptionsParam>,
     /// A list of messages comprising the conversation so far. Depending on the
     /// [model](/docs/models) you use, different message types (modalities) are
@@ -134,11 +110,7 @@ pub struct CreateChatCompletionRequest {
     /// When the `service_tier` parameter is set, the response body will include the `service_tier` value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<Option<ServiceTier>>,
     /// Output types that you would like the model to generate.
     /// Most models are capable of generating text, which is the default:
@@ -152,11 +124,7 @@ pub struct CreateChatCompletionRequest {
     /// `["text", "audio"]`
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub modalities: Option<Option<Vec<ModalitiesItem>>>,
     /// Constrains the verbosity of the model's response. Lower values will result in
     /// more concise responses, while higher values will result in more verbose responses.
@@ -164,11 +132,7 @@ pub struct CreateChatCompletionRequest {
     /// `medium`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verbosity: Option<Option<Verbosity>>,
     /// Constrains effort on reasoning for reasoning models. Currently supported
     /// values are `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, and `max`.
@@ -179,20 +143,12 @@ pub struct CreateChatCompletionRequest {
     /// for model-specific support.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<Option<ReasoningEffort>>,
     /// An upper bound for the number of tokens that can be generated for a completion, including visible output tokens and [reasoning tokens](/docs/guides/reasoning).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_completion_tokens: Option<Option<i64>>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on
     /// their existing frequency in the text so far, decreasing the model's
@@ -201,11 +157,7 @@ pub struct CreateChatCompletionRequest {
     /// Constraint: from -2 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<Option<f64>>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on
     /// whether they appear in the text so far, increasing the model's likelihood
@@ -214,15 +166,11 @@ pub struct CreateChatCompletionRequest {
     /// Constraint: from -2 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<Option<f64>>,
     /// This tool searches the web for relevant results to use in a response.
     /// Learn more about the [web search tool](/docs/guides/tools-web-search?api-mode=chat).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub web_search_options: Option<CreateChatCompletionRequestWebSearchOptions>,
     /// An integer between 0 and 20 specifying the maximum number of most likely
     /// tokens to return at each token position, each with an associated log
@@ -233,11 +181,7 @@ pub struct CreateChatCompletionRequest {
     /// Constraint: from 0 to 20 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_logprobs: Option<Option<i64>>,
     /// An object specifying the format that the model must output.
     ///
@@ -249,17 +193,13 @@ pub struct CreateChatCompletionRequest {
     /// Setting to `{ "type": "json_object" }` enables the older JSON mode, which
     /// ensures the message the model generates is valid JSON. Using `json_schema`
     /// is preferred for models that support it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<CreateChatCompletionRequestResponseFormat>,
     /// Parameters for audio output. Required when audio output is requested with
     /// `modalities: ["audio"]`. [Learn more](/docs/guides/audio).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<Option<CreateChatCompletionRequestAudio>>,
     /// Whether or not to store the output of this chat completion request for
     /// use in our [model distillation](/docs/guides/distillation) or
@@ -268,20 +208,12 @@ pub struct CreateChatCompletionRequest {
     /// Supports text and image inputs. Note: image inputs over 8MB will be dropped.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<Option<bool>>,
     /// Configuration for running moderation on the request input and generated output.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Option<ModerationParam>>,
     /// If set to true, the model response data will be streamed to the client
     /// as it is generated using [server-sent events](https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#Event_stream_format).
@@ -290,11 +222,7 @@ pub struct CreateChatCompletionRequest {
     /// guide for more information on how to handle the streaming events.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// Not supported with latest reasoning models `o3` and `o4-mini`.
     ///
@@ -302,11 +230,7 @@ pub struct CreateChatCompletionRequest {
     /// returned text will not contain the stop sequence.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stop: Option<Option<serde_json::Value>>,
     /// Modify the likelihood of specified tokens appearing in the completion.
     ///
@@ -318,22 +242,14 @@ pub struct CreateChatCompletionRequest {
     /// should result in a ban or exclusive selection of the relevant token.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logit_bias: Option<Option<std::collections::BTreeMap<String, i64>>>,
     /// Whether to return log probabilities of the output tokens or not. If true,
     /// returns the log probabilities of each output token returned in the
     /// `content` of `message`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<Option<bool>>,
     /// The maximum number of [tokens](/tokenizer) that can be generated in the
     /// chat completion. This value can be used to control
@@ -344,22 +260,14 @@ pub struct CreateChatCompletionRequest {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<Option<i64>>,
     /// How many chat completion choices to generate for each input message. Note that you will be charged based on the number of generated tokens across all of the choices. Keep `n` as `1` to minimize costs.
     ///
     /// Constraint: from 1 to 128 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n: Option<Option<i64>>,
     /// Configuration for a [Predicted Output](/docs/guides/predicted-outputs),
     /// which can greatly improve response times when large parts of the model
@@ -367,11 +275,7 @@ pub struct CreateChatCompletionRequest {
     /// regenerating a file with only minor changes to most of the content.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prediction: Option<Option<PredictionContent>>,
     /// This feature is in Beta.
     /// If specified, our system will make a best effort to sample deterministically, such that repeated requests with the same `seed` and parameters should return the same result.
@@ -379,25 +283,17 @@ pub struct CreateChatCompletionRequest {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<Option<i64>>,
     /// Options for streaming response. Only set this when you set `stream: true`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<Option<ChatCompletionStreamOptions>>,
     /// A list of tools the model may call. You can provide either
     /// [custom tools](/docs/guides/function-calling#custom-tools) or
     /// [function tools](/docs/guides/function-calling).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<CreateChatCompletionRequestToolsItem>>,
     /// Controls which (if any) tool is called by the model.
     /// `none` means the model will not call any tool and instead generates a message.
@@ -406,10 +302,10 @@ pub struct CreateChatCompletionRequest {
     /// Specifying a particular tool via `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
     ///
     /// `none` is the default when no tools are present. `auto` is the default if tools are present.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<ChatCompletionToolChoiceOption>,
     /// Whether to enable [parallel function calling](/docs/guides/function-calling#configuring-parallel-function-calling) during tool use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<bool>,
     /// Deprecated in favor of `tool_choice`.
     ///
@@ -427,7 +323,7 @@ pub struct CreateChatCompletionRequest {
     /// `none` is the default when no functions are present. `auto` is the default
     /// if functions are present.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub function_call: Option<CreateChatCompletionRequestFunctionCall>,
     /// Deprecated in favor of `tools`.
     ///
@@ -435,8 +331,324 @@ pub struct CreateChatCompletionRequest {
     ///
     /// Constraint: 1 to 128 items.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub functions: Option<Vec<ChatCompletionFunctions>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for CreateChatCompletionRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatCompletionRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateChatCompletionRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                let mut __f_safety_identifier: Option<Option<String>> = None;
+                let mut __f_prompt_cache_key: Option<Option<String>> = None;
+                let mut __f_prompt_cache_retention: Option<
+                    Option<PromptCacheRetentionEnum>,
+                > = None;
+                let mut __f_prompt_cache_options: Option<
+                    Option<PromptCacheOptionsParam>,
+                > = None;
+                let mut __f_messages: Option<Vec<ChatCompletionRequestMessage>> = None;
+                let mut __f_model: Option<ModelIdsShared> = None;
+                let mut __f_service_tier: Option<Option<ServiceTier>> = None;
+                let mut __f_modalities: Option<Option<Vec<ModalitiesItem>>> = None;
+                let mut __f_verbosity: Option<Option<Verbosity>> = None;
+                let mut __f_reasoning_effort: Option<Option<ReasoningEffort>> = None;
+                let mut __f_max_completion_tokens: Option<Option<i64>> = None;
+                let mut __f_frequency_penalty: Option<Option<f64>> = None;
+                let mut __f_presence_penalty: Option<Option<f64>> = None;
+                let mut __f_web_search_options: Option<
+                    Option<CreateChatCompletionRequestWebSearchOptions>,
+                > = None;
+                let mut __f_top_logprobs: Option<Option<i64>> = None;
+                let mut __f_response_format: Option<
+                    Option<CreateChatCompletionRequestResponseFormat>,
+                > = None;
+                let mut __f_audio: Option<Option<CreateChatCompletionRequestAudio>> = None;
+                let mut __f_store: Option<Option<bool>> = None;
+                let mut __f_moderation: Option<Option<ModerationParam>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_stop: Option<Option<serde_json::Value>> = None;
+                let mut __f_logit_bias: Option<
+                    Option<std::collections::BTreeMap<String, i64>>,
+                > = None;
+                let mut __f_logprobs: Option<Option<bool>> = None;
+                let mut __f_max_tokens: Option<Option<i64>> = None;
+                let mut __f_n: Option<Option<i64>> = None;
+                let mut __f_prediction: Option<Option<PredictionContent>> = None;
+                let mut __f_seed: Option<Option<i64>> = None;
+                let mut __f_stream_options: Option<
+                    Option<ChatCompletionStreamOptions>,
+                > = None;
+                let mut __f_tools: Option<
+                    Option<Vec<CreateChatCompletionRequestToolsItem>>,
+                > = None;
+                let mut __f_tool_choice: Option<
+                    Option<ChatCompletionToolChoiceOption>,
+                > = None;
+                let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
+                let mut __f_function_call: Option<
+                    Option<CreateChatCompletionRequestFunctionCall>,
+                > = None;
+                let mut __f_functions: Option<Option<Vec<ChatCompletionFunctions>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "safety_identifier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_safety_identifier,
+                                "safety_identifier",
+                            )
+                        }
+                        "prompt_cache_key" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_key,
+                                "prompt_cache_key",
+                            )
+                        }
+                        "prompt_cache_retention" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_retention,
+                                "prompt_cache_retention",
+                            )
+                        }
+                        "prompt_cache_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_options,
+                                "prompt_cache_options",
+                            )
+                        }
+                        "messages" => {
+                            __rt::field(&mut __map, &mut __f_messages, "messages")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "service_tier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_tier,
+                                "service_tier",
+                            )
+                        }
+                        "modalities" => {
+                            __rt::field(&mut __map, &mut __f_modalities, "modalities")
+                        }
+                        "verbosity" => {
+                            __rt::field(&mut __map, &mut __f_verbosity, "verbosity")
+                        }
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "frequency_penalty" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_frequency_penalty,
+                                "frequency_penalty",
+                            )
+                        }
+                        "presence_penalty" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_presence_penalty,
+                                "presence_penalty",
+                            )
+                        }
+                        "web_search_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_web_search_options,
+                                "web_search_options",
+                            )
+                        }
+                        "top_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_top_logprobs,
+                                "top_logprobs",
+                            )
+                        }
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        "store" => __rt::field(&mut __map, &mut __f_store, "store"),
+                        "moderation" => {
+                            __rt::field(&mut __map, &mut __f_moderation, "moderation")
+                        }
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "stop" => __rt::field(&mut __map, &mut __f_stop, "stop"),
+                        "logit_bias" => {
+                            __rt::field(&mut __map, &mut __f_logit_bias, "logit_bias")
+                        }
+                        "logprobs" => {
+                            __rt::field(&mut __map, &mut __f_logprobs, "logprobs")
+                        }
+                        "max_tokens" => {
+                            __rt::field(&mut __map, &mut __f_max_tokens, "max_tokens")
+                        }
+                        "n" => __rt::field(&mut __map, &mut __f_n, "n"),
+                        "prediction" => {
+                            __rt::field(&mut __map, &mut __f_prediction, "prediction")
+                        }
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "stream_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_stream_options,
+                                "stream_options",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "function_call" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_function_call,
+                                "function_call",
+                            )
+                        }
+                        "functions" => {
+                            __rt::field(&mut __map, &mut __f_functions, "functions")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatCompletionRequest {
+                    metadata: __f_metadata,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    user: __f_user.flatten(),
+                    safety_identifier: __f_safety_identifier,
+                    prompt_cache_key: __f_prompt_cache_key,
+                    prompt_cache_retention: __f_prompt_cache_retention,
+                    prompt_cache_options: __f_prompt_cache_options.flatten(),
+                    messages: __rt::required(__f_messages, "messages")?,
+                    model: __rt::required(__f_model, "model")?,
+                    service_tier: __f_service_tier,
+                    modalities: __f_modalities,
+                    verbosity: __f_verbosity,
+                    reasoning_effort: __f_reasoning_effort,
+                    max_completion_tokens: __f_max_completion_tokens,
+                    frequency_penalty: __f_frequency_penalty,
+                    presence_penalty: __f_presence_penalty,
+                    web_search_options: __f_web_search_options.flatten(),
+                    top_logprobs: __f_top_logprobs,
+                    response_format: __f_response_format.flatten(),
+                    audio: __f_audio,
+                    store: __f_store,
+                    moderation: __f_moderation,
+                    stream: __f_stream,
+                    stop: __f_stop,
+                    logit_bias: __f_logit_bias,
+                    logprobs: __f_logprobs,
+                    max_tokens: __f_max_tokens,
+                    n: __f_n,
+                    prediction: __f_prediction,
+                    seed: __f_seed,
+                    stream_options: __f_stream_options,
+                    tools: __f_tools.flatten(),
+                    tool_choice: __f_tool_choice.flatten(),
+                    parallel_tool_calls: __f_parallel_tool_calls.flatten(),
+                    function_call: __f_function_call.flatten(),
+                    functions: __f_functions.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatCompletionRequest",
+                &[
+                    "metadata",
+                    "temperature",
+                    "top_p",
+                    "user",
+                    "safety_identifier",
+                    "prompt_cache_key",
+                    "prompt_cache_retention",
+                    "prompt_cache_options",
+                    "messages",
+                    "model",
+                    "service_tier",
+                    "modalities",
+                    "verbosity",
+                    "reasoning_effort",
+                    "max_completion_tokens",
+                    "frequency_penalty",
+                    "presence_penalty",
+                    "web_search_options",
+                    "top_logprobs",
+                    "response_format",
+                    "audio",
+                    "store",
+                    "moderation",
+                    "stream",
+                    "stop",
+                    "logit_bias",
+                    "logprobs",
+                    "max_tokens",
+                    "n",
+                    "prediction",
+                    "seed",
+                    "stream_options",
+                    "tools",
+                    "tool_choice",
+                    "parallel_tool_calls",
+                    "function_call",
+                    "functions",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 #[allow(deprecated)]

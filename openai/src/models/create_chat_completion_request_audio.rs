@@ -8,7 +8,7 @@ use super::CreateChatCompletionRequestAudioFormat;
 /// `modalities: ["audio"]`. [Learn more](/docs/guides/audio).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatCompletionRequestAudio {
     /// The voice the model uses to respond. Supported built-in voices are
     /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `fable`, `nova`, `onyx`,
@@ -18,4 +18,43 @@ pub struct CreateChatCompletionRequestAudio {
     /// Specifies the output audio format. Must be one of `wav`, `mp3`, `flac`,
     /// `opus`, or `pcm16`.
     pub format: CreateChatCompletionRequestAudioFormat,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateChatCompletionRequestAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatCompletionRequestAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateChatCompletionRequestAudio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_voice: Option<serde_json::Value> = None;
+                let mut __f_format: Option<CreateChatCompletionRequestAudioFormat> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "voice" => __rt::field(&mut __map, &mut __f_voice, "voice"),
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatCompletionRequestAudio {
+                    voice: __rt::required(__f_voice, "voice")?,
+                    format: __rt::required(__f_format, "format")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatCompletionRequestAudio",
+                &["voice", "format"],
+                __Visitor,
+            )
+    }
 }

@@ -10,21 +10,70 @@ use super::{
 /// Learn more about the [web search tool](/docs/guides/tools-web-search?api-mode=chat).
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatCompletionRequestWebSearchOptions {
     /// Approximate location parameters for the search.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_location: Option<
         Option<CreateChatCompletionRequestWebSearchOptionsUserLocation>,
     >,
     /// High level guidance for the amount of context window space to use for the
     /// search. One of `low`, `medium`, or `high`. `medium` is the default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub search_context_size: Option<WebSearchContextSize>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateChatCompletionRequestWebSearchOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatCompletionRequestWebSearchOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateChatCompletionRequestWebSearchOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_user_location: Option<
+                    Option<CreateChatCompletionRequestWebSearchOptionsUserLocation>,
+                > = None;
+                let mut __f_search_context_size: Option<Option<WebSearchContextSize>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "user_location" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_user_location,
+                                "user_location",
+                            )
+                        }
+                        "search_context_size" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_search_context_size,
+                                "search_context_size",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatCompletionRequestWebSearchOptions {
+                    user_location: __f_user_location,
+                    search_context_size: __f_search_context_size.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatCompletionRequestWebSearchOptions",
+                &["user_location", "search_context_size"],
+                __Visitor,
+            )
+    }
 }

@@ -7,12 +7,58 @@ use super::WebSearchLocation;
 /// Approximate location parameters for the search.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatCompletionRequestWebSearchOptionsUserLocation {
     /// The type of location approximation. Always `approximate`.
     pub r#type: CreateChatCompletionRequestWebSearchOptionsUserLocationType,
     /// Approximate location parameters for the search.
     pub approximate: WebSearchLocation,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateChatCompletionRequestWebSearchOptionsUserLocation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatCompletionRequestWebSearchOptionsUserLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateChatCompletionRequestWebSearchOptionsUserLocation",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<
+                    CreateChatCompletionRequestWebSearchOptionsUserLocationType,
+                > = None;
+                let mut __f_approximate: Option<WebSearchLocation> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "approximate" => {
+                            __rt::field(&mut __map, &mut __f_approximate, "approximate")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatCompletionRequestWebSearchOptionsUserLocation {
+                    r#type: __rt::required(__f_type, "type")?,
+                    approximate: __rt::required(__f_approximate, "approximate")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatCompletionRequestWebSearchOptionsUserLocation",
+                &["type", "approximate"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of location approximation. Always `approximate`.

@@ -11,7 +11,7 @@ use super::{
 ///
 /// Needs the crate feature `chat` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatCompletionResponse {
     /// A unique identifier for the chat completion.
     pub id: String,
@@ -29,11 +29,7 @@ pub struct CreateChatCompletionResponse {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// Specifies the processing type used for serving the request.
     /// - If set to 'auto', then the request will be processed with the service tier configured in the Project settings. Unless otherwise configured, the Project will use 'default'.
@@ -45,33 +41,119 @@ pub struct CreateChatCompletionResponse {
     /// When the `service_tier` parameter is set, the response body will include the `service_tier` value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<Option<ServiceTier>>,
     /// This fingerprint represents the backend configuration that the model runs with.
     ///
     /// Can be used in conjunction with the `seed` request parameter to understand when backend changes have been made that might impact determinism.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub system_fingerprint: Option<String>,
     /// The object type, which is always `chat.completion`.
     pub object: CreateChatCompletionResponseObject,
     /// Usage statistics for the completion request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<CompletionUsage>,
     /// Moderation results for the request input and generated output, if moderated
     /// completions were requested.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Option<ChatCompletionModeration>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for CreateChatCompletionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatCompletionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateChatCompletionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_choices: Option<
+                    Vec<CreateChatCompletionResponseChoicesItem>,
+                > = None;
+                let mut __f_created: Option<i64> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_service_tier: Option<Option<ServiceTier>> = None;
+                let mut __f_system_fingerprint: Option<Option<String>> = None;
+                let mut __f_object: Option<CreateChatCompletionResponseObject> = None;
+                let mut __f_usage: Option<Option<CompletionUsage>> = None;
+                let mut __f_moderation: Option<Option<ChatCompletionModeration>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "choices" => __rt::field(&mut __map, &mut __f_choices, "choices"),
+                        "created" => __rt::field(&mut __map, &mut __f_created, "created"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "service_tier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_tier,
+                                "service_tier",
+                            )
+                        }
+                        "system_fingerprint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_system_fingerprint,
+                                "system_fingerprint",
+                            )
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        "moderation" => {
+                            __rt::field(&mut __map, &mut __f_moderation, "moderation")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatCompletionResponse {
+                    id: __rt::required(__f_id, "id")?,
+                    choices: __rt::required(__f_choices, "choices")?,
+                    created: __rt::required(__f_created, "created")?,
+                    model: __rt::required(__f_model, "model")?,
+                    metadata: __f_metadata,
+                    service_tier: __f_service_tier,
+                    system_fingerprint: __f_system_fingerprint.flatten(),
+                    object: __rt::required(__f_object, "object")?,
+                    usage: __f_usage.flatten(),
+                    moderation: __f_moderation,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatCompletionResponse",
+                &[
+                    "id",
+                    "choices",
+                    "created",
+                    "model",
+                    "metadata",
+                    "service_tier",
+                    "system_fingerprint",
+                    "object",
+                    "usage",
+                    "moderation",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `chat.completion`.

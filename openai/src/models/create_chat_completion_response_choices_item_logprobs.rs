@@ -7,12 +7,49 @@ use super::ChatCompletionTokenLogprob;
 /// Log probability information for the choice.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatCompletionResponseChoicesItemLogprobs {
     /// A list of message content tokens with log probability information.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub content: Option<Vec<ChatCompletionTokenLogprob>>,
     /// A list of message refusal tokens with log probability information.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub refusal: Option<Vec<ChatCompletionTokenLogprob>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateChatCompletionResponseChoicesItemLogprobs {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatCompletionResponseChoicesItemLogprobs;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateChatCompletionResponseChoicesItemLogprobs")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_content: Option<Option<Vec<ChatCompletionTokenLogprob>>> = None;
+                let mut __f_refusal: Option<Option<Vec<ChatCompletionTokenLogprob>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "refusal" => __rt::field(&mut __map, &mut __f_refusal, "refusal"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatCompletionResponseChoicesItemLogprobs {
+                    content: __rt::required(__f_content, "content")?,
+                    refusal: __rt::required(__f_refusal, "refusal")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatCompletionResponseChoicesItemLogprobs",
+                &["content", "refusal"],
+                __Visitor,
+            )
+    }
 }

@@ -9,7 +9,7 @@ use super::{
 /// Parameters for provisioning a new ChatKit session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateChatSessionBody {
     /// Workflow that powers the session.
     pub workflow: WorkflowParam,
@@ -18,14 +18,86 @@ pub struct CreateChatSessionBody {
     /// Constraint: at least 1 characters.
     pub user: String,
     /// Optional override for session expiration timing in seconds from creation. Defaults to 10 minutes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<ExpiresAfterParam>,
     /// Optional override for per-minute request limits. When omitted, defaults to 10.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate_limits: Option<RateLimitsParam>,
     /// Optional overrides for ChatKit runtime configuration features
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chatkit_configuration: Option<ChatkitConfigurationParam>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateChatSessionBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateChatSessionBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateChatSessionBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_workflow: Option<WorkflowParam> = None;
+                let mut __f_user: Option<String> = None;
+                let mut __f_expires_after: Option<Option<ExpiresAfterParam>> = None;
+                let mut __f_rate_limits: Option<Option<RateLimitsParam>> = None;
+                let mut __f_chatkit_configuration: Option<
+                    Option<ChatkitConfigurationParam>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "workflow" => {
+                            __rt::field(&mut __map, &mut __f_workflow, "workflow")
+                        }
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "rate_limits" => {
+                            __rt::field(&mut __map, &mut __f_rate_limits, "rate_limits")
+                        }
+                        "chatkit_configuration" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chatkit_configuration,
+                                "chatkit_configuration",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateChatSessionBody {
+                    workflow: __rt::required(__f_workflow, "workflow")?,
+                    user: __rt::required(__f_user, "user")?,
+                    expires_after: __f_expires_after.flatten(),
+                    rate_limits: __f_rate_limits.flatten(),
+                    chatkit_configuration: __f_chatkit_configuration.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateChatSessionBody",
+                &[
+                    "workflow",
+                    "user",
+                    "expires_after",
+                    "rate_limits",
+                    "chatkit_configuration",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateChatSessionBody {

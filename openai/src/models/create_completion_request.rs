@@ -7,14 +7,13 @@ use super::{ChatCompletionStreamOptions, CreateCompletionRequestModel};
 /// `CreateCompletionRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateCompletionRequest {
     /// ID of the model to use. You can use the [List models](/docs/api-reference/models/list) API to see all of your available models, or see our [Model overview](/docs/models) for descriptions of them.
     pub model: CreateCompletionRequestModel,
     /// The prompt(s) to generate completions for, encoded as a string, array of strings, array of tokens, or array of token arrays.
     ///
     /// Note that \<|endoftext|> is the document separator that the model sees during training, so if a prompt is not specified the model will generate as if from the beginning of a new document.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub prompt: Option<serde_json::Value>,
     /// Generates `best_of` completions server-side and returns the "best" (the one with the highest log probability per token). Results cannot be streamed.
     ///
@@ -25,20 +24,12 @@ pub struct CreateCompletionRequest {
     /// Constraint: from 0 to 20 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub best_of: Option<Option<i64>>,
     /// Echo back the prompt in addition to the completion
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub echo: Option<Option<bool>>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing frequency in the text so far, decreasing the model's likelihood to repeat the same line verbatim.
     ///
@@ -47,11 +38,7 @@ pub struct CreateCompletionRequest {
     /// Constraint: from -2 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency_penalty: Option<Option<f64>>,
     /// Modify the likelihood of specified tokens appearing in the completion.
     ///
@@ -60,11 +47,7 @@ pub struct CreateCompletionRequest {
     /// As an example, you can pass `{"50256": -100}` to prevent the \<|endoftext|> token from being generated.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logit_bias: Option<Option<std::collections::BTreeMap<String, i64>>>,
     /// Include the log probabilities on the `logprobs` most likely output tokens, as well the chosen tokens. For example, if `logprobs` is 5, the API will return a list of the 5 most likely tokens. The API will always return the `logprob` of the sampled token, so there may be up to `logprobs+1` elements in the response.
     ///
@@ -73,11 +56,7 @@ pub struct CreateCompletionRequest {
     /// Constraint: from 0 to 5 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<Option<i64>>,
     /// The maximum number of [tokens](/tokenizer) that can be generated in the completion.
     ///
@@ -86,11 +65,7 @@ pub struct CreateCompletionRequest {
     /// Constraint: at least 0.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<Option<i64>>,
     /// How many completions to generate for each prompt.
     ///
@@ -99,11 +74,7 @@ pub struct CreateCompletionRequest {
     /// Constraint: from 1 to 128 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n: Option<Option<i64>>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on whether they appear in the text so far, increasing the model's likelihood to talk about new topics.
     ///
@@ -112,22 +83,14 @@ pub struct CreateCompletionRequest {
     /// Constraint: from -2 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub presence_penalty: Option<Option<f64>>,
     /// If specified, our system will make a best effort to sample deterministically, such that repeated requests with the same `seed` and parameters should return the same result.
     ///
     /// Determinism is not guaranteed, and you should refer to the `system_fingerprint` response parameter to monitor changes in the backend.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<Option<i64>>,
     /// Not supported with latest reasoning models `o3` and `o4-mini`.
     ///
@@ -135,40 +98,24 @@ pub struct CreateCompletionRequest {
     /// returned text will not contain the stop sequence.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stop: Option<Option<serde_json::Value>>,
     /// Whether to stream back partial progress. If set, tokens will be sent as data-only [server-sent events](https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#Event_stream_format) as they become available, with the stream terminated by a `data: [DONE]` message. [Example Python code](https://cookbook.openai.com/examples/how_to_stream_completions).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// Options for streaming response. Only set this when you set `stream: true`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<Option<ChatCompletionStreamOptions>>,
     /// The suffix that comes after a completion of inserted text.
     ///
     /// This parameter is only supported for `gpt-3.5-turbo-instruct`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suffix: Option<Option<String>>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     ///
@@ -177,11 +124,7 @@ pub struct CreateCompletionRequest {
     /// Constraint: from 0 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising the top 10% probability mass are considered.
     ///
@@ -190,15 +133,147 @@ pub struct CreateCompletionRequest {
     /// Constraint: from 0 to 1 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-user-ids).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCompletionRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCompletionRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCompletionRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<CreateCompletionRequestModel> = None;
+                let mut __f_prompt: Option<Option<serde_json::Value>> = None;
+                let mut __f_best_of: Option<Option<i64>> = None;
+                let mut __f_echo: Option<Option<bool>> = None;
+                let mut __f_frequency_penalty: Option<Option<f64>> = None;
+                let mut __f_logit_bias: Option<
+                    Option<std::collections::BTreeMap<String, i64>>,
+                > = None;
+                let mut __f_logprobs: Option<Option<i64>> = None;
+                let mut __f_max_tokens: Option<Option<i64>> = None;
+                let mut __f_n: Option<Option<i64>> = None;
+                let mut __f_presence_penalty: Option<Option<f64>> = None;
+                let mut __f_seed: Option<Option<i64>> = None;
+                let mut __f_stop: Option<Option<serde_json::Value>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_stream_options: Option<
+                    Option<ChatCompletionStreamOptions>,
+                > = None;
+                let mut __f_suffix: Option<Option<String>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "best_of" => __rt::field(&mut __map, &mut __f_best_of, "best_of"),
+                        "echo" => __rt::field(&mut __map, &mut __f_echo, "echo"),
+                        "frequency_penalty" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_frequency_penalty,
+                                "frequency_penalty",
+                            )
+                        }
+                        "logit_bias" => {
+                            __rt::field(&mut __map, &mut __f_logit_bias, "logit_bias")
+                        }
+                        "logprobs" => {
+                            __rt::field(&mut __map, &mut __f_logprobs, "logprobs")
+                        }
+                        "max_tokens" => {
+                            __rt::field(&mut __map, &mut __f_max_tokens, "max_tokens")
+                        }
+                        "n" => __rt::field(&mut __map, &mut __f_n, "n"),
+                        "presence_penalty" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_presence_penalty,
+                                "presence_penalty",
+                            )
+                        }
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "stop" => __rt::field(&mut __map, &mut __f_stop, "stop"),
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "stream_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_stream_options,
+                                "stream_options",
+                            )
+                        }
+                        "suffix" => __rt::field(&mut __map, &mut __f_suffix, "suffix"),
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateCompletionRequest {
+                    model: __rt::required(__f_model, "model")?,
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                    best_of: __f_best_of,
+                    echo: __f_echo,
+                    frequency_penalty: __f_frequency_penalty,
+                    logit_bias: __f_logit_bias,
+                    logprobs: __f_logprobs,
+                    max_tokens: __f_max_tokens,
+                    n: __f_n,
+                    presence_penalty: __f_presence_penalty,
+                    seed: __f_seed,
+                    stop: __f_stop,
+                    stream: __f_stream,
+                    stream_options: __f_stream_options,
+                    suffix: __f_suffix,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    user: __f_user.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateCompletionRequest",
+                &[
+                    "model",
+                    "prompt",
+                    "best_of",
+                    "echo",
+                    "frequency_penalty",
+                    "logit_bias",
+                    "logprobs",
+                    "max_tokens",
+                    "n",
+                    "presence_penalty",
+                    "seed",
+                    "stop",
+                    "stream",
+                    "stream_options",
+                    "suffix",
+                    "temperature",
+                    "top_p",
+                    "user",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateCompletionRequest {

@@ -7,7 +7,7 @@ use super::{CompletionUsage, CreateCompletionResponseChoicesItem};
 /// Represents a completion response from the API. Note: both the streamed and non-streamed response objects share the same shape (unlike the chat endpoint).
 ///
 /// Needs the crate feature `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateCompletionResponse {
     /// A unique identifier for the completion.
     pub id: String,
@@ -20,13 +20,81 @@ pub struct CreateCompletionResponse {
     /// This fingerprint represents the backend configuration that the model runs with.
     ///
     /// Can be used in conjunction with the `seed` request parameter to understand when backend changes have been made that might impact determinism.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub system_fingerprint: Option<String>,
     /// The object type, which is always "text_completion"
     pub object: CreateCompletionResponseObject,
     /// Usage statistics for the completion request.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<CompletionUsage>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCompletionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCompletionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCompletionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_choices: Option<Vec<CreateCompletionResponseChoicesItem>> = None;
+                let mut __f_created: Option<i64> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_system_fingerprint: Option<Option<String>> = None;
+                let mut __f_object: Option<CreateCompletionResponseObject> = None;
+                let mut __f_usage: Option<Option<CompletionUsage>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "choices" => __rt::field(&mut __map, &mut __f_choices, "choices"),
+                        "created" => __rt::field(&mut __map, &mut __f_created, "created"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "system_fingerprint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_system_fingerprint,
+                                "system_fingerprint",
+                            )
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateCompletionResponse {
+                    id: __rt::required(__f_id, "id")?,
+                    choices: __rt::required(__f_choices, "choices")?,
+                    created: __rt::required(__f_created, "created")?,
+                    model: __rt::required(__f_model, "model")?,
+                    system_fingerprint: __f_system_fingerprint.flatten(),
+                    object: __rt::required(__f_object, "object")?,
+                    usage: __f_usage.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateCompletionResponse",
+                &[
+                    "id",
+                    "choices",
+                    "created",
+                    "model",
+                    "system_fingerprint",
+                    "object",
+                    "usage",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "text_completion"

@@ -10,7 +10,7 @@ use super::{
 /// `CreateCompletionResponseChoicesItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateCompletionResponseChoicesItem {
     /// The reason the model stopped generating tokens. This will be `stop` if the model hit a natural stop point or a provided stop sequence,
     /// `length` if the maximum number of tokens specified in the request was reached,
@@ -19,8 +19,64 @@ pub struct CreateCompletionResponseChoicesItem {
     /// `index` (the OpenAPI document does not describe it).
     pub index: i64,
     /// `logprobs` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub logprobs: Option<CreateCompletionResponseChoicesItemLogprobs>,
     /// `text` (the OpenAPI document does not describe it).
     pub text: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCompletionResponseChoicesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCompletionResponseChoicesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCompletionResponseChoicesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_finish_reason: Option<
+                    CreateCompletionResponseChoicesItemFinishReason,
+                > = None;
+                let mut __f_index: Option<i64> = None;
+                let mut __f_logprobs: Option<
+                    Option<CreateCompletionResponseChoicesItemLogprobs>,
+                > = None;
+                let mut __f_text: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "finish_reason" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_finish_reason,
+                                "finish_reason",
+                            )
+                        }
+                        "index" => __rt::field(&mut __map, &mut __f_index, "index"),
+                        "logprobs" => {
+                            __rt::field(&mut __map, &mut __f_logprobs, "logprobs")
+                        }
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateCompletionResponseChoicesItem {
+                    finish_reason: __rt::required(__f_finish_reason, "finish_reason")?,
+                    index: __rt::required(__f_index, "index")?,
+                    logprobs: __rt::required(__f_logprobs, "logprobs")?,
+                    text: __rt::required(__f_text, "text")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateCompletionResponseChoicesItem",
+                &["finish_reason", "index", "logprobs", "text"],
+                __Visitor,
+            )
+    }
 }

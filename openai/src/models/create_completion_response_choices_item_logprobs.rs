@@ -5,18 +5,79 @@
 /// `CreateCompletionResponseChoicesItemLogprobs` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `completions` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateCompletionResponseChoicesItemLogprobs {
     /// `text_offset` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text_offset: Option<Vec<i64>>,
     /// `token_logprobs` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token_logprobs: Option<Vec<f64>>,
     /// `tokens` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<String>>,
     /// `top_logprobs` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_logprobs: Option<Vec<std::collections::BTreeMap<String, f64>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateCompletionResponseChoicesItemLogprobs {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateCompletionResponseChoicesItemLogprobs;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateCompletionResponseChoicesItemLogprobs")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text_offset: Option<Option<Vec<i64>>> = None;
+                let mut __f_token_logprobs: Option<Option<Vec<f64>>> = None;
+                let mut __f_tokens: Option<Option<Vec<String>>> = None;
+                let mut __f_top_logprobs: Option<
+                    Option<Vec<std::collections::BTreeMap<String, f64>>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text_offset" => {
+                            __rt::field(&mut __map, &mut __f_text_offset, "text_offset")
+                        }
+                        "token_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_token_logprobs,
+                                "token_logprobs",
+                            )
+                        }
+                        "tokens" => __rt::field(&mut __map, &mut __f_tokens, "tokens"),
+                        "top_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_top_logprobs,
+                                "top_logprobs",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateCompletionResponseChoicesItemLogprobs {
+                    text_offset: __f_text_offset.flatten(),
+                    token_logprobs: __f_token_logprobs.flatten(),
+                    tokens: __f_tokens.flatten(),
+                    top_logprobs: __f_top_logprobs.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateCompletionResponseChoicesItemLogprobs",
+                &["text_offset", "token_logprobs", "tokens", "top_logprobs"],
+                __Visitor,
+            )
+    }
 }

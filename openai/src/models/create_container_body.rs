@@ -10,25 +10,107 @@ use super::{
 /// `CreateContainerBody` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateContainerBody {
     /// Name of the container to create.
     pub name: String,
     /// IDs of files to copy to the container.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_ids: Option<Vec<String>>,
     /// Container expiration time in seconds relative to the 'anchor' time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<CreateContainerBodyExpiresAfter>,
     /// An optional list of skills referenced by id or inline data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub skills: Option<Vec<CreateContainerBodySkillsItem>>,
     /// Optional memory limit for the container. Defaults to "1g".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub memory_limit: Option<MemoryLimit>,
     /// Network access policy for the container.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub network_policy: Option<CreateContainerBodyNetworkPolicy>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateContainerBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateContainerBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateContainerBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_file_ids: Option<Option<Vec<String>>> = None;
+                let mut __f_expires_after: Option<
+                    Option<CreateContainerBodyExpiresAfter>,
+                > = None;
+                let mut __f_skills: Option<Option<Vec<CreateContainerBodySkillsItem>>> = None;
+                let mut __f_memory_limit: Option<Option<MemoryLimit>> = None;
+                let mut __f_network_policy: Option<
+                    Option<CreateContainerBodyNetworkPolicy>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "file_ids" => {
+                            __rt::field(&mut __map, &mut __f_file_ids, "file_ids")
+                        }
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "skills" => __rt::field(&mut __map, &mut __f_skills, "skills"),
+                        "memory_limit" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_memory_limit,
+                                "memory_limit",
+                            )
+                        }
+                        "network_policy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_network_policy,
+                                "network_policy",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateContainerBody {
+                    name: __rt::required(__f_name, "name")?,
+                    file_ids: __f_file_ids.flatten(),
+                    expires_after: __f_expires_after.flatten(),
+                    skills: __f_skills.flatten(),
+                    memory_limit: __f_memory_limit.flatten(),
+                    network_policy: __f_network_policy.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateContainerBody",
+                &[
+                    "name",
+                    "file_ids",
+                    "expires_after",
+                    "skills",
+                    "memory_limit",
+                    "network_policy",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateContainerBody {

@@ -5,12 +5,51 @@
 /// Container expiration time in seconds relative to the 'anchor' time.
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateContainerBodyExpiresAfter {
     /// Time anchor for the expiration time. Currently only 'last_active_at' is supported.
     pub anchor: CreateContainerBodyExpiresAfterAnchor,
     /// `minutes` (the OpenAPI document does not describe it).
     pub minutes: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateContainerBodyExpiresAfter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateContainerBodyExpiresAfter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateContainerBodyExpiresAfter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_anchor: Option<CreateContainerBodyExpiresAfterAnchor> = None;
+                let mut __f_minutes: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "anchor" => __rt::field(&mut __map, &mut __f_anchor, "anchor"),
+                        "minutes" => __rt::field(&mut __map, &mut __f_minutes, "minutes"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateContainerBodyExpiresAfter {
+                    anchor: __rt::required(__f_anchor, "anchor")?,
+                    minutes: __rt::required(__f_minutes, "minutes")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateContainerBodyExpiresAfter",
+                &["anchor", "minutes"],
+                __Visitor,
+            )
+    }
 }
 
 /// Time anchor for the expiration time. Currently only 'last_active_at' is supported.

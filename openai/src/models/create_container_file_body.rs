@@ -5,12 +5,51 @@
 /// `CreateContainerFileBody` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateContainerFileBody {
     /// Name of the file to create.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
     /// The File object (not file name) to be uploaded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateContainerFileBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateContainerFileBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateContainerFileBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<Option<String>> = None;
+                let mut __f_file: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "file" => __rt::field(&mut __map, &mut __f_file, "file"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateContainerFileBody {
+                    file_id: __f_file_id.flatten(),
+                    file: __f_file.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateContainerFileBody",
+                &["file_id", "file"],
+                __Visitor,
+            )
+    }
 }

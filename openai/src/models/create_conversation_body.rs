@@ -7,17 +7,13 @@ use super::Metadata;
 /// `CreateConversationBody` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `conversations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateConversationBody {
     /// Set of 16 key-value pairs that can be attached to an object. This can be         useful for storing additional information about the object in a structured         format, and querying for objects via API or the dashboard.
     /// Keys are strings with a maximum length of 64 characters. Values are strings         with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// Initial items to include in the conversation context. You may add up to 20 items at a time.
     ///
@@ -25,12 +21,49 @@ pub struct CreateConversationBody {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[serde(rename = "items")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub items_field: Option<Option<Vec<serde_json::Value>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateConversationBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateConversationBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateConversationBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_items_field: Option<Option<Vec<serde_json::Value>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "items" => __rt::field(&mut __map, &mut __f_items_field, "items"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateConversationBody {
+                    metadata: __f_metadata,
+                    items_field: __f_items_field,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateConversationBody",
+                &["metadata", "items"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateConversationBody {

@@ -5,13 +5,45 @@
 /// `CreateConversationItemsBody` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `conversations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateConversationItemsBody {
     /// The items to add to the conversation. You may add up to 20 items at a time.
     ///
     /// Constraint: at most 20 items.
     #[serde(rename = "items")]
     pub items_field: Vec<serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateConversationItemsBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateConversationItemsBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateConversationItemsBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_items_field: Option<Vec<serde_json::Value>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "items" => __rt::field(&mut __map, &mut __f_items_field, "items"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateConversationItemsBody {
+                    items_field: __rt::required(__f_items_field, "items")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("CreateConversationItemsBody", &["items"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for CreateConversationItemsBody {

@@ -7,23 +7,81 @@ use super::{CreateEmbeddingRequestEncodingFormat, CreateEmbeddingRequestModel};
 /// `CreateEmbeddingRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `embeddings` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEmbeddingRequest {
     /// Input text to embed, encoded as a string or array of tokens. To embed multiple inputs in a single request, pass an array of strings or array of token arrays. The input must not exceed the max input tokens for the model (8192 tokens for all embedding models), cannot be an empty string, and any array must be 2048 dimensions or less. [Example Python code](https://cookbook.openai.com/examples/how_to_count_tokens_with_tiktoken) for counting tokens. In addition to the per-input token limit, all embedding  models enforce a maximum of 300,000 tokens summed across all inputs in a  single request.
     pub input: serde_json::Value,
     /// ID of the model to use. You can use the [List models](/docs/api-reference/models/list) API to see all of your available models, or see our [Model overview](/docs/models) for descriptions of them.
     pub model: CreateEmbeddingRequestModel,
     /// The format to return the embeddings in. Can be either `float` or [`base64`](https://pypi.org/project/pybase64/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding_format: Option<CreateEmbeddingRequestEncodingFormat>,
     /// The number of dimensions the resulting output embeddings should have. Only supported in `text-embedding-3` and later models.
     ///
     /// Constraint: at least 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dimensions: Option<i64>,
     /// A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-user-ids).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEmbeddingRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEmbeddingRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEmbeddingRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<serde_json::Value> = None;
+                let mut __f_model: Option<CreateEmbeddingRequestModel> = None;
+                let mut __f_encoding_format: Option<
+                    Option<CreateEmbeddingRequestEncodingFormat>,
+                > = None;
+                let mut __f_dimensions: Option<Option<i64>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "encoding_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_encoding_format,
+                                "encoding_format",
+                            )
+                        }
+                        "dimensions" => {
+                            __rt::field(&mut __map, &mut __f_dimensions, "dimensions")
+                        }
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEmbeddingRequest {
+                    input: __rt::required(__f_input, "input")?,
+                    model: __rt::required(__f_model, "model")?,
+                    encoding_format: __f_encoding_format.flatten(),
+                    dimensions: __f_dimensions.flatten(),
+                    user: __f_user.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEmbeddingRequest",
+                &["input", "model", "encoding_format", "dimensions", "user"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateEmbeddingRequest {

@@ -5,10 +5,61 @@
 /// The usage information for the request.
 ///
 /// Needs the crate feature `embeddings` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEmbeddingResponseUsage {
     /// The number of tokens used by the prompt.
     pub prompt_tokens: i64,
     /// The total number of tokens used by the request.
     pub total_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEmbeddingResponseUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEmbeddingResponseUsage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEmbeddingResponseUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_prompt_tokens: Option<i64> = None;
+                let mut __f_total_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_tokens,
+                                "prompt_tokens",
+                            )
+                        }
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEmbeddingResponseUsage {
+                    prompt_tokens: __rt::required(__f_prompt_tokens, "prompt_tokens")?,
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEmbeddingResponseUsage",
+                &["prompt_tokens", "total_tokens"],
+                __Visitor,
+            )
+    }
 }

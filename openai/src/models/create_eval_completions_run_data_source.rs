@@ -14,21 +14,85 @@ use super::{
 /// The `completions` member of [`EvalRunDataSource`](crate::EvalRunDataSource), which its `type` field selects.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalCompletionsRunDataSource {
     /// The type of run data source. Always `completions`.
     pub r#type: CreateEvalCompletionsRunDataSourceType,
     /// Used when sampling from a model. Dictates the structure of the messages passed into the model. Can either be a reference to a prebuilt trajectory (ie, `item.input_trajectory`), or a template with variable references to the `item` namespace.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_messages: Option<CreateEvalCompletionsRunDataSourceInputMessages>,
     /// `sampling_params` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sampling_params: Option<CreateEvalCompletionsRunDataSourceSamplingParams>,
     /// The name of the model to use for generating completions (e.g. "o3-mini").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// Determines what populates the `item` namespace in this run's data source.
     pub source: CreateEvalCompletionsRunDataSourceSource,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalCompletionsRunDataSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalCompletionsRunDataSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalCompletionsRunDataSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<CreateEvalCompletionsRunDataSourceType> = None;
+                let mut __f_input_messages: Option<
+                    Option<CreateEvalCompletionsRunDataSourceInputMessages>,
+                > = None;
+                let mut __f_sampling_params: Option<
+                    Option<CreateEvalCompletionsRunDataSourceSamplingParams>,
+                > = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_source: Option<CreateEvalCompletionsRunDataSourceSource> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "input_messages" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_messages,
+                                "input_messages",
+                            )
+                        }
+                        "sampling_params" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sampling_params,
+                                "sampling_params",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalCompletionsRunDataSource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    input_messages: __f_input_messages.flatten(),
+                    sampling_params: __f_sampling_params.flatten(),
+                    model: __f_model.flatten(),
+                    source: __rt::required(__f_source, "source")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalCompletionsRunDataSource",
+                &["type", "input_messages", "sampling_params", "model", "source"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateEvalCompletionsRunDataSource {

@@ -7,8 +7,53 @@
 /// The `item_reference` member of [`CreateEvalCompletionsRunDataSourceInputMessages`](crate::CreateEvalCompletionsRunDataSourceInputMessages), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalCompletionsRunDataSourceInputMessagesItemReference {
     /// A reference to a variable in the `item` namespace. Ie, "item.input_trajectory"
     pub item_reference: String,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateEvalCompletionsRunDataSourceInputMessagesItemReference {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalCompletionsRunDataSourceInputMessagesItemReference;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateEvalCompletionsRunDataSourceInputMessagesItemReference",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_item_reference: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "item_reference" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_item_reference,
+                                "item_reference",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalCompletionsRunDataSourceInputMessagesItemReference {
+                    item_reference: __rt::required(__f_item_reference, "item_reference")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalCompletionsRunDataSourceInputMessagesItemReference",
+                &["item_reference"],
+                __Visitor,
+            )
+    }
 }

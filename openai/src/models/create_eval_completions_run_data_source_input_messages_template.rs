@@ -7,8 +7,49 @@
 /// The `template` member of [`CreateEvalCompletionsRunDataSourceInputMessages`](crate::CreateEvalCompletionsRunDataSourceInputMessages), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalCompletionsRunDataSourceInputMessagesTemplate {
     /// A list of chat messages forming the prompt or context. May include variable references to the `item` namespace, ie {{item.name}}.
     pub template: Vec<serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateEvalCompletionsRunDataSourceInputMessagesTemplate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalCompletionsRunDataSourceInputMessagesTemplate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateEvalCompletionsRunDataSourceInputMessagesTemplate",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_template: Option<Vec<serde_json::Value>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "template" => {
+                            __rt::field(&mut __map, &mut __f_template, "template")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalCompletionsRunDataSourceInputMessagesTemplate {
+                    template: __rt::required(__f_template, "template")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalCompletionsRunDataSourceInputMessagesTemplate",
+                &["template"],
+                __Visitor,
+            )
+    }
 }

@@ -10,7 +10,7 @@ use super::{
 /// `CreateEvalCompletionsRunDataSourceSamplingParams` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalCompletionsRunDataSourceSamplingParams {
     /// Constrains effort on reasoning for reasoning models. Currently supported
     /// values are `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, and `max`.
@@ -21,23 +21,19 @@ pub struct CreateEvalCompletionsRunDataSourceSamplingParams {
     /// for model-specific support.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<Option<ReasoningEffort>>,
     /// A higher temperature increases randomness in the outputs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// The maximum number of tokens in the generated output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_completion_tokens: Option<i64>,
     /// An alternative to temperature for nucleus sampling; 1.0 includes all tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// A seed value to initialize the randomness, during sampling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// An object specifying the format that the model must output.
     ///
@@ -49,13 +45,99 @@ pub struct CreateEvalCompletionsRunDataSourceSamplingParams {
     /// Setting to `{ "type": "json_object" }` enables the older JSON mode, which
     /// ensures the message the model generates is valid JSON. Using `json_schema`
     /// is preferred for models that support it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<
         CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat,
     >,
     /// A list of tools the model may call. Currently, only functions are supported as a tool. Use this to provide a list of functions the model may generate JSON inputs for. A max of 128 functions are supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<ChatCompletionTool>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalCompletionsRunDataSourceSamplingParams {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalCompletionsRunDataSourceSamplingParams;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalCompletionsRunDataSourceSamplingParams")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reasoning_effort: Option<Option<ReasoningEffort>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_max_completion_tokens: Option<Option<i64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_seed: Option<Option<i64>> = None;
+                let mut __f_response_format: Option<
+                    Option<
+                        CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat,
+                    >,
+                > = None;
+                let mut __f_tools: Option<Option<Vec<ChatCompletionTool>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalCompletionsRunDataSourceSamplingParams {
+                    reasoning_effort: __f_reasoning_effort,
+                    temperature: __f_temperature.flatten(),
+                    max_completion_tokens: __f_max_completion_tokens.flatten(),
+                    top_p: __f_top_p.flatten(),
+                    seed: __f_seed.flatten(),
+                    response_format: __f_response_format.flatten(),
+                    tools: __f_tools.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalCompletionsRunDataSourceSamplingParams",
+                &[
+                    "reasoning_effort",
+                    "temperature",
+                    "max_completion_tokens",
+                    "top_p",
+                    "seed",
+                    "response_format",
+                    "tools",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateEvalCompletionsRunDataSourceSamplingParams {

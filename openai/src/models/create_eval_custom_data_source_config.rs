@@ -10,11 +10,60 @@
 /// The `custom` member of [`CreateEvalRequestDataSourceConfig`](crate::CreateEvalRequestDataSourceConfig), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalCustomDataSourceConfig {
     /// The json schema for each row in the data source.
     pub item_schema: std::collections::BTreeMap<String, serde_json::Value>,
     /// Whether the eval should expect you to populate the sample namespace (ie, by generating responses off of your data source)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include_sample_schema: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalCustomDataSourceConfig {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalCustomDataSourceConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalCustomDataSourceConfig")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_item_schema: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut __f_include_sample_schema: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "item_schema" => {
+                            __rt::field(&mut __map, &mut __f_item_schema, "item_schema")
+                        }
+                        "include_sample_schema" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_include_sample_schema,
+                                "include_sample_schema",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalCustomDataSourceConfig {
+                    item_schema: __rt::required(__f_item_schema, "item_schema")?,
+                    include_sample_schema: __f_include_sample_schema.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalCustomDataSourceConfig",
+                &["item_schema", "include_sample_schema"],
+                __Visitor,
+            )
+    }
 }

@@ -10,12 +10,51 @@ use super::CreateEvalJsonlRunDataSourceSource;
 /// The `jsonl` member of [`EvalRunDataSource`](crate::EvalRunDataSource), which its `type` field selects.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalJsonlRunDataSource {
     /// The type of data source. Always `jsonl`.
     pub r#type: CreateEvalJsonlRunDataSourceType,
     /// Determines what populates the `item` namespace in the data source.
     pub source: CreateEvalJsonlRunDataSourceSource,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalJsonlRunDataSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalJsonlRunDataSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalJsonlRunDataSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<CreateEvalJsonlRunDataSourceType> = None;
+                let mut __f_source: Option<CreateEvalJsonlRunDataSourceSource> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalJsonlRunDataSource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    source: __rt::required(__f_source, "source")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalJsonlRunDataSource",
+                &["type", "source"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of data source. Always `jsonl`.

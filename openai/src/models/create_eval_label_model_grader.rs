@@ -8,7 +8,7 @@
 /// The `label_model` member of [`CreateEvalRequestTestingCriteriaItem`](crate::CreateEvalRequestTestingCriteriaItem), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalLabelModelGrader {
     /// The name of the grader.
     pub name: String,
@@ -20,4 +20,58 @@ pub struct CreateEvalLabelModelGrader {
     pub labels: Vec<String>,
     /// The labels that indicate a passing result. Must be a subset of labels.
     pub passing_labels: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalLabelModelGrader {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalLabelModelGrader;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalLabelModelGrader")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_input: Option<Vec<serde_json::Value>> = None;
+                let mut __f_labels: Option<Vec<String>> = None;
+                let mut __f_passing_labels: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "labels" => __rt::field(&mut __map, &mut __f_labels, "labels"),
+                        "passing_labels" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_passing_labels,
+                                "passing_labels",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalLabelModelGrader {
+                    name: __rt::required(__f_name, "name")?,
+                    model: __rt::required(__f_model, "model")?,
+                    input: __rt::required(__f_input, "input")?,
+                    labels: __rt::required(__f_labels, "labels")?,
+                    passing_labels: __rt::required(__f_passing_labels, "passing_labels")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalLabelModelGrader",
+                &["name", "model", "input", "labels", "passing_labels"],
+                __Visitor,
+            )
+    }
 }

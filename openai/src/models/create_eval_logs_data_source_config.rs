@@ -8,9 +8,49 @@
 /// The `logs` member of [`CreateEvalRequestDataSourceConfig`](crate::CreateEvalRequestDataSourceConfig), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalLogsDataSourceConfig {
     /// Metadata filters for the logs data source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalLogsDataSourceConfig {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalLogsDataSourceConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalLogsDataSourceConfig")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalLogsDataSourceConfig {
+                    metadata: __f_metadata.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalLogsDataSourceConfig",
+                &["metadata"],
+                __Visitor,
+            )
+    }
 }

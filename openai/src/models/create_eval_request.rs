@@ -9,10 +9,10 @@ use super::{
 /// CreateEvalRequest
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalRequest {
     /// The name of the evaluation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -22,16 +22,81 @@ pub struct CreateEvalRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// The configuration for the data source used for the evaluation runs. Dictates the schema of the data used in the evaluation.
     pub data_source_config: CreateEvalRequestDataSourceConfig,
     /// A list of graders for all eval runs in this group. Graders can reference variables in the data source using double curly braces notation, like `{{item.variable_name}}`. To reference the model's output, use the `sample` namespace (ie, `{{sample.output_text}}`).
     pub testing_criteria: Vec<CreateEvalRequestTestingCriteriaItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_data_source_config: Option<
+                    CreateEvalRequestDataSourceConfig,
+                > = None;
+                let mut __f_testing_criteria: Option<
+                    Vec<CreateEvalRequestTestingCriteriaItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "data_source_config" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_data_source_config,
+                                "data_source_config",
+                            )
+                        }
+                        "testing_criteria" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_testing_criteria,
+                                "testing_criteria",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalRequest {
+                    name: __f_name.flatten(),
+                    metadata: __f_metadata,
+                    data_source_config: __rt::required(
+                        __f_data_source_config,
+                        "data_source_config",
+                    )?,
+                    testing_criteria: __rt::required(
+                        __f_testing_criteria,
+                        "testing_criteria",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalRequest",
+                &["name", "metadata", "data_source_config", "testing_criteria"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateEvalRequest {

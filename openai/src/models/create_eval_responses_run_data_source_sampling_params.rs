@@ -7,7 +7,7 @@ use super::{CreateEvalResponsesRunDataSourceSamplingParamsText, ReasoningEffort}
 /// `CreateEvalResponsesRunDataSourceSamplingParams` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalResponsesRunDataSourceSamplingParams {
     /// Constrains effort on reasoning for reasoning models. Currently supported
     /// values are `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, and `max`.
@@ -18,23 +18,19 @@ pub struct CreateEvalResponsesRunDataSourceSamplingParams {
     /// for model-specific support.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<Option<ReasoningEffort>>,
     /// A higher temperature increases randomness in the outputs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// The maximum number of tokens in the generated output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_completion_tokens: Option<i64>,
     /// An alternative to temperature for nucleus sampling; 1.0 includes all tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<f64>,
     /// A seed value to initialize the randomness, during sampling.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<i64>,
     /// An array of tools the model may call while generating a response. You
     /// can specify which tool to use by setting the `tool_choice` parameter.
@@ -48,14 +44,92 @@ pub struct CreateEvalResponsesRunDataSourceSamplingParams {
     /// - **Function calls (custom tools)**: Functions that are defined by you,
     ///   enabling the model to call your own code. Learn more about
     ///   [function calling](/docs/guides/function-calling).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<serde_json::Value>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
     /// - [Text inputs and outputs](/docs/guides/text)
     /// - [Structured Outputs](/docs/guides/structured-outputs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<CreateEvalResponsesRunDataSourceSamplingParamsText>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateEvalResponsesRunDataSourceSamplingParams {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalResponsesRunDataSourceSamplingParams;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalResponsesRunDataSourceSamplingParams")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reasoning_effort: Option<Option<ReasoningEffort>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_max_completion_tokens: Option<Option<i64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_seed: Option<Option<i64>> = None;
+                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_text: Option<
+                    Option<CreateEvalResponsesRunDataSourceSamplingParamsText>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalResponsesRunDataSourceSamplingParams {
+                    reasoning_effort: __f_reasoning_effort,
+                    temperature: __f_temperature.flatten(),
+                    max_completion_tokens: __f_max_completion_tokens.flatten(),
+                    top_p: __f_top_p.flatten(),
+                    seed: __f_seed.flatten(),
+                    tools: __f_tools.flatten(),
+                    text: __f_text.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalResponsesRunDataSourceSamplingParams",
+                &[
+                    "reasoning_effort",
+                    "temperature",
+                    "max_completion_tokens",
+                    "top_p",
+                    "seed",
+                    "tools",
+                    "text",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateEvalResponsesRunDataSourceSamplingParams {

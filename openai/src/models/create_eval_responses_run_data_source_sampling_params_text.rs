@@ -10,7 +10,7 @@ use super::TextResponseFormatConfiguration;
 /// - [Structured Outputs](/docs/guides/structured-outputs)
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalResponsesRunDataSourceSamplingParamsText {
     /// An object specifying the format that the model must output.
     ///
@@ -25,6 +25,43 @@ pub struct CreateEvalResponsesRunDataSourceSamplingParamsText {
     /// Setting to `{ "type": "json_object" }` enables the older JSON mode, which
     /// ensures the message the model generates is valid JSON. Using `json_schema`
     /// is preferred for models that support it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<TextResponseFormatConfiguration>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateEvalResponsesRunDataSourceSamplingParamsText {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateEvalResponsesRunDataSourceSamplingParamsText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateEvalResponsesRunDataSourceSamplingParamsText")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_format: Option<Option<TextResponseFormatConfiguration>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateEvalResponsesRunDataSourceSamplingParamsText {
+                    format: __f_format.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateEvalResponsesRunDataSourceSamplingParamsText",
+                &["format"],
+                __Visitor,
+            )
+    }
 }

@@ -5,8 +5,46 @@
 /// `CreateFineTuningCheckpointPermissionRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateFineTuningCheckpointPermissionRequest {
     /// The project identifiers to grant access to.
     pub project_ids: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateFineTuningCheckpointPermissionRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateFineTuningCheckpointPermissionRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateFineTuningCheckpointPermissionRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_project_ids: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "project_ids" => {
+                            __rt::field(&mut __map, &mut __f_project_ids, "project_ids")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateFineTuningCheckpointPermissionRequest {
+                    project_ids: __rt::required(__f_project_ids, "project_ids")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateFineTuningCheckpointPermissionRequest",
+                &["project_ids"],
+                __Visitor,
+            )
+    }
 }

@@ -13,7 +13,7 @@ use super::CreateFineTuningJobRequestHyperparameters;
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateFineTuningJobRequest {
     /// The name of the model to fine-tune. You can select one of the
     /// [supported models](/docs/guides/fine-tuning#which-models-can-be-fine-tuned).
@@ -31,7 +31,7 @@ pub struct CreateFineTuningJobRequest {
     /// The hyperparameters used for the fine-tuning job.
     /// This value is now deprecated in favor of `method`, and should be passed in under the `method` parameter.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hyperparameters: Option<CreateFineTuningJobRequestHyperparameters>,
     /// A string of up to 64 characters that will be added to your fine-tuned model name.
     ///
@@ -40,11 +40,7 @@ pub struct CreateFineTuningJobRequest {
     /// Constraint: 1 to 64 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suffix: Option<Option<String>>,
     /// The ID of an uploaded file that contains validation data.
     ///
@@ -58,20 +54,12 @@ pub struct CreateFineTuningJobRequest {
     /// See the [fine-tuning guide](/docs/guides/model-optimization) for more details.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub validation_file: Option<Option<String>>,
     /// A list of integrations to enable for your fine-tuning job.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub integrations: Option<Option<Vec<CreateFineTuningJobRequestIntegrationsItem>>>,
     /// The seed controls the reproducibility of the job. Passing in the same seed and job parameters should produce the same results, but may differ in rare cases.
     /// If a seed is not specified, one will be generated for you.
@@ -79,14 +67,10 @@ pub struct CreateFineTuningJobRequest {
     /// Constraint: from 0 to 2147483647 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<Option<i64>>,
     /// The method used for fine-tuning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<FineTuneMethod>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -96,12 +80,110 @@ pub struct CreateFineTuningJobRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for CreateFineTuningJobRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateFineTuningJobRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateFineTuningJobRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<CreateFineTuningJobRequestModel> = None;
+                let mut __f_training_file: Option<String> = None;
+                let mut __f_hyperparameters: Option<
+                    Option<CreateFineTuningJobRequestHyperparameters>,
+                > = None;
+                let mut __f_suffix: Option<Option<String>> = None;
+                let mut __f_validation_file: Option<Option<String>> = None;
+                let mut __f_integrations: Option<
+                    Option<Vec<CreateFineTuningJobRequestIntegrationsItem>>,
+                > = None;
+                let mut __f_seed: Option<Option<i64>> = None;
+                let mut __f_method: Option<Option<FineTuneMethod>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "training_file" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_training_file,
+                                "training_file",
+                            )
+                        }
+                        "hyperparameters" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hyperparameters,
+                                "hyperparameters",
+                            )
+                        }
+                        "suffix" => __rt::field(&mut __map, &mut __f_suffix, "suffix"),
+                        "validation_file" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_validation_file,
+                                "validation_file",
+                            )
+                        }
+                        "integrations" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_integrations,
+                                "integrations",
+                            )
+                        }
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "method" => __rt::field(&mut __map, &mut __f_method, "method"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateFineTuningJobRequest {
+                    model: __rt::required(__f_model, "model")?,
+                    training_file: __rt::required(__f_training_file, "training_file")?,
+                    hyperparameters: __f_hyperparameters.flatten(),
+                    suffix: __f_suffix,
+                    validation_file: __f_validation_file,
+                    integrations: __f_integrations,
+                    seed: __f_seed,
+                    method: __f_method.flatten(),
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateFineTuningJobRequest",
+                &[
+                    "model",
+                    "training_file",
+                    "hyperparameters",
+                    "suffix",
+                    "validation_file",
+                    "integrations",
+                    "seed",
+                    "method",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 #[allow(deprecated)]

@@ -14,22 +14,84 @@ use super::{
 /// Needs the crate feature `fine-tuning` (or `full`).
 #[deprecated(note = "Deprecated in the OpenAPI document.")]
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateFineTuningJobRequestHyperparameters {
     /// Number of examples in each batch. A larger batch size means that model parameters
     /// are updated less frequently, but with lower variance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<CreateFineTuningJobRequestHyperparametersBatchSize>,
     /// Scaling factor for the learning rate. A smaller learning rate may be useful to avoid
     /// overfitting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub learning_rate_multiplier: Option<
         CreateFineTuningJobRequestHyperparametersLearningRateMultiplier,
     >,
     /// The number of epochs to train the model for. An epoch refers to one full cycle
     /// through the training dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n_epochs: Option<CreateFineTuningJobRequestHyperparametersNEpochs>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for CreateFineTuningJobRequestHyperparameters {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateFineTuningJobRequestHyperparameters;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateFineTuningJobRequestHyperparameters")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_batch_size: Option<
+                    Option<CreateFineTuningJobRequestHyperparametersBatchSize>,
+                > = None;
+                let mut __f_learning_rate_multiplier: Option<
+                    Option<
+                        CreateFineTuningJobRequestHyperparametersLearningRateMultiplier,
+                    >,
+                > = None;
+                let mut __f_n_epochs: Option<
+                    Option<CreateFineTuningJobRequestHyperparametersNEpochs>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "batch_size" => {
+                            __rt::field(&mut __map, &mut __f_batch_size, "batch_size")
+                        }
+                        "learning_rate_multiplier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_learning_rate_multiplier,
+                                "learning_rate_multiplier",
+                            )
+                        }
+                        "n_epochs" => {
+                            __rt::field(&mut __map, &mut __f_n_epochs, "n_epochs")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateFineTuningJobRequestHyperparameters {
+                    batch_size: __f_batch_size.flatten(),
+                    learning_rate_multiplier: __f_learning_rate_multiplier.flatten(),
+                    n_epochs: __f_n_epochs.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateFineTuningJobRequestHyperparameters",
+                &["batch_size", "learning_rate_multiplier", "n_epochs"],
+                __Visitor,
+            )
+    }
 }
 
 #[allow(deprecated)]

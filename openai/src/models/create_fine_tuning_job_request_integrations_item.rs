@@ -7,7 +7,7 @@ use super::CreateFineTuningJobRequestIntegrationsItemWandb;
 /// `CreateFineTuningJobRequestIntegrationsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateFineTuningJobRequestIntegrationsItem {
     /// The type of integration to enable. Currently, only "wandb" (Weights and Biases) is supported.
     pub r#type: CreateFineTuningJobRequestIntegrationsItemType,
@@ -15,6 +15,49 @@ pub struct CreateFineTuningJobRequestIntegrationsItem {
     /// metrics will be sent to. Optionally, you can set an explicit display name for your run, add tags
     /// to your run, and set a default entity (team, username, etc) to be associated with your run.
     pub wandb: CreateFineTuningJobRequestIntegrationsItemWandb,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateFineTuningJobRequestIntegrationsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateFineTuningJobRequestIntegrationsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateFineTuningJobRequestIntegrationsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<
+                    CreateFineTuningJobRequestIntegrationsItemType,
+                > = None;
+                let mut __f_wandb: Option<
+                    CreateFineTuningJobRequestIntegrationsItemWandb,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "wandb" => __rt::field(&mut __map, &mut __f_wandb, "wandb"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateFineTuningJobRequestIntegrationsItem {
+                    r#type: __rt::required(__f_type, "type")?,
+                    wandb: __rt::required(__f_wandb, "wandb")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateFineTuningJobRequestIntegrationsItem",
+                &["type", "wandb"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of integration to enable. Currently, only "wandb" (Weights and Biases) is supported.

@@ -5,12 +5,43 @@
 /// Request payload for creating a new group in the organization.
 ///
 /// Needs the crate feature `groups` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateGroupBody {
     /// Human readable name for the group.
     ///
     /// Constraint: 1 to 255 characters.
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateGroupBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateGroupBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateGroupBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateGroupBody {
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateGroupBody", &["name"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for CreateGroupBody {

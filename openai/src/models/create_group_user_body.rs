@@ -5,8 +5,39 @@
 /// Request payload for adding a user to a group.
 ///
 /// Needs the crate feature `group-users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateGroupUserBody {
     /// Identifier of the user to add to the group.
     pub user_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateGroupUserBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateGroupUserBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateGroupUserBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_user_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateGroupUserBody {
+                    user_id: __rt::required(__f_user_id, "user_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateGroupUserBody", &["user_id"], __Visitor)
+    }
 }

@@ -11,29 +11,21 @@ use super::{
 /// `CreateImageRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `images` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateImageRequest {
     /// A text description of the desired image(s). The maximum length is 32000 characters for the GPT image models, 1000 characters for `dall-e-2` and 4000 characters for `dall-e-3`.
     pub prompt: String,
     /// The model to use for image generation. One of `dall-e-2`, `dall-e-3`, or a GPT image model (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`). Defaults to `dall-e-2` unless a parameter specific to the GPT image models is used.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<CreateImageRequestModel>>,
     /// The number of images to generate. Must be between 1 and 10. For `dall-e-3`, only `n=1` is supported.
     ///
     /// Constraint: from 1 to 10 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n: Option<Option<i64>>,
     /// The quality of the image that will be generated.
     ///
@@ -43,49 +35,29 @@ pub struct CreateImageRequest {
     /// - `standard` is the only option for `dall-e-2`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<Option<CreateImageRequestQuality>>,
     /// The format in which generated images with `dall-e-2` and `dall-e-3` are returned. Must be one of `url` or `b64_json`. URLs are only valid for 60 minutes after the image has been generated. This parameter isn't supported for the GPT image models, which always return base64-encoded images.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<Option<CreateImageRequestResponseFormat>>,
     /// The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_format: Option<Option<OutputFormat>>,
     /// The compression level (0-100%) for the generated images. This parameter is only supported for the GPT image models with the `webp` or `jpeg` output formats, and defaults to 100.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_compression: Option<Option<i64>>,
     /// Generate the image in streaming mode. Defaults to `false`. See the
     /// [Image generation guide](/docs/guides/image-generation) for more information.
     /// This parameter is only supported for the GPT image models.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// The number of partial images to generate. This parameter is used for
     /// streaming responses that return partial images. Value must be between 0 and 3.
@@ -97,29 +69,17 @@ pub struct CreateImageRequest {
     /// Constraint: from 0 to 3 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partial_images: Option<Option<i64>>,
     /// The size of the generated images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1. Resolutions above `2560x1440` are experimental, and the maximum supported resolution is `3840x2160`. The requested size must also satisfy the model's current pixel and edge limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto` is supported for models that allow automatic sizing. For `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of `1024x1024`, `1792x1024`, or `1024x1792`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<Option<CreateImageRequestSize>>,
     /// Control the content-moderation level for images generated by the GPT image models. Must be either `low` for less restrictive filtering or `auto` (default value).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Option<CreateImageRequestModeration>>,
     /// Set the background of the generated image(s). This parameter is only
     /// supported for the GPT image models. Must be one of `transparent`, `opaque`,
@@ -131,24 +91,136 @@ pub struct CreateImageRequest {
     /// using `transparent`, set the output format to `png` or `webp`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Option<Background>>,
     /// The style of the generated images. This parameter is only supported for `dall-e-3`. Must be one of `vivid` or `natural`. Vivid causes the model to lean towards generating hyper-real and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub style: Option<Option<CreateImageRequestStyle>>,
     /// A unique identifier representing your end-user, which can help OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-user-ids).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateImageRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateImageRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateImageRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_prompt: Option<String> = None;
+                let mut __f_model: Option<Option<CreateImageRequestModel>> = None;
+                let mut __f_n: Option<Option<i64>> = None;
+                let mut __f_quality: Option<Option<CreateImageRequestQuality>> = None;
+                let mut __f_response_format: Option<
+                    Option<CreateImageRequestResponseFormat>,
+                > = None;
+                let mut __f_output_format: Option<Option<OutputFormat>> = None;
+                let mut __f_output_compression: Option<Option<i64>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_partial_images: Option<Option<i64>> = None;
+                let mut __f_size: Option<Option<CreateImageRequestSize>> = None;
+                let mut __f_moderation: Option<Option<CreateImageRequestModeration>> = None;
+                let mut __f_background: Option<Option<Background>> = None;
+                let mut __f_style: Option<Option<CreateImageRequestStyle>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "n" => __rt::field(&mut __map, &mut __f_n, "n"),
+                        "quality" => __rt::field(&mut __map, &mut __f_quality, "quality"),
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        "output_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_format,
+                                "output_format",
+                            )
+                        }
+                        "output_compression" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_compression,
+                                "output_compression",
+                            )
+                        }
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "partial_images" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_partial_images,
+                                "partial_images",
+                            )
+                        }
+                        "size" => __rt::field(&mut __map, &mut __f_size, "size"),
+                        "moderation" => {
+                            __rt::field(&mut __map, &mut __f_moderation, "moderation")
+                        }
+                        "background" => {
+                            __rt::field(&mut __map, &mut __f_background, "background")
+                        }
+                        "style" => __rt::field(&mut __map, &mut __f_style, "style"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateImageRequest {
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                    model: __f_model,
+                    n: __f_n,
+                    quality: __f_quality,
+                    response_format: __f_response_format,
+                    output_format: __f_output_format,
+                    output_compression: __f_output_compression,
+                    stream: __f_stream,
+                    partial_images: __f_partial_images,
+                    size: __f_size,
+                    moderation: __f_moderation,
+                    background: __f_background,
+                    style: __f_style,
+                    user: __f_user.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateImageRequest",
+                &[
+                    "prompt",
+                    "model",
+                    "n",
+                    "quality",
+                    "response_format",
+                    "output_format",
+                    "output_compression",
+                    "stream",
+                    "partial_images",
+                    "size",
+                    "moderation",
+                    "background",
+                    "style",
+                    "user",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateImageRequest {

@@ -7,7 +7,7 @@ use super::CreateModerationRequestModel;
 /// `CreateModerationRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `moderations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateModerationRequest {
     /// Input (or inputs) to classify. Can be a single string, an array of strings, or
     /// an array of multi-modal input objects similar to other models.
@@ -15,6 +15,45 @@ pub struct CreateModerationRequest {
     /// The content moderation model you would like to use. Learn more in
     /// [the moderation guide](/docs/guides/moderation), and learn about
     /// available models [here](/docs/models#moderation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<CreateModerationRequestModel>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModerationRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateModerationRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateModerationRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<serde_json::Value> = None;
+                let mut __f_model: Option<Option<CreateModerationRequestModel>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateModerationRequest {
+                    input: __rt::required(__f_input, "input")?,
+                    model: __f_model.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateModerationRequest",
+                &["input", "model"],
+                __Visitor,
+            )
+    }
 }

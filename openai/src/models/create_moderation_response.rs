@@ -7,7 +7,7 @@ use super::CreateModerationResponseResultsItem;
 /// Represents if a given text input is potentially harmful.
 ///
 /// Needs the crate feature `moderations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateModerationResponse {
     /// The unique identifier for the moderation request.
     pub id: String,
@@ -15,4 +15,46 @@ pub struct CreateModerationResponse {
     pub model: String,
     /// A list of moderation objects.
     pub results: Vec<CreateModerationResponseResultsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModerationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateModerationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateModerationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_results: Option<Vec<CreateModerationResponseResultsItem>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateModerationResponse {
+                    id: __rt::required(__f_id, "id")?,
+                    model: __rt::required(__f_model, "model")?,
+                    results: __rt::required(__f_results, "results")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateModerationResponse",
+                &["id", "model", "results"],
+                __Visitor,
+            )
+    }
 }

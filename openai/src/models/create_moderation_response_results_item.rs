@@ -11,7 +11,7 @@ use super::{
 /// `CreateModerationResponseResultsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `moderations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateModerationResponseResultsItem {
     /// Whether any of the below categories are flagged.
     pub flagged: bool,
@@ -21,4 +21,80 @@ pub struct CreateModerationResponseResultsItem {
     pub category_scores: CreateModerationResponseResultsItemCategoryScores,
     /// A list of the categories along with the input type(s) that the score applies to.
     pub category_applied_input_types: CreateModerationResponseResultsItemCategoryAppliedInputTypes,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModerationResponseResultsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateModerationResponseResultsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateModerationResponseResultsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_flagged: Option<bool> = None;
+                let mut __f_categories: Option<
+                    CreateModerationResponseResultsItemCategories,
+                > = None;
+                let mut __f_category_scores: Option<
+                    CreateModerationResponseResultsItemCategoryScores,
+                > = None;
+                let mut __f_category_applied_input_types: Option<
+                    CreateModerationResponseResultsItemCategoryAppliedInputTypes,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "flagged" => __rt::field(&mut __map, &mut __f_flagged, "flagged"),
+                        "categories" => {
+                            __rt::field(&mut __map, &mut __f_categories, "categories")
+                        }
+                        "category_scores" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_category_scores,
+                                "category_scores",
+                            )
+                        }
+                        "category_applied_input_types" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_category_applied_input_types,
+                                "category_applied_input_types",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateModerationResponseResultsItem {
+                    flagged: __rt::required(__f_flagged, "flagged")?,
+                    categories: __rt::required(__f_categories, "categories")?,
+                    category_scores: __rt::required(
+                        __f_category_scores,
+                        "category_scores",
+                    )?,
+                    category_applied_input_types: __rt::required(
+                        __f_category_applied_input_types,
+                        "category_applied_input_types",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateModerationResponseResultsItem",
+                &[
+                    "flagged",
+                    "categories",
+                    "category_scores",
+                    "category_applied_input_types",
+                ],
+                __Visitor,
+            )
+    }
 }

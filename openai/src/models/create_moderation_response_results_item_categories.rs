@@ -5,7 +5,7 @@
 /// A list of the categories, and whether they are flagged or not.
 ///
 /// Needs the crate feature `moderations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateModerationResponseResultsItemCategories {
     /// Content that expresses, incites, or promotes hate based on race, gender, ethnicity, religion, nationality, sexual orientation, disability status, or caste. Hateful content aimed at non-protected groups (e.g., chess players) is harassment.
     pub hate: bool,
@@ -18,11 +18,9 @@ pub struct CreateModerationResponseResultsItemCategories {
     #[serde(rename = "harassment/threatening")]
     pub harassment_threatening: bool,
     /// Content that includes instructions or advice that facilitate the planning or execution of wrongdoing, or that gives advice or instruction on how to commit illicit acts. For example, "how to shoplift" would fit this category.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub illicit: Option<bool>,
     /// Content that includes instructions or advice that facilitate the planning or execution of wrongdoing that also includes violence, or that gives advice or instruction on the procurement of any weapon.
     #[serde(rename = "illicit/violent")]
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub illicit_violent: Option<bool>,
     /// Content that promotes, encourages, or depicts acts of self-harm, such as suicide, cutting, and eating disorders.
     #[serde(rename = "self-harm")]
@@ -43,4 +41,156 @@ pub struct CreateModerationResponseResultsItemCategories {
     /// Content that depicts death, violence, or physical injury in graphic detail.
     #[serde(rename = "violence/graphic")]
     pub violence_graphic: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModerationResponseResultsItemCategories {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateModerationResponseResultsItemCategories;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateModerationResponseResultsItemCategories")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_hate: Option<bool> = None;
+                let mut __f_hate_threatening: Option<bool> = None;
+                let mut __f_harassment: Option<bool> = None;
+                let mut __f_harassment_threatening: Option<bool> = None;
+                let mut __f_illicit: Option<Option<bool>> = None;
+                let mut __f_illicit_violent: Option<Option<bool>> = None;
+                let mut __f_self_harm: Option<bool> = None;
+                let mut __f_self_harm_intent: Option<bool> = None;
+                let mut __f_self_harm_instructions: Option<bool> = None;
+                let mut __f_sexual: Option<bool> = None;
+                let mut __f_sexual_minors: Option<bool> = None;
+                let mut __f_violence: Option<bool> = None;
+                let mut __f_violence_graphic: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "hate" => __rt::field(&mut __map, &mut __f_hate, "hate"),
+                        "hate/threatening" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hate_threatening,
+                                "hate/threatening",
+                            )
+                        }
+                        "harassment" => {
+                            __rt::field(&mut __map, &mut __f_harassment, "harassment")
+                        }
+                        "harassment/threatening" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_harassment_threatening,
+                                "harassment/threatening",
+                            )
+                        }
+                        "illicit" => __rt::field(&mut __map, &mut __f_illicit, "illicit"),
+                        "illicit/violent" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_illicit_violent,
+                                "illicit/violent",
+                            )
+                        }
+                        "self-harm" => {
+                            __rt::field(&mut __map, &mut __f_self_harm, "self-harm")
+                        }
+                        "self-harm/intent" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_self_harm_intent,
+                                "self-harm/intent",
+                            )
+                        }
+                        "self-harm/instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_self_harm_instructions,
+                                "self-harm/instructions",
+                            )
+                        }
+                        "sexual" => __rt::field(&mut __map, &mut __f_sexual, "sexual"),
+                        "sexual/minors" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sexual_minors,
+                                "sexual/minors",
+                            )
+                        }
+                        "violence" => {
+                            __rt::field(&mut __map, &mut __f_violence, "violence")
+                        }
+                        "violence/graphic" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_violence_graphic,
+                                "violence/graphic",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateModerationResponseResultsItemCategories {
+                    hate: __rt::required(__f_hate, "hate")?,
+                    hate_threatening: __rt::required(
+                        __f_hate_threatening,
+                        "hate/threatening",
+                    )?,
+                    harassment: __rt::required(__f_harassment, "harassment")?,
+                    harassment_threatening: __rt::required(
+                        __f_harassment_threatening,
+                        "harassment/threatening",
+                    )?,
+                    illicit: __rt::required(__f_illicit, "illicit")?,
+                    illicit_violent: __rt::required(
+                        __f_illicit_violent,
+                        "illicit/violent",
+                    )?,
+                    self_harm: __rt::required(__f_self_harm, "self-harm")?,
+                    self_harm_intent: __rt::required(
+                        __f_self_harm_intent,
+                        "self-harm/intent",
+                    )?,
+                    self_harm_instructions: __rt::required(
+                        __f_self_harm_instructions,
+                        "self-harm/instructions",
+                    )?,
+                    sexual: __rt::required(__f_sexual, "sexual")?,
+                    sexual_minors: __rt::required(__f_sexual_minors, "sexual/minors")?,
+                    violence: __rt::required(__f_violence, "violence")?,
+                    violence_graphic: __rt::required(
+                        __f_violence_graphic,
+                        "violence/graphic",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateModerationResponseResultsItemCategories",
+                &[
+                    "hate",
+                    "hate/threatening",
+                    "harassment",
+                    "harassment/threatening",
+                    "illicit",
+                    "illicit/violent",
+                    "self-harm",
+                    "self-harm/intent",
+                    "self-harm/instructions",
+                    "sexual",
+                    "sexual/minors",
+                    "violence",
+                    "violence/graphic",
+                ],
+                __Visitor,
+            )
+    }
 }

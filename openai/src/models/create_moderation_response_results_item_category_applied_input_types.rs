@@ -9,7 +9,7 @@ use super::{
 /// A list of the categories along with the input type(s) that the score applies to.
 ///
 /// Needs the crate feature `moderations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateModerationResponseResultsItemCategoryAppliedInputTypes {
     /// The applied input type(s) for the category 'hate'.
     pub hate: Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
@@ -55,4 +55,173 @@ pub struct CreateModerationResponseResultsItemCategoryAppliedInputTypes {
     /// The applied input type(s) for the category 'violence/graphic'.
     #[serde(rename = "violence/graphic")]
     pub violence_graphic: Vec<ModerationInputType>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateModerationResponseResultsItemCategoryAppliedInputTypes {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateModerationResponseResultsItemCategoryAppliedInputTypes;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateModerationResponseResultsItemCategoryAppliedInputTypes",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_hate: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_hate_threatening: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_harassment: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_harassment_threatening: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_illicit: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_illicit_violent: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_self_harm: Option<Vec<ModerationInputType>> = None;
+                let mut __f_self_harm_intent: Option<Vec<ModerationInputType>> = None;
+                let mut __f_self_harm_instructions: Option<Vec<ModerationInputType>> = None;
+                let mut __f_sexual: Option<Vec<ModerationInputType>> = None;
+                let mut __f_sexual_minors: Option<
+                    Vec<CreateModerationResponseResultsItemCategoryAppliedInputTypesItem>,
+                > = None;
+                let mut __f_violence: Option<Vec<ModerationInputType>> = None;
+                let mut __f_violence_graphic: Option<Vec<ModerationInputType>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "hate" => __rt::field(&mut __map, &mut __f_hate, "hate"),
+                        "hate/threatening" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hate_threatening,
+                                "hate/threatening",
+                            )
+                        }
+                        "harassment" => {
+                            __rt::field(&mut __map, &mut __f_harassment, "harassment")
+                        }
+                        "harassment/threatening" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_harassment_threatening,
+                                "harassment/threatening",
+                            )
+                        }
+                        "illicit" => __rt::field(&mut __map, &mut __f_illicit, "illicit"),
+                        "illicit/violent" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_illicit_violent,
+                                "illicit/violent",
+                            )
+                        }
+                        "self-harm" => {
+                            __rt::field(&mut __map, &mut __f_self_harm, "self-harm")
+                        }
+                        "self-harm/intent" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_self_harm_intent,
+                                "self-harm/intent",
+                            )
+                        }
+                        "self-harm/instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_self_harm_instructions,
+                                "self-harm/instructions",
+                            )
+                        }
+                        "sexual" => __rt::field(&mut __map, &mut __f_sexual, "sexual"),
+                        "sexual/minors" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sexual_minors,
+                                "sexual/minors",
+                            )
+                        }
+                        "violence" => {
+                            __rt::field(&mut __map, &mut __f_violence, "violence")
+                        }
+                        "violence/graphic" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_violence_graphic,
+                                "violence/graphic",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateModerationResponseResultsItemCategoryAppliedInputTypes {
+                    hate: __rt::required(__f_hate, "hate")?,
+                    hate_threatening: __rt::required(
+                        __f_hate_threatening,
+                        "hate/threatening",
+                    )?,
+                    harassment: __rt::required(__f_harassment, "harassment")?,
+                    harassment_threatening: __rt::required(
+                        __f_harassment_threatening,
+                        "harassment/threatening",
+                    )?,
+                    illicit: __rt::required(__f_illicit, "illicit")?,
+                    illicit_violent: __rt::required(
+                        __f_illicit_violent,
+                        "illicit/violent",
+                    )?,
+                    self_harm: __rt::required(__f_self_harm, "self-harm")?,
+                    self_harm_intent: __rt::required(
+                        __f_self_harm_intent,
+                        "self-harm/intent",
+                    )?,
+                    self_harm_instructions: __rt::required(
+                        __f_self_harm_instructions,
+                        "self-harm/instructions",
+                    )?,
+                    sexual: __rt::required(__f_sexual, "sexual")?,
+                    sexual_minors: __rt::required(__f_sexual_minors, "sexual/minors")?,
+                    violence: __rt::required(__f_violence, "violence")?,
+                    violence_graphic: __rt::required(
+                        __f_violence_graphic,
+                        "violence/graphic",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateModerationResponseResultsItemCategoryAppliedInputTypes",
+                &[
+                    "hate",
+                    "hate/threatening",
+                    "harassment",
+                    "harassment/threatening",
+                    "illicit",
+                    "illicit/violent",
+                    "self-harm",
+                    "self-harm/intent",
+                    "self-harm/instructions",
+                    "sexual",
+                    "sexual/minors",
+                    "violence",
+                    "violence/graphic",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// A list of the categories along with their scores as predicted by model.
 ///
 /// Needs the crate feature `moderations` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateModerationResponseResultsItemCategoryScores {
     /// The score for the category 'hate'.
     pub hate: f64,
@@ -41,4 +41,156 @@ pub struct CreateModerationResponseResultsItemCategoryScores {
     /// The score for the category 'violence/graphic'.
     #[serde(rename = "violence/graphic")]
     pub violence_graphic: f64,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateModerationResponseResultsItemCategoryScores {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateModerationResponseResultsItemCategoryScores;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateModerationResponseResultsItemCategoryScores")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_hate: Option<f64> = None;
+                let mut __f_hate_threatening: Option<f64> = None;
+                let mut __f_harassment: Option<f64> = None;
+                let mut __f_harassment_threatening: Option<f64> = None;
+                let mut __f_illicit: Option<f64> = None;
+                let mut __f_illicit_violent: Option<f64> = None;
+                let mut __f_self_harm: Option<f64> = None;
+                let mut __f_self_harm_intent: Option<f64> = None;
+                let mut __f_self_harm_instructions: Option<f64> = None;
+                let mut __f_sexual: Option<f64> = None;
+                let mut __f_sexual_minors: Option<f64> = None;
+                let mut __f_violence: Option<f64> = None;
+                let mut __f_violence_graphic: Option<f64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "hate" => __rt::field(&mut __map, &mut __f_hate, "hate"),
+                        "hate/threatening" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hate_threatening,
+                                "hate/threatening",
+                            )
+                        }
+                        "harassment" => {
+                            __rt::field(&mut __map, &mut __f_harassment, "harassment")
+                        }
+                        "harassment/threatening" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_harassment_threatening,
+                                "harassment/threatening",
+                            )
+                        }
+                        "illicit" => __rt::field(&mut __map, &mut __f_illicit, "illicit"),
+                        "illicit/violent" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_illicit_violent,
+                                "illicit/violent",
+                            )
+                        }
+                        "self-harm" => {
+                            __rt::field(&mut __map, &mut __f_self_harm, "self-harm")
+                        }
+                        "self-harm/intent" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_self_harm_intent,
+                                "self-harm/intent",
+                            )
+                        }
+                        "self-harm/instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_self_harm_instructions,
+                                "self-harm/instructions",
+                            )
+                        }
+                        "sexual" => __rt::field(&mut __map, &mut __f_sexual, "sexual"),
+                        "sexual/minors" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sexual_minors,
+                                "sexual/minors",
+                            )
+                        }
+                        "violence" => {
+                            __rt::field(&mut __map, &mut __f_violence, "violence")
+                        }
+                        "violence/graphic" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_violence_graphic,
+                                "violence/graphic",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateModerationResponseResultsItemCategoryScores {
+                    hate: __rt::required(__f_hate, "hate")?,
+                    hate_threatening: __rt::required(
+                        __f_hate_threatening,
+                        "hate/threatening",
+                    )?,
+                    harassment: __rt::required(__f_harassment, "harassment")?,
+                    harassment_threatening: __rt::required(
+                        __f_harassment_threatening,
+                        "harassment/threatening",
+                    )?,
+                    illicit: __rt::required(__f_illicit, "illicit")?,
+                    illicit_violent: __rt::required(
+                        __f_illicit_violent,
+                        "illicit/violent",
+                    )?,
+                    self_harm: __rt::required(__f_self_harm, "self-harm")?,
+                    self_harm_intent: __rt::required(
+                        __f_self_harm_intent,
+                        "self-harm/intent",
+                    )?,
+                    self_harm_instructions: __rt::required(
+                        __f_self_harm_instructions,
+                        "self-harm/instructions",
+                    )?,
+                    sexual: __rt::required(__f_sexual, "sexual")?,
+                    sexual_minors: __rt::required(__f_sexual_minors, "sexual/minors")?,
+                    violence: __rt::required(__f_violence, "violence")?,
+                    violence_graphic: __rt::required(
+                        __f_violence_graphic,
+                        "violence/graphic",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateModerationResponseResultsItemCategoryScores",
+                &[
+                    "hate",
+                    "hate/threatening",
+                    "harassment",
+                    "harassment/threatening",
+                    "illicit",
+                    "illicit/violent",
+                    "self-harm",
+                    "self-harm/intent",
+                    "self-harm/instructions",
+                    "sexual",
+                    "sexual/minors",
+                    "violence",
+                    "violence/graphic",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,12 +5,51 @@
 /// The service account API key create request payload.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateProjectServiceAccountApiKeyBody {
     /// API key name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// API key scopes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateProjectServiceAccountApiKeyBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateProjectServiceAccountApiKeyBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateProjectServiceAccountApiKeyBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_scopes: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "scopes" => __rt::field(&mut __map, &mut __f_scopes, "scopes"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateProjectServiceAccountApiKeyBody {
+                    name: __f_name.flatten(),
+                    scopes: __f_scopes.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateProjectServiceAccountApiKeyBody",
+                &["name", "scopes"],
+                __Visitor,
+            )
+    }
 }

@@ -15,7 +15,7 @@ use super::{
 ///
 /// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateResponseSchema {
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -25,11 +25,7 @@ pub struct CreateResponseSchema {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     /// We generally recommend altering this or `top_p` but not both.
@@ -37,11 +33,7 @@ pub struct CreateResponseSchema {
     /// Constraint: from 0 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// An alternative to sampling with temperature, called nucleus sampling,
     /// where the model considers the results of the tokens with top_p probability
@@ -53,17 +45,13 @@ pub struct CreateResponseSchema {
     /// Constraint: from 0 to 1 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// This field is being replaced by `safety_identifier` and `prompt_cache_key`. Use `prompt_cache_key` instead to maintain caching optimizations.
     /// A stable identifier for your end-users.
     /// Used to boost cache hit rates by better bucketing similar requests and  to help OpenAI detect and prevent abuse. [Learn more](/docs/guides/safety-best-practices#safety-identifiers).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// A stable identifier used to help detect users of your application that may be violating OpenAI's usage policies.
     /// The IDs should be a string that uniquely identifies each user, with a maximum length of 64 characters. We recommend hashing their username or email address, in order to avoid sending us any identifying information. [Learn more](/docs/guides/safety-best-practices#safety-identifiers).
@@ -71,20 +59,12 @@ pub struct CreateResponseSchema {
     /// Constraint: at most 64 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub safety_identifier: Option<Option<String>>,
     /// Used by OpenAI to cache responses for similar requests to optimize your cache hit rates. Replaces the `user` field. [Learn more](/docs/guides/prompt-caching).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_key: Option<Option<String>>,
     /// Deprecated. Use `prompt_cache_options.ttl` instead.
     ///
@@ -100,14 +80,10 @@ pub struct CreateResponseSchema {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// Options for prompt caching. Supported for `gpt-5.6` and later models. By default, OpenAI automatically chooses one implicit cache breakpoint. You can add explicit breakpoints to content blocks with `prompt_cache_breakpoint`. Each request can write up to four breakpoints. For cache matching, OpenAI considers up to the latest 80 breakpoints in the conversation, without a content-block lookback limit. Set `mode` to `explicit` to disable the implicit breakpoint. The `ttl` defaults to `30m`, which is currently the only supported value. See the [prompt caching guide](/docs/guides/prompt-caching) for current details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<PromptCacheOptionsParam>,
     /// An integer between 0 and 20 specifying the maximum number of most likely
     /// tokens to return at each token position, each with an associated log
@@ -115,49 +91,37 @@ pub struct CreateResponseSchema {
     /// requested.
     ///
     /// Constraint: from 0 to 20 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_logprobs: Option<i64>,
     /// The unique ID of the previous response to the model. Use this to
     /// create multi-turn conversations. Learn more about
     /// [conversation state](/docs/guides/conversation-state). Cannot be used in conjunction with `conversation`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_response_id: Option<Option<String>>,
     /// Model ID used to generate the response, like `gpt-4o` or `o3`. OpenAI
     /// offers a wide range of models with different capabilities, performance
     /// characteristics, and price points. Refer to the [model guide](/docs/models)
     /// to browse and compare available models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<serde_json::Value>,
     /// Whether to run the model response in the background.
     /// [Learn more](/docs/guides/background).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Option<bool>>,
     /// The maximum number of total calls to built-in tools that can be processed in a response. This maximum number applies across all built-in tool calls, not per individual tool. Any further attempts to call a tool by the model will be ignored.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tool_calls: Option<Option<i64>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
     /// - [Text inputs and outputs](/docs/guides/text)
     /// - [Structured Outputs](/docs/guides/structured-outputs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<ResponseTextParam>,
     /// An array of tools the model may call while generating a response. You
     /// can specify which tool to use by setting the `tool_choice` parameter.
@@ -175,22 +139,18 @@ pub struct CreateResponseSchema {
     ///   and outputs. Learn more about
     ///   [function calling](/docs/guides/function-calling). You can also use
     ///   custom tools to call your own code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<serde_json::Value>>,
     /// How the model should select which tool (or tools) to use when generating
     /// a response. See the `tools` parameter to see how to specify which tools
     /// the model can call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<serde_json::Value>,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<Option<Prompt>>,
     /// Specifies the processing type used for serving the request.
     /// - If set to 'auto', then the request will be processed with the service tier configured in the Project settings. Unless otherwise configured, the Project will use 'default'.
@@ -203,11 +163,7 @@ pub struct CreateResponseSchema {
     /// When the `service_tier` parameter is set, the response body will include the `service_tier` value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<Option<ServiceTierResponses>>,
     /// The truncation strategy to use for the model response.
     /// - `auto`: If the input to this Response exceeds
@@ -218,11 +174,7 @@ pub struct CreateResponseSchema {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation: Option<Option<TruncationEnum>>,
     /// **gpt-5 and o-series models only**
     ///
@@ -230,11 +182,7 @@ pub struct CreateResponseSchema {
     /// [reasoning models](https://platform.openai.com/docs/guides/reasoning).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<Option<Reasoning>>,
     /// Text, image, or file inputs to the model, used to generate a response.
     ///
@@ -244,7 +192,7 @@ pub struct CreateResponseSchema {
     /// - [File inputs](/docs/guides/pdf-files)
     /// - [Conversation state](/docs/guides/conversation-state)
     /// - [Function calling](/docs/guides/function-calling)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<InputParam>,
     /// Specify additional output data to include in the model response. Currently supported values are:
     /// - `web_search_call.action.sources`: Include the sources of the web search tool call.
@@ -256,30 +204,18 @@ pub struct CreateResponseSchema {
     /// - `reasoning.encrypted_content`: Includes an encrypted version of reasoning tokens in reasoning item outputs. This enables reasoning items to be used in multi-turn conversations when using the Responses API statelessly (like when the `store` parameter is set to `false`, or when an organization is enrolled in the zero data retention program).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Option<Vec<IncludeEnum>>>,
     /// Whether to allow the model to run tool calls in parallel.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<Option<bool>>,
     /// Whether to store the generated model response for later retrieval via
     /// API.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<Option<bool>>,
     /// A system (or developer) message inserted into the model's context.
     ///
@@ -288,20 +224,12 @@ pub struct CreateResponseSchema {
     /// to swap out system (or developer) messages in new responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Option<String>>,
     /// Configuration for running moderation on the input and output of this response.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Option<ModerationParam>>,
     /// If set to true, the model response data will be streamed to the client
     /// as it is generated using [server-sent events](https://developer.mozilla.org/en-US/docs/Web/API/Server-sent_events/Using_server-sent_events#Event_stream_format).
@@ -309,53 +237,297 @@ pub struct CreateResponseSchema {
     /// for more information.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// Options for streaming responses. Only set this when you set `stream: true`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<Option<ResponseStreamOptions>>,
     /// The conversation that this response belongs to. Items from this conversation are prepended to `input_items` for this response request.
     /// Input items and output items from this response are automatically added to this conversation after this response completes.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Option<ConversationParam>>,
     /// Context management configuration for this request.
     ///
     /// Constraint: at least 1 items.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context_management: Option<Option<Vec<ContextManagementParam>>>,
     /// An upper bound for the number of tokens that can be generated for a response, including visible output tokens and [reasoning tokens](/docs/guides/reasoning).
     ///
     /// Constraint: at least 16.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<Option<i64>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for CreateResponseSchema {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateResponseSchema;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateResponseSchema")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                let mut __f_safety_identifier: Option<Option<String>> = None;
+                let mut __f_prompt_cache_key: Option<Option<String>> = None;
+                let mut __f_prompt_cache_retention: Option<
+                    Option<PromptCacheRetentionEnum>,
+                > = None;
+                let mut __f_prompt_cache_options: Option<
+                    Option<PromptCacheOptionsParam>,
+                > = None;
+                let mut __f_top_logprobs: Option<Option<i64>> = None;
+                let mut __f_previous_response_id: Option<Option<String>> = None;
+                let mut __f_model: Option<Option<serde_json::Value>> = None;
+                let mut __f_background: Option<Option<bool>> = None;
+                let mut __f_max_tool_calls: Option<Option<i64>> = None;
+                let mut __f_text: Option<Option<ResponseTextParam>> = None;
+                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_tool_choice: Option<Option<serde_json::Value>> = None;
+                let mut __f_prompt: Option<Option<Prompt>> = None;
+                let mut __f_service_tier: Option<Option<ServiceTierResponses>> = None;
+                let mut __f_truncation: Option<Option<TruncationEnum>> = None;
+                let mut __f_reasoning: Option<Option<Reasoning>> = None;
+                let mut __f_input: Option<Option<InputParam>> = None;
+                let mut __f_include: Option<Option<Vec<IncludeEnum>>> = None;
+                let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
+                let mut __f_store: Option<Option<bool>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_moderation: Option<Option<ModerationParam>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_stream_options: Option<Option<ResponseStreamOptions>> = None;
+                let mut __f_conversation: Option<Option<ConversationParam>> = None;
+                let mut __f_context_management: Option<
+                    Option<Vec<ContextManagementParam>>,
+                > = None;
+                let mut __f_max_output_tokens: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "safety_identifier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_safety_identifier,
+                                "safety_identifier",
+                            )
+                        }
+                        "prompt_cache_key" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_key,
+                                "prompt_cache_key",
+                            )
+                        }
+                        "prompt_cache_retention" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_retention,
+                                "prompt_cache_retention",
+                            )
+                        }
+                        "prompt_cache_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_options,
+                                "prompt_cache_options",
+                            )
+                        }
+                        "top_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_top_logprobs,
+                                "top_logprobs",
+                            )
+                        }
+                        "previous_response_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_previous_response_id,
+                                "previous_response_id",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "background" => {
+                            __rt::field(&mut __map, &mut __f_background, "background")
+                        }
+                        "max_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_tool_calls,
+                                "max_tool_calls",
+                            )
+                        }
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "service_tier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_tier,
+                                "service_tier",
+                            )
+                        }
+                        "truncation" => {
+                            __rt::field(&mut __map, &mut __f_truncation, "truncation")
+                        }
+                        "reasoning" => {
+                            __rt::field(&mut __map, &mut __f_reasoning, "reasoning")
+                        }
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "include" => __rt::field(&mut __map, &mut __f_include, "include"),
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "store" => __rt::field(&mut __map, &mut __f_store, "store"),
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "moderation" => {
+                            __rt::field(&mut __map, &mut __f_moderation, "moderation")
+                        }
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "stream_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_stream_options,
+                                "stream_options",
+                            )
+                        }
+                        "conversation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_conversation,
+                                "conversation",
+                            )
+                        }
+                        "context_management" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_context_management,
+                                "context_management",
+                            )
+                        }
+                        "max_output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_output_tokens,
+                                "max_output_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateResponseSchema {
+                    metadata: __f_metadata,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    user: __f_user.flatten(),
+                    safety_identifier: __f_safety_identifier,
+                    prompt_cache_key: __f_prompt_cache_key,
+                    prompt_cache_retention: __f_prompt_cache_retention,
+                    prompt_cache_options: __f_prompt_cache_options.flatten(),
+                    top_logprobs: __f_top_logprobs.flatten(),
+                    previous_response_id: __f_previous_response_id,
+                    model: __f_model.flatten(),
+                    background: __f_background,
+                    max_tool_calls: __f_max_tool_calls,
+                    text: __f_text.flatten(),
+                    tools: __f_tools.flatten(),
+                    tool_choice: __f_tool_choice.flatten(),
+                    prompt: __f_prompt,
+                    service_tier: __f_service_tier,
+                    truncation: __f_truncation,
+                    reasoning: __f_reasoning,
+                    input: __f_input.flatten(),
+                    include: __f_include,
+                    parallel_tool_calls: __f_parallel_tool_calls,
+                    store: __f_store,
+                    instructions: __f_instructions,
+                    moderation: __f_moderation,
+                    stream: __f_stream,
+                    stream_options: __f_stream_options,
+                    conversation: __f_conversation,
+                    context_management: __f_context_management,
+                    max_output_tokens: __f_max_output_tokens,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateResponseSchema",
+                &[
+                    "metadata",
+                    "temperature",
+                    "top_p",
+                    "user",
+                    "safety_identifier",
+                    "prompt_cache_key",
+                    "prompt_cache_retention",
+                    "prompt_cache_options",
+                    "top_logprobs",
+                    "previous_response_id",
+                    "model",
+                    "background",
+                    "max_tool_calls",
+                    "text",
+                    "tools",
+                    "tool_choice",
+                    "prompt",
+                    "service_tier",
+                    "truncation",
+                    "reasoning",
+                    "input",
+                    "include",
+                    "parallel_tool_calls",
+                    "store",
+                    "instructions",
+                    "moderation",
+                    "stream",
+                    "stream_options",
+                    "conversation",
+                    "context_management",
+                    "max_output_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 #[allow(deprecated)]

@@ -11,18 +11,14 @@ use super::{
 /// `CreateRunRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateRunRequest {
     /// The ID of the [assistant](/docs/api-reference/assistants) to use to execute this run.
     pub assistant_id: String,
     /// The ID of the [Model](/docs/api-reference/models) to be used to execute this run. If a value is provided here, it will override the model associated with the assistant. If not, the model associated with the assistant will be used.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<AssistantSupportedModels>>,
     /// Constrains effort on reasoning for reasoning models. Currently supported
     /// values are `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, and `max`.
@@ -33,49 +29,29 @@ pub struct CreateRunRequest {
     /// for model-specific support.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<Option<ReasoningEffort>>,
     /// Overrides the [instructions](/docs/api-reference/assistants/createAssistant) of the assistant. This is useful for modifying the behavior on a per-run basis.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Option<String>>,
     /// Appends additional instructions at the end of the instructions for the run. This is useful for modifying the behavior on a per-run basis without overriding other instructions.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_instructions: Option<Option<String>>,
     /// Adds additional messages to the thread before creating the run.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_messages: Option<Option<Vec<CreateMessageRequest>>>,
     /// Override the tools the assistant can use for this run. This is useful for modifying the behavior on a per-run basis.
     ///
     /// Constraint: at most 20 items.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Option<Vec<CreateRunRequestToolsItem>>>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -85,22 +61,14 @@ pub struct CreateRunRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     ///
     /// Constraint: from 0 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising the top 10% probability mass are considered.
     ///
@@ -109,51 +77,31 @@ pub struct CreateRunRequest {
     /// Constraint: from 0 to 1 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// The maximum number of prompt tokens that may be used over the course of the run. The run will make a best effort to use only the number of prompt tokens specified, across multiple turns of the run. If the run exceeds the number of prompt tokens specified, the run will end with status `incomplete`. See `incomplete_details` for more info.
     ///
     /// Constraint: at least 256.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_prompt_tokens: Option<Option<i64>>,
     /// The maximum number of completion tokens that may be used over the course of the run. The run will make a best effort to use only the number of completion tokens specified, across multiple turns of the run. If the run exceeds the number of completion tokens specified, the run will end with status `incomplete`. See `incomplete_details` for more info.
     ///
     /// Constraint: at least 256.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_completion_tokens: Option<Option<i64>>,
     /// Controls for how a thread will be truncated prior to the run. Use this to control the initial context window of the run.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation_strategy: Option<Option<TruncationObject>>,
     /// Controls which (if any) tool is called by the model.
     /// `none` means the model will not call any tools and instead generates a message.
@@ -162,14 +110,10 @@ pub struct CreateRunRequest {
     /// Specifying a particular tool like `{"type": "file_search"}` or `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<Option<AssistantsApiToolChoiceOption>>,
     /// Whether to enable [parallel function calling](/docs/guides/function-calling#configuring-parallel-function-calling) during tool use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<bool>,
     /// Specifies the format that the model must output. Compatible with [GPT-4o](/docs/models#gpt-4o), [GPT-4 Turbo](/docs/models#gpt-4-turbo-and-gpt-4), and all GPT-3.5 Turbo models since `gpt-3.5-turbo-1106`.
     ///
@@ -180,12 +124,180 @@ pub struct CreateRunRequest {
     /// **Important:** when using JSON mode, you **must** also instruct the model to produce JSON yourself via a system or user message. Without this, the model may generate an unending stream of whitespace until the generation reaches the token limit, resulting in a long-running and seemingly "stuck" request. Also note that the message content may be partially cut off if `finish_reason="length"`, which indicates the generation exceeded `max_tokens` or the conversation exceeded the max context length.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<Option<AssistantsApiResponseFormatOption>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateRunRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateRunRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateRunRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_assistant_id: Option<String> = None;
+                let mut __f_model: Option<Option<AssistantSupportedModels>> = None;
+                let mut __f_reasoning_effort: Option<Option<ReasoningEffort>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_additional_instructions: Option<Option<String>> = None;
+                let mut __f_additional_messages: Option<
+                    Option<Vec<CreateMessageRequest>>,
+                > = None;
+                let mut __f_tools: Option<Option<Vec<CreateRunRequestToolsItem>>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_max_prompt_tokens: Option<Option<i64>> = None;
+                let mut __f_max_completion_tokens: Option<Option<i64>> = None;
+                let mut __f_truncation_strategy: Option<Option<TruncationObject>> = None;
+                let mut __f_tool_choice: Option<Option<AssistantsApiToolChoiceOption>> = None;
+                let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
+                let mut __f_response_format: Option<
+                    Option<AssistantsApiResponseFormatOption>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "assistant_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_assistant_id,
+                                "assistant_id",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "additional_instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_additional_instructions,
+                                "additional_instructions",
+                            )
+                        }
+                        "additional_messages" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_additional_messages,
+                                "additional_messages",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "max_prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_prompt_tokens,
+                                "max_prompt_tokens",
+                            )
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "truncation_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_truncation_strategy,
+                                "truncation_strategy",
+                            )
+                        }
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateRunRequest {
+                    assistant_id: __rt::required(__f_assistant_id, "assistant_id")?,
+                    model: __f_model,
+                    reasoning_effort: __f_reasoning_effort,
+                    instructions: __f_instructions,
+                    additional_instructions: __f_additional_instructions,
+                    additional_messages: __f_additional_messages,
+                    tools: __f_tools,
+                    metadata: __f_metadata,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    stream: __f_stream,
+                    max_prompt_tokens: __f_max_prompt_tokens,
+                    max_completion_tokens: __f_max_completion_tokens,
+                    truncation_strategy: __f_truncation_strategy,
+                    tool_choice: __f_tool_choice,
+                    parallel_tool_calls: __f_parallel_tool_calls.flatten(),
+                    response_format: __f_response_format,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateRunRequest",
+                &[
+                    "assistant_id",
+                    "model",
+                    "reasoning_effort",
+                    "instructions",
+                    "additional_instructions",
+                    "additional_messages",
+                    "tools",
+                    "metadata",
+                    "temperature",
+                    "top_p",
+                    "stream",
+                    "max_prompt_tokens",
+                    "max_completion_tokens",
+                    "truncation_strategy",
+                    "tool_choice",
+                    "parallel_tool_calls",
+                    "response_format",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateRunRequest {

@@ -7,8 +7,39 @@ use super::CreateSkillBodyFiles;
 /// Uploads a skill either as a directory (multipart `files[]`) or as a single zip file.
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateSkillBody {
     /// `files` (the OpenAPI document does not describe it).
     pub files: CreateSkillBodyFiles,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateSkillBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateSkillBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateSkillBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_files: Option<CreateSkillBodyFiles> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "files" => __rt::field(&mut __map, &mut __f_files, "files"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateSkillBody {
+                    files: __rt::required(__f_files, "files")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateSkillBody", &["files"], __Visitor)
+    }
 }

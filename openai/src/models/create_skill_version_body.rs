@@ -7,11 +7,50 @@ use super::CreateSkillVersionBodyFiles;
 /// Uploads a new immutable version of a skill.
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateSkillVersionBody {
     /// `files` (the OpenAPI document does not describe it).
     pub files: CreateSkillVersionBodyFiles,
     /// Whether to set this version as the default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateSkillVersionBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateSkillVersionBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateSkillVersionBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_files: Option<CreateSkillVersionBodyFiles> = None;
+                let mut __f_default: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "files" => __rt::field(&mut __map, &mut __f_files, "files"),
+                        "default" => __rt::field(&mut __map, &mut __f_default, "default"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateSkillVersionBody {
+                    files: __rt::required(__f_files, "files")?,
+                    default: __f_default.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateSkillVersionBody",
+                &["files", "default"],
+                __Visitor,
+            )
+    }
 }

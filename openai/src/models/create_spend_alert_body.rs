@@ -7,7 +7,7 @@ use super::SpendAlertNotificationChannel;
 /// Parameters for creating or updating a spend alert.
 ///
 /// Needs the crate feature `spend-alerts` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateSpendAlertBody {
     /// The alert threshold amount, in cents.
     ///
@@ -19,6 +19,75 @@ pub struct CreateSpendAlertBody {
     pub interval: CreateSpendAlertBodyInterval,
     /// Email notification settings for a spend alert.
     pub notification_channel: SpendAlertNotificationChannel,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateSpendAlertBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateSpendAlertBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateSpendAlertBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_threshold_amount: Option<i64> = None;
+                let mut __f_currency: Option<CreateSpendAlertBodyCurrency> = None;
+                let mut __f_interval: Option<CreateSpendAlertBodyInterval> = None;
+                let mut __f_notification_channel: Option<
+                    SpendAlertNotificationChannel,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "threshold_amount" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_threshold_amount,
+                                "threshold_amount",
+                            )
+                        }
+                        "currency" => {
+                            __rt::field(&mut __map, &mut __f_currency, "currency")
+                        }
+                        "interval" => {
+                            __rt::field(&mut __map, &mut __f_interval, "interval")
+                        }
+                        "notification_channel" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_notification_channel,
+                                "notification_channel",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateSpendAlertBody {
+                    threshold_amount: __rt::required(
+                        __f_threshold_amount,
+                        "threshold_amount",
+                    )?,
+                    currency: __rt::required(__f_currency, "currency")?,
+                    interval: __rt::required(__f_interval, "interval")?,
+                    notification_channel: __rt::required(
+                        __f_notification_channel,
+                        "notification_channel",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateSpendAlertBody",
+                &["threshold_amount", "currency", "interval", "notification_channel"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateSpendAlertBody {

@@ -11,51 +11,35 @@ use super::{
 /// `CreateThreadAndRunRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadAndRunRequest {
     /// The ID of the [assistant](/docs/api-reference/assistants) to use to execute this run.
     pub assistant_id: String,
     /// Options to create a new thread. If no thread is provided when running a
     /// request, an empty thread will be created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub thread: Option<CreateThreadRequest>,
     /// The ID of the [Model](/docs/api-reference/models) to be used to execute this run. If a value is provided here, it will override the model associated with the assistant. If not, the model associated with the assistant will be used.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<CreateThreadAndRunRequestModel>>,
     /// Override the default system message of the assistant. This is useful for modifying the behavior on a per-run basis.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Option<String>>,
     /// Override the tools the assistant can use for this run. This is useful for modifying the behavior on a per-run basis.
     ///
     /// Constraint: at most 20 items.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Option<Vec<CreateThreadAndRunRequestToolsItem>>>,
     /// A set of resources that are used by the assistant's tools. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_resources: Option<Option<CreateThreadAndRunRequestToolResources>>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -65,22 +49,14 @@ pub struct CreateThreadAndRunRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     ///
     /// Constraint: from 0 to 2 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising the top 10% probability mass are considered.
     ///
@@ -89,51 +65,31 @@ pub struct CreateThreadAndRunRequest {
     /// Constraint: from 0 to 1 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// The maximum number of prompt tokens that may be used over the course of the run. The run will make a best effort to use only the number of prompt tokens specified, across multiple turns of the run. If the run exceeds the number of prompt tokens specified, the run will end with status `incomplete`. See `incomplete_details` for more info.
     ///
     /// Constraint: at least 256.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_prompt_tokens: Option<Option<i64>>,
     /// The maximum number of completion tokens that may be used over the course of the run. The run will make a best effort to use only the number of completion tokens specified, across multiple turns of the run. If the run exceeds the number of completion tokens specified, the run will end with status `incomplete`. See `incomplete_details` for more info.
     ///
     /// Constraint: at least 256.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_completion_tokens: Option<Option<i64>>,
     /// Controls for how a thread will be truncated prior to the run. Use this to control the initial context window of the run.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation_strategy: Option<Option<TruncationObject>>,
     /// Controls which (if any) tool is called by the model.
     /// `none` means the model will not call any tools and instead generates a message.
@@ -142,14 +98,10 @@ pub struct CreateThreadAndRunRequest {
     /// Specifying a particular tool like `{"type": "file_search"}` or `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<Option<AssistantsApiToolChoiceOption>>,
     /// Whether to enable [parallel function calling](/docs/guides/function-calling#configuring-parallel-function-calling) during tool use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<bool>,
     /// Specifies the format that the model must output. Compatible with [GPT-4o](/docs/models#gpt-4o), [GPT-4 Turbo](/docs/models#gpt-4-turbo-and-gpt-4), and all GPT-3.5 Turbo models since `gpt-3.5-turbo-1106`.
     ///
@@ -160,12 +112,166 @@ pub struct CreateThreadAndRunRequest {
     /// **Important:** when using JSON mode, you **must** also instruct the model to produce JSON yourself via a system or user message. Without this, the model may generate an unending stream of whitespace until the generation reaches the token limit, resulting in a long-running and seemingly "stuck" request. Also note that the message content may be partially cut off if `finish_reason="length"`, which indicates the generation exceeded `max_tokens` or the conversation exceeded the max context length.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub response_format: Option<Option<AssistantsApiResponseFormatOption>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateThreadAndRunRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateThreadAndRunRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateThreadAndRunRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_assistant_id: Option<String> = None;
+                let mut __f_thread: Option<Option<CreateThreadRequest>> = None;
+                let mut __f_model: Option<Option<CreateThreadAndRunRequestModel>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_tools: Option<
+                    Option<Vec<CreateThreadAndRunRequestToolsItem>>,
+                > = None;
+                let mut __f_tool_resources: Option<
+                    Option<CreateThreadAndRunRequestToolResources>,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_max_prompt_tokens: Option<Option<i64>> = None;
+                let mut __f_max_completion_tokens: Option<Option<i64>> = None;
+                let mut __f_truncation_strategy: Option<Option<TruncationObject>> = None;
+                let mut __f_tool_choice: Option<Option<AssistantsApiToolChoiceOption>> = None;
+                let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
+                let mut __f_response_format: Option<
+                    Option<AssistantsApiResponseFormatOption>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "assistant_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_assistant_id,
+                                "assistant_id",
+                            )
+                        }
+                        "thread" => __rt::field(&mut __map, &mut __f_thread, "thread"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_resources" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_resources,
+                                "tool_resources",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "max_prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_prompt_tokens,
+                                "max_prompt_tokens",
+                            )
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "truncation_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_truncation_strategy,
+                                "truncation_strategy",
+                            )
+                        }
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateThreadAndRunRequest {
+                    assistant_id: __rt::required(__f_assistant_id, "assistant_id")?,
+                    thread: __f_thread.flatten(),
+                    model: __f_model,
+                    instructions: __f_instructions,
+                    tools: __f_tools,
+                    tool_resources: __f_tool_resources,
+                    metadata: __f_metadata,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    stream: __f_stream,
+                    max_prompt_tokens: __f_max_prompt_tokens,
+                    max_completion_tokens: __f_max_completion_tokens,
+                    truncation_strategy: __f_truncation_strategy,
+                    tool_choice: __f_tool_choice,
+                    parallel_tool_calls: __f_parallel_tool_calls.flatten(),
+                    response_format: __f_response_format,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateThreadAndRunRequest",
+                &[
+                    "assistant_id",
+                    "thread",
+                    "model",
+                    "instructions",
+                    "tools",
+                    "tool_resources",
+                    "metadata",
+                    "temperature",
+                    "top_p",
+                    "stream",
+                    "max_prompt_tokens",
+                    "max_completion_tokens",
+                    "truncation_strategy",
+                    "tool_choice",
+                    "parallel_tool_calls",
+                    "response_format",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateThreadAndRunRequest {

@@ -8,19 +8,15 @@ use super::{CreateMessageRequest, CreateThreadRequestToolResources, Metadata};
 /// request, an empty thread will be created.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadRequest {
     /// A list of [messages](/docs/api-reference/messages) to start the thread with.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub messages: Option<Vec<CreateMessageRequest>>,
     /// A set of resources that are made available to the assistant's tools in this thread. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_resources: Option<Option<CreateThreadRequestToolResources>>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -30,12 +26,62 @@ pub struct CreateThreadRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateThreadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateThreadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateThreadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_messages: Option<Option<Vec<CreateMessageRequest>>> = None;
+                let mut __f_tool_resources: Option<
+                    Option<CreateThreadRequestToolResources>,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "messages" => {
+                            __rt::field(&mut __map, &mut __f_messages, "messages")
+                        }
+                        "tool_resources" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_resources,
+                                "tool_resources",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateThreadRequest {
+                    messages: __f_messages.flatten(),
+                    tool_resources: __f_tool_resources,
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateThreadRequest",
+                &["messages", "tool_resources", "metadata"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateThreadRequest {

@@ -5,13 +5,51 @@
 /// `CreateThreadRequestToolResourcesCodeInterpreter` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadRequestToolResourcesCodeInterpreter {
     /// A list of [file](/docs/api-reference/files) IDs made available to the `code_interpreter` tool. There can be a maximum of 20 files associated with the tool.
     ///
     /// Constraint: at most 20 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_ids: Option<Vec<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateThreadRequestToolResourcesCodeInterpreter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateThreadRequestToolResourcesCodeInterpreter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateThreadRequestToolResourcesCodeInterpreter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_ids: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_ids" => {
+                            __rt::field(&mut __map, &mut __f_file_ids, "file_ids")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateThreadRequestToolResourcesCodeInterpreter {
+                    file_ids: __f_file_ids.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateThreadRequestToolResourcesCodeInterpreter",
+                &["file_ids"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateThreadRequestToolResourcesCodeInterpreter {

@@ -7,20 +7,75 @@ use super::CreateThreadRequestToolResourcesFileSearchVectorStoresItem;
 /// `CreateThreadRequestToolResourcesFileSearch` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadRequestToolResourcesFileSearch {
     /// The [vector store](/docs/api-reference/vector-stores/object) attached to this thread. There can be a maximum of 1 vector store attached to the thread.
     ///
     /// Constraint: at most 1 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vector_store_ids: Option<Vec<String>>,
     /// A helper to create a [vector store](/docs/api-reference/vector-stores/object) with file_ids and attach it to this thread. There can be a maximum of 1 vector store attached to the thread.
     ///
     /// Constraint: at most 1 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vector_stores: Option<
         Vec<CreateThreadRequestToolResourcesFileSearchVectorStoresItem>,
     >,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateThreadRequestToolResourcesFileSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateThreadRequestToolResourcesFileSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateThreadRequestToolResourcesFileSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_vector_store_ids: Option<Option<Vec<String>>> = None;
+                let mut __f_vector_stores: Option<
+                    Option<
+                        Vec<CreateThreadRequestToolResourcesFileSearchVectorStoresItem>,
+                    >,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "vector_store_ids" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_vector_store_ids,
+                                "vector_store_ids",
+                            )
+                        }
+                        "vector_stores" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_vector_stores,
+                                "vector_stores",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateThreadRequestToolResourcesFileSearch {
+                    vector_store_ids: __f_vector_store_ids.flatten(),
+                    vector_stores: __f_vector_stores.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateThreadRequestToolResourcesFileSearch",
+                &["vector_store_ids", "vector_stores"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateThreadRequestToolResourcesFileSearch {

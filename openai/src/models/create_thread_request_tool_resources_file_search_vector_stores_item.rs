@@ -9,15 +9,15 @@ use super::{
 /// `CreateThreadRequestToolResourcesFileSearchVectorStoresItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadRequestToolResourcesFileSearchVectorStoresItem {
     /// A list of [file](/docs/api-reference/files) IDs to add to the vector store. For vector stores created before Nov 2025, there can be a maximum of 10,000 files in a vector store. For vector stores created starting in Nov 2025, the limit is 100,000,000 files.
     ///
     /// Constraint: at most 100000000 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_ids: Option<Vec<String>>,
     /// The chunking strategy used to chunk the file(s). If not set, will use the `auto` strategy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chunking_strategy: Option<
         CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy,
     >,
@@ -29,12 +29,67 @@ pub struct CreateThreadRequestToolResourcesFileSearchVectorStoresItem {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CreateThreadRequestToolResourcesFileSearchVectorStoresItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateThreadRequestToolResourcesFileSearchVectorStoresItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateThreadRequestToolResourcesFileSearchVectorStoresItem",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_ids: Option<Option<Vec<String>>> = None;
+                let mut __f_chunking_strategy: Option<
+                    Option<
+                        CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy,
+                    >,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_ids" => {
+                            __rt::field(&mut __map, &mut __f_file_ids, "file_ids")
+                        }
+                        "chunking_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chunking_strategy,
+                                "chunking_strategy",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateThreadRequestToolResourcesFileSearchVectorStoresItem {
+                    file_ids: __f_file_ids.flatten(),
+                    chunking_strategy: __f_chunking_strategy.flatten(),
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateThreadRequestToolResourcesFileSearchVectorStoresItem",
+                &["file_ids", "chunking_strategy", "metadata"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate

@@ -7,5 +7,38 @@
 /// The `auto` member of [`CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy`](crate::CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategy), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto {}
+
+impl<'de> serde::Deserialize<'de>
+for CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                    __rt::skip(&mut __map)?;
+                }
+                Ok(CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto {})
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateThreadRequestToolResourcesFileSearchVectorStoresItemChunkingStrategyAuto",
+                &[],
+                __Visitor,
+            )
+    }
+}

@@ -7,7 +7,7 @@ use super::{CreateUploadRequestPurpose, FileExpirationAfter};
 /// `CreateUploadRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `uploads` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateUploadRequest {
     /// The name of the file to upload.
     pub filename: String,
@@ -25,8 +25,66 @@ pub struct CreateUploadRequest {
     /// the supported MIME types for assistants and vision.
     pub mime_type: String,
     /// The expiration policy for a file. By default, files with `purpose=batch` expire after 30 days and all other files are persisted until they are manually deleted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<FileExpirationAfter>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateUploadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateUploadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateUploadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_filename: Option<String> = None;
+                let mut __f_purpose: Option<CreateUploadRequestPurpose> = None;
+                let mut __f_bytes: Option<i64> = None;
+                let mut __f_mime_type: Option<String> = None;
+                let mut __f_expires_after: Option<Option<FileExpirationAfter>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "purpose" => __rt::field(&mut __map, &mut __f_purpose, "purpose"),
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        "mime_type" => {
+                            __rt::field(&mut __map, &mut __f_mime_type, "mime_type")
+                        }
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateUploadRequest {
+                    filename: __rt::required(__f_filename, "filename")?,
+                    purpose: __rt::required(__f_purpose, "purpose")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                    mime_type: __rt::required(__f_mime_type, "mime_type")?,
+                    expires_after: __f_expires_after.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateUploadRequest",
+                &["filename", "purpose", "bytes", "mime_type", "expires_after"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateUploadRequest {

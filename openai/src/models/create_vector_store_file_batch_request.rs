@@ -9,20 +9,20 @@ use super::{
 /// `CreateVectorStoreFileBatchRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVectorStoreFileBatchRequest {
     /// A list of [File](/docs/api-reference/files) IDs that the vector store should use. Useful for tools like `file_search` that can access files.  If `attributes` or `chunking_strategy` are provided, they will be  applied to all files in the batch. The maximum batch size is 2000 files. This endpoint is recommended for multi-file ingestion and helps reduce per-vector-store write request pressure. Mutually exclusive with `files`.
     ///
     /// Constraint: 1 to 2000 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_ids: Option<Vec<String>>,
     /// A list of objects that each include a `file_id` plus optional `attributes` or `chunking_strategy`. Use this when you need to override metadata for specific files. The global `attributes` or `chunking_strategy` will be ignored and must be specified for each file. The maximum batch size is 2000 files. This endpoint is recommended for multi-file ingestion and helps reduce per-vector-store write request pressure. Mutually exclusive with `file_ids`.
     ///
     /// Constraint: 1 to 2000 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub files: Option<Vec<CreateVectorStoreFileRequest>>,
     /// The chunking strategy used to chunk the file(s). If not set, will use the `auto` strategy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chunking_strategy: Option<ChunkingStrategyRequestParam>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -31,12 +31,65 @@ pub struct CreateVectorStoreFileBatchRequest {
     /// length of 512 characters, booleans, or numbers.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Option<VectorStoreFileAttributes>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVectorStoreFileBatchRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVectorStoreFileBatchRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVectorStoreFileBatchRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_ids: Option<Option<Vec<String>>> = None;
+                let mut __f_files: Option<Option<Vec<CreateVectorStoreFileRequest>>> = None;
+                let mut __f_chunking_strategy: Option<
+                    Option<ChunkingStrategyRequestParam>,
+                > = None;
+                let mut __f_attributes: Option<Option<VectorStoreFileAttributes>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_ids" => {
+                            __rt::field(&mut __map, &mut __f_file_ids, "file_ids")
+                        }
+                        "files" => __rt::field(&mut __map, &mut __f_files, "files"),
+                        "chunking_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chunking_strategy,
+                                "chunking_strategy",
+                            )
+                        }
+                        "attributes" => {
+                            __rt::field(&mut __map, &mut __f_attributes, "attributes")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVectorStoreFileBatchRequest {
+                    file_ids: __f_file_ids.flatten(),
+                    files: __f_files.flatten(),
+                    chunking_strategy: __f_chunking_strategy.flatten(),
+                    attributes: __f_attributes,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateVectorStoreFileBatchRequest",
+                &["file_ids", "files", "chunking_strategy", "attributes"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateVectorStoreFileBatchRequest {

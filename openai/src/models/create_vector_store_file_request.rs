@@ -7,12 +7,12 @@ use super::{ChunkingStrategyRequestParam, VectorStoreFileAttributes};
 /// `CreateVectorStoreFileRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVectorStoreFileRequest {
     /// A [File](/docs/api-reference/files) ID that the vector store should use. Useful for tools like `file_search` that can access files. For multi-file ingestion, we recommend [`file_batches`](/docs/api-reference/vector-stores-file-batches/createBatch) to minimize per-vector-store write requests.
     pub file_id: String,
     /// The chunking strategy used to chunk the file(s). If not set, will use the `auto` strategy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chunking_strategy: Option<ChunkingStrategyRequestParam>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -21,12 +21,60 @@ pub struct CreateVectorStoreFileRequest {
     /// length of 512 characters, booleans, or numbers.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Option<VectorStoreFileAttributes>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVectorStoreFileRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVectorStoreFileRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVectorStoreFileRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_chunking_strategy: Option<
+                    Option<ChunkingStrategyRequestParam>,
+                > = None;
+                let mut __f_attributes: Option<Option<VectorStoreFileAttributes>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "chunking_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chunking_strategy,
+                                "chunking_strategy",
+                            )
+                        }
+                        "attributes" => {
+                            __rt::field(&mut __map, &mut __f_attributes, "attributes")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVectorStoreFileRequest {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    chunking_strategy: __f_chunking_strategy.flatten(),
+                    attributes: __f_attributes,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateVectorStoreFileRequest",
+                &["file_id", "chunking_strategy", "attributes"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateVectorStoreFileRequest {

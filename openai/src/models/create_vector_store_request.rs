@@ -9,24 +9,24 @@ use super::{
 /// `CreateVectorStoreRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVectorStoreRequest {
     /// A list of [File](/docs/api-reference/files) IDs that the vector store should use. Useful for tools like `file_search` that can access files.
     ///
     /// Constraint: at most 500 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_ids: Option<Vec<String>>,
     /// The name of the vector store.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A description for the vector store. Can be used to describe the vector store's purpose.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The expiration policy for a vector store.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<VectorStoreExpirationAfter>,
     /// The chunking strategy used to chunk the file(s). If not set, will use the `auto` strategy. Only applicable if `file_ids` is non-empty.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chunking_strategy: Option<CreateVectorStoreRequestChunkingStrategy>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -36,12 +36,86 @@ pub struct CreateVectorStoreRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVectorStoreRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVectorStoreRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVectorStoreRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_ids: Option<Option<Vec<String>>> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_expires_after: Option<Option<VectorStoreExpirationAfter>> = None;
+                let mut __f_chunking_strategy: Option<
+                    Option<CreateVectorStoreRequestChunkingStrategy>,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_ids" => {
+                            __rt::field(&mut __map, &mut __f_file_ids, "file_ids")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "chunking_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chunking_strategy,
+                                "chunking_strategy",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVectorStoreRequest {
+                    file_ids: __f_file_ids.flatten(),
+                    name: __f_name.flatten(),
+                    description: __f_description.flatten(),
+                    expires_after: __f_expires_after.flatten(),
+                    chunking_strategy: __f_chunking_strategy.flatten(),
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateVectorStoreRequest",
+                &[
+                    "file_ids",
+                    "name",
+                    "description",
+                    "expires_after",
+                    "chunking_strategy",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateVectorStoreRequest {

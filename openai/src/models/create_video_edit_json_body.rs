@@ -7,7 +7,7 @@ use super::VideoReferenceInputParam;
 /// JSON parameters for editing an existing generated video.
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVideoEditJsonBody {
     /// Reference to the completed video to edit.
     pub video: VideoReferenceInputParam,
@@ -15,6 +15,45 @@ pub struct CreateVideoEditJsonBody {
     ///
     /// Constraint: 1 to 32000 characters.
     pub prompt: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVideoEditJsonBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVideoEditJsonBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVideoEditJsonBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_video: Option<VideoReferenceInputParam> = None;
+                let mut __f_prompt: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "video" => __rt::field(&mut __map, &mut __f_video, "video"),
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVideoEditJsonBody {
+                    video: __rt::required(__f_video, "video")?,
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateVideoEditJsonBody",
+                &["video", "prompt"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateVideoEditJsonBody {

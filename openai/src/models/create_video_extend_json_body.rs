@@ -7,7 +7,7 @@ use super::{VideoReferenceInputParam, VideoSeconds};
 /// JSON parameters for extending an existing generated video.
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVideoExtendJsonBody {
     /// Reference to the completed video to extend.
     pub video: VideoReferenceInputParam,
@@ -17,6 +17,48 @@ pub struct CreateVideoExtendJsonBody {
     pub prompt: String,
     /// Length of the newly generated extension segment in seconds (allowed values: 4, 8, 12, 16, 20).
     pub seconds: VideoSeconds,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVideoExtendJsonBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVideoExtendJsonBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVideoExtendJsonBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_video: Option<VideoReferenceInputParam> = None;
+                let mut __f_prompt: Option<String> = None;
+                let mut __f_seconds: Option<VideoSeconds> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "video" => __rt::field(&mut __map, &mut __f_video, "video"),
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "seconds" => __rt::field(&mut __map, &mut __f_seconds, "seconds"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVideoExtendJsonBody {
+                    video: __rt::required(__f_video, "video")?,
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                    seconds: __rt::required(__f_seconds, "seconds")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateVideoExtendJsonBody",
+                &["video", "prompt", "seconds"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateVideoExtendJsonBody {

@@ -7,24 +7,78 @@ use super::{ImageRefParam2, VideoModel, VideoSeconds, VideoSize};
 /// JSON parameters for creating a new video generation job.
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVideoJsonBody {
     /// The video generation model to use (allowed values: sora-2, sora-2-pro). Defaults to `sora-2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<VideoModel>,
     /// Text prompt that describes the video to generate.
     ///
     /// Constraint: 1 to 32000 characters.
     pub prompt: String,
     /// Optional reference object that guides generation. Provide exactly one of `image_url` or `file_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_reference: Option<ImageRefParam2>,
     /// Clip duration in seconds (allowed values: 4, 8, 12). Defaults to 4 seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds: Option<VideoSeconds>,
     /// Output resolution formatted as width x height (allowed values: 720x1280, 1280x720, 1024x1792, 1792x1024). Defaults to 720x1280.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<VideoSize>,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVideoJsonBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVideoJsonBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVideoJsonBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<Option<VideoModel>> = None;
+                let mut __f_prompt: Option<String> = None;
+                let mut __f_input_reference: Option<Option<ImageRefParam2>> = None;
+                let mut __f_seconds: Option<Option<VideoSeconds>> = None;
+                let mut __f_size: Option<Option<VideoSize>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "input_reference" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_reference,
+                                "input_reference",
+                            )
+                        }
+                        "seconds" => __rt::field(&mut __map, &mut __f_seconds, "seconds"),
+                        "size" => __rt::field(&mut __map, &mut __f_size, "size"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVideoJsonBody {
+                    model: __f_model.flatten(),
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                    input_reference: __f_input_reference.flatten(),
+                    seconds: __f_seconds.flatten(),
+                    size: __f_size.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CreateVideoJsonBody",
+                &["model", "prompt", "input_reference", "seconds", "size"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for CreateVideoJsonBody {

@@ -5,12 +5,43 @@
 /// Parameters for remixing an existing generated video.
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVideoRemixBody {
     /// Updated text prompt that directs the remix generation.
     ///
     /// Constraint: 1 to 32000 characters.
     pub prompt: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CreateVideoRemixBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CreateVideoRemixBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CreateVideoRemixBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_prompt: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CreateVideoRemixBody {
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CreateVideoRemixBody", &["prompt"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for CreateVideoRemixBody {

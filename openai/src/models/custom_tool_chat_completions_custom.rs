@@ -7,14 +7,60 @@ use super::CustomToolChatCompletionsCustomFormat;
 /// Properties of the custom tool.
 ///
 /// Needs one of the crate features `chat`, `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomToolChatCompletionsCustom {
     /// The name of the custom tool, used to identify it in tool calls.
     pub name: String,
     /// Optional description of the custom tool, used to provide more context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The input format for the custom tool. Default is unconstrained text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<CustomToolChatCompletionsCustomFormat>,
+}
+
+impl<'de> serde::Deserialize<'de> for CustomToolChatCompletionsCustom {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomToolChatCompletionsCustom;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomToolChatCompletionsCustom")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_format: Option<
+                    Option<CustomToolChatCompletionsCustomFormat>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CustomToolChatCompletionsCustom {
+                    name: __rt::required(__f_name, "name")?,
+                    description: __f_description.flatten(),
+                    format: __f_format.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CustomToolChatCompletionsCustom",
+                &["name", "description", "format"],
+                __Visitor,
+            )
+    }
 }

@@ -9,8 +9,46 @@ use super::CustomToolChatCompletionsCustomFormatGrammarGrammar;
 /// The `grammar` member of [`CustomToolChatCompletionsCustomFormat`](crate::CustomToolChatCompletionsCustomFormat), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `chat`, `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomToolChatCompletionsCustomFormatGrammar {
     /// Your chosen grammar.
     pub grammar: CustomToolChatCompletionsCustomFormatGrammarGrammar,
+}
+
+impl<'de> serde::Deserialize<'de> for CustomToolChatCompletionsCustomFormatGrammar {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomToolChatCompletionsCustomFormatGrammar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomToolChatCompletionsCustomFormatGrammar")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_grammar: Option<
+                    CustomToolChatCompletionsCustomFormatGrammarGrammar,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "grammar" => __rt::field(&mut __map, &mut __f_grammar, "grammar"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CustomToolChatCompletionsCustomFormatGrammar {
+                    grammar: __rt::required(__f_grammar, "grammar")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CustomToolChatCompletionsCustomFormatGrammar",
+                &["grammar"],
+                __Visitor,
+            )
+    }
 }

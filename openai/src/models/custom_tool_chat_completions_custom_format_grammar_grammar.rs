@@ -7,10 +7,54 @@ use super::CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax;
 /// Your chosen grammar.
 ///
 /// Needs one of the crate features `chat`, `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomToolChatCompletionsCustomFormatGrammarGrammar {
     /// The grammar definition.
     pub definition: String,
     /// The syntax of the grammar definition. One of `lark` or `regex`.
     pub syntax: CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax,
+}
+
+impl<'de> serde::Deserialize<'de>
+for CustomToolChatCompletionsCustomFormatGrammarGrammar {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CustomToolChatCompletionsCustomFormatGrammarGrammar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CustomToolChatCompletionsCustomFormatGrammarGrammar")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_definition: Option<String> = None;
+                let mut __f_syntax: Option<
+                    CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "definition" => {
+                            __rt::field(&mut __map, &mut __f_definition, "definition")
+                        }
+                        "syntax" => __rt::field(&mut __map, &mut __f_syntax, "syntax"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CustomToolChatCompletionsCustomFormatGrammarGrammar {
+                    definition: __rt::required(__f_definition, "definition")?,
+                    syntax: __rt::required(__f_syntax, "syntax")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "CustomToolChatCompletionsCustomFormatGrammarGrammar",
+                &["definition", "syntax"],
+                __Visitor,
+            )
+    }
 }

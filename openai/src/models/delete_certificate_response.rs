@@ -5,12 +5,51 @@
 /// `DeleteCertificateResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeleteCertificateResponse {
     /// The object type, must be `certificate.deleted`.
     pub object: DeleteCertificateResponseObject,
     /// The ID of the certificate that was deleted.
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteCertificateResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeleteCertificateResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeleteCertificateResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<DeleteCertificateResponseObject> = None;
+                let mut __f_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeleteCertificateResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeleteCertificateResponse",
+                &["object", "id"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, must be `certificate.deleted`.

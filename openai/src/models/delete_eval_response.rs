@@ -5,7 +5,7 @@
 /// `DeleteEvalResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeleteEvalResponse {
     /// `object` (the OpenAPI document does not describe it).
     pub object: String,
@@ -13,4 +13,46 @@ pub struct DeleteEvalResponse {
     pub deleted: bool,
     /// `eval_id` (the OpenAPI document does not describe it).
     pub eval_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteEvalResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeleteEvalResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeleteEvalResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<String> = None;
+                let mut __f_deleted: Option<bool> = None;
+                let mut __f_eval_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        "eval_id" => __rt::field(&mut __map, &mut __f_eval_id, "eval_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeleteEvalResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                    eval_id: __rt::required(__f_eval_id, "eval_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeleteEvalResponse",
+                &["object", "deleted", "eval_id"],
+                __Visitor,
+            )
+    }
 }

@@ -5,15 +5,57 @@
 /// `DeleteEvalRunResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeleteEvalRunResponse {
     /// `object` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// `deleted` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deleted: Option<bool>,
     /// `run_id` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub run_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteEvalRunResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeleteEvalRunResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeleteEvalRunResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<Option<String>> = None;
+                let mut __f_deleted: Option<Option<bool>> = None;
+                let mut __f_run_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        "run_id" => __rt::field(&mut __map, &mut __f_run_id, "run_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeleteEvalRunResponse {
+                    object: __f_object.flatten(),
+                    deleted: __f_deleted.flatten(),
+                    run_id: __f_run_id.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeleteEvalRunResponse",
+                &["object", "deleted", "run_id"],
+                __Visitor,
+            )
+    }
 }

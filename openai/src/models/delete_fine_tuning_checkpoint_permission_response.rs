@@ -5,7 +5,7 @@
 /// `DeleteFineTuningCheckpointPermissionResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeleteFineTuningCheckpointPermissionResponse {
     /// The ID of the fine-tuned model checkpoint permission that was deleted.
     pub id: String,
@@ -13,6 +13,50 @@ pub struct DeleteFineTuningCheckpointPermissionResponse {
     pub object: DeleteFineTuningCheckpointPermissionResponseObject,
     /// Whether the fine-tuned model checkpoint permission was successfully deleted.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteFineTuningCheckpointPermissionResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeleteFineTuningCheckpointPermissionResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeleteFineTuningCheckpointPermissionResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<
+                    DeleteFineTuningCheckpointPermissionResponseObject,
+                > = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeleteFineTuningCheckpointPermissionResponse {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeleteFineTuningCheckpointPermissionResponse",
+                &["id", "object", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "checkpoint.permission".

@@ -5,7 +5,7 @@
 /// `DeleteMessageResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeleteMessageResponse {
     /// `id` (the OpenAPI document does not describe it).
     pub id: String,
@@ -13,6 +13,48 @@ pub struct DeleteMessageResponse {
     pub deleted: bool,
     /// `object` (the OpenAPI document does not describe it).
     pub object: DeleteMessageResponseObject,
+}
+
+impl<'de> serde::Deserialize<'de> for DeleteMessageResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeleteMessageResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeleteMessageResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_deleted: Option<bool> = None;
+                let mut __f_object: Option<DeleteMessageResponseObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeleteMessageResponse {
+                    id: __rt::required(__f_id, "id")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeleteMessageResponse",
+                &["id", "deleted", "object"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

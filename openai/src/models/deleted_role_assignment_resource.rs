@@ -5,10 +5,49 @@
 /// Confirmation payload returned after unassigning a role.
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeletedRoleAssignmentResource {
     /// Identifier for the deleted assignment, such as `group.role.deleted` or `user.role.deleted`.
     pub object: String,
     /// Whether the assignment was removed.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for DeletedRoleAssignmentResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeletedRoleAssignmentResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeletedRoleAssignmentResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<String> = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeletedRoleAssignmentResource {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeletedRoleAssignmentResource",
+                &["object", "deleted"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// `DeletedSkillResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeletedSkillResource {
     /// `object` (the OpenAPI document does not describe it).
     pub object: DeletedSkillResourceObject,
@@ -13,6 +13,48 @@ pub struct DeletedSkillResource {
     pub deleted: bool,
     /// `id` (the OpenAPI document does not describe it).
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for DeletedSkillResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeletedSkillResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeletedSkillResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<DeletedSkillResourceObject> = None;
+                let mut __f_deleted: Option<bool> = None;
+                let mut __f_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeletedSkillResource {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                    id: __rt::required(__f_id, "id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeletedSkillResource",
+                &["object", "deleted", "id"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -5,7 +5,7 @@
 /// `DeletedSkillVersionResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeletedSkillVersionResource {
     /// `object` (the OpenAPI document does not describe it).
     pub object: DeletedSkillVersionResourceObject,
@@ -15,6 +15,51 @@ pub struct DeletedSkillVersionResource {
     pub id: String,
     /// The deleted skill version.
     pub version: String,
+}
+
+impl<'de> serde::Deserialize<'de> for DeletedSkillVersionResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DeletedSkillVersionResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DeletedSkillVersionResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<DeletedSkillVersionResourceObject> = None;
+                let mut __f_deleted: Option<bool> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_version: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "version" => __rt::field(&mut __map, &mut __f_version, "version"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DeletedSkillVersionResource {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                    id: __rt::required(__f_id, "id")?,
+                    version: __rt::required(__f_version, "version")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "DeletedSkillVersionResource",
+                &["object", "deleted", "id", "version"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -7,13 +7,50 @@
 /// The `double_click` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DoubleClickAction {
     /// The x-coordinate where the double click occurred.
     pub x: i64,
     /// The y-coordinate where the double click occurred.
     pub y: i64,
     /// The keys being held while double-clicking.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub keys: Option<Vec<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for DoubleClickAction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DoubleClickAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DoubleClickAction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_x: Option<i64> = None;
+                let mut __f_y: Option<i64> = None;
+                let mut __f_keys: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "x" => __rt::field(&mut __map, &mut __f_x, "x"),
+                        "y" => __rt::field(&mut __map, &mut __f_y, "y"),
+                        "keys" => __rt::field(&mut __map, &mut __f_keys, "keys"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DoubleClickAction {
+                    x: __rt::required(__f_x, "x")?,
+                    y: __rt::required(__f_y, "y")?,
+                    keys: __rt::required(__f_keys, "keys")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("DoubleClickAction", &["x", "y", "keys"], __Visitor)
+    }
 }

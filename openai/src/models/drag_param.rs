@@ -9,7 +9,7 @@ use super::CoordParam;
 /// The `drag` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DragParam {
     /// An array of coordinates representing the path of the drag action. Coordinates will appear as an array of objects, eg
     /// ```text
@@ -22,10 +22,40 @@ pub struct DragParam {
     /// The keys being held while dragging the mouse.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keys: Option<Option<Vec<String>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for DragParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = DragParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct DragParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_path: Option<Vec<CoordParam>> = None;
+                let mut __f_keys: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "path" => __rt::field(&mut __map, &mut __f_path, "path"),
+                        "keys" => __rt::field(&mut __map, &mut __f_keys, "keys"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(DragParam {
+                    path: __rt::required(__f_path, "path")?,
+                    keys: __f_keys,
+                })
+            }
+        }
+        deserializer.deserialize_struct("DragParam", &["path", "keys"], __Visitor)
+    }
 }

@@ -15,16 +15,12 @@ use super::{
 /// JSON edits support GPT image models only; DALL-E edits require multipart (`dall-e-2` only).
 ///
 /// Needs the crate feature `images` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EditImageBodyJsonParam {
     /// The GPT image model to use for image editing, including `gpt-image-2` and its dated snapshot `gpt-image-2-2026-04-21`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<EditImageBodyJsonParamModel>>,
     /// Input image references to edit.
     /// For GPT image models, you can provide up to 16 images.
@@ -33,7 +29,7 @@ pub struct EditImageBodyJsonParam {
     pub images: Vec<ImageRefParam>,
     /// Reference an input image by either URL or uploaded file ID.
     /// Provide exactly one of `image_url` or `file_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mask: Option<ImageRefParam>,
     /// A text description of the desired image edit.
     ///
@@ -44,89 +40,53 @@ pub struct EditImageBodyJsonParam {
     /// Constraint: from 1 to 10 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n: Option<Option<i64>>,
     /// Output quality for GPT image models.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<Option<EditImageBodyJsonParamQuality>>,
     /// Controls fidelity to the original input image(s).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_fidelity: Option<Option<EditImageBodyJsonParamInputFidelity>>,
     /// Requested output image size.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<Option<EditImageBodyJsonParamSize>>,
     /// A unique identifier representing your end-user, which can help OpenAI
     /// monitor and detect abuse.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// Output image format. Supported for GPT image models.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_format: Option<Option<OutputFormat>>,
     /// Compression level for `jpeg` or `webp` output.
     ///
     /// Constraint: from 0 to 100 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_compression: Option<Option<i64>>,
     /// Moderation level for GPT image models.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Option<EditImageBodyJsonParamModeration>>,
     /// Set the background of the generated image output. Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When using `transparent`, set the output format to `png` or `webp`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Option<Background>>,
     /// Stream partial image results as events.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
     /// The number of partial images to generate. This parameter is used for
     /// streaming responses that return partial images. Value must be between 0 and 3.
@@ -138,12 +98,134 @@ pub struct EditImageBodyJsonParam {
     /// Constraint: from 0 to 3 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub partial_images: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for EditImageBodyJsonParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EditImageBodyJsonParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EditImageBodyJsonParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<Option<EditImageBodyJsonParamModel>> = None;
+                let mut __f_images: Option<Vec<ImageRefParam>> = None;
+                let mut __f_mask: Option<Option<ImageRefParam>> = None;
+                let mut __f_prompt: Option<String> = None;
+                let mut __f_n: Option<Option<i64>> = None;
+                let mut __f_quality: Option<Option<EditImageBodyJsonParamQuality>> = None;
+                let mut __f_input_fidelity: Option<
+                    Option<EditImageBodyJsonParamInputFidelity>,
+                > = None;
+                let mut __f_size: Option<Option<EditImageBodyJsonParamSize>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                let mut __f_output_format: Option<Option<OutputFormat>> = None;
+                let mut __f_output_compression: Option<Option<i64>> = None;
+                let mut __f_moderation: Option<
+                    Option<EditImageBodyJsonParamModeration>,
+                > = None;
+                let mut __f_background: Option<Option<Background>> = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                let mut __f_partial_images: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "images" => __rt::field(&mut __map, &mut __f_images, "images"),
+                        "mask" => __rt::field(&mut __map, &mut __f_mask, "mask"),
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "n" => __rt::field(&mut __map, &mut __f_n, "n"),
+                        "quality" => __rt::field(&mut __map, &mut __f_quality, "quality"),
+                        "input_fidelity" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_fidelity,
+                                "input_fidelity",
+                            )
+                        }
+                        "size" => __rt::field(&mut __map, &mut __f_size, "size"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "output_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_format,
+                                "output_format",
+                            )
+                        }
+                        "output_compression" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_compression,
+                                "output_compression",
+                            )
+                        }
+                        "moderation" => {
+                            __rt::field(&mut __map, &mut __f_moderation, "moderation")
+                        }
+                        "background" => {
+                            __rt::field(&mut __map, &mut __f_background, "background")
+                        }
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        "partial_images" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_partial_images,
+                                "partial_images",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EditImageBodyJsonParam {
+                    model: __f_model,
+                    images: __rt::required(__f_images, "images")?,
+                    mask: __f_mask.flatten(),
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                    n: __f_n,
+                    quality: __f_quality,
+                    input_fidelity: __f_input_fidelity,
+                    size: __f_size,
+                    user: __f_user.flatten(),
+                    output_format: __f_output_format,
+                    output_compression: __f_output_compression,
+                    moderation: __f_moderation,
+                    background: __f_background,
+                    stream: __f_stream,
+                    partial_images: __f_partial_images,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EditImageBodyJsonParam",
+                &[
+                    "model",
+                    "images",
+                    "mask",
+                    "prompt",
+                    "n",
+                    "quality",
+                    "input_fidelity",
+                    "size",
+                    "user",
+                    "output_format",
+                    "output_compression",
+                    "moderation",
+                    "background",
+                    "stream",
+                    "partial_images",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for EditImageBodyJsonParam {

@@ -5,7 +5,7 @@
 /// Represents an embedding vector returned by embedding endpoint.
 ///
 /// Needs the crate feature `embeddings` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Embedding {
     /// The index of the embedding in the list of embeddings.
     pub index: i64,
@@ -13,6 +13,50 @@ pub struct Embedding {
     pub embedding: Vec<f64>,
     /// The object type, which is always "embedding".
     pub object: EmbeddingObject,
+}
+
+impl<'de> serde::Deserialize<'de> for Embedding {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Embedding;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Embedding")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_index: Option<i64> = None;
+                let mut __f_embedding: Option<Vec<f64>> = None;
+                let mut __f_object: Option<EmbeddingObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "index" => __rt::field(&mut __map, &mut __f_index, "index"),
+                        "embedding" => {
+                            __rt::field(&mut __map, &mut __f_embedding, "embedding")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Embedding {
+                    index: __rt::required(__f_index, "index")?,
+                    embedding: __rt::required(__f_embedding, "embedding")?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Embedding",
+                &["index", "embedding", "object"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "embedding".

@@ -5,10 +5,44 @@
 /// An error that occurred while generating the response.
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Error2 {
     /// A machine-readable error code that was returned.
     pub code: String,
     /// A human-readable description of the error that was returned.
     pub message: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Error2 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Error2;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Error2")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code: Option<String> = None;
+                let mut __f_message: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Error2 {
+                    code: __rt::required(__f_code, "code")?,
+                    message: __rt::required(__f_message, "message")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Error2", &["code", "message"], __Visitor)
+    }
 }

@@ -12,7 +12,7 @@ use super::{EvalDataSourceConfig, EvalTestingCriteriaItem, Metadata};
 /// - Check if o4-mini is better at my usecase than gpt-4o
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Eval {
     /// The object type.
     pub object: EvalObject,
@@ -32,8 +32,91 @@ pub struct Eval {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
+}
+
+impl<'de> serde::Deserialize<'de> for Eval {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Eval;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Eval")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<EvalObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_data_source_config: Option<EvalDataSourceConfig> = None;
+                let mut __f_testing_criteria: Option<Vec<EvalTestingCriteriaItem>> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "data_source_config" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_data_source_config,
+                                "data_source_config",
+                            )
+                        }
+                        "testing_criteria" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_testing_criteria,
+                                "testing_criteria",
+                            )
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Eval {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    data_source_config: __rt::required(
+                        __f_data_source_config,
+                        "data_source_config",
+                    )?,
+                    testing_criteria: __rt::required(
+                        __f_testing_criteria,
+                        "testing_criteria",
+                    )?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Eval",
+                &[
+                    "object",
+                    "id",
+                    "name",
+                    "data_source_config",
+                    "testing_criteria",
+                    "created_at",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type.

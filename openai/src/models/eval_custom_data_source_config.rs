@@ -10,9 +10,43 @@
 /// The `custom` member of [`EvalDataSourceConfig`](crate::EvalDataSourceConfig), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalCustomDataSourceConfig {
     /// The json schema for the run data source items.
     /// Learn how to build JSON schemas [here](https://json-schema.org/).
     pub schema: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalCustomDataSourceConfig {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalCustomDataSourceConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalCustomDataSourceConfig")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_schema: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "schema" => __rt::field(&mut __map, &mut __f_schema, "schema"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalCustomDataSourceConfig {
+                    schema: __rt::required(__f_schema, "schema")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("EvalCustomDataSourceConfig", &["schema"], __Visitor)
+    }
 }

@@ -8,7 +8,7 @@
 /// The `python` member of [`EvalTestingCriteriaItem`](crate::EvalTestingCriteriaItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalGraderPython {
     /// The object type, which is always `python`.
     pub r#type: EvalGraderPythonType,
@@ -17,11 +17,67 @@ pub struct EvalGraderPython {
     /// The source code of the python script.
     pub source: String,
     /// The image tag to use for the python script.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
     /// The threshold for the score.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pass_threshold: Option<f64>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalGraderPython {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalGraderPython;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalGraderPython")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<EvalGraderPythonType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_source: Option<String> = None;
+                let mut __f_image_tag: Option<Option<String>> = None;
+                let mut __f_pass_threshold: Option<Option<f64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        "image_tag" => {
+                            __rt::field(&mut __map, &mut __f_image_tag, "image_tag")
+                        }
+                        "pass_threshold" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_pass_threshold,
+                                "pass_threshold",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalGraderPython {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    source: __rt::required(__f_source, "source")?,
+                    image_tag: __f_image_tag.flatten(),
+                    pass_threshold: __f_pass_threshold.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalGraderPython",
+                &["type", "name", "source", "image_tag", "pass_threshold"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for EvalGraderPython {

@@ -10,7 +10,7 @@ use super::GraderTextSimilarityEvaluationMetric;
 /// The `text_similarity` member of [`EvalTestingCriteriaItem`](crate::EvalTestingCriteriaItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalGraderTextSimilarity {
     /// The type of grader.
     pub r#type: EvalGraderTextSimilarityType,
@@ -26,6 +26,83 @@ pub struct EvalGraderTextSimilarity {
     pub evaluation_metric: GraderTextSimilarityEvaluationMetric,
     /// The threshold for the score.
     pub pass_threshold: f64,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalGraderTextSimilarity {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalGraderTextSimilarity;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalGraderTextSimilarity")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<EvalGraderTextSimilarityType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_input: Option<String> = None;
+                let mut __f_reference: Option<String> = None;
+                let mut __f_evaluation_metric: Option<
+                    GraderTextSimilarityEvaluationMetric,
+                > = None;
+                let mut __f_pass_threshold: Option<f64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "reference" => {
+                            __rt::field(&mut __map, &mut __f_reference, "reference")
+                        }
+                        "evaluation_metric" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_evaluation_metric,
+                                "evaluation_metric",
+                            )
+                        }
+                        "pass_threshold" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_pass_threshold,
+                                "pass_threshold",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalGraderTextSimilarity {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    input: __rt::required(__f_input, "input")?,
+                    reference: __rt::required(__f_reference, "reference")?,
+                    evaluation_metric: __rt::required(
+                        __f_evaluation_metric,
+                        "evaluation_metric",
+                    )?,
+                    pass_threshold: __rt::required(__f_pass_threshold, "pass_threshold")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalGraderTextSimilarity",
+                &[
+                    "type",
+                    "name",
+                    "input",
+                    "reference",
+                    "evaluation_metric",
+                    "pass_threshold",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for EvalGraderTextSimilarity {

@@ -11,7 +11,7 @@ use super::EvalItemRole;
 /// interactions.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalItem {
     /// The role of the message input. One of `user`, `assistant`, `system`, or
     /// `developer`.
@@ -19,8 +19,46 @@ pub struct EvalItem {
     /// Inputs to the model - can contain template strings. Supports text, output text, input images, and input audio, either as a single item or an array of items.
     pub content: serde_json::Value,
     /// The type of the message input. Always `message`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<EvalItemType>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role: Option<EvalItemRole> = None;
+                let mut __f_content: Option<serde_json::Value> = None;
+                let mut __f_type: Option<Option<EvalItemType>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalItem {
+                    role: __rt::required(__f_role, "role")?,
+                    content: __rt::required(__f_content, "content")?,
+                    r#type: __f_type.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("EvalItem", &["role", "content", "type"], __Visitor)
+    }
 }
 
 /// The type of the message input. Always `message`.

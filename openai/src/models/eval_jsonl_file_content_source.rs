@@ -11,12 +11,53 @@ use super::EvalJsonlFileContentSourceContentItem;
 /// The `file_content` member of [`CreateEvalResponsesRunDataSourceSource`](crate::CreateEvalResponsesRunDataSourceSource), which its `type` field selects.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalJsonlFileContentSource {
     /// The type of jsonl source. Always `file_content`.
     pub r#type: EvalJsonlFileContentSourceType,
     /// The content of the jsonl file.
     pub content: Vec<EvalJsonlFileContentSourceContentItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalJsonlFileContentSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalJsonlFileContentSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalJsonlFileContentSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<EvalJsonlFileContentSourceType> = None;
+                let mut __f_content: Option<
+                    Vec<EvalJsonlFileContentSourceContentItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalJsonlFileContentSource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    content: __rt::required(__f_content, "content")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalJsonlFileContentSource",
+                &["type", "content"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of jsonl source. Always `file_content`.

@@ -5,11 +5,54 @@
 /// `EvalJsonlFileContentSourceContentItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalJsonlFileContentSourceContentItem {
     /// `item` (the OpenAPI document does not describe it).
     pub item: std::collections::BTreeMap<String, serde_json::Value>,
     /// `sample` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sample: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalJsonlFileContentSourceContentItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalJsonlFileContentSourceContentItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalJsonlFileContentSourceContentItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_item: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut __f_sample: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "item" => __rt::field(&mut __map, &mut __f_item, "item"),
+                        "sample" => __rt::field(&mut __map, &mut __f_sample, "sample"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalJsonlFileContentSourceContentItem {
+                    item: __rt::required(__f_item, "item")?,
+                    sample: __f_sample.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalJsonlFileContentSourceContentItem",
+                &["item", "sample"],
+                __Visitor,
+            )
+    }
 }

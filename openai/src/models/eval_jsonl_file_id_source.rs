@@ -9,12 +9,47 @@
 /// The `file_id` member of [`CreateEvalResponsesRunDataSourceSource`](crate::CreateEvalResponsesRunDataSourceSource), which its `type` field selects.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalJsonlFileIdSource {
     /// The type of jsonl source. Always `file_id`.
     pub r#type: EvalJsonlFileIdSourceType,
     /// The identifier of the file.
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalJsonlFileIdSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalJsonlFileIdSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalJsonlFileIdSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<EvalJsonlFileIdSourceType> = None;
+                let mut __f_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalJsonlFileIdSource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("EvalJsonlFileIdSource", &["type", "id"], __Visitor)
+    }
 }
 
 /// The type of jsonl source. Always `file_id`.

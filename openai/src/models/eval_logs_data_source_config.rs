@@ -12,7 +12,7 @@ use super::Metadata;
 /// The `logs` member of [`EvalDataSourceConfig`](crate::EvalDataSourceConfig), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalLogsDataSourceConfig {
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -22,13 +22,52 @@ pub struct EvalLogsDataSourceConfig {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// The json schema for the run data source items.
     /// Learn how to build JSON schemas [here](https://json-schema.org/).
     pub schema: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalLogsDataSourceConfig {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalLogsDataSourceConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalLogsDataSourceConfig")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_schema: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "schema" => __rt::field(&mut __map, &mut __f_schema, "schema"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalLogsDataSourceConfig {
+                    metadata: __f_metadata,
+                    schema: __rt::required(__f_schema, "schema")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalLogsDataSourceConfig",
+                &["metadata", "schema"],
+                __Visitor,
+            )
+    }
 }

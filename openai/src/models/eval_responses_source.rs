@@ -9,102 +9,166 @@ use super::ReasoningEffort;
 /// The `responses` member of [`CreateEvalResponsesRunDataSourceSource`](crate::CreateEvalResponsesRunDataSourceSource), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalResponsesSource {
     /// Metadata filter for the responses. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<std::collections::BTreeMap<String, serde_json::Value>>>,
     /// The name of the model to find responses for. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
     /// Optional string to search the 'instructions' field. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions_search: Option<Option<String>>,
     /// Only include items created after this timestamp (inclusive). This is a query parameter used to select responses.
     ///
     /// Constraint: at least 0.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_after: Option<Option<i64>>,
     /// Only include items created before this timestamp (inclusive). This is a query parameter used to select responses.
     ///
     /// Constraint: at least 0.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_before: Option<Option<i64>>,
     /// Optional reasoning effort parameter. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<Option<ReasoningEffort>>,
     /// Sampling temperature. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// Nucleus sampling parameter. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// List of user identifiers. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub users: Option<Option<Vec<String>>>,
     /// List of tool names. This is a query parameter used to select responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Option<Vec<String>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalResponsesSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalResponsesSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalResponsesSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_instructions_search: Option<Option<String>> = None;
+                let mut __f_created_after: Option<Option<i64>> = None;
+                let mut __f_created_before: Option<Option<i64>> = None;
+                let mut __f_reasoning_effort: Option<Option<ReasoningEffort>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_users: Option<Option<Vec<String>>> = None;
+                let mut __f_tools: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "instructions_search" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions_search,
+                                "instructions_search",
+                            )
+                        }
+                        "created_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_created_after,
+                                "created_after",
+                            )
+                        }
+                        "created_before" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_created_before,
+                                "created_before",
+                            )
+                        }
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "users" => __rt::field(&mut __map, &mut __f_users, "users"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalResponsesSource {
+                    metadata: __f_metadata,
+                    model: __f_model,
+                    instructions_search: __f_instructions_search,
+                    created_after: __f_created_after,
+                    created_before: __f_created_before,
+                    reasoning_effort: __f_reasoning_effort,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    users: __f_users,
+                    tools: __f_tools,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalResponsesSource",
+                &[
+                    "metadata",
+                    "model",
+                    "instructions_search",
+                    "created_after",
+                    "created_before",
+                    "reasoning_effort",
+                    "temperature",
+                    "top_p",
+                    "users",
+                    "tools",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for EvalResponsesSource {

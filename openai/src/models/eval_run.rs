@@ -10,7 +10,7 @@ use super::{
 /// A schema representing an evaluation run.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRun {
     /// The type of the object. Always "eval.run".
     pub object: EvalRunObject,
@@ -42,10 +42,133 @@ pub struct EvalRun {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
     /// An object representing an error response from the Eval API.
     pub error: EvalApiError,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRun {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRun;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRun")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<EvalRunObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_eval_id: Option<String> = None;
+                let mut __f_status: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_report_url: Option<String> = None;
+                let mut __f_result_counts: Option<EvalRunResultCounts> = None;
+                let mut __f_per_model_usage: Option<Vec<EvalRunPerModelUsageItem>> = None;
+                let mut __f_per_testing_criteria_results: Option<
+                    Vec<EvalRunPerTestingCriteriaResultsItem>,
+                > = None;
+                let mut __f_data_source: Option<EvalRunDataSource> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_error: Option<EvalApiError> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "eval_id" => __rt::field(&mut __map, &mut __f_eval_id, "eval_id"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "report_url" => {
+                            __rt::field(&mut __map, &mut __f_report_url, "report_url")
+                        }
+                        "result_counts" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_result_counts,
+                                "result_counts",
+                            )
+                        }
+                        "per_model_usage" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_per_model_usage,
+                                "per_model_usage",
+                            )
+                        }
+                        "per_testing_criteria_results" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_per_testing_criteria_results,
+                                "per_testing_criteria_results",
+                            )
+                        }
+                        "data_source" => {
+                            __rt::field(&mut __map, &mut __f_data_source, "data_source")
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRun {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    eval_id: __rt::required(__f_eval_id, "eval_id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    model: __rt::required(__f_model, "model")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    report_url: __rt::required(__f_report_url, "report_url")?,
+                    result_counts: __rt::required(__f_result_counts, "result_counts")?,
+                    per_model_usage: __rt::required(
+                        __f_per_model_usage,
+                        "per_model_usage",
+                    )?,
+                    per_testing_criteria_results: __rt::required(
+                        __f_per_testing_criteria_results,
+                        "per_testing_criteria_results",
+                    )?,
+                    data_source: __rt::required(__f_data_source, "data_source")?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    error: __rt::required(__f_error, "error")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRun",
+                &[
+                    "object",
+                    "id",
+                    "eval_id",
+                    "status",
+                    "model",
+                    "name",
+                    "created_at",
+                    "report_url",
+                    "result_counts",
+                    "per_model_usage",
+                    "per_testing_criteria_results",
+                    "data_source",
+                    "metadata",
+                    "error",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the object. Always "eval.run".

@@ -7,7 +7,7 @@ use super::{EvalRunOutputItemResult, EvalRunOutputItemSample};
 /// A schema representing an evaluation run output item.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItem {
     /// The type of the object. Always "eval.run.output_item".
     pub object: EvalRunOutputItemObject,
@@ -29,6 +29,102 @@ pub struct EvalRunOutputItem {
     pub results: Vec<EvalRunOutputItemResult>,
     /// A sample containing the input and output of the evaluation run.
     pub sample: EvalRunOutputItemSample,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<EvalRunOutputItemObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_run_id: Option<String> = None;
+                let mut __f_eval_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_status: Option<String> = None;
+                let mut __f_datasource_item_id: Option<i64> = None;
+                let mut __f_datasource_item: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut __f_results: Option<Vec<EvalRunOutputItemResult>> = None;
+                let mut __f_sample: Option<EvalRunOutputItemSample> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "run_id" => __rt::field(&mut __map, &mut __f_run_id, "run_id"),
+                        "eval_id" => __rt::field(&mut __map, &mut __f_eval_id, "eval_id"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "datasource_item_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_datasource_item_id,
+                                "datasource_item_id",
+                            )
+                        }
+                        "datasource_item" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_datasource_item,
+                                "datasource_item",
+                            )
+                        }
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        "sample" => __rt::field(&mut __map, &mut __f_sample, "sample"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItem {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    run_id: __rt::required(__f_run_id, "run_id")?,
+                    eval_id: __rt::required(__f_eval_id, "eval_id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    status: __rt::required(__f_status, "status")?,
+                    datasource_item_id: __rt::required(
+                        __f_datasource_item_id,
+                        "datasource_item_id",
+                    )?,
+                    datasource_item: __rt::required(
+                        __f_datasource_item,
+                        "datasource_item",
+                    )?,
+                    results: __rt::required(__f_results, "results")?,
+                    sample: __rt::required(__f_sample, "sample")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItem",
+                &[
+                    "object",
+                    "id",
+                    "run_id",
+                    "eval_id",
+                    "created_at",
+                    "status",
+                    "datasource_item_id",
+                    "datasource_item",
+                    "results",
+                    "sample",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the object. Always "eval.run.output_item".

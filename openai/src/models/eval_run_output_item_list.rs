@@ -7,7 +7,7 @@ use super::EvalRunOutputItem;
 /// An object representing a list of output items for an evaluation run.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItemList {
     /// The type of this object. It is always set to "list".
     pub object: EvalRunOutputItemListObject,
@@ -19,6 +19,58 @@ pub struct EvalRunOutputItemList {
     pub last_id: String,
     /// Indicates whether there are more eval run output items available.
     pub has_more: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItemList {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItemList;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItemList")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<EvalRunOutputItemListObject> = None;
+                let mut __f_data: Option<Vec<EvalRunOutputItem>> = None;
+                let mut __f_first_id: Option<String> = None;
+                let mut __f_last_id: Option<String> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItemList {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItemList",
+                &["object", "data", "first_id", "last_id", "has_more"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of this object. It is always set to "list".

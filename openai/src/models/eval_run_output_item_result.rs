@@ -5,12 +5,12 @@
 /// A single grader result for an evaluation run output item.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItemResult {
     /// The name of the grader.
     pub name: String,
     /// The grader type (for example, "string-check-grader").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// The numeric score produced by the grader.
     pub score: f64,
@@ -19,10 +19,56 @@ pub struct EvalRunOutputItemResult {
     /// Optional sample or intermediate data produced by the grader.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sample: Option<Option<std::collections::BTreeMap<String, serde_json::Value>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItemResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItemResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItemResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_type: Option<Option<String>> = None;
+                let mut __f_score: Option<f64> = None;
+                let mut __f_passed: Option<bool> = None;
+                let mut __f_sample: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "score" => __rt::field(&mut __map, &mut __f_score, "score"),
+                        "passed" => __rt::field(&mut __map, &mut __f_passed, "passed"),
+                        "sample" => __rt::field(&mut __map, &mut __f_sample, "sample"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItemResult {
+                    name: __rt::required(__f_name, "name")?,
+                    r#type: __f_type.flatten(),
+                    score: __rt::required(__f_score, "score")?,
+                    passed: __rt::required(__f_passed, "passed")?,
+                    sample: __f_sample,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItemResult",
+                &["name", "type", "score", "passed", "sample"],
+                __Visitor,
+            )
+    }
 }

@@ -10,7 +10,7 @@ use super::{
 /// A sample containing the input and output of the evaluation run.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItemSample {
     /// An array of input messages.
     pub input: Vec<EvalRunOutputItemSampleInputItem>,
@@ -32,4 +32,95 @@ pub struct EvalRunOutputItemSample {
     pub top_p: f64,
     /// The seed used for generating the sample.
     pub seed: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItemSample {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItemSample;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItemSample")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<Vec<EvalRunOutputItemSampleInputItem>> = None;
+                let mut __f_output: Option<Vec<EvalRunOutputItemSampleOutputItem>> = None;
+                let mut __f_finish_reason: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_usage: Option<EvalRunOutputItemSampleUsage> = None;
+                let mut __f_error: Option<EvalApiError> = None;
+                let mut __f_temperature: Option<f64> = None;
+                let mut __f_max_completion_tokens: Option<i64> = None;
+                let mut __f_top_p: Option<f64> = None;
+                let mut __f_seed: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "finish_reason" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_finish_reason,
+                                "finish_reason",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItemSample {
+                    input: __rt::required(__f_input, "input")?,
+                    output: __rt::required(__f_output, "output")?,
+                    finish_reason: __rt::required(__f_finish_reason, "finish_reason")?,
+                    model: __rt::required(__f_model, "model")?,
+                    usage: __rt::required(__f_usage, "usage")?,
+                    error: __rt::required(__f_error, "error")?,
+                    temperature: __rt::required(__f_temperature, "temperature")?,
+                    max_completion_tokens: __rt::required(
+                        __f_max_completion_tokens,
+                        "max_completion_tokens",
+                    )?,
+                    top_p: __rt::required(__f_top_p, "top_p")?,
+                    seed: __rt::required(__f_seed, "seed")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItemSample",
+                &[
+                    "input",
+                    "output",
+                    "finish_reason",
+                    "model",
+                    "usage",
+                    "error",
+                    "temperature",
+                    "max_completion_tokens",
+                    "top_p",
+                    "seed",
+                ],
+                __Visitor,
+            )
+    }
 }

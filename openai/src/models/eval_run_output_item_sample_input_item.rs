@@ -5,10 +5,49 @@
 /// An input message.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItemSampleInputItem {
     /// The role of the message sender (e.g., system, user, developer).
     pub role: String,
     /// The content of the message.
     pub content: String,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItemSampleInputItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItemSampleInputItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItemSampleInputItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role: Option<String> = None;
+                let mut __f_content: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItemSampleInputItem {
+                    role: __rt::required(__f_role, "role")?,
+                    content: __rt::required(__f_content, "content")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItemSampleInputItem",
+                &["role", "content"],
+                __Visitor,
+            )
+    }
 }

@@ -5,12 +5,51 @@
 /// `EvalRunOutputItemSampleOutputItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItemSampleOutputItem {
     /// The role of the message (e.g. "system", "assistant", "user").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// The content of the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItemSampleOutputItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItemSampleOutputItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItemSampleOutputItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role: Option<Option<String>> = None;
+                let mut __f_content: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItemSampleOutputItem {
+                    role: __f_role.flatten(),
+                    content: __f_content.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItemSampleOutputItem",
+                &["role", "content"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Token usage details for the sample.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunOutputItemSampleUsage {
     /// The total number of tokens used.
     pub total_tokens: i64,
@@ -15,4 +15,76 @@ pub struct EvalRunOutputItemSampleUsage {
     pub prompt_tokens: i64,
     /// The number of tokens retrieved from cache.
     pub cached_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunOutputItemSampleUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunOutputItemSampleUsage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunOutputItemSampleUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_total_tokens: Option<i64> = None;
+                let mut __f_completion_tokens: Option<i64> = None;
+                let mut __f_prompt_tokens: Option<i64> = None;
+                let mut __f_cached_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        "completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_tokens,
+                                "completion_tokens",
+                            )
+                        }
+                        "prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_tokens,
+                                "prompt_tokens",
+                            )
+                        }
+                        "cached_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cached_tokens,
+                                "cached_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunOutputItemSampleUsage {
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                    completion_tokens: __rt::required(
+                        __f_completion_tokens,
+                        "completion_tokens",
+                    )?,
+                    prompt_tokens: __rt::required(__f_prompt_tokens, "prompt_tokens")?,
+                    cached_tokens: __rt::required(__f_cached_tokens, "cached_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunOutputItemSampleUsage",
+                &["total_tokens", "completion_tokens", "prompt_tokens", "cached_tokens"],
+                __Visitor,
+            )
+    }
 }

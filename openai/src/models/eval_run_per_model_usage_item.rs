@@ -5,7 +5,7 @@
 /// `EvalRunPerModelUsageItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunPerModelUsageItem {
     /// The name of the model.
     pub model_name: String,
@@ -19,4 +19,100 @@ pub struct EvalRunPerModelUsageItem {
     pub total_tokens: i64,
     /// The number of tokens retrieved from cache.
     pub cached_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunPerModelUsageItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunPerModelUsageItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunPerModelUsageItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model_name: Option<String> = None;
+                let mut __f_invocation_count: Option<i64> = None;
+                let mut __f_prompt_tokens: Option<i64> = None;
+                let mut __f_completion_tokens: Option<i64> = None;
+                let mut __f_total_tokens: Option<i64> = None;
+                let mut __f_cached_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model_name" => {
+                            __rt::field(&mut __map, &mut __f_model_name, "model_name")
+                        }
+                        "invocation_count" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_invocation_count,
+                                "invocation_count",
+                            )
+                        }
+                        "prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_tokens,
+                                "prompt_tokens",
+                            )
+                        }
+                        "completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_tokens,
+                                "completion_tokens",
+                            )
+                        }
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        "cached_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cached_tokens,
+                                "cached_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunPerModelUsageItem {
+                    model_name: __rt::required(__f_model_name, "model_name")?,
+                    invocation_count: __rt::required(
+                        __f_invocation_count,
+                        "invocation_count",
+                    )?,
+                    prompt_tokens: __rt::required(__f_prompt_tokens, "prompt_tokens")?,
+                    completion_tokens: __rt::required(
+                        __f_completion_tokens,
+                        "completion_tokens",
+                    )?,
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                    cached_tokens: __rt::required(__f_cached_tokens, "cached_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunPerModelUsageItem",
+                &[
+                    "model_name",
+                    "invocation_count",
+                    "prompt_tokens",
+                    "completion_tokens",
+                    "total_tokens",
+                    "cached_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// `EvalRunPerTestingCriteriaResultsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunPerTestingCriteriaResultsItem {
     /// A description of the testing criteria.
     pub testing_criteria: String,
@@ -13,4 +13,55 @@ pub struct EvalRunPerTestingCriteriaResultsItem {
     pub passed: i64,
     /// Number of tests failed for this criteria.
     pub failed: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunPerTestingCriteriaResultsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunPerTestingCriteriaResultsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunPerTestingCriteriaResultsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_testing_criteria: Option<String> = None;
+                let mut __f_passed: Option<i64> = None;
+                let mut __f_failed: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "testing_criteria" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_testing_criteria,
+                                "testing_criteria",
+                            )
+                        }
+                        "passed" => __rt::field(&mut __map, &mut __f_passed, "passed"),
+                        "failed" => __rt::field(&mut __map, &mut __f_failed, "failed"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunPerTestingCriteriaResultsItem {
+                    testing_criteria: __rt::required(
+                        __f_testing_criteria,
+                        "testing_criteria",
+                    )?,
+                    passed: __rt::required(__f_passed, "passed")?,
+                    failed: __rt::required(__f_failed, "failed")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunPerTestingCriteriaResultsItem",
+                &["testing_criteria", "passed", "failed"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Counters summarizing the outcomes of the evaluation run.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalRunResultCounts {
     /// Total number of executed output items.
     pub total: i64,
@@ -15,4 +15,49 @@ pub struct EvalRunResultCounts {
     pub failed: i64,
     /// Number of output items that passed the evaluation.
     pub passed: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalRunResultCounts {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalRunResultCounts;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalRunResultCounts")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_total: Option<i64> = None;
+                let mut __f_errored: Option<i64> = None;
+                let mut __f_failed: Option<i64> = None;
+                let mut __f_passed: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "total" => __rt::field(&mut __map, &mut __f_total, "total"),
+                        "errored" => __rt::field(&mut __map, &mut __f_errored, "errored"),
+                        "failed" => __rt::field(&mut __map, &mut __f_failed, "failed"),
+                        "passed" => __rt::field(&mut __map, &mut __f_passed, "passed"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalRunResultCounts {
+                    total: __rt::required(__f_total, "total")?,
+                    errored: __rt::required(__f_errored, "errored")?,
+                    failed: __rt::required(__f_failed, "failed")?,
+                    passed: __rt::required(__f_passed, "passed")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalRunResultCounts",
+                &["total", "errored", "failed", "passed"],
+                __Visitor,
+            )
+    }
 }

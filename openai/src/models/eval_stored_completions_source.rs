@@ -9,7 +9,7 @@ use super::Metadata;
 /// The `stored_completions` member of [`CreateEvalCompletionsRunDataSourceSource`](crate::CreateEvalCompletionsRunDataSourceSource), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `evals` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EvalStoredCompletionsSource {
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -19,46 +19,88 @@ pub struct EvalStoredCompletionsSource {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
     /// An optional model to filter by (e.g., 'gpt-4o').
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
     /// An optional Unix timestamp to filter items created after this time.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_after: Option<Option<i64>>,
     /// An optional Unix timestamp to filter items created before this time.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_before: Option<Option<i64>>,
     /// An optional maximum number of items to return.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for EvalStoredCompletionsSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EvalStoredCompletionsSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EvalStoredCompletionsSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_created_after: Option<Option<i64>> = None;
+                let mut __f_created_before: Option<Option<i64>> = None;
+                let mut __f_limit: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "created_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_created_after,
+                                "created_after",
+                            )
+                        }
+                        "created_before" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_created_before,
+                                "created_before",
+                            )
+                        }
+                        "limit" => __rt::field(&mut __map, &mut __f_limit, "limit"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EvalStoredCompletionsSource {
+                    metadata: __f_metadata,
+                    model: __f_model,
+                    created_after: __f_created_after,
+                    created_before: __f_created_before,
+                    limit: __f_limit,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EvalStoredCompletionsSource",
+                &["metadata", "model", "created_after", "created_before", "limit"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Controls when the session expires relative to an anchor timestamp.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ExpiresAfterParam {
     /// Base timestamp used to calculate expiration. Currently fixed to `created_at`.
     pub anchor: ExpiresAfterParamAnchor,
@@ -13,6 +13,41 @@ pub struct ExpiresAfterParam {
     ///
     /// Constraint: from 1 to 600 inclusive.
     pub seconds: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ExpiresAfterParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ExpiresAfterParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ExpiresAfterParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_anchor: Option<ExpiresAfterParamAnchor> = None;
+                let mut __f_seconds: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "anchor" => __rt::field(&mut __map, &mut __f_anchor, "anchor"),
+                        "seconds" => __rt::field(&mut __map, &mut __f_seconds, "seconds"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ExpiresAfterParam {
+                    anchor: __rt::required(__f_anchor, "anchor")?,
+                    seconds: __rt::required(__f_seconds, "seconds")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ExpiresAfterParam", &["anchor", "seconds"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for ExpiresAfterParam {

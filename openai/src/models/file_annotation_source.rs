@@ -5,12 +5,49 @@
 /// Attachment source referenced by an annotation.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileAnnotationSource {
     /// Type discriminator that is always `file`.
     pub r#type: FileAnnotationSourceType,
     /// Filename referenced by the annotation.
     pub filename: String,
+}
+
+impl<'de> serde::Deserialize<'de> for FileAnnotationSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileAnnotationSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileAnnotationSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<FileAnnotationSourceType> = None;
+                let mut __f_filename: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileAnnotationSource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    filename: __rt::required(__f_filename, "filename")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FileAnnotationSource", &["type", "filename"], __Visitor)
+    }
 }
 
 /// Type discriminator that is always `file`.

@@ -7,7 +7,7 @@
 /// The `file_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileCitationBody {
     /// The ID of the file.
     pub file_id: String,
@@ -15,4 +15,48 @@ pub struct FileCitationBody {
     pub index: i64,
     /// The filename of the file cited.
     pub filename: String,
+}
+
+impl<'de> serde::Deserialize<'de> for FileCitationBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileCitationBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileCitationBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_index: Option<i64> = None;
+                let mut __f_filename: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "index" => __rt::field(&mut __map, &mut __f_index, "index"),
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileCitationBody {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    index: __rt::required(__f_index, "index")?,
+                    filename: __rt::required(__f_filename, "filename")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FileCitationBody",
+                &["file_id", "index", "filename"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// The expiration policy for a file. By default, files with `purpose=batch` expire after 30 days and all other files are persisted until they are manually deleted.
 ///
 /// Needs the crate feature `uploads` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileExpirationAfter {
     /// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`.
     pub anchor: FileExpirationAfterAnchor,
@@ -13,6 +13,41 @@ pub struct FileExpirationAfter {
     ///
     /// Constraint: from 3600 to 2592000 inclusive.
     pub seconds: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for FileExpirationAfter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileExpirationAfter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileExpirationAfter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_anchor: Option<FileExpirationAfterAnchor> = None;
+                let mut __f_seconds: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "anchor" => __rt::field(&mut __map, &mut __f_anchor, "anchor"),
+                        "seconds" => __rt::field(&mut __map, &mut __f_seconds, "seconds"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileExpirationAfter {
+                    anchor: __rt::required(__f_anchor, "anchor")?,
+                    seconds: __rt::required(__f_seconds, "seconds")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FileExpirationAfter", &["anchor", "seconds"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for FileExpirationAfter {

@@ -7,10 +7,44 @@
 /// The `file_path` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FilePath {
     /// The ID of the file.
     pub file_id: String,
     /// The index of the file in the list of files.
     pub index: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for FilePath {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FilePath;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FilePath")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_index: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "index" => __rt::field(&mut __map, &mut __f_index, "index"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FilePath {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    index: __rt::required(__f_index, "index")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("FilePath", &["file_id", "index"], __Visitor)
+    }
 }

@@ -9,15 +9,63 @@ use super::FileSearchRanker;
 /// See the [file search tool documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more information.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchRankingOptions {
     /// The ranker to use for the file search. If not specified will use the `auto` ranker.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranker: Option<FileSearchRanker>,
     /// The score threshold for the file search. All values must be a floating point number between 0 and 1.
     ///
     /// Constraint: from 0 to 1 inclusive.
     pub score_threshold: f64,
+}
+
+impl<'de> serde::Deserialize<'de> for FileSearchRankingOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileSearchRankingOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileSearchRankingOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_ranker: Option<Option<FileSearchRanker>> = None;
+                let mut __f_score_threshold: Option<f64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "ranker" => __rt::field(&mut __map, &mut __f_ranker, "ranker"),
+                        "score_threshold" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_score_threshold,
+                                "score_threshold",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileSearchRankingOptions {
+                    ranker: __f_ranker.flatten(),
+                    score_threshold: __rt::required(
+                        __f_score_threshold,
+                        "score_threshold",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FileSearchRankingOptions",
+                &["ranker", "score_threshold"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FileSearchRankingOptions {

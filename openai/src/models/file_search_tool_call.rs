@@ -12,7 +12,7 @@ use super::{FileSearchToolCallResultsItem, FileSearchToolCallStatus};
 /// The `file_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchToolCall {
     /// The unique ID of the file search tool call.
     pub id: String,
@@ -26,12 +26,58 @@ pub struct FileSearchToolCall {
     /// The results of the file search tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub results: Option<Option<Vec<FileSearchToolCallResultsItem>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for FileSearchToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileSearchToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileSearchToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_type: Option<FileSearchToolCallType> = None;
+                let mut __f_status: Option<FileSearchToolCallStatus> = None;
+                let mut __f_queries: Option<Vec<String>> = None;
+                let mut __f_results: Option<
+                    Option<Vec<FileSearchToolCallResultsItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "queries" => __rt::field(&mut __map, &mut __f_queries, "queries"),
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileSearchToolCall {
+                    id: __rt::required(__f_id, "id")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    status: __rt::required(__f_status, "status")?,
+                    queries: __rt::required(__f_queries, "queries")?,
+                    results: __f_results,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FileSearchToolCall",
+                &["id", "type", "status", "queries", "results"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the file search tool call. Always `file_search_call`.

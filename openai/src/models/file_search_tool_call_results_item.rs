@@ -7,16 +7,16 @@ use super::VectorStoreFileAttributes;
 /// `FileSearchToolCallResultsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchToolCallResultsItem {
     /// The unique ID of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
     /// The text that was retrieved from the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The name of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -25,13 +25,61 @@ pub struct FileSearchToolCallResultsItem {
     /// length of 512 characters, booleans, or numbers.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Option<VectorStoreFileAttributes>>,
     /// The relevance score of the file - a value between 0 and 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+}
+
+impl<'de> serde::Deserialize<'de> for FileSearchToolCallResultsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileSearchToolCallResultsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileSearchToolCallResultsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<Option<String>> = None;
+                let mut __f_text: Option<Option<String>> = None;
+                let mut __f_filename: Option<Option<String>> = None;
+                let mut __f_attributes: Option<Option<VectorStoreFileAttributes>> = None;
+                let mut __f_score: Option<Option<f64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "attributes" => {
+                            __rt::field(&mut __map, &mut __f_attributes, "attributes")
+                        }
+                        "score" => __rt::field(&mut __map, &mut __f_score, "score"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileSearchToolCallResultsItem {
+                    file_id: __f_file_id.flatten(),
+                    text: __f_text.flatten(),
+                    filename: __f_filename.flatten(),
+                    attributes: __f_attributes,
+                    score: __f_score.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FileSearchToolCallResultsItem",
+                &["file_id", "text", "filename", "attributes", "score"],
+                __Visitor,
+            )
+    }
 }

@@ -5,21 +5,71 @@
 /// Controls whether users can upload files.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileUploadParam {
     /// Enable uploads for this session. Defaults to false.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Maximum size in megabytes for each uploaded file. Defaults to 512 MB, which is the maximum allowable size.
     ///
     /// Constraint: from 1 to 512 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_file_size: Option<i64>,
     /// Maximum number of files that can be uploaded to the session. Defaults to 10.
     ///
     /// Constraint: at least 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_files: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for FileUploadParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FileUploadParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FileUploadParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_enabled: Option<Option<bool>> = None;
+                let mut __f_max_file_size: Option<Option<i64>> = None;
+                let mut __f_max_files: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        "max_file_size" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_file_size,
+                                "max_file_size",
+                            )
+                        }
+                        "max_files" => {
+                            __rt::field(&mut __map, &mut __f_max_files, "max_files")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FileUploadParam {
+                    enabled: __f_enabled.flatten(),
+                    max_file_size: __f_max_file_size.flatten(),
+                    max_files: __f_max_files.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FileUploadParam",
+                &["enabled", "max_file_size", "max_files"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FileUploadParam {

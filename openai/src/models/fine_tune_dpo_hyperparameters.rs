@@ -10,22 +10,83 @@ use super::{
 /// The hyperparameters used for the DPO fine-tuning job.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuneDpoHyperparameters {
     /// The beta value for the DPO method. A higher beta value will increase the weight of the penalty between the policy and reference model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub beta: Option<FineTuneDpoHyperparametersBeta>,
     /// Number of examples in each batch. A larger batch size means that model parameters are updated less frequently, but with lower variance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<FineTuneDpoHyperparametersBatchSize>,
     /// Scaling factor for the learning rate. A smaller learning rate may be useful to avoid overfitting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub learning_rate_multiplier: Option<
         FineTuneDpoHyperparametersLearningRateMultiplier,
     >,
     /// The number of epochs to train the model for. An epoch refers to one full cycle through the training dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n_epochs: Option<FineTuneDpoHyperparametersNEpochs>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuneDpoHyperparameters {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuneDpoHyperparameters;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuneDpoHyperparameters")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_beta: Option<Option<FineTuneDpoHyperparametersBeta>> = None;
+                let mut __f_batch_size: Option<
+                    Option<FineTuneDpoHyperparametersBatchSize>,
+                > = None;
+                let mut __f_learning_rate_multiplier: Option<
+                    Option<FineTuneDpoHyperparametersLearningRateMultiplier>,
+                > = None;
+                let mut __f_n_epochs: Option<
+                    Option<FineTuneDpoHyperparametersNEpochs>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "beta" => __rt::field(&mut __map, &mut __f_beta, "beta"),
+                        "batch_size" => {
+                            __rt::field(&mut __map, &mut __f_batch_size, "batch_size")
+                        }
+                        "learning_rate_multiplier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_learning_rate_multiplier,
+                                "learning_rate_multiplier",
+                            )
+                        }
+                        "n_epochs" => {
+                            __rt::field(&mut __map, &mut __f_n_epochs, "n_epochs")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuneDpoHyperparameters {
+                    beta: __f_beta.flatten(),
+                    batch_size: __f_batch_size.flatten(),
+                    learning_rate_multiplier: __f_learning_rate_multiplier.flatten(),
+                    n_epochs: __f_n_epochs.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuneDpoHyperparameters",
+                &["beta", "batch_size", "learning_rate_multiplier", "n_epochs"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FineTuneDpoHyperparameters {

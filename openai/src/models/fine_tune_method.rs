@@ -10,19 +10,72 @@ use super::{
 /// The method used for fine-tuning.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuneMethod {
     /// The type of method. Is either `supervised`, `dpo`, or `reinforcement`.
     pub r#type: FineTuneMethodType,
     /// Configuration for the supervised fine-tuning method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub supervised: Option<FineTuneSupervisedMethod>,
     /// Configuration for the DPO fine-tuning method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dpo: Option<FineTuneDpoMethod>,
     /// Configuration for the reinforcement fine-tuning method.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reinforcement: Option<FineTuneReinforcementMethod>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuneMethod {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuneMethod;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuneMethod")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<FineTuneMethodType> = None;
+                let mut __f_supervised: Option<Option<FineTuneSupervisedMethod>> = None;
+                let mut __f_dpo: Option<Option<FineTuneDpoMethod>> = None;
+                let mut __f_reinforcement: Option<Option<FineTuneReinforcementMethod>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "supervised" => {
+                            __rt::field(&mut __map, &mut __f_supervised, "supervised")
+                        }
+                        "dpo" => __rt::field(&mut __map, &mut __f_dpo, "dpo"),
+                        "reinforcement" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reinforcement,
+                                "reinforcement",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuneMethod {
+                    r#type: __rt::required(__f_type, "type")?,
+                    supervised: __f_supervised.flatten(),
+                    dpo: __f_dpo.flatten(),
+                    reinforcement: __f_reinforcement.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuneMethod",
+                &["type", "supervised", "dpo", "reinforcement"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FineTuneMethod {

@@ -15,33 +15,143 @@ use super::{
 /// The hyperparameters used for the reinforcement fine-tuning job.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuneReinforcementHyperparameters {
     /// Number of examples in each batch. A larger batch size means that model parameters are updated less frequently, but with lower variance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<FineTuneReinforcementHyperparametersBatchSize>,
     /// Scaling factor for the learning rate. A smaller learning rate may be useful to avoid overfitting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub learning_rate_multiplier: Option<
         FineTuneReinforcementHyperparametersLearningRateMultiplier,
     >,
     /// The number of epochs to train the model for. An epoch refers to one full cycle through the training dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n_epochs: Option<FineTuneReinforcementHyperparametersNEpochs>,
     /// Level of reasoning effort.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<FineTuneReinforcementHyperparametersReasoningEffort>,
     /// Multiplier on amount of compute used for exploring search space during training.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub compute_multiplier: Option<
         FineTuneReinforcementHyperparametersComputeMultiplier,
     >,
     /// The number of training steps between evaluation runs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eval_interval: Option<FineTuneReinforcementHyperparametersEvalInterval>,
     /// Number of evaluation samples to generate per training step.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eval_samples: Option<FineTuneReinforcementHyperparametersEvalSamples>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuneReinforcementHyperparameters {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuneReinforcementHyperparameters;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuneReinforcementHyperparameters")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_batch_size: Option<
+                    Option<FineTuneReinforcementHyperparametersBatchSize>,
+                > = None;
+                let mut __f_learning_rate_multiplier: Option<
+                    Option<FineTuneReinforcementHyperparametersLearningRateMultiplier>,
+                > = None;
+                let mut __f_n_epochs: Option<
+                    Option<FineTuneReinforcementHyperparametersNEpochs>,
+                > = None;
+                let mut __f_reasoning_effort: Option<
+                    Option<FineTuneReinforcementHyperparametersReasoningEffort>,
+                > = None;
+                let mut __f_compute_multiplier: Option<
+                    Option<FineTuneReinforcementHyperparametersComputeMultiplier>,
+                > = None;
+                let mut __f_eval_interval: Option<
+                    Option<FineTuneReinforcementHyperparametersEvalInterval>,
+                > = None;
+                let mut __f_eval_samples: Option<
+                    Option<FineTuneReinforcementHyperparametersEvalSamples>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "batch_size" => {
+                            __rt::field(&mut __map, &mut __f_batch_size, "batch_size")
+                        }
+                        "learning_rate_multiplier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_learning_rate_multiplier,
+                                "learning_rate_multiplier",
+                            )
+                        }
+                        "n_epochs" => {
+                            __rt::field(&mut __map, &mut __f_n_epochs, "n_epochs")
+                        }
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        "compute_multiplier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_compute_multiplier,
+                                "compute_multiplier",
+                            )
+                        }
+                        "eval_interval" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_eval_interval,
+                                "eval_interval",
+                            )
+                        }
+                        "eval_samples" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_eval_samples,
+                                "eval_samples",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuneReinforcementHyperparameters {
+                    batch_size: __f_batch_size.flatten(),
+                    learning_rate_multiplier: __f_learning_rate_multiplier.flatten(),
+                    n_epochs: __f_n_epochs.flatten(),
+                    reasoning_effort: __f_reasoning_effort.flatten(),
+                    compute_multiplier: __f_compute_multiplier.flatten(),
+                    eval_interval: __f_eval_interval.flatten(),
+                    eval_samples: __f_eval_samples.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuneReinforcementHyperparameters",
+                &[
+                    "batch_size",
+                    "learning_rate_multiplier",
+                    "n_epochs",
+                    "reasoning_effort",
+                    "compute_multiplier",
+                    "eval_interval",
+                    "eval_samples",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FineTuneReinforcementHyperparameters {

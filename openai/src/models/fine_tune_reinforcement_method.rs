@@ -7,13 +7,60 @@ use super::{FineTuneReinforcementHyperparameters, FineTuneReinforcementMethodGra
 /// Configuration for the reinforcement fine-tuning method.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuneReinforcementMethod {
     /// The grader used for the fine-tuning job.
     pub grader: FineTuneReinforcementMethodGrader,
     /// The hyperparameters used for the reinforcement fine-tuning job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hyperparameters: Option<FineTuneReinforcementHyperparameters>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuneReinforcementMethod {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuneReinforcementMethod;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuneReinforcementMethod")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_grader: Option<FineTuneReinforcementMethodGrader> = None;
+                let mut __f_hyperparameters: Option<
+                    Option<FineTuneReinforcementHyperparameters>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "grader" => __rt::field(&mut __map, &mut __f_grader, "grader"),
+                        "hyperparameters" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hyperparameters,
+                                "hyperparameters",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuneReinforcementMethod {
+                    grader: __rt::required(__f_grader, "grader")?,
+                    hyperparameters: __f_hyperparameters.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuneReinforcementMethod",
+                &["grader", "hyperparameters"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FineTuneReinforcementMethod {

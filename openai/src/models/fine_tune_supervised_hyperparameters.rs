@@ -11,19 +11,77 @@ use super::{
 /// The hyperparameters used for the fine-tuning job.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuneSupervisedHyperparameters {
     /// Number of examples in each batch. A larger batch size means that model parameters are updated less frequently, but with lower variance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_size: Option<FineTuneSupervisedHyperparametersBatchSize>,
     /// Scaling factor for the learning rate. A smaller learning rate may be useful to avoid overfitting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub learning_rate_multiplier: Option<
         FineTuneSupervisedHyperparametersLearningRateMultiplier,
     >,
     /// The number of epochs to train the model for. An epoch refers to one full cycle through the training dataset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub n_epochs: Option<FineTuneSupervisedHyperparametersNEpochs>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuneSupervisedHyperparameters {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuneSupervisedHyperparameters;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuneSupervisedHyperparameters")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_batch_size: Option<
+                    Option<FineTuneSupervisedHyperparametersBatchSize>,
+                > = None;
+                let mut __f_learning_rate_multiplier: Option<
+                    Option<FineTuneSupervisedHyperparametersLearningRateMultiplier>,
+                > = None;
+                let mut __f_n_epochs: Option<
+                    Option<FineTuneSupervisedHyperparametersNEpochs>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "batch_size" => {
+                            __rt::field(&mut __map, &mut __f_batch_size, "batch_size")
+                        }
+                        "learning_rate_multiplier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_learning_rate_multiplier,
+                                "learning_rate_multiplier",
+                            )
+                        }
+                        "n_epochs" => {
+                            __rt::field(&mut __map, &mut __f_n_epochs, "n_epochs")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuneSupervisedHyperparameters {
+                    batch_size: __f_batch_size.flatten(),
+                    learning_rate_multiplier: __f_learning_rate_multiplier.flatten(),
+                    n_epochs: __f_n_epochs.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuneSupervisedHyperparameters",
+                &["batch_size", "learning_rate_multiplier", "n_epochs"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FineTuneSupervisedHyperparameters {

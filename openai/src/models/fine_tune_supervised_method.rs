@@ -7,11 +7,55 @@ use super::FineTuneSupervisedHyperparameters;
 /// Configuration for the supervised fine-tuning method.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuneSupervisedMethod {
     /// The hyperparameters used for the fine-tuning job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hyperparameters: Option<FineTuneSupervisedHyperparameters>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuneSupervisedMethod {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuneSupervisedMethod;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuneSupervisedMethod")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_hyperparameters: Option<
+                    Option<FineTuneSupervisedHyperparameters>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "hyperparameters" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hyperparameters,
+                                "hyperparameters",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuneSupervisedMethod {
+                    hyperparameters: __f_hyperparameters.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuneSupervisedMethod",
+                &["hyperparameters"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for FineTuneSupervisedMethod {

@@ -5,7 +5,7 @@
 /// The `checkpoint.permission` object represents a permission for a fine-tuned model checkpoint.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningCheckpointPermission {
     /// The permission identifier, which can be referenced in the API endpoints.
     pub id: String,
@@ -15,6 +15,55 @@ pub struct FineTuningCheckpointPermission {
     pub project_id: String,
     /// The object type, which is always "checkpoint.permission".
     pub object: FineTuningCheckpointPermissionObject,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningCheckpointPermission {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningCheckpointPermission;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningCheckpointPermission")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_project_id: Option<String> = None;
+                let mut __f_object: Option<FineTuningCheckpointPermissionObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningCheckpointPermission {
+                    id: __rt::required(__f_id, "id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    project_id: __rt::required(__f_project_id, "project_id")?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuningCheckpointPermission",
+                &["id", "created_at", "project_id", "object"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "checkpoint.permission".

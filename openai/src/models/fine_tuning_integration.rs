@@ -7,7 +7,7 @@ use super::FineTuningIntegrationWandb;
 /// Fine-Tuning Job Integration
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningIntegration {
     /// The type of the integration being enabled for the fine-tuning job
     pub r#type: FineTuningIntegrationType,
@@ -15,6 +15,41 @@ pub struct FineTuningIntegration {
     /// metrics will be sent to. Optionally, you can set an explicit display name for your run, add tags
     /// to your run, and set a default entity (team, username, etc) to be associated with your run.
     pub wandb: FineTuningIntegrationWandb,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningIntegration {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningIntegration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningIntegration")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<FineTuningIntegrationType> = None;
+                let mut __f_wandb: Option<FineTuningIntegrationWandb> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "wandb" => __rt::field(&mut __map, &mut __f_wandb, "wandb"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningIntegration {
+                    r#type: __rt::required(__f_type, "type")?,
+                    wandb: __rt::required(__f_wandb, "wandb")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FineTuningIntegration", &["type", "wandb"], __Visitor)
+    }
 }
 
 /// The type of the integration being enabled for the fine-tuning job

@@ -10,20 +10,17 @@ use super::{
 /// The `fine_tuning.job` object represents a fine-tuning job that has been created through the API.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningJob {
     /// The object identifier, which can be referenced in the API endpoints.
     pub id: String,
     /// The Unix timestamp (in seconds) for when the fine-tuning job was created.
     pub created_at: i64,
     /// For fine-tuning jobs that have `failed`, this will contain more information on the cause of the failure.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub error: Option<FineTuningJobError>,
     /// The name of the fine-tuned model that is being created. The value will be null if the fine-tuning job is still running.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub fine_tuned_model: Option<String>,
     /// The Unix timestamp (in seconds) for when the fine-tuning job was finished. The value will be null if the fine-tuning job is still running.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub finished_at: Option<i64>,
     /// The hyperparameters used for the fine-tuning job. This value will only be returned when running `supervised` jobs.
     pub hyperparameters: FineTuningJobHyperparameters,
@@ -38,37 +35,27 @@ pub struct FineTuningJob {
     /// The current status of the fine-tuning job, which can be either `validating_files`, `queued`, `running`, `succeeded`, `failed`, or `cancelled`.
     pub status: FineTuningJobStatus,
     /// The total number of billable tokens processed by this fine-tuning job. The value will be null if the fine-tuning job is still running.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub trained_tokens: Option<i64>,
     /// The file ID used for training. You can retrieve the training data with the [Files API](/docs/api-reference/files/retrieve-contents).
     pub training_file: String,
     /// The file ID used for validation. You can retrieve the validation results with the [Files API](/docs/api-reference/files/retrieve-contents).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub validation_file: Option<String>,
     /// A list of integrations to enable for this fine-tuning job.
     ///
     /// Constraint: at most 5 items.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub integrations: Option<Option<Vec<FineTuningIntegration>>>,
     /// The seed used for the fine-tuning job.
     pub seed: i64,
     /// The Unix timestamp (in seconds) for when the fine-tuning job is estimated to finish. The value will be null if the fine-tuning job is not running.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub estimated_finish: Option<Option<i64>>,
     /// The method used for fine-tuning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<FineTuneMethod>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -78,12 +65,193 @@ pub struct FineTuningJob {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningJob {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningJob;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningJob")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_error: Option<Option<FineTuningJobError>> = None;
+                let mut __f_fine_tuned_model: Option<Option<String>> = None;
+                let mut __f_finished_at: Option<Option<i64>> = None;
+                let mut __f_hyperparameters: Option<FineTuningJobHyperparameters> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_object: Option<FineTuningJobObject> = None;
+                let mut __f_organization_id: Option<String> = None;
+                let mut __f_result_files: Option<Vec<String>> = None;
+                let mut __f_status: Option<FineTuningJobStatus> = None;
+                let mut __f_trained_tokens: Option<Option<i64>> = None;
+                let mut __f_training_file: Option<String> = None;
+                let mut __f_validation_file: Option<Option<String>> = None;
+                let mut __f_integrations: Option<Option<Vec<FineTuningIntegration>>> = None;
+                let mut __f_seed: Option<i64> = None;
+                let mut __f_estimated_finish: Option<Option<i64>> = None;
+                let mut __f_method: Option<Option<FineTuneMethod>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        "fine_tuned_model" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_fine_tuned_model,
+                                "fine_tuned_model",
+                            )
+                        }
+                        "finished_at" => {
+                            __rt::field(&mut __map, &mut __f_finished_at, "finished_at")
+                        }
+                        "hyperparameters" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_hyperparameters,
+                                "hyperparameters",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "organization_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_organization_id,
+                                "organization_id",
+                            )
+                        }
+                        "result_files" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_result_files,
+                                "result_files",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "trained_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_trained_tokens,
+                                "trained_tokens",
+                            )
+                        }
+                        "training_file" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_training_file,
+                                "training_file",
+                            )
+                        }
+                        "validation_file" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_validation_file,
+                                "validation_file",
+                            )
+                        }
+                        "integrations" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_integrations,
+                                "integrations",
+                            )
+                        }
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "estimated_finish" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_estimated_finish,
+                                "estimated_finish",
+                            )
+                        }
+                        "method" => __rt::field(&mut __map, &mut __f_method, "method"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningJob {
+                    id: __rt::required(__f_id, "id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    error: __rt::required(__f_error, "error")?,
+                    fine_tuned_model: __rt::required(
+                        __f_fine_tuned_model,
+                        "fine_tuned_model",
+                    )?,
+                    finished_at: __rt::required(__f_finished_at, "finished_at")?,
+                    hyperparameters: __rt::required(
+                        __f_hyperparameters,
+                        "hyperparameters",
+                    )?,
+                    model: __rt::required(__f_model, "model")?,
+                    object: __rt::required(__f_object, "object")?,
+                    organization_id: __rt::required(
+                        __f_organization_id,
+                        "organization_id",
+                    )?,
+                    result_files: __rt::required(__f_result_files, "result_files")?,
+                    status: __rt::required(__f_status, "status")?,
+                    trained_tokens: __rt::required(
+                        __f_trained_tokens,
+                        "trained_tokens",
+                    )?,
+                    training_file: __rt::required(__f_training_file, "training_file")?,
+                    validation_file: __rt::required(
+                        __f_validation_file,
+                        "validation_file",
+                    )?,
+                    integrations: __f_integrations,
+                    seed: __rt::required(__f_seed, "seed")?,
+                    estimated_finish: __f_estimated_finish,
+                    method: __f_method.flatten(),
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuningJob",
+                &[
+                    "id",
+                    "created_at",
+                    "error",
+                    "fine_tuned_model",
+                    "finished_at",
+                    "hyperparameters",
+                    "model",
+                    "object",
+                    "organization_id",
+                    "result_files",
+                    "status",
+                    "trained_tokens",
+                    "training_file",
+                    "validation_file",
+                    "integrations",
+                    "seed",
+                    "estimated_finish",
+                    "method",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "fine_tuning.job".

@@ -7,7 +7,7 @@ use super::FineTuningJobCheckpointMetrics;
 /// The `fine_tuning.job.checkpoint` object represents a model checkpoint for a fine-tuning job that is ready to use.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningJobCheckpoint {
     /// The checkpoint identifier, which can be referenced in the API endpoints.
     pub id: String,
@@ -23,6 +23,90 @@ pub struct FineTuningJobCheckpoint {
     pub fine_tuning_job_id: String,
     /// The object type, which is always "fine_tuning.job.checkpoint".
     pub object: FineTuningJobCheckpointObject,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningJobCheckpoint {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningJobCheckpoint;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningJobCheckpoint")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_fine_tuned_model_checkpoint: Option<String> = None;
+                let mut __f_step_number: Option<i64> = None;
+                let mut __f_metrics: Option<FineTuningJobCheckpointMetrics> = None;
+                let mut __f_fine_tuning_job_id: Option<String> = None;
+                let mut __f_object: Option<FineTuningJobCheckpointObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "fine_tuned_model_checkpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_fine_tuned_model_checkpoint,
+                                "fine_tuned_model_checkpoint",
+                            )
+                        }
+                        "step_number" => {
+                            __rt::field(&mut __map, &mut __f_step_number, "step_number")
+                        }
+                        "metrics" => __rt::field(&mut __map, &mut __f_metrics, "metrics"),
+                        "fine_tuning_job_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_fine_tuning_job_id,
+                                "fine_tuning_job_id",
+                            )
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningJobCheckpoint {
+                    id: __rt::required(__f_id, "id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    fine_tuned_model_checkpoint: __rt::required(
+                        __f_fine_tuned_model_checkpoint,
+                        "fine_tuned_model_checkpoint",
+                    )?,
+                    step_number: __rt::required(__f_step_number, "step_number")?,
+                    metrics: __rt::required(__f_metrics, "metrics")?,
+                    fine_tuning_job_id: __rt::required(
+                        __f_fine_tuning_job_id,
+                        "fine_tuning_job_id",
+                    )?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuningJobCheckpoint",
+                &[
+                    "id",
+                    "created_at",
+                    "fine_tuned_model_checkpoint",
+                    "step_number",
+                    "metrics",
+                    "fine_tuning_job_id",
+                    "object",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "fine_tuning.job.checkpoint".

@@ -5,27 +5,118 @@
 /// Metrics at the step number during the fine-tuning job.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningJobCheckpointMetrics {
     /// `step` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<f64>,
     /// `train_loss` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub train_loss: Option<f64>,
     /// `train_mean_token_accuracy` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub train_mean_token_accuracy: Option<f64>,
     /// `valid_loss` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_loss: Option<f64>,
     /// `valid_mean_token_accuracy` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_mean_token_accuracy: Option<f64>,
     /// `full_valid_loss` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub full_valid_loss: Option<f64>,
     /// `full_valid_mean_token_accuracy` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub full_valid_mean_token_accuracy: Option<f64>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningJobCheckpointMetrics {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningJobCheckpointMetrics;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningJobCheckpointMetrics")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_step: Option<Option<f64>> = None;
+                let mut __f_train_loss: Option<Option<f64>> = None;
+                let mut __f_train_mean_token_accuracy: Option<Option<f64>> = None;
+                let mut __f_valid_loss: Option<Option<f64>> = None;
+                let mut __f_valid_mean_token_accuracy: Option<Option<f64>> = None;
+                let mut __f_full_valid_loss: Option<Option<f64>> = None;
+                let mut __f_full_valid_mean_token_accuracy: Option<Option<f64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "step" => __rt::field(&mut __map, &mut __f_step, "step"),
+                        "train_loss" => {
+                            __rt::field(&mut __map, &mut __f_train_loss, "train_loss")
+                        }
+                        "train_mean_token_accuracy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_train_mean_token_accuracy,
+                                "train_mean_token_accuracy",
+                            )
+                        }
+                        "valid_loss" => {
+                            __rt::field(&mut __map, &mut __f_valid_loss, "valid_loss")
+                        }
+                        "valid_mean_token_accuracy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_valid_mean_token_accuracy,
+                                "valid_mean_token_accuracy",
+                            )
+                        }
+                        "full_valid_loss" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_full_valid_loss,
+                                "full_valid_loss",
+                            )
+                        }
+                        "full_valid_mean_token_accuracy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_full_valid_mean_token_accuracy,
+                                "full_valid_mean_token_accuracy",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningJobCheckpointMetrics {
+                    step: __f_step.flatten(),
+                    train_loss: __f_train_loss.flatten(),
+                    train_mean_token_accuracy: __f_train_mean_token_accuracy.flatten(),
+                    valid_loss: __f_valid_loss.flatten(),
+                    valid_mean_token_accuracy: __f_valid_mean_token_accuracy.flatten(),
+                    full_valid_loss: __f_full_valid_loss.flatten(),
+                    full_valid_mean_token_accuracy: __f_full_valid_mean_token_accuracy
+                        .flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuningJobCheckpointMetrics",
+                &[
+                    "step",
+                    "train_loss",
+                    "train_mean_token_accuracy",
+                    "valid_loss",
+                    "valid_mean_token_accuracy",
+                    "full_valid_loss",
+                    "full_valid_mean_token_accuracy",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,13 +5,54 @@
 /// For fine-tuning jobs that have `failed`, this will contain more information on the cause of the failure.
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningJobError {
     /// A machine-readable error code.
     pub code: String,
     /// A human-readable error message.
     pub message: String,
     /// The parameter that was invalid, usually `training_file` or `validation_file`. This field will be null if the failure was not parameter-specific.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub param: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningJobError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningJobError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningJobError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code: Option<String> = None;
+                let mut __f_message: Option<String> = None;
+                let mut __f_param: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        "param" => __rt::field(&mut __map, &mut __f_param, "param"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningJobError {
+                    code: __rt::required(__f_code, "code")?,
+                    message: __rt::required(__f_message, "message")?,
+                    param: __rt::required(__f_param, "param")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuningJobError",
+                &["code", "message", "param"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::{FineTuningJobEventLevel, FineTuningJobEventType};
 /// Fine-tuning job event object
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FineTuningJobEvent {
     /// The object type, which is always "fine_tuning.job.event".
     pub object: FineTuningJobEventObject,
@@ -20,11 +20,69 @@ pub struct FineTuningJobEvent {
     /// The message of the event.
     pub message: String,
     /// The type of event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<FineTuningJobEventType>,
     /// The data associated with the event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for FineTuningJobEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FineTuningJobEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FineTuningJobEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<FineTuningJobEventObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_level: Option<FineTuningJobEventLevel> = None;
+                let mut __f_message: Option<String> = None;
+                let mut __f_type: Option<Option<FineTuningJobEventType>> = None;
+                let mut __f_data: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "level" => __rt::field(&mut __map, &mut __f_level, "level"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FineTuningJobEvent {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    level: __rt::required(__f_level, "level")?,
+                    message: __rt::required(__f_message, "message")?,
+                    r#type: __f_type.flatten(),
+                    data: __f_data.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FineTuningJobEvent",
+                &["object", "id", "created_at", "level", "message", "type", "data"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "fine_tuning.job.event".

@@ -5,14 +5,67 @@
 /// Execute a shell command.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellAction {
     /// `commands` (the OpenAPI document does not describe it).
     pub commands: Vec<String>,
     /// Optional timeout in milliseconds for the commands.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub timeout_ms: Option<i64>,
     /// Optional maximum number of characters to return from each command.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub max_output_length: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionShellAction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionShellAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunctionShellAction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_commands: Option<Vec<String>> = None;
+                let mut __f_timeout_ms: Option<Option<i64>> = None;
+                let mut __f_max_output_length: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "commands" => {
+                            __rt::field(&mut __map, &mut __f_commands, "commands")
+                        }
+                        "timeout_ms" => {
+                            __rt::field(&mut __map, &mut __f_timeout_ms, "timeout_ms")
+                        }
+                        "max_output_length" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_output_length,
+                                "max_output_length",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FunctionShellAction {
+                    commands: __rt::required(__f_commands, "commands")?,
+                    timeout_ms: __rt::required(__f_timeout_ms, "timeout_ms")?,
+                    max_output_length: __rt::required(
+                        __f_max_output_length,
+                        "max_output_length",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FunctionShellAction",
+                &["commands", "timeout_ms", "max_output_length"],
+                __Visitor,
+            )
+    }
 }

@@ -14,7 +14,7 @@ use super::{
 /// The `shell_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCall {
     /// The type of the item. Always `shell_call`.
     pub r#type: FunctionShellCallType,
@@ -25,22 +25,87 @@ pub struct FunctionShellCall {
     /// The execution context that produced this tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller: Option<Option<ToolCallCaller>>,
     /// The shell commands and limits that describe how to run the tool call.
     pub action: FunctionShellAction,
     /// The status of the shell call. One of `in_progress`, `completed`, or `incomplete`.
     pub status: FunctionShellCallStatus,
     /// `environment` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub environment: Option<FunctionShellCallEnvironment>,
     /// The ID of the entity that created this tool call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionShellCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionShellCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunctionShellCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<FunctionShellCallType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_caller: Option<Option<ToolCallCaller>> = None;
+                let mut __f_action: Option<FunctionShellAction> = None;
+                let mut __f_status: Option<FunctionShellCallStatus> = None;
+                let mut __f_environment: Option<Option<FunctionShellCallEnvironment>> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "caller" => __rt::field(&mut __map, &mut __f_caller, "caller"),
+                        "action" => __rt::field(&mut __map, &mut __f_action, "action"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "environment" => {
+                            __rt::field(&mut __map, &mut __f_environment, "environment")
+                        }
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FunctionShellCall {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    caller: __f_caller,
+                    action: __rt::required(__f_action, "action")?,
+                    status: __rt::required(__f_status, "status")?,
+                    environment: __rt::required(__f_environment, "environment")?,
+                    created_by: __f_created_by.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FunctionShellCall",
+                &[
+                    "type",
+                    "id",
+                    "call_id",
+                    "caller",
+                    "action",
+                    "status",
+                    "environment",
+                    "created_by",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `shell_call`.

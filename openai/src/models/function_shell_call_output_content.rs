@@ -7,7 +7,7 @@ use super::FunctionShellCallOutputContentOutcome;
 /// The content of a shell tool call output that was emitted.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCallOutputContent {
     /// The standard output that was captured.
     pub stdout: String,
@@ -16,6 +16,53 @@ pub struct FunctionShellCallOutputContent {
     /// Represents either an exit outcome (with an exit code) or a timeout outcome for a shell call output chunk.
     pub outcome: FunctionShellCallOutputContentOutcome,
     /// The identifier of the actor that created the item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_by: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionShellCallOutputContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionShellCallOutputContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunctionShellCallOutputContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_stdout: Option<String> = None;
+                let mut __f_stderr: Option<String> = None;
+                let mut __f_outcome: Option<FunctionShellCallOutputContentOutcome> = None;
+                let mut __f_created_by: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "stdout" => __rt::field(&mut __map, &mut __f_stdout, "stdout"),
+                        "stderr" => __rt::field(&mut __map, &mut __f_stderr, "stderr"),
+                        "outcome" => __rt::field(&mut __map, &mut __f_outcome, "outcome"),
+                        "created_by" => {
+                            __rt::field(&mut __map, &mut __f_created_by, "created_by")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FunctionShellCallOutputContent {
+                    stdout: __rt::required(__f_stdout, "stdout")?,
+                    stderr: __rt::required(__f_stderr, "stderr")?,
+                    outcome: __rt::required(__f_outcome, "outcome")?,
+                    created_by: __f_created_by.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FunctionShellCallOutputContent",
+                &["stdout", "stderr", "outcome", "created_by"],
+                __Visitor,
+            )
+    }
 }

@@ -7,8 +7,46 @@
 /// The `exit` member of [`FunctionShellCallOutputContentOutcome`](crate::FunctionShellCallOutputContentOutcome), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCallOutputExitOutcome {
     /// Exit code from the shell process.
     pub exit_code: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionShellCallOutputExitOutcome {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionShellCallOutputExitOutcome;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunctionShellCallOutputExitOutcome")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_exit_code: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "exit_code" => {
+                            __rt::field(&mut __map, &mut __f_exit_code, "exit_code")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FunctionShellCallOutputExitOutcome {
+                    exit_code: __rt::required(__f_exit_code, "exit_code")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FunctionShellCallOutputExitOutcome",
+                &["exit_code"],
+                __Visitor,
+            )
+    }
 }

@@ -7,5 +7,32 @@
 /// The `timeout` member of [`FunctionShellCallOutputContentOutcome`](crate::FunctionShellCallOutputContentOutcome), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCallOutputTimeoutOutcome {}
+
+impl<'de> serde::Deserialize<'de> for FunctionShellCallOutputTimeoutOutcome {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionShellCallOutputTimeoutOutcome;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunctionShellCallOutputTimeoutOutcome")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                    __rt::skip(&mut __map)?;
+                }
+                Ok(FunctionShellCallOutputTimeoutOutcome {
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("FunctionShellCallOutputTimeoutOutcome", &[], __Visitor)
+    }
+}

@@ -11,10 +11,10 @@ use super::{FunctionCallOutputStatusEnum, ToolCallCaller};
 /// The `function_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionToolCall {
     /// The unique ID of the function tool call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The type of the function tool call. Always `function_call`.
     pub r#type: FunctionToolCallType,
@@ -23,14 +23,10 @@ pub struct FunctionToolCall {
     /// The execution context that produced this tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub caller: Option<Option<ToolCallCaller>>,
     /// The namespace of the function to run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
     /// The name of the function to run.
     pub name: String,
@@ -38,8 +34,78 @@ pub struct FunctionToolCall {
     pub arguments: String,
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<FunctionCallOutputStatusEnum>,
+}
+
+impl<'de> serde::Deserialize<'de> for FunctionToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = FunctionToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct FunctionToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_type: Option<FunctionToolCallType> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_caller: Option<Option<ToolCallCaller>> = None;
+                let mut __f_namespace: Option<Option<String>> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_arguments: Option<String> = None;
+                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "caller" => __rt::field(&mut __map, &mut __f_caller, "caller"),
+                        "namespace" => {
+                            __rt::field(&mut __map, &mut __f_namespace, "namespace")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "arguments" => {
+                            __rt::field(&mut __map, &mut __f_arguments, "arguments")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(FunctionToolCall {
+                    id: __f_id.flatten(),
+                    r#type: __rt::required(__f_type, "type")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    caller: __f_caller,
+                    namespace: __f_namespace.flatten(),
+                    name: __rt::required(__f_name, "name")?,
+                    arguments: __rt::required(__f_arguments, "arguments")?,
+                    status: __f_status.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "FunctionToolCall",
+                &[
+                    "id",
+                    "type",
+                    "call_id",
+                    "caller",
+                    "namespace",
+                    "name",
+                    "arguments",
+                    "status",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the function tool call. Always `function_call`.

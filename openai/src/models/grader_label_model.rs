@@ -11,7 +11,7 @@ use super::EvalItem;
 /// The `label_model` member of [`GraderMultiGraders`](crate::GraderMultiGraders), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderLabelModel {
     /// The object type, which is always `label_model`.
     pub r#type: GraderLabelModelType,
@@ -25,6 +25,63 @@ pub struct GraderLabelModel {
     pub labels: Vec<String>,
     /// The labels that indicate a passing result. Must be a subset of labels.
     pub passing_labels: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderLabelModel {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderLabelModel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderLabelModel")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<GraderLabelModelType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_input: Option<Vec<EvalItem>> = None;
+                let mut __f_labels: Option<Vec<String>> = None;
+                let mut __f_passing_labels: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "labels" => __rt::field(&mut __map, &mut __f_labels, "labels"),
+                        "passing_labels" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_passing_labels,
+                                "passing_labels",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderLabelModel {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    model: __rt::required(__f_model, "model")?,
+                    input: __rt::required(__f_input, "input")?,
+                    labels: __rt::required(__f_labels, "labels")?,
+                    passing_labels: __rt::required(__f_passing_labels, "passing_labels")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderLabelModel",
+                &["type", "name", "model", "input", "labels", "passing_labels"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `label_model`.

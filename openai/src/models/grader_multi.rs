@@ -12,7 +12,7 @@ use super::GraderMultiGraders;
 /// The `multi` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderMulti {
     /// The object type, which is always `multi`.
     pub r#type: GraderMultiType,
@@ -22,6 +22,60 @@ pub struct GraderMulti {
     pub graders: GraderMultiGraders,
     /// A formula to calculate the output based on grader results.
     pub calculate_output: String,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderMulti {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderMulti;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderMulti")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<GraderMultiType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_graders: Option<GraderMultiGraders> = None;
+                let mut __f_calculate_output: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "graders" => __rt::field(&mut __map, &mut __f_graders, "graders"),
+                        "calculate_output" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_calculate_output,
+                                "calculate_output",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderMulti {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    graders: __rt::required(__f_graders, "graders")?,
+                    calculate_output: __rt::required(
+                        __f_calculate_output,
+                        "calculate_output",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderMulti",
+                &["type", "name", "graders", "calculate_output"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for GraderMulti {

@@ -11,7 +11,7 @@
 /// The `python` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderPython {
     /// The object type, which is always `python`.
     pub r#type: GraderPythonType,
@@ -20,8 +20,55 @@ pub struct GraderPython {
     /// The source code of the python script.
     pub source: String,
     /// The image tag to use for the python script.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_tag: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderPython {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderPython;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderPython")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<GraderPythonType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_source: Option<String> = None;
+                let mut __f_image_tag: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        "image_tag" => {
+                            __rt::field(&mut __map, &mut __f_image_tag, "image_tag")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderPython {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    source: __rt::required(__f_source, "source")?,
+                    image_tag: __f_image_tag.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderPython",
+                &["type", "name", "source", "image_tag"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `python`.

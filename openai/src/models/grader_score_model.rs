@@ -13,7 +13,7 @@ use super::{EvalItem, GraderScoreModelSamplingParams};
 /// The `score_model` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderScoreModel {
     /// The object type, which is always `score_model`.
     pub r#type: GraderScoreModelType,
@@ -22,13 +22,72 @@ pub struct GraderScoreModel {
     /// The model to use for the evaluation.
     pub model: String,
     /// The sampling parameters for the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sampling_params: Option<GraderScoreModelSamplingParams>,
     /// The input messages evaluated by the grader. Supports text, output text, input image, and input audio content blocks, and may include template strings.
     pub input: Vec<EvalItem>,
     /// The range of the score. Defaults to `[0, 1]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<Vec<f64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderScoreModel {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderScoreModel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderScoreModel")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<GraderScoreModelType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_sampling_params: Option<
+                    Option<GraderScoreModelSamplingParams>,
+                > = None;
+                let mut __f_input: Option<Vec<EvalItem>> = None;
+                let mut __f_range: Option<Option<Vec<f64>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "sampling_params" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sampling_params,
+                                "sampling_params",
+                            )
+                        }
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "range" => __rt::field(&mut __map, &mut __f_range, "range"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderScoreModel {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    model: __rt::required(__f_model, "model")?,
+                    sampling_params: __f_sampling_params.flatten(),
+                    input: __rt::required(__f_input, "input")?,
+                    range: __f_range.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderScoreModel",
+                &["type", "name", "model", "sampling_params", "input", "range"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for GraderScoreModel {

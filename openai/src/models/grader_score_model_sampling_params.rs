@@ -7,45 +7,29 @@ use super::ReasoningEffort;
 /// The sampling parameters for the model.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderScoreModelSamplingParams {
     /// A seed value to initialize the randomness, during sampling.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<Option<i64>>,
     /// An alternative to temperature for nucleus sampling; 1.0 includes all tokens.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// A higher temperature increases randomness in the outputs.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// The maximum number of tokens the grader model may generate in its response.
     ///
     /// Constraint: at least 1.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_completions_tokens: Option<Option<i64>>,
     /// Constrains effort on reasoning for reasoning models. Currently supported
     /// values are `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, and `max`.
@@ -56,12 +40,76 @@ pub struct GraderScoreModelSamplingParams {
     /// for model-specific support.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning_effort: Option<Option<ReasoningEffort>>,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderScoreModelSamplingParams {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderScoreModelSamplingParams;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderScoreModelSamplingParams")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_seed: Option<Option<i64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_max_completions_tokens: Option<Option<i64>> = None;
+                let mut __f_reasoning_effort: Option<Option<ReasoningEffort>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "seed" => __rt::field(&mut __map, &mut __f_seed, "seed"),
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "max_completions_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completions_tokens,
+                                "max_completions_tokens",
+                            )
+                        }
+                        "reasoning_effort" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_effort,
+                                "reasoning_effort",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderScoreModelSamplingParams {
+                    seed: __f_seed,
+                    top_p: __f_top_p,
+                    temperature: __f_temperature,
+                    max_completions_tokens: __f_max_completions_tokens,
+                    reasoning_effort: __f_reasoning_effort,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderScoreModelSamplingParams",
+                &[
+                    "seed",
+                    "top_p",
+                    "temperature",
+                    "max_completions_tokens",
+                    "reasoning_effort",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for GraderScoreModelSamplingParams {

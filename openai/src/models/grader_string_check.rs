@@ -15,7 +15,7 @@ use super::GraderStringCheckOperation;
 /// The `string_check` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderStringCheck {
     /// The object type, which is always `string_check`.
     pub r#type: GraderStringCheckType,
@@ -27,6 +27,58 @@ pub struct GraderStringCheck {
     pub reference: String,
     /// The string check operation to perform. One of `eq`, `ne`, `like`, or `ilike`.
     pub operation: GraderStringCheckOperation,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderStringCheck {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderStringCheck;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderStringCheck")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<GraderStringCheckType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_input: Option<String> = None;
+                let mut __f_reference: Option<String> = None;
+                let mut __f_operation: Option<GraderStringCheckOperation> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "reference" => {
+                            __rt::field(&mut __map, &mut __f_reference, "reference")
+                        }
+                        "operation" => {
+                            __rt::field(&mut __map, &mut __f_operation, "operation")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderStringCheck {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    input: __rt::required(__f_input, "input")?,
+                    reference: __rt::required(__f_reference, "reference")?,
+                    operation: __rt::required(__f_operation, "operation")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderStringCheck",
+                &["type", "name", "input", "reference", "operation"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `string_check`.

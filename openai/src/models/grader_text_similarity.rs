@@ -13,7 +13,7 @@ use super::GraderTextSimilarityEvaluationMetric;
 /// The `text_similarity` member of [`ValidateGraderResponseGrader`](crate::ValidateGraderResponseGrader), which its `type` field selects.
 ///
 /// Needs one of the crate features `evals`, `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GraderTextSimilarity {
     /// The type of grader.
     pub r#type: GraderTextSimilarityType,
@@ -27,6 +27,67 @@ pub struct GraderTextSimilarity {
     /// `gleu`, `meteor`, `rouge_1`, `rouge_2`, `rouge_3`, `rouge_4`, `rouge_5`,
     /// or `rouge_l`.
     pub evaluation_metric: GraderTextSimilarityEvaluationMetric,
+}
+
+impl<'de> serde::Deserialize<'de> for GraderTextSimilarity {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GraderTextSimilarity;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GraderTextSimilarity")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<GraderTextSimilarityType> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_input: Option<String> = None;
+                let mut __f_reference: Option<String> = None;
+                let mut __f_evaluation_metric: Option<
+                    GraderTextSimilarityEvaluationMetric,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "reference" => {
+                            __rt::field(&mut __map, &mut __f_reference, "reference")
+                        }
+                        "evaluation_metric" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_evaluation_metric,
+                                "evaluation_metric",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GraderTextSimilarity {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                    input: __rt::required(__f_input, "input")?,
+                    reference: __rt::required(__f_reference, "reference")?,
+                    evaluation_metric: __rt::required(
+                        __f_evaluation_metric,
+                        "evaluation_metric",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GraderTextSimilarity",
+                &["type", "name", "input", "reference", "evaluation_metric"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of grader.

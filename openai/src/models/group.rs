@@ -5,7 +5,7 @@
 /// Summary information about a group returned in role assignment responses.
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Group {
     /// Always `group`.
     pub object: GroupObject,
@@ -17,6 +17,62 @@ pub struct Group {
     pub created_at: i64,
     /// Whether the group is managed through SCIM.
     pub scim_managed: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for Group {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Group;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Group")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<GroupObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_scim_managed: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "scim_managed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_scim_managed,
+                                "scim_managed",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Group {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    scim_managed: __rt::required(__f_scim_managed, "scim_managed")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Group",
+                &["object", "id", "name", "created_at", "scim_managed"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `group`.

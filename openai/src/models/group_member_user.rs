@@ -7,21 +7,80 @@ use super::GroupMemberUserUserType;
 /// Details about a user returned from an organization group membership lookup.
 ///
 /// Needs the crate feature `group-users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GroupMemberUser {
     /// Identifier for the user.
     pub id: String,
     /// Display name of the user.
     pub name: String,
     /// Email address of the user, or `null` for users without an email.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub email: Option<String>,
     /// URL of the user's profile picture, if available.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub picture: Option<String>,
     /// Whether the user is a service account.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub is_service_account: Option<bool>,
     /// The type of user.
     pub user_type: GroupMemberUserUserType,
+}
+
+impl<'de> serde::Deserialize<'de> for GroupMemberUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupMemberUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupMemberUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_email: Option<Option<String>> = None;
+                let mut __f_picture: Option<Option<String>> = None;
+                let mut __f_is_service_account: Option<Option<bool>> = None;
+                let mut __f_user_type: Option<GroupMemberUserUserType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "picture" => __rt::field(&mut __map, &mut __f_picture, "picture"),
+                        "is_service_account" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_is_service_account,
+                                "is_service_account",
+                            )
+                        }
+                        "user_type" => {
+                            __rt::field(&mut __map, &mut __f_user_type, "user_type")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GroupMemberUser {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    email: __rt::required(__f_email, "email")?,
+                    picture: __rt::required(__f_picture, "picture")?,
+                    is_service_account: __rt::required(
+                        __f_is_service_account,
+                        "is_service_account",
+                    )?,
+                    user_type: __rt::required(__f_user_type, "user_type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GroupMemberUser",
+                &["id", "name", "email", "picture", "is_service_account", "user_type"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Response returned after updating a group.
 ///
 /// Needs the crate feature `groups` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GroupResourceWithSuccess {
     /// Identifier for the group.
     pub id: String,
@@ -15,4 +15,60 @@ pub struct GroupResourceWithSuccess {
     pub created_at: i64,
     /// Whether the group is managed through SCIM and controlled by your identity provider.
     pub is_scim_managed: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for GroupResourceWithSuccess {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupResourceWithSuccess;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupResourceWithSuccess")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_is_scim_managed: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "is_scim_managed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_is_scim_managed,
+                                "is_scim_managed",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GroupResourceWithSuccess {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    is_scim_managed: __rt::required(
+                        __f_is_scim_managed,
+                        "is_scim_managed",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GroupResourceWithSuccess",
+                &["id", "name", "created_at", "is_scim_managed"],
+                __Visitor,
+            )
+    }
 }

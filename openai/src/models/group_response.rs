@@ -7,7 +7,7 @@ use super::GroupType;
 /// Details about an organization group.
 ///
 /// Needs the crate feature `groups` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GroupResponse {
     /// Identifier for the group.
     pub id: String,
@@ -19,4 +19,65 @@ pub struct GroupResponse {
     pub is_scim_managed: bool,
     /// The type of the group.
     pub group_type: GroupType,
+}
+
+impl<'de> serde::Deserialize<'de> for GroupResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_is_scim_managed: Option<bool> = None;
+                let mut __f_group_type: Option<GroupType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "is_scim_managed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_is_scim_managed,
+                                "is_scim_managed",
+                            )
+                        }
+                        "group_type" => {
+                            __rt::field(&mut __map, &mut __f_group_type, "group_type")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GroupResponse {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    is_scim_managed: __rt::required(
+                        __f_is_scim_managed,
+                        "is_scim_managed",
+                    )?,
+                    group_type: __rt::required(__f_group_type, "group_type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GroupResponse",
+                &["id", "name", "created_at", "is_scim_managed", "group_type"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::{Group, Role};
 /// Role assignment linking a group to a role.
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GroupRoleAssignment {
     /// Always `group.role`.
     pub object: GroupRoleAssignmentObject,
@@ -15,6 +15,48 @@ pub struct GroupRoleAssignment {
     pub group: Group,
     /// Details about a role that can be assigned through the public Roles API.
     pub role: Role,
+}
+
+impl<'de> serde::Deserialize<'de> for GroupRoleAssignment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupRoleAssignment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupRoleAssignment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<GroupRoleAssignmentObject> = None;
+                let mut __f_group: Option<Group> = None;
+                let mut __f_role: Option<Role> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "group" => __rt::field(&mut __map, &mut __f_group, "group"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GroupRoleAssignment {
+                    object: __rt::required(__f_object, "object")?,
+                    group: __rt::required(__f_group, "group")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GroupRoleAssignment",
+                &["object", "group", "role"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `group.role`.

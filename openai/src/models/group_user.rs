@@ -5,13 +5,49 @@
 /// Represents an individual user returned when inspecting group membership.
 ///
 /// Needs the crate feature `group-users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GroupUser {
     /// The identifier, which can be referenced in API endpoints
     pub id: String,
     /// The name of the user.
     pub name: String,
     /// The email address of the user.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub email: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for GroupUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_email: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GroupUser {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    email: __rt::required(__f_email, "email")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("GroupUser", &["id", "name", "email"], __Visitor)
+    }
 }

@@ -5,7 +5,7 @@
 /// Confirmation payload returned after adding a user to a group.
 ///
 /// Needs the crate feature `group-users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct GroupUserAssignment {
     /// Always `group.user`.
     pub object: GroupUserAssignmentObject,
@@ -13,6 +13,50 @@ pub struct GroupUserAssignment {
     pub user_id: String,
     /// Identifier of the group the user was added to.
     pub group_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for GroupUserAssignment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = GroupUserAssignment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct GroupUserAssignment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<GroupUserAssignmentObject> = None;
+                let mut __f_user_id: Option<String> = None;
+                let mut __f_group_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        "group_id" => {
+                            __rt::field(&mut __map, &mut __f_group_id, "group_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(GroupUserAssignment {
+                    object: __rt::required(__f_object, "object")?,
+                    user_id: __rt::required(__f_user_id, "user_id")?,
+                    group_id: __rt::required(__f_group_id, "group_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "GroupUserAssignment",
+                &["object", "user_id", "group_id"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `group.user`.

@@ -5,16 +5,61 @@
 /// Controls how much historical context is retained for the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct HistoryParam {
     /// Enables chat users to access previous ChatKit threads. Defaults to true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     /// Number of recent ChatKit threads users have access to. Defaults to unlimited when unset.
     ///
     /// Constraint: at least 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recent_threads: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for HistoryParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HistoryParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HistoryParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_enabled: Option<Option<bool>> = None;
+                let mut __f_recent_threads: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        "recent_threads" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_recent_threads,
+                                "recent_threads",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(HistoryParam {
+                    enabled: __f_enabled.flatten(),
+                    recent_threads: __f_recent_threads.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "HistoryParam",
+                &["enabled", "recent_threads"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for HistoryParam {

@@ -5,8 +5,40 @@
 /// `HostedToolPermissionUpdate` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `hosted-tools` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct HostedToolPermissionUpdate {
     /// Whether to enable the hosted tool for the project.
     pub enabled: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for HostedToolPermissionUpdate {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = HostedToolPermissionUpdate;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct HostedToolPermissionUpdate")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_enabled: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(HostedToolPermissionUpdate {
+                    enabled: __rt::required(__f_enabled, "enabled")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("HostedToolPermissionUpdate", &["enabled"], __Visitor)
+    }
 }

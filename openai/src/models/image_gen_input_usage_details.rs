@@ -5,10 +5,57 @@
 /// The input tokens detailed information for the image generation.
 ///
 /// Needs the crate feature `images` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImageGenInputUsageDetails {
     /// The number of text tokens in the input prompt.
     pub text_tokens: i64,
     /// The number of image tokens in the input prompt.
     pub image_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ImageGenInputUsageDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImageGenInputUsageDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImageGenInputUsageDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text_tokens: Option<i64> = None;
+                let mut __f_image_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text_tokens" => {
+                            __rt::field(&mut __map, &mut __f_text_tokens, "text_tokens")
+                        }
+                        "image_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_image_tokens,
+                                "image_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ImageGenInputUsageDetails {
+                    text_tokens: __rt::required(__f_text_tokens, "text_tokens")?,
+                    image_tokens: __rt::required(__f_image_tokens, "image_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ImageGenInputUsageDetails",
+                &["text_tokens", "image_tokens"],
+                __Visitor,
+            )
+    }
 }

@@ -11,7 +11,7 @@ use super::ImageGenToolCallStatus;
 /// The `image_generation_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImageGenToolCall {
     /// The type of the image generation call. Always `image_generation_call`.
     pub r#type: ImageGenToolCallType,
@@ -20,8 +20,52 @@ pub struct ImageGenToolCall {
     /// The status of the image generation call.
     pub status: ImageGenToolCallStatus,
     /// The generated image encoded in base64.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub result: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ImageGenToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImageGenToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImageGenToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ImageGenToolCallType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_status: Option<ImageGenToolCallStatus> = None;
+                let mut __f_result: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "result" => __rt::field(&mut __map, &mut __f_result, "result"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ImageGenToolCall {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    result: __rt::required(__f_result, "result")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ImageGenToolCall",
+                &["type", "id", "status", "result"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the image generation call. Always `image_generation_call`.

@@ -5,16 +5,53 @@
 /// `ImageRefParam2` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImageRefParam2 {
     /// A fully qualified URL or base64-encoded data URL.
     ///
     /// Constraint: at most 20971520 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// `file_id` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ImageRefParam2 {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImageRefParam2;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImageRefParam2")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_image_url: Option<Option<String>> = None;
+                let mut __f_file_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "image_url" => {
+                            __rt::field(&mut __map, &mut __f_image_url, "image_url")
+                        }
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ImageRefParam2 {
+                    image_url: __f_image_url.flatten(),
+                    file_id: __f_file_id.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ImageRefParam2", &["image_url", "file_id"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for ImageRefParam2 {

@@ -10,26 +10,96 @@ use super::{
 /// The response from the image generation endpoint.
 ///
 /// Needs the crate feature `images` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImagesResponse {
     /// The Unix timestamp (in seconds) of when the image was created.
     pub created: i64,
     /// The list of generated images.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<Image>>,
     /// The background parameter used for the image generation. Either `transparent` or `opaque`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<ImagesResponseBackground>,
     /// The output format of the image generation. Either `png`, `webp`, or `jpeg`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_format: Option<ImagesResponseOutputFormat>,
     /// The size of the image generated. Either `1024x1024`, `1024x1536`, or `1536x1024`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<ImagesResponseSize>,
     /// The quality of the image generated. Either `low`, `medium`, or `high`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quality: Option<Verbosity>,
     /// For `gpt-image-1` only, the token usage information for the image generation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<ImageGenUsage>,
+}
+
+impl<'de> serde::Deserialize<'de> for ImagesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ImagesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ImagesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_created: Option<i64> = None;
+                let mut __f_data: Option<Option<Vec<Image>>> = None;
+                let mut __f_background: Option<Option<ImagesResponseBackground>> = None;
+                let mut __f_output_format: Option<Option<ImagesResponseOutputFormat>> = None;
+                let mut __f_size: Option<Option<ImagesResponseSize>> = None;
+                let mut __f_quality: Option<Option<Verbosity>> = None;
+                let mut __f_usage: Option<Option<ImageGenUsage>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "created" => __rt::field(&mut __map, &mut __f_created, "created"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "background" => {
+                            __rt::field(&mut __map, &mut __f_background, "background")
+                        }
+                        "output_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_format,
+                                "output_format",
+                            )
+                        }
+                        "size" => __rt::field(&mut __map, &mut __f_size, "size"),
+                        "quality" => __rt::field(&mut __map, &mut __f_quality, "quality"),
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ImagesResponse {
+                    created: __rt::required(__f_created, "created")?,
+                    data: __f_data.flatten(),
+                    background: __f_background.flatten(),
+                    output_format: __f_output_format.flatten(),
+                    size: __f_size.flatten(),
+                    quality: __f_quality.flatten(),
+                    usage: __f_usage.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ImagesResponse",
+                &[
+                    "created",
+                    "data",
+                    "background",
+                    "output_format",
+                    "size",
+                    "quality",
+                    "usage",
+                ],
+                __Visitor,
+            )
+    }
 }

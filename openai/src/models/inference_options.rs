@@ -7,12 +7,47 @@ use super::ToolChoice;
 /// Model and tool overrides applied when generating the assistant response.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InferenceOptions {
     /// Preferred tool to invoke. Defaults to null when ChatKit should auto-select.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub tool_choice: Option<ToolChoice>,
     /// Model name that generated the response. Defaults to null when using the session default.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub model: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for InferenceOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InferenceOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InferenceOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_choice: Option<Option<ToolChoice>> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InferenceOptions {
+                    tool_choice: __rt::required(__f_tool_choice, "tool_choice")?,
+                    model: __rt::required(__f_model, "model")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("InferenceOptions", &["tool_choice", "model"], __Visitor)
+    }
 }

@@ -9,7 +9,7 @@ use super::InlineSkillSourceParam;
 /// The `inline` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InlineSkillParam {
     /// The name of the skill.
     pub name: String,
@@ -17,6 +17,50 @@ pub struct InlineSkillParam {
     pub description: String,
     /// Inline skill payload
     pub source: InlineSkillSourceParam,
+}
+
+impl<'de> serde::Deserialize<'de> for InlineSkillParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InlineSkillParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InlineSkillParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_description: Option<String> = None;
+                let mut __f_source: Option<InlineSkillSourceParam> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InlineSkillParam {
+                    name: __rt::required(__f_name, "name")?,
+                    description: __rt::required(__f_description, "description")?,
+                    source: __rt::required(__f_source, "source")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InlineSkillParam",
+                &["name", "description", "source"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for InlineSkillParam {

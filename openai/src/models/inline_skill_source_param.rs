@@ -5,7 +5,7 @@
 /// Inline skill payload
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InlineSkillSourceParam {
     /// The type of the inline skill source. Must be `base64`.
     pub r#type: InlineSkillSourceParamType,
@@ -15,6 +15,50 @@ pub struct InlineSkillSourceParam {
     ///
     /// Constraint: 1 to 70254592 characters.
     pub data: String,
+}
+
+impl<'de> serde::Deserialize<'de> for InlineSkillSourceParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InlineSkillSourceParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InlineSkillSourceParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<InlineSkillSourceParamType> = None;
+                let mut __f_media_type: Option<InlineSkillSourceParamMediaType> = None;
+                let mut __f_data: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "media_type" => {
+                            __rt::field(&mut __map, &mut __f_media_type, "media_type")
+                        }
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InlineSkillSourceParam {
+                    r#type: __rt::required(__f_type, "type")?,
+                    media_type: __rt::required(__f_media_type, "media_type")?,
+                    data: __rt::required(__f_data, "data")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InlineSkillSourceParam",
+                &["type", "media_type", "data"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for InlineSkillSourceParam {

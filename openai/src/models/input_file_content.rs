@@ -11,34 +11,106 @@ use super::{FileInputDetail, PromptCacheBreakpointConfig};
 /// The `input_file` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputFileContent {
     /// The type of the input item. Always `input_file`.
     pub r#type: InputFileContentType,
     /// The ID of the file to be sent to the model.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<Option<String>>,
     /// The name of the file to be sent to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// The content of the file to be sent to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_data: Option<String>,
     /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_breakpoint: Option<PromptCacheBreakpointConfig>,
     /// The URL of the file to be sent to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_url: Option<String>,
     /// The detail level of the file to be sent to the model. Use `auto` to let the system select the detail level; for GPT-5.6 and later models, `auto` uses high-quality rendering, which may increase input token usage. Use `low` for lower-cost rendering, or `high` to render the file at higher quality. Defaults to `auto`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<FileInputDetail>,
+}
+
+impl<'de> serde::Deserialize<'de> for InputFileContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputFileContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InputFileContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<InputFileContentType> = None;
+                let mut __f_file_id: Option<Option<String>> = None;
+                let mut __f_filename: Option<Option<String>> = None;
+                let mut __f_file_data: Option<Option<String>> = None;
+                let mut __f_prompt_cache_breakpoint: Option<
+                    Option<PromptCacheBreakpointConfig>,
+                > = None;
+                let mut __f_file_url: Option<Option<String>> = None;
+                let mut __f_detail: Option<Option<FileInputDetail>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "file_data" => {
+                            __rt::field(&mut __map, &mut __f_file_data, "file_data")
+                        }
+                        "prompt_cache_breakpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_breakpoint,
+                                "prompt_cache_breakpoint",
+                            )
+                        }
+                        "file_url" => {
+                            __rt::field(&mut __map, &mut __f_file_url, "file_url")
+                        }
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InputFileContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    file_id: __f_file_id,
+                    filename: __f_filename.flatten(),
+                    file_data: __f_file_data.flatten(),
+                    prompt_cache_breakpoint: __f_prompt_cache_breakpoint.flatten(),
+                    file_url: __f_file_url.flatten(),
+                    detail: __f_detail.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InputFileContent",
+                &[
+                    "type",
+                    "file_id",
+                    "filename",
+                    "file_data",
+                    "prompt_cache_breakpoint",
+                    "file_url",
+                    "detail",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the input item. Always `input_file`.

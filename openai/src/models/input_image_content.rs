@@ -11,33 +11,83 @@ use super::{ImageDetail, PromptCacheBreakpointConfig};
 /// The `input_image` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputImageContent {
     /// The type of the input item. Always `input_image`.
     pub r#type: InputImageContentType,
     /// The URL of the image to be sent to the model. A fully qualified URL or base64 encoded image in a data URL.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_url: Option<Option<String>>,
     /// The ID of the file to be sent to the model.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<Option<String>>,
     /// The detail level of the image to be sent to the model. One of `high`, `low`, `auto`, or `original`. Defaults to `auto`.
     pub detail: ImageDetail,
     /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_breakpoint: Option<PromptCacheBreakpointConfig>,
+}
+
+impl<'de> serde::Deserialize<'de> for InputImageContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputImageContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InputImageContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<InputImageContentType> = None;
+                let mut __f_image_url: Option<Option<String>> = None;
+                let mut __f_file_id: Option<Option<String>> = None;
+                let mut __f_detail: Option<ImageDetail> = None;
+                let mut __f_prompt_cache_breakpoint: Option<
+                    Option<PromptCacheBreakpointConfig>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "image_url" => {
+                            __rt::field(&mut __map, &mut __f_image_url, "image_url")
+                        }
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        "prompt_cache_breakpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_breakpoint,
+                                "prompt_cache_breakpoint",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InputImageContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    image_url: __f_image_url,
+                    file_id: __f_file_id,
+                    detail: __rt::required(__f_detail, "detail")?,
+                    prompt_cache_breakpoint: __f_prompt_cache_breakpoint.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InputImageContent",
+                &["type", "image_url", "file_id", "detail", "prompt_cache_breakpoint"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the input item. Always `input_image`.

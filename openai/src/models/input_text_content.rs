@@ -11,15 +11,65 @@ use super::PromptCacheBreakpointConfig;
 /// The `input_text` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputTextContent {
     /// The type of the input item. Always `input_text`.
     pub r#type: InputTextContentType,
     /// The text input to the model.
     pub text: String,
     /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_breakpoint: Option<PromptCacheBreakpointConfig>,
+}
+
+impl<'de> serde::Deserialize<'de> for InputTextContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InputTextContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InputTextContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<InputTextContentType> = None;
+                let mut __f_text: Option<String> = None;
+                let mut __f_prompt_cache_breakpoint: Option<
+                    Option<PromptCacheBreakpointConfig>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "prompt_cache_breakpoint" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_breakpoint,
+                                "prompt_cache_breakpoint",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InputTextContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    text: __rt::required(__f_text, "text")?,
+                    prompt_cache_breakpoint: __f_prompt_cache_breakpoint.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InputTextContent",
+                &["type", "text", "prompt_cache_breakpoint"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the input item. Always `input_text`.

@@ -7,7 +7,7 @@ use super::{InviteProjectsItem, InviteRole, InviteStatus};
 /// Represents an individual `invite` to the organization.
 ///
 /// Needs the crate feature `invites` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Invite {
     /// The object type, which is always `organization.invite`
     pub object: InviteObject,
@@ -24,23 +24,93 @@ pub struct Invite {
     /// The Unix timestamp (in seconds) of when the invite expires.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Option<i64>>,
     /// The Unix timestamp (in seconds) of when the invite was accepted.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub accepted_at: Option<Option<i64>>,
     /// The projects that were granted membership upon acceptance of the invite.
     pub projects: Vec<InviteProjectsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for Invite {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Invite;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Invite")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<InviteObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_email: Option<String> = None;
+                let mut __f_role: Option<InviteRole> = None;
+                let mut __f_status: Option<InviteStatus> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_accepted_at: Option<Option<i64>> = None;
+                let mut __f_projects: Option<Vec<InviteProjectsItem>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "accepted_at" => {
+                            __rt::field(&mut __map, &mut __f_accepted_at, "accepted_at")
+                        }
+                        "projects" => {
+                            __rt::field(&mut __map, &mut __f_projects, "projects")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Invite {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    email: __rt::required(__f_email, "email")?,
+                    role: __rt::required(__f_role, "role")?,
+                    status: __rt::required(__f_status, "status")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    expires_at: __f_expires_at,
+                    accepted_at: __f_accepted_at,
+                    projects: __rt::required(__f_projects, "projects")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Invite",
+                &[
+                    "object",
+                    "id",
+                    "email",
+                    "role",
+                    "status",
+                    "created_at",
+                    "expires_at",
+                    "accepted_at",
+                    "projects",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.invite`

@@ -5,7 +5,7 @@
 /// `InviteDeleteResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `invites` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InviteDeleteResponse {
     /// The object type, which is always `organization.invite.deleted`
     pub object: InviteDeleteResponseObject,
@@ -13,6 +13,48 @@ pub struct InviteDeleteResponse {
     pub id: String,
     /// `deleted` (the OpenAPI document does not describe it).
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for InviteDeleteResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InviteDeleteResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InviteDeleteResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<InviteDeleteResponseObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InviteDeleteResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InviteDeleteResponse",
+                &["object", "id", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.invite.deleted`

@@ -5,10 +5,51 @@
 /// Request payload for granting a group access to a project.
 ///
 /// Needs the crate feature `project-groups` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InviteProjectGroupBody {
     /// Identifier of the group to add to the project.
     pub group_id: String,
     /// Identifier of the project role to grant to the group.
     pub role: String,
+}
+
+impl<'de> serde::Deserialize<'de> for InviteProjectGroupBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InviteProjectGroupBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InviteProjectGroupBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_group_id: Option<String> = None;
+                let mut __f_role: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "group_id" => {
+                            __rt::field(&mut __map, &mut __f_group_id, "group_id")
+                        }
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InviteProjectGroupBody {
+                    group_id: __rt::required(__f_group_id, "group_id")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InviteProjectGroupBody",
+                &["group_id", "role"],
+                __Visitor,
+            )
+    }
 }

@@ -7,10 +7,44 @@ use super::InviteProjectsItemRole;
 /// `InviteProjectsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `invites` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InviteProjectsItem {
     /// Project's public ID
     pub id: String,
     /// Project membership role
     pub role: InviteProjectsItemRole,
+}
+
+impl<'de> serde::Deserialize<'de> for InviteProjectsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InviteProjectsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InviteProjectsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_role: Option<InviteProjectsItemRole> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InviteProjectsItem {
+                    id: __rt::required(__f_id, "id")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("InviteProjectsItem", &["id", "role"], __Visitor)
+    }
 }

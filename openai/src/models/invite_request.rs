@@ -7,13 +7,57 @@ use super::{InviteRequestProjectsItem, InviteRequestRole};
 /// `InviteRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `invites` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InviteRequest {
     /// Send an email to this address
     pub email: String,
     /// `owner` or `reader`
     pub role: InviteRequestRole,
     /// An array of projects to which membership is granted at the same time the org invite is accepted. If omitted, the user will be invited to the default project for compatibility with legacy behavior. If empty list is passed, the user will not be invited to any projects, including the default one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub projects: Option<Vec<InviteRequestProjectsItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for InviteRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InviteRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InviteRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_email: Option<String> = None;
+                let mut __f_role: Option<InviteRequestRole> = None;
+                let mut __f_projects: Option<Option<Vec<InviteRequestProjectsItem>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "projects" => {
+                            __rt::field(&mut __map, &mut __f_projects, "projects")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InviteRequest {
+                    email: __rt::required(__f_email, "email")?,
+                    role: __rt::required(__f_role, "role")?,
+                    projects: __f_projects.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "InviteRequest",
+                &["email", "role", "projects"],
+                __Visitor,
+            )
+    }
 }

@@ -7,10 +7,45 @@ use super::InviteRequestProjectsItemRole;
 /// `InviteRequestProjectsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `invites` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InviteRequestProjectsItem {
     /// Project's public ID
     pub id: String,
     /// Project membership role
     pub role: InviteRequestProjectsItemRole,
+}
+
+impl<'de> serde::Deserialize<'de> for InviteRequestProjectsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = InviteRequestProjectsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct InviteRequestProjectsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_role: Option<InviteRequestProjectsItemRole> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(InviteRequestProjectsItem {
+                    id: __rt::required(__f_id, "id")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("InviteRequestProjectsItem", &["id", "role"], __Visitor)
+    }
 }

@@ -7,8 +7,39 @@
 /// The `keypress` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct KeyPressAction {
     /// The combination of keys the model is requesting to be pressed. This is an array of strings, each representing a key.
     pub keys: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for KeyPressAction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = KeyPressAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct KeyPressAction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_keys: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "keys" => __rt::field(&mut __map, &mut __f_keys, "keys"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(KeyPressAction {
+                    keys: __rt::required(__f_keys, "keys")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("KeyPressAction", &["keys"], __Visitor)
+    }
 }

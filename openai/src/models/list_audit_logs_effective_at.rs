@@ -5,18 +5,63 @@
 /// `ListAuditLogsEffectiveAt` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListAuditLogsEffectiveAt {
     /// Return only events whose `effective_at` (Unix seconds) is greater than this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gt: Option<i64>,
     /// Return only events whose `effective_at` (Unix seconds) is greater than or equal to this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub gte: Option<i64>,
     /// Return only events whose `effective_at` (Unix seconds) is less than this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lt: Option<i64>,
     /// Return only events whose `effective_at` (Unix seconds) is less than or equal to this value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lte: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for ListAuditLogsEffectiveAt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListAuditLogsEffectiveAt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListAuditLogsEffectiveAt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_gt: Option<Option<i64>> = None;
+                let mut __f_gte: Option<Option<i64>> = None;
+                let mut __f_lt: Option<Option<i64>> = None;
+                let mut __f_lte: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "gt" => __rt::field(&mut __map, &mut __f_gt, "gt"),
+                        "gte" => __rt::field(&mut __map, &mut __f_gte, "gte"),
+                        "lt" => __rt::field(&mut __map, &mut __f_lt, "lt"),
+                        "lte" => __rt::field(&mut __map, &mut __f_lte, "lte"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListAuditLogsEffectiveAt {
+                    gt: __f_gt.flatten(),
+                    gte: __f_gte.flatten(),
+                    lt: __f_lt.flatten(),
+                    lte: __f_lte.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListAuditLogsEffectiveAt",
+                &["gt", "gte", "lt", "lte"],
+                __Visitor,
+            )
+    }
 }

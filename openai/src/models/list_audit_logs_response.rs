@@ -7,7 +7,7 @@ use super::AuditLog;
 /// `ListAuditLogsResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `audit-logs` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListAuditLogsResponse {
     /// `object` (the OpenAPI document does not describe it).
     pub object: ListAuditLogsResponseObject,
@@ -16,23 +16,67 @@ pub struct ListAuditLogsResponse {
     /// `first_id` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_id: Option<Option<String>>,
     /// `last_id` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_id: Option<Option<String>>,
     /// `has_more` (the OpenAPI document does not describe it).
     pub has_more: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ListAuditLogsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListAuditLogsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListAuditLogsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ListAuditLogsResponseObject> = None;
+                let mut __f_data: Option<Vec<AuditLog>> = None;
+                let mut __f_first_id: Option<Option<String>> = None;
+                let mut __f_last_id: Option<Option<String>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListAuditLogsResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __f_first_id,
+                    last_id: __f_last_id,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListAuditLogsResponse",
+                &["object", "data", "first_id", "last_id", "has_more"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

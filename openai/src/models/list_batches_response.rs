@@ -7,20 +7,72 @@ use super::Batch;
 /// `ListBatchesResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `batch` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListBatchesResponse {
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<Batch>,
     /// `first_id` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_id: Option<String>,
     /// `last_id` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_id: Option<String>,
     /// `has_more` (the OpenAPI document does not describe it).
     pub has_more: bool,
     /// `object` (the OpenAPI document does not describe it).
     pub object: ListBatchesResponseObject,
+}
+
+impl<'de> serde::Deserialize<'de> for ListBatchesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListBatchesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListBatchesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<Vec<Batch>> = None;
+                let mut __f_first_id: Option<Option<String>> = None;
+                let mut __f_last_id: Option<Option<String>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_object: Option<ListBatchesResponseObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListBatchesResponse {
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __f_first_id.flatten(),
+                    last_id: __f_last_id.flatten(),
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListBatchesResponse",
+                &["data", "first_id", "last_id", "has_more", "object"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -7,20 +7,70 @@ use super::OrganizationCertificate;
 /// `ListCertificatesResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListCertificatesResponse {
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<OrganizationCertificate>,
     /// `first_id` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub first_id: Option<String>,
     /// `last_id` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_id: Option<String>,
     /// `has_more` (the OpenAPI document does not describe it).
     pub has_more: bool,
     /// `object` (the OpenAPI document does not describe it).
     pub object: ListCertificatesResponseObject,
+}
+
+impl<'de> serde::Deserialize<'de> for ListCertificatesResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListCertificatesResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListCertificatesResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<Vec<OrganizationCertificate>> = None;
+                let mut __f_first_id: Option<Option<String>> = None;
+                let mut __f_last_id: Option<Option<String>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_object: Option<ListCertificatesResponseObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListCertificatesResponse {
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListCertificatesResponse",
+                &["data", "first_id", "last_id", "has_more", "object"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -7,7 +7,7 @@ use super::FineTuningJobEvent;
 /// `ListFineTuningJobEventsResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListFineTuningJobEventsResponse {
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<FineTuningJobEvent>,
@@ -15,6 +15,50 @@ pub struct ListFineTuningJobEventsResponse {
     pub object: ListFineTuningJobEventsResponseObject,
     /// `has_more` (the OpenAPI document does not describe it).
     pub has_more: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ListFineTuningJobEventsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListFineTuningJobEventsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListFineTuningJobEventsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<Vec<FineTuningJobEvent>> = None;
+                let mut __f_object: Option<ListFineTuningJobEventsResponseObject> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListFineTuningJobEventsResponse {
+                    data: __rt::required(__f_data, "data")?,
+                    object: __rt::required(__f_object, "object")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListFineTuningJobEventsResponse",
+                &["data", "object", "has_more"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -7,7 +7,7 @@ use super::FineTuningJob;
 /// `ListPaginatedFineTuningJobsResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListPaginatedFineTuningJobsResponse {
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<FineTuningJob>,
@@ -15,6 +15,50 @@ pub struct ListPaginatedFineTuningJobsResponse {
     pub has_more: bool,
     /// `object` (the OpenAPI document does not describe it).
     pub object: ListPaginatedFineTuningJobsResponseObject,
+}
+
+impl<'de> serde::Deserialize<'de> for ListPaginatedFineTuningJobsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListPaginatedFineTuningJobsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListPaginatedFineTuningJobsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<Vec<FineTuningJob>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_object: Option<ListPaginatedFineTuningJobsResponseObject> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListPaginatedFineTuningJobsResponse {
+                    data: __rt::required(__f_data, "data")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    object: __rt::required(__f_object, "object")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListPaginatedFineTuningJobsResponse",
+                &["data", "has_more", "object"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -7,7 +7,7 @@ use super::RunStepObject;
 /// `ListRunStepsResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ListRunStepsResponse {
     /// `object` (the OpenAPI document does not describe it).
     pub object: String,
@@ -19,4 +19,56 @@ pub struct ListRunStepsResponse {
     pub last_id: String,
     /// `has_more` (the OpenAPI document does not describe it).
     pub has_more: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ListRunStepsResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ListRunStepsResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ListRunStepsResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<String> = None;
+                let mut __f_data: Option<Vec<RunStepObject>> = None;
+                let mut __f_first_id: Option<String> = None;
+                let mut __f_last_id: Option<String> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ListRunStepsResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ListRunStepsResponse",
+                &["object", "data", "first_id", "last_id", "has_more"],
+                __Visitor,
+            )
+    }
 }

@@ -7,5 +7,30 @@
 /// The `local` member of [`FunctionShellCallEnvironment`](crate::FunctionShellCallEnvironment), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalEnvironmentResource {}
+
+impl<'de> serde::Deserialize<'de> for LocalEnvironmentResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocalEnvironmentResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocalEnvironmentResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
+                    __rt::skip(&mut __map)?;
+                }
+                Ok(LocalEnvironmentResource {})
+            }
+        }
+        deserializer.deserialize_struct("LocalEnvironmentResource", &[], __Visitor)
+    }
+}

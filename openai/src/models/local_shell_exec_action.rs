@@ -5,7 +5,7 @@
 /// Execute a shell command on the server.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalShellExecAction {
     /// The type of the local shell action. Always `exec`.
     pub r#type: LocalShellExecActionType,
@@ -14,32 +14,79 @@ pub struct LocalShellExecAction {
     /// Optional timeout in milliseconds for the command.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<Option<i64>>,
     /// Optional working directory to run the command in.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub working_directory: Option<Option<String>>,
     /// Environment variables to set for the command.
     pub env: std::collections::BTreeMap<String, String>,
     /// Optional user to run the command as.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for LocalShellExecAction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocalShellExecAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocalShellExecAction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<LocalShellExecActionType> = None;
+                let mut __f_command: Option<Vec<String>> = None;
+                let mut __f_timeout_ms: Option<Option<i64>> = None;
+                let mut __f_working_directory: Option<Option<String>> = None;
+                let mut __f_env: Option<std::collections::BTreeMap<String, String>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "command" => __rt::field(&mut __map, &mut __f_command, "command"),
+                        "timeout_ms" => {
+                            __rt::field(&mut __map, &mut __f_timeout_ms, "timeout_ms")
+                        }
+                        "working_directory" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_working_directory,
+                                "working_directory",
+                            )
+                        }
+                        "env" => __rt::field(&mut __map, &mut __f_env, "env"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(LocalShellExecAction {
+                    r#type: __rt::required(__f_type, "type")?,
+                    command: __rt::required(__f_command, "command")?,
+                    timeout_ms: __f_timeout_ms,
+                    working_directory: __f_working_directory,
+                    env: __rt::required(__f_env, "env")?,
+                    user: __f_user,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "LocalShellExecAction",
+                &["type", "command", "timeout_ms", "working_directory", "env", "user"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the local shell action. Always `exec`.

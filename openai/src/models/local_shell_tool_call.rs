@@ -11,7 +11,7 @@ use super::{FunctionCallOutputStatusEnum, LocalShellExecAction};
 /// The `local_shell_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalShellToolCall {
     /// The type of the local shell call. Always `local_shell_call`.
     pub r#type: LocalShellToolCallType,
@@ -23,6 +23,54 @@ pub struct LocalShellToolCall {
     pub action: LocalShellExecAction,
     /// The status of the local shell call.
     pub status: FunctionCallOutputStatusEnum,
+}
+
+impl<'de> serde::Deserialize<'de> for LocalShellToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocalShellToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocalShellToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<LocalShellToolCallType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_action: Option<LocalShellExecAction> = None;
+                let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "action" => __rt::field(&mut __map, &mut __f_action, "action"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(LocalShellToolCall {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    action: __rt::required(__f_action, "action")?,
+                    status: __rt::required(__f_status, "status")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "LocalShellToolCall",
+                &["type", "id", "call_id", "action", "status"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the local shell call. Always `local_shell_call`.

@@ -11,7 +11,7 @@ use super::FunctionCallOutputStatusEnum;
 /// The `local_shell_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalShellToolCallOutput {
     /// The type of the local shell tool call output. Always `local_shell_call_output`.
     pub r#type: LocalShellToolCallOutputType,
@@ -22,12 +22,53 @@ pub struct LocalShellToolCallOutput {
     /// The status of the item. One of `in_progress`, `completed`, or `incomplete`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Option<FunctionCallOutputStatusEnum>>,
+}
+
+impl<'de> serde::Deserialize<'de> for LocalShellToolCallOutput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LocalShellToolCallOutput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LocalShellToolCallOutput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<LocalShellToolCallOutputType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_output: Option<String> = None;
+                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(LocalShellToolCallOutput {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    output: __rt::required(__f_output, "output")?,
+                    status: __f_status,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "LocalShellToolCallOutput",
+                &["type", "id", "output", "status"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the local shell tool call output. Always `local_shell_call_output`.

@@ -7,7 +7,7 @@ use super::TopLogProb;
 /// The log probability of a token.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LogProb {
     /// `token` (the OpenAPI document does not describe it).
     pub token: String,
@@ -17,4 +17,55 @@ pub struct LogProb {
     pub bytes: Vec<i64>,
     /// `top_logprobs` (the OpenAPI document does not describe it).
     pub top_logprobs: Vec<TopLogProb>,
+}
+
+impl<'de> serde::Deserialize<'de> for LogProb {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LogProb;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LogProb")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_token: Option<String> = None;
+                let mut __f_logprob: Option<f64> = None;
+                let mut __f_bytes: Option<Vec<i64>> = None;
+                let mut __f_top_logprobs: Option<Vec<TopLogProb>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "token" => __rt::field(&mut __map, &mut __f_token, "token"),
+                        "logprob" => __rt::field(&mut __map, &mut __f_logprob, "logprob"),
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        "top_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_top_logprobs,
+                                "top_logprobs",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(LogProb {
+                    token: __rt::required(__f_token, "token")?,
+                    logprob: __rt::required(__f_logprob, "logprob")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                    top_logprobs: __rt::required(__f_top_logprobs, "top_logprobs")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "LogProb",
+                &["token", "logprob", "bytes", "top_logprobs"],
+                __Visitor,
+            )
+    }
 }

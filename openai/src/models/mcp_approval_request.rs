@@ -9,7 +9,7 @@
 /// The `mcp_approval_request` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpApprovalRequest {
     /// The type of the item. Always `mcp_approval_request`.
     pub r#type: McpApprovalRequestType,
@@ -21,6 +21,62 @@ pub struct McpApprovalRequest {
     pub name: String,
     /// A JSON string of arguments for the tool.
     pub arguments: String,
+}
+
+impl<'de> serde::Deserialize<'de> for McpApprovalRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpApprovalRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpApprovalRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<McpApprovalRequestType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_server_label: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_arguments: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "server_label" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_server_label,
+                                "server_label",
+                            )
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "arguments" => {
+                            __rt::field(&mut __map, &mut __f_arguments, "arguments")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpApprovalRequest {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    server_label: __rt::required(__f_server_label, "server_label")?,
+                    name: __rt::required(__f_name, "name")?,
+                    arguments: __rt::required(__f_arguments, "arguments")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpApprovalRequest",
+                &["type", "id", "server_label", "name", "arguments"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `mcp_approval_request`.

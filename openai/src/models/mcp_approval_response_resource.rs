@@ -9,7 +9,7 @@
 /// The `mcp_approval_response` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpApprovalResponseResource {
     /// The type of the item. Always `mcp_approval_response`.
     pub r#type: McpApprovalResponseResourceType,
@@ -22,12 +22,65 @@ pub struct McpApprovalResponseResource {
     /// Optional reason for the decision.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for McpApprovalResponseResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpApprovalResponseResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpApprovalResponseResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<McpApprovalResponseResourceType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_approval_request_id: Option<String> = None;
+                let mut __f_approve: Option<bool> = None;
+                let mut __f_reason: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "approval_request_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_approval_request_id,
+                                "approval_request_id",
+                            )
+                        }
+                        "approve" => __rt::field(&mut __map, &mut __f_approve, "approve"),
+                        "reason" => __rt::field(&mut __map, &mut __f_reason, "reason"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpApprovalResponseResource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    approval_request_id: __rt::required(
+                        __f_approval_request_id,
+                        "approval_request_id",
+                    )?,
+                    approve: __rt::required(__f_approve, "approve")?,
+                    reason: __f_reason,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpApprovalResponseResource",
+                &["type", "id", "approval_request_id", "approve", "reason"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `mcp_approval_response`.

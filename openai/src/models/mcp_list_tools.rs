@@ -11,7 +11,7 @@ use super::McpListToolsTool;
 /// The `mcp_list_tools` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpListTools {
     /// The type of the item. Always `mcp_list_tools`.
     pub r#type: McpListToolsType,
@@ -24,12 +24,62 @@ pub struct McpListTools {
     /// Error message if the server could not list tools.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for McpListTools {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpListTools;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpListTools")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<McpListToolsType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_server_label: Option<String> = None;
+                let mut __f_tools: Option<Vec<McpListToolsTool>> = None;
+                let mut __f_error: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "server_label" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_server_label,
+                                "server_label",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpListTools {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    server_label: __rt::required(__f_server_label, "server_label")?,
+                    tools: __rt::required(__f_tools, "tools")?,
+                    error: __f_error,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpListTools",
+                &["type", "id", "server_label", "tools", "error"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `mcp_list_tools`.

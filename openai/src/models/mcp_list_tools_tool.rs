@@ -5,30 +5,81 @@
 /// A tool available on an MCP server.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpListToolsTool {
     /// The name of the tool.
     pub name: String,
     /// The description of the tool.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Option<String>>,
     /// The JSON schema describing the tool's input.
     pub input_schema: std::collections::BTreeMap<String, serde_json::Value>,
     /// Additional annotations about the tool.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<
         Option<std::collections::BTreeMap<String, serde_json::Value>>,
     >,
+}
+
+impl<'de> serde::Deserialize<'de> for McpListToolsTool {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpListToolsTool;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpListToolsTool")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_input_schema: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut __f_annotations: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "input_schema" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_schema,
+                                "input_schema",
+                            )
+                        }
+                        "annotations" => {
+                            __rt::field(&mut __map, &mut __f_annotations, "annotations")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpListToolsTool {
+                    name: __rt::required(__f_name, "name")?,
+                    description: __f_description,
+                    input_schema: __rt::required(__f_input_schema, "input_schema")?,
+                    annotations: __f_annotations,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpListToolsTool",
+                &["name", "description", "input_schema", "annotations"],
+                __Visitor,
+            )
+    }
 }

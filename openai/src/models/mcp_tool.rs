@@ -14,7 +14,7 @@ use super::{
 /// The `mcp` member of [`RealtimeSessionCreateResponseGaToolsItem`](crate::RealtimeSessionCreateResponseGaToolsItem), which its `type` field selects.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpTool {
     /// The type of the MCP tool. Always `mcp`.
     pub r#type: McpToolType,
@@ -22,7 +22,7 @@ pub struct McpTool {
     pub server_label: String,
     /// The URL for the MCP server. One of `server_url`, `connector_id`, or
     /// `tunnel_id` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_url: Option<String>,
     /// Identifier for service connectors, like those available in ChatGPT. One of
     /// `server_url`, `connector_id`, or `tunnel_id` must be provided. Learn more
@@ -38,62 +38,184 @@ pub struct McpTool {
     /// - Outlook Calendar: `connector_outlookcalendar`
     /// - Outlook Email: `connector_outlookemail`
     /// - SharePoint: `connector_sharepoint`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connector_id: Option<McpToolConnectorId>,
     /// The Secure MCP Tunnel ID to use instead of a direct server URL. One of
     /// `server_url`, `connector_id`, or `tunnel_id` must be provided.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tunnel_id: Option<String>,
     /// An OAuth access token that can be used with a remote MCP server, either
     /// with a custom MCP server URL or a service connector. Your application
     /// must handle the OAuth authorization flow and provide the token here.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub authorization: Option<String>,
     /// Optional description of the MCP server, used to provide more context.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_description: Option<String>,
     /// Optional HTTP headers to send to the MCP server. Use for authentication
     /// or other purposes.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub headers: Option<Option<std::collections::BTreeMap<String, String>>>,
     /// List of allowed tool names or a filter object.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_tools: Option<Option<McpToolAllowedTools>>,
     /// The tool invocation context(s).
     ///
     /// Constraint: at least 1 items.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_callers: Option<Option<Vec<CallableToolAllowedCaller>>>,
     /// Specify which of the MCP server's tools require approval.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub require_approval: Option<Option<McpToolRequireApproval>>,
     /// Whether this MCP tool is deferred and discovered via tool search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub defer_loading: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for McpTool {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpTool;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpTool")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<McpToolType> = None;
+                let mut __f_server_label: Option<String> = None;
+                let mut __f_server_url: Option<Option<String>> = None;
+                let mut __f_connector_id: Option<Option<McpToolConnectorId>> = None;
+                let mut __f_tunnel_id: Option<Option<String>> = None;
+                let mut __f_authorization: Option<Option<String>> = None;
+                let mut __f_server_description: Option<Option<String>> = None;
+                let mut __f_headers: Option<
+                    Option<std::collections::BTreeMap<String, String>>,
+                > = None;
+                let mut __f_allowed_tools: Option<Option<McpToolAllowedTools>> = None;
+                let mut __f_allowed_callers: Option<
+                    Option<Vec<CallableToolAllowedCaller>>,
+                > = None;
+                let mut __f_require_approval: Option<Option<McpToolRequireApproval>> = None;
+                let mut __f_defer_loading: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "server_label" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_server_label,
+                                "server_label",
+                            )
+                        }
+                        "server_url" => {
+                            __rt::field(&mut __map, &mut __f_server_url, "server_url")
+                        }
+                        "connector_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_connector_id,
+                                "connector_id",
+                            )
+                        }
+                        "tunnel_id" => {
+                            __rt::field(&mut __map, &mut __f_tunnel_id, "tunnel_id")
+                        }
+                        "authorization" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_authorization,
+                                "authorization",
+                            )
+                        }
+                        "server_description" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_server_description,
+                                "server_description",
+                            )
+                        }
+                        "headers" => __rt::field(&mut __map, &mut __f_headers, "headers"),
+                        "allowed_tools" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_allowed_tools,
+                                "allowed_tools",
+                            )
+                        }
+                        "allowed_callers" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_allowed_callers,
+                                "allowed_callers",
+                            )
+                        }
+                        "require_approval" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_require_approval,
+                                "require_approval",
+                            )
+                        }
+                        "defer_loading" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_defer_loading,
+                                "defer_loading",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpTool {
+                    r#type: __rt::required(__f_type, "type")?,
+                    server_label: __rt::required(__f_server_label, "server_label")?,
+                    server_url: __f_server_url.flatten(),
+                    connector_id: __f_connector_id.flatten(),
+                    tunnel_id: __f_tunnel_id.flatten(),
+                    authorization: __f_authorization.flatten(),
+                    server_description: __f_server_description.flatten(),
+                    headers: __f_headers,
+                    allowed_tools: __f_allowed_tools,
+                    allowed_callers: __f_allowed_callers,
+                    require_approval: __f_require_approval,
+                    defer_loading: __f_defer_loading.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpTool",
+                &[
+                    "type",
+                    "server_label",
+                    "server_url",
+                    "connector_id",
+                    "tunnel_id",
+                    "authorization",
+                    "server_description",
+                    "headers",
+                    "allowed_tools",
+                    "allowed_callers",
+                    "require_approval",
+                    "defer_loading",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for McpTool {

@@ -11,7 +11,7 @@ use super::{McpToolCallError, McpToolCallStatus};
 /// The `mcp_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolCall {
     /// The type of the item. Always `mcp_call`.
     pub r#type: McpToolCallType,
@@ -26,34 +26,106 @@ pub struct McpToolCall {
     /// The output from the tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<Option<String>>,
     /// The error from the tool call, if any.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Option<McpToolCallError>>,
     /// The status of the tool call. One of `in_progress`, `completed`, `incomplete`, `calling`, or `failed`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<McpToolCallStatus>,
     /// Unique identifier for the MCP tool call approval request.
     /// Include this value in a subsequent `mcp_approval_response` input to approve or reject the corresponding tool call.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub approval_request_id: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for McpToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<McpToolCallType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_server_label: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_arguments: Option<String> = None;
+                let mut __f_output: Option<Option<String>> = None;
+                let mut __f_error: Option<Option<McpToolCallError>> = None;
+                let mut __f_status: Option<Option<McpToolCallStatus>> = None;
+                let mut __f_approval_request_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "server_label" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_server_label,
+                                "server_label",
+                            )
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "arguments" => {
+                            __rt::field(&mut __map, &mut __f_arguments, "arguments")
+                        }
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "approval_request_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_approval_request_id,
+                                "approval_request_id",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpToolCall {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    server_label: __rt::required(__f_server_label, "server_label")?,
+                    name: __rt::required(__f_name, "name")?,
+                    arguments: __rt::required(__f_arguments, "arguments")?,
+                    output: __f_output,
+                    error: __f_error,
+                    status: __f_status.flatten(),
+                    approval_request_id: __f_approval_request_id,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpToolCall",
+                &[
+                    "type",
+                    "id",
+                    "server_label",
+                    "name",
+                    "arguments",
+                    "output",
+                    "error",
+                    "status",
+                    "approval_request_id",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `mcp_call`.

@@ -7,8 +7,39 @@
 /// The `mcp_tool_execution_error` member of [`McpToolCallError`](crate::McpToolCallError), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolExecutionError {
     /// `content` (the OpenAPI document does not describe it).
     pub content: serde_json::Value,
+}
+
+impl<'de> serde::Deserialize<'de> for McpToolExecutionError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpToolExecutionError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpToolExecutionError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_content: Option<serde_json::Value> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpToolExecutionError {
+                    content: __rt::required(__f_content, "content")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("McpToolExecutionError", &["content"], __Visitor)
+    }
 }

@@ -5,14 +5,53 @@
 /// A filter object to specify which tools are allowed.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolFilter {
     /// List of allowed tool names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_names: Option<Vec<String>>,
     /// Indicates whether or not a tool modifies data or is read-only. If an
     /// MCP server is [annotated with `readOnlyHint`](https://modelcontextprotocol.io/specification/2025-06-18/schema#toolannotations-readonlyhint),
     /// it will match this filter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for McpToolFilter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpToolFilter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpToolFilter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_names: Option<Option<Vec<String>>> = None;
+                let mut __f_read_only: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_names" => {
+                            __rt::field(&mut __map, &mut __f_tool_names, "tool_names")
+                        }
+                        "read_only" => {
+                            __rt::field(&mut __map, &mut __f_read_only, "read_only")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpToolFilter {
+                    tool_names: __f_tool_names.flatten(),
+                    read_only: __f_read_only.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("McpToolFilter", &["tool_names", "read_only"], __Visitor)
+    }
 }

@@ -9,12 +9,51 @@ use super::McpToolFilter;
 /// that require approval.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolRequireApprovalObject {
     /// A filter object to specify which tools are allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub always: Option<McpToolFilter>,
     /// A filter object to specify which tools are allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub never: Option<McpToolFilter>,
+}
+
+impl<'de> serde::Deserialize<'de> for McpToolRequireApprovalObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = McpToolRequireApprovalObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct McpToolRequireApprovalObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_always: Option<Option<McpToolFilter>> = None;
+                let mut __f_never: Option<Option<McpToolFilter>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "always" => __rt::field(&mut __map, &mut __f_always, "always"),
+                        "never" => __rt::field(&mut __map, &mut __f_never, "never"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(McpToolRequireApprovalObject {
+                    always: __f_always.flatten(),
+                    never: __f_never.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "McpToolRequireApprovalObject",
+                &["always", "never"],
+                __Visitor,
+            )
+    }
 }

@@ -10,7 +10,7 @@ use super::{MessageContentItem, MessagePhase2, MessageRole, MessageStatus};
 /// The `message` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Message {
     /// The type of the message. Always set to `message`.
     pub r#type: MessageType,
@@ -25,12 +25,59 @@ pub struct Message {
     /// Labels an `assistant` message as intermediate commentary (`commentary`) or the final answer (`final_answer`). For models like `gpt-5.3-codex` and beyond, when sending follow-up requests, preserve and resend phase on all assistant messages — dropping it can degrade performance. Not used for user messages.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phase: Option<Option<MessagePhase2>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Message;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Message")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<MessageType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_status: Option<MessageStatus> = None;
+                let mut __f_role: Option<MessageRole> = None;
+                let mut __f_content: Option<Vec<MessageContentItem>> = None;
+                let mut __f_phase: Option<Option<MessagePhase2>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "phase" => __rt::field(&mut __map, &mut __f_phase, "phase"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Message {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    role: __rt::required(__f_role, "role")?,
+                    content: __rt::required(__f_content, "content")?,
+                    phase: __f_phase,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Message",
+                &["type", "id", "status", "role", "content", "phase"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the message. Always set to `message`.

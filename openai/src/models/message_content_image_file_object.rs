@@ -10,12 +10,53 @@ use super::MessageContentImageFileObjectImageFile;
 /// The `image_file` member of [`MessageObjectContentItem`](crate::MessageObjectContentItem), which its `type` field selects.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentImageFileObject {
     /// Always `image_file`.
     pub r#type: MessageContentImageFileObjectType,
     /// `image_file` (the OpenAPI document does not describe it).
     pub image_file: MessageContentImageFileObjectImageFile,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentImageFileObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentImageFileObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentImageFileObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<MessageContentImageFileObjectType> = None;
+                let mut __f_image_file: Option<MessageContentImageFileObjectImageFile> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "image_file" => {
+                            __rt::field(&mut __map, &mut __f_image_file, "image_file")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentImageFileObject {
+                    r#type: __rt::required(__f_type, "type")?,
+                    image_file: __rt::required(__f_image_file, "image_file")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageContentImageFileObject",
+                &["type", "image_file"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `image_file`.

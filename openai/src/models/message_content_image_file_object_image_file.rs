@@ -7,11 +7,50 @@ use super::FileInputDetail;
 /// `MessageContentImageFileObjectImageFile` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentImageFileObjectImageFile {
     /// The [File](/docs/api-reference/files) ID of the image in the message content. Set `purpose="vision"` when uploading the File if you need to later display the file content.
     pub file_id: String,
     /// Specifies the detail level of the image if specified by the user. `low` uses fewer tokens, you can opt in to high resolution using `high`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<FileInputDetail>,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentImageFileObjectImageFile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentImageFileObjectImageFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentImageFileObjectImageFile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_detail: Option<Option<FileInputDetail>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentImageFileObjectImageFile {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    detail: __f_detail.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageContentImageFileObjectImageFile",
+                &["file_id", "detail"],
+                __Visitor,
+            )
+    }
 }

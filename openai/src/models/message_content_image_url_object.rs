@@ -10,12 +10,53 @@ use super::MessageContentImageUrlObjectImageUrl;
 /// The `image_url` member of [`MessageObjectContentItem`](crate::MessageObjectContentItem), which its `type` field selects.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentImageUrlObject {
     /// The type of the content part.
     pub r#type: MessageContentImageUrlObjectType,
     /// `image_url` (the OpenAPI document does not describe it).
     pub image_url: MessageContentImageUrlObjectImageUrl,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentImageUrlObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentImageUrlObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentImageUrlObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<MessageContentImageUrlObjectType> = None;
+                let mut __f_image_url: Option<MessageContentImageUrlObjectImageUrl> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "image_url" => {
+                            __rt::field(&mut __map, &mut __f_image_url, "image_url")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentImageUrlObject {
+                    r#type: __rt::required(__f_type, "type")?,
+                    image_url: __rt::required(__f_image_url, "image_url")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageContentImageUrlObject",
+                &["type", "image_url"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the content part.

@@ -7,11 +7,50 @@ use super::FileInputDetail;
 /// `MessageContentImageUrlObjectImageUrl` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentImageUrlObjectImageUrl {
     /// The external URL of the image, must be a supported image types: jpeg, jpg, png, gif, webp.
     pub url: String,
     /// Specifies the detail level of the image. `low` uses fewer tokens, you can opt in to high resolution using `high`. Default value is `auto`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<FileInputDetail>,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentImageUrlObjectImageUrl {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentImageUrlObjectImageUrl;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentImageUrlObjectImageUrl")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_url: Option<String> = None;
+                let mut __f_detail: Option<Option<FileInputDetail>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentImageUrlObjectImageUrl {
+                    url: __rt::required(__f_url, "url")?,
+                    detail: __f_detail.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageContentImageUrlObjectImageUrl",
+                &["url", "detail"],
+                __Visitor,
+            )
+    }
 }

@@ -7,8 +7,40 @@
 /// The `refusal` member of [`MessageObjectContentItem`](crate::MessageObjectContentItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentRefusalObject {
     /// `refusal` (the OpenAPI document does not describe it).
     pub refusal: String,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentRefusalObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentRefusalObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentRefusalObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_refusal: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "refusal" => __rt::field(&mut __map, &mut __f_refusal, "refusal"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentRefusalObject {
+                    refusal: __rt::required(__f_refusal, "refusal")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("MessageContentRefusalObject", &["refusal"], __Visitor)
+    }
 }

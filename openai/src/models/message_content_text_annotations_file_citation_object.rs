@@ -9,7 +9,7 @@ use super::MessageContentTextAnnotationsFileCitationObjectFileCitation;
 /// The `file_citation` member of [`MessageContentTextObjectTextAnnotationsItem`](crate::MessageContentTextObjectTextAnnotationsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentTextAnnotationsFileCitationObject {
     /// The text in the message content that needs to be replaced.
     pub text: String,
@@ -23,4 +23,61 @@ pub struct MessageContentTextAnnotationsFileCitationObject {
     ///
     /// Constraint: at least 0.
     pub end_index: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentTextAnnotationsFileCitationObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentTextAnnotationsFileCitationObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentTextAnnotationsFileCitationObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text: Option<String> = None;
+                let mut __f_file_citation: Option<
+                    MessageContentTextAnnotationsFileCitationObjectFileCitation,
+                > = None;
+                let mut __f_start_index: Option<i64> = None;
+                let mut __f_end_index: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "file_citation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_file_citation,
+                                "file_citation",
+                            )
+                        }
+                        "start_index" => {
+                            __rt::field(&mut __map, &mut __f_start_index, "start_index")
+                        }
+                        "end_index" => {
+                            __rt::field(&mut __map, &mut __f_end_index, "end_index")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentTextAnnotationsFileCitationObject {
+                    text: __rt::required(__f_text, "text")?,
+                    file_citation: __rt::required(__f_file_citation, "file_citation")?,
+                    start_index: __rt::required(__f_start_index, "start_index")?,
+                    end_index: __rt::required(__f_end_index, "end_index")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageContentTextAnnotationsFileCitationObject",
+                &["text", "file_citation", "start_index", "end_index"],
+                __Visitor,
+            )
+    }
 }

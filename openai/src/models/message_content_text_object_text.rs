@@ -7,10 +7,53 @@ use super::MessageContentTextObjectTextAnnotationsItem;
 /// `MessageContentTextObjectText` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageContentTextObjectText {
     /// The data that makes up the text.
     pub value: String,
     /// `annotations` (the OpenAPI document does not describe it).
     pub annotations: Vec<MessageContentTextObjectTextAnnotationsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageContentTextObjectText {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageContentTextObjectText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageContentTextObjectText")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_value: Option<String> = None;
+                let mut __f_annotations: Option<
+                    Vec<MessageContentTextObjectTextAnnotationsItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        "annotations" => {
+                            __rt::field(&mut __map, &mut __f_annotations, "annotations")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageContentTextObjectText {
+                    value: __rt::required(__f_value, "value")?,
+                    annotations: __rt::required(__f_annotations, "annotations")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageContentTextObjectText",
+                &["value", "annotations"],
+                __Visitor,
+            )
+    }
 }

@@ -10,7 +10,7 @@ use super::{
 /// Represents a message within a [thread](/docs/api-reference/threads).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -23,26 +23,20 @@ pub struct MessageObject {
     /// The status of the message, which can be either `in_progress`, `incomplete`, or `completed`.
     pub status: MessageObjectStatus,
     /// On an incomplete message, details about why the message is incomplete.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub incomplete_details: Option<MessageObjectIncompleteDetails>,
     /// The Unix timestamp (in seconds) for when the message was completed.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub completed_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the message was marked as incomplete.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub incomplete_at: Option<i64>,
     /// The entity that produced the message. One of `user` or `assistant`.
     pub role: MessageObjectRole,
     /// The content of the message in array of text and/or images.
     pub content: Vec<MessageObjectContentItem>,
     /// If applicable, the ID of the [assistant](/docs/api-reference/assistants) that authored this message.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub assistant_id: Option<String>,
     /// The ID of the [run](/docs/api-reference/runs) associated with the creation of this message. Value is `null` when messages are created manually using the create message or create thread endpoints.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub run_id: Option<String>,
     /// A list of files attached to the message, and the tools they were added to.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub attachments: Option<Vec<MessageObjectAttachmentsItem>>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -50,8 +44,136 @@ pub struct MessageObject {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<MessageObjectObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_status: Option<MessageObjectStatus> = None;
+                let mut __f_incomplete_details: Option<
+                    Option<MessageObjectIncompleteDetails>,
+                > = None;
+                let mut __f_completed_at: Option<Option<i64>> = None;
+                let mut __f_incomplete_at: Option<Option<i64>> = None;
+                let mut __f_role: Option<MessageObjectRole> = None;
+                let mut __f_content: Option<Vec<MessageObjectContentItem>> = None;
+                let mut __f_assistant_id: Option<Option<String>> = None;
+                let mut __f_run_id: Option<Option<String>> = None;
+                let mut __f_attachments: Option<
+                    Option<Vec<MessageObjectAttachmentsItem>>,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "incomplete_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_incomplete_details,
+                                "incomplete_details",
+                            )
+                        }
+                        "completed_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completed_at,
+                                "completed_at",
+                            )
+                        }
+                        "incomplete_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_incomplete_at,
+                                "incomplete_at",
+                            )
+                        }
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "assistant_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_assistant_id,
+                                "assistant_id",
+                            )
+                        }
+                        "run_id" => __rt::field(&mut __map, &mut __f_run_id, "run_id"),
+                        "attachments" => {
+                            __rt::field(&mut __map, &mut __f_attachments, "attachments")
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    incomplete_details: __rt::required(
+                        __f_incomplete_details,
+                        "incomplete_details",
+                    )?,
+                    completed_at: __rt::required(__f_completed_at, "completed_at")?,
+                    incomplete_at: __rt::required(__f_incomplete_at, "incomplete_at")?,
+                    role: __rt::required(__f_role, "role")?,
+                    content: __rt::required(__f_content, "content")?,
+                    assistant_id: __rt::required(__f_assistant_id, "assistant_id")?,
+                    run_id: __rt::required(__f_run_id, "run_id")?,
+                    attachments: __rt::required(__f_attachments, "attachments")?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageObject",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "thread_id",
+                    "status",
+                    "incomplete_details",
+                    "completed_at",
+                    "incomplete_at",
+                    "role",
+                    "content",
+                    "assistant_id",
+                    "run_id",
+                    "attachments",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `thread.message`.

@@ -7,12 +7,53 @@ use super::MessageObjectAttachmentsItemToolsItem;
 /// `MessageObjectAttachmentsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageObjectAttachmentsItem {
     /// The ID of the file to attach to the message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_id: Option<String>,
     /// The tools to add this file to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<MessageObjectAttachmentsItemToolsItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageObjectAttachmentsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageObjectAttachmentsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageObjectAttachmentsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<Option<String>> = None;
+                let mut __f_tools: Option<
+                    Option<Vec<MessageObjectAttachmentsItemToolsItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageObjectAttachmentsItem {
+                    file_id: __f_file_id.flatten(),
+                    tools: __f_tools.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "MessageObjectAttachmentsItem",
+                &["file_id", "tools"],
+                __Visitor,
+            )
+    }
 }

@@ -7,8 +7,40 @@ use super::MessageObjectIncompleteDetailsReason;
 /// On an incomplete message, details about why the message is incomplete.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MessageObjectIncompleteDetails {
     /// The reason the message is incomplete.
     pub reason: MessageObjectIncompleteDetailsReason,
+}
+
+impl<'de> serde::Deserialize<'de> for MessageObjectIncompleteDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MessageObjectIncompleteDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MessageObjectIncompleteDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reason: Option<MessageObjectIncompleteDetailsReason> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reason" => __rt::field(&mut __map, &mut __f_reason, "reason"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MessageObjectIncompleteDetails {
+                    reason: __rt::required(__f_reason, "reason")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("MessageObjectIncompleteDetails", &["reason"], __Visitor)
+    }
 }

@@ -5,7 +5,7 @@
 /// Describes an OpenAI model offering that can be used with the API.
 ///
 /// Needs the crate feature `models` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Model {
     /// The model identifier, which can be referenced in the API endpoints.
     pub id: String,
@@ -18,12 +18,64 @@ pub struct Model {
     /// The date when the model will shut down, or null if not announced.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shutdown_date: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Model {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Model;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Model")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_created: Option<i64> = None;
+                let mut __f_object: Option<ModelObject> = None;
+                let mut __f_owned_by: Option<String> = None;
+                let mut __f_shutdown_date: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "created" => __rt::field(&mut __map, &mut __f_created, "created"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "owned_by" => {
+                            __rt::field(&mut __map, &mut __f_owned_by, "owned_by")
+                        }
+                        "shutdown_date" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_shutdown_date,
+                                "shutdown_date",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Model {
+                    id: __rt::required(__f_id, "id")?,
+                    created: __rt::required(__f_created, "created")?,
+                    object: __rt::required(__f_object, "object")?,
+                    owned_by: __rt::required(__f_owned_by, "owned_by")?,
+                    shutdown_date: __f_shutdown_date,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Model",
+                &["id", "created", "object", "owned_by", "shutdown_date"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "model".

@@ -7,10 +7,44 @@ use super::{ModerationInput, ModerationOutput};
 /// Moderation results or errors for the response input and output.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Moderation {
     /// Moderation for the response input.
     pub input: ModerationInput,
     /// Moderation for the response output.
     pub output: ModerationOutput,
+}
+
+impl<'de> serde::Deserialize<'de> for Moderation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Moderation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Moderation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<ModerationInput> = None;
+                let mut __f_output: Option<ModerationOutput> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Moderation {
+                    input: __rt::required(__f_input, "input")?,
+                    output: __rt::required(__f_output, "output")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Moderation", &["input", "output"], __Visitor)
+    }
 }

@@ -7,8 +7,39 @@ use super::ModerationMode;
 /// The moderation policy for the response input.
 ///
 /// Needs one of the crate features `chat`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModerationConfigParam {
     /// `mode` (the OpenAPI document does not describe it).
     pub mode: ModerationMode,
+}
+
+impl<'de> serde::Deserialize<'de> for ModerationConfigParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModerationConfigParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModerationConfigParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_mode: Option<ModerationMode> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModerationConfigParam {
+                    mode: __rt::required(__f_mode, "mode")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ModerationConfigParam", &["mode"], __Visitor)
+    }
 }

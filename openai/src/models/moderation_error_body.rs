@@ -8,7 +8,7 @@
 /// The `error` member of [`ModerationOutput`](crate::ModerationOutput), which its `type` field selects.
 ///
 /// Needs one of the crate features `chat`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModerationErrorBody {
     /// The object type, which was always `error` for moderation failures.
     pub r#type: ModerationErrorBodyType,
@@ -16,6 +16,48 @@ pub struct ModerationErrorBody {
     pub code: String,
     /// The error message.
     pub message: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ModerationErrorBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModerationErrorBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModerationErrorBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ModerationErrorBodyType> = None;
+                let mut __f_code: Option<String> = None;
+                let mut __f_message: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModerationErrorBody {
+                    r#type: __rt::required(__f_type, "type")?,
+                    code: __rt::required(__f_code, "code")?,
+                    message: __rt::required(__f_message, "message")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ModerationErrorBody",
+                &["type", "code", "message"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which was always `error` for moderation failures.

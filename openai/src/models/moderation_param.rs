@@ -7,17 +7,48 @@ use super::ModerationPolicyParam;
 /// Configuration for running moderation on the input and output of this response.
 ///
 /// Needs one of the crate features `chat`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModerationParam {
     /// The moderation model to use for moderated completions, e.g. 'omni-moderation-latest'.
     pub model: String,
     /// The policy to apply to moderated response input and output.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<Option<ModerationPolicyParam>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ModerationParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModerationParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModerationParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<String> = None;
+                let mut __f_policy: Option<Option<ModerationPolicyParam>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "policy" => __rt::field(&mut __map, &mut __f_policy, "policy"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModerationParam {
+                    model: __rt::required(__f_model, "model")?,
+                    policy: __f_policy,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ModerationParam", &["model", "policy"], __Visitor)
+    }
 }

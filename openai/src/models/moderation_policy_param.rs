@@ -7,24 +7,51 @@ use super::ModerationConfigParam;
 /// The policy to apply to moderated response input and output.
 ///
 /// Needs one of the crate features `chat`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModerationPolicyParam {
     /// The moderation policy for the response input.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<Option<ModerationConfigParam>>,
     /// The moderation policy for the response output.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<Option<ModerationConfigParam>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ModerationPolicyParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModerationPolicyParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModerationPolicyParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<Option<ModerationConfigParam>> = None;
+                let mut __f_output: Option<Option<ModerationConfigParam>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModerationPolicyParam {
+                    input: __f_input,
+                    output: __f_output,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ModerationPolicyParam", &["input", "output"], __Visitor)
+    }
 }

@@ -10,7 +10,7 @@ use super::ModerationInputType;
 /// The `moderation_result` member of [`ModerationOutput`](crate::ModerationOutput), which its `type` field selects.
 ///
 /// Needs one of the crate features `chat`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModerationResultBody {
     /// The object type, which was always `moderation_result` for successful moderation results.
     pub r#type: ModerationResultBodyType,
@@ -27,6 +27,90 @@ pub struct ModerationResultBody {
         String,
         Vec<ModerationInputType>,
     >,
+}
+
+impl<'de> serde::Deserialize<'de> for ModerationResultBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModerationResultBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModerationResultBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ModerationResultBodyType> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_flagged: Option<bool> = None;
+                let mut __f_categories: Option<
+                    std::collections::BTreeMap<String, bool>,
+                > = None;
+                let mut __f_category_scores: Option<
+                    std::collections::BTreeMap<String, f64>,
+                > = None;
+                let mut __f_category_applied_input_types: Option<
+                    std::collections::BTreeMap<String, Vec<ModerationInputType>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "flagged" => __rt::field(&mut __map, &mut __f_flagged, "flagged"),
+                        "categories" => {
+                            __rt::field(&mut __map, &mut __f_categories, "categories")
+                        }
+                        "category_scores" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_category_scores,
+                                "category_scores",
+                            )
+                        }
+                        "category_applied_input_types" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_category_applied_input_types,
+                                "category_applied_input_types",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModerationResultBody {
+                    r#type: __rt::required(__f_type, "type")?,
+                    model: __rt::required(__f_model, "model")?,
+                    flagged: __rt::required(__f_flagged, "flagged")?,
+                    categories: __rt::required(__f_categories, "categories")?,
+                    category_scores: __rt::required(
+                        __f_category_scores,
+                        "category_scores",
+                    )?,
+                    category_applied_input_types: __rt::required(
+                        __f_category_applied_input_types,
+                        "category_applied_input_types",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ModerationResultBody",
+                &[
+                    "type",
+                    "model",
+                    "flagged",
+                    "categories",
+                    "category_scores",
+                    "category_applied_input_types",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which was always `moderation_result` for successful moderation results.

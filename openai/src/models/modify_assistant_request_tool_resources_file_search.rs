@@ -5,13 +5,55 @@
 /// `ModifyAssistantRequestToolResourcesFileSearch` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModifyAssistantRequestToolResourcesFileSearch {
     /// Overrides the [vector store](/docs/api-reference/vector-stores/object) attached to this assistant. There can be a maximum of 1 vector store attached to the assistant.
     ///
     /// Constraint: at most 1 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vector_store_ids: Option<Vec<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ModifyAssistantRequestToolResourcesFileSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModifyAssistantRequestToolResourcesFileSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModifyAssistantRequestToolResourcesFileSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_vector_store_ids: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "vector_store_ids" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_vector_store_ids,
+                                "vector_store_ids",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModifyAssistantRequestToolResourcesFileSearch {
+                    vector_store_ids: __f_vector_store_ids.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ModifyAssistantRequestToolResourcesFileSearch",
+                &["vector_store_ids"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ModifyAssistantRequestToolResourcesFileSearch {

@@ -5,9 +5,40 @@
 /// `ModifyCertificateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModifyCertificateRequest {
     /// The updated name for the certificate
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ModifyCertificateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModifyCertificateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModifyCertificateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModifyCertificateRequest {
+                    name: __f_name.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ModifyCertificateRequest", &["name"], __Visitor)
+    }
 }

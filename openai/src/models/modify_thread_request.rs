@@ -7,16 +7,12 @@ use super::{Metadata, ModifyThreadRequestToolResources};
 /// `ModifyThreadRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModifyThreadRequest {
     /// A set of resources that are made available to the assistant's tools in this thread. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_resources: Option<Option<ModifyThreadRequestToolResources>>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -26,12 +22,57 @@ pub struct ModifyThreadRequest {
     /// with a maximum length of 512 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<Option<Metadata>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ModifyThreadRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModifyThreadRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModifyThreadRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_resources: Option<
+                    Option<ModifyThreadRequestToolResources>,
+                > = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_resources" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_resources,
+                                "tool_resources",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModifyThreadRequest {
+                    tool_resources: __f_tool_resources,
+                    metadata: __f_metadata,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ModifyThreadRequest",
+                &["tool_resources", "metadata"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ModifyThreadRequest {

@@ -10,14 +10,65 @@ use super::{
 /// A set of resources that are made available to the assistant's tools in this thread. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ModifyThreadRequestToolResources {
     /// `code_interpreter` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code_interpreter: Option<ModifyThreadRequestToolResourcesCodeInterpreter>,
     /// `file_search` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_search: Option<ModifyThreadRequestToolResourcesFileSearch>,
+}
+
+impl<'de> serde::Deserialize<'de> for ModifyThreadRequestToolResources {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ModifyThreadRequestToolResources;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ModifyThreadRequestToolResources")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code_interpreter: Option<
+                    Option<ModifyThreadRequestToolResourcesCodeInterpreter>,
+                > = None;
+                let mut __f_file_search: Option<
+                    Option<ModifyThreadRequestToolResourcesFileSearch>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code_interpreter" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_code_interpreter,
+                                "code_interpreter",
+                            )
+                        }
+                        "file_search" => {
+                            __rt::field(&mut __map, &mut __f_file_search, "file_search")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ModifyThreadRequestToolResources {
+                    code_interpreter: __f_code_interpreter.flatten(),
+                    file_search: __f_file_search.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ModifyThreadRequestToolResources",
+                &["code_interpreter", "file_search"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ModifyThreadRequestToolResources {

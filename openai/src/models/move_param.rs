@@ -7,7 +7,7 @@
 /// The `move` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MoveParam {
     /// The x-coordinate to move to.
     pub x: i64,
@@ -16,10 +16,43 @@ pub struct MoveParam {
     /// The keys being held while moving the mouse.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keys: Option<Option<Vec<String>>>,
+}
+
+impl<'de> serde::Deserialize<'de> for MoveParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MoveParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MoveParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_x: Option<i64> = None;
+                let mut __f_y: Option<i64> = None;
+                let mut __f_keys: Option<Option<Vec<String>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "x" => __rt::field(&mut __map, &mut __f_x, "x"),
+                        "y" => __rt::field(&mut __map, &mut __f_y, "y"),
+                        "keys" => __rt::field(&mut __map, &mut __f_keys, "keys"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MoveParam {
+                    x: __rt::required(__f_x, "x")?,
+                    y: __rt::required(__f_y, "y")?,
+                    keys: __f_keys,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MoveParam", &["x", "y", "keys"], __Visitor)
+    }
 }

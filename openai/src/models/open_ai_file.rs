@@ -8,7 +8,7 @@ use super::{OpenAiFilePurpose, OpenAiFileStatus};
 ///
 /// Needs one of the crate features `files`, `uploads` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OpenAiFile {
     /// The file identifier, which can be referenced in the API endpoints.
     pub id: String,
@@ -17,7 +17,7 @@ pub struct OpenAiFile {
     /// The Unix timestamp (in seconds) for when the file was created.
     pub created_at: i64,
     /// The Unix timestamp (in seconds) for when the file will expire.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// The name of the file.
     pub filename: String,
@@ -30,8 +30,92 @@ pub struct OpenAiFile {
     pub status: OpenAiFileStatus,
     /// Deprecated. For details on why a fine-tuning training file failed validation, see the `error` field on `fine_tuning.job`.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_details: Option<String>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for OpenAiFile {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OpenAiFile;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OpenAiFile")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_bytes: Option<i64> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_filename: Option<String> = None;
+                let mut __f_object: Option<OpenAiFileObject> = None;
+                let mut __f_purpose: Option<OpenAiFilePurpose> = None;
+                let mut __f_status: Option<OpenAiFileStatus> = None;
+                let mut __f_status_details: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "purpose" => __rt::field(&mut __map, &mut __f_purpose, "purpose"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "status_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_status_details,
+                                "status_details",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OpenAiFile {
+                    id: __rt::required(__f_id, "id")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    expires_at: __f_expires_at.flatten(),
+                    filename: __rt::required(__f_filename, "filename")?,
+                    object: __rt::required(__f_object, "object")?,
+                    purpose: __rt::required(__f_purpose, "purpose")?,
+                    status: __rt::required(__f_status, "status")?,
+                    status_details: __f_status_details.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OpenAiFile",
+                &[
+                    "id",
+                    "bytes",
+                    "created_at",
+                    "expires_at",
+                    "filename",
+                    "object",
+                    "purpose",
+                    "status",
+                    "status_details",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `file`.

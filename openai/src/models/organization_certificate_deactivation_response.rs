@@ -7,12 +7,53 @@ use super::OrganizationCertificate;
 /// `OrganizationCertificateDeactivationResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrganizationCertificateDeactivationResponse {
     /// The organization certificate deactivation result type.
     pub object: OrganizationCertificateDeactivationResponseObject,
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<OrganizationCertificate>,
+}
+
+impl<'de> serde::Deserialize<'de> for OrganizationCertificateDeactivationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationCertificateDeactivationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationCertificateDeactivationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<
+                    OrganizationCertificateDeactivationResponseObject,
+                > = None;
+                let mut __f_data: Option<Vec<OrganizationCertificate>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OrganizationCertificateDeactivationResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OrganizationCertificateDeactivationResponse",
+                &["object", "data"],
+                __Visitor,
+            )
+    }
 }
 
 /// The organization certificate deactivation result type.

@@ -7,12 +7,51 @@ use super::RetentionType;
 /// Represents the organization's data retention control setting.
 ///
 /// Needs the crate feature `data-retention` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrganizationDataRetention {
     /// The object type, which is always `organization.data_retention`.
     pub object: OrganizationDataRetentionObject,
     /// The configured organization data retention type.
     pub r#type: RetentionType,
+}
+
+impl<'de> serde::Deserialize<'de> for OrganizationDataRetention {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationDataRetention;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationDataRetention")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<OrganizationDataRetentionObject> = None;
+                let mut __f_type: Option<RetentionType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OrganizationDataRetention {
+                    object: __rt::required(__f_object, "object")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OrganizationDataRetention",
+                &["object", "type"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.data_retention`.

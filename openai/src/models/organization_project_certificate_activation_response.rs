@@ -7,12 +7,53 @@ use super::OrganizationProjectCertificate;
 /// `OrganizationProjectCertificateActivationResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrganizationProjectCertificateActivationResponse {
     /// The project certificate activation result type.
     pub object: OrganizationProjectCertificateActivationResponseObject,
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<OrganizationProjectCertificate>,
+}
+
+impl<'de> serde::Deserialize<'de> for OrganizationProjectCertificateActivationResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationProjectCertificateActivationResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationProjectCertificateActivationResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<
+                    OrganizationProjectCertificateActivationResponseObject,
+                > = None;
+                let mut __f_data: Option<Vec<OrganizationProjectCertificate>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OrganizationProjectCertificateActivationResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OrganizationProjectCertificateActivationResponse",
+                &["object", "data"],
+                __Visitor,
+            )
+    }
 }
 
 /// The project certificate activation result type.

@@ -7,7 +7,7 @@ use super::SpendAlertNotificationChannel;
 /// Represents a spend alert configured at the organization level.
 ///
 /// Needs the crate feature `spend-alerts` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrganizationSpendAlert {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -21,6 +21,88 @@ pub struct OrganizationSpendAlert {
     pub interval: OrganizationSpendAlertInterval,
     /// Email notification settings for a spend alert.
     pub notification_channel: SpendAlertNotificationChannel,
+}
+
+impl<'de> serde::Deserialize<'de> for OrganizationSpendAlert {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationSpendAlert;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationSpendAlert")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<OrganizationSpendAlertObject> = None;
+                let mut __f_threshold_amount: Option<i64> = None;
+                let mut __f_currency: Option<OrganizationSpendAlertCurrency> = None;
+                let mut __f_interval: Option<OrganizationSpendAlertInterval> = None;
+                let mut __f_notification_channel: Option<
+                    SpendAlertNotificationChannel,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "threshold_amount" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_threshold_amount,
+                                "threshold_amount",
+                            )
+                        }
+                        "currency" => {
+                            __rt::field(&mut __map, &mut __f_currency, "currency")
+                        }
+                        "interval" => {
+                            __rt::field(&mut __map, &mut __f_interval, "interval")
+                        }
+                        "notification_channel" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_notification_channel,
+                                "notification_channel",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OrganizationSpendAlert {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    threshold_amount: __rt::required(
+                        __f_threshold_amount,
+                        "threshold_amount",
+                    )?,
+                    currency: __rt::required(__f_currency, "currency")?,
+                    interval: __rt::required(__f_interval, "interval")?,
+                    notification_channel: __rt::required(
+                        __f_notification_channel,
+                        "notification_channel",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OrganizationSpendAlert",
+                &[
+                    "id",
+                    "object",
+                    "threshold_amount",
+                    "currency",
+                    "interval",
+                    "notification_channel",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.spend_alert`.

@@ -5,7 +5,7 @@
 /// Confirmation payload returned after deleting an organization spend alert.
 ///
 /// Needs the crate feature `spend-alerts` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrganizationSpendAlertDeletedResource {
     /// The deleted spend alert ID.
     pub id: String,
@@ -13,6 +13,50 @@ pub struct OrganizationSpendAlertDeletedResource {
     pub object: OrganizationSpendAlertDeletedResourceObject,
     /// Whether the spend alert was deleted.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for OrganizationSpendAlertDeletedResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationSpendAlertDeletedResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationSpendAlertDeletedResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<
+                    OrganizationSpendAlertDeletedResourceObject,
+                > = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OrganizationSpendAlertDeletedResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OrganizationSpendAlertDeletedResource",
+                &["id", "object", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `organization.spend_alert.deleted`.

@@ -7,7 +7,7 @@ use super::{SpendLimitCurrency, SpendLimitEnforcement, SpendLimitInterval};
 /// Represents a hard spend limit configured at the organization level.
 ///
 /// Needs the crate feature `spend-limits` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OrganizationSpendLimitResource {
     /// The object type, which is always `organization.spend_limit`.
     pub object: OrganizationSpendLimitResourceObject,
@@ -19,6 +19,69 @@ pub struct OrganizationSpendLimitResource {
     pub interval: SpendLimitInterval,
     /// The current enforcement state of the hard spend limit.
     pub enforcement: SpendLimitEnforcement,
+}
+
+impl<'de> serde::Deserialize<'de> for OrganizationSpendLimitResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OrganizationSpendLimitResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OrganizationSpendLimitResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<OrganizationSpendLimitResourceObject> = None;
+                let mut __f_threshold_amount: Option<i64> = None;
+                let mut __f_currency: Option<SpendLimitCurrency> = None;
+                let mut __f_interval: Option<SpendLimitInterval> = None;
+                let mut __f_enforcement: Option<SpendLimitEnforcement> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "threshold_amount" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_threshold_amount,
+                                "threshold_amount",
+                            )
+                        }
+                        "currency" => {
+                            __rt::field(&mut __map, &mut __f_currency, "currency")
+                        }
+                        "interval" => {
+                            __rt::field(&mut __map, &mut __f_interval, "interval")
+                        }
+                        "enforcement" => {
+                            __rt::field(&mut __map, &mut __f_enforcement, "enforcement")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OrganizationSpendLimitResource {
+                    object: __rt::required(__f_object, "object")?,
+                    threshold_amount: __rt::required(
+                        __f_threshold_amount,
+                        "threshold_amount",
+                    )?,
+                    currency: __rt::required(__f_currency, "currency")?,
+                    interval: __rt::required(__f_interval, "interval")?,
+                    enforcement: __rt::required(__f_enforcement, "enforcement")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OrganizationSpendLimitResource",
+                &["object", "threshold_amount", "currency", "interval", "enforcement"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.spend_limit`.

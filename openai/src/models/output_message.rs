@@ -9,7 +9,7 @@ use super::{FunctionCallOutputStatusEnum, MessagePhase, OutputMessageContent};
 /// The `message` member of [`OutputItem`](crate::OutputItem), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OutputMessage {
     /// The unique ID of the output message.
     pub id: String,
@@ -22,15 +22,59 @@ pub struct OutputMessage {
     /// phase on all assistant messages — dropping it can degrade performance. Not used for user messages.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phase: Option<Option<MessagePhase>>,
     /// The status of the message input. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when input items are returned via API.
     pub status: FunctionCallOutputStatusEnum,
+}
+
+impl<'de> serde::Deserialize<'de> for OutputMessage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OutputMessage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OutputMessage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_role: Option<OutputMessageRole> = None;
+                let mut __f_content: Option<Vec<OutputMessageContent>> = None;
+                let mut __f_phase: Option<Option<MessagePhase>> = None;
+                let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "phase" => __rt::field(&mut __map, &mut __f_phase, "phase"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OutputMessage {
+                    id: __rt::required(__f_id, "id")?,
+                    role: __rt::required(__f_role, "role")?,
+                    content: __rt::required(__f_content, "content")?,
+                    phase: __f_phase,
+                    status: __rt::required(__f_status, "status")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OutputMessage",
+                &["id", "role", "content", "phase", "status"],
+                __Visitor,
+            )
+    }
 }
 
 /// The role of the output message. Always `assistant`.

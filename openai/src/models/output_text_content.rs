@@ -10,7 +10,7 @@ use super::{Annotation, LogProb};
 /// The `output_text` member of [`OutputMessageContent`](crate::OutputMessageContent), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OutputTextContent {
     /// The type of the output text. Always `output_text`.
     pub r#type: OutputTextContentType,
@@ -20,6 +20,55 @@ pub struct OutputTextContent {
     pub annotations: Vec<Annotation>,
     /// `logprobs` (the OpenAPI document does not describe it).
     pub logprobs: Vec<LogProb>,
+}
+
+impl<'de> serde::Deserialize<'de> for OutputTextContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OutputTextContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OutputTextContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<OutputTextContentType> = None;
+                let mut __f_text: Option<String> = None;
+                let mut __f_annotations: Option<Vec<Annotation>> = None;
+                let mut __f_logprobs: Option<Vec<LogProb>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "annotations" => {
+                            __rt::field(&mut __map, &mut __f_annotations, "annotations")
+                        }
+                        "logprobs" => {
+                            __rt::field(&mut __map, &mut __f_logprobs, "logprobs")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OutputTextContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    text: __rt::required(__f_text, "text")?,
+                    annotations: __rt::required(__f_annotations, "annotations")?,
+                    logprobs: __rt::required(__f_logprobs, "logprobs")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "OutputTextContent",
+                &["type", "text", "annotations", "logprobs"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the output text. Always `output_text`.

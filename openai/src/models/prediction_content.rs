@@ -8,7 +8,7 @@ use super::PredictionContentContent;
 /// being regenerated.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PredictionContent {
     /// The type of the predicted content you want to provide. This type is
     /// currently always `content`.
@@ -17,6 +17,41 @@ pub struct PredictionContent {
     /// If generated tokens would match this content, the entire model response
     /// can be returned much more quickly.
     pub content: PredictionContentContent,
+}
+
+impl<'de> serde::Deserialize<'de> for PredictionContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PredictionContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PredictionContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<PredictionContentType> = None;
+                let mut __f_content: Option<PredictionContentContent> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PredictionContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    content: __rt::required(__f_content, "content")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("PredictionContent", &["type", "content"], __Visitor)
+    }
 }
 
 /// The type of the predicted content you want to provide. This type is

@@ -9,7 +9,7 @@
 /// The `program` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Program {
     /// The type of the item. Always `program`.
     pub r#type: ProgramType,
@@ -21,6 +21,56 @@ pub struct Program {
     pub code: String,
     /// Opaque program replay fingerprint that must be round-tripped.
     pub fingerprint: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Program {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Program;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Program")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ProgramType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_code: Option<String> = None;
+                let mut __f_fingerprint: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "fingerprint" => {
+                            __rt::field(&mut __map, &mut __f_fingerprint, "fingerprint")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Program {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    code: __rt::required(__f_code, "code")?,
+                    fingerprint: __rt::required(__f_fingerprint, "fingerprint")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Program",
+                &["type", "id", "call_id", "code", "fingerprint"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `program`.

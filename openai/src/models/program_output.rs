@@ -11,7 +11,7 @@ use super::ProgramOutputStatus;
 /// The `program_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProgramOutput {
     /// The type of the item. Always `program_output`.
     pub r#type: ProgramOutputType,
@@ -23,6 +23,54 @@ pub struct ProgramOutput {
     pub result: String,
     /// The terminal status of the program output item.
     pub status: ProgramOutputStatus,
+}
+
+impl<'de> serde::Deserialize<'de> for ProgramOutput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProgramOutput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProgramOutput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ProgramOutputType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_call_id: Option<String> = None;
+                let mut __f_result: Option<String> = None;
+                let mut __f_status: Option<ProgramOutputStatus> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
+                        "result" => __rt::field(&mut __map, &mut __f_result, "result"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProgramOutput {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    call_id: __rt::required(__f_call_id, "call_id")?,
+                    result: __rt::required(__f_result, "result")?,
+                    status: __rt::required(__f_status, "status")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProgramOutput",
+                &["type", "id", "call_id", "result", "status"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the item. Always `program_output`.

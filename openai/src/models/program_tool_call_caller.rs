@@ -7,8 +7,42 @@
 /// The `program` member of [`ToolCallCaller`](crate::ToolCallCaller), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProgramToolCallCaller {
     /// The call ID of the program item that produced this tool call.
     pub caller_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ProgramToolCallCaller {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProgramToolCallCaller;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProgramToolCallCaller")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_caller_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "caller_id" => {
+                            __rt::field(&mut __map, &mut __f_caller_id, "caller_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProgramToolCallCaller {
+                    caller_id: __rt::required(__f_caller_id, "caller_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ProgramToolCallCaller", &["caller_id"], __Visitor)
+    }
 }

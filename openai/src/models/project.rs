@@ -7,7 +7,7 @@ use super::PublicProjectResidency;
 /// Represents an individual project.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Project {
     /// The identifier, which can be referenced in API endpoints
     pub id: String,
@@ -16,44 +16,106 @@ pub struct Project {
     /// The name of the project. This appears in reporting.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Option<String>>,
     /// The Unix timestamp (in seconds) of when the project was created.
     pub created_at: i64,
     /// The Unix timestamp (in seconds) of when the project was archived or `null`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub archived_at: Option<Option<i64>>,
     /// `active` or `archived`
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Option<String>>,
     /// The external key associated with the project.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_key_id: Option<Option<String>>,
     /// The residency configuration for the project.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub residency: Option<PublicProjectResidency>,
+}
+
+impl<'de> serde::Deserialize<'de> for Project {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Project;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Project")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ProjectObject> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_archived_at: Option<Option<i64>> = None;
+                let mut __f_status: Option<Option<String>> = None;
+                let mut __f_external_key_id: Option<Option<String>> = None;
+                let mut __f_residency: Option<Option<PublicProjectResidency>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "archived_at" => {
+                            __rt::field(&mut __map, &mut __f_archived_at, "archived_at")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "external_key_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_external_key_id,
+                                "external_key_id",
+                            )
+                        }
+                        "residency" => {
+                            __rt::field(&mut __map, &mut __f_residency, "residency")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Project {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    name: __f_name,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    archived_at: __f_archived_at,
+                    status: __f_status,
+                    external_key_id: __f_external_key_id,
+                    residency: __f_residency.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Project",
+                &[
+                    "id",
+                    "object",
+                    "name",
+                    "created_at",
+                    "archived_at",
+                    "status",
+                    "external_key_id",
+                    "residency",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.project`

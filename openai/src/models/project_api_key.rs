@@ -7,7 +7,7 @@ use super::{ProjectApiKeyOwner, ProjectApiKeyOwnerProjectAccess};
 /// Represents an individual API key in a project.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectApiKey {
     /// The object type, which is always `organization.project.api_key`
     pub object: ProjectApiKeyObject,
@@ -18,7 +18,6 @@ pub struct ProjectApiKey {
     /// The Unix timestamp (in seconds) of when the API key was created
     pub created_at: i64,
     /// The Unix timestamp (in seconds) of when the API key was last used.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_used_at: Option<i64>,
     /// The identifier, which can be referenced in API endpoints
     pub id: String,
@@ -26,6 +25,100 @@ pub struct ProjectApiKey {
     pub owner_project_access: ProjectApiKeyOwnerProjectAccess,
     /// `owner` (the OpenAPI document does not describe it).
     pub owner: ProjectApiKeyOwner,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectApiKey {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectApiKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectApiKey")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectApiKeyObject> = None;
+                let mut __f_redacted_value: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_last_used_at: Option<Option<i64>> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_owner_project_access: Option<
+                    ProjectApiKeyOwnerProjectAccess,
+                > = None;
+                let mut __f_owner: Option<ProjectApiKeyOwner> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "redacted_value" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_redacted_value,
+                                "redacted_value",
+                            )
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "last_used_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_last_used_at,
+                                "last_used_at",
+                            )
+                        }
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "owner_project_access" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_owner_project_access,
+                                "owner_project_access",
+                            )
+                        }
+                        "owner" => __rt::field(&mut __map, &mut __f_owner, "owner"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectApiKey {
+                    object: __rt::required(__f_object, "object")?,
+                    redacted_value: __rt::required(
+                        __f_redacted_value,
+                        "redacted_value",
+                    )?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    last_used_at: __rt::required(__f_last_used_at, "last_used_at")?,
+                    id: __rt::required(__f_id, "id")?,
+                    owner_project_access: __rt::required(
+                        __f_owner_project_access,
+                        "owner_project_access",
+                    )?,
+                    owner: __rt::required(__f_owner, "owner")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectApiKey",
+                &[
+                    "object",
+                    "redacted_value",
+                    "name",
+                    "created_at",
+                    "last_used_at",
+                    "id",
+                    "owner_project_access",
+                    "owner",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.project.api_key`

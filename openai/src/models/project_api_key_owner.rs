@@ -9,15 +9,65 @@ use super::{
 /// `ProjectApiKeyOwner` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectApiKeyOwner {
     /// `user` or `service_account`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<ProjectApiKeyOwnerType>,
     /// The user that owns a project API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<ProjectApiKeyOwnerUser>,
     /// The service account that owns a project API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account: Option<ProjectApiKeyOwnerServiceAccount>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectApiKeyOwner {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectApiKeyOwner;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectApiKeyOwner")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<ProjectApiKeyOwnerType>> = None;
+                let mut __f_user: Option<Option<ProjectApiKeyOwnerUser>> = None;
+                let mut __f_service_account: Option<
+                    Option<ProjectApiKeyOwnerServiceAccount>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "service_account" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_account,
+                                "service_account",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectApiKeyOwner {
+                    r#type: __f_type.flatten(),
+                    user: __f_user.flatten(),
+                    service_account: __f_service_account.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectApiKeyOwner",
+                &["type", "user", "service_account"],
+                __Visitor,
+            )
+    }
 }

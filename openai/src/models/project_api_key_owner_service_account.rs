@@ -5,7 +5,7 @@
 /// The service account that owns a project API key.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectApiKeyOwnerServiceAccount {
     /// The identifier, which can be referenced in API endpoints
     pub id: String,
@@ -15,4 +15,51 @@ pub struct ProjectApiKeyOwnerServiceAccount {
     pub created_at: i64,
     /// The service account's project role.
     pub role: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectApiKeyOwnerServiceAccount {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectApiKeyOwnerServiceAccount;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectApiKeyOwnerServiceAccount")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_role: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectApiKeyOwnerServiceAccount {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectApiKeyOwnerServiceAccount",
+                &["id", "name", "created_at", "role"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// The user that owns a project API key.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectApiKeyOwnerUser {
     /// The identifier, which can be referenced in API endpoints
     pub id: String,
@@ -17,4 +17,54 @@ pub struct ProjectApiKeyOwnerUser {
     pub created_at: i64,
     /// The user's project role.
     pub role: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectApiKeyOwnerUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectApiKeyOwnerUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectApiKeyOwnerUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_email: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_role: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectApiKeyOwnerUser {
+                    id: __rt::required(__f_id, "id")?,
+                    email: __rt::required(__f_email, "email")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectApiKeyOwnerUser",
+                &["id", "email", "name", "created_at", "role"],
+                __Visitor,
+            )
+    }
 }

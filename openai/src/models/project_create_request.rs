@@ -7,26 +7,68 @@ use super::PublicProjectResidency;
 /// `ProjectCreateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectCreateRequest {
     /// The friendly name of the project, this name appears in reports.
     pub name: String,
     /// Create the project with the specified residency configuration. Your organization must have access to the requested residency configuration in order to use it. See [data residency controls](/docs/guides/your-data#data-residency-controls) to review the functionality and limitations of setting this field.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub residency: Option<Option<PublicProjectResidency>>,
     /// External key ID to associate with the project.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub external_key_id: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_residency: Option<Option<PublicProjectResidency>> = None;
+                let mut __f_external_key_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "residency" => {
+                            __rt::field(&mut __map, &mut __f_residency, "residency")
+                        }
+                        "external_key_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_external_key_id,
+                                "external_key_id",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectCreateRequest {
+                    name: __rt::required(__f_name, "name")?,
+                    residency: __f_residency,
+                    external_key_id: __f_external_key_id,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectCreateRequest",
+                &["name", "residency", "external_key_id"],
+                __Visitor,
+            )
+    }
 }

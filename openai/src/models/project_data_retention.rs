@@ -7,12 +7,47 @@ use super::RetentionType;
 /// Represents a project's data retention control setting.
 ///
 /// Needs the crate feature `data-retention` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectDataRetention {
     /// The object type, which is always `project.data_retention`.
     pub object: ProjectDataRetentionObject,
     /// The configured project data retention type.
     pub r#type: RetentionType,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectDataRetention {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectDataRetention;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectDataRetention")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectDataRetentionObject> = None;
+                let mut __f_type: Option<RetentionType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectDataRetention {
+                    object: __rt::required(__f_object, "object")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ProjectDataRetention", &["object", "type"], __Visitor)
+    }
 }
 
 /// The object type, which is always `project.data_retention`.

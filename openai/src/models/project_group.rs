@@ -7,7 +7,7 @@ use super::GroupType;
 /// Details about a group's membership in a project.
 ///
 /// Needs the crate feature `project-groups` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectGroup {
     /// Always `project.group`.
     pub object: ProjectGroupObject,
@@ -21,6 +21,74 @@ pub struct ProjectGroup {
     pub group_type: GroupType,
     /// Unix timestamp (in seconds) when the group was granted project access.
     pub created_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectGroup {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectGroup;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectGroup")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectGroupObject> = None;
+                let mut __f_project_id: Option<String> = None;
+                let mut __f_group_id: Option<String> = None;
+                let mut __f_group_name: Option<String> = None;
+                let mut __f_group_type: Option<GroupType> = None;
+                let mut __f_created_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "group_id" => {
+                            __rt::field(&mut __map, &mut __f_group_id, "group_id")
+                        }
+                        "group_name" => {
+                            __rt::field(&mut __map, &mut __f_group_name, "group_name")
+                        }
+                        "group_type" => {
+                            __rt::field(&mut __map, &mut __f_group_type, "group_type")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectGroup {
+                    object: __rt::required(__f_object, "object")?,
+                    project_id: __rt::required(__f_project_id, "project_id")?,
+                    group_id: __rt::required(__f_group_id, "group_id")?,
+                    group_name: __rt::required(__f_group_name, "group_name")?,
+                    group_type: __rt::required(__f_group_type, "group_type")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectGroup",
+                &[
+                    "object",
+                    "project_id",
+                    "group_id",
+                    "group_name",
+                    "group_type",
+                    "created_at",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `project.group`.

@@ -5,12 +5,51 @@
 /// Confirmation payload returned after removing a group from a project.
 ///
 /// Needs the crate feature `project-groups` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectGroupDeletedResource {
     /// Always `project.group.deleted`.
     pub object: ProjectGroupDeletedResourceObject,
     /// Whether the group membership in the project was removed.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectGroupDeletedResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectGroupDeletedResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectGroupDeletedResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectGroupDeletedResourceObject> = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectGroupDeletedResource {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectGroupDeletedResource",
+                &["object", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `project.group.deleted`.

@@ -7,7 +7,7 @@ use super::HostedToolPermission;
 /// Represents hosted tool permissions for a project.
 ///
 /// Needs the crate feature `hosted-tools` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectHostedToolPermissions {
     /// Permission state for a single hosted tool on a project.
     pub file_search: HostedToolPermission,
@@ -19,4 +19,80 @@ pub struct ProjectHostedToolPermissions {
     pub mcp: HostedToolPermission,
     /// Permission state for a single hosted tool on a project.
     pub code_interpreter: HostedToolPermission,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectHostedToolPermissions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectHostedToolPermissions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectHostedToolPermissions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_search: Option<HostedToolPermission> = None;
+                let mut __f_web_search: Option<HostedToolPermission> = None;
+                let mut __f_image_generation: Option<HostedToolPermission> = None;
+                let mut __f_mcp: Option<HostedToolPermission> = None;
+                let mut __f_code_interpreter: Option<HostedToolPermission> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_search" => {
+                            __rt::field(&mut __map, &mut __f_file_search, "file_search")
+                        }
+                        "web_search" => {
+                            __rt::field(&mut __map, &mut __f_web_search, "web_search")
+                        }
+                        "image_generation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_image_generation,
+                                "image_generation",
+                            )
+                        }
+                        "mcp" => __rt::field(&mut __map, &mut __f_mcp, "mcp"),
+                        "code_interpreter" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_code_interpreter,
+                                "code_interpreter",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectHostedToolPermissions {
+                    file_search: __rt::required(__f_file_search, "file_search")?,
+                    web_search: __rt::required(__f_web_search, "web_search")?,
+                    image_generation: __rt::required(
+                        __f_image_generation,
+                        "image_generation",
+                    )?,
+                    mcp: __rt::required(__f_mcp, "mcp")?,
+                    code_interpreter: __rt::required(
+                        __f_code_interpreter,
+                        "code_interpreter",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectHostedToolPermissions",
+                &[
+                    "file_search",
+                    "web_search",
+                    "image_generation",
+                    "mcp",
+                    "code_interpreter",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -7,51 +7,105 @@ use super::HostedToolPermissionUpdate;
 /// `ProjectHostedToolPermissionsUpdateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `hosted-tools` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectHostedToolPermissionsUpdateRequest {
     /// The file search permission update.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file_search: Option<Option<HostedToolPermissionUpdate>>,
     /// The web search permission update.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub web_search: Option<Option<HostedToolPermissionUpdate>>,
     /// The image generation permission update.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_generation: Option<Option<HostedToolPermissionUpdate>>,
     /// The MCP permission update.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mcp: Option<Option<HostedToolPermissionUpdate>>,
     /// The code interpreter permission update.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code_interpreter: Option<Option<HostedToolPermissionUpdate>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectHostedToolPermissionsUpdateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectHostedToolPermissionsUpdateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectHostedToolPermissionsUpdateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_search: Option<Option<HostedToolPermissionUpdate>> = None;
+                let mut __f_web_search: Option<Option<HostedToolPermissionUpdate>> = None;
+                let mut __f_image_generation: Option<
+                    Option<HostedToolPermissionUpdate>,
+                > = None;
+                let mut __f_mcp: Option<Option<HostedToolPermissionUpdate>> = None;
+                let mut __f_code_interpreter: Option<
+                    Option<HostedToolPermissionUpdate>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_search" => {
+                            __rt::field(&mut __map, &mut __f_file_search, "file_search")
+                        }
+                        "web_search" => {
+                            __rt::field(&mut __map, &mut __f_web_search, "web_search")
+                        }
+                        "image_generation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_image_generation,
+                                "image_generation",
+                            )
+                        }
+                        "mcp" => __rt::field(&mut __map, &mut __f_mcp, "mcp"),
+                        "code_interpreter" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_code_interpreter,
+                                "code_interpreter",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectHostedToolPermissionsUpdateRequest {
+                    file_search: __f_file_search,
+                    web_search: __f_web_search,
+                    image_generation: __f_image_generation,
+                    mcp: __f_mcp,
+                    code_interpreter: __f_code_interpreter,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectHostedToolPermissionsUpdateRequest",
+                &[
+                    "file_search",
+                    "web_search",
+                    "image_generation",
+                    "mcp",
+                    "code_interpreter",
+                ],
+                __Visitor,
+            )
+    }
 }

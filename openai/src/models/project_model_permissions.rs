@@ -7,7 +7,7 @@ use super::ProjectModelPermissionsMode;
 /// Represents the model allowlist or denylist policy for a project.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectModelPermissions {
     /// The object type, which is always `project.model_permissions`.
     pub object: ProjectModelPermissionsObject,
@@ -15,6 +15,50 @@ pub struct ProjectModelPermissions {
     pub mode: ProjectModelPermissionsMode,
     /// The model IDs included in the model permissions policy.
     pub model_ids: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectModelPermissions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectModelPermissions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectModelPermissions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectModelPermissionsObject> = None;
+                let mut __f_mode: Option<ProjectModelPermissionsMode> = None;
+                let mut __f_model_ids: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        "model_ids" => {
+                            __rt::field(&mut __map, &mut __f_model_ids, "model_ids")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectModelPermissions {
+                    object: __rt::required(__f_object, "object")?,
+                    mode: __rt::required(__f_mode, "mode")?,
+                    model_ids: __rt::required(__f_model_ids, "model_ids")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectModelPermissions",
+                &["object", "mode", "model_ids"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `project.model_permissions`.

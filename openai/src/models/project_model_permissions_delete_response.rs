@@ -5,12 +5,53 @@
 /// Confirmation payload returned after deleting project model permissions.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectModelPermissionsDeleteResponse {
     /// The object type, which is always `project.model_permissions.deleted`.
     pub object: ProjectModelPermissionsDeleteResponseObject,
     /// Whether the project model permissions were deleted.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectModelPermissionsDeleteResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectModelPermissionsDeleteResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectModelPermissionsDeleteResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<
+                    ProjectModelPermissionsDeleteResponseObject,
+                > = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectModelPermissionsDeleteResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectModelPermissionsDeleteResponse",
+                &["object", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `project.model_permissions.deleted`.

@@ -7,10 +7,51 @@ use super::ProjectModelPermissionsUpdateRequestMode;
 /// `ProjectModelPermissionsUpdateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectModelPermissionsUpdateRequest {
     /// The model permissions mode to apply.
     pub mode: ProjectModelPermissionsUpdateRequestMode,
     /// The model IDs included in this permissions policy.
     pub model_ids: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectModelPermissionsUpdateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectModelPermissionsUpdateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectModelPermissionsUpdateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_mode: Option<ProjectModelPermissionsUpdateRequestMode> = None;
+                let mut __f_model_ids: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        "model_ids" => {
+                            __rt::field(&mut __map, &mut __f_model_ids, "model_ids")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectModelPermissionsUpdateRequest {
+                    mode: __rt::required(__f_mode, "mode")?,
+                    model_ids: __rt::required(__f_model_ids, "model_ids")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectModelPermissionsUpdateRequest",
+                &["mode", "model_ids"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Represents a project rate limit config.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectRateLimit {
     /// The object type, which is always `project.rate_limit`
     pub object: ProjectRateLimitObject,
@@ -18,17 +18,131 @@ pub struct ProjectRateLimit {
     /// The maximum tokens per minute.
     pub max_tokens_per_1_minute: i64,
     /// The maximum images per minute. Only present for relevant models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_images_per_1_minute: Option<i64>,
     /// The maximum audio megabytes per minute. Only present for relevant models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_audio_megabytes_per_1_minute: Option<i64>,
     /// The maximum requests per day. Only present for relevant models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_requests_per_1_day: Option<i64>,
     /// The maximum batch input tokens per day. Only present for relevant models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch_1_day_max_input_tokens: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectRateLimit {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectRateLimit;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectRateLimit")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectRateLimitObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_max_requests_per_1_minute: Option<i64> = None;
+                let mut __f_max_tokens_per_1_minute: Option<i64> = None;
+                let mut __f_max_images_per_1_minute: Option<Option<i64>> = None;
+                let mut __f_max_audio_megabytes_per_1_minute: Option<Option<i64>> = None;
+                let mut __f_max_requests_per_1_day: Option<Option<i64>> = None;
+                let mut __f_batch_1_day_max_input_tokens: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "max_requests_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_minute,
+                                "max_requests_per_1_minute",
+                            )
+                        }
+                        "max_tokens_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_tokens_per_1_minute,
+                                "max_tokens_per_1_minute",
+                            )
+                        }
+                        "max_images_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_images_per_1_minute,
+                                "max_images_per_1_minute",
+                            )
+                        }
+                        "max_audio_megabytes_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_audio_megabytes_per_1_minute,
+                                "max_audio_megabytes_per_1_minute",
+                            )
+                        }
+                        "max_requests_per_1_day" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_day,
+                                "max_requests_per_1_day",
+                            )
+                        }
+                        "batch_1_day_max_input_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_batch_1_day_max_input_tokens,
+                                "batch_1_day_max_input_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectRateLimit {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    model: __rt::required(__f_model, "model")?,
+                    max_requests_per_1_minute: __rt::required(
+                        __f_max_requests_per_1_minute,
+                        "max_requests_per_1_minute",
+                    )?,
+                    max_tokens_per_1_minute: __rt::required(
+                        __f_max_tokens_per_1_minute,
+                        "max_tokens_per_1_minute",
+                    )?,
+                    max_images_per_1_minute: __f_max_images_per_1_minute.flatten(),
+                    max_audio_megabytes_per_1_minute: __f_max_audio_megabytes_per_1_minute
+                        .flatten(),
+                    max_requests_per_1_day: __f_max_requests_per_1_day.flatten(),
+                    batch_1_day_max_input_tokens: __f_batch_1_day_max_input_tokens
+                        .flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectRateLimit",
+                &[
+                    "object",
+                    "id",
+                    "model",
+                    "max_requests_per_1_minute",
+                    "max_tokens_per_1_minute",
+                    "max_images_per_1_minute",
+                    "max_audio_megabytes_per_1_minute",
+                    "max_requests_per_1_day",
+                    "batch_1_day_max_input_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `project.rate_limit`

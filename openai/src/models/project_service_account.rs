@@ -7,7 +7,7 @@ use super::ProjectServiceAccountRole;
 /// Represents an individual service account in a project.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectServiceAccount {
     /// The object type, which is always `organization.project.service_account`
     pub object: ProjectServiceAccountObject,
@@ -19,6 +19,56 @@ pub struct ProjectServiceAccount {
     pub role: ProjectServiceAccountRole,
     /// The Unix timestamp (in seconds) of when the service account was created
     pub created_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectServiceAccount {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectServiceAccount;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectServiceAccount")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectServiceAccountObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_role: Option<ProjectServiceAccountRole> = None;
+                let mut __f_created_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectServiceAccount {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    role: __rt::required(__f_role, "role")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectServiceAccount",
+                &["object", "id", "name", "role", "created_at"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.project.service_account`

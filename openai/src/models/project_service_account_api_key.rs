@@ -5,7 +5,7 @@
 /// `ProjectServiceAccountApiKey` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectServiceAccountApiKey {
     /// The object type, which is always `organization.project.service_account.api_key`
     pub object: ProjectServiceAccountApiKeyObject,
@@ -17,6 +17,56 @@ pub struct ProjectServiceAccountApiKey {
     pub created_at: i64,
     /// `id` (the OpenAPI document does not describe it).
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectServiceAccountApiKey {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectServiceAccountApiKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectServiceAccountApiKey")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectServiceAccountApiKeyObject> = None;
+                let mut __f_value: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectServiceAccountApiKey {
+                    object: __rt::required(__f_object, "object")?,
+                    value: __rt::required(__f_value, "value")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    id: __rt::required(__f_id, "id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectServiceAccountApiKey",
+                &["object", "value", "name", "created_at", "id"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.project.service_account.api_key`

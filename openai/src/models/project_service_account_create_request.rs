@@ -5,17 +5,58 @@
 /// `ProjectServiceAccountCreateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectServiceAccountCreateRequest {
     /// The name of the service account being created.
     pub name: String,
     /// Create the service account without default roles or an API key.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_service_account_only: Option<Option<bool>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectServiceAccountCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectServiceAccountCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectServiceAccountCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_create_service_account_only: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "create_service_account_only" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_create_service_account_only,
+                                "create_service_account_only",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectServiceAccountCreateRequest {
+                    name: __rt::required(__f_name, "name")?,
+                    create_service_account_only: __f_create_service_account_only,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectServiceAccountCreateRequest",
+                &["name", "create_service_account_only"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::{ProjectServiceAccountApiKey, ProjectServiceAccountCreateResponseRole
 /// `ProjectServiceAccountCreateResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectServiceAccountCreateResponse {
     /// `object` (the OpenAPI document does not describe it).
     pub object: ProjectServiceAccountCreateResponseObject,
@@ -20,8 +20,60 @@ pub struct ProjectServiceAccountCreateResponse {
     /// `created_at` (the OpenAPI document does not describe it).
     pub created_at: i64,
     /// `api_key` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub api_key: Option<ProjectServiceAccountApiKey>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectServiceAccountCreateResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectServiceAccountCreateResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectServiceAccountCreateResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectServiceAccountCreateResponseObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_role: Option<ProjectServiceAccountCreateResponseRole> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_api_key: Option<Option<ProjectServiceAccountApiKey>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "api_key" => __rt::field(&mut __map, &mut __f_api_key, "api_key"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectServiceAccountCreateResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    role: __rt::required(__f_role, "role")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    api_key: __rt::required(__f_api_key, "api_key")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectServiceAccountCreateResponse",
+                &["object", "id", "name", "role", "created_at", "api_key"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

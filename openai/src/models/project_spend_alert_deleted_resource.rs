@@ -5,7 +5,7 @@
 /// Confirmation payload returned after deleting a project spend alert.
 ///
 /// Needs the crate feature `spend-alerts` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectSpendAlertDeletedResource {
     /// The deleted spend alert ID.
     pub id: String,
@@ -13,6 +13,48 @@ pub struct ProjectSpendAlertDeletedResource {
     pub object: ProjectSpendAlertDeletedResourceObject,
     /// Whether the spend alert was deleted.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectSpendAlertDeletedResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectSpendAlertDeletedResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectSpendAlertDeletedResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ProjectSpendAlertDeletedResourceObject> = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectSpendAlertDeletedResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectSpendAlertDeletedResource",
+                &["id", "object", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `project.spend_alert.deleted`.

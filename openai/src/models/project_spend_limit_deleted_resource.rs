@@ -5,12 +5,51 @@
 /// Confirmation payload returned after deleting a project hard spend limit.
 ///
 /// Needs the crate feature `spend-limits` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectSpendLimitDeletedResource {
     /// The object type, which is always `project.spend_limit.deleted`.
     pub object: ProjectSpendLimitDeletedResourceObject,
     /// Whether the hard spend limit was deleted.
     pub deleted: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectSpendLimitDeletedResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectSpendLimitDeletedResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectSpendLimitDeletedResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectSpendLimitDeletedResourceObject> = None;
+                let mut __f_deleted: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "deleted" => __rt::field(&mut __map, &mut __f_deleted, "deleted"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectSpendLimitDeletedResource {
+                    object: __rt::required(__f_object, "object")?,
+                    deleted: __rt::required(__f_deleted, "deleted")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectSpendLimitDeletedResource",
+                &["object", "deleted"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `project.spend_limit.deleted`.

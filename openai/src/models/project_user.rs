@@ -5,7 +5,7 @@
 /// Represents an individual user in a project.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectUser {
     /// The object type, which is always `organization.project.user`
     pub object: ProjectUserObject,
@@ -14,25 +14,70 @@ pub struct ProjectUser {
     /// The name of the user
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Option<String>>,
     /// The email address of the user
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
     /// `owner` or `member`
     pub role: String,
     /// The Unix timestamp (in seconds) of when the project was added.
     pub added_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<ProjectUserObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_email: Option<Option<String>> = None;
+                let mut __f_role: Option<String> = None;
+                let mut __f_added_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "added_at" => {
+                            __rt::field(&mut __map, &mut __f_added_at, "added_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectUser {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __f_name,
+                    email: __f_email,
+                    role: __rt::required(__f_role, "role")?,
+                    added_at: __rt::required(__f_added_at, "added_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectUser",
+                &["object", "id", "name", "email", "role", "added_at"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.project.user`

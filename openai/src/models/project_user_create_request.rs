@@ -5,26 +5,60 @@
 /// `ProjectUserCreateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectUserCreateRequest {
     /// The ID of the user.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<Option<String>>,
     /// Email of the user to add.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
     /// `owner` or `member`
     pub role: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectUserCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectUserCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectUserCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_user_id: Option<Option<String>> = None;
+                let mut __f_email: Option<Option<String>> = None;
+                let mut __f_role: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectUserCreateRequest {
+                    user_id: __f_user_id,
+                    email: __f_email,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProjectUserCreateRequest",
+                &["user_id", "email", "role"],
+                __Visitor,
+            )
+    }
 }

@@ -5,15 +5,42 @@
 /// `ProjectUserUpdateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProjectUserUpdateRequest {
     /// `owner` or `member`
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProjectUserUpdateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProjectUserUpdateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProjectUserUpdateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProjectUserUpdateRequest {
+                    role: __f_role,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ProjectUserUpdateRequest", &["role"], __Visitor)
+    }
 }

@@ -8,28 +8,60 @@ use super::ResponsePromptVariables;
 /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
 ///
 /// Needs one of the crate features `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Prompt {
     /// The unique identifier of the prompt template to use.
     pub id: String,
     /// Optional version of the prompt template.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Option<String>>,
     /// Optional map of values to substitute in for variables in your
     /// prompt. The substitution values can either be strings, or other
     /// Response input types like images or files.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub variables: Option<Option<ResponsePromptVariables>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Prompt {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Prompt;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Prompt")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_version: Option<Option<String>> = None;
+                let mut __f_variables: Option<Option<ResponsePromptVariables>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "version" => __rt::field(&mut __map, &mut __f_version, "version"),
+                        "variables" => {
+                            __rt::field(&mut __map, &mut __f_variables, "variables")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Prompt {
+                    id: __rt::required(__f_id, "id")?,
+                    version: __f_version,
+                    variables: __f_variables,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("Prompt", &["id", "version", "variables"], __Visitor)
+    }
 }

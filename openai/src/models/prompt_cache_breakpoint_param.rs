@@ -5,10 +5,42 @@
 /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PromptCacheBreakpointParam {
     /// The breakpoint mode. Always `explicit`.
     pub mode: PromptCacheBreakpointParamMode,
+}
+
+impl<'de> serde::Deserialize<'de> for PromptCacheBreakpointParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PromptCacheBreakpointParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PromptCacheBreakpointParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_mode: Option<PromptCacheBreakpointParamMode> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PromptCacheBreakpointParam {
+                    mode: __rt::required(__f_mode, "mode")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("PromptCacheBreakpointParam", &["mode"], __Visitor)
+    }
 }
 
 /// The breakpoint mode. Always `explicit`.

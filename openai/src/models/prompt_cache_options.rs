@@ -7,10 +7,45 @@ use super::{PromptCacheModeEnum, PromptCacheTtlEnum};
 /// The prompt-caching options that were applied to the response. Supported for `gpt-5.6` and later models.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PromptCacheOptions {
     /// The minimum lifetime applied to each cache breakpoint.
     pub ttl: PromptCacheTtlEnum,
     /// Whether implicit prompt-cache breakpoints were enabled.
     pub mode: PromptCacheModeEnum,
+}
+
+impl<'de> serde::Deserialize<'de> for PromptCacheOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PromptCacheOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PromptCacheOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_ttl: Option<PromptCacheTtlEnum> = None;
+                let mut __f_mode: Option<PromptCacheModeEnum> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "ttl" => __rt::field(&mut __map, &mut __f_ttl, "ttl"),
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PromptCacheOptions {
+                    ttl: __rt::required(__f_ttl, "ttl")?,
+                    mode: __rt::required(__f_mode, "mode")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("PromptCacheOptions", &["ttl", "mode"], __Visitor)
+    }
 }

@@ -5,8 +5,44 @@
 /// Request payload for assigning a role to a group or user.
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicAssignOrganizationGroupRoleBody {
     /// Identifier of the role to assign.
     pub role_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for PublicAssignOrganizationGroupRoleBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PublicAssignOrganizationGroupRoleBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PublicAssignOrganizationGroupRoleBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role_id" => __rt::field(&mut __map, &mut __f_role_id, "role_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PublicAssignOrganizationGroupRoleBody {
+                    role_id: __rt::required(__f_role_id, "role_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "PublicAssignOrganizationGroupRoleBody",
+                &["role_id"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Request payload for creating a custom role.
 ///
 /// Needs the crate feature `roles` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicCreateOrganizationRoleBody {
     /// Unique name for the role.
     pub role_name: String,
@@ -14,10 +14,54 @@ pub struct PublicCreateOrganizationRoleBody {
     /// Optional description of the role.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for PublicCreateOrganizationRoleBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PublicCreateOrganizationRoleBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PublicCreateOrganizationRoleBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role_name: Option<String> = None;
+                let mut __f_permissions: Option<Vec<String>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role_name" => {
+                            __rt::field(&mut __map, &mut __f_role_name, "role_name")
+                        }
+                        "permissions" => {
+                            __rt::field(&mut __map, &mut __f_permissions, "permissions")
+                        }
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PublicCreateOrganizationRoleBody {
+                    role_name: __rt::required(__f_role_name, "role_name")?,
+                    permissions: __rt::required(__f_permissions, "permissions")?,
+                    description: __f_description,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "PublicCreateOrganizationRoleBody",
+                &["role_name", "permissions", "description"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::Role;
 /// Paginated list of roles available on an organization or project.
 ///
 /// Needs the crate feature `roles` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicRoleListResource {
     /// Always `list`.
     pub object: PublicRoleListResourceObject,
@@ -16,8 +16,54 @@ pub struct PublicRoleListResource {
     /// Whether more roles are available when paginating.
     pub has_more: bool,
     /// Cursor to fetch the next page of results, or `null` when there are no additional roles.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub next: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for PublicRoleListResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PublicRoleListResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PublicRoleListResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<PublicRoleListResourceObject> = None;
+                let mut __f_data: Option<Vec<Role>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_next: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "next" => __rt::field(&mut __map, &mut __f_next, "next"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PublicRoleListResource {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    next: __rt::required(__f_next, "next")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "PublicRoleListResource",
+                &["object", "data", "has_more", "next"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `list`.

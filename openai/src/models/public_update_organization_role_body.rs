@@ -5,33 +5,69 @@
 /// Request payload for updating an existing role.
 ///
 /// Needs the crate feature `roles` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PublicUpdateOrganizationRoleBody {
     /// Updated set of permissions for the role.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<Option<Vec<String>>>,
     /// New description for the role.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Option<String>>,
     /// New name for the role.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_name: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for PublicUpdateOrganizationRoleBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = PublicUpdateOrganizationRoleBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct PublicUpdateOrganizationRoleBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_permissions: Option<Option<Vec<String>>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_role_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "permissions" => {
+                            __rt::field(&mut __map, &mut __f_permissions, "permissions")
+                        }
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "role_name" => {
+                            __rt::field(&mut __map, &mut __f_role_name, "role_name")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(PublicUpdateOrganizationRoleBody {
+                    permissions: __f_permissions,
+                    description: __f_description,
+                    role_name: __f_role_name,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "PublicUpdateOrganizationRoleBody",
+                &["permissions", "description", "role_name"],
+                __Visitor,
+            )
+    }
 }

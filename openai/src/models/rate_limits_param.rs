@@ -5,13 +5,55 @@
 /// Controls request rate limits for the session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RateLimitsParam {
     /// Maximum number of requests allowed per minute for the session. Defaults to 10.
     ///
     /// Constraint: at least 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_requests_per_1_minute: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RateLimitsParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RateLimitsParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RateLimitsParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_max_requests_per_1_minute: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "max_requests_per_1_minute" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_requests_per_1_minute,
+                                "max_requests_per_1_minute",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RateLimitsParam {
+                    max_requests_per_1_minute: __f_max_requests_per_1_minute.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RateLimitsParam",
+                &["max_requests_per_1_minute"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RateLimitsParam {

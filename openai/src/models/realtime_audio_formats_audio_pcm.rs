@@ -7,9 +7,41 @@
 /// The `audio/pcm` member of [`RealtimeAudioFormats`](crate::RealtimeAudioFormats), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeAudioFormatsAudioPcm {
     /// The sample rate of the audio. Always `24000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rate: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeAudioFormatsAudioPcm {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeAudioFormatsAudioPcm;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeAudioFormatsAudioPcm")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_rate: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "rate" => __rt::field(&mut __map, &mut __f_rate, "rate"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeAudioFormatsAudioPcm {
+                    rate: __f_rate.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("RealtimeAudioFormatsAudioPcm", &["rate"], __Visitor)
+    }
 }

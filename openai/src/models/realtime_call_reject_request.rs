@@ -5,10 +5,44 @@
 /// Parameters used to decline an incoming SIP call handled by the Realtime API.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeCallRejectRequest {
     /// SIP response code to send back to the caller. Defaults to `603` (Decline)
     /// when omitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status_code: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeCallRejectRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeCallRejectRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeCallRejectRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_status_code: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "status_code" => {
+                            __rt::field(&mut __map, &mut __f_status_code, "status_code")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeCallRejectRequest {
+                    status_code: __f_status_code.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("RealtimeCallRejectRequest", &["status_code"], __Visitor)
+    }
 }

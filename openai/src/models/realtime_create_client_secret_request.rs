@@ -12,18 +12,67 @@ use super::{
 /// [Learn more about the Realtime API](/docs/guides/realtime).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeCreateClientSecretRequest {
     /// Configuration for the client secret expiration. Expiration refers to the time after which
     /// a client secret will no longer be valid for creating sessions. The session itself may
     /// continue after that time once started. A secret can be used to create multiple sessions
     /// until it expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<RealtimeCreateClientSecretRequestExpiresAfter>,
     /// Session configuration to use for the client secret. Choose either a realtime
     /// session or a transcription session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub session: Option<RealtimeCreateClientSecretRequestSession>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeCreateClientSecretRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeCreateClientSecretRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeCreateClientSecretRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_expires_after: Option<
+                    Option<RealtimeCreateClientSecretRequestExpiresAfter>,
+                > = None;
+                let mut __f_session: Option<
+                    Option<RealtimeCreateClientSecretRequestSession>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "session" => __rt::field(&mut __map, &mut __f_session, "session"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeCreateClientSecretRequest {
+                    expires_after: __f_expires_after.flatten(),
+                    session: __f_session.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeCreateClientSecretRequest",
+                &["expires_after", "session"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeCreateClientSecretRequest {

@@ -8,16 +8,57 @@
 /// until it expires.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeCreateClientSecretRequestExpiresAfter {
     /// The anchor point for the client secret expiration, meaning that `seconds` will be added to the `created_at` time of the client secret to produce an expiration timestamp. Only `created_at` is currently supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor: Option<RealtimeCreateClientSecretRequestExpiresAfterAnchor>,
     /// The number of seconds from the anchor point to the expiration. Select a value between `10` and `7200` (2 hours). This default to 600 seconds (10 minutes) if not specified.
     ///
     /// Constraint: from 10 to 7200 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeCreateClientSecretRequestExpiresAfter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeCreateClientSecretRequestExpiresAfter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeCreateClientSecretRequestExpiresAfter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_anchor: Option<
+                    Option<RealtimeCreateClientSecretRequestExpiresAfterAnchor>,
+                > = None;
+                let mut __f_seconds: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "anchor" => __rt::field(&mut __map, &mut __f_anchor, "anchor"),
+                        "seconds" => __rt::field(&mut __map, &mut __f_seconds, "seconds"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeCreateClientSecretRequestExpiresAfter {
+                    anchor: __f_anchor.flatten(),
+                    seconds: __f_seconds.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeCreateClientSecretRequestExpiresAfter",
+                &["anchor", "seconds"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeCreateClientSecretRequestExpiresAfter {

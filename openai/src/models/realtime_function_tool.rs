@@ -8,21 +8,72 @@
 /// The `function` member of [`RealtimeSessionCreateResponseGaToolsItem`](crate::RealtimeSessionCreateResponseGaToolsItem), which its `type` field selects.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeFunctionTool {
     /// The type of the tool, i.e. `function`.
     pub r#type: RealtimeFunctionToolType,
     /// The name of the function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The description of the function, including guidance on when and how
     /// to call it, and guidance about what to tell the user when calling
     /// (if anything).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Parameters of the function in JSON Schema.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameters: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeFunctionTool {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeFunctionTool;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeFunctionTool")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<RealtimeFunctionToolType> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_parameters: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "parameters" => {
+                            __rt::field(&mut __map, &mut __f_parameters, "parameters")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeFunctionTool {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __f_name.flatten(),
+                    description: __f_description.flatten(),
+                    parameters: __f_parameters.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeFunctionTool",
+                &["type", "name", "description", "parameters"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the tool, i.e. `function`.

@@ -7,10 +7,41 @@ use super::RealtimeReasoningEffort;
 /// Configuration for reasoning-capable Realtime models such as `gpt-realtime-2`.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeReasoning {
     /// Constrains effort on reasoning for reasoning-capable Realtime models such as
     /// `gpt-realtime-2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<RealtimeReasoningEffort>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeReasoning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeReasoning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeReasoning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_effort: Option<Option<RealtimeReasoningEffort>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "effort" => __rt::field(&mut __map, &mut __f_effort, "effort"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeReasoning {
+                    effort: __f_effort.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("RealtimeReasoning", &["effort"], __Visitor)
+    }
 }

@@ -14,37 +14,37 @@ use super::{
 /// for keys is one minute.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateRequest {
     /// Ephemeral key returned by the API.
     pub client_secret: RealtimeSessionCreateRequestClientSecret,
     /// The set of modalities the model can respond with. To disable audio,
     /// set this to \["text"\].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub modalities: Option<serde_json::Value>,
     /// The default system instructions (i.e. system message) prepended to model calls. This field allows the client to guide the model on desired responses. The model can be instructed on response content and format, (e.g. "be extremely succinct", "act friendly", "here are examples of good responses") and on audio behavior (e.g. "talk quickly", "inject emotion into your voice", "laugh frequently"). The instructions are not guaranteed to be followed by the model, but they provide guidance to the model on the desired behavior.
     /// Note that the server sets default instructions which will be used if this field is not set and are visible in the `session.created` event at the start of the session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// The voice the model uses to respond. Supported built-in voices are
     /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `sage`, `shimmer`, `verse`,
     /// `marin`, and `cedar`. You may also provide a custom voice object with an
     /// `id`, for example `{ "id": "voice_1234" }`. Voice cannot be changed during
     /// the session once the model has responded with audio at least once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice: Option<serde_json::Value>,
     /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_format: Option<String>,
     /// The format of output audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_audio_format: Option<String>,
     /// Configuration for input audio transcription, defaults to off and can be
     /// set to `null` to turn off once on. Input audio transcription is not native
     /// to the model, since the model consumes audio directly. Transcription runs
     /// asynchronously and should be treated as rough guidance
     /// rather than the representation understood by the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_transcription: Option<
         RealtimeSessionCreateRequestInputAudioTranscription,
     >,
@@ -53,35 +53,35 @@ pub struct RealtimeSessionCreateRequest {
     /// in between model turns, not while a response is in progress.
     ///
     /// Constraint: from 0.25 to 1.5 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub speed: Option<f64>,
     /// Configuration options for tracing. Set to null to disable tracing. Once
     /// tracing is enabled for a session, the configuration cannot be modified.
     ///
     /// `auto` will create a trace for the session with default values for the
     /// workflow name, group id, and metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tracing: Option<RealtimeSessionCreateRequestTracing>,
     /// Configuration for turn detection. Can be set to `null` to turn off. Server
     /// VAD means that the model will detect the start and end of speech based on
     /// audio volume and respond at the end of user speech.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn_detection: Option<RealtimeSessionCreateRequestTurnDetection>,
     /// Tools (functions) available to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<RealtimeSessionCreateRequestToolsItem>>,
     /// How the model chooses tools. Options are `auto`, `none`, `required`, or
     /// specify a function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<String>,
     /// Sampling temperature for the model, limited to \[0.6, 1.2\]. Defaults to 0.8.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<f64>,
     /// Maximum number of output tokens for a single assistant response,
     /// inclusive of tool calls. Provide an integer between 1 and 4096 to
     /// limit output tokens, or `inf` for the maximum available tokens for a
     /// given model. Defaults to `inf`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_response_output_tokens: Option<
         RealtimeSessionCreateRequestMaxResponseOutputTokens,
     >,
@@ -92,18 +92,174 @@ pub struct RealtimeSessionCreateRequest {
     /// Truncation will reduce the number of cached tokens on the next turn (busting the cache), since messages are dropped from the beginning of the context. However, clients can also configure truncation to retain messages up to a fraction of the maximum context size, which will reduce the need for future truncations and thus improve the cache rate.
     ///
     /// Truncation can be disabled entirely, which means the server will never truncate but would instead return an error if the conversation exceeds the model's input token limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation: Option<RealtimeTruncation>,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<Option<Prompt>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_client_secret: Option<
+                    RealtimeSessionCreateRequestClientSecret,
+                > = None;
+                let mut __f_modalities: Option<Option<serde_json::Value>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_voice: Option<Option<serde_json::Value>> = None;
+                let mut __f_input_audio_format: Option<Option<String>> = None;
+                let mut __f_output_audio_format: Option<Option<String>> = None;
+                let mut __f_input_audio_transcription: Option<
+                    Option<RealtimeSessionCreateRequestInputAudioTranscription>,
+                > = None;
+                let mut __f_speed: Option<Option<f64>> = None;
+                let mut __f_tracing: Option<
+                    Option<RealtimeSessionCreateRequestTracing>,
+                > = None;
+                let mut __f_turn_detection: Option<
+                    Option<RealtimeSessionCreateRequestTurnDetection>,
+                > = None;
+                let mut __f_tools: Option<
+                    Option<Vec<RealtimeSessionCreateRequestToolsItem>>,
+                > = None;
+                let mut __f_tool_choice: Option<Option<String>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_max_response_output_tokens: Option<
+                    Option<RealtimeSessionCreateRequestMaxResponseOutputTokens>,
+                > = None;
+                let mut __f_truncation: Option<Option<RealtimeTruncation>> = None;
+                let mut __f_prompt: Option<Option<Prompt>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "client_secret" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_client_secret,
+                                "client_secret",
+                            )
+                        }
+                        "modalities" => {
+                            __rt::field(&mut __map, &mut __f_modalities, "modalities")
+                        }
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "voice" => __rt::field(&mut __map, &mut __f_voice, "voice"),
+                        "input_audio_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_format,
+                                "input_audio_format",
+                            )
+                        }
+                        "output_audio_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_audio_format,
+                                "output_audio_format",
+                            )
+                        }
+                        "input_audio_transcription" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_transcription,
+                                "input_audio_transcription",
+                            )
+                        }
+                        "speed" => __rt::field(&mut __map, &mut __f_speed, "speed"),
+                        "tracing" => __rt::field(&mut __map, &mut __f_tracing, "tracing"),
+                        "turn_detection" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_turn_detection,
+                                "turn_detection",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "max_response_output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_response_output_tokens,
+                                "max_response_output_tokens",
+                            )
+                        }
+                        "truncation" => {
+                            __rt::field(&mut __map, &mut __f_truncation, "truncation")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateRequest {
+                    client_secret: __rt::required(__f_client_secret, "client_secret")?,
+                    modalities: __f_modalities.flatten(),
+                    instructions: __f_instructions.flatten(),
+                    voice: __f_voice.flatten(),
+                    input_audio_format: __f_input_audio_format.flatten(),
+                    output_audio_format: __f_output_audio_format.flatten(),
+                    input_audio_transcription: __f_input_audio_transcription.flatten(),
+                    speed: __f_speed.flatten(),
+                    tracing: __f_tracing.flatten(),
+                    turn_detection: __f_turn_detection.flatten(),
+                    tools: __f_tools.flatten(),
+                    tool_choice: __f_tool_choice.flatten(),
+                    temperature: __f_temperature.flatten(),
+                    max_response_output_tokens: __f_max_response_output_tokens.flatten(),
+                    truncation: __f_truncation.flatten(),
+                    prompt: __f_prompt,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateRequest",
+                &[
+                    "client_secret",
+                    "modalities",
+                    "instructions",
+                    "voice",
+                    "input_audio_format",
+                    "output_audio_format",
+                    "input_audio_transcription",
+                    "speed",
+                    "tracing",
+                    "turn_detection",
+                    "tools",
+                    "tool_choice",
+                    "temperature",
+                    "max_response_output_tokens",
+                    "truncation",
+                    "prompt",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeSessionCreateRequest {

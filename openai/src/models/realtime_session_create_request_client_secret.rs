@@ -5,7 +5,7 @@
 /// Ephemeral key returned by the API.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateRequestClientSecret {
     /// Ephemeral key usable in client environments to authenticate connections
     /// to the Realtime API. Use this in client-side environments rather than
@@ -14,4 +14,45 @@ pub struct RealtimeSessionCreateRequestClientSecret {
     /// Timestamp for when the token expires. Currently, all tokens expire
     /// after one minute.
     pub expires_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateRequestClientSecret {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateRequestClientSecret;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateRequestClientSecret")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_value: Option<String> = None;
+                let mut __f_expires_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateRequestClientSecret {
+                    value: __rt::required(__f_value, "value")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateRequestClientSecret",
+                &["value", "expires_at"],
+                __Visitor,
+            )
+    }
 }

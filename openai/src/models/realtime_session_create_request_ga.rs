@@ -15,30 +15,30 @@ use super::{
 /// The `realtime` member of [`RealtimeCreateClientSecretRequestSession`](crate::RealtimeCreateClientSecretRequestSession), which its `type` field selects.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateRequestGa {
     /// The type of session to create. Always `realtime` for the Realtime API.
     pub r#type: RealtimeSessionCreateRequestGaType,
     /// The set of modalities the model can respond with. It defaults to `["audio"]`, indicating
     /// that the model will respond with audio plus a transcript. `["text"]` can be used to make
     /// the model respond with text only. It is not possible to request both `text` and `audio` at the same time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_modalities: Option<Vec<ModalitiesItem>>,
     /// The Realtime model used for this session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<RealtimeSessionCreateGaModel>,
     /// The default system instructions (i.e. system message) prepended to model calls. This field allows the client to guide the model on desired responses. The model can be instructed on response content and format, (e.g. "be extremely succinct", "act friendly", "here are examples of good responses") and on audio behavior (e.g. "talk quickly", "inject emotion into your voice", "laugh frequently"). The instructions are not guaranteed to be followed by the model, but they provide guidance to the model on the desired behavior.
     ///
     /// Note that the server sets default instructions which will be used if this field is not set and are visible in the `session.created` event at the start of the session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Configuration for input and output audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<RealtimeSessionCreateRequestGaAudio>,
     /// Additional fields to include in server outputs.
     ///
     /// `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<RealtimeIncludeItem>>,
     /// Realtime API can write session traces to the [Traces Dashboard](https://platform.openai.com/logs?api=traces). Set to null to disable tracing. Once
     /// tracing is enabled for a session, the configuration cannot be modified.
@@ -47,31 +47,27 @@ pub struct RealtimeSessionCreateRequestGa {
     /// workflow name, group id, and metadata.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tracing: Option<Option<RealtimeSessionCreateRequestGaTracing>>,
     /// Tools available to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<RealtimeSessionCreateRequestGaToolsItem>>,
     /// How the model chooses tools. Provide one of the string modes or force a specific
     /// function/MCP tool.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<RealtimeSessionCreateRequestGaToolChoice>,
     /// Whether the model may call multiple tools in parallel. Only supported by
     /// reasoning Realtime models such as `gpt-realtime-2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<bool>,
     /// Configuration for reasoning-capable Realtime models such as `gpt-realtime-2`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<RealtimeReasoning>,
     /// Maximum number of output tokens for a single assistant response,
     /// inclusive of tool calls. Provide an integer between 1 and 4096 to
     /// limit output tokens, or `inf` for the maximum available tokens for a
     /// given model. Defaults to `inf`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<RealtimeSessionCreateRequestGaMaxOutputTokens>,
     /// When the number of tokens in a conversation exceeds the model's input token limit, the conversation be truncated, meaning messages (starting from the oldest) will not be included in the model's context. A 32k context model with 4,096 max output tokens can only include 28,224 tokens in the context before truncation occurs.
     ///
@@ -80,18 +76,142 @@ pub struct RealtimeSessionCreateRequestGa {
     /// Truncation will reduce the number of cached tokens on the next turn (busting the cache), since messages are dropped from the beginning of the context. However, clients can also configure truncation to retain messages up to a fraction of the maximum context size, which will reduce the need for future truncations and thus improve the cache rate.
     ///
     /// Truncation can be disabled entirely, which means the server will never truncate but would instead return an error if the conversation exceeds the model's input token limit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation: Option<RealtimeTruncation>,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<Option<Prompt>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateRequestGa {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateRequestGa;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateRequestGa")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<RealtimeSessionCreateRequestGaType> = None;
+                let mut __f_output_modalities: Option<Option<Vec<ModalitiesItem>>> = None;
+                let mut __f_model: Option<Option<RealtimeSessionCreateGaModel>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_audio: Option<Option<RealtimeSessionCreateRequestGaAudio>> = None;
+                let mut __f_include: Option<Option<Vec<RealtimeIncludeItem>>> = None;
+                let mut __f_tracing: Option<
+                    Option<RealtimeSessionCreateRequestGaTracing>,
+                > = None;
+                let mut __f_tools: Option<
+                    Option<Vec<RealtimeSessionCreateRequestGaToolsItem>>,
+                > = None;
+                let mut __f_tool_choice: Option<
+                    Option<RealtimeSessionCreateRequestGaToolChoice>,
+                > = None;
+                let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
+                let mut __f_reasoning: Option<Option<RealtimeReasoning>> = None;
+                let mut __f_max_output_tokens: Option<
+                    Option<RealtimeSessionCreateRequestGaMaxOutputTokens>,
+                > = None;
+                let mut __f_truncation: Option<Option<RealtimeTruncation>> = None;
+                let mut __f_prompt: Option<Option<Prompt>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "output_modalities" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_modalities,
+                                "output_modalities",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        "include" => __rt::field(&mut __map, &mut __f_include, "include"),
+                        "tracing" => __rt::field(&mut __map, &mut __f_tracing, "tracing"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "reasoning" => {
+                            __rt::field(&mut __map, &mut __f_reasoning, "reasoning")
+                        }
+                        "max_output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_output_tokens,
+                                "max_output_tokens",
+                            )
+                        }
+                        "truncation" => {
+                            __rt::field(&mut __map, &mut __f_truncation, "truncation")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateRequestGa {
+                    r#type: __rt::required(__f_type, "type")?,
+                    output_modalities: __f_output_modalities.flatten(),
+                    model: __f_model.flatten(),
+                    instructions: __f_instructions.flatten(),
+                    audio: __f_audio.flatten(),
+                    include: __f_include.flatten(),
+                    tracing: __f_tracing,
+                    tools: __f_tools.flatten(),
+                    tool_choice: __f_tool_choice.flatten(),
+                    parallel_tool_calls: __f_parallel_tool_calls.flatten(),
+                    reasoning: __f_reasoning.flatten(),
+                    max_output_tokens: __f_max_output_tokens.flatten(),
+                    truncation: __f_truncation.flatten(),
+                    prompt: __f_prompt,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateRequestGa",
+                &[
+                    "type",
+                    "output_modalities",
+                    "model",
+                    "instructions",
+                    "audio",
+                    "include",
+                    "tracing",
+                    "tools",
+                    "tool_choice",
+                    "parallel_tool_calls",
+                    "reasoning",
+                    "max_output_tokens",
+                    "truncation",
+                    "prompt",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeSessionCreateRequestGa {

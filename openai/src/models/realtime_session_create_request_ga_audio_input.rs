@@ -10,18 +10,18 @@ use super::{
 /// `RealtimeSessionCreateRequestGaAudioInput` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateRequestGaAudioInput {
     /// The format of the input audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<RealtimeAudioFormats>,
     /// Configuration for input audio transcription, defaults to off and can be set to `null` to turn off once on. Input audio transcription is not native to the model, since the model consumes audio directly. Transcription runs asynchronously through [the /audio/transcriptions endpoint](/docs/api-reference/audio/createTranscription) and should be treated as guidance of input audio content rather than precisely what the model heard. The client can optionally set the language and prompt for transcription, these offer additional guidance to the transcription service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription: Option<AudioTranscription>,
     /// Configuration for input audio noise reduction. This can be set to `null` to turn off.
     /// Noise reduction filters audio added to the input audio buffer before it is sent to VAD and the model.
     /// Filtering the audio can improve VAD and turn detection accuracy (reducing false positives) and model performance by improving perception of the input audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub noise_reduction: Option<RealtimeSessionCreateRequestGaAudioInputNoiseReduction>,
     /// Configuration for turn detection, ether Server VAD or Semantic VAD. This can be set to `null` to turn off, in which case the client must manually trigger model response.
     ///
@@ -33,12 +33,73 @@ pub struct RealtimeSessionCreateRequestGaAudioInput {
     /// set to `null`; VAD is not supported.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn_detection: Option<Option<RealtimeTurnDetection>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateRequestGaAudioInput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateRequestGaAudioInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateRequestGaAudioInput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_format: Option<Option<RealtimeAudioFormats>> = None;
+                let mut __f_transcription: Option<Option<AudioTranscription>> = None;
+                let mut __f_noise_reduction: Option<
+                    Option<RealtimeSessionCreateRequestGaAudioInputNoiseReduction>,
+                > = None;
+                let mut __f_turn_detection: Option<Option<RealtimeTurnDetection>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        "transcription" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_transcription,
+                                "transcription",
+                            )
+                        }
+                        "noise_reduction" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_noise_reduction,
+                                "noise_reduction",
+                            )
+                        }
+                        "turn_detection" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_turn_detection,
+                                "turn_detection",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateRequestGaAudioInput {
+                    format: __f_format.flatten(),
+                    transcription: __f_transcription.flatten(),
+                    noise_reduction: __f_noise_reduction.flatten(),
+                    turn_detection: __f_turn_detection,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateRequestGaAudioInput",
+                &["format", "transcription", "noise_reduction", "turn_detection"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeSessionCreateRequestGaAudioInput {

@@ -7,10 +7,10 @@ use super::RealtimeAudioFormats;
 /// `RealtimeSessionCreateRequestGaAudioOutput` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateRequestGaAudioOutput {
     /// The format of the output audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<RealtimeAudioFormats>,
     /// The voice the model uses to respond. Supported built-in voices are
     /// `alloy`, `ash`, `ballad`, `coral`, `echo`, `sage`, `shimmer`, `verse`,
@@ -18,7 +18,7 @@ pub struct RealtimeSessionCreateRequestGaAudioOutput {
     /// an `id`, for example `{ "id": "voice_1234" }`. Voice cannot be changed
     /// during the session once the model has responded with audio at least once.
     /// We recommend `marin` and `cedar` for best quality.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice: Option<serde_json::Value>,
     /// The speed of the model's spoken response as a multiple of the original speed.
     /// 1.0 is the default speed. 0.25 is the minimum speed. 1.5 is the maximum speed. This value can only be changed in between model turns, not while a response is in progress.
@@ -27,8 +27,50 @@ pub struct RealtimeSessionCreateRequestGaAudioOutput {
     /// also possible to prompt the model to speak faster or slower.
     ///
     /// Constraint: from 0.25 to 1.5 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub speed: Option<f64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateRequestGaAudioOutput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateRequestGaAudioOutput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateRequestGaAudioOutput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_format: Option<Option<RealtimeAudioFormats>> = None;
+                let mut __f_voice: Option<Option<serde_json::Value>> = None;
+                let mut __f_speed: Option<Option<f64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        "voice" => __rt::field(&mut __map, &mut __f_voice, "voice"),
+                        "speed" => __rt::field(&mut __map, &mut __f_speed, "speed"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateRequestGaAudioOutput {
+                    format: __f_format.flatten(),
+                    voice: __f_voice.flatten(),
+                    speed: __f_speed.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateRequestGaAudioOutput",
+                &["format", "voice", "speed"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeSessionCreateRequestGaAudioOutput {

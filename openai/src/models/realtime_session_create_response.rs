@@ -11,27 +11,27 @@ use super::{
 /// A Realtime session configuration object.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateResponse {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The object type. Always `realtime.session`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
     /// Expiration timestamp for the session, in seconds since epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Additional fields to include in server outputs.
     /// - `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<RealtimeIncludeItem>>,
     /// The Realtime model used for this session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
     /// The set of modalities the model can respond with. To disable audio,
     /// set this to \["text"\].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_modalities: Option<serde_json::Value>,
     /// The default system instructions (i.e. system message) prepended to model
     /// calls. This field allows the client to guide the model on desired
@@ -45,34 +45,154 @@ pub struct RealtimeSessionCreateResponse {
     /// Note that the server sets default instructions which will be used if this
     /// field is not set and are visible in the `session.created` event at the
     /// start of the session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
     /// Configuration for input and output audio for the session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<RealtimeSessionCreateResponseAudio>,
     /// Configuration options for tracing. Set to null to disable tracing. Once
     /// tracing is enabled for a session, the configuration cannot be modified.
     ///
     /// `auto` will create a trace for the session with default values for the
     /// workflow name, group id, and metadata.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tracing: Option<RealtimeSessionCreateResponseTracing>,
     /// Configuration for turn detection. Can be set to `null` to turn off. Server
     /// VAD means that the model will detect the start and end of speech based on
     /// audio volume and respond at the end of user speech.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn_detection: Option<RealtimeSessionCreateResponseTurnDetection>,
     /// Tools (functions) available to the model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<RealtimeFunctionTool>>,
     /// How the model chooses tools. Options are `auto`, `none`, `required`, or
     /// specify a function.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<String>,
     /// Maximum number of output tokens for a single assistant response,
     /// inclusive of tool calls. Provide an integer between 1 and 4096 to
     /// limit output tokens, or `inf` for the maximum available tokens for a
     /// given model. Defaults to `inf`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<RealtimeSessionCreateResponseMaxOutputTokens>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_object: Option<Option<String>> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_include: Option<Option<Vec<RealtimeIncludeItem>>> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_output_modalities: Option<Option<serde_json::Value>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_audio: Option<Option<RealtimeSessionCreateResponseAudio>> = None;
+                let mut __f_tracing: Option<
+                    Option<RealtimeSessionCreateResponseTracing>,
+                > = None;
+                let mut __f_turn_detection: Option<
+                    Option<RealtimeSessionCreateResponseTurnDetection>,
+                > = None;
+                let mut __f_tools: Option<Option<Vec<RealtimeFunctionTool>>> = None;
+                let mut __f_tool_choice: Option<Option<String>> = None;
+                let mut __f_max_output_tokens: Option<
+                    Option<RealtimeSessionCreateResponseMaxOutputTokens>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "include" => __rt::field(&mut __map, &mut __f_include, "include"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "output_modalities" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_modalities,
+                                "output_modalities",
+                            )
+                        }
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        "tracing" => __rt::field(&mut __map, &mut __f_tracing, "tracing"),
+                        "turn_detection" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_turn_detection,
+                                "turn_detection",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "max_output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_output_tokens,
+                                "max_output_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateResponse {
+                    id: __f_id.flatten(),
+                    object: __f_object.flatten(),
+                    expires_at: __f_expires_at.flatten(),
+                    include: __f_include.flatten(),
+                    model: __f_model.flatten(),
+                    output_modalities: __f_output_modalities.flatten(),
+                    instructions: __f_instructions.flatten(),
+                    audio: __f_audio.flatten(),
+                    tracing: __f_tracing.flatten(),
+                    turn_detection: __f_turn_detection.flatten(),
+                    tools: __f_tools.flatten(),
+                    tool_choice: __f_tool_choice.flatten(),
+                    max_output_tokens: __f_max_output_tokens.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateResponse",
+                &[
+                    "id",
+                    "object",
+                    "expires_at",
+                    "include",
+                    "model",
+                    "output_modalities",
+                    "instructions",
+                    "audio",
+                    "tracing",
+                    "turn_detection",
+                    "tools",
+                    "tool_choice",
+                    "max_output_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -9,12 +9,55 @@ use super::{
 /// Configuration for input and output audio for the session.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateResponseAudio {
     /// `input` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<RealtimeSessionCreateResponseAudioInput>,
     /// `output` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<RealtimeSessionCreateResponseAudioOutput>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateResponseAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateResponseAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateResponseAudio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<
+                    Option<RealtimeSessionCreateResponseAudioInput>,
+                > = None;
+                let mut __f_output: Option<
+                    Option<RealtimeSessionCreateResponseAudioOutput>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateResponseAudio {
+                    input: __f_input.flatten(),
+                    output: __f_output.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateResponseAudio",
+                &["input", "output"],
+                __Visitor,
+            )
+    }
 }

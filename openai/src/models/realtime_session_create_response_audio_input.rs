@@ -11,18 +11,85 @@ use super::{
 /// `RealtimeSessionCreateResponseAudioInput` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateResponseAudioInput {
     /// `format` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<RealtimeAudioFormats>,
     /// Configuration for input audio transcription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription: Option<AudioTranscriptionResponse>,
     /// Configuration for input audio noise reduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub noise_reduction: Option<RealtimeSessionCreateResponseAudioInputNoiseReduction>,
     /// Configuration for turn detection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn_detection: Option<RealtimeSessionCreateResponseAudioInputTurnDetection>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateResponseAudioInput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateResponseAudioInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateResponseAudioInput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_format: Option<Option<RealtimeAudioFormats>> = None;
+                let mut __f_transcription: Option<Option<AudioTranscriptionResponse>> = None;
+                let mut __f_noise_reduction: Option<
+                    Option<RealtimeSessionCreateResponseAudioInputNoiseReduction>,
+                > = None;
+                let mut __f_turn_detection: Option<
+                    Option<RealtimeSessionCreateResponseAudioInputTurnDetection>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        "transcription" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_transcription,
+                                "transcription",
+                            )
+                        }
+                        "noise_reduction" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_noise_reduction,
+                                "noise_reduction",
+                            )
+                        }
+                        "turn_detection" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_turn_detection,
+                                "turn_detection",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateResponseAudioInput {
+                    format: __f_format.flatten(),
+                    transcription: __f_transcription.flatten(),
+                    noise_reduction: __f_noise_reduction.flatten(),
+                    turn_detection: __f_turn_detection.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateResponseAudioInput",
+                &["format", "transcription", "noise_reduction", "turn_detection"],
+                __Visitor,
+            )
+    }
 }

@@ -5,18 +5,80 @@
 /// Configuration for turn detection.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateResponseAudioInputTurnDetection {
     /// Type of turn detection, only `server_vad` is currently supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// `threshold` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
     /// `prefix_padding_ms` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix_padding_ms: Option<i64>,
     /// `silence_duration_ms` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub silence_duration_ms: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RealtimeSessionCreateResponseAudioInputTurnDetection {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateResponseAudioInputTurnDetection;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct RealtimeSessionCreateResponseAudioInputTurnDetection",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<String>> = None;
+                let mut __f_threshold: Option<Option<f64>> = None;
+                let mut __f_prefix_padding_ms: Option<Option<i64>> = None;
+                let mut __f_silence_duration_ms: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "threshold" => {
+                            __rt::field(&mut __map, &mut __f_threshold, "threshold")
+                        }
+                        "prefix_padding_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prefix_padding_ms,
+                                "prefix_padding_ms",
+                            )
+                        }
+                        "silence_duration_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_silence_duration_ms,
+                                "silence_duration_ms",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateResponseAudioInputTurnDetection {
+                    r#type: __f_type.flatten(),
+                    threshold: __f_threshold.flatten(),
+                    prefix_padding_ms: __f_prefix_padding_ms.flatten(),
+                    silence_duration_ms: __f_silence_duration_ms.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateResponseAudioInputTurnDetection",
+                &["type", "threshold", "prefix_padding_ms", "silence_duration_ms"],
+                __Visitor,
+            )
+    }
 }

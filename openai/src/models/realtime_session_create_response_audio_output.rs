@@ -7,15 +7,57 @@ use super::{RealtimeAudioFormats, VoiceIdsShared};
 /// `RealtimeSessionCreateResponseAudioOutput` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateResponseAudioOutput {
     /// `format` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<RealtimeAudioFormats>,
     /// `voice` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub voice: Option<VoiceIdsShared>,
     /// `speed` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub speed: Option<f64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateResponseAudioOutput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateResponseAudioOutput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateResponseAudioOutput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_format: Option<Option<RealtimeAudioFormats>> = None;
+                let mut __f_voice: Option<Option<VoiceIdsShared>> = None;
+                let mut __f_speed: Option<Option<f64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        "voice" => __rt::field(&mut __map, &mut __f_voice, "voice"),
+                        "speed" => __rt::field(&mut __map, &mut __f_speed, "speed"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateResponseAudioOutput {
+                    format: __f_format.flatten(),
+                    voice: __f_voice.flatten(),
+                    speed: __f_speed.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateResponseAudioOutput",
+                &["format", "voice", "speed"],
+                __Visitor,
+            )
+    }
 }

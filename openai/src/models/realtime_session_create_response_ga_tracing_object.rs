@@ -5,18 +5,72 @@
 /// Granular configuration for tracing.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeSessionCreateResponseGaTracingObject {
     /// The name of the workflow to attach to this trace. This is used to
     /// name the trace in the Traces Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub workflow_name: Option<String>,
     /// The group id to attach to this trace to enable filtering and
     /// grouping in the Traces Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// The arbitrary metadata to attach to this trace to enable
     /// filtering in the Traces Dashboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeSessionCreateResponseGaTracingObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeSessionCreateResponseGaTracingObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeSessionCreateResponseGaTracingObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_workflow_name: Option<Option<String>> = None;
+                let mut __f_group_id: Option<Option<String>> = None;
+                let mut __f_metadata: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "workflow_name" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_workflow_name,
+                                "workflow_name",
+                            )
+                        }
+                        "group_id" => {
+                            __rt::field(&mut __map, &mut __f_group_id, "group_id")
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeSessionCreateResponseGaTracingObject {
+                    workflow_name: __f_workflow_name.flatten(),
+                    group_id: __f_group_id.flatten(),
+                    metadata: __f_metadata.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeSessionCreateResponseGaTracingObject",
+                &["workflow_name", "group_id", "metadata"],
+                __Visitor,
+            )
+    }
 }

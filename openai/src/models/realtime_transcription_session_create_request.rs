@@ -12,32 +12,121 @@ use super::{
 /// Realtime transcription session object configuration.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateRequest {
     /// Configuration for turn detection. Can be set to `null` to turn off. Server VAD means that the model will detect the start and end of speech based on audio volume and respond at the end of user speech.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn_detection: Option<RealtimeTranscriptionSessionCreateRequestTurnDetection>,
     /// Configuration for input audio noise reduction. This can be set to `null` to turn off.
     /// Noise reduction filters audio added to the input audio buffer before it is sent to VAD and the model.
     /// Filtering the audio can improve VAD and turn detection accuracy (reducing false positives) and model performance by improving perception of the input audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_noise_reduction: Option<
         RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction,
     >,
     /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
     /// For `pcm16`, input audio must be 16-bit PCM at a 24kHz sample rate,
     /// single channel (mono), and little-endian byte order.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_format: Option<
         RealtimeTranscriptionSessionCreateRequestInputAudioFormat,
     >,
     /// Configuration for input audio transcription. The client can optionally set the language and prompt for transcription, these offer additional guidance to the transcription service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_transcription: Option<AudioTranscription>,
     /// The set of items to include in the transcription. Current available items are:
     /// `item.input_audio_transcription.logprobs`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<RealtimeIncludeItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranscriptionSessionCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranscriptionSessionCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_turn_detection: Option<
+                    Option<RealtimeTranscriptionSessionCreateRequestTurnDetection>,
+                > = None;
+                let mut __f_input_audio_noise_reduction: Option<
+                    Option<
+                        RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction,
+                    >,
+                > = None;
+                let mut __f_input_audio_format: Option<
+                    Option<RealtimeTranscriptionSessionCreateRequestInputAudioFormat>,
+                > = None;
+                let mut __f_input_audio_transcription: Option<
+                    Option<AudioTranscription>,
+                > = None;
+                let mut __f_include: Option<Option<Vec<RealtimeIncludeItem>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "turn_detection" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_turn_detection,
+                                "turn_detection",
+                            )
+                        }
+                        "input_audio_noise_reduction" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_noise_reduction,
+                                "input_audio_noise_reduction",
+                            )
+                        }
+                        "input_audio_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_format,
+                                "input_audio_format",
+                            )
+                        }
+                        "input_audio_transcription" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_transcription,
+                                "input_audio_transcription",
+                            )
+                        }
+                        "include" => __rt::field(&mut __map, &mut __f_include, "include"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateRequest {
+                    turn_detection: __f_turn_detection.flatten(),
+                    input_audio_noise_reduction: __f_input_audio_noise_reduction
+                        .flatten(),
+                    input_audio_format: __f_input_audio_format.flatten(),
+                    input_audio_transcription: __f_input_audio_transcription.flatten(),
+                    include: __f_include.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateRequest",
+                &[
+                    "turn_detection",
+                    "input_audio_noise_reduction",
+                    "input_audio_format",
+                    "input_audio_transcription",
+                    "include",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTranscriptionSessionCreateRequest {

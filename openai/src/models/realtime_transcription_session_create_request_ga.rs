@@ -9,16 +9,57 @@ use super::{RealtimeIncludeItem, RealtimeTranscriptionSessionCreateRequestGaAudi
 /// The `transcription` member of [`RealtimeCreateClientSecretRequestSession`](crate::RealtimeCreateClientSecretRequestSession), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestGa {
     /// Configuration for input and output audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<RealtimeTranscriptionSessionCreateRequestGaAudio>,
     /// Additional fields to include in server outputs.
     ///
     /// `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<RealtimeIncludeItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranscriptionSessionCreateRequestGa {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateRequestGa;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranscriptionSessionCreateRequestGa")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_audio: Option<
+                    Option<RealtimeTranscriptionSessionCreateRequestGaAudio>,
+                > = None;
+                let mut __f_include: Option<Option<Vec<RealtimeIncludeItem>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        "include" => __rt::field(&mut __map, &mut __f_include, "include"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateRequestGa {
+                    audio: __f_audio.flatten(),
+                    include: __f_include.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateRequestGa",
+                &["audio", "include"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTranscriptionSessionCreateRequestGa {

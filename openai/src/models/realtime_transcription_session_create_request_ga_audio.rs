@@ -7,11 +7,49 @@ use super::RealtimeTranscriptionSessionCreateRequestGaAudioInput;
 /// Configuration for input and output audio.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestGaAudio {
     /// `input` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<RealtimeTranscriptionSessionCreateRequestGaAudioInput>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranscriptionSessionCreateRequestGaAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateRequestGaAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranscriptionSessionCreateRequestGaAudio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<
+                    Option<RealtimeTranscriptionSessionCreateRequestGaAudioInput>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateRequestGaAudio {
+                    input: __f_input.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateRequestGaAudio",
+                &["input"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTranscriptionSessionCreateRequestGaAudio {

@@ -9,9 +9,48 @@ use super::NoiseReductionType;
 /// Filtering the audio can improve VAD and turn detection accuracy (reducing false positives) and model performance by improving perception of the input audio.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction {
     /// Type of noise reduction. `near_field` is for close-talking microphones such as headphones, `far_field` is for far-field microphones such as laptop or conference room microphones.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<NoiseReductionType>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<NoiseReductionType>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction {
+                    r#type: __f_type.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateRequestInputAudioNoiseReduction",
+                &["type"],
+                __Visitor,
+            )
+    }
 }

@@ -14,24 +14,110 @@ use super::{
 /// property is not present when a session is updated via the WebSocket API.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateResponse {
     /// Ephemeral key returned by the API. Only present when the session is
     /// created on the server via REST API.
     pub client_secret: RealtimeTranscriptionSessionCreateResponseClientSecret,
     /// The set of modalities the model can respond with. To disable audio,
     /// set this to \["text"\].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub modalities: Option<serde_json::Value>,
     /// The format of input audio. Options are `pcm16`, `g711_ulaw`, or `g711_alaw`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_format: Option<String>,
     /// Configuration of the transcription model.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_transcription: Option<AudioTranscriptionResponse>,
     /// Configuration for turn detection. Can be set to `null` to turn off. Server
     /// VAD means that the model will detect the start and end of speech based on
     /// audio volume and respond at the end of user speech.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub turn_detection: Option<RealtimeTranscriptionSessionCreateResponseTurnDetection>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranscriptionSessionCreateResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranscriptionSessionCreateResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_client_secret: Option<
+                    RealtimeTranscriptionSessionCreateResponseClientSecret,
+                > = None;
+                let mut __f_modalities: Option<Option<serde_json::Value>> = None;
+                let mut __f_input_audio_format: Option<Option<String>> = None;
+                let mut __f_input_audio_transcription: Option<
+                    Option<AudioTranscriptionResponse>,
+                > = None;
+                let mut __f_turn_detection: Option<
+                    Option<RealtimeTranscriptionSessionCreateResponseTurnDetection>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "client_secret" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_client_secret,
+                                "client_secret",
+                            )
+                        }
+                        "modalities" => {
+                            __rt::field(&mut __map, &mut __f_modalities, "modalities")
+                        }
+                        "input_audio_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_format,
+                                "input_audio_format",
+                            )
+                        }
+                        "input_audio_transcription" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_transcription,
+                                "input_audio_transcription",
+                            )
+                        }
+                        "turn_detection" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_turn_detection,
+                                "turn_detection",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateResponse {
+                    client_secret: __rt::required(__f_client_secret, "client_secret")?,
+                    modalities: __f_modalities.flatten(),
+                    input_audio_format: __f_input_audio_format.flatten(),
+                    input_audio_transcription: __f_input_audio_transcription.flatten(),
+                    turn_detection: __f_turn_detection.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateResponse",
+                &[
+                    "client_secret",
+                    "modalities",
+                    "input_audio_format",
+                    "input_audio_transcription",
+                    "turn_detection",
+                ],
+                __Visitor,
+            )
+    }
 }

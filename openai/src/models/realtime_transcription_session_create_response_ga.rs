@@ -9,20 +9,72 @@ use super::{RealtimeIncludeItem, RealtimeTranscriptionSessionCreateResponseGaAud
 /// The `transcription` member of [`RealtimeCreateClientSecretResponseSession`](crate::RealtimeCreateClientSecretResponseSession), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateResponseGa {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.
     pub id: String,
     /// The object type. Always `realtime.transcription_session`.
     pub object: String,
     /// Expiration timestamp for the session, in seconds since epoch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Additional fields to include in server outputs.
     /// - `item.input_audio_transcription.logprobs`: Include logprobs for input audio transcription.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include: Option<Vec<RealtimeIncludeItem>>,
     /// Configuration for input audio for the session.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<RealtimeTranscriptionSessionCreateResponseGaAudio>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranscriptionSessionCreateResponseGa {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateResponseGa;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranscriptionSessionCreateResponseGa")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<String> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_include: Option<Option<Vec<RealtimeIncludeItem>>> = None;
+                let mut __f_audio: Option<
+                    Option<RealtimeTranscriptionSessionCreateResponseGaAudio>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "include" => __rt::field(&mut __map, &mut __f_include, "include"),
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateResponseGa {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    expires_at: __f_expires_at.flatten(),
+                    include: __f_include.flatten(),
+                    audio: __f_audio.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateResponseGa",
+                &["id", "object", "expires_at", "include", "audio"],
+                __Visitor,
+            )
+    }
 }

@@ -7,9 +7,47 @@ use super::RealtimeTranscriptionSessionCreateResponseGaAudioInput;
 /// Configuration for input audio for the session.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateResponseGaAudio {
     /// `input` (the OpenAPI document does not describe it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<RealtimeTranscriptionSessionCreateResponseGaAudioInput>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranscriptionSessionCreateResponseGaAudio {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateResponseGaAudio;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranscriptionSessionCreateResponseGaAudio")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<
+                    Option<RealtimeTranscriptionSessionCreateResponseGaAudioInput>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateResponseGaAudio {
+                    input: __f_input.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateResponseGaAudio",
+                &["input"],
+                __Visitor,
+            )
+    }
 }

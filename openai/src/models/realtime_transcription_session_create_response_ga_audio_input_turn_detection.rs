@@ -7,23 +7,85 @@
 /// audio volume and respond at the end of user speech. For `gpt-realtime-whisper`, this must be `null`; VAD is not supported.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection {
     /// Type of turn detection, only `server_vad` is currently supported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     /// Activation threshold for VAD (0.0 to 1.0), this defaults to 0.5. A
     /// higher threshold will require louder audio to activate the model, and
     /// thus might perform better in noisy environments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
     /// Amount of audio to include before the VAD detected speech (in
     /// milliseconds). Defaults to 300ms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix_padding_ms: Option<i64>,
     /// Duration of silence to detect speech stop (in milliseconds). Defaults
     /// to 500ms. With shorter values the model will respond more quickly,
     /// but may jump in on short pauses from the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub silence_duration_ms: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<Option<String>> = None;
+                let mut __f_threshold: Option<Option<f64>> = None;
+                let mut __f_prefix_padding_ms: Option<Option<i64>> = None;
+                let mut __f_silence_duration_ms: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "threshold" => {
+                            __rt::field(&mut __map, &mut __f_threshold, "threshold")
+                        }
+                        "prefix_padding_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prefix_padding_ms,
+                                "prefix_padding_ms",
+                            )
+                        }
+                        "silence_duration_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_silence_duration_ms,
+                                "silence_duration_ms",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection {
+                    r#type: __f_type.flatten(),
+                    threshold: __f_threshold.flatten(),
+                    prefix_padding_ms: __f_prefix_padding_ms.flatten(),
+                    silence_duration_ms: __f_silence_duration_ms.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranscriptionSessionCreateResponseGaAudioInputTurnDetection",
+                &["type", "threshold", "prefix_padding_ms", "silence_duration_ms"],
+                __Visitor,
+            )
+    }
 }

@@ -10,17 +10,64 @@ use super::{
 /// Create a translation session and client secret for the Realtime API.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationClientSecretCreateRequest {
     /// Configuration for the client secret expiration. Expiration refers to the time after which
     /// a client secret will no longer be valid for creating sessions. The session itself may
     /// continue after that time once started. A secret can be used to create multiple sessions
     /// until it expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<RealtimeTranslationClientSecretCreateRequestExpiresAfter>,
     /// Realtime translation session configuration. Translation sessions stream source
     /// audio in and translated audio plus transcript deltas out continuously.
     pub session: RealtimeTranslationSessionCreateRequest,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranslationClientSecretCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationClientSecretCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranslationClientSecretCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_expires_after: Option<
+                    Option<RealtimeTranslationClientSecretCreateRequestExpiresAfter>,
+                > = None;
+                let mut __f_session: Option<RealtimeTranslationSessionCreateRequest> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "session" => __rt::field(&mut __map, &mut __f_session, "session"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationClientSecretCreateRequest {
+                    expires_after: __f_expires_after.flatten(),
+                    session: __rt::required(__f_session, "session")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationClientSecretCreateRequest",
+                &["expires_after", "session"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTranslationClientSecretCreateRequest {

@@ -7,7 +7,7 @@ use super::RealtimeTranslationSession;
 /// Response from creating a translation session and client secret for the Realtime API.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationClientSecretCreateResponse {
     /// The generated client secret value.
     pub value: String,
@@ -16,4 +16,48 @@ pub struct RealtimeTranslationClientSecretCreateResponse {
     /// A Realtime translation session. Translation sessions continuously translate input
     /// audio into the configured output language.
     pub session: RealtimeTranslationSession,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranslationClientSecretCreateResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationClientSecretCreateResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranslationClientSecretCreateResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_value: Option<String> = None;
+                let mut __f_expires_at: Option<i64> = None;
+                let mut __f_session: Option<RealtimeTranslationSession> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "value" => __rt::field(&mut __map, &mut __f_value, "value"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "session" => __rt::field(&mut __map, &mut __f_session, "session"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationClientSecretCreateResponse {
+                    value: __rt::required(__f_value, "value")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    session: __rt::required(__f_session, "session")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationClientSecretCreateResponse",
+                &["value", "expires_at", "session"],
+                __Visitor,
+            )
+    }
 }

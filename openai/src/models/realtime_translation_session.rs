@@ -8,7 +8,7 @@ use super::RealtimeTranslationSessionAudio;
 /// audio into the configured output language.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationSession {
     /// Unique identifier for the session that looks like `sess_1234567890abcdef`.
     pub id: String,
@@ -21,6 +21,56 @@ pub struct RealtimeTranslationSession {
     pub model: String,
     /// Configuration for translation input and output audio.
     pub audio: RealtimeTranslationSessionAudio,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranslationSession {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationSession;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranslationSession")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_type: Option<RealtimeTranslationSessionType> = None;
+                let mut __f_expires_at: Option<i64> = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_audio: Option<RealtimeTranslationSessionAudio> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationSession {
+                    id: __rt::required(__f_id, "id")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    model: __rt::required(__f_model, "model")?,
+                    audio: __rt::required(__f_audio, "audio")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationSession",
+                &["id", "type", "expires_at", "model", "audio"],
+                __Visitor,
+            )
+    }
 }
 
 /// The session type. Always `translation` for Realtime translation sessions.

@@ -10,28 +10,75 @@ use super::{
 /// `RealtimeTranslationSessionAudioInput` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationSessionAudioInput {
     /// Optional source-language transcription. When configured, the server emits
     /// `session.input_transcript.delta` events. Translation itself still runs from
     /// the input audio stream.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub transcription: Option<Option<RealtimeTranslationSessionAudioInputTranscription>>,
     /// Optional input noise reduction.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub noise_reduction: Option<
         Option<RealtimeTranslationSessionAudioInputNoiseReduction>,
     >,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranslationSessionAudioInput {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationSessionAudioInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranslationSessionAudioInput")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_transcription: Option<
+                    Option<RealtimeTranslationSessionAudioInputTranscription>,
+                > = None;
+                let mut __f_noise_reduction: Option<
+                    Option<RealtimeTranslationSessionAudioInputNoiseReduction>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "transcription" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_transcription,
+                                "transcription",
+                            )
+                        }
+                        "noise_reduction" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_noise_reduction,
+                                "noise_reduction",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationSessionAudioInput {
+                    transcription: __f_transcription,
+                    noise_reduction: __f_noise_reduction,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationSessionAudioInput",
+                &["transcription", "noise_reduction"],
+                __Visitor,
+            )
+    }
 }

@@ -7,8 +7,45 @@ use super::NoiseReductionType;
 /// Optional input noise reduction.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationSessionAudioInputNoiseReduction {
     /// Type of noise reduction. `near_field` is for close-talking microphones such as headphones, `far_field` is for far-field microphones such as laptop or conference room microphones.
     pub r#type: NoiseReductionType,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RealtimeTranslationSessionAudioInputNoiseReduction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationSessionAudioInputNoiseReduction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranslationSessionAudioInputNoiseReduction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<NoiseReductionType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationSessionAudioInputNoiseReduction {
+                    r#type: __rt::required(__f_type, "type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationSessionAudioInputNoiseReduction",
+                &["type"],
+                __Visitor,
+            )
+    }
 }

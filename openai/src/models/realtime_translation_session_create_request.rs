@@ -8,11 +8,52 @@ use super::RealtimeTranslationSessionCreateRequestAudio;
 /// audio in and translated audio plus transcript deltas out continuously.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationSessionCreateRequest {
     /// The Realtime translation model used for this session.
     pub model: String,
     /// Configuration for translation input and output audio.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audio: Option<RealtimeTranslationSessionCreateRequestAudio>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTranslationSessionCreateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationSessionCreateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTranslationSessionCreateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<String> = None;
+                let mut __f_audio: Option<
+                    Option<RealtimeTranslationSessionCreateRequestAudio>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "audio" => __rt::field(&mut __map, &mut __f_audio, "audio"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationSessionCreateRequest {
+                    model: __rt::required(__f_model, "model")?,
+                    audio: __f_audio.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationSessionCreateRequest",
+                &["model", "audio"],
+                __Visitor,
+            )
+    }
 }

@@ -7,8 +7,47 @@
 /// the input audio stream.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTranslationSessionCreateRequestAudioInputTranscription {
     /// The transcription model to use for source transcript deltas.
     pub model: String,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RealtimeTranslationSessionCreateRequestAudioInputTranscription {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTranslationSessionCreateRequestAudioInputTranscription;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct RealtimeTranslationSessionCreateRequestAudioInputTranscription",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTranslationSessionCreateRequestAudioInputTranscription {
+                    model: __rt::required(__f_model, "model")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTranslationSessionCreateRequestAudioInputTranscription",
+                &["model"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::RealtimeTruncationObjectTokenLimits;
 /// Retain a fraction of the conversation tokens when the conversation exceeds the input token limit. This allows you to amortize truncations across multiple turns, which can help improve cached token usage.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTruncationObject {
     /// Use retention ratio truncation.
     pub r#type: RealtimeTruncationObjectType,
@@ -16,8 +16,67 @@ pub struct RealtimeTruncationObject {
     /// Constraint: from 0 to 1 inclusive.
     pub retention_ratio: f64,
     /// Optional custom token limits for this truncation strategy. If not provided, the model's default token limits will be used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub token_limits: Option<RealtimeTruncationObjectTokenLimits>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTruncationObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTruncationObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTruncationObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<RealtimeTruncationObjectType> = None;
+                let mut __f_retention_ratio: Option<f64> = None;
+                let mut __f_token_limits: Option<
+                    Option<RealtimeTruncationObjectTokenLimits>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "retention_ratio" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_retention_ratio,
+                                "retention_ratio",
+                            )
+                        }
+                        "token_limits" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_token_limits,
+                                "token_limits",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTruncationObject {
+                    r#type: __rt::required(__f_type, "type")?,
+                    retention_ratio: __rt::required(
+                        __f_retention_ratio,
+                        "retention_ratio",
+                    )?,
+                    token_limits: __f_token_limits.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTruncationObject",
+                &["type", "retention_ratio", "token_limits"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTruncationObject {

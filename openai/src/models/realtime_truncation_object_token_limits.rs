@@ -5,13 +5,55 @@
 /// Optional custom token limits for this truncation strategy. If not provided, the model's default token limits will be used.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTruncationObjectTokenLimits {
     /// Maximum tokens allowed in the conversation after instructions (which including tool definitions). For example, setting this to 5,000 would mean that truncation would occur when the conversation exceeds 5,000 tokens after instructions. This cannot be higher than the model's context window size minus the maximum output tokens.
     ///
     /// Constraint: at least 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub post_instructions: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTruncationObjectTokenLimits {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTruncationObjectTokenLimits;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTruncationObjectTokenLimits")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_post_instructions: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "post_instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_post_instructions,
+                                "post_instructions",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTruncationObjectTokenLimits {
+                    post_instructions: __f_post_instructions.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTruncationObjectTokenLimits",
+                &["post_instructions"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTruncationObjectTokenLimits {

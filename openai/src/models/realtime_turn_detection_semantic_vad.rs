@@ -9,16 +9,74 @@ use super::RealtimeTurnDetectionSemanticVadEagerness;
 /// The `semantic_vad` member of [`RealtimeTurnDetection`](crate::RealtimeTurnDetection), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTurnDetectionSemanticVad {
     /// Used only for `semantic_vad` mode. The eagerness of the model to respond. `low` will wait longer for the user to continue speaking, `high` will respond more quickly. `auto` is the default and is equivalent to `medium`. `low`, `medium`, and `high` have max timeouts of 8s, 4s, and 2s respectively.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eagerness: Option<RealtimeTurnDetectionSemanticVadEagerness>,
     /// Whether or not to automatically generate a response when a VAD stop event occurs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_response: Option<bool>,
     /// Whether or not to automatically interrupt any ongoing response with output to the default
     /// conversation (i.e. `conversation` of `auto`) when a VAD start event occurs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub interrupt_response: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTurnDetectionSemanticVad {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTurnDetectionSemanticVad;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTurnDetectionSemanticVad")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_eagerness: Option<
+                    Option<RealtimeTurnDetectionSemanticVadEagerness>,
+                > = None;
+                let mut __f_create_response: Option<Option<bool>> = None;
+                let mut __f_interrupt_response: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "eagerness" => {
+                            __rt::field(&mut __map, &mut __f_eagerness, "eagerness")
+                        }
+                        "create_response" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_create_response,
+                                "create_response",
+                            )
+                        }
+                        "interrupt_response" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_interrupt_response,
+                                "interrupt_response",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTurnDetectionSemanticVad {
+                    eagerness: __f_eagerness.flatten(),
+                    create_response: __f_create_response.flatten(),
+                    interrupt_response: __f_interrupt_response.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTurnDetectionSemanticVad",
+                &["eagerness", "create_response", "interrupt_response"],
+                __Visitor,
+            )
+    }
 }

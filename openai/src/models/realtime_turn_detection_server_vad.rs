@@ -7,32 +7,32 @@
 /// The `server_vad` member of [`RealtimeTurnDetection`](crate::RealtimeTurnDetection), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeTurnDetectionServerVad {
     /// Used only for `server_vad` mode. Activation threshold for VAD (0.0 to 1.0), this defaults to 0.5. A
     /// higher threshold will require louder audio to activate the model, and
     /// thus might perform better in noisy environments.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub threshold: Option<f64>,
     /// Used only for `server_vad` mode. Amount of audio to include before the VAD detected speech (in
     /// milliseconds). Defaults to 300ms.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prefix_padding_ms: Option<i64>,
     /// Used only for `server_vad` mode. Duration of silence to detect speech stop (in milliseconds). Defaults
     /// to 500ms. With shorter values the model will respond more quickly,
     /// but may jump in on short pauses from the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub silence_duration_ms: Option<i64>,
     /// Whether or not to automatically generate a response when a VAD stop event occurs. If `interrupt_response` is set to `false` this may fail to create a response if the model is already responding.
     ///
     /// If both `create_response` and `interrupt_response` are set to `false`, the model will never respond automatically but VAD events will still be emitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub create_response: Option<bool>,
     /// Whether or not to automatically interrupt (cancel) any ongoing response with output to the default
     /// conversation (i.e. `conversation` of `auto`) when a VAD start event occurs. If `true` then the response will be cancelled, otherwise it will continue until complete.
     ///
     /// If both `create_response` and `interrupt_response` are set to `false`, the model will never respond automatically but VAD events will still be emitted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub interrupt_response: Option<bool>,
     /// Optional timeout after which a model response will be triggered automatically. This is
     /// useful for situations in which a long pause from the user is unexpected, such as a phone
@@ -49,12 +49,98 @@ pub struct RealtimeTurnDetectionServerVad {
     /// Constraint: from 5000 to 30000 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub idle_timeout_ms: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RealtimeTurnDetectionServerVad {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RealtimeTurnDetectionServerVad;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RealtimeTurnDetectionServerVad")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_threshold: Option<Option<f64>> = None;
+                let mut __f_prefix_padding_ms: Option<Option<i64>> = None;
+                let mut __f_silence_duration_ms: Option<Option<i64>> = None;
+                let mut __f_create_response: Option<Option<bool>> = None;
+                let mut __f_interrupt_response: Option<Option<bool>> = None;
+                let mut __f_idle_timeout_ms: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "threshold" => {
+                            __rt::field(&mut __map, &mut __f_threshold, "threshold")
+                        }
+                        "prefix_padding_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prefix_padding_ms,
+                                "prefix_padding_ms",
+                            )
+                        }
+                        "silence_duration_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_silence_duration_ms,
+                                "silence_duration_ms",
+                            )
+                        }
+                        "create_response" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_create_response,
+                                "create_response",
+                            )
+                        }
+                        "interrupt_response" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_interrupt_response,
+                                "interrupt_response",
+                            )
+                        }
+                        "idle_timeout_ms" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_idle_timeout_ms,
+                                "idle_timeout_ms",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RealtimeTurnDetectionServerVad {
+                    threshold: __f_threshold.flatten(),
+                    prefix_padding_ms: __f_prefix_padding_ms.flatten(),
+                    silence_duration_ms: __f_silence_duration_ms.flatten(),
+                    create_response: __f_create_response.flatten(),
+                    interrupt_response: __f_interrupt_response.flatten(),
+                    idle_timeout_ms: __f_idle_timeout_ms,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RealtimeTurnDetectionServerVad",
+                &[
+                    "threshold",
+                    "prefix_padding_ms",
+                    "silence_duration_ms",
+                    "create_response",
+                    "interrupt_response",
+                    "idle_timeout_ms",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RealtimeTurnDetectionServerVad {

@@ -14,12 +14,12 @@ use super::{
 ///
 /// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Reasoning {
     /// Controls the reasoning execution mode for the request.
     ///
     /// When returned on a response, this is the effective execution mode.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<ReasoningModeEnum>,
     /// Constrains effort on reasoning for reasoning models. Currently supported
     /// values are `none`, `minimal`, `low`, `medium`, `high`, `xhigh`, and `max`.
@@ -30,11 +30,7 @@ pub struct Reasoning {
     /// for model-specific support.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub effort: Option<Option<ReasoningEffort>>,
     /// A summary of the reasoning performed by the model. This can be
     /// useful for debugging and understanding the model's reasoning process.
@@ -43,11 +39,7 @@ pub struct Reasoning {
     /// `concise` is supported for `computer-use-preview` models and all reasoning models after `gpt-5`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<Option<ReasoningSummary>>,
     /// Controls which reasoning items are rendered back to the model on later turns.
     /// If omitted or set to `auto`, the model determines the context mode. The
@@ -58,11 +50,7 @@ pub struct Reasoning {
     /// used for the response.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<Option<ReasoningContext>>,
     /// **Deprecated:** use `summary` instead.
     ///
@@ -72,10 +60,62 @@ pub struct Reasoning {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generate_summary: Option<Option<ReasoningGenerateSummary>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for Reasoning {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Reasoning;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Reasoning")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_mode: Option<Option<ReasoningModeEnum>> = None;
+                let mut __f_effort: Option<Option<ReasoningEffort>> = None;
+                let mut __f_summary: Option<Option<ReasoningSummary>> = None;
+                let mut __f_context: Option<Option<ReasoningContext>> = None;
+                let mut __f_generate_summary: Option<Option<ReasoningGenerateSummary>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "mode" => __rt::field(&mut __map, &mut __f_mode, "mode"),
+                        "effort" => __rt::field(&mut __map, &mut __f_effort, "effort"),
+                        "summary" => __rt::field(&mut __map, &mut __f_summary, "summary"),
+                        "context" => __rt::field(&mut __map, &mut __f_context, "context"),
+                        "generate_summary" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_generate_summary,
+                                "generate_summary",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Reasoning {
+                    mode: __f_mode.flatten(),
+                    effort: __f_effort,
+                    summary: __f_summary,
+                    context: __f_context,
+                    generate_summary: __f_generate_summary,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Reasoning",
+                &["mode", "effort", "summary", "context", "generate_summary"],
+                __Visitor,
+            )
+    }
 }

@@ -14,7 +14,7 @@ use super::{FunctionCallOutputStatusEnum, ReasoningTextContent, SummaryTextConte
 /// The `reasoning` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReasoningItem {
     /// The type of the object. Always `reasoning`.
     pub r#type: ReasoningItemType,
@@ -31,21 +31,74 @@ pub struct ReasoningItem {
     /// important when `store` is `false` or when using Zero Data Retention.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encrypted_content: Option<Option<String>>,
     /// Reasoning summary content.
     pub summary: Vec<SummaryTextContent>,
     /// Reasoning text content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<ReasoningTextContent>>,
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<FunctionCallOutputStatusEnum>,
+}
+
+impl<'de> serde::Deserialize<'de> for ReasoningItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReasoningItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReasoningItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ReasoningItemType> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_encrypted_content: Option<Option<String>> = None;
+                let mut __f_summary: Option<Vec<SummaryTextContent>> = None;
+                let mut __f_content: Option<Option<Vec<ReasoningTextContent>>> = None;
+                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "encrypted_content" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_encrypted_content,
+                                "encrypted_content",
+                            )
+                        }
+                        "summary" => __rt::field(&mut __map, &mut __f_summary, "summary"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ReasoningItem {
+                    r#type: __rt::required(__f_type, "type")?,
+                    id: __rt::required(__f_id, "id")?,
+                    encrypted_content: __f_encrypted_content,
+                    summary: __rt::required(__f_summary, "summary")?,
+                    content: __f_content.flatten(),
+                    status: __f_status.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ReasoningItem",
+                &["type", "id", "encrypted_content", "summary", "content", "status"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the object. Always `reasoning`.

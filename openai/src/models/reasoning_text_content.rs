@@ -7,12 +7,47 @@
 /// The `reasoning_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReasoningTextContent {
     /// The type of the reasoning text. Always `reasoning_text`.
     pub r#type: ReasoningTextContentType,
     /// The reasoning text from the model.
     pub text: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ReasoningTextContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReasoningTextContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReasoningTextContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ReasoningTextContentType> = None;
+                let mut __f_text: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ReasoningTextContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    text: __rt::required(__f_text, "text")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ReasoningTextContent", &["type", "text"], __Visitor)
+    }
 }
 
 /// The type of the reasoning text. Always `reasoning_text`.

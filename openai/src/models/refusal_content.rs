@@ -8,12 +8,47 @@
 /// The `refusal` member of [`OutputMessageContent`](crate::OutputMessageContent), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RefusalContent {
     /// The type of the refusal. Always `refusal`.
     pub r#type: RefusalContentType,
     /// The refusal explanation from the model.
     pub refusal: String,
+}
+
+impl<'de> serde::Deserialize<'de> for RefusalContent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RefusalContent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RefusalContent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<RefusalContentType> = None;
+                let mut __f_refusal: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "refusal" => __rt::field(&mut __map, &mut __f_refusal, "refusal"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RefusalContent {
+                    r#type: __rt::required(__f_type, "type")?,
+                    refusal: __rt::required(__f_refusal, "refusal")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("RefusalContent", &["type", "refusal"], __Visitor)
+    }
 }
 
 /// The type of the refusal. Always `refusal`.

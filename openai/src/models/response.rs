@@ -13,7 +13,7 @@ use super::{
 ///
 /// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Response {
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -21,7 +21,6 @@ pub struct Response {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
     /// An integer between 0 and 20 specifying the maximum number of most likely
     /// tokens to return at each token position, each with an associated log
@@ -31,17 +30,12 @@ pub struct Response {
     /// Constraint: from 0 to 20 inclusive.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_logprobs: Option<Option<i64>>,
     /// What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
     /// We generally recommend altering this or `top_p` but not both.
     ///
     /// Constraint: from 0 to 2 inclusive.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub temperature: Option<f64>,
     /// An alternative to sampling with temperature, called nucleus sampling,
     /// where the model considers the results of the tokens with top_p probability
@@ -51,13 +45,12 @@ pub struct Response {
     /// We generally recommend altering this or `temperature` but not both.
     ///
     /// Constraint: from 0 to 1 inclusive.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub top_p: Option<f64>,
     /// This field is being replaced by `safety_identifier` and `prompt_cache_key`. Use `prompt_cache_key` instead to maintain caching optimizations.
     /// A stable identifier for your end-users.
     /// Used to boost cache hit rates by better bucketing similar requests and  to help OpenAI detect and prevent abuse. [Learn more](/docs/guides/safety-best-practices#safety-identifiers).
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
     /// A stable identifier used to help detect users of your application that may be violating OpenAI's usage policies.
     /// The IDs should be a string that uniquely identifies each user, with a maximum length of 64 characters. We recommend hashing their username or email address, in order to avoid sending us any identifying information. [Learn more](/docs/guides/safety-best-practices#safety-identifiers).
@@ -65,20 +58,12 @@ pub struct Response {
     /// Constraint: at most 64 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub safety_identifier: Option<Option<String>>,
     /// Used by OpenAI to cache responses for similar requests to optimize your cache hit rates. Replaces the `user` field. [Learn more](/docs/guides/prompt-caching).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_key: Option<Option<String>>,
     /// Deprecated. Use `prompt_cache_options.ttl` instead.
     ///
@@ -94,22 +79,14 @@ pub struct Response {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_retention: Option<Option<PromptCacheRetentionEnum>>,
     /// The unique ID of the previous response to the model. Use this to
     /// create multi-turn conversations. Learn more about
     /// [conversation state](/docs/guides/conversation-state). Cannot be used in conjunction with `conversation`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_response_id: Option<Option<String>>,
     /// Model ID used to generate the response, like `gpt-4o` or `o3`. OpenAI
     /// offers a wide range of models with different capabilities, performance
@@ -120,26 +97,18 @@ pub struct Response {
     /// [Learn more](/docs/guides/background).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Option<bool>>,
     /// The maximum number of total calls to built-in tools that can be processed in a response. This maximum number applies across all built-in tool calls, not per individual tool. Any further attempts to call a tool by the model will be ignored.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tool_calls: Option<Option<i64>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
     /// - [Text inputs and outputs](/docs/guides/text)
     /// - [Structured Outputs](/docs/guides/structured-outputs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<ResponseTextParam>,
     /// An array of tools the model may call while generating a response. You
     /// can specify which tool to use by setting the `tool_choice` parameter.
@@ -166,11 +135,7 @@ pub struct Response {
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<Option<Prompt>>,
     /// Specifies the processing type used for serving the request.
     /// - If set to 'auto', then the request will be processed with the service tier configured in the Project settings. Unless otherwise configured, the Project will use 'default'.
@@ -183,11 +148,7 @@ pub struct Response {
     /// When the `service_tier` parameter is set, the response body will include the `service_tier` value based on the processing mode actually used to serve the request. This response value may be different from the value set in the parameter.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<Option<ServiceTierResponses>>,
     /// The truncation strategy to use for the model response.
     /// - `auto`: If the input to this Response exceeds
@@ -197,11 +158,7 @@ pub struct Response {
     ///   size for a model, the request will fail with a 400 error.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation: Option<Option<TruncationEnum>>,
     /// Unique identifier for this Response.
     pub id: String,
@@ -209,7 +166,7 @@ pub struct Response {
     pub object: ResponseObject,
     /// The status of the response generation. One of `completed`, `failed`,
     /// `in_progress`, `cancelled`, `queued`, or `incomplete`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<ResponseStatus>,
     /// Unix timestamp (in seconds) of when this Response was created.
     pub created_at: f64,
@@ -217,17 +174,11 @@ pub struct Response {
     /// Only present when the status is `completed`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<Option<f64>>,
     /// An error object returned when the model fails to generate a Response.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub error: Option<ResponseError>,
     /// Details about why the response is incomplete.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub incomplete_details: Option<ResponseIncompleteDetails>,
     /// An array of content items generated by the model.
     ///
@@ -244,66 +195,333 @@ pub struct Response {
     /// [reasoning models](https://platform.openai.com/docs/guides/reasoning).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<Option<Reasoning>>,
     /// A system (or developer) message inserted into the model's context.
     ///
     /// When using along with `previous_response_id`, the instructions from a previous
     /// response will not be carried over to the next response. This makes it simple
     /// to swap out system (or developer) messages in new responses.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub instructions: Option<ResponseInstructions>,
     /// SDK-only convenience property that contains the aggregated text output
     /// from all `output_text` items in the `output` array, if any are present.
     /// Supported in the Python and JavaScript SDKs.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_text: Option<Option<String>>,
     /// Represents token usage details including input tokens, output tokens,
     /// a breakdown of output tokens, and the total tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<ResponseUsage>,
     /// The prompt-caching options that were applied to the response. Supported for `gpt-5.6` and later models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt_cache_options: Option<PromptCacheOptions>,
     /// Moderation results for the response input and output, if moderated completions were requested.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Option<Moderation>>,
     /// Whether to allow the model to run tool calls in parallel.
     pub parallel_tool_calls: bool,
     /// The conversation that this response belonged to. Input items and output items from this response were automatically added to this conversation.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Option<ResponseConversation>>,
     /// An upper bound for the number of tokens that can be generated for a response, including visible output tokens and [reasoning tokens](/docs/guides/reasoning).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_output_tokens: Option<Option<i64>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for Response {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Response;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Response")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_top_logprobs: Option<Option<i64>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_user: Option<Option<String>> = None;
+                let mut __f_safety_identifier: Option<Option<String>> = None;
+                let mut __f_prompt_cache_key: Option<Option<String>> = None;
+                let mut __f_prompt_cache_retention: Option<
+                    Option<PromptCacheRetentionEnum>,
+                > = None;
+                let mut __f_previous_response_id: Option<Option<String>> = None;
+                let mut __f_model: Option<serde_json::Value> = None;
+                let mut __f_background: Option<Option<bool>> = None;
+                let mut __f_max_tool_calls: Option<Option<i64>> = None;
+                let mut __f_text: Option<Option<ResponseTextParam>> = None;
+                let mut __f_tools: Option<Vec<serde_json::Value>> = None;
+                let mut __f_tool_choice: Option<serde_json::Value> = None;
+                let mut __f_prompt: Option<Option<Prompt>> = None;
+                let mut __f_service_tier: Option<Option<ServiceTierResponses>> = None;
+                let mut __f_truncation: Option<Option<TruncationEnum>> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ResponseObject> = None;
+                let mut __f_status: Option<Option<ResponseStatus>> = None;
+                let mut __f_created_at: Option<f64> = None;
+                let mut __f_completed_at: Option<Option<f64>> = None;
+                let mut __f_error: Option<Option<ResponseError>> = None;
+                let mut __f_incomplete_details: Option<
+                    Option<ResponseIncompleteDetails>,
+                > = None;
+                let mut __f_output: Option<Vec<OutputItem>> = None;
+                let mut __f_reasoning: Option<Option<Reasoning>> = None;
+                let mut __f_instructions: Option<Option<ResponseInstructions>> = None;
+                let mut __f_output_text: Option<Option<String>> = None;
+                let mut __f_usage: Option<Option<ResponseUsage>> = None;
+                let mut __f_prompt_cache_options: Option<Option<PromptCacheOptions>> = None;
+                let mut __f_moderation: Option<Option<Moderation>> = None;
+                let mut __f_parallel_tool_calls: Option<bool> = None;
+                let mut __f_conversation: Option<Option<ResponseConversation>> = None;
+                let mut __f_max_output_tokens: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "top_logprobs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_top_logprobs,
+                                "top_logprobs",
+                            )
+                        }
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "safety_identifier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_safety_identifier,
+                                "safety_identifier",
+                            )
+                        }
+                        "prompt_cache_key" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_key,
+                                "prompt_cache_key",
+                            )
+                        }
+                        "prompt_cache_retention" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_retention,
+                                "prompt_cache_retention",
+                            )
+                        }
+                        "previous_response_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_previous_response_id,
+                                "previous_response_id",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "background" => {
+                            __rt::field(&mut __map, &mut __f_background, "background")
+                        }
+                        "max_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_tool_calls,
+                                "max_tool_calls",
+                            )
+                        }
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "service_tier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_tier,
+                                "service_tier",
+                            )
+                        }
+                        "truncation" => {
+                            __rt::field(&mut __map, &mut __f_truncation, "truncation")
+                        }
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "completed_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completed_at,
+                                "completed_at",
+                            )
+                        }
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        "incomplete_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_incomplete_details,
+                                "incomplete_details",
+                            )
+                        }
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        "reasoning" => {
+                            __rt::field(&mut __map, &mut __f_reasoning, "reasoning")
+                        }
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "output_text" => {
+                            __rt::field(&mut __map, &mut __f_output_text, "output_text")
+                        }
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        "prompt_cache_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_cache_options,
+                                "prompt_cache_options",
+                            )
+                        }
+                        "moderation" => {
+                            __rt::field(&mut __map, &mut __f_moderation, "moderation")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "conversation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_conversation,
+                                "conversation",
+                            )
+                        }
+                        "max_output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_output_tokens,
+                                "max_output_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Response {
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    top_logprobs: __f_top_logprobs,
+                    temperature: __rt::required(__f_temperature, "temperature")?,
+                    top_p: __rt::required(__f_top_p, "top_p")?,
+                    user: __f_user.flatten(),
+                    safety_identifier: __f_safety_identifier,
+                    prompt_cache_key: __f_prompt_cache_key,
+                    prompt_cache_retention: __f_prompt_cache_retention,
+                    previous_response_id: __f_previous_response_id,
+                    model: __rt::required(__f_model, "model")?,
+                    background: __f_background,
+                    max_tool_calls: __f_max_tool_calls,
+                    text: __f_text.flatten(),
+                    tools: __rt::required(__f_tools, "tools")?,
+                    tool_choice: __rt::required(__f_tool_choice, "tool_choice")?,
+                    prompt: __f_prompt,
+                    service_tier: __f_service_tier,
+                    truncation: __f_truncation,
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    status: __f_status.flatten(),
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    completed_at: __f_completed_at,
+                    error: __rt::required(__f_error, "error")?,
+                    incomplete_details: __rt::required(
+                        __f_incomplete_details,
+                        "incomplete_details",
+                    )?,
+                    output: __rt::required(__f_output, "output")?,
+                    reasoning: __f_reasoning,
+                    instructions: __rt::required(__f_instructions, "instructions")?,
+                    output_text: __f_output_text,
+                    usage: __f_usage.flatten(),
+                    prompt_cache_options: __f_prompt_cache_options.flatten(),
+                    moderation: __f_moderation,
+                    parallel_tool_calls: __rt::required(
+                        __f_parallel_tool_calls,
+                        "parallel_tool_calls",
+                    )?,
+                    conversation: __f_conversation,
+                    max_output_tokens: __f_max_output_tokens,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Response",
+                &[
+                    "metadata",
+                    "top_logprobs",
+                    "temperature",
+                    "top_p",
+                    "user",
+                    "safety_identifier",
+                    "prompt_cache_key",
+                    "prompt_cache_retention",
+                    "previous_response_id",
+                    "model",
+                    "background",
+                    "max_tool_calls",
+                    "text",
+                    "tools",
+                    "tool_choice",
+                    "prompt",
+                    "service_tier",
+                    "truncation",
+                    "id",
+                    "object",
+                    "status",
+                    "created_at",
+                    "completed_at",
+                    "error",
+                    "incomplete_details",
+                    "output",
+                    "reasoning",
+                    "instructions",
+                    "output_text",
+                    "usage",
+                    "prompt_cache_options",
+                    "moderation",
+                    "parallel_tool_calls",
+                    "conversation",
+                    "max_output_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type of this resource - always set to `response`.

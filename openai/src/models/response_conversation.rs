@@ -5,8 +5,39 @@
 /// The conversation that this response belonged to. Input items and output items from this response were automatically added to this conversation.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseConversation {
     /// The unique ID of the conversation that this response was associated with.
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseConversation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseConversation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseConversation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseConversation {
+                    id: __rt::required(__f_id, "id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseConversation", &["id"], __Visitor)
+    }
 }

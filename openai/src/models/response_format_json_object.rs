@@ -13,10 +13,41 @@
 /// The `json_object` member of [`TextResponseFormatConfiguration`](crate::TextResponseFormatConfiguration), which its `type` field selects.
 ///
 /// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseFormatJsonObject {
     /// The type of response format being defined. Always `json_object`.
     pub r#type: ResponseFormatJsonObjectType,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFormatJsonObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFormatJsonObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseFormatJsonObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ResponseFormatJsonObjectType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseFormatJsonObject {
+                    r#type: __rt::required(__f_type, "type")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ResponseFormatJsonObject", &["type"], __Visitor)
+    }
 }
 
 /// The type of response format being defined. Always `json_object`.

@@ -12,12 +12,53 @@ use super::ResponseFormatJsonSchemaJsonSchema;
 /// The `json_schema` member of [`CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat`](crate::CreateEvalCompletionsRunDataSourceSamplingParamsResponseFormat), which its `type` field selects.
 ///
 /// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseFormatJsonSchema {
     /// The type of response format being defined. Always `json_schema`.
     pub r#type: ResponseFormatJsonSchemaType,
     /// Structured Outputs configuration options, including a JSON Schema.
     pub json_schema: ResponseFormatJsonSchemaJsonSchema,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFormatJsonSchema {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFormatJsonSchema;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseFormatJsonSchema")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ResponseFormatJsonSchemaType> = None;
+                let mut __f_json_schema: Option<ResponseFormatJsonSchemaJsonSchema> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "json_schema" => {
+                            __rt::field(&mut __map, &mut __f_json_schema, "json_schema")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseFormatJsonSchema {
+                    r#type: __rt::required(__f_type, "type")?,
+                    json_schema: __rt::required(__f_json_schema, "json_schema")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseFormatJsonSchema",
+                &["type", "json_schema"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of response format being defined. Always `json_schema`.

@@ -7,18 +7,18 @@ use super::ResponseFormatJsonSchemaSchema;
 /// Structured Outputs configuration options, including a JSON Schema.
 ///
 /// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseFormatJsonSchemaJsonSchema {
     /// A description of what the response format is for, used by the model to
     /// determine how to respond in the format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The name of the response format. Must be a-z, A-Z, 0-9, or contain
     /// underscores and dashes, with a maximum length of 64.
     pub name: String,
     /// The schema for the response format, described as a JSON Schema object.
     /// Learn how to build JSON schemas [here](https://json-schema.org/).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<ResponseFormatJsonSchemaSchema>,
     /// Whether to enable strict schema adherence when generating the output.
     /// If set to true, the model will always follow the exact schema defined
@@ -27,10 +27,53 @@ pub struct ResponseFormatJsonSchemaJsonSchema {
     /// guide](/docs/guides/structured-outputs).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: Option<Option<bool>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseFormatJsonSchemaJsonSchema {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseFormatJsonSchemaJsonSchema;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseFormatJsonSchemaJsonSchema")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_schema: Option<Option<ResponseFormatJsonSchemaSchema>> = None;
+                let mut __f_strict: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "schema" => __rt::field(&mut __map, &mut __f_schema, "schema"),
+                        "strict" => __rt::field(&mut __map, &mut __f_strict, "strict"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseFormatJsonSchemaJsonSchema {
+                    description: __f_description.flatten(),
+                    name: __rt::required(__f_name, "name")?,
+                    schema: __f_schema.flatten(),
+                    strict: __f_strict,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseFormatJsonSchemaJsonSchema",
+                &["description", "name", "schema", "strict"],
+                __Visitor,
+            )
+    }
 }

@@ -7,9 +7,41 @@ use super::ResponseIncompleteDetailsReason;
 /// Details about why the response is incomplete.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseIncompleteDetails {
     /// The reason why the response is incomplete.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<ResponseIncompleteDetailsReason>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseIncompleteDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseIncompleteDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseIncompleteDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reason: Option<Option<ResponseIncompleteDetailsReason>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reason" => __rt::field(&mut __map, &mut __f_reason, "reason"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseIncompleteDetails {
+                    reason: __f_reason.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseIncompleteDetails", &["reason"], __Visitor)
+    }
 }

@@ -7,7 +7,7 @@ use super::ResponseOutputTextAnnotationsItem;
 /// Assistant response text accompanied by optional annotations.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseOutputText {
     /// Type discriminator that is always `output_text`.
     pub r#type: ResponseOutputTextType,
@@ -15,6 +15,52 @@ pub struct ResponseOutputText {
     pub text: String,
     /// Ordered list of annotations attached to the response text.
     pub annotations: Vec<ResponseOutputTextAnnotationsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseOutputText {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseOutputText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseOutputText")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ResponseOutputTextType> = None;
+                let mut __f_text: Option<String> = None;
+                let mut __f_annotations: Option<
+                    Vec<ResponseOutputTextAnnotationsItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "annotations" => {
+                            __rt::field(&mut __map, &mut __f_annotations, "annotations")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseOutputText {
+                    r#type: __rt::required(__f_type, "type")?,
+                    text: __rt::required(__f_text, "text")?,
+                    annotations: __rt::required(__f_annotations, "annotations")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseOutputText",
+                &["type", "text", "annotations"],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `output_text`.

@@ -7,49 +7,37 @@ use super::{Prompt, ResponseTextParam};
 /// `ResponseProperties` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseProperties {
     /// The unique ID of the previous response to the model. Use this to
     /// create multi-turn conversations. Learn more about
     /// [conversation state](/docs/guides/conversation-state). Cannot be used in conjunction with `conversation`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_response_id: Option<Option<String>>,
     /// Model ID used to generate the response, like `gpt-4o` or `o3`. OpenAI
     /// offers a wide range of models with different capabilities, performance
     /// characteristics, and price points. Refer to the [model guide](/docs/models)
     /// to browse and compare available models.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<serde_json::Value>,
     /// Whether to run the model response in the background.
     /// [Learn more](/docs/guides/background).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<Option<bool>>,
     /// The maximum number of total calls to built-in tools that can be processed in a response. This maximum number applies across all built-in tool calls, not per individual tool. Any further attempts to call a tool by the model will be ignored.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_tool_calls: Option<Option<i64>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
     /// - [Text inputs and outputs](/docs/guides/text)
     /// - [Structured Outputs](/docs/guides/structured-outputs)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<ResponseTextParam>,
     /// An array of tools the model may call while generating a response. You
     /// can specify which tool to use by setting the `tool_choice` parameter.
@@ -67,21 +55,99 @@ pub struct ResponseProperties {
     ///   and outputs. Learn more about
     ///   [function calling](/docs/guides/function-calling). You can also use
     ///   custom tools to call your own code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Vec<serde_json::Value>>,
     /// How the model should select which tool (or tools) to use when generating
     /// a response. See the `tools` parameter to see how to specify which tools
     /// the model can call.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<serde_json::Value>,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub prompt: Option<Option<Prompt>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseProperties {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseProperties;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseProperties")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_previous_response_id: Option<Option<String>> = None;
+                let mut __f_model: Option<Option<serde_json::Value>> = None;
+                let mut __f_background: Option<Option<bool>> = None;
+                let mut __f_max_tool_calls: Option<Option<i64>> = None;
+                let mut __f_text: Option<Option<ResponseTextParam>> = None;
+                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_tool_choice: Option<Option<serde_json::Value>> = None;
+                let mut __f_prompt: Option<Option<Prompt>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "previous_response_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_previous_response_id,
+                                "previous_response_id",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "background" => {
+                            __rt::field(&mut __map, &mut __f_background, "background")
+                        }
+                        "max_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_tool_calls,
+                                "max_tool_calls",
+                            )
+                        }
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseProperties {
+                    previous_response_id: __f_previous_response_id,
+                    model: __f_model.flatten(),
+                    background: __f_background,
+                    max_tool_calls: __f_max_tool_calls,
+                    text: __f_text.flatten(),
+                    tools: __f_tools.flatten(),
+                    tool_choice: __f_tool_choice.flatten(),
+                    prompt: __f_prompt,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseProperties",
+                &[
+                    "previous_response_id",
+                    "model",
+                    "background",
+                    "max_tool_calls",
+                    "text",
+                    "tools",
+                    "tool_choice",
+                    "prompt",
+                ],
+                __Visitor,
+            )
+    }
 }

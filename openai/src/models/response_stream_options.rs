@@ -5,7 +5,7 @@
 /// Options for streaming responses. Only set this when you set `stream: true`.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseStreamOptions {
     /// When true, stream obfuscation will be enabled. Stream obfuscation adds
     /// random characters to an `obfuscation` field on streaming delta events to
@@ -14,6 +14,48 @@ pub struct ResponseStreamOptions {
     /// of overhead to the data stream. You can set `include_obfuscation` to
     /// false to optimize for bandwidth if you trust the network links between
     /// your application and the OpenAI API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include_obfuscation: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseStreamOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseStreamOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseStreamOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_include_obfuscation: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "include_obfuscation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_include_obfuscation,
+                                "include_obfuscation",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseStreamOptions {
+                    include_obfuscation: __f_include_obfuscation.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseStreamOptions",
+                &["include_obfuscation"],
+                __Visitor,
+            )
+    }
 }

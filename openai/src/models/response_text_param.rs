@@ -10,7 +10,7 @@ use super::{TextResponseFormatConfiguration, Verbosity};
 /// - [Structured Outputs](/docs/guides/structured-outputs)
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseTextParam {
     /// An object specifying the format that the model must output.
     ///
@@ -25,7 +25,7 @@ pub struct ResponseTextParam {
     /// Setting to `{ "type": "json_object" }` enables the older JSON mode, which
     /// ensures the message the model generates is valid JSON. Using `json_schema`
     /// is preferred for models that support it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<TextResponseFormatConfiguration>,
     /// Constrains the verbosity of the model's response. Lower values will result in
     /// more concise responses, while higher values will result in more verbose responses.
@@ -33,10 +33,43 @@ pub struct ResponseTextParam {
     /// `medium`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub verbosity: Option<Option<Verbosity>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseTextParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseTextParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseTextParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_format: Option<Option<TextResponseFormatConfiguration>> = None;
+                let mut __f_verbosity: Option<Option<Verbosity>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        "verbosity" => {
+                            __rt::field(&mut __map, &mut __f_verbosity, "verbosity")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseTextParam {
+                    format: __f_format.flatten(),
+                    verbosity: __f_verbosity,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ResponseTextParam", &["format", "verbosity"], __Visitor)
+    }
 }

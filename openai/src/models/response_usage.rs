@@ -8,7 +8,7 @@ use super::{ResponseUsageInputTokensDetails, ResponseUsageOutputTokensDetails};
 /// a breakdown of output tokens, and the total tokens used.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseUsage {
     /// The number of input tokens.
     pub input_tokens: i64,
@@ -20,4 +20,98 @@ pub struct ResponseUsage {
     pub output_tokens_details: ResponseUsageOutputTokensDetails,
     /// The total number of tokens used.
     pub total_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseUsage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input_tokens: Option<i64> = None;
+                let mut __f_input_tokens_details: Option<
+                    ResponseUsageInputTokensDetails,
+                > = None;
+                let mut __f_output_tokens: Option<i64> = None;
+                let mut __f_output_tokens_details: Option<
+                    ResponseUsageOutputTokensDetails,
+                > = None;
+                let mut __f_total_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_tokens,
+                                "input_tokens",
+                            )
+                        }
+                        "input_tokens_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_tokens_details,
+                                "input_tokens_details",
+                            )
+                        }
+                        "output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_tokens,
+                                "output_tokens",
+                            )
+                        }
+                        "output_tokens_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_tokens_details,
+                                "output_tokens_details",
+                            )
+                        }
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseUsage {
+                    input_tokens: __rt::required(__f_input_tokens, "input_tokens")?,
+                    input_tokens_details: __rt::required(
+                        __f_input_tokens_details,
+                        "input_tokens_details",
+                    )?,
+                    output_tokens: __rt::required(__f_output_tokens, "output_tokens")?,
+                    output_tokens_details: __rt::required(
+                        __f_output_tokens_details,
+                        "output_tokens_details",
+                    )?,
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseUsage",
+                &[
+                    "input_tokens",
+                    "input_tokens_details",
+                    "output_tokens",
+                    "output_tokens_details",
+                    "total_tokens",
+                ],
+                __Visitor,
+            )
+    }
 }

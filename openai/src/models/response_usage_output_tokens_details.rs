@@ -5,8 +5,53 @@
 /// A detailed breakdown of the output tokens.
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ResponseUsageOutputTokensDetails {
     /// The number of reasoning tokens.
     pub reasoning_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for ResponseUsageOutputTokensDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ResponseUsageOutputTokensDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ResponseUsageOutputTokensDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reasoning_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reasoning_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_reasoning_tokens,
+                                "reasoning_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ResponseUsageOutputTokensDetails {
+                    reasoning_tokens: __rt::required(
+                        __f_reasoning_tokens,
+                        "reasoning_tokens",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ResponseUsageOutputTokensDetails",
+                &["reasoning_tokens"],
+                __Visitor,
+            )
+    }
 }

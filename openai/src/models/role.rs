@@ -5,7 +5,7 @@
 /// Details about a role that can be assigned through the public Roles API.
 ///
 /// Needs one of the crate features `group-organization-role-assignments`, `project-group-role-assignments`, `project-user-role-assignments`, `roles`, `user-organization-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Role {
     /// Always `role`.
     pub object: RoleObject,
@@ -14,7 +14,6 @@ pub struct Role {
     /// Unique name for the role.
     pub name: String,
     /// Optional description of the role.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub description: Option<String>,
     /// Permissions granted by the role.
     pub permissions: Vec<String>,
@@ -22,6 +21,87 @@ pub struct Role {
     pub resource_type: String,
     /// Whether the role is predefined and managed by OpenAI.
     pub predefined_role: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for Role {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Role;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Role")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<RoleObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_permissions: Option<Vec<String>> = None;
+                let mut __f_resource_type: Option<String> = None;
+                let mut __f_predefined_role: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "permissions" => {
+                            __rt::field(&mut __map, &mut __f_permissions, "permissions")
+                        }
+                        "resource_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_resource_type,
+                                "resource_type",
+                            )
+                        }
+                        "predefined_role" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_predefined_role,
+                                "predefined_role",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Role {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    description: __rt::required(__f_description, "description")?,
+                    permissions: __rt::required(__f_permissions, "permissions")?,
+                    resource_type: __rt::required(__f_resource_type, "resource_type")?,
+                    predefined_role: __rt::required(
+                        __f_predefined_role,
+                        "predefined_role",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Role",
+                &[
+                    "object",
+                    "id",
+                    "name",
+                    "description",
+                    "permissions",
+                    "resource_type",
+                    "predefined_role",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `role`.

@@ -7,19 +7,69 @@ use super::RunGraderRequestGrader;
 /// RunGraderRequest
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunGraderRequest {
     /// The grader used for the fine-tuning job.
     pub grader: RunGraderRequestGrader,
     /// The dataset item provided to the grader. This will be used to populate
     /// the `item` namespace. See [the guide](/docs/guides/graders) for more details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// The model sample to be evaluated. This value will be used to populate
     /// the `sample` namespace. See [the guide](/docs/guides/graders) for more details.
     /// The `output_json` variable will be populated if the model sample is a
     /// valid JSON string.
     pub model_sample: String,
+}
+
+impl<'de> serde::Deserialize<'de> for RunGraderRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunGraderRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunGraderRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_grader: Option<RunGraderRequestGrader> = None;
+                let mut __f_item: Option<
+                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
+                > = None;
+                let mut __f_model_sample: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "grader" => __rt::field(&mut __map, &mut __f_grader, "grader"),
+                        "item" => __rt::field(&mut __map, &mut __f_item, "item"),
+                        "model_sample" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_model_sample,
+                                "model_sample",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunGraderRequest {
+                    grader: __rt::required(__f_grader, "grader")?,
+                    item: __f_item.flatten(),
+                    model_sample: __rt::required(__f_model_sample, "model_sample")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunGraderRequest",
+                &["grader", "item", "model_sample"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for RunGraderRequest {

@@ -7,7 +7,7 @@ use super::RunGraderResponseMetadata;
 /// `RunGraderResponse` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunGraderResponse {
     /// `reward` (the OpenAPI document does not describe it).
     pub reward: f64,
@@ -20,4 +20,71 @@ pub struct RunGraderResponse {
         String,
         serde_json::Value,
     >,
+}
+
+impl<'de> serde::Deserialize<'de> for RunGraderResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunGraderResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunGraderResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reward: Option<f64> = None;
+                let mut __f_metadata: Option<RunGraderResponseMetadata> = None;
+                let mut __f_sub_rewards: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut __f_model_grader_token_usage_per_model: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reward" => __rt::field(&mut __map, &mut __f_reward, "reward"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "sub_rewards" => {
+                            __rt::field(&mut __map, &mut __f_sub_rewards, "sub_rewards")
+                        }
+                        "model_grader_token_usage_per_model" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_model_grader_token_usage_per_model,
+                                "model_grader_token_usage_per_model",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunGraderResponse {
+                    reward: __rt::required(__f_reward, "reward")?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    sub_rewards: __rt::required(__f_sub_rewards, "sub_rewards")?,
+                    model_grader_token_usage_per_model: __rt::required(
+                        __f_model_grader_token_usage_per_model,
+                        "model_grader_token_usage_per_model",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunGraderResponse",
+                &[
+                    "reward",
+                    "metadata",
+                    "sub_rewards",
+                    "model_grader_token_usage_per_model",
+                ],
+                __Visitor,
+            )
+    }
 }

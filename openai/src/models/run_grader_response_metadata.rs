@@ -7,7 +7,7 @@ use super::RunGraderResponseMetadataErrors;
 /// `RunGraderResponseMetadata` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunGraderResponseMetadata {
     /// `name` (the OpenAPI document does not describe it).
     pub name: String,
@@ -20,9 +20,91 @@ pub struct RunGraderResponseMetadata {
     /// `scores` (the OpenAPI document does not describe it).
     pub scores: std::collections::BTreeMap<String, serde_json::Value>,
     /// `token_usage` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub token_usage: Option<i64>,
     /// `sampled_model_name` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub sampled_model_name: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunGraderResponseMetadata {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunGraderResponseMetadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunGraderResponseMetadata")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_type: Option<String> = None;
+                let mut __f_errors: Option<RunGraderResponseMetadataErrors> = None;
+                let mut __f_execution_time: Option<f64> = None;
+                let mut __f_scores: Option<
+                    std::collections::BTreeMap<String, serde_json::Value>,
+                > = None;
+                let mut __f_token_usage: Option<Option<i64>> = None;
+                let mut __f_sampled_model_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "errors" => __rt::field(&mut __map, &mut __f_errors, "errors"),
+                        "execution_time" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_execution_time,
+                                "execution_time",
+                            )
+                        }
+                        "scores" => __rt::field(&mut __map, &mut __f_scores, "scores"),
+                        "token_usage" => {
+                            __rt::field(&mut __map, &mut __f_token_usage, "token_usage")
+                        }
+                        "sampled_model_name" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sampled_model_name,
+                                "sampled_model_name",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunGraderResponseMetadata {
+                    name: __rt::required(__f_name, "name")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    errors: __rt::required(__f_errors, "errors")?,
+                    execution_time: __rt::required(
+                        __f_execution_time,
+                        "execution_time",
+                    )?,
+                    scores: __rt::required(__f_scores, "scores")?,
+                    token_usage: __rt::required(__f_token_usage, "token_usage")?,
+                    sampled_model_name: __rt::required(
+                        __f_sampled_model_name,
+                        "sampled_model_name",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunGraderResponseMetadata",
+                &[
+                    "name",
+                    "type",
+                    "errors",
+                    "execution_time",
+                    "scores",
+                    "token_usage",
+                    "sampled_model_name",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// `RunGraderResponseMetadataErrors` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunGraderResponseMetadataErrors {
     /// `formula_parse_error` (the OpenAPI document does not describe it).
     pub formula_parse_error: bool,
@@ -22,12 +22,10 @@ pub struct RunGraderResponseMetadataErrors {
     /// `python_grader_server_error` (the OpenAPI document does not describe it).
     pub python_grader_server_error: bool,
     /// `python_grader_server_error_type` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub python_grader_server_error_type: Option<String>,
     /// `python_grader_runtime_error` (the OpenAPI document does not describe it).
     pub python_grader_runtime_error: bool,
     /// `python_grader_runtime_error_details` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub python_grader_runtime_error_details: Option<String>,
     /// `model_grader_server_error` (the OpenAPI document does not describe it).
     pub model_grader_server_error: bool,
@@ -36,6 +34,216 @@ pub struct RunGraderResponseMetadataErrors {
     /// `model_grader_parse_error` (the OpenAPI document does not describe it).
     pub model_grader_parse_error: bool,
     /// `model_grader_server_error_details` (the OpenAPI document does not describe it).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub model_grader_server_error_details: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunGraderResponseMetadataErrors {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunGraderResponseMetadataErrors;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunGraderResponseMetadataErrors")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_formula_parse_error: Option<bool> = None;
+                let mut __f_sample_parse_error: Option<bool> = None;
+                let mut __f_truncated_observation_error: Option<bool> = None;
+                let mut __f_unresponsive_reward_error: Option<bool> = None;
+                let mut __f_invalid_variable_error: Option<bool> = None;
+                let mut __f_other_error: Option<bool> = None;
+                let mut __f_python_grader_server_error: Option<bool> = None;
+                let mut __f_python_grader_server_error_type: Option<Option<String>> = None;
+                let mut __f_python_grader_runtime_error: Option<bool> = None;
+                let mut __f_python_grader_runtime_error_details: Option<
+                    Option<String>,
+                > = None;
+                let mut __f_model_grader_server_error: Option<bool> = None;
+                let mut __f_model_grader_refusal_error: Option<bool> = None;
+                let mut __f_model_grader_parse_error: Option<bool> = None;
+                let mut __f_model_grader_server_error_details: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "formula_parse_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_formula_parse_error,
+                                "formula_parse_error",
+                            )
+                        }
+                        "sample_parse_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_sample_parse_error,
+                                "sample_parse_error",
+                            )
+                        }
+                        "truncated_observation_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_truncated_observation_error,
+                                "truncated_observation_error",
+                            )
+                        }
+                        "unresponsive_reward_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_unresponsive_reward_error,
+                                "unresponsive_reward_error",
+                            )
+                        }
+                        "invalid_variable_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_invalid_variable_error,
+                                "invalid_variable_error",
+                            )
+                        }
+                        "other_error" => {
+                            __rt::field(&mut __map, &mut __f_other_error, "other_error")
+                        }
+                        "python_grader_server_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_python_grader_server_error,
+                                "python_grader_server_error",
+                            )
+                        }
+                        "python_grader_server_error_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_python_grader_server_error_type,
+                                "python_grader_server_error_type",
+                            )
+                        }
+                        "python_grader_runtime_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_python_grader_runtime_error,
+                                "python_grader_runtime_error",
+                            )
+                        }
+                        "python_grader_runtime_error_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_python_grader_runtime_error_details,
+                                "python_grader_runtime_error_details",
+                            )
+                        }
+                        "model_grader_server_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_model_grader_server_error,
+                                "model_grader_server_error",
+                            )
+                        }
+                        "model_grader_refusal_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_model_grader_refusal_error,
+                                "model_grader_refusal_error",
+                            )
+                        }
+                        "model_grader_parse_error" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_model_grader_parse_error,
+                                "model_grader_parse_error",
+                            )
+                        }
+                        "model_grader_server_error_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_model_grader_server_error_details,
+                                "model_grader_server_error_details",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunGraderResponseMetadataErrors {
+                    formula_parse_error: __rt::required(
+                        __f_formula_parse_error,
+                        "formula_parse_error",
+                    )?,
+                    sample_parse_error: __rt::required(
+                        __f_sample_parse_error,
+                        "sample_parse_error",
+                    )?,
+                    truncated_observation_error: __rt::required(
+                        __f_truncated_observation_error,
+                        "truncated_observation_error",
+                    )?,
+                    unresponsive_reward_error: __rt::required(
+                        __f_unresponsive_reward_error,
+                        "unresponsive_reward_error",
+                    )?,
+                    invalid_variable_error: __rt::required(
+                        __f_invalid_variable_error,
+                        "invalid_variable_error",
+                    )?,
+                    other_error: __rt::required(__f_other_error, "other_error")?,
+                    python_grader_server_error: __rt::required(
+                        __f_python_grader_server_error,
+                        "python_grader_server_error",
+                    )?,
+                    python_grader_server_error_type: __rt::required(
+                        __f_python_grader_server_error_type,
+                        "python_grader_server_error_type",
+                    )?,
+                    python_grader_runtime_error: __rt::required(
+                        __f_python_grader_runtime_error,
+                        "python_grader_runtime_error",
+                    )?,
+                    python_grader_runtime_error_details: __rt::required(
+                        __f_python_grader_runtime_error_details,
+                        "python_grader_runtime_error_details",
+                    )?,
+                    model_grader_server_error: __rt::required(
+                        __f_model_grader_server_error,
+                        "model_grader_server_error",
+                    )?,
+                    model_grader_refusal_error: __rt::required(
+                        __f_model_grader_refusal_error,
+                        "model_grader_refusal_error",
+                    )?,
+                    model_grader_parse_error: __rt::required(
+                        __f_model_grader_parse_error,
+                        "model_grader_parse_error",
+                    )?,
+                    model_grader_server_error_details: __rt::required(
+                        __f_model_grader_server_error_details,
+                        "model_grader_server_error_details",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunGraderResponseMetadataErrors",
+                &[
+                    "formula_parse_error",
+                    "sample_parse_error",
+                    "truncated_observation_error",
+                    "unresponsive_reward_error",
+                    "invalid_variable_error",
+                    "other_error",
+                    "python_grader_server_error",
+                    "python_grader_server_error_type",
+                    "python_grader_runtime_error",
+                    "python_grader_runtime_error_details",
+                    "model_grader_server_error",
+                    "model_grader_refusal_error",
+                    "model_grader_parse_error",
+                    "model_grader_server_error_details",
+                ],
+                __Visitor,
+            )
+    }
 }

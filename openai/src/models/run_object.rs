@@ -11,7 +11,7 @@ use super::{
 /// Represents an execution run on a [thread](/docs/api-reference/threads).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -26,28 +26,20 @@ pub struct RunObject {
     /// The status of the run, which can be either `queued`, `in_progress`, `requires_action`, `cancelling`, `cancelled`, `failed`, `completed`, `incomplete`, or `expired`.
     pub status: RunObjectStatus,
     /// Details on the action required to continue the run. Will be `null` if no action is required.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub required_action: Option<RunObjectRequiredAction>,
     /// The last error associated with this run. Will be `null` if there are no errors.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_error: Option<RunObjectLastError>,
     /// The Unix timestamp (in seconds) for when the run will expire.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub expires_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run was started.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub started_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run was cancelled.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub cancelled_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run failed.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub failed_at: Option<i64>,
     /// The Unix timestamp (in seconds) for when the run was completed.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub completed_at: Option<i64>,
     /// Details on why the run is incomplete. Will be `null` if the run is not incomplete.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub incomplete_details: Option<RunObjectIncompleteDetails>,
     /// The model that the [assistant](/docs/api-reference/assistants) used for this run.
     pub model: String,
@@ -63,48 +55,34 @@ pub struct RunObject {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
     /// Usage statistics related to the run. This value will be `null` if the run is not in a terminal state (i.e. `in_progress`, `queued`, etc.).
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub usage: Option<RunCompletionUsage>,
     /// The sampling temperature used for this run. If not set, defaults to 1.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temperature: Option<Option<f64>>,
     /// The nucleus sampling value used for this run. If not set, defaults to 1.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub top_p: Option<Option<f64>>,
     /// The maximum number of prompt tokens specified to have been used over the course of the run.
     ///
     /// Constraint: at least 256.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub max_prompt_tokens: Option<i64>,
     /// The maximum number of completion tokens specified to have been used over the course of the run.
     ///
     /// Constraint: at least 256.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub max_completion_tokens: Option<i64>,
     /// Controls for how a thread will be truncated prior to the run. Use this to control the initial context window of the run.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub truncation_strategy: Option<TruncationObject>,
     /// Controls which (if any) tool is called by the model.
     /// `none` means the model will not call any tools and instead generates a message.
     /// `auto` is the default value and means the model can pick between generating a message or calling one or more tools.
     /// `required` means the model must call one or more tools before responding to the user.
     /// Specifying a particular tool like `{"type": "file_search"}` or `{"type": "function", "function": {"name": "my_function"}}` forces the model to call that tool.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub tool_choice: Option<AssistantsApiToolChoiceOption>,
     /// Whether to enable [parallel function calling](/docs/guides/function-calling#configuring-parallel-function-calling) during tool use.
     pub parallel_tool_calls: bool,
@@ -115,8 +93,258 @@ pub struct RunObject {
     /// Setting to `{ "type": "json_object" }` enables JSON mode, which ensures the message the model generates is valid JSON.
     ///
     /// **Important:** when using JSON mode, you **must** also instruct the model to produce JSON yourself via a system or user message. Without this, the model may generate an unending stream of whitespace until the generation reaches the token limit, resulting in a long-running and seemingly "stuck" request. Also note that the message content may be partially cut off if `finish_reason="length"`, which indicates the generation exceeded `max_tokens` or the conversation exceeded the max context length.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub response_format: Option<AssistantsApiResponseFormatOption>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<RunObjectObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_assistant_id: Option<String> = None;
+                let mut __f_status: Option<RunObjectStatus> = None;
+                let mut __f_required_action: Option<Option<RunObjectRequiredAction>> = None;
+                let mut __f_last_error: Option<Option<RunObjectLastError>> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_started_at: Option<Option<i64>> = None;
+                let mut __f_cancelled_at: Option<Option<i64>> = None;
+                let mut __f_failed_at: Option<Option<i64>> = None;
+                let mut __f_completed_at: Option<Option<i64>> = None;
+                let mut __f_incomplete_details: Option<
+                    Option<RunObjectIncompleteDetails>,
+                > = None;
+                let mut __f_model: Option<String> = None;
+                let mut __f_instructions: Option<String> = None;
+                let mut __f_tools: Option<Vec<RunObjectToolsItem>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                let mut __f_usage: Option<Option<RunCompletionUsage>> = None;
+                let mut __f_temperature: Option<Option<f64>> = None;
+                let mut __f_top_p: Option<Option<f64>> = None;
+                let mut __f_max_prompt_tokens: Option<Option<i64>> = None;
+                let mut __f_max_completion_tokens: Option<Option<i64>> = None;
+                let mut __f_truncation_strategy: Option<Option<TruncationObject>> = None;
+                let mut __f_tool_choice: Option<Option<AssistantsApiToolChoiceOption>> = None;
+                let mut __f_parallel_tool_calls: Option<bool> = None;
+                let mut __f_response_format: Option<
+                    Option<AssistantsApiResponseFormatOption>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "assistant_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_assistant_id,
+                                "assistant_id",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "required_action" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_required_action,
+                                "required_action",
+                            )
+                        }
+                        "last_error" => {
+                            __rt::field(&mut __map, &mut __f_last_error, "last_error")
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "started_at" => {
+                            __rt::field(&mut __map, &mut __f_started_at, "started_at")
+                        }
+                        "cancelled_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_cancelled_at,
+                                "cancelled_at",
+                            )
+                        }
+                        "failed_at" => {
+                            __rt::field(&mut __map, &mut __f_failed_at, "failed_at")
+                        }
+                        "completed_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completed_at,
+                                "completed_at",
+                            )
+                        }
+                        "incomplete_details" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_incomplete_details,
+                                "incomplete_details",
+                            )
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        "usage" => __rt::field(&mut __map, &mut __f_usage, "usage"),
+                        "temperature" => {
+                            __rt::field(&mut __map, &mut __f_temperature, "temperature")
+                        }
+                        "top_p" => __rt::field(&mut __map, &mut __f_top_p, "top_p"),
+                        "max_prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_prompt_tokens,
+                                "max_prompt_tokens",
+                            )
+                        }
+                        "max_completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_completion_tokens,
+                                "max_completion_tokens",
+                            )
+                        }
+                        "truncation_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_truncation_strategy,
+                                "truncation_strategy",
+                            )
+                        }
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        "response_format" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_response_format,
+                                "response_format",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    assistant_id: __rt::required(__f_assistant_id, "assistant_id")?,
+                    status: __rt::required(__f_status, "status")?,
+                    required_action: __rt::required(
+                        __f_required_action,
+                        "required_action",
+                    )?,
+                    last_error: __rt::required(__f_last_error, "last_error")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    started_at: __rt::required(__f_started_at, "started_at")?,
+                    cancelled_at: __rt::required(__f_cancelled_at, "cancelled_at")?,
+                    failed_at: __rt::required(__f_failed_at, "failed_at")?,
+                    completed_at: __rt::required(__f_completed_at, "completed_at")?,
+                    incomplete_details: __rt::required(
+                        __f_incomplete_details,
+                        "incomplete_details",
+                    )?,
+                    model: __rt::required(__f_model, "model")?,
+                    instructions: __rt::required(__f_instructions, "instructions")?,
+                    tools: __rt::required(__f_tools, "tools")?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                    usage: __rt::required(__f_usage, "usage")?,
+                    temperature: __f_temperature,
+                    top_p: __f_top_p,
+                    max_prompt_tokens: __rt::required(
+                        __f_max_prompt_tokens,
+                        "max_prompt_tokens",
+                    )?,
+                    max_completion_tokens: __rt::required(
+                        __f_max_completion_tokens,
+                        "max_completion_tokens",
+                    )?,
+                    truncation_strategy: __rt::required(
+                        __f_truncation_strategy,
+                        "truncation_strategy",
+                    )?,
+                    tool_choice: __rt::required(__f_tool_choice, "tool_choice")?,
+                    parallel_tool_calls: __rt::required(
+                        __f_parallel_tool_calls,
+                        "parallel_tool_calls",
+                    )?,
+                    response_format: __rt::required(
+                        __f_response_format,
+                        "response_format",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunObject",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "thread_id",
+                    "assistant_id",
+                    "status",
+                    "required_action",
+                    "last_error",
+                    "expires_at",
+                    "started_at",
+                    "cancelled_at",
+                    "failed_at",
+                    "completed_at",
+                    "incomplete_details",
+                    "model",
+                    "instructions",
+                    "tools",
+                    "metadata",
+                    "usage",
+                    "temperature",
+                    "top_p",
+                    "max_prompt_tokens",
+                    "max_completion_tokens",
+                    "truncation_strategy",
+                    "tool_choice",
+                    "parallel_tool_calls",
+                    "response_format",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `thread.run`.

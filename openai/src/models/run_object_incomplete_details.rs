@@ -7,9 +7,41 @@ use super::RunObjectIncompleteDetailsReason;
 /// Details on why the run is incomplete. Will be `null` if the run is not incomplete.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunObjectIncompleteDetails {
     /// The reason why the run is incomplete. This will point to which specific token limit was reached over the course of the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<RunObjectIncompleteDetailsReason>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunObjectIncompleteDetails {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunObjectIncompleteDetails;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunObjectIncompleteDetails")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_reason: Option<Option<RunObjectIncompleteDetailsReason>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "reason" => __rt::field(&mut __map, &mut __f_reason, "reason"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunObjectIncompleteDetails {
+                    reason: __f_reason.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("RunObjectIncompleteDetails", &["reason"], __Visitor)
+    }
 }

@@ -7,12 +7,62 @@ use super::RunObjectRequiredActionSubmitToolOutputs;
 /// Details on the action required to continue the run. Will be `null` if no action is required.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunObjectRequiredAction {
     /// For now, this is always `submit_tool_outputs`.
     pub r#type: RunObjectRequiredActionType,
     /// Details on the tool outputs needed for this run to continue.
     pub submit_tool_outputs: RunObjectRequiredActionSubmitToolOutputs,
+}
+
+impl<'de> serde::Deserialize<'de> for RunObjectRequiredAction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunObjectRequiredAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunObjectRequiredAction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<RunObjectRequiredActionType> = None;
+                let mut __f_submit_tool_outputs: Option<
+                    RunObjectRequiredActionSubmitToolOutputs,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "submit_tool_outputs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_submit_tool_outputs,
+                                "submit_tool_outputs",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunObjectRequiredAction {
+                    r#type: __rt::required(__f_type, "type")?,
+                    submit_tool_outputs: __rt::required(
+                        __f_submit_tool_outputs,
+                        "submit_tool_outputs",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunObjectRequiredAction",
+                &["type", "submit_tool_outputs"],
+                __Visitor,
+            )
+    }
 }
 
 /// For now, this is always `submit_tool_outputs`.

@@ -7,8 +7,46 @@ use super::RunToolCallObject;
 /// Details on the tool outputs needed for this run to continue.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunObjectRequiredActionSubmitToolOutputs {
     /// A list of the relevant tool calls.
     pub tool_calls: Vec<RunToolCallObject>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunObjectRequiredActionSubmitToolOutputs {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunObjectRequiredActionSubmitToolOutputs;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunObjectRequiredActionSubmitToolOutputs")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_calls: Option<Vec<RunToolCallObject>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_calls" => {
+                            __rt::field(&mut __map, &mut __f_tool_calls, "tool_calls")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunObjectRequiredActionSubmitToolOutputs {
+                    tool_calls: __rt::required(__f_tool_calls, "tool_calls")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunObjectRequiredActionSubmitToolOutputs",
+                &["tool_calls"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Usage statistics related to the run step. This value will be `null` while the run step's status is `in_progress`.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepCompletionUsage {
     /// Number of completion tokens used over the course of the run step.
     pub completion_tokens: i64,
@@ -13,4 +13,67 @@ pub struct RunStepCompletionUsage {
     pub prompt_tokens: i64,
     /// Total number of tokens used (prompt + completion).
     pub total_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepCompletionUsage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepCompletionUsage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepCompletionUsage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_completion_tokens: Option<i64> = None;
+                let mut __f_prompt_tokens: Option<i64> = None;
+                let mut __f_total_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "completion_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completion_tokens,
+                                "completion_tokens",
+                            )
+                        }
+                        "prompt_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_prompt_tokens,
+                                "prompt_tokens",
+                            )
+                        }
+                        "total_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_total_tokens,
+                                "total_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepCompletionUsage {
+                    completion_tokens: __rt::required(
+                        __f_completion_tokens,
+                        "completion_tokens",
+                    )?,
+                    prompt_tokens: __rt::required(__f_prompt_tokens, "prompt_tokens")?,
+                    total_tokens: __rt::required(__f_total_tokens, "total_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepCompletionUsage",
+                &["completion_tokens", "prompt_tokens", "total_tokens"],
+                __Visitor,
+            )
+    }
 }

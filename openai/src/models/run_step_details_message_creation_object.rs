@@ -9,8 +9,55 @@ use super::RunStepDetailsMessageCreationObjectMessageCreation;
 /// The `message_creation` member of [`RunStepObjectStepDetails`](crate::RunStepObjectStepDetails), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsMessageCreationObject {
     /// `message_creation` (the OpenAPI document does not describe it).
     pub message_creation: RunStepDetailsMessageCreationObjectMessageCreation,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsMessageCreationObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsMessageCreationObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsMessageCreationObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_message_creation: Option<
+                    RunStepDetailsMessageCreationObjectMessageCreation,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "message_creation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_message_creation,
+                                "message_creation",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsMessageCreationObject {
+                    message_creation: __rt::required(
+                        __f_message_creation,
+                        "message_creation",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsMessageCreationObject",
+                &["message_creation"],
+                __Visitor,
+            )
+    }
 }

@@ -5,8 +5,47 @@
 /// `RunStepDetailsMessageCreationObjectMessageCreation` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsMessageCreationObjectMessageCreation {
     /// The ID of the message that was created by this run step.
     pub message_id: String,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RunStepDetailsMessageCreationObjectMessageCreation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsMessageCreationObjectMessageCreation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsMessageCreationObjectMessageCreation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_message_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "message_id" => {
+                            __rt::field(&mut __map, &mut __f_message_id, "message_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsMessageCreationObjectMessageCreation {
+                    message_id: __rt::required(__f_message_id, "message_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsMessageCreationObjectMessageCreation",
+                &["message_id"],
+                __Visitor,
+            )
+    }
 }

@@ -9,10 +9,60 @@ use super::RunStepDetailsToolCallsCodeObjectCodeInterpreter;
 /// The `code_interpreter` member of [`RunStepDetailsToolCallsObjectToolCallsItem`](crate::RunStepDetailsToolCallsObjectToolCallsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsCodeObject {
     /// The ID of the tool call.
     pub id: String,
     /// The Code Interpreter tool call definition.
     pub code_interpreter: RunStepDetailsToolCallsCodeObjectCodeInterpreter,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsCodeObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsCodeObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsCodeObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_code_interpreter: Option<
+                    RunStepDetailsToolCallsCodeObjectCodeInterpreter,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "code_interpreter" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_code_interpreter,
+                                "code_interpreter",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsCodeObject {
+                    id: __rt::required(__f_id, "id")?,
+                    code_interpreter: __rt::required(
+                        __f_code_interpreter,
+                        "code_interpreter",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsCodeObject",
+                &["id", "code_interpreter"],
+                __Visitor,
+            )
+    }
 }

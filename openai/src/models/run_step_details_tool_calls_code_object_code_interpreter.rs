@@ -7,10 +7,51 @@ use super::RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem;
 /// The Code Interpreter tool call definition.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsCodeObjectCodeInterpreter {
     /// The input to the Code Interpreter tool call.
     pub input: String,
     /// The outputs from the Code Interpreter tool call. Code Interpreter can output one or more items, including text (`logs`) or images (`image`). Each of these are represented by a different object type.
     pub outputs: Vec<RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsCodeObjectCodeInterpreter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsCodeObjectCodeInterpreter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsCodeObjectCodeInterpreter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input: Option<String> = None;
+                let mut __f_outputs: Option<
+                    Vec<RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "outputs" => __rt::field(&mut __map, &mut __f_outputs, "outputs"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsCodeObjectCodeInterpreter {
+                    input: __rt::required(__f_input, "input")?,
+                    outputs: __rt::required(__f_outputs, "outputs")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsCodeObjectCodeInterpreter",
+                &["input", "outputs"],
+                __Visitor,
+            )
+    }
 }

@@ -9,8 +9,46 @@ use super::RunStepDetailsToolCallsCodeOutputImageObjectImage;
 /// The `image` member of [`RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem`](crate::RunStepDetailsToolCallsCodeObjectCodeInterpreterOutputsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsCodeOutputImageObject {
     /// `image` (the OpenAPI document does not describe it).
     pub image: RunStepDetailsToolCallsCodeOutputImageObjectImage,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsCodeOutputImageObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsCodeOutputImageObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsCodeOutputImageObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_image: Option<
+                    RunStepDetailsToolCallsCodeOutputImageObjectImage,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "image" => __rt::field(&mut __map, &mut __f_image, "image"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsCodeOutputImageObject {
+                    image: __rt::required(__f_image, "image")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsCodeOutputImageObject",
+                &["image"],
+                __Visitor,
+            )
+    }
 }

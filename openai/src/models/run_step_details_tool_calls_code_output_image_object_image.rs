@@ -5,8 +5,44 @@
 /// `RunStepDetailsToolCallsCodeOutputImageObjectImage` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsCodeOutputImageObjectImage {
     /// The [file](/docs/api-reference/files) ID of the image.
     pub file_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsCodeOutputImageObjectImage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsCodeOutputImageObjectImage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsCodeOutputImageObjectImage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsCodeOutputImageObjectImage {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsCodeOutputImageObjectImage",
+                &["file_id"],
+                __Visitor,
+            )
+    }
 }

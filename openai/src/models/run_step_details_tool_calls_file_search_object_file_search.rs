@@ -10,12 +10,61 @@ use super::{
 /// For now, this is always going to be an empty object.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsFileSearchObjectFileSearch {
     /// The ranking options for the file search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking_options: Option<RunStepDetailsToolCallsFileSearchRankingOptionsObject>,
     /// The results of the file search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub results: Option<Vec<RunStepDetailsToolCallsFileSearchResultObject>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsFileSearchObjectFileSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsFileSearchObjectFileSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsFileSearchObjectFileSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_ranking_options: Option<
+                    Option<RunStepDetailsToolCallsFileSearchRankingOptionsObject>,
+                > = None;
+                let mut __f_results: Option<
+                    Option<Vec<RunStepDetailsToolCallsFileSearchResultObject>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "ranking_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ranking_options,
+                                "ranking_options",
+                            )
+                        }
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsFileSearchObjectFileSearch {
+                    ranking_options: __f_ranking_options.flatten(),
+                    results: __f_results.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsFileSearchObjectFileSearch",
+                &["ranking_options", "results"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::FileSearchRanker;
 /// The ranking options for the file search.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsFileSearchRankingOptionsObject {
     /// The ranker to use for the file search. If not specified will use the `auto` ranker.
     pub ranker: FileSearchRanker,
@@ -15,4 +15,55 @@ pub struct RunStepDetailsToolCallsFileSearchRankingOptionsObject {
     ///
     /// Constraint: from 0 to 1 inclusive.
     pub score_threshold: f64,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RunStepDetailsToolCallsFileSearchRankingOptionsObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsFileSearchRankingOptionsObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct RunStepDetailsToolCallsFileSearchRankingOptionsObject",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_ranker: Option<FileSearchRanker> = None;
+                let mut __f_score_threshold: Option<f64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "ranker" => __rt::field(&mut __map, &mut __f_ranker, "ranker"),
+                        "score_threshold" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_score_threshold,
+                                "score_threshold",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsFileSearchRankingOptionsObject {
+                    ranker: __rt::required(__f_ranker, "ranker")?,
+                    score_threshold: __rt::required(
+                        __f_score_threshold,
+                        "score_threshold",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsFileSearchRankingOptionsObject",
+                &["ranker", "score_threshold"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::RunStepDetailsToolCallsFileSearchResultObjectContentItem;
 /// A result instance of the file search.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsFileSearchResultObject {
     /// The ID of the file that result was found in.
     pub file_id: String,
@@ -18,6 +18,55 @@ pub struct RunStepDetailsToolCallsFileSearchResultObject {
     /// Constraint: from 0 to 1 inclusive.
     pub score: f64,
     /// The content of the result that was found. The content is only included if requested via the include query parameter.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub content: Option<Vec<RunStepDetailsToolCallsFileSearchResultObjectContentItem>>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsFileSearchResultObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsFileSearchResultObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsFileSearchResultObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_file_name: Option<String> = None;
+                let mut __f_score: Option<f64> = None;
+                let mut __f_content: Option<
+                    Option<Vec<RunStepDetailsToolCallsFileSearchResultObjectContentItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "file_name" => {
+                            __rt::field(&mut __map, &mut __f_file_name, "file_name")
+                        }
+                        "score" => __rt::field(&mut __map, &mut __f_score, "score"),
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsFileSearchResultObject {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    file_name: __rt::required(__f_file_name, "file_name")?,
+                    score: __rt::required(__f_score, "score")?,
+                    content: __f_content.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsFileSearchResultObject",
+                &["file_id", "file_name", "score", "content"],
+                __Visitor,
+            )
+    }
 }

@@ -5,14 +5,58 @@
 /// `RunStepDetailsToolCallsFileSearchResultObjectContentItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsFileSearchResultObjectContentItem {
     /// The type of the content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<RunStepDetailsToolCallsFileSearchResultObjectContentItemType>,
     /// The text content of the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de>
+for RunStepDetailsToolCallsFileSearchResultObjectContentItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsFileSearchResultObjectContentItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "struct RunStepDetailsToolCallsFileSearchResultObjectContentItem",
+                )
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<
+                    Option<RunStepDetailsToolCallsFileSearchResultObjectContentItemType>,
+                > = None;
+                let mut __f_text: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsFileSearchResultObjectContentItem {
+                    r#type: __f_type.flatten(),
+                    text: __f_text.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsFileSearchResultObjectContentItem",
+                &["type", "text"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the content.

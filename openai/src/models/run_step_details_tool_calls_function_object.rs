@@ -9,10 +9,53 @@ use super::RunStepDetailsToolCallsFunctionObjectFunction;
 /// The `function` member of [`RunStepDetailsToolCallsObjectToolCallsItem`](crate::RunStepDetailsToolCallsObjectToolCallsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsFunctionObject {
     /// The ID of the tool call object.
     pub id: String,
     /// The definition of the function that was called.
     pub function: RunStepDetailsToolCallsFunctionObjectFunction,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsFunctionObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsFunctionObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsFunctionObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_function: Option<
+                    RunStepDetailsToolCallsFunctionObjectFunction,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsFunctionObject {
+                    id: __rt::required(__f_id, "id")?,
+                    function: __rt::required(__f_function, "function")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsFunctionObject",
+                &["id", "function"],
+                __Visitor,
+            )
+    }
 }

@@ -9,8 +9,48 @@ use super::RunStepDetailsToolCallsObjectToolCallsItem;
 /// The `tool_calls` member of [`RunStepObjectStepDetails`](crate::RunStepObjectStepDetails), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunStepDetailsToolCallsObject {
     /// An array of tool calls the run step was involved in. These can be associated with one of three types of tools: `code_interpreter`, `file_search`, or `function`.
     pub tool_calls: Vec<RunStepDetailsToolCallsObjectToolCallsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for RunStepDetailsToolCallsObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunStepDetailsToolCallsObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunStepDetailsToolCallsObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_calls: Option<
+                    Vec<RunStepDetailsToolCallsObjectToolCallsItem>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_calls" => {
+                            __rt::field(&mut __map, &mut __f_tool_calls, "tool_calls")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunStepDetailsToolCallsObject {
+                    tool_calls: __rt::required(__f_tool_calls, "tool_calls")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunStepDetailsToolCallsObject",
+                &["tool_calls"],
+                __Visitor,
+            )
+    }
 }

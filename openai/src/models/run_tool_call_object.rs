@@ -7,7 +7,7 @@ use super::RunToolCallObjectFunction;
 /// Tool call objects
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunToolCallObject {
     /// The ID of the tool call. This ID must be referenced when you submit the tool outputs in using the [Submit tool outputs to run](/docs/api-reference/runs/submitToolOutputs) endpoint.
     pub id: String,
@@ -15,6 +15,50 @@ pub struct RunToolCallObject {
     pub r#type: RunToolCallObjectType,
     /// The function definition.
     pub function: RunToolCallObjectFunction,
+}
+
+impl<'de> serde::Deserialize<'de> for RunToolCallObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunToolCallObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunToolCallObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_type: Option<RunToolCallObjectType> = None;
+                let mut __f_function: Option<RunToolCallObjectFunction> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "function" => {
+                            __rt::field(&mut __map, &mut __f_function, "function")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunToolCallObject {
+                    id: __rt::required(__f_id, "id")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    function: __rt::required(__f_function, "function")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunToolCallObject",
+                &["id", "type", "function"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of tool call the output is required for. For now, this is always `function`.

@@ -5,10 +5,51 @@
 /// The function definition.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RunToolCallObjectFunction {
     /// The name of the function.
     pub name: String,
     /// The arguments that the model expects you to pass to the function.
     pub arguments: String,
+}
+
+impl<'de> serde::Deserialize<'de> for RunToolCallObjectFunction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = RunToolCallObjectFunction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct RunToolCallObjectFunction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_arguments: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "arguments" => {
+                            __rt::field(&mut __map, &mut __f_arguments, "arguments")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(RunToolCallObjectFunction {
+                    name: __rt::required(__f_name, "name")?,
+                    arguments: __rt::required(__f_arguments, "arguments")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "RunToolCallObjectFunction",
+                &["name", "arguments"],
+                __Visitor,
+            )
+    }
 }

@@ -5,8 +5,53 @@
 /// Updates the default version pointer for a skill.
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SetDefaultSkillVersionBody {
     /// The skill version number to set as default.
     pub default_version: String,
+}
+
+impl<'de> serde::Deserialize<'de> for SetDefaultSkillVersionBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SetDefaultSkillVersionBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SetDefaultSkillVersionBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_default_version: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "default_version" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_default_version,
+                                "default_version",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SetDefaultSkillVersionBody {
+                    default_version: __rt::required(
+                        __f_default_version,
+                        "default_version",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SetDefaultSkillVersionBody",
+                &["default_version"],
+                __Visitor,
+            )
+    }
 }

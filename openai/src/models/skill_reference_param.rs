@@ -7,15 +7,56 @@
 /// The `skill_reference` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `containers` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SkillReferenceParam {
     /// The ID of the referenced skill.
     ///
     /// Constraint: 1 to 64 characters.
     pub skill_id: String,
     /// Optional skill version. Use a positive integer or 'latest'. Omit for default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for SkillReferenceParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SkillReferenceParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SkillReferenceParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_skill_id: Option<String> = None;
+                let mut __f_version: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "skill_id" => {
+                            __rt::field(&mut __map, &mut __f_skill_id, "skill_id")
+                        }
+                        "version" => __rt::field(&mut __map, &mut __f_version, "version"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SkillReferenceParam {
+                    skill_id: __rt::required(__f_skill_id, "skill_id")?,
+                    version: __f_version.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SkillReferenceParam",
+                &["skill_id", "version"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for SkillReferenceParam {

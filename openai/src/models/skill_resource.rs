@@ -5,7 +5,7 @@
 /// `SkillResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SkillResource {
     /// Unique identifier for the skill.
     pub id: String,
@@ -21,6 +21,87 @@ pub struct SkillResource {
     pub default_version: String,
     /// Latest version for the skill.
     pub latest_version: String,
+}
+
+impl<'de> serde::Deserialize<'de> for SkillResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SkillResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SkillResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<SkillResourceObject> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_description: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_default_version: Option<String> = None;
+                let mut __f_latest_version: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "default_version" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_default_version,
+                                "default_version",
+                            )
+                        }
+                        "latest_version" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_latest_version,
+                                "latest_version",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SkillResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    name: __rt::required(__f_name, "name")?,
+                    description: __rt::required(__f_description, "description")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    default_version: __rt::required(
+                        __f_default_version,
+                        "default_version",
+                    )?,
+                    latest_version: __rt::required(__f_latest_version, "latest_version")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SkillResource",
+                &[
+                    "id",
+                    "object",
+                    "name",
+                    "description",
+                    "created_at",
+                    "default_version",
+                    "latest_version",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is `skill`.

@@ -5,7 +5,7 @@
 /// `SkillVersionResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `skills` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SkillVersionResource {
     /// The object type, which is `skill.version`.
     pub object: SkillVersionResourceObject,
@@ -21,6 +21,74 @@ pub struct SkillVersionResource {
     pub name: String,
     /// Description of the skill version.
     pub description: String,
+}
+
+impl<'de> serde::Deserialize<'de> for SkillVersionResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SkillVersionResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SkillVersionResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<SkillVersionResourceObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_skill_id: Option<String> = None;
+                let mut __f_version: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_description: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "skill_id" => {
+                            __rt::field(&mut __map, &mut __f_skill_id, "skill_id")
+                        }
+                        "version" => __rt::field(&mut __map, &mut __f_version, "version"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SkillVersionResource {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    skill_id: __rt::required(__f_skill_id, "skill_id")?,
+                    version: __rt::required(__f_version, "version")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    name: __rt::required(__f_name, "name")?,
+                    description: __rt::required(__f_description, "description")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SkillVersionResource",
+                &[
+                    "object",
+                    "id",
+                    "skill_id",
+                    "version",
+                    "created_at",
+                    "name",
+                    "description",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is `skill.version`.

@@ -5,7 +5,7 @@
 /// Email notification settings for a spend alert.
 ///
 /// Needs the crate feature `spend-alerts` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SpendAlertNotificationChannel {
     /// The notification channel type. Currently only `email` is supported.
     pub r#type: SpendAlertNotificationChannelType,
@@ -14,12 +14,58 @@ pub struct SpendAlertNotificationChannel {
     /// Optional subject prefix for alert emails.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subject_prefix: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for SpendAlertNotificationChannel {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SpendAlertNotificationChannel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SpendAlertNotificationChannel")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<SpendAlertNotificationChannelType> = None;
+                let mut __f_recipients: Option<Vec<String>> = None;
+                let mut __f_subject_prefix: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "recipients" => {
+                            __rt::field(&mut __map, &mut __f_recipients, "recipients")
+                        }
+                        "subject_prefix" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_subject_prefix,
+                                "subject_prefix",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SpendAlertNotificationChannel {
+                    r#type: __rt::required(__f_type, "type")?,
+                    recipients: __rt::required(__f_recipients, "recipients")?,
+                    subject_prefix: __f_subject_prefix,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SpendAlertNotificationChannel",
+                &["type", "recipients", "subject_prefix"],
+                __Visitor,
+            )
+    }
 }
 
 /// The notification channel type. Currently only `email` is supported.

@@ -7,8 +7,39 @@ use super::SpendLimitEnforcementStatus;
 /// The current enforcement state of a hard spend limit.
 ///
 /// Needs the crate feature `spend-limits` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SpendLimitEnforcement {
     /// Whether the hard spend limit is currently enforcing.
     pub status: SpendLimitEnforcementStatus,
+}
+
+impl<'de> serde::Deserialize<'de> for SpendLimitEnforcement {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SpendLimitEnforcement;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SpendLimitEnforcement")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_status: Option<SpendLimitEnforcementStatus> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SpendLimitEnforcement {
+                    status: __rt::required(__f_status, "status")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("SpendLimitEnforcement", &["status"], __Visitor)
+    }
 }

@@ -10,12 +10,51 @@ use super::StaticChunkingStrategy;
 /// The `static` member of [`CreateVectorStoreRequestChunkingStrategy`](crate::CreateVectorStoreRequestChunkingStrategy), which its `type` field selects.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StaticChunkingStrategyRequestParam {
     /// Always `static`.
     pub r#type: StaticChunkingStrategyRequestParamType,
     /// `static` (the OpenAPI document does not describe it).
     pub r#static: StaticChunkingStrategy,
+}
+
+impl<'de> serde::Deserialize<'de> for StaticChunkingStrategyRequestParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = StaticChunkingStrategyRequestParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct StaticChunkingStrategyRequestParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<StaticChunkingStrategyRequestParamType> = None;
+                let mut __f_static: Option<StaticChunkingStrategy> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "static" => __rt::field(&mut __map, &mut __f_static, "static"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(StaticChunkingStrategyRequestParam {
+                    r#type: __rt::required(__f_type, "type")?,
+                    r#static: __rt::required(__f_static, "static")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "StaticChunkingStrategyRequestParam",
+                &["type", "static"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for StaticChunkingStrategyRequestParam {

@@ -7,17 +7,60 @@ use super::SubmitToolOutputsRunRequestToolOutputsItem;
 /// `SubmitToolOutputsRunRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SubmitToolOutputsRunRequest {
     /// A list of tools for which the outputs are being submitted.
     pub tool_outputs: Vec<SubmitToolOutputsRunRequestToolOutputsItem>,
     /// If `true`, returns a stream of events that happen during the Run as server-sent events, terminating when the Run enters a terminal state with a `data: [DONE]` message.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<Option<bool>>,
+}
+
+impl<'de> serde::Deserialize<'de> for SubmitToolOutputsRunRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SubmitToolOutputsRunRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SubmitToolOutputsRunRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_outputs: Option<
+                    Vec<SubmitToolOutputsRunRequestToolOutputsItem>,
+                > = None;
+                let mut __f_stream: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_outputs" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_outputs,
+                                "tool_outputs",
+                            )
+                        }
+                        "stream" => __rt::field(&mut __map, &mut __f_stream, "stream"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SubmitToolOutputsRunRequest {
+                    tool_outputs: __rt::required(__f_tool_outputs, "tool_outputs")?,
+                    stream: __f_stream,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SubmitToolOutputsRunRequest",
+                &["tool_outputs", "stream"],
+                __Visitor,
+            )
+    }
 }

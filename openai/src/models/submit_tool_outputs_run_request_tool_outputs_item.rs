@@ -5,12 +5,57 @@
 /// `SubmitToolOutputsRunRequestToolOutputsItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SubmitToolOutputsRunRequestToolOutputsItem {
     /// The ID of the tool call in the `required_action` object within the run object the output is being submitted for.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_call_id: Option<String>,
     /// The output of the tool call to be submitted to continue the run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for SubmitToolOutputsRunRequestToolOutputsItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = SubmitToolOutputsRunRequestToolOutputsItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct SubmitToolOutputsRunRequestToolOutputsItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_tool_call_id: Option<Option<String>> = None;
+                let mut __f_output: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "tool_call_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_call_id,
+                                "tool_call_id",
+                            )
+                        }
+                        "output" => __rt::field(&mut __map, &mut __f_output, "output"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(SubmitToolOutputsRunRequestToolOutputsItem {
+                    tool_call_id: __f_tool_call_id.flatten(),
+                    output: __f_output.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "SubmitToolOutputsRunRequestToolOutputsItem",
+                &["tool_call_id", "output"],
+                __Visitor,
+            )
+    }
 }

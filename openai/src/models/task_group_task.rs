@@ -7,14 +7,54 @@ use super::TaskType;
 /// Task entry that appears within a TaskGroup.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TaskGroupTask {
     /// Subtype for the grouped task.
     pub r#type: TaskType,
     /// Optional heading for the grouped task. Defaults to null when not provided.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub heading: Option<String>,
     /// Optional summary that describes the grouped task. Defaults to null when omitted.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub summary: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for TaskGroupTask {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TaskGroupTask;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TaskGroupTask")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<TaskType> = None;
+                let mut __f_heading: Option<Option<String>> = None;
+                let mut __f_summary: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "heading" => __rt::field(&mut __map, &mut __f_heading, "heading"),
+                        "summary" => __rt::field(&mut __map, &mut __f_summary, "summary"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TaskGroupTask {
+                    r#type: __rt::required(__f_type, "type")?,
+                    heading: __rt::required(__f_heading, "heading")?,
+                    summary: __rt::required(__f_summary, "summary")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TaskGroupTask",
+                &["type", "heading", "summary"],
+                __Visitor,
+            )
+    }
 }

@@ -9,7 +9,7 @@ use super::TaskType;
 /// The `chatkit.task` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TaskItem {
     /// Identifier of the thread item.
     pub id: String,
@@ -22,11 +22,77 @@ pub struct TaskItem {
     /// Subtype for the task.
     pub task_type: TaskType,
     /// Optional heading for the task. Defaults to null when not provided.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub heading: Option<String>,
     /// Optional summary that describes the task. Defaults to null when omitted.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub summary: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for TaskItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TaskItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TaskItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<TaskItemObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_task_type: Option<TaskType> = None;
+                let mut __f_heading: Option<Option<String>> = None;
+                let mut __f_summary: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "task_type" => {
+                            __rt::field(&mut __map, &mut __f_task_type, "task_type")
+                        }
+                        "heading" => __rt::field(&mut __map, &mut __f_heading, "heading"),
+                        "summary" => __rt::field(&mut __map, &mut __f_summary, "summary"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TaskItem {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    task_type: __rt::required(__f_task_type, "task_type")?,
+                    heading: __rt::required(__f_heading, "heading")?,
+                    summary: __rt::required(__f_summary, "summary")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TaskItem",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "thread_id",
+                    "task_type",
+                    "heading",
+                    "summary",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `chatkit.thread_item`.

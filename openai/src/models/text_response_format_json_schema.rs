@@ -10,11 +10,11 @@ use super::ResponseFormatJsonSchemaSchema;
 /// The `json_schema` member of [`TextResponseFormatConfiguration`](crate::TextResponseFormatConfiguration), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `assistants`, `chat`, `evals`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TextResponseFormatJsonSchema {
     /// A description of what the response format is for, used by the model to
     /// determine how to respond in the format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The name of the response format. Must be a-z, A-Z, 0-9, or contain
     /// underscores and dashes, with a maximum length of 64.
@@ -29,10 +29,53 @@ pub struct TextResponseFormatJsonSchema {
     /// guide](/docs/guides/structured-outputs).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strict: Option<Option<bool>>,
+}
+
+impl<'de> serde::Deserialize<'de> for TextResponseFormatJsonSchema {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TextResponseFormatJsonSchema;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TextResponseFormatJsonSchema")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_description: Option<Option<String>> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_schema: Option<ResponseFormatJsonSchemaSchema> = None;
+                let mut __f_strict: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "description" => {
+                            __rt::field(&mut __map, &mut __f_description, "description")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "schema" => __rt::field(&mut __map, &mut __f_schema, "schema"),
+                        "strict" => __rt::field(&mut __map, &mut __f_strict, "strict"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TextResponseFormatJsonSchema {
+                    description: __f_description.flatten(),
+                    name: __rt::required(__f_name, "name")?,
+                    schema: __rt::required(__f_schema, "schema")?,
+                    strict: __f_strict,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TextResponseFormatJsonSchema",
+                &["description", "name", "schema", "strict"],
+                __Visitor,
+            )
+    }
 }

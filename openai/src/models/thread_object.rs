@@ -7,7 +7,7 @@ use super::{Metadata, ThreadObjectToolResources};
 /// Represents a thread that contains [messages](/docs/api-reference/messages).
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ThreadObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -16,7 +16,6 @@ pub struct ThreadObject {
     /// The Unix timestamp (in seconds) for when the thread was created.
     pub created_at: i64,
     /// A set of resources that are made available to the assistant's tools in this thread. The resources are specific to the type of tool. For example, the `code_interpreter` tool requires a list of file IDs, while the `file_search` tool requires a list of vector store IDs.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub tool_resources: Option<ThreadObjectToolResources>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -24,8 +23,68 @@ pub struct ThreadObject {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
+}
+
+impl<'de> serde::Deserialize<'de> for ThreadObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ThreadObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ThreadObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ThreadObjectObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_tool_resources: Option<Option<ThreadObjectToolResources>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "tool_resources" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_tool_resources,
+                                "tool_resources",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ThreadObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    tool_resources: __rt::required(
+                        __f_tool_resources,
+                        "tool_resources",
+                    )?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ThreadObject",
+                &["id", "object", "created_at", "tool_resources", "metadata"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `thread`.

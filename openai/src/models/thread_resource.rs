@@ -7,7 +7,7 @@ use super::ThreadResourceStatus;
 /// Represents a ChatKit thread and its current status.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ThreadResource {
     /// Identifier of the thread.
     pub id: String,
@@ -16,12 +16,64 @@ pub struct ThreadResource {
     /// Unix timestamp (in seconds) for when the thread was created.
     pub created_at: i64,
     /// Optional human-readable title for the thread. Defaults to null when no title has been generated.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub title: Option<String>,
     /// Current status for the thread. Defaults to `active` for newly created threads.
     pub status: ThreadResourceStatus,
     /// Free-form string that identifies your end user who owns the thread.
     pub user: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ThreadResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ThreadResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ThreadResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<ThreadResourceObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_title: Option<Option<String>> = None;
+                let mut __f_status: Option<ThreadResourceStatus> = None;
+                let mut __f_user: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ThreadResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    title: __rt::required(__f_title, "title")?,
+                    status: __rt::required(__f_status, "status")?,
+                    user: __rt::required(__f_user, "user")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ThreadResource",
+                &["id", "object", "created_at", "title", "status", "user"],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `chatkit.thread`.

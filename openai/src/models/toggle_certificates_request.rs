@@ -5,12 +5,57 @@
 /// `ToggleCertificatesRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToggleCertificatesRequest {
     /// `certificate_ids` (the OpenAPI document does not describe it).
     ///
     /// Constraint: 1 to 10 items.
     pub certificate_ids: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for ToggleCertificatesRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ToggleCertificatesRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ToggleCertificatesRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_certificate_ids: Option<Vec<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "certificate_ids" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_certificate_ids,
+                                "certificate_ids",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ToggleCertificatesRequest {
+                    certificate_ids: __rt::required(
+                        __f_certificate_ids,
+                        "certificate_ids",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ToggleCertificatesRequest",
+                &["certificate_ids"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for ToggleCertificatesRequest {

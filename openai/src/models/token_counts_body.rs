@@ -11,43 +11,27 @@ use super::{
 ///
 /// Needs the crate feature `responses` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TokenCountsBody {
     /// Model ID used to generate the response, like `gpt-4o` or `o3`. OpenAI offers a wide range of models with different capabilities, performance characteristics, and price points. Refer to the [model guide](/docs/models) to browse and compare available models.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
     /// Text, image, or file inputs to the model, used to generate a response
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<Option<TokenCountsBodyInput>>,
     /// The unique ID of the previous response to the model. Use this to create multi-turn conversations. Learn more about [conversation state](/docs/guides/conversation-state). Cannot be used in conjunction with `conversation`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_response_id: Option<Option<String>>,
     /// An array of tools the model may call while generating a response. You can specify which tool to use by setting the `tool_choice` parameter.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tools: Option<Option<Vec<serde_json::Value>>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
@@ -55,64 +39,156 @@ pub struct TokenCountsBody {
     /// - [Structured Outputs](/docs/guides/structured-outputs)
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<Option<ResponseTextParam>>,
     /// **gpt-5 and o-series models only** Configuration options for [reasoning models](https://platform.openai.com/docs/guides/reasoning).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reasoning: Option<Option<Reasoning>>,
     /// The truncation strategy to use for the model response. - `auto`: If the input to this Response exceeds the model's context window size, the model will truncate the response to fit the context window by dropping items from the beginning of the conversation. - `disabled` (default): If the input size will exceed the context window size for a model, the request will fail with a 400 error.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub truncation: Option<TruncationEnum>,
     /// A system (or developer) message inserted into the model's context.
     /// When used along with `previous_response_id`, the instructions from a previous response will not be carried over to the next response. This makes it simple to swap out system (or developer) messages in new responses.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub instructions: Option<Option<String>>,
     /// A model-owned style preset to apply to this request. Omit this parameter to use the model's default style. Supported values may expand over time. Values must be at most 64 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub personality: Option<PersonalityEnum>,
     /// The conversation that this response belongs to. Items from this conversation are prepended to `input_items` for this response request.
     /// Input items and output items from this response are automatically added to this conversation after this response completes.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation: Option<Option<ConversationParam>>,
     /// Controls which tool the model should use, if any.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tool_choice: Option<Option<serde_json::Value>>,
     /// Whether to allow the model to run tool calls in parallel.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallel_tool_calls: Option<Option<bool>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for TokenCountsBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TokenCountsBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TokenCountsBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_input: Option<Option<TokenCountsBodyInput>> = None;
+                let mut __f_previous_response_id: Option<Option<String>> = None;
+                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_text: Option<Option<ResponseTextParam>> = None;
+                let mut __f_reasoning: Option<Option<Reasoning>> = None;
+                let mut __f_truncation: Option<Option<TruncationEnum>> = None;
+                let mut __f_instructions: Option<Option<String>> = None;
+                let mut __f_personality: Option<Option<PersonalityEnum>> = None;
+                let mut __f_conversation: Option<Option<ConversationParam>> = None;
+                let mut __f_tool_choice: Option<Option<serde_json::Value>> = None;
+                let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "input" => __rt::field(&mut __map, &mut __f_input, "input"),
+                        "previous_response_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_previous_response_id,
+                                "previous_response_id",
+                            )
+                        }
+                        "tools" => __rt::field(&mut __map, &mut __f_tools, "tools"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "reasoning" => {
+                            __rt::field(&mut __map, &mut __f_reasoning, "reasoning")
+                        }
+                        "truncation" => {
+                            __rt::field(&mut __map, &mut __f_truncation, "truncation")
+                        }
+                        "instructions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_instructions,
+                                "instructions",
+                            )
+                        }
+                        "personality" => {
+                            __rt::field(&mut __map, &mut __f_personality, "personality")
+                        }
+                        "conversation" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_conversation,
+                                "conversation",
+                            )
+                        }
+                        "tool_choice" => {
+                            __rt::field(&mut __map, &mut __f_tool_choice, "tool_choice")
+                        }
+                        "parallel_tool_calls" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_parallel_tool_calls,
+                                "parallel_tool_calls",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TokenCountsBody {
+                    model: __f_model,
+                    input: __f_input,
+                    previous_response_id: __f_previous_response_id,
+                    tools: __f_tools,
+                    text: __f_text,
+                    reasoning: __f_reasoning,
+                    truncation: __f_truncation.flatten(),
+                    instructions: __f_instructions,
+                    personality: __f_personality.flatten(),
+                    conversation: __f_conversation,
+                    tool_choice: __f_tool_choice,
+                    parallel_tool_calls: __f_parallel_tool_calls,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TokenCountsBody",
+                &[
+                    "model",
+                    "input",
+                    "previous_response_id",
+                    "tools",
+                    "text",
+                    "reasoning",
+                    "truncation",
+                    "instructions",
+                    "personality",
+                    "conversation",
+                    "tool_choice",
+                    "parallel_tool_calls",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -5,12 +5,57 @@
 /// Token counts
 ///
 /// Needs the crate feature `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TokenCountsResource {
     /// `object` (the OpenAPI document does not describe it).
     pub object: TokenCountsResourceObject,
     /// `input_tokens` (the OpenAPI document does not describe it).
     pub input_tokens: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for TokenCountsResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TokenCountsResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TokenCountsResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<TokenCountsResourceObject> = None;
+                let mut __f_input_tokens: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "input_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_tokens,
+                                "input_tokens",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TokenCountsResource {
+                    object: __rt::required(__f_object, "object")?,
+                    input_tokens: __rt::required(__f_input_tokens, "input_tokens")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TokenCountsResource",
+                &["object", "input_tokens"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

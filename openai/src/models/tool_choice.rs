@@ -5,8 +5,39 @@
 /// Tool selection that the assistant should honor when executing the item.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolChoice {
     /// Identifier of the requested tool.
     pub id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ToolChoice {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ToolChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ToolChoice")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ToolChoice {
+                    id: __rt::required(__f_id, "id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ToolChoice", &["id"], __Visitor)
+    }
 }

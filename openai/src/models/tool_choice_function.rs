@@ -8,12 +8,47 @@
 /// The `function` member of [`RealtimeSessionCreateResponseGaToolChoiceObject`](crate::RealtimeSessionCreateResponseGaToolChoiceObject), which its `type` field selects.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolChoiceFunction {
     /// For function calling, the type is always `function`.
     pub r#type: ToolChoiceFunctionType,
     /// The name of the function to call.
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for ToolChoiceFunction {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ToolChoiceFunction;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ToolChoiceFunction")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ToolChoiceFunctionType> = None;
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ToolChoiceFunction {
+                    r#type: __rt::required(__f_type, "type")?,
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("ToolChoiceFunction", &["type", "name"], __Visitor)
+    }
 }
 
 /// For function calling, the type is always `function`.

@@ -8,7 +8,7 @@
 /// The `mcp` member of [`RealtimeSessionCreateResponseGaToolChoiceObject`](crate::RealtimeSessionCreateResponseGaToolChoiceObject), which its `type` field selects.
 ///
 /// Needs the crate feature `realtime` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolChoiceMcp {
     /// For MCP tools, the type is always `mcp`.
     pub r#type: ToolChoiceMcpType,
@@ -17,12 +17,56 @@ pub struct ToolChoiceMcp {
     /// The name of the tool to call on the server.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for ToolChoiceMcp {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ToolChoiceMcp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ToolChoiceMcp")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ToolChoiceMcpType> = None;
+                let mut __f_server_label: Option<String> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "server_label" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_server_label,
+                                "server_label",
+                            )
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ToolChoiceMcp {
+                    r#type: __rt::required(__f_type, "type")?,
+                    server_label: __rt::required(__f_server_label, "server_label")?,
+                    name: __f_name,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ToolChoiceMcp",
+                &["type", "server_label", "name"],
+                __Visitor,
+            )
+    }
 }
 
 /// For MCP tools, the type is always `mcp`.

@@ -5,7 +5,7 @@
 /// The top log probability of a token.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TopLogProb {
     /// `token` (the OpenAPI document does not describe it).
     pub token: String,
@@ -13,4 +13,42 @@ pub struct TopLogProb {
     pub logprob: f64,
     /// `bytes` (the OpenAPI document does not describe it).
     pub bytes: Vec<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for TopLogProb {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TopLogProb;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TopLogProb")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_token: Option<String> = None;
+                let mut __f_logprob: Option<f64> = None;
+                let mut __f_bytes: Option<Vec<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "token" => __rt::field(&mut __map, &mut __f_token, "token"),
+                        "logprob" => __rt::field(&mut __map, &mut __f_logprob, "logprob"),
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TopLogProb {
+                    token: __rt::required(__f_token, "token")?,
+                    logprob: __rt::required(__f_logprob, "logprob")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("TopLogProb", &["token", "logprob", "bytes"], __Visitor)
+    }
 }

@@ -7,7 +7,7 @@ use super::TruncationObjectType;
 /// Controls for how a thread will be truncated prior to the run. Use this to control the initial context window of the run.
 ///
 /// Needs the crate feature `assistants` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TruncationObject {
     /// The truncation strategy to use for the thread. The default is `auto`. If set to `last_messages`, the thread will be truncated to the n most recent messages in the thread. When set to `auto`, messages in the middle of the thread will be dropped to fit the context length of the model, `max_prompt_tokens`.
     pub r#type: TruncationObjectType,
@@ -16,12 +16,53 @@ pub struct TruncationObject {
     /// Constraint: at least 1.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_messages: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for TruncationObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TruncationObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TruncationObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<TruncationObjectType> = None;
+                let mut __f_last_messages: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "last_messages" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_last_messages,
+                                "last_messages",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TruncationObject {
+                    r#type: __rt::required(__f_type, "type")?,
+                    last_messages: __f_last_messages,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "TruncationObject",
+                &["type", "last_messages"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for TruncationObject {

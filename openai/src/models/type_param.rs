@@ -7,8 +7,39 @@
 /// The `type` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TypeParam {
     /// The text to type.
     pub text: String,
+}
+
+impl<'de> serde::Deserialize<'de> for TypeParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = TypeParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct TypeParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(TypeParam {
+                    text: __rt::required(__f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("TypeParam", &["text"], __Visitor)
+    }
 }

@@ -7,8 +7,50 @@ use super::RetentionType;
 /// Parameters for updating project data retention controls.
 ///
 /// Needs the crate feature `data-retention` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UpdateProjectDataRetentionBody {
     /// The desired project data retention type.
     pub retention_type: RetentionType,
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateProjectDataRetentionBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateProjectDataRetentionBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateProjectDataRetentionBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_retention_type: Option<RetentionType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "retention_type" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_retention_type,
+                                "retention_type",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UpdateProjectDataRetentionBody {
+                    retention_type: __rt::required(__f_retention_type, "retention_type")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UpdateProjectDataRetentionBody",
+                &["retention_type"],
+                __Visitor,
+            )
+    }
 }

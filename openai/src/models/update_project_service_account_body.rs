@@ -7,12 +7,51 @@ use super::UpdateProjectServiceAccountBodyRole;
 /// Parameters for updating a project service account.
 ///
 /// Needs the crate feature `projects` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UpdateProjectServiceAccountBody {
     /// The updated service account name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The updated service account role.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<UpdateProjectServiceAccountBodyRole>,
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateProjectServiceAccountBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateProjectServiceAccountBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateProjectServiceAccountBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_role: Option<Option<UpdateProjectServiceAccountBodyRole>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UpdateProjectServiceAccountBody {
+                    name: __f_name.flatten(),
+                    role: __f_role.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UpdateProjectServiceAccountBody",
+                &["name", "role"],
+                __Visitor,
+            )
+    }
 }

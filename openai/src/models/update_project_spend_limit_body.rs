@@ -5,7 +5,7 @@
 /// Parameters for the hard spend limit you want to create or replace.
 ///
 /// Needs the crate feature `spend-limits` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UpdateProjectSpendLimitBody {
     /// The hard spend limit amount, in cents.
     ///
@@ -15,6 +15,61 @@ pub struct UpdateProjectSpendLimitBody {
     pub currency: UpdateProjectSpendLimitBodyCurrency,
     /// The time interval for evaluating spend against the threshold. Currently, only `month` is supported.
     pub interval: UpdateProjectSpendLimitBodyInterval,
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateProjectSpendLimitBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateProjectSpendLimitBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateProjectSpendLimitBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_threshold_amount: Option<i64> = None;
+                let mut __f_currency: Option<UpdateProjectSpendLimitBodyCurrency> = None;
+                let mut __f_interval: Option<UpdateProjectSpendLimitBodyInterval> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "threshold_amount" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_threshold_amount,
+                                "threshold_amount",
+                            )
+                        }
+                        "currency" => {
+                            __rt::field(&mut __map, &mut __f_currency, "currency")
+                        }
+                        "interval" => {
+                            __rt::field(&mut __map, &mut __f_interval, "interval")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UpdateProjectSpendLimitBody {
+                    threshold_amount: __rt::required(
+                        __f_threshold_amount,
+                        "threshold_amount",
+                    )?,
+                    currency: __rt::required(__f_currency, "currency")?,
+                    interval: __rt::required(__f_interval, "interval")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UpdateProjectSpendLimitBody",
+                &["threshold_amount", "currency", "interval"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for UpdateProjectSpendLimitBody {

@@ -7,15 +7,52 @@ use super::VectorStoreFileAttributes;
 /// `UpdateVectorStoreFileAttributesRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UpdateVectorStoreFileAttributesRequest {
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
     /// format, and querying for objects via API or the dashboard. Keys are strings
     /// with a maximum length of 64 characters. Values are strings with a maximum
     /// length of 512 characters, booleans, or numbers.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub attributes: Option<VectorStoreFileAttributes>,
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateVectorStoreFileAttributesRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateVectorStoreFileAttributesRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateVectorStoreFileAttributesRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_attributes: Option<Option<VectorStoreFileAttributes>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "attributes" => {
+                            __rt::field(&mut __map, &mut __f_attributes, "attributes")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UpdateVectorStoreFileAttributesRequest {
+                    attributes: __rt::required(__f_attributes, "attributes")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UpdateVectorStoreFileAttributesRequest",
+                &["attributes"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for UpdateVectorStoreFileAttributesRequest {

@@ -5,8 +5,40 @@
 /// `UpdateVoiceConsentRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `audio` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UpdateVoiceConsentRequest {
     /// The updated label for this consent recording.
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateVoiceConsentRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateVoiceConsentRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateVoiceConsentRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UpdateVoiceConsentRequest {
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("UpdateVoiceConsentRequest", &["name"], __Visitor)
+    }
 }

@@ -7,7 +7,7 @@ use super::{OpenAiFile, UploadStatus};
 /// The Upload object can accept byte chunks in the form of Parts.
 ///
 /// Needs the crate feature `uploads` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Upload {
     /// The Upload unique identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -24,17 +24,89 @@ pub struct Upload {
     /// The Unix timestamp (in seconds) for when the Upload will expire.
     pub expires_at: i64,
     /// The object type, which is always "upload".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub object: Option<UploadObject>,
     /// The `File` object represents a document that has been uploaded to OpenAI.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<Option<OpenAiFile>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Upload {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Upload;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Upload")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_filename: Option<String> = None;
+                let mut __f_bytes: Option<i64> = None;
+                let mut __f_purpose: Option<String> = None;
+                let mut __f_status: Option<UploadStatus> = None;
+                let mut __f_expires_at: Option<i64> = None;
+                let mut __f_object: Option<Option<UploadObject>> = None;
+                let mut __f_file: Option<Option<OpenAiFile>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "bytes" => __rt::field(&mut __map, &mut __f_bytes, "bytes"),
+                        "purpose" => __rt::field(&mut __map, &mut __f_purpose, "purpose"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "file" => __rt::field(&mut __map, &mut __f_file, "file"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Upload {
+                    id: __rt::required(__f_id, "id")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    filename: __rt::required(__f_filename, "filename")?,
+                    bytes: __rt::required(__f_bytes, "bytes")?,
+                    purpose: __rt::required(__f_purpose, "purpose")?,
+                    status: __rt::required(__f_status, "status")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    object: __f_object.flatten(),
+                    file: __f_file,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Upload",
+                &[
+                    "id",
+                    "created_at",
+                    "filename",
+                    "bytes",
+                    "purpose",
+                    "status",
+                    "expires_at",
+                    "object",
+                    "file",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always "upload".

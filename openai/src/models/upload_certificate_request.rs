@@ -5,11 +5,52 @@
 /// `UploadCertificateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `certificates` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UploadCertificateRequest {
     /// An optional name for the certificate
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The certificate content in PEM format
     pub certificate: String,
+}
+
+impl<'de> serde::Deserialize<'de> for UploadCertificateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UploadCertificateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UploadCertificateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_certificate: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "certificate" => {
+                            __rt::field(&mut __map, &mut __f_certificate, "certificate")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UploadCertificateRequest {
+                    name: __f_name.flatten(),
+                    certificate: __rt::required(__f_certificate, "certificate")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UploadCertificateRequest",
+                &["name", "certificate"],
+                __Visitor,
+            )
+    }
 }

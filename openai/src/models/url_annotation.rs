@@ -9,8 +9,39 @@ use super::UrlAnnotationSource;
 /// The `url` member of [`ResponseOutputTextAnnotationsItem`](crate::ResponseOutputTextAnnotationsItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UrlAnnotation {
     /// URL referenced by the annotation.
     pub source: UrlAnnotationSource,
+}
+
+impl<'de> serde::Deserialize<'de> for UrlAnnotation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UrlAnnotation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UrlAnnotation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_source: Option<UrlAnnotationSource> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UrlAnnotation {
+                    source: __rt::required(__f_source, "source")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UrlAnnotation", &["source"], __Visitor)
+    }
 }

@@ -5,12 +5,47 @@
 /// URL backing an annotation entry.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UrlAnnotationSource {
     /// Type discriminator that is always `url`.
     pub r#type: UrlAnnotationSourceType,
     /// URL referenced by the annotation.
     pub url: String,
+}
+
+impl<'de> serde::Deserialize<'de> for UrlAnnotationSource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UrlAnnotationSource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UrlAnnotationSource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<UrlAnnotationSourceType> = None;
+                let mut __f_url: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UrlAnnotationSource {
+                    r#type: __rt::required(__f_type, "type")?,
+                    url: __rt::required(__f_url, "url")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("UrlAnnotationSource", &["type", "url"], __Visitor)
+    }
 }
 
 /// Type discriminator that is always `url`.

@@ -7,7 +7,7 @@
 /// The `url_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UrlCitationBody {
     /// The URL of the web resource.
     pub url: String,
@@ -17,4 +17,53 @@ pub struct UrlCitationBody {
     pub end_index: i64,
     /// The title of the web resource.
     pub title: String,
+}
+
+impl<'de> serde::Deserialize<'de> for UrlCitationBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UrlCitationBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UrlCitationBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_url: Option<String> = None;
+                let mut __f_start_index: Option<i64> = None;
+                let mut __f_end_index: Option<i64> = None;
+                let mut __f_title: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        "start_index" => {
+                            __rt::field(&mut __map, &mut __f_start_index, "start_index")
+                        }
+                        "end_index" => {
+                            __rt::field(&mut __map, &mut __f_end_index, "end_index")
+                        }
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UrlCitationBody {
+                    url: __rt::required(__f_url, "url")?,
+                    start_index: __rt::required(__f_start_index, "start_index")?,
+                    end_index: __rt::required(__f_end_index, "end_index")?,
+                    title: __rt::required(__f_title, "title")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UrlCitationBody",
+                &["url", "start_index", "end_index", "title"],
+                __Visitor,
+            )
+    }
 }

@@ -7,17 +7,60 @@
 /// The `organization.usage.code_interpreter_sessions.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageCodeInterpreterSessionsResult {
     /// The number of code interpreter sessions.
     pub num_sessions: i64,
     /// When `group_by=project_id`, this field provides the project ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageCodeInterpreterSessionsResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageCodeInterpreterSessionsResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageCodeInterpreterSessionsResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_num_sessions: Option<i64> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "num_sessions" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_num_sessions,
+                                "num_sessions",
+                            )
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageCodeInterpreterSessionsResult {
+                    num_sessions: __rt::required(__f_num_sessions, "num_sessions")?,
+                    project_id: __f_project_id,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageCodeInterpreterSessionsResult",
+                &["num_sessions", "project_id"],
+                __Visitor,
+            )
+    }
 }

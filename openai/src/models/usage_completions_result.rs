@@ -7,102 +7,299 @@
 /// The `organization.usage.completions.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageCompletionsResult {
     /// The aggregated number of input tokens used, including cached and cache-write tokens. This includes text, audio, and image tokens. For customers subscribed to Scale Tier, this includes Scale Tier tokens.
     pub input_tokens: i64,
     /// The aggregated number of cached input tokens used across text, audio, and image inputs. For customers subscribed to Scale Tier, this includes Scale Tier tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_cached_tokens: Option<i64>,
     /// The aggregated number of input tokens written to the cache.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_cache_write_tokens: Option<i64>,
     /// The aggregated number of uncached input tokens used across text, audio, and image inputs, excluding cache-write tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_uncached_tokens: Option<i64>,
     /// The aggregated number of output tokens used across text, audio, and image outputs. For customers subscribed to Scale Tier, this includes Scale Tier tokens.
     pub output_tokens: i64,
     /// The aggregated number of uncached text input tokens used, excluding cache-write tokens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_text_tokens: Option<i64>,
     /// The aggregated number of text output tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_text_tokens: Option<i64>,
     /// The aggregated number of cached text input tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_cached_text_tokens: Option<i64>,
     /// The aggregated number of uncached audio input tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_audio_tokens: Option<i64>,
     /// The aggregated number of cached audio input tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_cached_audio_tokens: Option<i64>,
     /// The aggregated number of audio output tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_audio_tokens: Option<i64>,
     /// The aggregated number of uncached image input tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_image_tokens: Option<i64>,
     /// The aggregated number of cached image input tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub input_cached_image_tokens: Option<i64>,
     /// The aggregated number of image output tokens used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub output_image_tokens: Option<i64>,
     /// The count of requests made to the model.
     pub num_model_requests: i64,
     /// When `group_by=project_id`, this field provides the project ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
     /// When `group_by=user_id`, this field provides the user ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<Option<String>>,
     /// When `group_by=api_key_id`, this field provides the API key ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_id: Option<Option<String>>,
     /// When `group_by=model`, this field provides the model name of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
     /// When `group_by=batch`, this field tells whether the grouped usage result is batch or not.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub batch: Option<Option<bool>>,
     /// When `group_by=service_tier`, this field provides the service tier of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_tier: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageCompletionsResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageCompletionsResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageCompletionsResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_input_tokens: Option<i64> = None;
+                let mut __f_input_cached_tokens: Option<Option<i64>> = None;
+                let mut __f_input_cache_write_tokens: Option<Option<i64>> = None;
+                let mut __f_input_uncached_tokens: Option<Option<i64>> = None;
+                let mut __f_output_tokens: Option<i64> = None;
+                let mut __f_input_text_tokens: Option<Option<i64>> = None;
+                let mut __f_output_text_tokens: Option<Option<i64>> = None;
+                let mut __f_input_cached_text_tokens: Option<Option<i64>> = None;
+                let mut __f_input_audio_tokens: Option<Option<i64>> = None;
+                let mut __f_input_cached_audio_tokens: Option<Option<i64>> = None;
+                let mut __f_output_audio_tokens: Option<Option<i64>> = None;
+                let mut __f_input_image_tokens: Option<Option<i64>> = None;
+                let mut __f_input_cached_image_tokens: Option<Option<i64>> = None;
+                let mut __f_output_image_tokens: Option<Option<i64>> = None;
+                let mut __f_num_model_requests: Option<i64> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_user_id: Option<Option<String>> = None;
+                let mut __f_api_key_id: Option<Option<String>> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_batch: Option<Option<bool>> = None;
+                let mut __f_service_tier: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "input_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_tokens,
+                                "input_tokens",
+                            )
+                        }
+                        "input_cached_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_cached_tokens,
+                                "input_cached_tokens",
+                            )
+                        }
+                        "input_cache_write_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_cache_write_tokens,
+                                "input_cache_write_tokens",
+                            )
+                        }
+                        "input_uncached_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_uncached_tokens,
+                                "input_uncached_tokens",
+                            )
+                        }
+                        "output_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_tokens,
+                                "output_tokens",
+                            )
+                        }
+                        "input_text_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_text_tokens,
+                                "input_text_tokens",
+                            )
+                        }
+                        "output_text_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_text_tokens,
+                                "output_text_tokens",
+                            )
+                        }
+                        "input_cached_text_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_cached_text_tokens,
+                                "input_cached_text_tokens",
+                            )
+                        }
+                        "input_audio_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_audio_tokens,
+                                "input_audio_tokens",
+                            )
+                        }
+                        "input_cached_audio_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_cached_audio_tokens,
+                                "input_cached_audio_tokens",
+                            )
+                        }
+                        "output_audio_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_audio_tokens,
+                                "output_audio_tokens",
+                            )
+                        }
+                        "input_image_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_image_tokens,
+                                "input_image_tokens",
+                            )
+                        }
+                        "input_cached_image_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_input_cached_image_tokens,
+                                "input_cached_image_tokens",
+                            )
+                        }
+                        "output_image_tokens" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_output_image_tokens,
+                                "output_image_tokens",
+                            )
+                        }
+                        "num_model_requests" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_num_model_requests,
+                                "num_model_requests",
+                            )
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        "api_key_id" => {
+                            __rt::field(&mut __map, &mut __f_api_key_id, "api_key_id")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "batch" => __rt::field(&mut __map, &mut __f_batch, "batch"),
+                        "service_tier" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_service_tier,
+                                "service_tier",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageCompletionsResult {
+                    input_tokens: __rt::required(__f_input_tokens, "input_tokens")?,
+                    input_cached_tokens: __f_input_cached_tokens.flatten(),
+                    input_cache_write_tokens: __f_input_cache_write_tokens.flatten(),
+                    input_uncached_tokens: __f_input_uncached_tokens.flatten(),
+                    output_tokens: __rt::required(__f_output_tokens, "output_tokens")?,
+                    input_text_tokens: __f_input_text_tokens.flatten(),
+                    output_text_tokens: __f_output_text_tokens.flatten(),
+                    input_cached_text_tokens: __f_input_cached_text_tokens.flatten(),
+                    input_audio_tokens: __f_input_audio_tokens.flatten(),
+                    input_cached_audio_tokens: __f_input_cached_audio_tokens.flatten(),
+                    output_audio_tokens: __f_output_audio_tokens.flatten(),
+                    input_image_tokens: __f_input_image_tokens.flatten(),
+                    input_cached_image_tokens: __f_input_cached_image_tokens.flatten(),
+                    output_image_tokens: __f_output_image_tokens.flatten(),
+                    num_model_requests: __rt::required(
+                        __f_num_model_requests,
+                        "num_model_requests",
+                    )?,
+                    project_id: __f_project_id,
+                    user_id: __f_user_id,
+                    api_key_id: __f_api_key_id,
+                    model: __f_model,
+                    batch: __f_batch,
+                    service_tier: __f_service_tier,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageCompletionsResult",
+                &[
+                    "input_tokens",
+                    "input_cached_tokens",
+                    "input_cache_write_tokens",
+                    "input_uncached_tokens",
+                    "output_tokens",
+                    "input_text_tokens",
+                    "output_text_tokens",
+                    "input_cached_text_tokens",
+                    "input_audio_tokens",
+                    "input_cached_audio_tokens",
+                    "output_audio_tokens",
+                    "input_image_tokens",
+                    "input_cached_image_tokens",
+                    "output_image_tokens",
+                    "num_model_requests",
+                    "project_id",
+                    "user_id",
+                    "api_key_id",
+                    "model",
+                    "batch",
+                    "service_tier",
+                ],
+                __Visitor,
+            )
+    }
 }

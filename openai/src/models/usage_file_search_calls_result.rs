@@ -7,44 +7,98 @@
 /// The `organization.usage.file_searches.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageFileSearchCallsResult {
     /// The count of file search calls.
     pub num_requests: i64,
     /// When `group_by=project_id`, this field provides the project ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
     /// When `group_by=user_id`, this field provides the user ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<Option<String>>,
     /// When `group_by=api_key_id`, this field provides the API key ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_id: Option<Option<String>>,
     /// When `group_by=vector_store_id`, this field provides the vector store ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vector_store_id: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageFileSearchCallsResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageFileSearchCallsResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageFileSearchCallsResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_num_requests: Option<i64> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_user_id: Option<Option<String>> = None;
+                let mut __f_api_key_id: Option<Option<String>> = None;
+                let mut __f_vector_store_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "num_requests" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_num_requests,
+                                "num_requests",
+                            )
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        "api_key_id" => {
+                            __rt::field(&mut __map, &mut __f_api_key_id, "api_key_id")
+                        }
+                        "vector_store_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_vector_store_id,
+                                "vector_store_id",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageFileSearchCallsResult {
+                    num_requests: __rt::required(__f_num_requests, "num_requests")?,
+                    project_id: __f_project_id,
+                    user_id: __f_user_id,
+                    api_key_id: __f_api_key_id,
+                    vector_store_id: __f_vector_store_id,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageFileSearchCallsResult",
+                &[
+                    "num_requests",
+                    "project_id",
+                    "user_id",
+                    "api_key_id",
+                    "vector_store_id",
+                ],
+                __Visitor,
+            )
+    }
 }

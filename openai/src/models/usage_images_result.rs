@@ -7,7 +7,7 @@
 /// The `organization.usage.images.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageImagesResult {
     /// The number of images processed.
     pub images: i64,
@@ -16,55 +16,110 @@ pub struct UsageImagesResult {
     /// When `group_by=source`, this field provides the source of the grouped usage result, possible values are `image.generation`, `image.edit`, `image.variation`.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Option<String>>,
     /// When `group_by=size`, this field provides the image size of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<Option<String>>,
     /// When `group_by=project_id`, this field provides the project ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
     /// When `group_by=user_id`, this field provides the user ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<Option<String>>,
     /// When `group_by=api_key_id`, this field provides the API key ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_id: Option<Option<String>>,
     /// When `group_by=model`, this field provides the model name of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageImagesResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageImagesResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageImagesResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_images: Option<i64> = None;
+                let mut __f_num_model_requests: Option<i64> = None;
+                let mut __f_source: Option<Option<String>> = None;
+                let mut __f_size: Option<Option<String>> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_user_id: Option<Option<String>> = None;
+                let mut __f_api_key_id: Option<Option<String>> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "images" => __rt::field(&mut __map, &mut __f_images, "images"),
+                        "num_model_requests" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_num_model_requests,
+                                "num_model_requests",
+                            )
+                        }
+                        "source" => __rt::field(&mut __map, &mut __f_source, "source"),
+                        "size" => __rt::field(&mut __map, &mut __f_size, "size"),
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        "api_key_id" => {
+                            __rt::field(&mut __map, &mut __f_api_key_id, "api_key_id")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageImagesResult {
+                    images: __rt::required(__f_images, "images")?,
+                    num_model_requests: __rt::required(
+                        __f_num_model_requests,
+                        "num_model_requests",
+                    )?,
+                    source: __f_source,
+                    size: __f_size,
+                    project_id: __f_project_id,
+                    user_id: __f_user_id,
+                    api_key_id: __f_api_key_id,
+                    model: __f_model,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageImagesResult",
+                &[
+                    "images",
+                    "num_model_requests",
+                    "source",
+                    "size",
+                    "project_id",
+                    "user_id",
+                    "api_key_id",
+                    "model",
+                ],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::UsageTimeBucketResultsItem;
 /// `UsageTimeBucket` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageTimeBucket {
     /// `object` (the OpenAPI document does not describe it).
     pub object: UsageTimeBucketObject,
@@ -17,6 +17,55 @@ pub struct UsageTimeBucket {
     pub end_time: i64,
     /// `results` (the OpenAPI document does not describe it).
     pub results: Vec<UsageTimeBucketResultsItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageTimeBucket {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageTimeBucket;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageTimeBucket")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<UsageTimeBucketObject> = None;
+                let mut __f_start_time: Option<i64> = None;
+                let mut __f_end_time: Option<i64> = None;
+                let mut __f_results: Option<Vec<UsageTimeBucketResultsItem>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "start_time" => {
+                            __rt::field(&mut __map, &mut __f_start_time, "start_time")
+                        }
+                        "end_time" => {
+                            __rt::field(&mut __map, &mut __f_end_time, "end_time")
+                        }
+                        "results" => __rt::field(&mut __map, &mut __f_results, "results"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageTimeBucket {
+                    object: __rt::required(__f_object, "object")?,
+                    start_time: __rt::required(__f_start_time, "start_time")?,
+                    end_time: __rt::required(__f_end_time, "end_time")?,
+                    results: __rt::required(__f_results, "results")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageTimeBucket",
+                &["object", "start_time", "end_time", "results"],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

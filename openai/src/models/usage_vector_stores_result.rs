@@ -7,17 +7,56 @@
 /// The `organization.usage.vector_stores.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageVectorStoresResult {
     /// The vector stores usage in bytes.
     pub usage_bytes: i64,
     /// When `group_by=project_id`, this field provides the project ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageVectorStoresResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageVectorStoresResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageVectorStoresResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_usage_bytes: Option<i64> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "usage_bytes" => {
+                            __rt::field(&mut __map, &mut __f_usage_bytes, "usage_bytes")
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageVectorStoresResult {
+                    usage_bytes: __rt::required(__f_usage_bytes, "usage_bytes")?,
+                    project_id: __f_project_id,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageVectorStoresResult",
+                &["usage_bytes", "project_id"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@
 /// The `organization.usage.web_searches.result` member of [`UsageTimeBucketResultsItem`](crate::UsageTimeBucketResultsItem), which reads and writes the `object` field.
 ///
 /// Needs the crate feature `usage` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UsageWebSearchCallsResult {
     /// The count of model requests.
     pub num_model_requests: i64,
@@ -16,46 +16,113 @@ pub struct UsageWebSearchCallsResult {
     /// When `group_by=project_id`, this field provides the project ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<Option<String>>,
     /// When `group_by=user_id`, this field provides the user ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_id: Option<Option<String>>,
     /// When `group_by=api_key_id`, this field provides the API key ID of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_id: Option<Option<String>>,
     /// When `group_by=model`, this field provides the model name of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<Option<String>>,
     /// When `group_by=context_level`, this field provides the search context size of the grouped usage result.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub context_level: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UsageWebSearchCallsResult {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UsageWebSearchCallsResult;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UsageWebSearchCallsResult")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_num_model_requests: Option<i64> = None;
+                let mut __f_num_requests: Option<i64> = None;
+                let mut __f_project_id: Option<Option<String>> = None;
+                let mut __f_user_id: Option<Option<String>> = None;
+                let mut __f_api_key_id: Option<Option<String>> = None;
+                let mut __f_model: Option<Option<String>> = None;
+                let mut __f_context_level: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "num_model_requests" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_num_model_requests,
+                                "num_model_requests",
+                            )
+                        }
+                        "num_requests" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_num_requests,
+                                "num_requests",
+                            )
+                        }
+                        "project_id" => {
+                            __rt::field(&mut __map, &mut __f_project_id, "project_id")
+                        }
+                        "user_id" => __rt::field(&mut __map, &mut __f_user_id, "user_id"),
+                        "api_key_id" => {
+                            __rt::field(&mut __map, &mut __f_api_key_id, "api_key_id")
+                        }
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "context_level" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_context_level,
+                                "context_level",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UsageWebSearchCallsResult {
+                    num_model_requests: __rt::required(
+                        __f_num_model_requests,
+                        "num_model_requests",
+                    )?,
+                    num_requests: __rt::required(__f_num_requests, "num_requests")?,
+                    project_id: __f_project_id,
+                    user_id: __f_user_id,
+                    api_key_id: __f_api_key_id,
+                    model: __f_model,
+                    context_level: __f_context_level,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UsageWebSearchCallsResult",
+                &[
+                    "num_model_requests",
+                    "num_requests",
+                    "project_id",
+                    "user_id",
+                    "api_key_id",
+                    "model",
+                    "context_level",
+                ],
+                __Visitor,
+            )
+    }
 }

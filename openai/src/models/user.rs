@@ -7,7 +7,7 @@ use super::{UserProjects, UserUser};
 /// Represents an individual `user` within an organization.
 ///
 /// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct User {
     /// The object type, which is always `organization.user`
     pub object: UserObject,
@@ -16,92 +16,200 @@ pub struct User {
     /// The name of the user
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Option<String>>,
     /// The email address of the user
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
     /// `owner` or `reader`
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Option<String>>,
     /// The Unix timestamp (in seconds) of when the user was added.
     pub added_at: i64,
     /// Whether this is the organization's default user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_default: Option<bool>,
     /// The Unix timestamp (in seconds) of when the user was created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<i64>,
     /// Nested user details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<UserUser>,
     /// Whether the user is a service account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_service_account: Option<bool>,
     /// Whether the user is an authorized purchaser for Scale Tier.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_scale_tier_authorized_purchaser: Option<Option<bool>>,
     /// Whether the user is managed through SCIM.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_scim_managed: Option<bool>,
     /// The Unix timestamp (in seconds) of the user's last API key usage.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_key_last_used_at: Option<Option<i64>>,
     /// The technical level metadata for the user.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub technical_level: Option<Option<String>>,
     /// The developer persona metadata for the user.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub developer_persona: Option<Option<String>>,
     /// Projects associated with the user, if included.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub projects: Option<Option<UserProjects>>,
+}
+
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = User;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct User")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<UserObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_email: Option<Option<String>> = None;
+                let mut __f_role: Option<Option<String>> = None;
+                let mut __f_added_at: Option<i64> = None;
+                let mut __f_is_default: Option<Option<bool>> = None;
+                let mut __f_created: Option<Option<i64>> = None;
+                let mut __f_user: Option<Option<UserUser>> = None;
+                let mut __f_is_service_account: Option<Option<bool>> = None;
+                let mut __f_is_scale_tier_authorized_purchaser: Option<Option<bool>> = None;
+                let mut __f_is_scim_managed: Option<Option<bool>> = None;
+                let mut __f_api_key_last_used_at: Option<Option<i64>> = None;
+                let mut __f_technical_level: Option<Option<String>> = None;
+                let mut __f_developer_persona: Option<Option<String>> = None;
+                let mut __f_projects: Option<Option<UserProjects>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "added_at" => {
+                            __rt::field(&mut __map, &mut __f_added_at, "added_at")
+                        }
+                        "is_default" => {
+                            __rt::field(&mut __map, &mut __f_is_default, "is_default")
+                        }
+                        "created" => __rt::field(&mut __map, &mut __f_created, "created"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "is_service_account" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_is_service_account,
+                                "is_service_account",
+                            )
+                        }
+                        "is_scale_tier_authorized_purchaser" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_is_scale_tier_authorized_purchaser,
+                                "is_scale_tier_authorized_purchaser",
+                            )
+                        }
+                        "is_scim_managed" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_is_scim_managed,
+                                "is_scim_managed",
+                            )
+                        }
+                        "api_key_last_used_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_api_key_last_used_at,
+                                "api_key_last_used_at",
+                            )
+                        }
+                        "technical_level" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_technical_level,
+                                "technical_level",
+                            )
+                        }
+                        "developer_persona" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_developer_persona,
+                                "developer_persona",
+                            )
+                        }
+                        "projects" => {
+                            __rt::field(&mut __map, &mut __f_projects, "projects")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(User {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __f_name,
+                    email: __f_email,
+                    role: __f_role,
+                    added_at: __rt::required(__f_added_at, "added_at")?,
+                    is_default: __f_is_default.flatten(),
+                    created: __f_created.flatten(),
+                    user: __f_user.flatten(),
+                    is_service_account: __f_is_service_account.flatten(),
+                    is_scale_tier_authorized_purchaser: __f_is_scale_tier_authorized_purchaser,
+                    is_scim_managed: __f_is_scim_managed.flatten(),
+                    api_key_last_used_at: __f_api_key_last_used_at,
+                    technical_level: __f_technical_level,
+                    developer_persona: __f_developer_persona,
+                    projects: __f_projects,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "User",
+                &[
+                    "object",
+                    "id",
+                    "name",
+                    "email",
+                    "role",
+                    "added_at",
+                    "is_default",
+                    "created",
+                    "user",
+                    "is_service_account",
+                    "is_scale_tier_authorized_purchaser",
+                    "is_scim_managed",
+                    "api_key_last_used_at",
+                    "technical_level",
+                    "developer_persona",
+                    "projects",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `organization.user`

@@ -7,8 +7,39 @@
 /// The `input_text` member of [`UserMessageItemContentItem`](crate::UserMessageItemContentItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserMessageInputText {
     /// Plain-text content supplied by the user.
     pub text: String,
+}
+
+impl<'de> serde::Deserialize<'de> for UserMessageInputText {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserMessageInputText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserMessageInputText")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UserMessageInputText {
+                    text: __rt::required(__f_text, "text")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserMessageInputText", &["text"], __Visitor)
+    }
 }

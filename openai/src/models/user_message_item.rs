@@ -9,7 +9,7 @@ use super::{Attachment, InferenceOptions, UserMessageItemContentItem};
 /// The `chatkit.user_message` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserMessageItem {
     /// Identifier of the thread item.
     pub id: String,
@@ -24,8 +24,84 @@ pub struct UserMessageItem {
     /// Attachments associated with the user message. Defaults to an empty list.
     pub attachments: Vec<Attachment>,
     /// Inference overrides applied to the message. Defaults to null when unset.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub inference_options: Option<InferenceOptions>,
+}
+
+impl<'de> serde::Deserialize<'de> for UserMessageItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserMessageItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserMessageItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<UserMessageItemObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_content: Option<Vec<UserMessageItemContentItem>> = None;
+                let mut __f_attachments: Option<Vec<Attachment>> = None;
+                let mut __f_inference_options: Option<Option<InferenceOptions>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        "attachments" => {
+                            __rt::field(&mut __map, &mut __f_attachments, "attachments")
+                        }
+                        "inference_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_inference_options,
+                                "inference_options",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UserMessageItem {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    content: __rt::required(__f_content, "content")?,
+                    attachments: __rt::required(__f_attachments, "attachments")?,
+                    inference_options: __rt::required(
+                        __f_inference_options,
+                        "inference_options",
+                    )?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UserMessageItem",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "thread_id",
+                    "content",
+                    "attachments",
+                    "inference_options",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `chatkit.thread_item`.

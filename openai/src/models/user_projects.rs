@@ -7,12 +7,46 @@ use super::UserProjectsDataItem;
 /// `UserProjects` (the OpenAPI document does not describe it).
 ///
 /// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserProjects {
     /// `object` (the OpenAPI document does not describe it).
     pub object: UserProjectsObject,
     /// `data` (the OpenAPI document does not describe it).
     pub data: Vec<UserProjectsDataItem>,
+}
+
+impl<'de> serde::Deserialize<'de> for UserProjects {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserProjects;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserProjects")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<UserProjectsObject> = None;
+                let mut __f_data: Option<Vec<UserProjectsDataItem>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UserProjects {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("UserProjects", &["object", "data"], __Visitor)
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

@@ -7,7 +7,7 @@ use super::{Role, User};
 /// Role assignment linking a user to a role.
 ///
 /// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserRoleAssignment {
     /// Always `user.role`.
     pub object: UserRoleAssignmentObject,
@@ -15,6 +15,48 @@ pub struct UserRoleAssignment {
     pub user: User,
     /// Details about a role that can be assigned through the public Roles API.
     pub role: Role,
+}
+
+impl<'de> serde::Deserialize<'de> for UserRoleAssignment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserRoleAssignment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserRoleAssignment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<UserRoleAssignmentObject> = None;
+                let mut __f_user: Option<User> = None;
+                let mut __f_role: Option<Role> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "user" => __rt::field(&mut __map, &mut __f_user, "user"),
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UserRoleAssignment {
+                    object: __rt::required(__f_object, "object")?,
+                    user: __rt::required(__f_user, "user")?,
+                    role: __rt::required(__f_role, "role")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UserRoleAssignment",
+                &["object", "user", "role"],
+                __Visitor,
+            )
+    }
 }
 
 /// Always `user.role`.

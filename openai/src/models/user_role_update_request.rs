@@ -5,42 +5,83 @@
 /// `UserRoleUpdateRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserRoleUpdateRequest {
     /// `owner` or `reader`
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Option<String>>,
     /// Role ID to assign to the user.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_id: Option<Option<String>>,
     /// Technical level metadata.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub technical_level: Option<Option<String>>,
     /// Developer persona metadata.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub developer_persona: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UserRoleUpdateRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserRoleUpdateRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserRoleUpdateRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_role: Option<Option<String>> = None;
+                let mut __f_role_id: Option<Option<String>> = None;
+                let mut __f_technical_level: Option<Option<String>> = None;
+                let mut __f_developer_persona: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "role" => __rt::field(&mut __map, &mut __f_role, "role"),
+                        "role_id" => __rt::field(&mut __map, &mut __f_role_id, "role_id"),
+                        "technical_level" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_technical_level,
+                                "technical_level",
+                            )
+                        }
+                        "developer_persona" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_developer_persona,
+                                "developer_persona",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UserRoleUpdateRequest {
+                    role: __f_role,
+                    role_id: __f_role_id,
+                    technical_level: __f_technical_level,
+                    developer_persona: __f_developer_persona,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UserRoleUpdateRequest",
+                &["role", "role_id", "technical_level", "developer_persona"],
+                __Visitor,
+            )
+    }
 }

@@ -5,7 +5,7 @@
 /// Nested user details.
 ///
 /// Needs one of the crate features `project-user-role-assignments`, `user-organization-role-assignments`, `users` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UserUser {
     /// `object` (the OpenAPI document does not describe it).
     pub object: UserUserObject,
@@ -14,57 +14,101 @@ pub struct UserUser {
     /// `email` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<Option<String>>,
     /// `name` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Option<String>>,
     /// `picture` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub picture: Option<Option<String>>,
     /// `enabled` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enabled: Option<Option<bool>>,
     /// `banned` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub banned: Option<Option<bool>>,
     /// `banned_at` (the OpenAPI document does not describe it).
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub banned_at: Option<Option<i64>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UserUser {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UserUser;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UserUser")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<UserUserObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_email: Option<Option<String>> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_picture: Option<Option<String>> = None;
+                let mut __f_enabled: Option<Option<bool>> = None;
+                let mut __f_banned: Option<Option<bool>> = None;
+                let mut __f_banned_at: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "email" => __rt::field(&mut __map, &mut __f_email, "email"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "picture" => __rt::field(&mut __map, &mut __f_picture, "picture"),
+                        "enabled" => __rt::field(&mut __map, &mut __f_enabled, "enabled"),
+                        "banned" => __rt::field(&mut __map, &mut __f_banned, "banned"),
+                        "banned_at" => {
+                            __rt::field(&mut __map, &mut __f_banned_at, "banned_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UserUser {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    email: __f_email,
+                    name: __f_name,
+                    picture: __f_picture,
+                    enabled: __f_enabled,
+                    banned: __f_banned,
+                    banned_at: __f_banned_at,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UserUser",
+                &[
+                    "object",
+                    "id",
+                    "email",
+                    "name",
+                    "picture",
+                    "enabled",
+                    "banned",
+                    "banned_at",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// `object` (the OpenAPI document does not describe it).

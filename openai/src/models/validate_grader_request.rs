@@ -7,10 +7,41 @@ use super::ValidateGraderRequestGrader;
 /// ValidateGraderRequest
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ValidateGraderRequest {
     /// The grader used for the fine-tuning job.
     pub grader: ValidateGraderRequestGrader,
+}
+
+impl<'de> serde::Deserialize<'de> for ValidateGraderRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ValidateGraderRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ValidateGraderRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_grader: Option<ValidateGraderRequestGrader> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "grader" => __rt::field(&mut __map, &mut __f_grader, "grader"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ValidateGraderRequest {
+                    grader: __rt::required(__f_grader, "grader")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ValidateGraderRequest", &["grader"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for ValidateGraderRequest {

@@ -7,9 +7,40 @@ use super::ValidateGraderResponseGrader;
 /// ValidateGraderResponse
 ///
 /// Needs the crate feature `fine-tuning` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ValidateGraderResponse {
     /// The grader used for the fine-tuning job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub grader: Option<ValidateGraderResponseGrader>,
+}
+
+impl<'de> serde::Deserialize<'de> for ValidateGraderResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ValidateGraderResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ValidateGraderResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_grader: Option<Option<ValidateGraderResponseGrader>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "grader" => __rt::field(&mut __map, &mut __f_grader, "grader"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ValidateGraderResponse {
+                    grader: __f_grader.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("ValidateGraderResponse", &["grader"], __Visitor)
+    }
 }

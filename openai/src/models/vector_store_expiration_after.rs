@@ -5,7 +5,7 @@
 /// The expiration policy for a vector store.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreExpirationAfter {
     /// Anchor timestamp after which the expiration policy applies. Supported anchors: `last_active_at`.
     pub anchor: VectorStoreExpirationAfterAnchor,
@@ -13,6 +13,45 @@ pub struct VectorStoreExpirationAfter {
     ///
     /// Constraint: from 1 to 365 inclusive.
     pub days: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreExpirationAfter {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreExpirationAfter;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreExpirationAfter")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_anchor: Option<VectorStoreExpirationAfterAnchor> = None;
+                let mut __f_days: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "anchor" => __rt::field(&mut __map, &mut __f_anchor, "anchor"),
+                        "days" => __rt::field(&mut __map, &mut __f_days, "days"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreExpirationAfter {
+                    anchor: __rt::required(__f_anchor, "anchor")?,
+                    days: __rt::required(__f_days, "days")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreExpirationAfter",
+                &["anchor", "days"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for VectorStoreExpirationAfter {

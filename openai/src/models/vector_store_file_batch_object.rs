@@ -7,7 +7,7 @@ use super::{VectorStoreFileBatchObjectFileCounts, VectorStoreFileBatchObjectStat
 /// A batch of files attached to a vector store.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreFileBatchObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -21,6 +21,77 @@ pub struct VectorStoreFileBatchObject {
     pub status: VectorStoreFileBatchObjectStatus,
     /// `file_counts` (the OpenAPI document does not describe it).
     pub file_counts: VectorStoreFileBatchObjectFileCounts,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreFileBatchObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreFileBatchObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreFileBatchObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<VectorStoreFileBatchObjectObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_vector_store_id: Option<String> = None;
+                let mut __f_status: Option<VectorStoreFileBatchObjectStatus> = None;
+                let mut __f_file_counts: Option<VectorStoreFileBatchObjectFileCounts> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "vector_store_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_vector_store_id,
+                                "vector_store_id",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "file_counts" => {
+                            __rt::field(&mut __map, &mut __f_file_counts, "file_counts")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreFileBatchObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    vector_store_id: __rt::required(
+                        __f_vector_store_id,
+                        "vector_store_id",
+                    )?,
+                    status: __rt::required(__f_status, "status")?,
+                    file_counts: __rt::required(__f_file_counts, "file_counts")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreFileBatchObject",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "vector_store_id",
+                    "status",
+                    "file_counts",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `vector_store.file_batch`.

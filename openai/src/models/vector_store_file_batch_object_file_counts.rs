@@ -5,7 +5,7 @@
 /// `VectorStoreFileBatchObjectFileCounts` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreFileBatchObjectFileCounts {
     /// The number of files that are currently being processed.
     pub in_progress: i64,
@@ -17,4 +17,58 @@ pub struct VectorStoreFileBatchObjectFileCounts {
     pub cancelled: i64,
     /// The total number of files.
     pub total: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreFileBatchObjectFileCounts {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreFileBatchObjectFileCounts;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreFileBatchObjectFileCounts")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_in_progress: Option<i64> = None;
+                let mut __f_completed: Option<i64> = None;
+                let mut __f_failed: Option<i64> = None;
+                let mut __f_cancelled: Option<i64> = None;
+                let mut __f_total: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "in_progress" => {
+                            __rt::field(&mut __map, &mut __f_in_progress, "in_progress")
+                        }
+                        "completed" => {
+                            __rt::field(&mut __map, &mut __f_completed, "completed")
+                        }
+                        "failed" => __rt::field(&mut __map, &mut __f_failed, "failed"),
+                        "cancelled" => {
+                            __rt::field(&mut __map, &mut __f_cancelled, "cancelled")
+                        }
+                        "total" => __rt::field(&mut __map, &mut __f_total, "total"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreFileBatchObjectFileCounts {
+                    in_progress: __rt::required(__f_in_progress, "in_progress")?,
+                    completed: __rt::required(__f_completed, "completed")?,
+                    failed: __rt::required(__f_failed, "failed")?,
+                    cancelled: __rt::required(__f_cancelled, "cancelled")?,
+                    total: __rt::required(__f_total, "total")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreFileBatchObjectFileCounts",
+                &["in_progress", "completed", "failed", "cancelled", "total"],
+                __Visitor,
+            )
+    }
 }

@@ -7,7 +7,7 @@ use super::VectorStoreFileContentResponseDataItem;
 /// Represents the parsed content of a vector store file.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreFileContentResponse {
     /// The object type, which is always `vector_store.file_content.page`
     pub object: VectorStoreFileContentResponseObject,
@@ -16,8 +16,56 @@ pub struct VectorStoreFileContentResponse {
     /// Indicates if there are more content pages to fetch.
     pub has_more: bool,
     /// The token for the next page, if any.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub next_page: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreFileContentResponse {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreFileContentResponse;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreFileContentResponse")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<VectorStoreFileContentResponseObject> = None;
+                let mut __f_data: Option<Vec<VectorStoreFileContentResponseDataItem>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_next_page: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "next_page" => {
+                            __rt::field(&mut __map, &mut __f_next_page, "next_page")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreFileContentResponse {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    next_page: __rt::required(__f_next_page, "next_page")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreFileContentResponse",
+                &["object", "data", "has_more", "next_page"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `vector_store.file_content.page`

@@ -10,7 +10,7 @@ use super::{
 /// A list of files attached to a vector store.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreFileObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -25,10 +25,9 @@ pub struct VectorStoreFileObject {
     /// The status of the vector store file, which can be either `in_progress`, `completed`, `cancelled`, or `failed`. The status `completed` indicates that the vector store file is ready for use.
     pub status: VectorStoreFileObjectStatus,
     /// The last error associated with this vector store file. Will be `null` if there are no errors.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_error: Option<VectorStoreFileObjectLastError>,
     /// The strategy used to chunk the file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub chunking_strategy: Option<VectorStoreFileObjectChunkingStrategy>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -37,12 +36,103 @@ pub struct VectorStoreFileObject {
     /// length of 512 characters, booleans, or numbers.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Option<VectorStoreFileAttributes>>,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreFileObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreFileObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreFileObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<VectorStoreFileObjectObject> = None;
+                let mut __f_usage_bytes: Option<i64> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_vector_store_id: Option<String> = None;
+                let mut __f_status: Option<VectorStoreFileObjectStatus> = None;
+                let mut __f_last_error: Option<Option<VectorStoreFileObjectLastError>> = None;
+                let mut __f_chunking_strategy: Option<
+                    Option<VectorStoreFileObjectChunkingStrategy>,
+                > = None;
+                let mut __f_attributes: Option<Option<VectorStoreFileAttributes>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "usage_bytes" => {
+                            __rt::field(&mut __map, &mut __f_usage_bytes, "usage_bytes")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "vector_store_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_vector_store_id,
+                                "vector_store_id",
+                            )
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "last_error" => {
+                            __rt::field(&mut __map, &mut __f_last_error, "last_error")
+                        }
+                        "chunking_strategy" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_chunking_strategy,
+                                "chunking_strategy",
+                            )
+                        }
+                        "attributes" => {
+                            __rt::field(&mut __map, &mut __f_attributes, "attributes")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreFileObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    usage_bytes: __rt::required(__f_usage_bytes, "usage_bytes")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    vector_store_id: __rt::required(
+                        __f_vector_store_id,
+                        "vector_store_id",
+                    )?,
+                    status: __rt::required(__f_status, "status")?,
+                    last_error: __rt::required(__f_last_error, "last_error")?,
+                    chunking_strategy: __f_chunking_strategy.flatten(),
+                    attributes: __f_attributes,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreFileObject",
+                &[
+                    "id",
+                    "object",
+                    "usage_bytes",
+                    "created_at",
+                    "vector_store_id",
+                    "status",
+                    "last_error",
+                    "chunking_strategy",
+                    "attributes",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `vector_store.file`.

@@ -7,10 +7,49 @@ use super::VectorStoreFileObjectLastErrorCode;
 /// The last error associated with this vector store file. Will be `null` if there are no errors.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreFileObjectLastError {
     /// One of `server_error`, `unsupported_file`, or `invalid_file`.
     pub code: VectorStoreFileObjectLastErrorCode,
     /// A human-readable description of the error.
     pub message: String,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreFileObjectLastError {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreFileObjectLastError;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreFileObjectLastError")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code: Option<VectorStoreFileObjectLastErrorCode> = None;
+                let mut __f_message: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "message" => __rt::field(&mut __map, &mut __f_message, "message"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreFileObjectLastError {
+                    code: __rt::required(__f_code, "code")?,
+                    message: __rt::required(__f_message, "message")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreFileObjectLastError",
+                &["code", "message"],
+                __Visitor,
+            )
+    }
 }

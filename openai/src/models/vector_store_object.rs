@@ -10,7 +10,7 @@ use super::{
 /// A vector store is a collection of processed files can be used by the `file_search` tool.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreObject {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -27,19 +27,14 @@ pub struct VectorStoreObject {
     /// The status of the vector store, which can be either `expired`, `in_progress`, or `completed`. A status of `completed` indicates that the vector store is ready for use.
     pub status: VectorStoreObjectStatus,
     /// The expiration policy for a vector store.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_after: Option<VectorStoreExpirationAfter>,
     /// The Unix timestamp (in seconds) for when the vector store will expire.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Option<i64>>,
     /// The Unix timestamp (in seconds) for when the vector store was last active.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_active_at: Option<i64>,
     /// Set of 16 key-value pairs that can be attached to an object. This can be
     /// useful for storing additional information about the object in a structured
@@ -47,8 +42,110 @@ pub struct VectorStoreObject {
     ///
     /// Keys are strings with a maximum length of 64 characters. Values are strings
     /// with a maximum length of 512 characters.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub metadata: Option<Metadata>,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<VectorStoreObjectObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_usage_bytes: Option<i64> = None;
+                let mut __f_file_counts: Option<VectorStoreObjectFileCounts> = None;
+                let mut __f_status: Option<VectorStoreObjectStatus> = None;
+                let mut __f_expires_after: Option<Option<VectorStoreExpirationAfter>> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_last_active_at: Option<Option<i64>> = None;
+                let mut __f_metadata: Option<Option<Metadata>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "usage_bytes" => {
+                            __rt::field(&mut __map, &mut __f_usage_bytes, "usage_bytes")
+                        }
+                        "file_counts" => {
+                            __rt::field(&mut __map, &mut __f_file_counts, "file_counts")
+                        }
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "expires_after" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_expires_after,
+                                "expires_after",
+                            )
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "last_active_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_last_active_at,
+                                "last_active_at",
+                            )
+                        }
+                        "metadata" => {
+                            __rt::field(&mut __map, &mut __f_metadata, "metadata")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreObject {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    name: __rt::required(__f_name, "name")?,
+                    usage_bytes: __rt::required(__f_usage_bytes, "usage_bytes")?,
+                    file_counts: __rt::required(__f_file_counts, "file_counts")?,
+                    status: __rt::required(__f_status, "status")?,
+                    expires_after: __f_expires_after.flatten(),
+                    expires_at: __f_expires_at,
+                    last_active_at: __rt::required(
+                        __f_last_active_at,
+                        "last_active_at",
+                    )?,
+                    metadata: __rt::required(__f_metadata, "metadata")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreObject",
+                &[
+                    "id",
+                    "object",
+                    "created_at",
+                    "name",
+                    "usage_bytes",
+                    "file_counts",
+                    "status",
+                    "expires_after",
+                    "expires_at",
+                    "last_active_at",
+                    "metadata",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `vector_store`.

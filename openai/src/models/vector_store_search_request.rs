@@ -7,24 +7,98 @@ use super::{VectorStoreSearchRequestQuery, VectorStoreSearchRequestRankingOption
 /// `VectorStoreSearchRequest` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreSearchRequest {
     /// A query string for a search
     pub query: VectorStoreSearchRequestQuery,
     /// Whether to rewrite the natural language query for vector search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rewrite_query: Option<bool>,
     /// The maximum number of results to return. This number should be between 1 and 50 inclusive.
     ///
     /// Constraint: from 1 to 50 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_num_results: Option<i64>,
     /// A filter to apply based on file attributes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub filters: Option<serde_json::Value>,
     /// Ranking options for search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking_options: Option<VectorStoreSearchRequestRankingOptions>,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreSearchRequest {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreSearchRequest;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreSearchRequest")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_query: Option<VectorStoreSearchRequestQuery> = None;
+                let mut __f_rewrite_query: Option<Option<bool>> = None;
+                let mut __f_max_num_results: Option<Option<i64>> = None;
+                let mut __f_filters: Option<Option<serde_json::Value>> = None;
+                let mut __f_ranking_options: Option<
+                    Option<VectorStoreSearchRequestRankingOptions>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "query" => __rt::field(&mut __map, &mut __f_query, "query"),
+                        "rewrite_query" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_rewrite_query,
+                                "rewrite_query",
+                            )
+                        }
+                        "max_num_results" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_max_num_results,
+                                "max_num_results",
+                            )
+                        }
+                        "filters" => __rt::field(&mut __map, &mut __f_filters, "filters"),
+                        "ranking_options" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_ranking_options,
+                                "ranking_options",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreSearchRequest {
+                    query: __rt::required(__f_query, "query")?,
+                    rewrite_query: __f_rewrite_query.flatten(),
+                    max_num_results: __f_max_num_results.flatten(),
+                    filters: __f_filters.flatten(),
+                    ranking_options: __f_ranking_options.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreSearchRequest",
+                &[
+                    "query",
+                    "rewrite_query",
+                    "max_num_results",
+                    "filters",
+                    "ranking_options",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for VectorStoreSearchRequest {

@@ -7,16 +7,63 @@ use super::VectorStoreSearchRequestRankingOptionsRanker;
 /// Ranking options for search.
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreSearchRequestRankingOptions {
     /// Enable re-ranking; set to `none` to disable, which can help reduce latency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ranker: Option<VectorStoreSearchRequestRankingOptionsRanker>,
     /// `score_threshold` (the OpenAPI document does not describe it).
     ///
     /// Constraint: from 0 to 1 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub score_threshold: Option<f64>,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreSearchRequestRankingOptions {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreSearchRequestRankingOptions;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreSearchRequestRankingOptions")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_ranker: Option<
+                    Option<VectorStoreSearchRequestRankingOptionsRanker>,
+                > = None;
+                let mut __f_score_threshold: Option<Option<f64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "ranker" => __rt::field(&mut __map, &mut __f_ranker, "ranker"),
+                        "score_threshold" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_score_threshold,
+                                "score_threshold",
+                            )
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreSearchRequestRankingOptions {
+                    ranker: __f_ranker.flatten(),
+                    score_threshold: __f_score_threshold.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreSearchRequestRankingOptions",
+                &["ranker", "score_threshold"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for VectorStoreSearchRequestRankingOptions {

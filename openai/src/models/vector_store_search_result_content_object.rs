@@ -5,12 +5,51 @@
 /// `VectorStoreSearchResultContentObject` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreSearchResultContentObject {
     /// The type of content.
     pub r#type: VectorStoreSearchResultContentObjectType,
     /// The text content returned from search.
     pub text: String,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreSearchResultContentObject {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreSearchResultContentObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreSearchResultContentObject")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<VectorStoreSearchResultContentObjectType> = None;
+                let mut __f_text: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreSearchResultContentObject {
+                    r#type: __rt::required(__f_type, "type")?,
+                    text: __rt::required(__f_text, "text")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreSearchResultContentObject",
+                &["type", "text"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of content.

@@ -7,7 +7,7 @@ use super::{VectorStoreFileAttributes, VectorStoreSearchResultContentObject};
 /// `VectorStoreSearchResultItem` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `vector-stores` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VectorStoreSearchResultItem {
     /// The ID of the vector store file.
     pub file_id: String,
@@ -22,8 +22,59 @@ pub struct VectorStoreSearchResultItem {
     /// format, and querying for objects via API or the dashboard. Keys are strings
     /// with a maximum length of 64 characters. Values are strings with a maximum
     /// length of 512 characters, booleans, or numbers.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub attributes: Option<VectorStoreFileAttributes>,
     /// Content chunks from the file.
     pub content: Vec<VectorStoreSearchResultContentObject>,
+}
+
+impl<'de> serde::Deserialize<'de> for VectorStoreSearchResultItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VectorStoreSearchResultItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VectorStoreSearchResultItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_file_id: Option<String> = None;
+                let mut __f_filename: Option<String> = None;
+                let mut __f_score: Option<f64> = None;
+                let mut __f_attributes: Option<Option<VectorStoreFileAttributes>> = None;
+                let mut __f_content: Option<Vec<VectorStoreSearchResultContentObject>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),
+                        "filename" => {
+                            __rt::field(&mut __map, &mut __f_filename, "filename")
+                        }
+                        "score" => __rt::field(&mut __map, &mut __f_score, "score"),
+                        "attributes" => {
+                            __rt::field(&mut __map, &mut __f_attributes, "attributes")
+                        }
+                        "content" => __rt::field(&mut __map, &mut __f_content, "content"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VectorStoreSearchResultItem {
+                    file_id: __rt::required(__f_file_id, "file_id")?,
+                    filename: __rt::required(__f_filename, "filename")?,
+                    score: __rt::required(__f_score, "score")?,
+                    attributes: __rt::required(__f_attributes, "attributes")?,
+                    content: __rt::required(__f_content, "content")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VectorStoreSearchResultItem",
+                &["file_id", "filename", "score", "attributes", "content"],
+                __Visitor,
+            )
+    }
 }

@@ -5,14 +5,56 @@
 /// `VideoCharacterResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VideoCharacterResource {
     /// Identifier for the character creation cameo.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub id: Option<String>,
     /// Display name for the character.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub name: Option<String>,
     /// Unix timestamp (in seconds) when the character was created.
     pub created_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for VideoCharacterResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VideoCharacterResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VideoCharacterResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<Option<String>> = None;
+                let mut __f_name: Option<Option<String>> = None;
+                let mut __f_created_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VideoCharacterResource {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VideoCharacterResource",
+                &["id", "name", "created_at"],
+                __Visitor,
+            )
+    }
 }

@@ -7,20 +7,70 @@ use super::VideoResource;
 /// `VideoListResource` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VideoListResource {
     /// The type of object returned, must be `list`.
     pub object: VideoListResourceObject,
     /// A list of items
     pub data: Vec<VideoResource>,
     /// The ID of the first item in the list.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub first_id: Option<String>,
     /// The ID of the last item in the list.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_id: Option<String>,
     /// Whether there are more items available.
     pub has_more: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for VideoListResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VideoListResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VideoListResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<VideoListResourceObject> = None;
+                let mut __f_data: Option<Vec<VideoResource>> = None;
+                let mut __f_first_id: Option<Option<String>> = None;
+                let mut __f_last_id: Option<Option<String>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VideoListResource {
+                    object: __rt::required(__f_object, "object")?,
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VideoListResource",
+                &["object", "data", "first_id", "last_id", "has_more"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of object returned, must be `list`.

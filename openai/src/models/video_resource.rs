@@ -7,7 +7,7 @@ use super::{Error2, VideoModel, VideoSize, VideoStatus};
 /// Structured information describing a generated video job.
 ///
 /// Needs the crate feature `videos` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VideoResource {
     /// Unique identifier for the video job.
     pub id: String,
@@ -22,24 +22,126 @@ pub struct VideoResource {
     /// Unix timestamp (seconds) for when the job was created.
     pub created_at: i64,
     /// Unix timestamp (seconds) for when the job completed, if finished.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub completed_at: Option<i64>,
     /// Unix timestamp (seconds) for when the downloadable assets expire, if set.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub expires_at: Option<i64>,
     /// The prompt that was used to generate the video.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub prompt: Option<String>,
     /// The resolution of the generated video.
     pub size: VideoSize,
     /// Duration of the generated clip in seconds. For extensions, this is the stitched total duration.
     pub seconds: String,
     /// Identifier of the source video if this video is a remix.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub remixed_from_video_id: Option<String>,
     /// Error payload that explains why generation failed, if applicable.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub error: Option<Error2>,
+}
+
+impl<'de> serde::Deserialize<'de> for VideoResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VideoResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VideoResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<VideoResourceObject> = None;
+                let mut __f_model: Option<VideoModel> = None;
+                let mut __f_status: Option<VideoStatus> = None;
+                let mut __f_progress: Option<i64> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_completed_at: Option<Option<i64>> = None;
+                let mut __f_expires_at: Option<Option<i64>> = None;
+                let mut __f_prompt: Option<Option<String>> = None;
+                let mut __f_size: Option<VideoSize> = None;
+                let mut __f_seconds: Option<String> = None;
+                let mut __f_remixed_from_video_id: Option<Option<String>> = None;
+                let mut __f_error: Option<Option<Error2>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "model" => __rt::field(&mut __map, &mut __f_model, "model"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "progress" => {
+                            __rt::field(&mut __map, &mut __f_progress, "progress")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "completed_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_completed_at,
+                                "completed_at",
+                            )
+                        }
+                        "expires_at" => {
+                            __rt::field(&mut __map, &mut __f_expires_at, "expires_at")
+                        }
+                        "prompt" => __rt::field(&mut __map, &mut __f_prompt, "prompt"),
+                        "size" => __rt::field(&mut __map, &mut __f_size, "size"),
+                        "seconds" => __rt::field(&mut __map, &mut __f_seconds, "seconds"),
+                        "remixed_from_video_id" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_remixed_from_video_id,
+                                "remixed_from_video_id",
+                            )
+                        }
+                        "error" => __rt::field(&mut __map, &mut __f_error, "error"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VideoResource {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    model: __rt::required(__f_model, "model")?,
+                    status: __rt::required(__f_status, "status")?,
+                    progress: __rt::required(__f_progress, "progress")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    completed_at: __rt::required(__f_completed_at, "completed_at")?,
+                    expires_at: __rt::required(__f_expires_at, "expires_at")?,
+                    prompt: __rt::required(__f_prompt, "prompt")?,
+                    size: __rt::required(__f_size, "size")?,
+                    seconds: __rt::required(__f_seconds, "seconds")?,
+                    remixed_from_video_id: __rt::required(
+                        __f_remixed_from_video_id,
+                        "remixed_from_video_id",
+                    )?,
+                    error: __rt::required(__f_error, "error")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VideoResource",
+                &[
+                    "id",
+                    "object",
+                    "model",
+                    "status",
+                    "progress",
+                    "created_at",
+                    "completed_at",
+                    "expires_at",
+                    "prompt",
+                    "size",
+                    "seconds",
+                    "remixed_from_video_id",
+                    "error",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `video`.

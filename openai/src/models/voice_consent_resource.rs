@@ -5,7 +5,7 @@
 /// A consent recording used to authorize creation of a custom voice.
 ///
 /// Needs the crate feature `audio` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct VoiceConsentResource {
     /// The object type, which is always `audio.voice_consent`.
     pub object: VoiceConsentResourceObject,
@@ -17,6 +17,58 @@ pub struct VoiceConsentResource {
     pub language: String,
     /// The Unix timestamp (in seconds) for when the consent recording was created.
     pub created_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for VoiceConsentResource {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = VoiceConsentResource;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct VoiceConsentResource")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_object: Option<VoiceConsentResourceObject> = None;
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_language: Option<String> = None;
+                let mut __f_created_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "language" => {
+                            __rt::field(&mut __map, &mut __f_language, "language")
+                        }
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(VoiceConsentResource {
+                    object: __rt::required(__f_object, "object")?,
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    language: __rt::required(__f_language, "language")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "VoiceConsentResource",
+                &["object", "id", "name", "language", "created_at"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `audio.voice_consent`.

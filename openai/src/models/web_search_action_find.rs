@@ -7,10 +7,45 @@
 /// The `find_in_page` member of [`WebSearchToolCallAction`](crate::WebSearchToolCallAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchActionFind {
     /// The URL of the page searched for the pattern.
     pub url: String,
     /// The pattern or text to search for within the page.
     pub pattern: String,
+}
+
+impl<'de> serde::Deserialize<'de> for WebSearchActionFind {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebSearchActionFind;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebSearchActionFind")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_url: Option<String> = None;
+                let mut __f_pattern: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        "pattern" => __rt::field(&mut __map, &mut __f_pattern, "pattern"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WebSearchActionFind {
+                    url: __rt::required(__f_url, "url")?,
+                    pattern: __rt::required(__f_pattern, "pattern")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("WebSearchActionFind", &["url", "pattern"], __Visitor)
+    }
 }

@@ -7,15 +7,42 @@
 /// The `open_page` member of [`WebSearchToolCallAction`](crate::WebSearchToolCallAction), which reads and writes the `type` field.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchActionOpenPage {
     /// The URL opened by the model.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Option<String>>,
+}
+
+impl<'de> serde::Deserialize<'de> for WebSearchActionOpenPage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebSearchActionOpenPage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebSearchActionOpenPage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_url: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WebSearchActionOpenPage {
+                    url: __f_url,
+                })
+            }
+        }
+        deserializer.deserialize_struct("WebSearchActionOpenPage", &["url"], __Visitor)
+    }
 }

@@ -10,16 +10,62 @@ use super::WebSearchActionSearchSourcesItem;
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchActionSearch {
     /// The search query.
     #[deprecated(note = "Deprecated in the OpenAPI document.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// The search queries.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub queries: Option<Vec<String>>,
     /// The sources used in the search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sources: Option<Vec<WebSearchActionSearchSourcesItem>>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for WebSearchActionSearch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebSearchActionSearch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebSearchActionSearch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_query: Option<Option<String>> = None;
+                let mut __f_queries: Option<Option<Vec<String>>> = None;
+                let mut __f_sources: Option<
+                    Option<Vec<WebSearchActionSearchSourcesItem>>,
+                > = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "query" => __rt::field(&mut __map, &mut __f_query, "query"),
+                        "queries" => __rt::field(&mut __map, &mut __f_queries, "queries"),
+                        "sources" => __rt::field(&mut __map, &mut __f_sources, "sources"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WebSearchActionSearch {
+                    query: __f_query.flatten(),
+                    queries: __f_queries.flatten(),
+                    sources: __f_sources.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "WebSearchActionSearch",
+                &["query", "queries", "sources"],
+                __Visitor,
+            )
+    }
 }

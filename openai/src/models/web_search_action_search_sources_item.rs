@@ -5,12 +5,51 @@
 /// A source used in the search.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchActionSearchSourcesItem {
     /// The type of source. Always `url`.
     pub r#type: WebSearchActionSearchSourcesItemType,
     /// The URL of the source.
     pub url: String,
+}
+
+impl<'de> serde::Deserialize<'de> for WebSearchActionSearchSourcesItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebSearchActionSearchSourcesItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebSearchActionSearchSourcesItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<WebSearchActionSearchSourcesItemType> = None;
+                let mut __f_url: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "url" => __rt::field(&mut __map, &mut __f_url, "url"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WebSearchActionSearchSourcesItem {
+                    r#type: __rt::required(__f_type, "type")?,
+                    url: __rt::required(__f_url, "url")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "WebSearchActionSearchSourcesItem",
+                &["type", "url"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of source. Always `url`.

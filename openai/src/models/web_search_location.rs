@@ -5,21 +5,68 @@
 /// Approximate location parameters for the search.
 ///
 /// Needs the crate feature `chat` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchLocation {
     /// The two-letter
     /// [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1) of the user,
     /// e.g. `US`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Free text input for the region of the user, e.g. `California`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     /// Free text input for the city of the user, e.g. `San Francisco`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// The [IANA timezone](https://timeapi.io/documentation/iana-timezones)
     /// of the user, e.g. `America/Los_Angeles`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for WebSearchLocation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebSearchLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebSearchLocation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_country: Option<Option<String>> = None;
+                let mut __f_region: Option<Option<String>> = None;
+                let mut __f_city: Option<Option<String>> = None;
+                let mut __f_timezone: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "country" => __rt::field(&mut __map, &mut __f_country, "country"),
+                        "region" => __rt::field(&mut __map, &mut __f_region, "region"),
+                        "city" => __rt::field(&mut __map, &mut __f_city, "city"),
+                        "timezone" => {
+                            __rt::field(&mut __map, &mut __f_timezone, "timezone")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WebSearchLocation {
+                    country: __f_country.flatten(),
+                    region: __f_region.flatten(),
+                    city: __f_city.flatten(),
+                    timezone: __f_timezone.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "WebSearchLocation",
+                &["country", "region", "city", "timezone"],
+                __Visitor,
+            )
+    }
 }

@@ -12,7 +12,7 @@ use super::{WebSearchToolCallAction, WebSearchToolCallStatus};
 /// The `web_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `responses` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchToolCall {
     /// The unique ID of the web search tool call.
     pub id: String,
@@ -23,6 +23,51 @@ pub struct WebSearchToolCall {
     /// An object describing the specific action taken in this web search call.
     /// Includes details on how the model used the web (search, open_page, find_in_page).
     pub action: WebSearchToolCallAction,
+}
+
+impl<'de> serde::Deserialize<'de> for WebSearchToolCall {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WebSearchToolCall;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WebSearchToolCall")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_type: Option<WebSearchToolCallType> = None;
+                let mut __f_status: Option<WebSearchToolCallStatus> = None;
+                let mut __f_action: Option<WebSearchToolCallAction> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "status" => __rt::field(&mut __map, &mut __f_status, "status"),
+                        "action" => __rt::field(&mut __map, &mut __f_action, "action"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WebSearchToolCall {
+                    id: __rt::required(__f_id, "id")?,
+                    r#type: __rt::required(__f_type, "type")?,
+                    status: __rt::required(__f_status, "status")?,
+                    action: __rt::required(__f_action, "action")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "WebSearchToolCall",
+                &["id", "type", "status", "action"],
+                __Visitor,
+            )
+    }
 }
 
 /// The type of the web search tool call. Always `web_search_call`.

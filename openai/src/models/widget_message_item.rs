@@ -7,7 +7,7 @@
 /// The `chatkit.widget` member of [`ThreadItem`](crate::ThreadItem), which reads and writes the `type` field.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WidgetMessageItem {
     /// Identifier of the thread item.
     pub id: String,
@@ -19,6 +19,58 @@ pub struct WidgetMessageItem {
     pub thread_id: String,
     /// Serialized widget payload rendered in the UI.
     pub widget: String,
+}
+
+impl<'de> serde::Deserialize<'de> for WidgetMessageItem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WidgetMessageItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WidgetMessageItem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<WidgetMessageItemObject> = None;
+                let mut __f_created_at: Option<i64> = None;
+                let mut __f_thread_id: Option<String> = None;
+                let mut __f_widget: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "created_at" => {
+                            __rt::field(&mut __map, &mut __f_created_at, "created_at")
+                        }
+                        "thread_id" => {
+                            __rt::field(&mut __map, &mut __f_thread_id, "thread_id")
+                        }
+                        "widget" => __rt::field(&mut __map, &mut __f_widget, "widget"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WidgetMessageItem {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    created_at: __rt::required(__f_created_at, "created_at")?,
+                    thread_id: __rt::required(__f_thread_id, "thread_id")?,
+                    widget: __rt::required(__f_widget, "widget")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "WidgetMessageItem",
+                &["id", "object", "created_at", "thread_id", "widget"],
+                __Visitor,
+            )
+    }
 }
 
 /// Type discriminator that is always `chatkit.thread_item`.

@@ -7,21 +7,79 @@ use super::{WorkflowParamStateVariablesValue, WorkflowTracingParam};
 /// Workflow reference and overrides applied to the chat session.
 ///
 /// Needs the crate feature `chatkit` (or `full`).
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WorkflowParam {
     /// Identifier for the workflow invoked by the session.
     pub id: String,
     /// Specific workflow version to run. Defaults to the latest deployed version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// State variables forwarded to the workflow. Keys may be up to 64 characters, values must be primitive types, and the map defaults to an empty object.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state_variables: Option<
         std::collections::BTreeMap<String, WorkflowParamStateVariablesValue>,
     >,
     /// Optional tracing overrides for the workflow invocation. When omitted, tracing is enabled by default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tracing: Option<WorkflowTracingParam>,
+}
+
+impl<'de> serde::Deserialize<'de> for WorkflowParam {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = WorkflowParam;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct WorkflowParam")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_version: Option<Option<String>> = None;
+                let mut __f_state_variables: Option<
+                    Option<
+                        std::collections::BTreeMap<
+                            String,
+                            WorkflowParamStateVariablesValue,
+                        >,
+                    >,
+                > = None;
+                let mut __f_tracing: Option<Option<WorkflowTracingParam>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "version" => __rt::field(&mut __map, &mut __f_version, "version"),
+                        "state_variables" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_state_variables,
+                                "state_variables",
+                            )
+                        }
+                        "tracing" => __rt::field(&mut __map, &mut __f_tracing, "tracing"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(WorkflowParam {
+                    id: __rt::required(__f_id, "id")?,
+                    version: __f_version.flatten(),
+                    state_variables: __f_state_variables.flatten(),
+                    tracing: __f_tracing.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "WorkflowParam",
+                &["id", "version", "state_variables", "tracing"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for WorkflowParam {

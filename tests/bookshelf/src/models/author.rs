@@ -3,15 +3,49 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// An author of a book.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Author {
     /// The author's name.
     ///
     /// Constraint: 1 to 100 characters.
     pub name: String,
     /// The year of birth.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub born: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for Author {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Author;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Author")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_name: Option<String> = None;
+                let mut __f_born: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "born" => __rt::field(&mut __map, &mut __f_born, "born"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Author {
+                    name: __rt::required(__f_name, "name")?,
+                    born: __f_born.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Author", &["name", "born"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for Author {

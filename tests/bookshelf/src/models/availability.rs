@@ -91,7 +91,7 @@ impl crate::request::Validate for Availability {
 /// The book has been borrowed.
 ///
 /// The `on_loan` member of [`Availability`], which reads and writes the `status` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OnLoan {
     /// The Unix timestamp (in seconds) when the book is due back.
     pub due_at: typed_api_runtime::UnixTime,
@@ -99,6 +99,42 @@ pub struct OnLoan {
     ///
     /// Constraint: from 0 to 3 inclusive.
     pub renewals: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for OnLoan {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OnLoan;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OnLoan")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_due_at: Option<typed_api_runtime::UnixTime> = None;
+                let mut __f_renewals: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "due_at" => __rt::field(&mut __map, &mut __f_due_at, "due_at"),
+                        "renewals" => {
+                            __rt::field(&mut __map, &mut __f_renewals, "renewals")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OnLoan {
+                    due_at: __rt::required(__f_due_at, "due_at")?,
+                    renewals: __rt::required(__f_renewals, "renewals")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("OnLoan", &["due_at", "renewals"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for OnLoan {

@@ -8,7 +8,7 @@ use super::ShelfLocation;
 
 /// A book in the library's catalogue.
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Book {
     /// The identifier of the book.
     pub id: String,
@@ -19,11 +19,10 @@ pub struct Book {
     /// Constraint: 1 to 300 characters.
     pub title: String,
     /// The subtitle, or `null` if the book has none.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub subtitle: Option<String>,
     /// The 13-digit ISBN; absent for books printed before 2007.
     #[serde(rename = "ISBN-13")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub isbn13: Option<String>,
     /// The physical or digital format of the book.
     pub r#type: BookFormat,
@@ -33,19 +32,18 @@ pub struct Book {
     /// The number of pages, or `null` for audiobooks.
     ///
     /// Constraint: at least 1.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub page_count: Option<i64>,
     /// The average reader rating, absent until the book has been rated.
     ///
     /// Constraint: from 0 to 5 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<f64>,
     /// Whether the book may be borrowed (reference books may not).
     pub for_loan: bool,
     /// Free-form subject tags.
     pub tags: Vec<String>,
     /// Labels the librarians attached to the book.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Labels>,
     /// How many copies each branch holds, keyed by branch code.
     pub copies_by_branch: std::collections::BTreeMap<String, i64>,
@@ -53,8 +51,129 @@ pub struct Book {
     pub availability: Availability,
     /// Where the book is shelved.
     #[deprecated(note = "Use `availability` instead.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<ShelfLocation>,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for Book {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Book;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Book")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_object: Option<BookObject> = None;
+                let mut __f_title: Option<String> = None;
+                let mut __f_subtitle: Option<Option<String>> = None;
+                let mut __f_isbn13: Option<Option<String>> = None;
+                let mut __f_type: Option<BookFormat> = None;
+                let mut __f_self_: Option<String> = None;
+                let mut __f_page_count: Option<Option<i64>> = None;
+                let mut __f_rating: Option<Option<f64>> = None;
+                let mut __f_for_loan: Option<bool> = None;
+                let mut __f_tags: Option<Vec<String>> = None;
+                let mut __f_labels: Option<Option<Labels>> = None;
+                let mut __f_copies_by_branch: Option<
+                    std::collections::BTreeMap<String, i64>,
+                > = None;
+                let mut __f_availability: Option<Availability> = None;
+                let mut __f_location: Option<Option<ShelfLocation>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        "subtitle" => {
+                            __rt::field(&mut __map, &mut __f_subtitle, "subtitle")
+                        }
+                        "ISBN-13" => __rt::field(&mut __map, &mut __f_isbn13, "ISBN-13"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        "self" => __rt::field(&mut __map, &mut __f_self_, "self"),
+                        "page_count" => {
+                            __rt::field(&mut __map, &mut __f_page_count, "page_count")
+                        }
+                        "rating" => __rt::field(&mut __map, &mut __f_rating, "rating"),
+                        "for_loan" => {
+                            __rt::field(&mut __map, &mut __f_for_loan, "for_loan")
+                        }
+                        "tags" => __rt::field(&mut __map, &mut __f_tags, "tags"),
+                        "labels" => __rt::field(&mut __map, &mut __f_labels, "labels"),
+                        "copies_by_branch" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_copies_by_branch,
+                                "copies_by_branch",
+                            )
+                        }
+                        "availability" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_availability,
+                                "availability",
+                            )
+                        }
+                        "location" => {
+                            __rt::field(&mut __map, &mut __f_location, "location")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Book {
+                    id: __rt::required(__f_id, "id")?,
+                    object: __rt::required(__f_object, "object")?,
+                    title: __rt::required(__f_title, "title")?,
+                    subtitle: __rt::required(__f_subtitle, "subtitle")?,
+                    isbn13: __f_isbn13.flatten(),
+                    r#type: __rt::required(__f_type, "type")?,
+                    self_: __rt::required(__f_self_, "self")?,
+                    page_count: __rt::required(__f_page_count, "page_count")?,
+                    rating: __f_rating.flatten(),
+                    for_loan: __rt::required(__f_for_loan, "for_loan")?,
+                    tags: __rt::required(__f_tags, "tags")?,
+                    labels: __f_labels.flatten(),
+                    copies_by_branch: __rt::required(
+                        __f_copies_by_branch,
+                        "copies_by_branch",
+                    )?,
+                    availability: __rt::required(__f_availability, "availability")?,
+                    location: __f_location.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Book",
+                &[
+                    "id",
+                    "object",
+                    "title",
+                    "subtitle",
+                    "ISBN-13",
+                    "type",
+                    "self",
+                    "page_count",
+                    "rating",
+                    "for_loan",
+                    "tags",
+                    "labels",
+                    "copies_by_branch",
+                    "availability",
+                    "location",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 #[allow(deprecated)]

@@ -3,10 +3,44 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A branch of the library.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Branch {
     /// The branch code.
     pub code: String,
     /// The name of the branch.
     pub name: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Branch {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Branch;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Branch")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Branch {
+                    code: __rt::required(__f_code, "code")?,
+                    name: __rt::required(__f_name, "name")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Branch", &["code", "name"], __Visitor)
+    }
 }

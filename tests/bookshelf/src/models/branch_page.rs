@@ -5,8 +5,41 @@
 use super::Branch;
 
 /// A numbered page of branches.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BranchPage {
     /// The branches of this page (none past the last page).
     pub branches: Vec<Branch>,
+}
+
+impl<'de> serde::Deserialize<'de> for BranchPage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = BranchPage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct BranchPage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_branches: Option<Vec<Branch>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "branches" => {
+                            __rt::field(&mut __map, &mut __f_branches, "branches")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(BranchPage {
+                    branches: __rt::required(__f_branches, "branches")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("BranchPage", &["branches"], __Visitor)
+    }
 }

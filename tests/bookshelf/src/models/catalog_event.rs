@@ -3,10 +3,44 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A change to the catalogue.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CatalogEvent {
     /// The identifier of the event.
     pub id: String,
     /// What changed.
     pub summary: String,
+}
+
+impl<'de> serde::Deserialize<'de> for CatalogEvent {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = CatalogEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct CatalogEvent")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_summary: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "summary" => __rt::field(&mut __map, &mut __f_summary, "summary"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(CatalogEvent {
+                    id: __rt::required(__f_id, "id")?,
+                    summary: __rt::required(__f_summary, "summary")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("CatalogEvent", &["id", "summary"], __Visitor)
+    }
 }

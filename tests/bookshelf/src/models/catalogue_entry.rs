@@ -74,7 +74,7 @@ impl<'de> typed_api_runtime::__private::Union<'de> for CatalogueEntry {
 /// A map sheet.
 ///
 /// The `map` member of [`CatalogueEntry`], which reads and writes the `object` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Map {
     /// The identifier of the map.
     pub id: String,
@@ -82,4 +82,38 @@ pub struct Map {
     ///
     /// Constraint: at least 1.
     pub sheets: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for Map {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Map;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Map")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_sheets: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "sheets" => __rt::field(&mut __map, &mut __f_sheets, "sheets"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Map {
+                    id: __rt::required(__f_id, "id")?,
+                    sheets: __rt::required(__f_sheets, "sheets")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Map", &["id", "sheets"], __Visitor)
+    }
 }

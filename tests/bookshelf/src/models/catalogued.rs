@@ -3,10 +3,46 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// What every item of the catalogue has.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Catalogued {
     /// The identifier of the item.
     pub id: String,
     /// The Unix timestamp (in seconds) when the item was catalogued.
     pub added_at: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for Catalogued {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Catalogued;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Catalogued")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_added_at: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "added_at" => {
+                            __rt::field(&mut __map, &mut __f_added_at, "added_at")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Catalogued {
+                    id: __rt::required(__f_id, "id")?,
+                    added_at: __rt::required(__f_added_at, "added_at")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Catalogued", &["id", "added_at"], __Visitor)
+    }
 }

@@ -5,13 +5,58 @@
 use super::CatalogEvent;
 
 /// A page of catalogue events, with the token of the next page.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct EventPage {
     /// The events of this page.
     pub data: Vec<CatalogEvent>,
     /// Whether more events follow.
     pub has_more: bool,
     /// The token of the next page, or `null` on the last page.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub next_page: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for EventPage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = EventPage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct EventPage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<Vec<CatalogEvent>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                let mut __f_next_page: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        "next_page" => {
+                            __rt::field(&mut __map, &mut __f_next_page, "next_page")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(EventPage {
+                    data: __rt::required(__f_data, "data")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                    next_page: __rt::required(__f_next_page, "next_page")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "EventPage",
+                &["data", "has_more", "next_page"],
+                __Visitor,
+            )
+    }
 }

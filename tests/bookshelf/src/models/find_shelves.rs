@@ -3,14 +3,52 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A window of time, either end open.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OpenedWindow {
     /// Opened after this time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<i64>,
     /// Opened before this time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub before: Option<i64>,
     /// The time zone the window is read in.
     pub zone: String,
+}
+
+impl<'de> serde::Deserialize<'de> for OpenedWindow {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OpenedWindow;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OpenedWindow")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_after: Option<Option<i64>> = None;
+                let mut __f_before: Option<Option<i64>> = None;
+                let mut __f_zone: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "after" => __rt::field(&mut __map, &mut __f_after, "after"),
+                        "before" => __rt::field(&mut __map, &mut __f_before, "before"),
+                        "zone" => __rt::field(&mut __map, &mut __f_zone, "zone"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OpenedWindow {
+                    after: __f_after.flatten(),
+                    before: __f_before.flatten(),
+                    zone: __rt::required(__f_zone, "zone")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("OpenedWindow", &["after", "before", "zone"], __Visitor)
+    }
 }

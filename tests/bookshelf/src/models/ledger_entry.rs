@@ -91,10 +91,51 @@ pub struct Fine {
 /// A payment was made.
 ///
 /// The `payment` member of [`LedgerEntry`], which reads and writes the `kind` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Payment {
     /// The payment in cents.
     pub amount_cents: i64,
     /// When it was paid.
     pub paid_at: typed_api_runtime::UnixTime,
+}
+
+impl<'de> serde::Deserialize<'de> for Payment {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Payment;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Payment")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_amount_cents: Option<i64> = None;
+                let mut __f_paid_at: Option<typed_api_runtime::UnixTime> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "amount_cents" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_amount_cents,
+                                "amount_cents",
+                            )
+                        }
+                        "paid_at" => __rt::field(&mut __map, &mut __f_paid_at, "paid_at"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Payment {
+                    amount_cents: __rt::required(__f_amount_cents, "amount_cents")?,
+                    paid_at: __rt::required(__f_paid_at, "paid_at")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("Payment", &["amount_cents", "paid_at"], __Visitor)
+    }
 }

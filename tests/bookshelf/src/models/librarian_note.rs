@@ -7,10 +7,47 @@
 /// The `librarian` member of [`Note`](crate::Note), which reads and writes the `role` field.
 ///
 /// Extends [`NoteBase`](crate::NoteBase), whose fields come first, then its own.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LibrarianNote {
     /// The text of the note.
     pub text: String,
     /// The librarian's staff ID.
     pub staff_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for LibrarianNote {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LibrarianNote;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LibrarianNote")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text: Option<String> = None;
+                let mut __f_staff_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "staff_id" => {
+                            __rt::field(&mut __map, &mut __f_staff_id, "staff_id")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(LibrarianNote {
+                    text: __rt::required(__f_text, "text")?,
+                    staff_id: __rt::required(__f_staff_id, "staff_id")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("LibrarianNote", &["text", "staff_id"], __Visitor)
+    }
 }

@@ -78,20 +78,90 @@ impl<'de> typed_api_runtime::__private::Union<'de> for LibraryEvent {
 /// A reader borrowed an item.
 ///
 /// The `loan.started` member of [`LibraryEvent`], which reads and writes the `event` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LoanStarted {
     /// What was borrowed.
     pub holding: Holding,
     /// The reader's note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reader_note: Option<Note>,
+}
+
+impl<'de> serde::Deserialize<'de> for LoanStarted {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = LoanStarted;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct LoanStarted")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_holding: Option<Holding> = None;
+                let mut __f_reader_note: Option<Option<Note>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "holding" => __rt::field(&mut __map, &mut __f_holding, "holding"),
+                        "reader_note" => {
+                            __rt::field(&mut __map, &mut __f_reader_note, "reader_note")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(LoanStarted {
+                    holding: __rt::required(__f_holding, "holding")?,
+                    reader_note: __f_reader_note.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct("LoanStarted", &["holding", "reader_note"], __Visitor)
+    }
 }
 
 /// An issue was added to the catalogue.
 ///
 /// The `magazine.added` member of [`LibraryEvent`], which reads and writes the `event` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MagazineAdded {
     /// The issue.
     pub magazine: Magazine,
+}
+
+impl<'de> serde::Deserialize<'de> for MagazineAdded {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = MagazineAdded;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct MagazineAdded")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_magazine: Option<Magazine> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "magazine" => {
+                            __rt::field(&mut __map, &mut __f_magazine, "magazine")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(MagazineAdded {
+                    magazine: __rt::required(__f_magazine, "magazine")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("MagazineAdded", &["magazine"], __Visitor)
+    }
 }

@@ -3,10 +3,44 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A loan of a book to a member.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Loan {
     /// The identifier of the loan.
     pub id: String,
     /// The ID of the book lent.
     pub book_id: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Loan {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Loan;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Loan")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_book_id: Option<String> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "book_id" => __rt::field(&mut __map, &mut __f_book_id, "book_id"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Loan {
+                    id: __rt::required(__f_id, "id")?,
+                    book_id: __rt::required(__f_book_id, "book_id")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Loan", &["id", "book_id"], __Visitor)
+    }
 }

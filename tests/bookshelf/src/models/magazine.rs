@@ -10,7 +10,7 @@ use super::{Editors, LoanDays};
 /// The `magazine` member of [`Periodical`](crate::Periodical), which its `object` field selects.
 ///
 /// Extends [`Catalogued`](crate::Catalogued), whose fields come first, then its own.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Magazine {
     /// The identifier of the item.
     pub id: String,
@@ -26,6 +26,61 @@ pub struct Magazine {
     pub editors: Editors,
     /// How long the issue may be borrowed.
     pub loan_days: LoanDays,
+}
+
+impl<'de> serde::Deserialize<'de> for Magazine {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Magazine;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Magazine")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_added_at: Option<i64> = None;
+                let mut __f_object: Option<MagazineObject> = None;
+                let mut __f_issue: Option<i64> = None;
+                let mut __f_editors: Option<Editors> = None;
+                let mut __f_loan_days: Option<LoanDays> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "added_at" => {
+                            __rt::field(&mut __map, &mut __f_added_at, "added_at")
+                        }
+                        "object" => __rt::field(&mut __map, &mut __f_object, "object"),
+                        "issue" => __rt::field(&mut __map, &mut __f_issue, "issue"),
+                        "editors" => __rt::field(&mut __map, &mut __f_editors, "editors"),
+                        "loan_days" => {
+                            __rt::field(&mut __map, &mut __f_loan_days, "loan_days")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Magazine {
+                    id: __rt::required(__f_id, "id")?,
+                    added_at: __rt::required(__f_added_at, "added_at")?,
+                    object: __rt::required(__f_object, "object")?,
+                    issue: __rt::required(__f_issue, "issue")?,
+                    editors: __rt::required(__f_editors, "editors")?,
+                    loan_days: __rt::required(__f_loan_days, "loan_days")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Magazine",
+                &["id", "added_at", "object", "issue", "editors", "loan_days"],
+                __Visitor,
+            )
+    }
 }
 
 /// The object type, which is always `magazine`.

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A member of the library.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Member {
     /// The identifier of the member.
     pub id: String,
@@ -12,7 +12,6 @@ pub struct Member {
     /// When the member joined (RFC 3339), as the server wrote it.
     pub joined_at: typed_api_runtime::DateTime,
     /// When the member last visited (Unix seconds), or `null` if they never have.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_visit_at: Option<typed_api_runtime::UnixTime>,
     /// How many books the member has on loan.
     ///
@@ -21,6 +20,80 @@ pub struct Member {
     /// The member's unpaid fines, in cents.
     pub fines_cents: i64,
     /// The member's recent visits (RFC 3339), newest first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub visits: Option<Vec<typed_api_runtime::DateTime>>,
+}
+
+impl<'de> serde::Deserialize<'de> for Member {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Member;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Member")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_joined_at: Option<typed_api_runtime::DateTime> = None;
+                let mut __f_last_visit_at: Option<Option<typed_api_runtime::UnixTime>> = None;
+                let mut __f_loans_out: Option<i32> = None;
+                let mut __f_fines_cents: Option<i64> = None;
+                let mut __f_visits: Option<Option<Vec<typed_api_runtime::DateTime>>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "joined_at" => {
+                            __rt::field(&mut __map, &mut __f_joined_at, "joined_at")
+                        }
+                        "last_visit_at" => {
+                            __rt::field(
+                                &mut __map,
+                                &mut __f_last_visit_at,
+                                "last_visit_at",
+                            )
+                        }
+                        "loans_out" => {
+                            __rt::field(&mut __map, &mut __f_loans_out, "loans_out")
+                        }
+                        "fines_cents" => {
+                            __rt::field(&mut __map, &mut __f_fines_cents, "fines_cents")
+                        }
+                        "visits" => __rt::field(&mut __map, &mut __f_visits, "visits"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Member {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    joined_at: __rt::required(__f_joined_at, "joined_at")?,
+                    last_visit_at: __rt::required(__f_last_visit_at, "last_visit_at")?,
+                    loans_out: __rt::required(__f_loans_out, "loans_out")?,
+                    fines_cents: __rt::required(__f_fines_cents, "fines_cents")?,
+                    visits: __f_visits.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Member",
+                &[
+                    "id",
+                    "name",
+                    "joined_at",
+                    "last_visit_at",
+                    "loans_out",
+                    "fines_cents",
+                    "visits",
+                ],
+                __Visitor,
+            )
+    }
 }

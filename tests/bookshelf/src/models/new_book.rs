@@ -5,17 +5,16 @@
 use super::{Author, BookFormat, Credits, Labels};
 
 /// A book to add to a shelf.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct NewBook {
     /// The title of the book.
     ///
     /// Constraint: 1 to 300 characters.
     pub title: String,
     /// The subtitle, or `null` if the book has none.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub subtitle: Option<String>,
     /// The format; `paperback` if not given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<BookFormat>,
     /// The authors, in the order the cover lists them.
     ///
@@ -24,33 +23,107 @@ pub struct NewBook {
     /// Free-form subject tags.
     ///
     /// Constraint: at most 10 items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
     /// Labels to attach.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Labels>,
     /// An initial rating.
     ///
     /// Constraint: from 0 to 5 inclusive.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rating: Option<f64>,
     /// A librarian's note; `null` records that there is none.
     ///
     /// Constraint: at most 200 characters.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Option<String>>,
     /// Who else worked on the book.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub credits: Option<Credits>,
     /// Where the copy came from, in whatever shape the acquisitions team records it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provenance: Option<serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for NewBook {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = NewBook;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct NewBook")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_title: Option<String> = None;
+                let mut __f_subtitle: Option<Option<String>> = None;
+                let mut __f_format: Option<Option<BookFormat>> = None;
+                let mut __f_authors: Option<Vec<Author>> = None;
+                let mut __f_tags: Option<Option<Vec<String>>> = None;
+                let mut __f_labels: Option<Option<Labels>> = None;
+                let mut __f_rating: Option<Option<f64>> = None;
+                let mut __f_note: Option<Option<String>> = None;
+                let mut __f_credits: Option<Option<Credits>> = None;
+                let mut __f_provenance: Option<Option<serde_json::Value>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        "subtitle" => {
+                            __rt::field(&mut __map, &mut __f_subtitle, "subtitle")
+                        }
+                        "format" => __rt::field(&mut __map, &mut __f_format, "format"),
+                        "authors" => __rt::field(&mut __map, &mut __f_authors, "authors"),
+                        "tags" => __rt::field(&mut __map, &mut __f_tags, "tags"),
+                        "labels" => __rt::field(&mut __map, &mut __f_labels, "labels"),
+                        "rating" => __rt::field(&mut __map, &mut __f_rating, "rating"),
+                        "note" => __rt::field(&mut __map, &mut __f_note, "note"),
+                        "credits" => __rt::field(&mut __map, &mut __f_credits, "credits"),
+                        "provenance" => {
+                            __rt::field(&mut __map, &mut __f_provenance, "provenance")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(NewBook {
+                    title: __rt::required(__f_title, "title")?,
+                    subtitle: __rt::required(__f_subtitle, "subtitle")?,
+                    format: __f_format.flatten(),
+                    authors: __rt::required(__f_authors, "authors")?,
+                    tags: __f_tags.flatten(),
+                    labels: __f_labels.flatten(),
+                    rating: __f_rating.flatten(),
+                    note: __f_note,
+                    credits: __f_credits.flatten(),
+                    provenance: __f_provenance.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "NewBook",
+                &[
+                    "title",
+                    "subtitle",
+                    "format",
+                    "authors",
+                    "tags",
+                    "labels",
+                    "rating",
+                    "note",
+                    "credits",
+                    "provenance",
+                ],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for NewBook {

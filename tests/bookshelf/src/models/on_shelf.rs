@@ -5,7 +5,7 @@
 /// The book is on its shelf.
 ///
 /// The `on_shelf` member of [`Availability`](crate::Availability), which reads and writes the `status` field.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OnShelf {
     /// The ID of the shelf holding the book.
     pub shelf_id: String,
@@ -13,6 +13,44 @@ pub struct OnShelf {
     ///
     /// Constraint: at least 1.
     pub position: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for OnShelf {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = OnShelf;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct OnShelf")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_shelf_id: Option<String> = None;
+                let mut __f_position: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "shelf_id" => {
+                            __rt::field(&mut __map, &mut __f_shelf_id, "shelf_id")
+                        }
+                        "position" => {
+                            __rt::field(&mut __map, &mut __f_position, "position")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(OnShelf {
+                    shelf_id: __rt::required(__f_shelf_id, "shelf_id")?,
+                    position: __rt::required(__f_position, "position")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("OnShelf", &["shelf_id", "position"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for OnShelf {

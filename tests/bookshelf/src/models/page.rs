@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A page of a cursor-paginated list.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(
     bound(serialize = "T: serde::Serialize", deserialize = "T: serde::Deserialize<'de>")
 )]
@@ -13,6 +13,50 @@ pub struct Page<T> {
     /// Whether more items follow this page.
     pub has_next: bool,
     /// The total number of items, only sent for short lists.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Page<T> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor<T>(std::marker::PhantomData<fn() -> (T,)>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for __Visitor<T> {
+            type Value = Page<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Page")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_items: Option<Vec<T>> = None;
+                let mut __f_has_next: Option<bool> = None;
+                let mut __f_total: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "items" => __rt::field(&mut __map, &mut __f_items, "items"),
+                        "has_next" => {
+                            __rt::field(&mut __map, &mut __f_has_next, "has_next")
+                        }
+                        "total" => __rt::field(&mut __map, &mut __f_total, "total"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Page {
+                    items: __rt::required(__f_items, "items")?,
+                    has_next: __rt::required(__f_has_next, "has_next")?,
+                    total: __f_total.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Page",
+                &["items", "has_next", "total"],
+                __Visitor(std::marker::PhantomData),
+            )
+    }
 }

@@ -5,8 +5,39 @@
 use super::ProblemDetail;
 
 /// The body of every error response.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Problem {
     /// What went wrong.
     pub problem: ProblemDetail,
+}
+
+impl<'de> serde::Deserialize<'de> for Problem {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Problem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Problem")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_problem: Option<ProblemDetail> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "problem" => __rt::field(&mut __map, &mut __f_problem, "problem"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Problem {
+                    problem: __rt::required(__f_problem, "problem")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Problem", &["problem"], __Visitor)
+    }
 }

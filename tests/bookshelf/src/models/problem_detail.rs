@@ -3,13 +3,57 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// What went wrong, for programs and for people.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProblemDetail {
     /// A machine-readable code, e.g. `book_not_found`.
     pub code: String,
     /// What went wrong, for people.
     pub detail: String,
     /// Whether the same request may succeed later.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub retryable: Option<bool>,
+}
+
+impl<'de> serde::Deserialize<'de> for ProblemDetail {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ProblemDetail;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ProblemDetail")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_code: Option<String> = None;
+                let mut __f_detail: Option<String> = None;
+                let mut __f_retryable: Option<Option<bool>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "code" => __rt::field(&mut __map, &mut __f_code, "code"),
+                        "detail" => __rt::field(&mut __map, &mut __f_detail, "detail"),
+                        "retryable" => {
+                            __rt::field(&mut __map, &mut __f_retryable, "retryable")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ProblemDetail {
+                    code: __rt::required(__f_code, "code")?,
+                    detail: __rt::required(__f_detail, "detail")?,
+                    retryable: __f_retryable.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ProblemDetail",
+                &["code", "detail", "retryable"],
+                __Visitor,
+            )
+    }
 }

@@ -7,11 +7,44 @@
 /// The `reader` member of [`Note`](crate::Note), which reads and writes the `role` field.
 ///
 /// Extends [`NoteBase`](crate::NoteBase), whose fields come first, then its own.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReaderNote {
     /// The text of the note.
     pub text: String,
     /// The reader's rating.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub stars: Option<i64>,
+}
+
+impl<'de> serde::Deserialize<'de> for ReaderNote {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReaderNote;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReaderNote")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_text: Option<String> = None;
+                let mut __f_stars: Option<Option<i64>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "text" => __rt::field(&mut __map, &mut __f_text, "text"),
+                        "stars" => __rt::field(&mut __map, &mut __f_stars, "stars"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ReaderNote {
+                    text: __rt::required(__f_text, "text")?,
+                    stars: __rt::required(__f_stars, "stars")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ReaderNote", &["text", "stars"], __Visitor)
+    }
 }

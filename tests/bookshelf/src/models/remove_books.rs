@@ -3,15 +3,51 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// The books to remove.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Removal {
     /// The IDs of the books to remove.
     ///
     /// Constraint: 1 to 20 items.
     pub book_ids: Vec<String>,
     /// Why they are removed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for Removal {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Removal;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Removal")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_book_ids: Option<Vec<String>> = None;
+                let mut __f_reason: Option<Option<String>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "book_ids" => {
+                            __rt::field(&mut __map, &mut __f_book_ids, "book_ids")
+                        }
+                        "reason" => __rt::field(&mut __map, &mut __f_reason, "reason"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Removal {
+                    book_ids: __rt::required(__f_book_ids, "book_ids")?,
+                    reason: __f_reason.flatten(),
+                })
+            }
+        }
+        deserializer.deserialize_struct("Removal", &["book_ids", "reason"], __Visitor)
+    }
 }
 
 impl crate::request::Validate for Removal {

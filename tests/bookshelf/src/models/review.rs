@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A reader's review of a book.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Review {
     /// The identifier of the review.
     pub id: String,
@@ -11,4 +11,38 @@ pub struct Review {
     ///
     /// Constraint: from 1 to 5 inclusive.
     pub stars: i64,
+}
+
+impl<'de> serde::Deserialize<'de> for Review {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Review;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Review")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_stars: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "stars" => __rt::field(&mut __map, &mut __f_stars, "stars"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Review {
+                    id: __rt::required(__f_id, "id")?,
+                    stars: __rt::required(__f_stars, "stars")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("Review", &["id", "stars"], __Visitor)
+    }
 }

@@ -5,16 +5,63 @@
 use super::Review;
 
 /// A page of reviews that names its first and last review, as some vendors' lists do.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReviewPage {
     /// The reviews of this page.
     pub data: Vec<Review>,
     /// The ID of the first review of this page, or `null` if the page is empty.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub first_id: Option<String>,
     /// The ID of the last review of this page, or `null` if the page is empty.
-    #[serde(deserialize_with = "typed_api_runtime::__private::nullable")]
     pub last_id: Option<String>,
     /// Whether more reviews follow in the direction of the listing.
     pub has_more: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for ReviewPage {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ReviewPage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ReviewPage")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_data: Option<Vec<Review>> = None;
+                let mut __f_first_id: Option<Option<String>> = None;
+                let mut __f_last_id: Option<Option<String>> = None;
+                let mut __f_has_more: Option<bool> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "data" => __rt::field(&mut __map, &mut __f_data, "data"),
+                        "first_id" => {
+                            __rt::field(&mut __map, &mut __f_first_id, "first_id")
+                        }
+                        "last_id" => __rt::field(&mut __map, &mut __f_last_id, "last_id"),
+                        "has_more" => {
+                            __rt::field(&mut __map, &mut __f_has_more, "has_more")
+                        }
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ReviewPage {
+                    data: __rt::required(__f_data, "data")?,
+                    first_id: __rt::required(__f_first_id, "first_id")?,
+                    last_id: __rt::required(__f_last_id, "last_id")?,
+                    has_more: __rt::required(__f_has_more, "has_more")?,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "ReviewPage",
+                &["data", "first_id", "last_id", "has_more"],
+                __Visitor,
+            )
+    }
 }

@@ -3,7 +3,7 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 /// A shelf of the library.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Shelf {
     /// The identifier of the shelf.
     pub id: String,
@@ -14,6 +14,53 @@ pub struct Shelf {
     /// Constraint: at least 0.
     pub book_count: i64,
     /// Statistics of the shelf, in beta; their shape is not documented yet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stats: Option<serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for Shelf {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = Shelf;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct Shelf")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_id: Option<String> = None;
+                let mut __f_name: Option<String> = None;
+                let mut __f_book_count: Option<i64> = None;
+                let mut __f_stats: Option<Option<serde_json::Value>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "name" => __rt::field(&mut __map, &mut __f_name, "name"),
+                        "book_count" => {
+                            __rt::field(&mut __map, &mut __f_book_count, "book_count")
+                        }
+                        "stats" => __rt::field(&mut __map, &mut __f_stats, "stats"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(Shelf {
+                    id: __rt::required(__f_id, "id")?,
+                    name: __rt::required(__f_name, "name")?,
+                    book_count: __rt::required(__f_book_count, "book_count")?,
+                    stats: __f_stats.flatten(),
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "Shelf",
+                &["id", "name", "book_count", "stats"],
+                __Visitor,
+            )
+    }
 }

@@ -5,10 +5,46 @@
 /// A place in the stacks.
 #[deprecated(note = "Replaced by `Availability`.")]
 #[allow(deprecated)]
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ShelfLocation {
     /// The aisle letter.
     pub aisle: String,
     /// The slot within the aisle.
     pub slot: i64,
+}
+
+#[allow(deprecated)]
+impl<'de> serde::Deserialize<'de> for ShelfLocation {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        #[allow(deprecated)]
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = ShelfLocation;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct ShelfLocation")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_aisle: Option<String> = None;
+                let mut __f_slot: Option<i64> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "aisle" => __rt::field(&mut __map, &mut __f_aisle, "aisle"),
+                        "slot" => __rt::field(&mut __map, &mut __f_slot, "slot"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(ShelfLocation {
+                    aisle: __rt::required(__f_aisle, "aisle")?,
+                    slot: __rt::required(__f_slot, "slot")?,
+                })
+            }
+        }
+        deserializer.deserialize_struct("ShelfLocation", &["aisle", "slot"], __Visitor)
+    }
 }

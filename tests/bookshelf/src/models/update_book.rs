@@ -5,31 +5,67 @@
 use super::Labels;
 
 /// The fields to change.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UpdateBookBody {
     /// A new title.
     ///
     /// Constraint: at least 1 characters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// A new subtitle; `null` removes it.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<Option<String>>,
     /// New labels; `null` removes them all.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "typed_api_runtime::__private::optional_nullable"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Option<Labels>>,
+}
+
+impl<'de> serde::Deserialize<'de> for UpdateBookBody {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        use typed_api_runtime::__private as __rt;
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
+            type Value = UpdateBookBody;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("struct UpdateBookBody")
+            }
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
+                self,
+                mut __map: __A,
+            ) -> Result<Self::Value, __A::Error> {
+                let mut __f_title: Option<Option<String>> = None;
+                let mut __f_subtitle: Option<Option<String>> = None;
+                let mut __f_labels: Option<Option<Labels>> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "title" => __rt::field(&mut __map, &mut __f_title, "title"),
+                        "subtitle" => {
+                            __rt::field(&mut __map, &mut __f_subtitle, "subtitle")
+                        }
+                        "labels" => __rt::field(&mut __map, &mut __f_labels, "labels"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
+                }
+                Ok(UpdateBookBody {
+                    title: __f_title.flatten(),
+                    subtitle: __f_subtitle,
+                    labels: __f_labels,
+                })
+            }
+        }
+        deserializer
+            .deserialize_struct(
+                "UpdateBookBody",
+                &["title", "subtitle", "labels"],
+                __Visitor,
+            )
+    }
 }
 
 impl crate::request::Validate for UpdateBookBody {
