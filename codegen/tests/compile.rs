@@ -54,11 +54,49 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
     fs::write(scratch.join("Cargo.toml"), scratch::workspace_manifest(root(), &members)).expect("write the workspace");
     fs::copy(root().join("Cargo.lock"), scratch.join("Cargo.lock")).expect("pin dependency versions");
 
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-target");
-    let cargo_in_scratch = |args: &[&str], rustflags: &str, rustdocflags: &str| {
-        let mut command = Command::new(&cargo);
-        command.args(args).current_dir(&scratch).env("CARGO_TARGET_DIR", &target).env("RUSTDOCFLAGS", rustdocflags);
+    let cargo = Scratch {
+        cargo: std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()),
+        dir: scratch,
+        target: Path::new(env!("CARGO_TARGET_TMPDIR")).join("fixture-target"),
+    };
+    // The README's test command must work on a toolchain without clippy (a minimal rustup
+    // profile); rustc's own lints, denied, still catch most of what matters there.
+    let has_clippy =
+        Command::new(&cargo.cargo).args(["clippy", "--version"]).output().is_ok_and(|out| out.status.success());
+    if has_clippy {
+        cargo.run(&["clippy", "--offline", "--workspace", "--quiet", "--", "-D", "warnings"], "", "");
+    } else {
+        eprintln!("clippy is not installed: linting the fixture crates with `cargo check` instead");
+        cargo.run(&["check", "--offline", "--workspace", "--quiet"], "-D warnings", "");
+    }
+    cargo.run(&["doc", "--offline", "--workspace", "--no-deps", "--quiet"], "", "-D warnings");
+    // The crate docs' example (specs with `rust_crate`) is the only doctest there may be.
+    let tests = cargo.run(&["test", "--offline", "--workspace", "--doc"], "", "");
+    assert!(tests.contains("running "), "no doctest run reported:\n{tests}");
+    let doctests: Vec<&str> = tests.lines().filter(|l| l.starts_with("test ") && l.contains(" - ")).collect();
+    let strays: Vec<&&str> = doctests.iter().filter(|l| !l.contains("/src/lib.rs - (line ")).collect();
+    assert!(strays.is_empty(), "descriptions became doctests ({strays:?}):\n{tests}");
+    assert!(!doctests.is_empty(), "the example of fixtures/good/operations.yaml is a doctest:\n{tests}");
+    each_group_builds_alone(&cargo);
+    the_version_guard_stops_a_mismatched_crate(&cargo);
+}
+
+/// The scratch workspace of fixture crates, and the cargo that builds it.
+struct Scratch {
+    cargo: String,
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Scratch {
+    /// Runs cargo, which must succeed; its stdout.
+    fn run(&self, args: &[&str], rustflags: &str, rustdocflags: &str) -> String {
+        let mut command = Command::new(&self.cargo);
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", &self.target)
+            .env("RUSTDOCFLAGS", rustdocflags);
         match rustflags {
             "" => command.env_remove("RUSTFLAGS"),
             flags => command.env("RUSTFLAGS", flags),
@@ -72,54 +110,44 @@ fn every_good_fixture_compiles_lints_documents_and_tests_clean() {
             String::from_utf8_lossy(&out.stderr)
         );
         stdout
-    };
-    // The README's test command must work on a toolchain without clippy (a minimal rustup
-    // profile); rustc's own lints, denied, still catch most of what matters there.
-    let has_clippy = Command::new(&cargo).args(["clippy", "--version"]).output().is_ok_and(|out| out.status.success());
-    if has_clippy {
-        cargo_in_scratch(&["clippy", "--offline", "--workspace", "--quiet", "--", "-D", "warnings"], "", "");
-    } else {
-        eprintln!("clippy is not installed: linting the fixture crates with `cargo check` instead");
-        cargo_in_scratch(&["check", "--offline", "--workspace", "--quiet"], "-D warnings", "");
     }
-    cargo_in_scratch(&["doc", "--offline", "--workspace", "--no-deps", "--quiet"], "", "-D warnings");
-    // The crate docs' example (specs with `rust_crate`) is the only doctest there may be.
-    let tests = cargo_in_scratch(&["test", "--offline", "--workspace", "--doc"], "", "");
-    assert!(tests.contains("running "), "no doctest run reported:\n{tests}");
-    let doctests: Vec<&str> = tests.lines().filter(|l| l.starts_with("test ") && l.contains(" - ")).collect();
-    let strays: Vec<&&str> = doctests.iter().filter(|l| !l.contains("/src/lib.rs - (line ")).collect();
-    assert!(strays.is_empty(), "descriptions became doctests ({strays:?}):\n{tests}");
-    assert!(!doctests.is_empty(), "the example of fixtures/good/operations.yaml is a doctest:\n{tests}");
 
-    // `cargo check` in the scratch workspace that must fail: its stderr, `None` if it passed.
-    let check_fails = |args: &[&str]| {
-        let out = Command::new(&cargo)
+    /// `cargo check` that must fail: its stderr, `None` if it passed.
+    fn check_fails(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new(&self.cargo)
             .args(["check", "--offline", "--quiet"])
             .args(args)
-            .current_dir(&scratch)
-            .env("CARGO_TARGET_DIR", &target)
+            .current_dir(&self.dir)
+            .env("CARGO_TARGET_DIR", &self.target)
             .output()
             .expect("run cargo");
         (!out.status.success()).then(|| String::from_utf8_lossy(&out.stderr).into_owned())
-    };
-    // Each group alone builds without a warning (its types reach only types built with it),
-    // and with no group the build stops, saying what to turn on.
+    }
+}
+
+/// Each group of the groups fixture builds alone without a warning (its types reach only
+/// types built with it), and with no group the build stops, saying what to turn on.
+fn each_group_builds_alone(cargo: &Scratch) {
     for group in ["pets", "pet-stores"] {
         let features = format!("{group},client");
         let args = ["rustc", "--offline", "--quiet", "-p", "fixture_groups", "--lib", "--no-default-features"];
-        cargo_in_scratch(&[&args[..], &["--features", &features, "--", "-D", "warnings"]].concat(), "", "");
+        cargo.run(&[&args[..], &["--features", &features, "--", "-D", "warnings"]].concat(), "", "");
     }
-    let stderr = check_fails(&["-p", "fixture_groups", "--no-default-features"])
+    let stderr = cargo
+        .check_fails(&["-p", "fixture_groups", "--no-default-features"])
         .unwrap_or_else(|| panic!("the groups fixture built with no group on"));
     assert!(stderr.contains("no group of operations is on"), "the no-group message is missing:\n{stderr}");
+}
 
-    // The version guard: the same crate, made for a runtime of another version, must not build,
-    // and must say why.
-    let lib = scratch.join("fixture_minimal/src/lib.rs");
+/// The version guard: the same crate, made for a runtime of another version, must not build,
+/// and must say why.
+fn the_version_guard_stops_a_mismatched_crate(cargo: &Scratch) {
+    let lib = cargo.dir.join("fixture_minimal/src/lib.rs");
     let source = fs::read_to_string(&lib).expect("the minimal fixture's lib.rs");
     let guard = replace_between(&source, "expect_version(\"", "\")", "9999\", \"0");
     fs::write(&lib, guard).expect("write the mismatched guard");
-    let stderr = check_fails(&["-p", "fixture_minimal"])
+    let stderr = cargo
+        .check_fails(&["-p", "fixture_minimal"])
         .unwrap_or_else(|| panic!("a crate generated for another runtime version compiled"));
     assert!(
         stderr.contains("generated for another version of typed-api-runtime")

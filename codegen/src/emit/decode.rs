@@ -5,11 +5,11 @@
 //! (`missing field`, `duplicate field`, `expected struct Name`). Structs that keep unknown
 //! fields still derive it, for serde's `flatten`.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::tokens::{ident, ty};
-use crate::ir::{Presence, Struct};
+use crate::ir::{Field, Presence, Struct};
 use crate::naming;
 
 pub(super) fn struct_impl(s: &Struct) -> TokenStream {
@@ -25,33 +25,10 @@ pub(super) fn struct_impl(s: &Struct) -> TokenStream {
         )
     };
     let bounds = quote! { #(#params: serde::Deserialize<'de>),* };
-    // `__f_id` for the field `id`: a slot per field, apart from the names the code uses (and,
-    // should two fields differ only in leading underscores, apart from each other).
-    let mut slots: Vec<proc_macro2::Ident> = Vec::new();
-    for (i, f) in s.fields.iter().enumerate() {
-        let base = naming::unraw(&f.name.rust).trim_start_matches('_');
-        let slot = format_ident!("__f_{base}");
-        slots.push(if slots.contains(&slot) { format_ident!("__f{i}_{base}") } else { slot });
-    }
+    let slots = slots(s);
     let wires: Vec<&str> = s.fields.iter().map(|f| f.name.wire.as_str()).collect();
-    let declarations = s.fields.iter().zip(&slots).map(|(f, slot)| {
-        let inner = ty(&f.ty);
-        match f.presence {
-            Presence::Required => quote! { let mut #slot: Option<#inner> = None; },
-            _ => quote! { let mut #slot: Option<Option<#inner>> = None; },
-        }
-    });
-    let values = s.fields.iter().zip(&slots).map(|(f, slot)| {
-        let (field, wire) = (ident(&f.name.rust), &f.name.wire);
-        let value = match f.presence {
-            Presence::Required | Presence::Nullable { missing_as_null: false } => {
-                quote! { __rt::required(#slot, #wire)? }
-            }
-            Presence::Nullable { missing_as_null: true } | Presence::Optional => quote! { #slot.flatten() },
-            Presence::OptionalNullable => quote! { #slot },
-        };
-        quote! { #field: #value }
-    });
+    let declarations = s.fields.iter().zip(&slots).map(|(f, slot)| declaration(f, slot));
+    let values = s.fields.iter().zip(&slots).map(|(f, slot)| value(f, slot));
     let entries = if s.fields.is_empty() {
         quote! {
             while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
@@ -95,4 +72,39 @@ pub(super) fn struct_impl(s: &Struct) -> TokenStream {
             }
         }
     }
+}
+
+/// `__f_id` for the field `id`: a slot per field, apart from the names the code uses (and,
+/// should two fields differ only in leading underscores, apart from each other).
+fn slots(s: &Struct) -> Vec<Ident> {
+    let mut slots: Vec<Ident> = Vec::new();
+    for (i, f) in s.fields.iter().enumerate() {
+        let base = naming::unraw(&f.name.rust).trim_start_matches('_');
+        let slot = format_ident!("__f_{base}");
+        slots.push(if slots.contains(&slot) { format_ident!("__f{i}_{base}") } else { slot });
+    }
+    slots
+}
+
+/// The slot: the value once decoded; for a field that may be `null`, the decoded `Option`.
+fn declaration(f: &Field, slot: &Ident) -> TokenStream {
+    let inner = ty(&f.ty);
+    match f.presence {
+        Presence::Required => quote! { let mut #slot: Option<#inner> = None; },
+        _ => quote! { let mut #slot: Option<Option<#inner>> = None; },
+    }
+}
+
+/// The field's value from its slot: absent is an error, `None`, or (optional and nullable)
+/// kept apart from `null`.
+fn value(f: &Field, slot: &Ident) -> TokenStream {
+    let (field, wire) = (ident(&f.name.rust), &f.name.wire);
+    let value = match f.presence {
+        Presence::Required | Presence::Nullable { missing_as_null: false } => {
+            quote! { __rt::required(#slot, #wire)? }
+        }
+        Presence::Nullable { missing_as_null: true } | Presence::Optional => quote! { #slot.flatten() },
+        Presence::OptionalNullable => quote! { #slot },
+    };
+    quote! { #field: #value }
 }

@@ -61,10 +61,8 @@ impl<'a> Importer<'a> {
         }
         out.insert("method".into(), method.to_uppercase().into());
         out.insert("path".into(), path.into());
-        // The first tag is the operation's group: the Cargo feature that builds it. The
-        // OpenAI document gives every operation one tag; later ones would be cross-references.
-        if let Some(tag) = op.get("tags").and_then(Value::as_array).and_then(|t| t.first()).and_then(Value::as_str) {
-            out.insert("group".into(), tag.into());
+        if let Some(group) = group(op) {
+            out.insert("group".into(), group.into());
         }
         let doc: &'a Value = self.doc;
         let item = doc.pointee(&p.parent()).unwrap_or(&Value::Null);
@@ -322,6 +320,12 @@ impl Importer<'_> {
             self.note(&pointer.push("properties").push(&wire), message);
         }
     }
+}
+
+/// The first tag is the operation's group: the Cargo feature that builds it. The OpenAI
+/// document gives every operation one tag; later ones would be cross-references.
+fn group(op: &Value) -> Option<&str> {
+    op.get("tags").and_then(Value::as_array).and_then(|t| t.first()).and_then(Value::as_str)
 }
 
 /// Stops an operation whose request body or response is not JSON before anything of it is
