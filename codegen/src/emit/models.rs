@@ -71,9 +71,7 @@ fn structure(s: &Struct) -> TokenStream {
         let ser = s.generics.iter().map(|g| format!("{g}: serde::Serialize")).collect::<Vec<_>>().join(", ");
         quote! { #[serde(bound(serialize = #ser, deserialize = #de))] }
     });
-    // Kept unknown fields need serde's `flatten`, so those structs derive `Deserialize`; the
-    // others get the leaner impl of `decode`.
-    let derived = s.unknown_fields.is_some();
+    let derived = s.derive_deserialize;
     let fields = s.fields.iter().map(|f| field(f, derived));
     // `flatten`: serde hands the struct every entry no field above takes, in order.
     let unknown_fields = s.unknown_fields.as_ref().map(|lines| {

@@ -210,6 +210,9 @@ pub struct Struct {
     /// With `keep_unknown_fields`: the doc lines of the field that keeps the fields the spec
     /// does not know (the runtime's `UnknownFields`, named `unknown_fields`).
     pub unknown_fields: Option<Vec<String>>,
+    /// Its `Deserialize` is serde's derive (which keeping unknown fields needs, for `flatten`),
+    /// not the map visitor the generator writes out for every other struct.
+    pub derive_deserialize: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

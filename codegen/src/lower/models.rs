@@ -58,7 +58,8 @@ impl Cx {
                 "encode back after the fields above, so the object passes through unchanged.".to_owned(),
             ]
         });
-        ir::Struct { meta, generics: object.params.clone(), fields, validation, unknown_fields }
+        let derive_deserialize = unknown_fields.is_some();
+        ir::Struct { meta, generics: object.params.clone(), fields, validation, unknown_fields, derive_deserialize }
     }
 
     /// A struct field; none for a union member's tag, which its union reads and writes.
