@@ -22,7 +22,7 @@ pub struct Api {
     /// (header, variable).
     pub env_headers: &'static [(&'static str, &'static str)],
     /// The response headers that carry the request id, in order of preference: the first
-    /// one present is the id of errors and [`ApiResponse`](crate::client::ApiResponse)s.
+    /// one present is the id of errors and the client's `ApiResponse`s.
     /// The spec's default is `["x-request-id"]`.
     pub request_id_headers: &'static [&'static str],
     /// Where the message of an error response is in its JSON body: the keys of the nested

@@ -9,9 +9,11 @@
 //!   retries as the official SDKs do them, typed errors that never show a credential, and
 //!   pagination streams. Each generated crate wraps it in a `Client` of its own.
 //! - [`Api`]: what a generated crate tells the runtime about its API, as data.
-//! - [`formats`]: the types of `format: date-time` ([`DateTime`]) and `format: unixtime`
-//!   ([`UnixTime`]), which encode exactly what they decoded; and [`UnknownFields`], what an
-//!   object with `keep_unknown_fields` keeps of the fields its spec does not know.
+//! - `formats` (the `formats` feature, on by default; generated crates turn it on when their
+//!   spec uses a format below): the types of `format: date-time` (`DateTime`) and
+//!   `format: unixtime` (`UnixTime`), which encode exactly what they decoded.
+//! - [`UnknownFields`]: what an object with `keep_unknown_fields` keeps of the fields its spec
+//!   does not know.
 //!
 //! Generated crates also call a few hidden functions (decoding helpers and a version guard);
 //! those are no part of this crate's interface.
@@ -21,6 +23,7 @@
 mod api;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "formats")]
 pub mod formats;
 pub mod request;
 mod unknown;
@@ -30,9 +33,11 @@ mod validate;
 pub mod __private;
 
 pub use api::{Api, Auth};
+#[cfg(feature = "formats")]
 pub use formats::{DateTime, DateTimeError, UnixTime};
 /// The `http` crate whose types requests are built from.
 pub use http;
 /// The date/time crate behind [`DateTime::timestamp`] and [`UnixTime::timestamp`].
+#[cfg(feature = "formats")]
 pub use jiff;
 pub use unknown::UnknownFields;

@@ -382,6 +382,8 @@ pub struct Package {
     pub property_tests: Option<PropertyTests>,
     /// The operation groups that are features (`full` turns on all of them).
     pub groups: Vec<FeatureGroup>,
+    /// A type or parameter is a `date-time` or `unixtime`: the runtime's `formats` feature.
+    pub time_formats: bool,
 }
 
 /// The generated `src/properties.rs`: the testkit's checks on every model, on values derived

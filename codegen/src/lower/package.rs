@@ -3,8 +3,9 @@
 
 use crate::doctext::one_line;
 use crate::ir;
-use crate::resolved;
+use crate::resolved::{self, Body, FieldType, Ty};
 use crate::target::{Target, check_package_name};
+use crate::values::Format;
 
 /// The manifest's content, or why the target makes no valid package.
 pub fn package(model: &resolved::Model, target: &Target<'_>) -> Result<ir::Package, String> {
@@ -33,7 +34,34 @@ pub fn package(model: &resolved::Model, target: &Target<'_>) -> Result<ir::Packa
         benches: target.benches.iter().map(|b| (*b).to_owned()).collect(),
         property_tests: target.property_tests.then(property_tests),
         groups: super::features::groups(model),
+        time_formats: uses_time_formats(model),
     })
+}
+
+/// Whether any type or parameter is a `date-time` or `unixtime`: only then does the crate
+/// turn on the runtime's `formats` feature, and with it the date/time crate behind them (a
+/// quarter of a models-only build's dependencies).
+fn uses_time_formats(model: &resolved::Model) -> bool {
+    fn timed(ty: &Ty) -> bool {
+        match ty {
+            Ty::Formatted(format) => matches!(format, Format::DateTime | Format::UnixTime),
+            Ty::Array(inner) | Ty::Map(inner) => timed(inner),
+            Ty::Named { args, .. } => args.iter().any(timed),
+            Ty::Scalar(_) | Ty::Param(_) => false,
+        }
+    }
+    let in_types = model.types.iter().any(|t| match &t.body {
+        Body::Object(object) => object.fields.iter().any(|f| matches!(&f.ty, FieldType::Value(ty) if timed(ty))),
+        Body::Map { value, .. } => timed(value),
+        Body::KindUnion(union) => union.variants.iter().any(|v| timed(&v.ty)),
+        Body::Enum(_) | Body::Union(_) | Body::Const { .. } => false,
+    });
+    let in_operations = model.operations.iter().any(|op| {
+        op.query.iter().any(|q| timed(&q.ty))
+            || op.body.iter().chain(&op.response).any(timed)
+            || op.pagination.as_ref().is_some_and(|p| timed(&p.item))
+    });
+    in_types || in_operations
 }
 
 fn property_tests() -> ir::PropertyTests {

@@ -35,10 +35,15 @@ pub fn manifest(package: &ir::Package) -> String {
         );
     }
     out.push_str(&features(&package.groups));
+    out.push_str("\n[dependencies]\n");
+    out.push_str(if package.time_formats {
+        "# `formats`: the date-time and unixtime types, and the date/time crate behind them.\n\
+         typed-api-runtime = { workspace = true, features = [\"formats\"] }\n"
+    } else {
+        "typed-api-runtime.workspace = true\n"
+    });
     out.push_str(
-        "\n[dependencies]\n\
-         typed-api-runtime.workspace = true\n\
-         serde.workspace = true\n\
+        "serde.workspace = true\n\
          serde_json.workspace = true\n\
          \n[dev-dependencies]\n\
          # The crate docs' example and any examples: an async runtime and stream helpers.\n\
