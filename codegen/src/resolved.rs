@@ -141,8 +141,9 @@ pub struct Membership {
     pub union_module: String,
     /// The tag field's wire name.
     pub tag: String,
-    /// The value of the tag that selects this member.
-    pub tag_value: String,
+    /// The values of the tag that select this member: one, or the several of a member
+    /// whose tag field is an enum (which then carries its tag).
+    pub tag_values: Vec<String>,
     /// The member's struct keeps its tag field (it is shared by several unions, or used on
     /// its own), so the union neither writes the tag nor leaves it out when decoding.
     pub carries_tag: bool,
@@ -213,7 +214,9 @@ pub struct Union {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
-    pub tag_value: String,
+    /// The tag values that select the member, as the spec lists them: one, or several for a
+    /// member whose tag field is an enum. The first names the variant.
+    pub tag_values: Vec<String>,
     /// The variant's Rust name.
     pub rust: String,
     /// The member object's Rust name, with what the variant shows of it.

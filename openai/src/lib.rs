@@ -1336,7 +1336,7 @@
 //!   Get web search calls usage details for the organization.
 //!
 //!   - Feature: `usage`.
-//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `context_levels` (`Vec<Verbosity>`), `group_by` (`Vec<UsageWebSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
+//!   - Query parameters: `start_time` (`i64`, required), `end_time` (`i64`), `bucket_width` (`UsageBucketWidth`, default `1d`), `project_ids` (`Vec<String>`), `user_ids` (`Vec<String>`), `api_key_ids` (`Vec<String>`), `models` (`Vec<String>`), `context_levels` (`Vec<SearchContextSize>`), `group_by` (`Vec<UsageWebSearchCallsGroupByItem>`), `limit` (`i64`), `page` (`String`).
 //!
 //! - `list-users`: `GET /organization/users` → `UserListResponse`.
 //!
@@ -2410,8 +2410,32 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ApplyPatchToolCallOutput>("ApplyPatchToolCallOutput");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOutputType>("ApplyPatchToolCallOutputType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ApplyPatchToolParam>("ApplyPatchToolParam");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ApplyPatchUpdateFileOperation>("ApplyPatchUpdateFileOperation");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ApproximateLocation>("ApproximateLocation");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ApproximateLocationType>("ApproximateLocationType");
     #[cfg(
         any(
             feature = "group-organization-role-assignments",
@@ -2760,9 +2784,48 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             AutoChunkingStrategyRequestParamType,
         >("AutoChunkingStrategyRequestParamType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<AutoCodeInterpreterToolParam>("AutoCodeInterpreterToolParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<AutoCodeInterpreterToolParamType>("AutoCodeInterpreterToolParamType");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<
+            AutoCodeInterpreterToolParamNetworkPolicy,
+        >("AutoCodeInterpreterToolParamNetworkPolicy");
     #[cfg(feature = "chatkit")]
     visitor.visit::<AutomaticThreadTitlingParam>("AutomaticThreadTitlingParam");
-    #[cfg(feature = "images")] visitor.visit::<Background>("Background");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "images",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<Background>("Background");
     #[cfg(feature = "batch")] visitor.visit::<Batch>("Batch");
     #[cfg(feature = "batch")] visitor.visit::<BatchObject>("BatchObject");
     #[cfg(feature = "batch")] visitor.visit::<BatchError>("BatchError");
@@ -2778,8 +2841,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<BatchUsageInputTokensDetails>("BatchUsageInputTokensDetails");
     #[cfg(feature = "batch")]
     visitor.visit::<BatchUsageOutputTokensDetails>("BatchUsageOutputTokensDetails");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<CallableToolAllowedCaller>("CallableToolAllowedCaller");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CallableToolAllowedCaller>("CallableToolAllowedCaller");
     #[cfg(feature = "certificates")] visitor.visit::<Certificate>("Certificate");
     #[cfg(feature = "certificates")]
     visitor.visit::<CertificateCertificateDetails>("CertificateCertificateDetails");
@@ -3094,6 +3163,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<CodeInterpreterOutputImage>("CodeInterpreterOutputImage");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterOutputLogs>("CodeInterpreterOutputLogs");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CodeInterpreterTool>("CodeInterpreterTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCall>("CodeInterpreterToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -3105,6 +3182,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("CodeInterpreterToolCallOutputsItem");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCallStatus>("CodeInterpreterToolCallStatus");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CodeInterpreterToolContainer>("CodeInterpreterToolContainer");
     #[cfg(feature = "responses")] visitor.visit::<CompactResource>("CompactResource");
     #[cfg(feature = "responses")]
     visitor.visit::<CompactResourceObject>("CompactResourceObject");
@@ -3119,6 +3204,42 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<CompactionBody>("CompactionBody");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CompactionBodyType>("CompactionBodyType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<ComparisonFilter>("ComparisonFilter");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<ComparisonFilterType>("ComparisonFilterType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<ComparisonFilterValue>("ComparisonFilterValue");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<ComparisonFilterValueArrayItem>("ComparisonFilterValueArrayItem");
     #[cfg(feature = "uploads")]
     visitor.visit::<CompleteUploadRequest>("CompleteUploadRequest");
     #[cfg(any(feature = "chat", feature = "completions"))]
@@ -3133,18 +3254,52 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             CompletionUsagePromptTokensDetails,
         >("CompletionUsagePromptTokensDetails");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<CompoundFilter>("CompoundFilter");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<CompoundFilterType>("CompoundFilterType");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerAction>("ComputerAction");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerCallOutputStatus>("ComputerCallOutputStatus");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerCallSafetyCheckParam>("ComputerCallSafetyCheckParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ComputerEnvironment>("ComputerEnvironment");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ComputerScreenshotContent>("ComputerScreenshotContent");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerScreenshotImage>("ComputerScreenshotImage");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerScreenshotImageType>("ComputerScreenshotImageType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ComputerTool>("ComputerTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ComputerToolCall>("ComputerToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -3156,6 +3311,41 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             ComputerToolCallOutputResourceType,
         >("ComputerToolCallOutputResourceType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ComputerUsePreviewTool>("ComputerUsePreviewTool");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ContainerAutoParam>("ContainerAutoParam");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor.visit::<ContainerAutoParamNetworkPolicy>("ContainerAutoParamNetworkPolicy");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ContainerAutoParamSkillsItem>("ContainerAutoParamSkillsItem");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ContainerFileCitationBody>("ContainerFileCitationBody");
     #[cfg(feature = "containers")]
@@ -3168,21 +3358,88 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ContainerListResource>("ContainerListResource");
     #[cfg(feature = "containers")]
     visitor.visit::<ContainerListResourceObject>("ContainerListResourceObject");
-    #[cfg(feature = "containers")]
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ContainerMemoryLimit>("ContainerMemoryLimit");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             ContainerNetworkPolicyAllowlistParam,
         >("ContainerNetworkPolicyAllowlistParam");
-    #[cfg(feature = "containers")]
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<
+            ContainerNetworkPolicyAllowlistParamType,
+        >("ContainerNetworkPolicyAllowlistParamType");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             ContainerNetworkPolicyDisabledParam,
         >("ContainerNetworkPolicyDisabledParam");
-    #[cfg(feature = "containers")]
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<
+            ContainerNetworkPolicyDisabledParamType,
+        >("ContainerNetworkPolicyDisabledParamType");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             ContainerNetworkPolicyDomainSecretParam,
         >("ContainerNetworkPolicyDomainSecretParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ContainerReferenceParam>("ContainerReferenceParam");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ContainerReferenceResource>("ContainerReferenceResource");
     #[cfg(feature = "containers")]
@@ -3391,11 +3648,26 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             CreateContainerBodyExpiresAfterAnchor,
         >("CreateContainerBodyExpiresAfterAnchor");
-    #[cfg(feature = "containers")]
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<CreateContainerBodyNetworkPolicy>("CreateContainerBodyNetworkPolicy");
-    #[cfg(feature = "containers")]
-    visitor.visit::<CreateContainerBodySkillsItem>("CreateContainerBodySkillsItem");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CreateContainerBodySkillsItem>("CreateContainerBodySkillsItem");
     #[cfg(feature = "containers")]
     visitor.visit::<CreateContainerFileBody>("CreateContainerFileBody");
     #[cfg(feature = "conversations")]
@@ -3784,6 +4056,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<CreateVideoJsonBody>("CreateVideoJsonBody");
     #[cfg(feature = "videos")]
     visitor.visit::<CreateVideoRemixBody>("CreateVideoRemixBody");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CustomGrammarFormatParam>("CustomGrammarFormatParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CustomTextFormatParam>("CustomTextFormatParam");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<CustomToolCall>("CustomToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -3823,13 +4111,32 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(any(feature = "chat", feature = "evals"))]
     visitor
         .visit::<
-            CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax,
-        >("CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax");
-    #[cfg(any(feature = "chat", feature = "evals"))]
-    visitor
-        .visit::<
             CustomToolChatCompletionsCustomFormatText,
         >("CustomToolChatCompletionsCustomFormatText");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CustomToolParam>("CustomToolParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CustomToolParamType>("CustomToolParamType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<CustomToolParamFormat>("CustomToolParamFormat");
     #[cfg(feature = "assistants")]
     visitor.visit::<DeleteAssistantResponse>("DeleteAssistantResponse");
     #[cfg(feature = "assistants")]
@@ -3916,11 +4223,6 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParam>("EditImageBodyJsonParam");
     #[cfg(feature = "images")]
-    visitor
-        .visit::<
-            EditImageBodyJsonParamInputFidelity,
-        >("EditImageBodyJsonParamInputFidelity");
-    #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParamModel>("EditImageBodyJsonParamModel");
     #[cfg(feature = "images")]
     visitor
@@ -3931,6 +4233,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<EditImageBodyJsonParamSize>("EditImageBodyJsonParamSize");
     #[cfg(feature = "embeddings")] visitor.visit::<Embedding>("Embedding");
     #[cfg(feature = "embeddings")] visitor.visit::<EmbeddingObject>("EmbeddingObject");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<EmptyModelParam>("EmptyModelParam");
     #[cfg(feature = "videos")] visitor.visit::<Error2>("Error2");
     #[cfg(feature = "evals")] visitor.visit::<Eval>("Eval");
     #[cfg(feature = "evals")] visitor.visit::<EvalObject>("EvalObject");
@@ -4046,6 +4356,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "assistants")] visitor.visit::<FileSearchRanker>("FileSearchRanker");
     #[cfg(feature = "assistants")]
     visitor.visit::<FileSearchRankingOptions>("FileSearchRankingOptions");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FileSearchTool>("FileSearchTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FileSearchToolCall>("FileSearchToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4055,6 +4373,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FileSearchToolCallStatus>("FileSearchToolCallStatus");
     #[cfg(feature = "chatkit")] visitor.visit::<FileUploadParam>("FileUploadParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )] visitor.visit::<Filters>("Filters");
     #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuneDpoHyperparameters>("FineTuneDpoHyperparameters");
     #[cfg(feature = "fine-tuning")]
@@ -4317,6 +4644,32 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("FunctionShellCallOutputTimeoutOutcome");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionShellCallStatus>("FunctionShellCallStatus");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FunctionShellToolParam>("FunctionShellToolParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<FunctionShellToolParamEnvironment>("FunctionShellToolParamEnvironment");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FunctionTool>("FunctionTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCall>("FunctionToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4339,6 +4692,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("FunctionToolCallOutputResourceOutput");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<FunctionToolCallResource>("FunctionToolCallResource");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FunctionToolParam>("FunctionToolParam");
     #[cfg(feature = "certificates")]
     visitor.visit::<GetCertificateIncludeItem>("GetCertificateIncludeItem");
     #[cfg(feature = "evals")]
@@ -4379,6 +4740,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             GraderTextSimilarityEvaluationMetric,
         >("GraderTextSimilarityEvaluationMetric");
+    #[cfg(
+        any(
+            feature = "chat",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<GrammarSyntax1>("GrammarSyntax1");
     #[cfg(
         any(
             feature = "group-organization-role-assignments",
@@ -4434,39 +4804,149 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<HostedToolPermissionUpdate>("HostedToolPermissionUpdate");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<HttpError>("HttpError");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<HybridSearchOptions>("HybridSearchOptions");
     #[cfg(feature = "images")] visitor.visit::<Image>("Image");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<ImageDetail>("ImageDetail");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenActionEnum>("ImageGenActionEnum");
     #[cfg(feature = "images")]
     visitor.visit::<ImageGenInputUsageDetails>("ImageGenInputUsageDetails");
     #[cfg(feature = "images")]
     visitor.visit::<ImageGenOutputTokensDetails>("ImageGenOutputTokensDetails");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenTool>("ImageGenTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ImageGenToolCall>("ImageGenToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ImageGenToolCallType>("ImageGenToolCallType");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ImageGenToolCallStatus>("ImageGenToolCallStatus");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenToolInputImageMask>("ImageGenToolInputImageMask");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenToolModel>("ImageGenToolModel");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenToolModeration>("ImageGenToolModeration");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenToolQuality>("ImageGenToolQuality");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageGenToolSize>("ImageGenToolSize");
     #[cfg(feature = "images")] visitor.visit::<ImageGenUsage>("ImageGenUsage");
     #[cfg(feature = "images")] visitor.visit::<ImageRefParam>("ImageRefParam");
     #[cfg(feature = "videos")] visitor.visit::<ImageRefParam2>("ImageRefParam2");
     #[cfg(feature = "images")] visitor.visit::<ImagesResponse>("ImagesResponse");
     #[cfg(feature = "images")]
     visitor.visit::<ImagesResponseBackground>("ImagesResponseBackground");
-    #[cfg(feature = "images")]
-    visitor.visit::<ImagesResponseOutputFormat>("ImagesResponseOutputFormat");
     #[cfg(feature = "images")] visitor.visit::<ImagesResponseSize>("ImagesResponseSize");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<IncludeEnum>("IncludeEnum");
     #[cfg(feature = "assistants")] visitor.visit::<IncludeItem>("IncludeItem");
     #[cfg(feature = "chatkit")] visitor.visit::<InferenceOptions>("InferenceOptions");
-    #[cfg(feature = "containers")] visitor.visit::<InlineSkillParam>("InlineSkillParam");
-    #[cfg(feature = "containers")]
-    visitor.visit::<InlineSkillSourceParam>("InlineSkillSourceParam");
-    #[cfg(feature = "containers")]
-    visitor.visit::<InlineSkillSourceParamType>("InlineSkillSourceParamType");
-    #[cfg(feature = "containers")]
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InlineSkillParam>("InlineSkillParam");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InlineSkillParamType>("InlineSkillParamType");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InlineSkillSourceParam>("InlineSkillSourceParam");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InlineSkillSourceParamType>("InlineSkillSourceParamType");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor.visit::<InlineSkillSourceParamMediaType>("InlineSkillSourceParamMediaType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "images",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputFidelity>("InputFidelity");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<InputFileContent>("InputFileContent");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
@@ -4593,6 +5073,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ListVectorStoreFilesResponse>("ListVectorStoreFilesResponse");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<ListVectorStoresResponse>("ListVectorStoresResponse");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<LocalEnvironmentParam>("LocalEnvironmentParam");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalEnvironmentResource>("LocalEnvironmentResource");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4607,6 +5095,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<LocalShellToolCallOutput>("LocalShellToolCallOutput");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutputType>("LocalShellToolCallOutputType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<LocalShellToolParam>("LocalShellToolParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<LocalSkillParam>("LocalSkillParam");
     #[cfg(feature = "chatkit")] visitor.visit::<LockedStatus>("LockedStatus");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<LogProb>("LogProb");
@@ -4626,10 +5130,30 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<McpListToolsTool>("McpListToolsTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpProtocolError>("McpProtocolError");
-    #[cfg(feature = "realtime")] visitor.visit::<McpTool>("McpTool");
-    #[cfg(feature = "realtime")] visitor.visit::<McpToolType>("McpToolType");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<McpToolAllowedTools>("McpToolAllowedTools");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpTool>("McpTool");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolType>("McpToolType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolAllowedTools>("McpToolAllowedTools");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolCall>("McpToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4638,18 +5162,48 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<McpToolCallError>("McpToolCallError");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolCallStatus>("McpToolCallStatus");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<McpToolConnectorId>("McpToolConnectorId");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolConnectorId>("McpToolConnectorId");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<McpToolExecutionError>("McpToolExecutionError");
-    #[cfg(feature = "realtime")] visitor.visit::<McpToolFilter>("McpToolFilter");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<McpToolRequireApproval>("McpToolRequireApproval");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<McpToolRequireApprovalObject>("McpToolRequireApprovalObject");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<McpToolRequireApprovalString>("McpToolRequireApprovalString");
-    #[cfg(feature = "containers")] visitor.visit::<MemoryLimit>("MemoryLimit");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolFilter>("McpToolFilter");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolRequireApproval>("McpToolRequireApproval");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolRequireApprovalObject>("McpToolRequireApprovalObject");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<McpToolRequireApprovalString>("McpToolRequireApprovalString");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<Message>("Message");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4821,6 +5375,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("ModifyThreadRequestToolResourcesFileSearch");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<MoveParam>("MoveParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<NamespaceToolParam>("NamespaceToolParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<NamespaceToolParamToolsItem>("NamespaceToolParamToolsItem");
     #[cfg(feature = "realtime")]
     visitor.visit::<NoiseReductionType>("NoiseReductionType");
     #[cfg(any(feature = "files", feature = "uploads"))]
@@ -4972,7 +5542,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             OtherChunkingStrategyResponseParam,
         >("OtherChunkingStrategyResponseParam");
-    #[cfg(feature = "images")] visitor.visit::<OutputFormat>("OutputFormat");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "images",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<OutputFormat>("OutputFormat");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<OutputItem>("OutputItem");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -5005,6 +5583,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ProgramToolCallCaller>("ProgramToolCallCaller");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ProgramToolCallCallerParam>("ProgramToolCallCallerParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ProgrammaticToolCallingParam>("ProgrammaticToolCallingParam");
     #[cfg(feature = "projects")] visitor.visit::<Project>("Project");
     #[cfg(feature = "projects")] visitor.visit::<ProjectObject>("ProjectObject");
     #[cfg(feature = "projects")] visitor.visit::<ProjectApiKey>("ProjectApiKey");
@@ -5239,6 +5825,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "roles")]
     visitor
         .visit::<PublicUpdateOrganizationRoleBody>("PublicUpdateOrganizationRoleBody");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<RankerVersionType>("RankerVersionType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<RankingOptions>("RankingOptions");
     #[cfg(feature = "chatkit")] visitor.visit::<RateLimitsParam>("RateLimitsParam");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeAudioFormats>("RealtimeAudioFormats");
@@ -5280,10 +5882,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             RealtimeCreateClientSecretResponseSession,
         >("RealtimeCreateClientSecretResponseSession");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<RealtimeFunctionTool>("RealtimeFunctionTool");
-    #[cfg(feature = "realtime")]
-    visitor.visit::<RealtimeFunctionToolType>("RealtimeFunctionToolType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<RealtimeFunctionTool>("RealtimeFunctionTool");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<RealtimeFunctionToolType>("RealtimeFunctionToolType");
     #[cfg(feature = "realtime")]
     visitor.visit::<RealtimeIncludeItem>("RealtimeIncludeItem");
     #[cfg(feature = "realtime")] visitor.visit::<RealtimeReasoning>("RealtimeReasoning");
@@ -5340,12 +5954,19 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             RealtimeSessionCreateRequestGaToolChoice,
         >("RealtimeSessionCreateRequestGaToolChoice");
-    #[cfg(feature = "realtime")]
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaToolChoiceObject,
         >("RealtimeSessionCreateRequestGaToolChoiceObject");
-    #[cfg(feature = "realtime")]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             RealtimeSessionCreateRequestGaToolsItem,
@@ -5469,12 +6090,19 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             RealtimeSessionCreateResponseGaToolChoice,
         >("RealtimeSessionCreateResponseGaToolChoice");
-    #[cfg(feature = "realtime")]
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaToolChoiceObject,
         >("RealtimeSessionCreateResponseGaToolChoiceObject");
-    #[cfg(feature = "realtime")]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             RealtimeSessionCreateResponseGaToolsItem,
@@ -6028,6 +6656,24 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ScreenshotParam>("ScreenshotParam");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ScrollParam>("ScrollParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<SearchContentType>("SearchContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "images",
+            feature = "realtime",
+            feature = "responses",
+            feature = "usage"
+        )
+    )] visitor.visit::<SearchContextSize>("SearchContextSize");
     #[cfg(feature = "projects")]
     visitor.visit::<ServiceAccountApiKeyBody>("ServiceAccountApiKeyBody");
     #[cfg(feature = "projects")]
@@ -6041,8 +6687,24 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "skills")] visitor.visit::<SkillListResource>("SkillListResource");
     #[cfg(feature = "skills")]
     visitor.visit::<SkillListResourceObject>("SkillListResourceObject");
-    #[cfg(feature = "containers")]
-    visitor.visit::<SkillReferenceParam>("SkillReferenceParam");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<SkillReferenceParam>("SkillReferenceParam");
+    #[cfg(
+        any(
+            feature = "containers",
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<SkillReferenceParamType>("SkillReferenceParamType");
     #[cfg(feature = "skills")] visitor.visit::<SkillResource>("SkillResource");
     #[cfg(feature = "skills")]
     visitor.visit::<SkillResourceObject>("SkillResourceObject");
@@ -6054,6 +6716,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<SkillVersionResource>("SkillVersionResource");
     #[cfg(feature = "skills")]
     visitor.visit::<SkillVersionResourceObject>("SkillVersionResourceObject");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<SpecificApplyPatchParam>("SpecificApplyPatchParam");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<SpecificFunctionShellParam>("SpecificFunctionShellParam");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor
+        .visit::<
+            SpecificProgrammaticToolCallingParam,
+        >("SpecificProgrammaticToolCallingParam");
     #[cfg(feature = "spend-alerts")]
     visitor.visit::<SpendAlertNotificationChannel>("SpendAlertNotificationChannel");
     #[cfg(feature = "spend-alerts")]
@@ -6159,29 +6830,72 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<TokenCountsResource>("TokenCountsResource");
     #[cfg(feature = "responses")]
     visitor.visit::<TokenCountsResourceObject>("TokenCountsResourceObject");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<Tool>("Tool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolCallCaller>("ToolCallCaller");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolCallCallerParam>("ToolCallCallerParam");
     #[cfg(feature = "chatkit")] visitor.visit::<ToolChoice>("ToolChoice");
-    #[cfg(feature = "realtime")]
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceAllowed>("ToolChoiceAllowed");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceAllowedMode>("ToolChoiceAllowedMode");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceCustom>("ToolChoiceCustom");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ToolChoiceFunction>("ToolChoiceFunction");
-    #[cfg(feature = "realtime")]
+    #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ToolChoiceFunctionType>("ToolChoiceFunctionType");
-    #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceMcp>("ToolChoiceMcp");
-    #[cfg(feature = "realtime")] visitor.visit::<ToolChoiceMcpType>("ToolChoiceMcpType");
-    #[cfg(any(feature = "assistants", feature = "chat", feature = "realtime"))]
-    visitor.visit::<ToolChoiceOptions>("ToolChoiceOptions");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceMcp>("ToolChoiceMcp");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceMcpType>("ToolChoiceMcpType");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ToolChoiceOptions>("ToolChoiceOptions");
+    #[cfg(feature = "responses")] visitor.visit::<ToolChoiceParam>("ToolChoiceParam");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceParamObject>("ToolChoiceParamObject");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceTypes>("ToolChoiceTypes");
+    #[cfg(any(feature = "realtime", feature = "responses"))]
+    visitor.visit::<ToolChoiceTypesType>("ToolChoiceTypesType");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchCall>("ToolSearchCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchCallType>("ToolSearchCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
-    visitor.visit::<ToolSearchExecutionType>("ToolSearchExecutionType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ToolSearchExecutionType>("ToolSearchExecutionType");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchOutput>("ToolSearchOutput");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<ToolSearchOutputType>("ToolSearchOutputType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ToolSearchToolParam>("ToolSearchToolParam");
     #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
     visitor.visit::<TopLogProb>("TopLogProb");
     #[cfg(any(feature = "realtime", feature = "responses"))]
@@ -6459,6 +7173,16 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<VectorStoreObjectStatus>("VectorStoreObjectStatus");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreSearchRequest>("VectorStoreSearchRequest");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses",
+            feature = "vector-stores"
+        )
+    )]
+    visitor.visit::<VectorStoreSearchRequestFilters>("VectorStoreSearchRequestFilters");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreSearchRequestQuery>("VectorStoreSearchRequestQuery");
     #[cfg(feature = "vector-stores")]
@@ -6490,14 +7214,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             VectorStoreSearchResultsPageObject,
         >("VectorStoreSearchResultsPageObject");
-    #[cfg(
-        any(
-            feature = "chat",
-            feature = "images",
-            feature = "responses",
-            feature = "usage"
-        )
-    )] visitor.visit::<Verbosity>("Verbosity");
+    #[cfg(any(feature = "chat", feature = "responses"))]
+    visitor.visit::<Verbosity>("Verbosity");
     #[cfg(feature = "videos")]
     visitor.visit::<VideoCharacterResource>("VideoCharacterResource");
     #[cfg(feature = "videos")]
@@ -6544,9 +7262,51 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             WebSearchActionSearchSourcesItemType,
         >("WebSearchActionSearchSourcesItemType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<WebSearchApproximateLocation>("WebSearchApproximateLocation");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<WebSearchApproximateLocationType>("WebSearchApproximateLocationType");
     #[cfg(feature = "chat")]
     visitor.visit::<WebSearchContextSize>("WebSearchContextSize");
     #[cfg(feature = "chat")] visitor.visit::<WebSearchLocation>("WebSearchLocation");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<WebSearchPreviewTool>("WebSearchPreviewTool");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<WebSearchPreviewToolType>("WebSearchPreviewToolType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<WebSearchTool>("WebSearchTool");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchToolCall>("WebSearchToolCall");
     #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -6555,6 +7315,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<WebSearchToolCallAction>("WebSearchToolCallAction");
     #[cfg(any(feature = "conversations", feature = "responses"))]
     visitor.visit::<WebSearchToolCallStatus>("WebSearchToolCallStatus");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<WebSearchToolFilters>("WebSearchToolFilters");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<WebSearchToolType>("WebSearchToolType");
     #[cfg(feature = "chatkit")] visitor.visit::<WidgetMessageItem>("WidgetMessageItem");
     #[cfg(feature = "chatkit")]
     visitor.visit::<WidgetMessageItemObject>("WidgetMessageItemObject");

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use ::bookshelf::{Availability, Book, BookFormat, BookObject, OnLoan, OnShelf, Page, ShelfLocation};
+use ::bookshelf::{Availability, Away, AwayReason, Book, BookFormat, BookObject, OnLoan, OnShelf, Page, ShelfLocation};
 use e2e::{assert_error_names, assert_round_trip, encode, json, without};
 use serde_json::json;
 
@@ -105,4 +105,27 @@ fn enums_and_members_encode_their_wire_values() {
         encode(&Availability::OnShelf(OnShelf { shelf_id: "s".to_owned(), position: 2 })),
         json!({"status": "on_shelf", "shelf_id": "s", "position": 2})
     );
+}
+
+/// `Away` is listed under two tag values (its `status` is an enum of both): one variant,
+/// whose struct remembers which value was sent and sends it back.
+#[test]
+fn a_member_under_several_tag_values_keeps_the_value_sent() {
+    for reason in ["in_transit", "at_bindery"] {
+        let sent = json!({"back_on": "2027-01-05", "status": reason});
+        let availability: Availability = assert_round_trip(&sent.to_string());
+        let Availability::Away(away) = &availability else {
+            panic!("`{reason}` should select `Away`, got {availability:?}");
+        };
+        assert_eq!(away.status.as_str(), reason);
+        assert_eq!(away.back_on.as_deref(), Some("2027-01-05"));
+        assert_eq!(availability.tag(), Some(reason));
+    }
+    let built = Availability::Away(Away { status: AwayReason::AtBindery, back_on: None });
+    assert_eq!(encode(&built), json!({"status": "at_bindery"}));
+    assert_eq!(built.tag(), Some("at_bindery"));
+    // A value neither the union nor the member's enum knows stays the union's `Unknown`.
+    let other: Availability = assert_round_trip(r#"{"status": "in_quarantine", "back_on": "soon"}"#);
+    assert!(matches!(other, Availability::Unknown(_)), "got {other:?}");
+    assert_eq!(other.tag(), Some("in_quarantine"));
 }

@@ -243,7 +243,13 @@ fn union(u: &Union) -> TokenStream {
     });
     let tags = u.variants.iter().map(|v| {
         let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
-        quote! { Self::#variant(_) => Some(#wire), }
+        match &v.tag_field {
+            Some(field) => {
+                let field = ident(field);
+                quote! { Self::#variant(member) => Some(member.#field.as_str()), }
+            }
+            None => quote! { Self::#variant(_) => Some(#wire), },
+        }
     });
     let serde = union_serde(u, &allow);
     quote! {
@@ -307,7 +313,9 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
         }
     });
     let members = u.variants.iter().map(|v| {
-        let (variant, wire) = (ident(&v.variant.name.rust), &v.variant.name.wire);
+        let variant = ident(&v.variant.name.rust);
+        let (wire, others) = (&v.variant.name.wire, &v.other_tags);
+        let wire = quote! { #wire #(| #others)* };
         let decode = if v.carries_tag {
             quote! { decode_tagged }
         } else {

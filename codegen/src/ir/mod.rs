@@ -321,7 +321,13 @@ pub struct Union {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnionVariant {
+    /// Its name's wire form is the first tag value that selects it.
     pub variant: Variant,
+    /// The other tag values that select it (a member tagged by an enum).
+    pub other_tags: Vec<String>,
+    /// The Rust name of the member's tag field when the tag's value varies (an enum): the
+    /// union's `tag()` reads it there.
+    pub tag_field: Option<String>,
     /// The member struct's Rust name.
     pub member: String,
     /// The member's struct has a field for the tag: it encodes the tag itself, and decodes

@@ -15,7 +15,7 @@ pub(super) struct Cx {
     pub(super) deprecated: BTreeSet<String>,
     /// What each model checks before a request carrying it is sent.
     pub(super) rules: Rules,
-    /// The objects by name, for request bodies.
+    /// The objects by name, for request bodies and union members' tag fields.
     pub(super) objects: BTreeMap<String, Object>,
     /// For each tagged union, by name: which of its variants hold their member in a `Box`.
     pub(super) boxed: BTreeMap<String, Vec<bool>>,

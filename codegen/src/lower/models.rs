@@ -34,11 +34,12 @@ impl Cx {
         let mut membership = Vec::new();
         for member in &object.member_of {
             let link = link(&member.union, &member.union_module, module);
-            let (value, tag) = (code(&member.tag_value), code(&member.tag));
+            let values: Vec<String> = member.tag_values.iter().map(|v| format!("`{}`", code(v))).collect();
+            let (value, tag) = (values.join(" or "), code(&member.tag));
             membership.push(if member.carries_tag {
-                format!("The `{value}` member of {link}, which its `{tag}` field selects.")
+                format!("The {value} member of {link}, which its `{tag}` field selects.")
             } else {
-                format!("The `{value}` member of {link}, which reads and writes the `{tag}` field.")
+                format!("The {value} member of {link}, which reads and writes the `{tag}` field.")
             });
         }
         push_paragraph(&mut meta.docs, membership);
@@ -119,14 +120,24 @@ impl Cx {
         let boxed = self.boxed.get(&meta.name).cloned().unwrap_or_default();
         for (i, variant) in union.variants.iter().enumerate() {
             meta.allow_deprecated |= variant.member_deprecated.is_some();
+            let (first, others) = variant.tag_values.split_first().map_or(("", &[][..]), |(f, o)| (f.as_str(), o));
             let mut docs = self.text.lines(variant.member_description.as_deref().unwrap_or_default());
             if docs.is_empty() {
-                docs.push(format!("A `{}` member.", code(&variant.tag_value)));
+                docs.push(format!("A `{}` member.", code(first)));
             }
-            let name = Name { rust: variant.rust.clone(), wire: variant.tag_value.clone() };
+            if !others.is_empty() {
+                let all: Vec<String> = variant.tag_values.iter().map(|v| format!("`{}`", code(v))).collect();
+                push_paragraph(
+                    &mut docs,
+                    [format!("Selected by the tag values {}; the member's own tag field says which.", all.join(", "))],
+                );
+            }
+            let name = Name { rust: variant.rust.clone(), wire: first.to_owned() };
             let deprecated = variant.member_deprecated.clone();
             variants.push(ir::UnionVariant {
                 variant: ir::Variant { name, docs, deprecated },
+                other_tags: others.to_vec(),
+                tag_field: self.enum_tag_field(&variant.member, &union.tag),
                 member: variant.member.clone(),
                 carries_tag: variant.carries_tag,
                 boxed: boxed.get(i).copied().unwrap_or(false),
@@ -149,6 +160,12 @@ impl Cx {
             union.variants.iter().filter(|v| self.rules.validated(&v.member)).map(|v| v.rust.clone()).collect();
         let validated_variants = (!validated.is_empty()).then_some(validated);
         ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback, validated_variants }
+    }
+
+    /// The Rust name of `member`'s tag field when it is typed (an enum), not a `const`.
+    fn enum_tag_field(&self, member: &str, tag: &str) -> Option<String> {
+        let field = self.objects.get(member)?.fields.iter().find(|f| f.wire == tag)?;
+        matches!(field.ty, FieldType::Value(_)).then(|| field.rust.clone())
     }
 
     fn kind_union(&self, mut meta: Meta, union: &KindUnion) -> ir::KindUnion {

@@ -1,12 +1,13 @@
 //! Checks on unions: variants, each a tag value that makes a variant name and a member
-//! that is a plain object carrying that tag as a `const`. A member of one union used nowhere
-//! else leaves its tag field to the union; one shared by several unions or used on its own
-//! keeps it (see [`carriers`]). Once every type is resolved, [`link_members`] tells each
+//! that is a plain object carrying that tag as a `const`, or as an enum that has it (such a
+//! member may be listed under several of its values: one variant for all). A member of one
+//! union used nowhere else with a `const` tag leaves its tag field to the union; one shared
+//! by several unions, used on its own or tagged by an enum keeps it (see [`carriers`]). Once every type is resolved, [`link_members`] tells each
 //! member object its unions.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::cx::{Cx, all_of};
+use super::cx::Cx;
 use super::extends::all_fields;
 use super::symbols::{BUILTIN_GENERICS, Symbols};
 use crate::ast::{Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
@@ -34,30 +35,82 @@ pub(super) fn check<'a>(
         );
     }
     let mut seen: BTreeMap<String, &'a str> = BTreeMap::new();
-    let variants = all_of(variants.iter().map(|variant| check_variant(cx, name, &tag.value, variant, &mut seen)));
-    Some(resolved::Union { tag: tag.value.clone(), variants: variants? })
+    let mut listings: BTreeMap<&str, usize> = BTreeMap::new();
+    for variant in variants {
+        if let TypeRef::Expr(expr) = &variant.member {
+            *listings.entry(expr.value.name.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: Vec<resolved::Variant> = Vec::new();
+    let mut failed = false;
+    for variant in variants {
+        let Some((member_name, member)) = member(cx, variant) else {
+            failed = true;
+            continue;
+        };
+        let listed = out.iter_mut().find(|v| v.member == member_name);
+        let tagged = Tagged { tag: &tag.value, value: &variant.tag_value, again: listed.is_some() };
+        check_member(cx, &tagged, &member_name, member, &variant.path);
+        // A member listed again, under another value of its enum tag: the same variant.
+        if let Some(listed) = listed {
+            listed.tag_values.push(variant.tag_value.clone());
+            continue;
+        }
+        cx.members.entry(member_name.clone()).or_default().push((name.to_owned(), variant.path.clone()));
+        // A member under several tag values is named after itself, not after one of them.
+        let rust = if listings.get(member_name.as_str()) > Some(&1) {
+            member_variant(cx, name, &member_name, variant, &mut seen)
+        } else {
+            variant_name(cx, variant, &mut seen)
+        };
+        let Some(rust) = rust else {
+            failed = true;
+            continue;
+        };
+        out.push(resolved::Variant {
+            tag_values: vec![variant.tag_value.clone()],
+            rust,
+            member: member_name,
+            member_description: member.description.clone(),
+            member_deprecated: member.deprecated.clone(),
+            // Set by `link_members`, once every use is known.
+            carries_tag: false,
+        });
+    }
+    (!failed).then(|| resolved::Union { tag: tag.value.clone(), variants: out })
 }
 
-fn check_variant<'a>(
-    cx: &mut Cx<'_, 'a>,
+/// The variant of a member listed under several tag values: its name without the union's
+/// name around it (`WebSearchTool` in `Tool`: `WebSearch`), or whole if that leaves nothing
+/// or a name taken.
+fn member_variant<'v>(
+    cx: &mut Cx<'_, '_>,
     union: &str,
-    tag: &str,
-    variant: &'a Variant,
-    seen: &mut BTreeMap<String, &'a str>,
-) -> Option<resolved::Variant> {
-    let rust = variant_name(cx, variant, seen);
-    let (member_name, member) = member(cx, variant)?;
-    check_member(cx, tag, &variant.tag_value, &member_name, member, &variant.path);
-    cx.members.entry(member_name.clone()).or_default().push((union.to_owned(), variant.path.clone()));
-    Some(resolved::Variant {
-        tag_value: variant.tag_value.clone(),
-        rust: rust?,
-        member: member_name,
-        member_description: member.description.clone(),
-        member_deprecated: member.deprecated.clone(),
-        // Set by `link_members`, once every use is known.
-        carries_tag: false,
-    })
+    member: &str,
+    variant: &'v Variant,
+    seen: &mut BTreeMap<String, &'v str>,
+) -> Option<String> {
+    let stripped = member.strip_prefix(union).or_else(|| member.strip_suffix(union)).unwrap_or(member);
+    let usable = stripped.starts_with(|c: char| c.is_ascii_uppercase())
+        && stripped != FALLBACK_VARIANT
+        && !seen.contains_key(stripped);
+    let rust = if usable { stripped } else { member };
+    if rust == FALLBACK_VARIANT {
+        cx.error(
+            &variant.path,
+            format!("the member `{member}` would make the variant `{FALLBACK_VARIANT}`, which keeps unknown members"),
+            LEAVE_OUT,
+        );
+        return None;
+    }
+    if let Some(first) = seen.insert(rust.to_owned(), &variant.tag_value) {
+        cx.error(
+            &variant.path,
+            format!("tag value `{first}` and member `{member}` both become the variant `{rust}`"),
+            "keep one of the two; the other's values then decode as `Unknown`",
+        );
+    }
+    Some(rust.to_owned())
 }
 
 /// The UpperCamelCase of the tag value: neither the fallback's nor another value's.
@@ -127,8 +180,17 @@ fn member<'v>(cx: &mut Cx<'_, 'v>, variant: &'v Variant) -> Option<(String, &'v 
     }
 }
 
+/// A variant's tag: the field, the value that selects the member, and whether the union
+/// lists the member under another value already.
+struct Tagged<'t> {
+    tag: &'t str,
+    value: &'t str,
+    again: bool,
+}
+
 /// A union member must be a plain object whose tag field is a `const` of the variant's key.
-fn check_member(cx: &mut Cx<'_, '_>, tag: &str, tag_value: &str, member_name: &str, member: &TypeDef, at: &NodePath) {
+fn check_member(cx: &mut Cx<'_, '_>, tagged: &Tagged<'_>, member_name: &str, member: &TypeDef, at: &NodePath) {
+    let Tagged { tag, value: tag_value, .. } = *tagged;
     let TypeBody::Object { .. } = &member.body else {
         cx.error(
             at,
@@ -147,40 +209,55 @@ fn check_member(cx: &mut Cx<'_, '_>, tag: &str, tag_value: &str, member_name: &s
         );
     }
     let fields = all_fields(cx.symbols, member);
-    check_tag_field(cx, tag, tag_value, member_name, &fields, at);
+    check_tag_field(cx, tagged, member_name, &fields, at);
 }
 
-/// The member's field named after the tag: a required `const` of the variant's tag value.
-fn check_tag_field(
-    cx: &mut Cx<'_, '_>,
-    tag: &str,
-    tag_value: &str,
-    member_name: &str,
-    fields: &[&Field],
-    at: &NodePath,
-) {
-    match fields.iter().copied().find(|f| f.wire == tag) {
-        None => cx.error(
+/// The member's field named after the tag: required, and a `const` of the variant's tag
+/// value or an enum that has it (a member listed under several tag values needs the enum).
+fn check_tag_field(cx: &mut Cx<'_, '_>, tagged: &Tagged<'_>, member_name: &str, fields: &[&Field], at: &NodePath) {
+    let Tagged { tag, value: tag_value, again } = *tagged;
+    let Some(field) = fields.iter().copied().find(|f| f.wire == tag) else {
+        cx.error(
             at,
             format!("union member `{member_name}` has no `{tag}` field to carry the tag"),
             format!("add `{tag}: {{ const: {tag_value}, description: ... }}` to its fields"),
-        ),
-        Some(Field { ty: FieldType::Const(value), .. }) if value.value == tag_value => {}
-        Some(Field { ty: FieldType::Const(value), .. }) => cx.error(
+        );
+        return;
+    };
+    match (&field.ty, enum_values(cx.symbols, &field.ty)) {
+        (FieldType::Const(value), _) if value.value == tag_value => {}
+        (FieldType::Const(value), _) => cx.error(
             &value.path,
             format!(
                 "union member `{member_name}` has `{tag}: {}`, but the union maps the tag value `{tag_value}` to it",
                 value.value
             ),
-            format!("make the union's key `{}`, or the member's const `{tag_value}`", value.value),
+            if again {
+                format!(
+                    "a member listed under several tag values needs an enum of them as its tag field: \
+                     `{tag}: {{ type: {{ enum: [{}, {tag_value}] }}, description: ... }}`",
+                    value.value
+                )
+            } else {
+                format!("make the union's key `{}`, or the member's const `{tag_value}`", value.value)
+            },
         ),
-        Some(field) => cx.error(
+        (_, Some(values)) if values.contains(&tag_value) => {}
+        (_, Some(values)) => cx.error(
             &field.path,
-            format!("the tag field `{tag}` of union member `{member_name}` must be a `const`"),
+            format!(
+                "the tag field `{tag}` of union member `{member_name}` has the values {}, but the union maps the tag value `{tag_value}` to it",
+                values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+            ),
+            format!("add `{tag_value}` to the enum, or list the member under one of its values"),
+        ),
+        (_, None) => cx.error(
+            &field.path,
+            format!("the tag field `{tag}` of union member `{member_name}` must be a `const` or an enum"),
             format!("write `const: {tag_value}`"),
         ),
     }
-    if let Some(field) = fields.iter().find(|f| f.wire == tag && f.presence != Presence::Required) {
+    if field.presence != Presence::Required {
         cx.error(
             &field.path,
             format!("the tag field `{tag}` must be required"),
@@ -189,16 +266,41 @@ fn check_tag_field(
     }
 }
 
-/// The members whose structs keep their tag fields: those listed by several unions, and
-/// those used on their own (as a field's type, a response, an array's items, ...). Such a
-/// member must encode its tag wherever it stands, so the tag is a field of its struct, of
-/// the `const`'s one-value enum type; a member of one union only leaves it to the union.
+/// The values of a field typed by an enum, named or defined in place.
+fn enum_values<'a>(symbols: &Symbols<'a>, ty: &'a FieldType) -> Option<Vec<&'a str>> {
+    let def = match ty {
+        FieldType::Ref(TypeRef::Expr(expr)) if expr.value.args.is_empty() => symbols.def(&expr.value.name)?,
+        FieldType::Ref(TypeRef::Inline(def)) => def,
+        _ => return None,
+    };
+    match &def.body {
+        TypeBody::Enum { values } => Some(values.iter().map(|v| v.value.as_str()).collect()),
+        _ => None,
+    }
+}
+
+/// The members whose structs keep their tag fields: those listed by several unions, those
+/// used on their own (as a field's type, a response, an array's items, ...), and those whose
+/// tag is an enum (selected by several values, the struct remembers which). Such a member
+/// must encode its tag wherever it stands, so the tag is a field of its struct, of the
+/// `const`'s one-value enum type or the enum; a member of one union only leaves it to the union.
 pub(super) fn carriers(cx: &Cx<'_, '_>) -> BTreeSet<String> {
     cx.members
         .iter()
-        .filter(|(member, unions)| unions.len() > 1 || cx.refs.get(*member).is_some_and(|uses| !uses.is_empty()))
+        .filter(|(member, unions)| {
+            unions.len() > 1
+                || cx.refs.get(*member).is_some_and(|uses| !uses.is_empty())
+                || unions.iter().any(|(union, _)| !const_tagged(cx.symbols, member, union))
+        })
         .map(|(member, _)| member.clone())
         .collect()
+}
+
+/// Whether `member`'s tag field in `union` (its own or a base's) is a `const`.
+fn const_tagged(symbols: &Symbols<'_>, member: &str, union: &str) -> bool {
+    let Some(TypeBody::Union { tag, .. }) = symbols.def(union).map(|d| &d.body) else { return true };
+    let Some(def) = symbols.def(member) else { return true };
+    all_fields(symbols, def).iter().find(|f| f.wire == tag.value).is_none_or(|f| matches!(f.ty, FieldType::Const(_)))
 }
 
 /// The one-value enum the tag `const` of a member of one union would be is no type of its
@@ -251,7 +353,7 @@ pub(super) fn link_members(mut types: Vec<resolved::TypeDef>, carriers: &BTreeSe
                 union: ty.name.clone(),
                 union_module: ty.module.clone(),
                 tag: union.tag.clone(),
-                tag_value: variant.tag_value.clone(),
+                tag_values: variant.tag_values.clone(),
                 carries_tag: variant.carries_tag,
             };
             memberships.entry(variant.member.clone()).or_default().push(membership);
@@ -265,7 +367,9 @@ pub(super) fn link_members(mut types: Vec<resolved::TypeDef>, carriers: &BTreeSe
                 if let resolved::FieldType::Const { type_name, .. } = &field.ty {
                     tag_types.insert(type_name.clone());
                 }
-                field.ty = resolved::FieldType::Tag { value: membership.tag_value.clone() };
+                // A member that is no carrier has a `const` tag: one value.
+                let value = membership.tag_values.first().cloned().unwrap_or_default();
+                field.ty = resolved::FieldType::Tag { value };
             }
         }
         object.member_of = unions.clone();

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::MessageRole;
+use super::{MessageRole, Tool};
 
 /// `AdditionalTools` (the OpenAPI document does not describe it).
 ///
@@ -20,7 +20,7 @@ pub struct AdditionalTools {
     /// The role that provided the additional tools.
     pub role: MessageRole,
     /// The additional tool definitions made available at this item.
-    pub tools: Vec<serde_json::Value>,
+    pub tools: Vec<Tool>,
 }
 
 impl<'de> serde::Deserialize<'de> for AdditionalTools {
@@ -41,7 +41,7 @@ impl<'de> serde::Deserialize<'de> for AdditionalTools {
                 let mut __f_type: Option<AdditionalToolsType> = None;
                 let mut __f_id: Option<String> = None;
                 let mut __f_role: Option<MessageRole> = None;
-                let mut __f_tools: Option<Vec<serde_json::Value>> = None;
+                let mut __f_tools: Option<Vec<Tool>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => __rt::field(&mut __map, &mut __f_type, "type"),

@@ -11,7 +11,7 @@
 /// `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
 /// using `transparent`, set the output format to `png` or `webp`.
 ///
-/// Needs the crate feature `images` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `images`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Background {
     /// The value `transparent`.

@@ -4,7 +4,7 @@
 
 /// `CallableToolAllowedCaller` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CallableToolAllowedCaller {
     /// The value `direct`.

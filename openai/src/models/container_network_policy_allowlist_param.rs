@@ -6,11 +6,15 @@ use super::ContainerNetworkPolicyDomainSecretParam;
 
 /// `ContainerNetworkPolicyAllowlistParam` (the OpenAPI document does not describe it).
 ///
-/// The `allowlist` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which reads and writes the `type` field.
+/// The `allowlist` member of [`AutoCodeInterpreterToolParamNetworkPolicy`](crate::AutoCodeInterpreterToolParamNetworkPolicy), which its `type` field selects.
+/// The `allowlist` member of [`ContainerAutoParamNetworkPolicy`](crate::ContainerAutoParamNetworkPolicy), which its `type` field selects.
+/// The `allowlist` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which its `type` field selects.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerNetworkPolicyAllowlistParam {
+    /// Allow outbound network access only to specified domains. Always `allowlist`.
+    pub r#type: ContainerNetworkPolicyAllowlistParamType,
     /// A list of allowed domains when type is `allowlist`.
     ///
     /// Constraint: at least 1 items.
@@ -37,12 +41,14 @@ impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyAllowlistParam {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ContainerNetworkPolicyAllowlistParamType> = None;
                 let mut __f_allowed_domains: Option<Vec<String>> = None;
                 let mut __f_domain_secrets: Option<
                     Option<Vec<ContainerNetworkPolicyDomainSecretParam>>,
                 > = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "allowed_domains" => {
                             __rt::field(
                                 &mut __map,
@@ -61,6 +67,7 @@ impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyAllowlistParam {
                     }?;
                 }
                 Ok(ContainerNetworkPolicyAllowlistParam {
+                    r#type: __rt::required(__f_type, "type")?,
                     allowed_domains: __rt::required(
                         __f_allowed_domains,
                         "allowed_domains",
@@ -72,7 +79,7 @@ impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyAllowlistParam {
         deserializer
             .deserialize_struct(
                 "ContainerNetworkPolicyAllowlistParam",
-                &["allowed_domains", "domain_secrets"],
+                &["type", "allowed_domains", "domain_secrets"],
                 __Visitor,
             )
     }
@@ -97,5 +104,64 @@ impl crate::request::Validate for ContainerNetworkPolicyAllowlistParam {
             }
         }
         Ok(())
+    }
+}
+
+/// Allow outbound network access only to specified domains. Always `allowlist`.
+///
+/// Always `allowlist` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ContainerNetworkPolicyAllowlistParamType {
+    /// The value `allowlist`.
+    #[default]
+    Allowlist,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl ContainerNetworkPolicyAllowlistParamType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Allowlist => "allowlist",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ContainerNetworkPolicyAllowlistParamType {
+    fn from(value: &str) -> Self {
+        match value {
+            "allowlist" => Self::Allowlist,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for ContainerNetworkPolicyAllowlistParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ContainerNetworkPolicyAllowlistParamType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyAllowlistParamType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

@@ -4,11 +4,16 @@
 
 /// `ContainerNetworkPolicyDisabledParam` (the OpenAPI document does not describe it).
 ///
-/// The `disabled` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which reads and writes the `type` field.
+/// The `disabled` member of [`AutoCodeInterpreterToolParamNetworkPolicy`](crate::AutoCodeInterpreterToolParamNetworkPolicy), which its `type` field selects.
+/// The `disabled` member of [`ContainerAutoParamNetworkPolicy`](crate::ContainerAutoParamNetworkPolicy), which its `type` field selects.
+/// The `disabled` member of [`CreateContainerBodyNetworkPolicy`](crate::CreateContainerBodyNetworkPolicy), which its `type` field selects.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ContainerNetworkPolicyDisabledParam {}
+pub struct ContainerNetworkPolicyDisabledParam {
+    /// Disable outbound network access. Always `disabled`.
+    pub r#type: ContainerNetworkPolicyDisabledParamType,
+}
 
 impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyDisabledParam {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -25,14 +30,82 @@ impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyDisabledParam {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
-                while __map.next_key::<serde::de::IgnoredAny>()?.is_some() {
-                    __rt::skip(&mut __map)?;
+                let mut __f_type: Option<ContainerNetworkPolicyDisabledParamType> = None;
+                while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
+                    match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
+                        _ => __rt::skip(&mut __map),
+                    }?;
                 }
                 Ok(ContainerNetworkPolicyDisabledParam {
+                    r#type: __rt::required(__f_type, "type")?,
                 })
             }
         }
         deserializer
-            .deserialize_struct("ContainerNetworkPolicyDisabledParam", &[], __Visitor)
+            .deserialize_struct(
+                "ContainerNetworkPolicyDisabledParam",
+                &["type"],
+                __Visitor,
+            )
+    }
+}
+
+/// Disable outbound network access. Always `disabled`.
+///
+/// Always `disabled` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ContainerNetworkPolicyDisabledParamType {
+    /// The value `disabled`.
+    #[default]
+    Disabled,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl ContainerNetworkPolicyDisabledParamType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Disabled => "disabled",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ContainerNetworkPolicyDisabledParamType {
+    fn from(value: &str) -> Self {
+        match value {
+            "disabled" => Self::Disabled,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for ContainerNetworkPolicyDisabledParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ContainerNetworkPolicyDisabledParamType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerNetworkPolicyDisabledParamType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

@@ -4,7 +4,7 @@
 
 /// `ContainerNetworkPolicyDomainSecretParam` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerNetworkPolicyDomainSecretParam {
     /// The domain associated with the secret.

@@ -2,7 +2,9 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{ContainerResourceExpiresAfter, ContainerResourceNetworkPolicy, MemoryLimit};
+use super::{
+    ContainerMemoryLimit, ContainerResourceExpiresAfter, ContainerResourceNetworkPolicy,
+};
 
 /// The container object
 ///
@@ -29,7 +31,7 @@ pub struct ContainerResource {
     pub expires_after: Option<ContainerResourceExpiresAfter>,
     /// The memory limit configured for the container.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub memory_limit: Option<MemoryLimit>,
+    pub memory_limit: Option<ContainerMemoryLimit>,
     /// Network access policy for the container.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_policy: Option<ContainerResourceNetworkPolicy>,
@@ -59,7 +61,7 @@ impl<'de> serde::Deserialize<'de> for ContainerResource {
                 let mut __f_expires_after: Option<
                     Option<ContainerResourceExpiresAfter>,
                 > = None;
-                let mut __f_memory_limit: Option<Option<MemoryLimit>> = None;
+                let mut __f_memory_limit: Option<Option<ContainerMemoryLimit>> = None;
                 let mut __f_network_policy: Option<
                     Option<ContainerResourceNetworkPolicy>,
                 > = None;

@@ -3,8 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    CreateContainerBodyExpiresAfter, CreateContainerBodyNetworkPolicy,
-    CreateContainerBodySkillsItem, MemoryLimit,
+    ContainerMemoryLimit, CreateContainerBodyExpiresAfter,
+    CreateContainerBodyNetworkPolicy, CreateContainerBodySkillsItem,
 };
 
 /// `CreateContainerBody` (the OpenAPI document does not describe it).
@@ -25,7 +25,7 @@ pub struct CreateContainerBody {
     pub skills: Option<Vec<CreateContainerBodySkillsItem>>,
     /// Optional memory limit for the container. Defaults to "1g".
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub memory_limit: Option<MemoryLimit>,
+    pub memory_limit: Option<ContainerMemoryLimit>,
     /// Network access policy for the container.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub network_policy: Option<CreateContainerBodyNetworkPolicy>,
@@ -52,7 +52,7 @@ impl<'de> serde::Deserialize<'de> for CreateContainerBody {
                     Option<CreateContainerBodyExpiresAfter>,
                 > = None;
                 let mut __f_skills: Option<Option<Vec<CreateContainerBodySkillsItem>>> = None;
-                let mut __f_memory_limit: Option<Option<MemoryLimit>> = None;
+                let mut __f_memory_limit: Option<Option<ContainerMemoryLimit>> = None;
                 let mut __f_network_policy: Option<
                     Option<CreateContainerBodyNetworkPolicy>,
                 > = None;

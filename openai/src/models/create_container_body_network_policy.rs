@@ -6,7 +6,7 @@ use super::{ContainerNetworkPolicyAllowlistParam, ContainerNetworkPolicyDisabled
 
 /// Network access policy for the container.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateContainerBodyNetworkPolicy {
     /// `ContainerNetworkPolicyDisabledParam` (the OpenAPI document does not describe it).
@@ -36,21 +36,9 @@ impl serde::Serialize for CreateContainerBodyNetworkPolicy {
         &self,
         serializer: __S,
     ) -> Result<__S::Ok, __S::Error> {
-        #[derive(serde::Serialize)]
-        #[serde(tag = "type")]
-        enum __Tagged<'a> {
-            #[serde(rename = "disabled")]
-            V0(&'a ContainerNetworkPolicyDisabledParam),
-            #[serde(rename = "allowlist")]
-            V1(&'a ContainerNetworkPolicyAllowlistParam),
-        }
         match self {
-            Self::Disabled(member) => {
-                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
-            }
-            Self::Allowlist(member) => {
-                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
-            }
+            Self::Disabled(member) => serde::Serialize::serialize(member, serializer),
+            Self::Allowlist(member) => serde::Serialize::serialize(member, serializer),
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
     }
@@ -70,8 +58,8 @@ impl<'de> typed_api_runtime::__private::Union<'de> for CreateContainerBodyNetwor
         rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
-            "disabled" => rest.decode().map(Self::Disabled),
-            "allowlist" => rest.decode().map(Self::Allowlist),
+            "disabled" => rest.decode_tagged().map(Self::Disabled),
+            "allowlist" => rest.decode_tagged().map(Self::Allowlist),
             _ => rest.unknown().map(Self::Unknown),
         }
     }

@@ -6,7 +6,7 @@ use super::{InlineSkillParam, SkillReferenceParam};
 
 /// `CreateContainerBodySkillsItem` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CreateContainerBodySkillsItem {
     /// `SkillReferenceParam` (the OpenAPI document does not describe it).
@@ -36,21 +36,11 @@ impl serde::Serialize for CreateContainerBodySkillsItem {
         &self,
         serializer: __S,
     ) -> Result<__S::Ok, __S::Error> {
-        #[derive(serde::Serialize)]
-        #[serde(tag = "type")]
-        enum __Tagged<'a> {
-            #[serde(rename = "skill_reference")]
-            V0(&'a SkillReferenceParam),
-            #[serde(rename = "inline")]
-            V1(&'a InlineSkillParam),
-        }
         match self {
             Self::SkillReference(member) => {
-                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
+                serde::Serialize::serialize(member, serializer)
             }
-            Self::Inline(member) => {
-                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
-            }
+            Self::Inline(member) => serde::Serialize::serialize(member, serializer),
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
     }
@@ -70,8 +60,8 @@ impl<'de> typed_api_runtime::__private::Union<'de> for CreateContainerBodySkills
         rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
-            "skill_reference" => rest.decode().map(Self::SkillReference),
-            "inline" => rest.decode().map(Self::Inline),
+            "skill_reference" => rest.decode_tagged().map(Self::SkillReference),
+            "inline" => rest.decode_tagged().map(Self::Inline),
             _ => rest.unknown().map(Self::Unknown),
         }
     }

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{CreateEvalResponsesRunDataSourceSamplingParamsText, ReasoningEffort};
+use super::{CreateEvalResponsesRunDataSourceSamplingParamsText, ReasoningEffort, Tool};
 
 /// `CreateEvalResponsesRunDataSourceSamplingParams` (the OpenAPI document does not describe it).
 ///
@@ -45,7 +45,7 @@ pub struct CreateEvalResponsesRunDataSourceSamplingParams {
     ///   enabling the model to call your own code. Learn more about
     ///   [function calling](/docs/guides/function-calling).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tools: Option<Vec<serde_json::Value>>,
+    pub tools: Option<Vec<Tool>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
     /// - [Text inputs and outputs](/docs/guides/text)
@@ -74,7 +74,7 @@ impl<'de> serde::Deserialize<'de> for CreateEvalResponsesRunDataSourceSamplingPa
                 let mut __f_max_completion_tokens: Option<Option<i64>> = None;
                 let mut __f_top_p: Option<Option<f64>> = None;
                 let mut __f_seed: Option<Option<i64>> = None;
-                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_tools: Option<Option<Vec<Tool>>> = None;
                 let mut __f_text: Option<
                     Option<CreateEvalResponsesRunDataSourceSamplingParamsText>,
                 > = None;
@@ -144,6 +144,13 @@ impl crate::request::Validate for CreateEvalResponsesRunDataSourceSamplingParams
         if let Some(value) = &self.top_p {
             let at = at.field("top_p");
             crate::request::check::finite(at, *value)?;
+        }
+        if let Some(value) = &self.tools {
+            let at = at.field("tools");
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
         }
         Ok(())
     }

@@ -5,8 +5,8 @@
 use super::{
     ContextManagementParam, ConversationParam, IncludeEnum, InputParam, Metadata,
     ModerationParam, Prompt, PromptCacheOptionsParam, PromptCacheRetentionEnum,
-    Reasoning, ResponseStreamOptions, ResponseTextParam, ServiceTierResponses,
-    TruncationEnum,
+    Reasoning, ResponseStreamOptions, ResponseTextParam, ServiceTierResponses, Tool,
+    ToolChoiceParam, TruncationEnum,
 };
 
 /// `CreateResponseSchema` (the OpenAPI document does not describe it).
@@ -140,12 +140,12 @@ pub struct CreateResponseSchema {
     ///   [function calling](/docs/guides/function-calling). You can also use
     ///   custom tools to call your own code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tools: Option<Vec<serde_json::Value>>,
+    pub tools: Option<Vec<Tool>>,
     /// How the model should select which tool (or tools) to use when generating
     /// a response. See the `tools` parameter to see how to specify which tools
     /// the model can call.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tool_choice: Option<serde_json::Value>,
+    pub tool_choice: Option<ToolChoiceParam>,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
@@ -301,8 +301,8 @@ impl<'de> serde::Deserialize<'de> for CreateResponseSchema {
                 let mut __f_background: Option<Option<bool>> = None;
                 let mut __f_max_tool_calls: Option<Option<i64>> = None;
                 let mut __f_text: Option<Option<ResponseTextParam>> = None;
-                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
-                let mut __f_tool_choice: Option<Option<serde_json::Value>> = None;
+                let mut __f_tools: Option<Option<Vec<Tool>>> = None;
+                let mut __f_tool_choice: Option<Option<ToolChoiceParam>> = None;
                 let mut __f_prompt: Option<Option<Prompt>> = None;
                 let mut __f_service_tier: Option<Option<ServiceTierResponses>> = None;
                 let mut __f_truncation: Option<Option<TruncationEnum>> = None;
@@ -556,6 +556,13 @@ impl crate::request::Validate for CreateResponseSchema {
             let at = at.field("top_logprobs");
             crate::request::check::minimum(at, *value, 0)?;
             crate::request::check::maximum(at, *value, 20)?;
+        }
+        if let Some(value) = &self.tools {
+            let at = at.field("tools");
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
         }
         if let Some(Some(value)) = &self.context_management {
             let at = at.field("context_management");

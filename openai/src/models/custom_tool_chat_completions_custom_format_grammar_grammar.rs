@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax;
+use super::GrammarSyntax1;
 
 /// Your chosen grammar.
 ///
@@ -12,7 +12,7 @@ pub struct CustomToolChatCompletionsCustomFormatGrammarGrammar {
     /// The grammar definition.
     pub definition: String,
     /// The syntax of the grammar definition. One of `lark` or `regex`.
-    pub syntax: CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax,
+    pub syntax: GrammarSyntax1,
 }
 
 impl<'de> serde::Deserialize<'de>
@@ -32,9 +32,7 @@ for CustomToolChatCompletionsCustomFormatGrammarGrammar {
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
                 let mut __f_definition: Option<String> = None;
-                let mut __f_syntax: Option<
-                    CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax,
-                > = None;
+                let mut __f_syntax: Option<GrammarSyntax1> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "definition" => {

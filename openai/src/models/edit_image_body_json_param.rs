@@ -3,9 +3,9 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    Background, EditImageBodyJsonParamInputFidelity, EditImageBodyJsonParamModel,
-    EditImageBodyJsonParamModeration, EditImageBodyJsonParamQuality,
-    EditImageBodyJsonParamSize, ImageRefParam, OutputFormat,
+    Background, EditImageBodyJsonParamModel, EditImageBodyJsonParamModeration,
+    EditImageBodyJsonParamQuality, EditImageBodyJsonParamSize, ImageRefParam,
+    InputFidelity, OutputFormat,
 };
 
 /// JSON request body for image edits.
@@ -51,7 +51,7 @@ pub struct EditImageBodyJsonParam {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub input_fidelity: Option<Option<EditImageBodyJsonParamInputFidelity>>,
+    pub input_fidelity: Option<Option<InputFidelity>>,
     /// Requested output image size.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
@@ -123,9 +123,7 @@ impl<'de> serde::Deserialize<'de> for EditImageBodyJsonParam {
                 let mut __f_prompt: Option<String> = None;
                 let mut __f_n: Option<Option<i64>> = None;
                 let mut __f_quality: Option<Option<EditImageBodyJsonParamQuality>> = None;
-                let mut __f_input_fidelity: Option<
-                    Option<EditImageBodyJsonParamInputFidelity>,
-                > = None;
+                let mut __f_input_fidelity: Option<Option<InputFidelity>> = None;
                 let mut __f_size: Option<Option<EditImageBodyJsonParamSize>> = None;
                 let mut __f_user: Option<Option<String>> = None;
                 let mut __f_output_format: Option<Option<OutputFormat>> = None;

@@ -3,8 +3,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use super::{
-    Image, ImageGenUsage, ImagesResponseBackground, ImagesResponseOutputFormat,
-    ImagesResponseSize, Verbosity,
+    Image, ImageGenUsage, ImagesResponseBackground, ImagesResponseSize, OutputFormat,
+    SearchContextSize,
 };
 
 /// The response from the image generation endpoint.
@@ -22,13 +22,13 @@ pub struct ImagesResponse {
     pub background: Option<ImagesResponseBackground>,
     /// The output format of the image generation. Either `png`, `webp`, or `jpeg`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub output_format: Option<ImagesResponseOutputFormat>,
+    pub output_format: Option<OutputFormat>,
     /// The size of the image generated. Either `1024x1024`, `1024x1536`, or `1536x1024`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<ImagesResponseSize>,
     /// The quality of the image generated. Either `low`, `medium`, or `high`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quality: Option<Verbosity>,
+    pub quality: Option<SearchContextSize>,
     /// For `gpt-image-1` only, the token usage information for the image generation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<ImageGenUsage>,
@@ -52,9 +52,9 @@ impl<'de> serde::Deserialize<'de> for ImagesResponse {
                 let mut __f_created: Option<i64> = None;
                 let mut __f_data: Option<Option<Vec<Image>>> = None;
                 let mut __f_background: Option<Option<ImagesResponseBackground>> = None;
-                let mut __f_output_format: Option<Option<ImagesResponseOutputFormat>> = None;
+                let mut __f_output_format: Option<Option<OutputFormat>> = None;
                 let mut __f_size: Option<Option<ImagesResponseSize>> = None;
-                let mut __f_quality: Option<Option<Verbosity>> = None;
+                let mut __f_quality: Option<Option<SearchContextSize>> = None;
                 let mut __f_usage: Option<Option<ImageGenUsage>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {

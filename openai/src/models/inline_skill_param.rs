@@ -6,11 +6,14 @@ use super::InlineSkillSourceParam;
 
 /// `InlineSkillParam` (the OpenAPI document does not describe it).
 ///
-/// The `inline` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which reads and writes the `type` field.
+/// The `inline` member of [`ContainerAutoParamSkillsItem`](crate::ContainerAutoParamSkillsItem), which its `type` field selects.
+/// The `inline` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which its `type` field selects.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InlineSkillParam {
+    /// Defines an inline skill for this request.
+    pub r#type: InlineSkillParamType,
     /// The name of the skill.
     pub name: String,
     /// The description of the skill.
@@ -34,11 +37,13 @@ impl<'de> serde::Deserialize<'de> for InlineSkillParam {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<InlineSkillParamType> = None;
                 let mut __f_name: Option<String> = None;
                 let mut __f_description: Option<String> = None;
                 let mut __f_source: Option<InlineSkillSourceParam> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "name" => __rt::field(&mut __map, &mut __f_name, "name"),
                         "description" => {
                             __rt::field(&mut __map, &mut __f_description, "description")
@@ -48,6 +53,7 @@ impl<'de> serde::Deserialize<'de> for InlineSkillParam {
                     }?;
                 }
                 Ok(InlineSkillParam {
+                    r#type: __rt::required(__f_type, "type")?,
                     name: __rt::required(__f_name, "name")?,
                     description: __rt::required(__f_description, "description")?,
                     source: __rt::required(__f_source, "source")?,
@@ -57,7 +63,7 @@ impl<'de> serde::Deserialize<'de> for InlineSkillParam {
         deserializer
             .deserialize_struct(
                 "InlineSkillParam",
-                &["name", "description", "source"],
+                &["type", "name", "description", "source"],
                 __Visitor,
             )
     }
@@ -74,5 +80,64 @@ impl crate::request::Validate for InlineSkillParam {
             crate::request::Validate::validate_at(value, &at)?;
         }
         Ok(())
+    }
+}
+
+/// Defines an inline skill for this request.
+///
+/// Always `inline` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum InlineSkillParamType {
+    /// The value `inline`.
+    #[default]
+    Inline,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl InlineSkillParamType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inline => "inline",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for InlineSkillParamType {
+    fn from(value: &str) -> Self {
+        match value {
+            "inline" => Self::Inline,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for InlineSkillParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for InlineSkillParamType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for InlineSkillParamType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

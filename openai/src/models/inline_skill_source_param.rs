@@ -4,7 +4,7 @@
 
 /// Inline skill payload
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InlineSkillSourceParam {
     /// The type of the inline skill source. Must be `base64`.
@@ -80,7 +80,7 @@ impl crate::request::Validate for InlineSkillSourceParam {
 ///
 /// Always `base64` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InlineSkillSourceParamType {
     /// The value `base64`.
@@ -139,7 +139,7 @@ impl<'de> serde::Deserialize<'de> for InlineSkillSourceParamType {
 ///
 /// Always `application/zip` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InlineSkillSourceParamMediaType {
     /// The value `application/zip`.

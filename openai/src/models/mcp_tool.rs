@@ -12,8 +12,9 @@ use super::{
 ///
 /// The `mcp` member of [`RealtimeSessionCreateRequestGaToolsItem`](crate::RealtimeSessionCreateRequestGaToolsItem), which its `type` field selects.
 /// The `mcp` member of [`RealtimeSessionCreateResponseGaToolsItem`](crate::RealtimeSessionCreateResponseGaToolsItem), which its `type` field selects.
+/// The `mcp` member of [`Tool`](crate::Tool), which its `type` field selects.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpTool {
     /// The type of the MCP tool. Always `mcp`.
@@ -235,7 +236,7 @@ impl crate::request::Validate for McpTool {
 ///
 /// Always `mcp` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpToolType {
     /// The value `mcp`.

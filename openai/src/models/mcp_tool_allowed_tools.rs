@@ -6,7 +6,7 @@ use super::McpToolFilter;
 
 /// List of allowed tool names or a filter object.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum McpToolAllowedTools {
     /// The value when it is an array.

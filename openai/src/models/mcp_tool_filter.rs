@@ -4,7 +4,7 @@
 
 /// A filter object to specify which tools are allowed.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolFilter {
     /// List of allowed tool names.

@@ -6,7 +6,7 @@ use super::{McpToolRequireApprovalObject, McpToolRequireApprovalString};
 
 /// Specify which of the MCP server's tools require approval.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum McpToolRequireApproval {
     /// The value when it is an object.

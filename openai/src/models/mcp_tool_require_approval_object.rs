@@ -8,7 +8,7 @@ use super::McpToolFilter;
 /// `always`, `never`, or a filter object associated with tools
 /// that require approval.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolRequireApprovalObject {
     /// A filter object to specify which tools are allowed.

@@ -6,7 +6,7 @@
 /// `never`. When set to `always`, all tools will require approval. When
 /// set to `never`, all tools will not require approval.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum McpToolRequireApprovalString {
     /// The value `always`.

@@ -99,11 +99,51 @@ mod apply_patch_tool_call_output;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_tool_call_output::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod apply_patch_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use apply_patch_tool_param::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod apply_patch_update_file_operation;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use apply_patch_update_file_operation::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod approximate_location;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use approximate_location::*;
 
 #[cfg(
     any(
@@ -813,16 +853,74 @@ mod auto_chunking_strategy_request_param;
 #[cfg(feature = "vector-stores")]
 pub use auto_chunking_strategy_request_param::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod auto_code_interpreter_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use auto_code_interpreter_tool_param::*;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod auto_code_interpreter_tool_param_network_policy;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use auto_code_interpreter_tool_param_network_policy::*;
+
 #[cfg(feature = "chatkit")]
 mod automatic_thread_titling_param;
 
 #[cfg(feature = "chatkit")]
 pub use automatic_thread_titling_param::*;
 
-#[cfg(feature = "images")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod background;
 
-#[cfg(feature = "images")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use background::*;
 
 #[cfg(feature = "batch")]
@@ -879,10 +977,24 @@ mod batch_usage_output_tokens_details;
 #[cfg(feature = "batch")]
 pub use batch_usage_output_tokens_details::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod callable_tool_allowed_caller;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use callable_tool_allowed_caller::*;
 
 #[cfg(feature = "certificates")]
@@ -1377,6 +1489,26 @@ mod code_interpreter_output_logs;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_output_logs::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod code_interpreter_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use code_interpreter_tool::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod code_interpreter_tool_call;
 
@@ -1394,6 +1526,26 @@ mod code_interpreter_tool_call_status;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use code_interpreter_tool_call_status::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod code_interpreter_tool_container;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use code_interpreter_tool_container::*;
 
 #[cfg(feature = "responses")]
 mod compact_resource;
@@ -1419,6 +1571,94 @@ mod compaction_body;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use compaction_body::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod comparison_filter;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use comparison_filter::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod comparison_filter_type;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use comparison_filter_type::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod comparison_filter_value;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use comparison_filter_value::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod comparison_filter_value_array_item;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use comparison_filter_value_array_item::*;
+
 #[cfg(feature = "uploads")]
 mod complete_upload_request;
 
@@ -1443,6 +1683,50 @@ mod completion_usage_prompt_tokens_details;
 #[cfg(any(feature = "chat", feature = "completions"))]
 pub use completion_usage_prompt_tokens_details::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod compound_filter;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use compound_filter::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod compound_filter_type;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use compound_filter_type::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_action;
 
@@ -1461,6 +1745,26 @@ mod computer_call_safety_check_param;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_call_safety_check_param::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod computer_environment;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use computer_environment::*;
+
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod computer_screenshot_content;
 
@@ -1473,6 +1777,26 @@ mod computer_screenshot_image;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_screenshot_image::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod computer_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use computer_tool::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod computer_tool_call;
 
@@ -1484,6 +1808,90 @@ mod computer_tool_call_output_resource;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use computer_tool_call_output_resource::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod computer_use_preview_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use computer_use_preview_tool::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod container_auto_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use container_auto_param::*;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod container_auto_param_network_policy;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use container_auto_param_network_policy::*;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod container_auto_param_skills_item;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use container_auto_param_skills_item::*;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod container_file_citation_body;
@@ -1509,23 +1917,113 @@ mod container_list_resource;
 #[cfg(feature = "containers")]
 pub use container_list_resource::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod container_memory_limit;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use container_memory_limit::*;
+
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod container_network_policy_allowlist_param;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use container_network_policy_allowlist_param::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod container_network_policy_disabled_param;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use container_network_policy_disabled_param::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod container_network_policy_domain_secret_param;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use container_network_policy_domain_secret_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod container_reference_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use container_reference_param::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod container_reference_resource;
@@ -1835,16 +2333,48 @@ mod create_container_body_expires_after;
 #[cfg(feature = "containers")]
 pub use create_container_body_expires_after::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod create_container_body_network_policy;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use create_container_body_network_policy::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod create_container_body_skills_item;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use create_container_body_skills_item::*;
 
 #[cfg(feature = "containers")]
@@ -2479,6 +3009,46 @@ mod create_video_remix_body;
 #[cfg(feature = "videos")]
 pub use create_video_remix_body::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod custom_grammar_format_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use custom_grammar_format_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod custom_text_format_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use custom_text_format_param::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod custom_tool_call;
 
@@ -2540,16 +3110,50 @@ mod custom_tool_chat_completions_custom_format_grammar_grammar;
 pub use custom_tool_chat_completions_custom_format_grammar_grammar::*;
 
 #[cfg(any(feature = "chat", feature = "evals"))]
-mod custom_tool_chat_completions_custom_format_grammar_grammar_syntax;
-
-#[cfg(any(feature = "chat", feature = "evals"))]
-pub use custom_tool_chat_completions_custom_format_grammar_grammar_syntax::*;
-
-#[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions_custom_format_text;
 
 #[cfg(any(feature = "chat", feature = "evals"))]
 pub use custom_tool_chat_completions_custom_format_text::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod custom_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use custom_tool_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod custom_tool_param_format;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use custom_tool_param_format::*;
 
 #[cfg(feature = "assistants")]
 mod delete_assistant_response;
@@ -2698,12 +3302,6 @@ mod edit_image_body_json_param;
 pub use edit_image_body_json_param::*;
 
 #[cfg(feature = "images")]
-mod edit_image_body_json_param_input_fidelity;
-
-#[cfg(feature = "images")]
-pub use edit_image_body_json_param_input_fidelity::*;
-
-#[cfg(feature = "images")]
 mod edit_image_body_json_param_model;
 
 #[cfg(feature = "images")]
@@ -2732,6 +3330,26 @@ mod embedding;
 
 #[cfg(feature = "embeddings")]
 pub use embedding::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod empty_model_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use empty_model_param::*;
 
 #[cfg(feature = "videos")]
 mod error2;
@@ -2995,6 +3613,26 @@ mod file_search_ranking_options;
 #[cfg(feature = "assistants")]
 pub use file_search_ranking_options::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod file_search_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use file_search_tool::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod file_search_tool_call;
 
@@ -3018,6 +3656,28 @@ mod file_upload_param;
 
 #[cfg(feature = "chatkit")]
 pub use file_upload_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod filters;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use filters::*;
 
 #[cfg(feature = "fine-tuning")]
 mod fine_tune_dpo_hyperparameters;
@@ -3433,6 +4093,66 @@ mod function_shell_call_status;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_shell_call_status::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod function_shell_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use function_shell_tool_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod function_shell_tool_param_environment;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use function_shell_tool_param_environment::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod function_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use function_tool::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod function_tool_call;
 
@@ -3468,6 +4188,26 @@ mod function_tool_call_resource;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use function_tool_call_resource::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod function_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use function_tool_param::*;
 
 #[cfg(feature = "certificates")]
 mod get_certificate_include_item;
@@ -3546,6 +4286,28 @@ mod grader_text_similarity_evaluation_metric;
 
 #[cfg(any(feature = "evals", feature = "fine-tuning"))]
 pub use grader_text_similarity_evaluation_metric::*;
+
+#[cfg(
+    any(
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod grammar_syntax1;
+
+#[cfg(
+    any(
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use grammar_syntax1::*;
 
 #[cfg(
     any(
@@ -3663,6 +4425,26 @@ mod http_error;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use http_error::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod hybrid_search_options;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use hybrid_search_options::*;
+
 #[cfg(feature = "images")]
 mod image;
 
@@ -3674,6 +4456,26 @@ mod image_detail;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 pub use image_detail::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_action_enum;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_action_enum::*;
 
 #[cfg(feature = "images")]
 mod image_gen_input_usage_details;
@@ -3687,6 +4489,26 @@ mod image_gen_output_tokens_details;
 #[cfg(feature = "images")]
 pub use image_gen_output_tokens_details::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_tool::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod image_gen_tool_call;
 
@@ -3698,6 +4520,106 @@ mod image_gen_tool_call_status;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use image_gen_tool_call_status::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_tool_input_image_mask;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_tool_input_image_mask::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_tool_model;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_tool_model::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_tool_moderation;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_tool_moderation::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_tool_quality;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_tool_quality::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod image_gen_tool_size;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use image_gen_tool_size::*;
 
 #[cfg(feature = "images")]
 mod image_gen_usage;
@@ -3730,12 +4652,6 @@ mod images_response_background;
 pub use images_response_background::*;
 
 #[cfg(feature = "images")]
-mod images_response_output_format;
-
-#[cfg(feature = "images")]
-pub use images_response_output_format::*;
-
-#[cfg(feature = "images")]
 mod images_response_size;
 
 #[cfg(feature = "images")]
@@ -3759,17 +4675,71 @@ mod inference_options;
 #[cfg(feature = "chatkit")]
 pub use inference_options::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod inline_skill_param;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use inline_skill_param::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod inline_skill_source_param;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use inline_skill_source_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod input_fidelity;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use input_fidelity::*;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod input_file_content;
@@ -4005,6 +4975,26 @@ mod list_vector_stores_response;
 #[cfg(feature = "vector-stores")]
 pub use list_vector_stores_response::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod local_environment_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use local_environment_param::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod local_environment_resource;
 
@@ -4028,6 +5018,46 @@ mod local_shell_tool_call_output;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use local_shell_tool_call_output::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod local_shell_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use local_shell_tool_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod local_skill_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use local_skill_param::*;
 
 #[cfg(feature = "chatkit")]
 mod locked_status;
@@ -4071,16 +5101,44 @@ mod mcp_protocol_error;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_protocol_error::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool_allowed_tools;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool_allowed_tools::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4101,10 +5159,24 @@ mod mcp_tool_call_status;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_tool_call_status::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool_connector_id;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool_connector_id::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4113,35 +5185,85 @@ mod mcp_tool_execution_error;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use mcp_tool_execution_error::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool_filter;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool_filter::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool_require_approval;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool_require_approval::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool_require_approval_object;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool_require_approval_object::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod mcp_tool_require_approval_string;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use mcp_tool_require_approval_string::*;
-
-#[cfg(feature = "containers")]
-mod memory_limit;
-
-#[cfg(feature = "containers")]
-pub use memory_limit::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod message;
@@ -4489,6 +5611,46 @@ mod move_param;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use move_param::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod namespace_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use namespace_tool_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod namespace_tool_param_tools_item;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use namespace_tool_param_tools_item::*;
+
 #[cfg(feature = "realtime")]
 mod noise_reduction_type;
 
@@ -4659,10 +5821,26 @@ mod other_chunking_strategy_response_param;
 #[cfg(feature = "vector-stores")]
 pub use other_chunking_strategy_response_param::*;
 
-#[cfg(feature = "images")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod output_format;
 
-#[cfg(feature = "images")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use output_format::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -4736,6 +5914,26 @@ mod program_tool_call_caller_param;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use program_tool_call_caller_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod programmatic_tool_calling_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use programmatic_tool_calling_param::*;
 
 #[cfg(feature = "projects")]
 mod project;
@@ -5093,6 +6291,46 @@ mod public_update_organization_role_body;
 #[cfg(feature = "roles")]
 pub use public_update_organization_role_body::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod ranker_version_type;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use ranker_version_type::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod ranking_options;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use ranking_options::*;
+
 #[cfg(feature = "chatkit")]
 mod rate_limits_param;
 
@@ -5165,10 +6403,24 @@ mod realtime_create_client_secret_response_session;
 #[cfg(feature = "realtime")]
 pub use realtime_create_client_secret_response_session::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod realtime_function_tool;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use realtime_function_tool::*;
 
 #[cfg(feature = "realtime")]
@@ -5255,16 +6507,30 @@ mod realtime_session_create_request_ga_tool_choice;
 #[cfg(feature = "realtime")]
 pub use realtime_session_create_request_ga_tool_choice::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod realtime_session_create_request_ga_tool_choice_object;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use realtime_session_create_request_ga_tool_choice_object::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod realtime_session_create_request_ga_tools_item;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use realtime_session_create_request_ga_tools_item::*;
 
 #[cfg(feature = "realtime")]
@@ -5405,16 +6671,30 @@ mod realtime_session_create_response_ga_tool_choice;
 #[cfg(feature = "realtime")]
 pub use realtime_session_create_response_ga_tool_choice::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod realtime_session_create_response_ga_tool_choice_object;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use realtime_session_create_response_ga_tool_choice_object::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod realtime_session_create_response_ga_tools_item;
 
-#[cfg(feature = "realtime")]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use realtime_session_create_response_ga_tools_item::*;
 
 #[cfg(feature = "realtime")]
@@ -6295,6 +7575,50 @@ mod scroll_param;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use scroll_param::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod search_content_type;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use search_content_type::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses",
+        feature = "usage"
+    )
+)]
+mod search_context_size;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "images",
+        feature = "realtime",
+        feature = "responses",
+        feature = "usage"
+    )
+)]
+pub use search_context_size::*;
+
 #[cfg(feature = "projects")]
 mod service_account_api_key_body;
 
@@ -6331,10 +7655,26 @@ mod skill_list_resource;
 #[cfg(feature = "skills")]
 pub use skill_list_resource::*;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod skill_reference_param;
 
-#[cfg(feature = "containers")]
+#[cfg(
+    any(
+        feature = "containers",
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use skill_reference_param::*;
 
 #[cfg(feature = "skills")]
@@ -6354,6 +7694,24 @@ mod skill_version_resource;
 
 #[cfg(feature = "skills")]
 pub use skill_version_resource::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod specific_apply_patch_param;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use specific_apply_patch_param::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod specific_function_shell_param;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use specific_function_shell_param::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod specific_programmatic_tool_calling_param;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use specific_programmatic_tool_calling_param::*;
 
 #[cfg(feature = "spend-alerts")]
 mod spend_alert_notification_channel;
@@ -6569,6 +7927,26 @@ mod token_counts_resource;
 #[cfg(feature = "responses")]
 pub use token_counts_resource::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use tool::*;
+
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_call_caller;
 
@@ -6587,23 +7965,79 @@ mod tool_choice;
 #[cfg(feature = "chatkit")]
 pub use tool_choice::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod tool_choice_allowed;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use tool_choice_allowed::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod tool_choice_allowed_mode;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use tool_choice_allowed_mode::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod tool_choice_custom;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use tool_choice_custom::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod tool_choice_function;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use tool_choice_function::*;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 mod tool_choice_mcp;
 
-#[cfg(feature = "realtime")]
+#[cfg(any(feature = "realtime", feature = "responses"))]
 pub use tool_choice_mcp::*;
 
-#[cfg(any(feature = "assistants", feature = "chat", feature = "realtime"))]
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod tool_choice_options;
 
-#[cfg(any(feature = "assistants", feature = "chat", feature = "realtime"))]
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use tool_choice_options::*;
+
+#[cfg(feature = "responses")]
+mod tool_choice_param;
+
+#[cfg(feature = "responses")]
+pub use tool_choice_param::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod tool_choice_param_object;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use tool_choice_param_object::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod tool_choice_types;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use tool_choice_types::*;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+mod tool_choice_types_type;
+
+#[cfg(any(feature = "realtime", feature = "responses"))]
+pub use tool_choice_types_type::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod tool_search_call;
@@ -6611,10 +8045,24 @@ mod tool_search_call;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_search_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod tool_search_execution_type;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use tool_search_execution_type::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
@@ -6622,6 +8070,26 @@ mod tool_search_output;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use tool_search_output::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod tool_search_tool_param;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use tool_search_tool_param::*;
 
 #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
 mod top_log_prob;
@@ -7167,6 +8635,28 @@ mod vector_store_search_request;
 #[cfg(feature = "vector-stores")]
 pub use vector_store_search_request::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+mod vector_store_search_request_filters;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
+pub use vector_store_search_request_filters::*;
+
 #[cfg(feature = "vector-stores")]
 mod vector_store_search_request_query;
 
@@ -7203,14 +8693,10 @@ mod vector_store_search_results_page;
 #[cfg(feature = "vector-stores")]
 pub use vector_store_search_results_page::*;
 
-#[cfg(
-    any(feature = "chat", feature = "images", feature = "responses", feature = "usage")
-)]
+#[cfg(any(feature = "chat", feature = "responses"))]
 mod verbosity;
 
-#[cfg(
-    any(feature = "chat", feature = "images", feature = "responses", feature = "usage")
-)]
+#[cfg(any(feature = "chat", feature = "responses"))]
 pub use verbosity::*;
 
 #[cfg(feature = "videos")]
@@ -7321,6 +8807,26 @@ mod web_search_action_search_sources_item;
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_action_search_sources_item::*;
 
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod web_search_approximate_location;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use web_search_approximate_location::*;
+
 #[cfg(feature = "chat")]
 mod web_search_context_size;
 
@@ -7332,6 +8838,66 @@ mod web_search_location;
 
 #[cfg(feature = "chat")]
 pub use web_search_location::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod web_search_preview_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use web_search_preview_tool::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod web_search_preview_tool_type;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use web_search_preview_tool_type::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod web_search_tool;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use web_search_tool::*;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 mod web_search_tool_call;
@@ -7350,6 +8916,46 @@ mod web_search_tool_call_status;
 
 #[cfg(any(feature = "conversations", feature = "responses"))]
 pub use web_search_tool_call_status::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod web_search_tool_filters;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use web_search_tool_filters::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod web_search_tool_type;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use web_search_tool_type::*;
 
 #[cfg(feature = "chatkit")]
 mod widget_message_item;

@@ -4,7 +4,7 @@
 
 /// The format in which the generated images are returned. This parameter is only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
 ///
-/// Needs the crate feature `images` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `images`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum OutputFormat {
     /// The value `png`.

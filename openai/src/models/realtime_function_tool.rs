@@ -7,7 +7,7 @@
 /// The `function` member of [`RealtimeSessionCreateRequestGaToolsItem`](crate::RealtimeSessionCreateRequestGaToolsItem), which its `type` field selects.
 /// The `function` member of [`RealtimeSessionCreateResponseGaToolsItem`](crate::RealtimeSessionCreateResponseGaToolsItem), which its `type` field selects.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RealtimeFunctionTool {
     /// The type of the tool, i.e. `function`.
@@ -80,7 +80,7 @@ impl<'de> serde::Deserialize<'de> for RealtimeFunctionTool {
 ///
 /// Always `function` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RealtimeFunctionToolType {
     /// The value `function`.

@@ -7,7 +7,7 @@ use super::{ToolChoiceFunction, ToolChoiceMcp};
 /// How the model chooses tools. Provide one of the string modes or force a specific
 /// function/MCP tool.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateRequestGaToolChoiceObject {
     /// Use this option to force the model to call a specific function.

@@ -6,7 +6,7 @@ use super::{McpTool, RealtimeFunctionTool};
 
 /// `RealtimeSessionCreateRequestGaToolsItem` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RealtimeSessionCreateRequestGaToolsItem {
     /// Function tool

@@ -6,7 +6,7 @@ use super::{
     Metadata, Moderation, OutputItem, Prompt, PromptCacheOptions,
     PromptCacheRetentionEnum, Reasoning, ResponseConversation, ResponseError,
     ResponseIncompleteDetails, ResponseInstructions, ResponseStatus, ResponseTextParam,
-    ResponseUsage, ServiceTierResponses, TruncationEnum,
+    ResponseUsage, ServiceTierResponses, Tool, ToolChoiceParam, TruncationEnum,
 };
 
 /// The response object
@@ -126,11 +126,11 @@ pub struct Response {
     ///   and outputs. Learn more about
     ///   [function calling](/docs/guides/function-calling). You can also use
     ///   custom tools to call your own code.
-    pub tools: Vec<serde_json::Value>,
+    pub tools: Vec<Tool>,
     /// How the model should select which tool (or tools) to use when generating
     /// a response. See the `tools` parameter to see how to specify which tools
     /// the model can call.
-    pub tool_choice: serde_json::Value,
+    pub tool_choice: ToolChoiceParam,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
@@ -268,8 +268,8 @@ impl<'de> serde::Deserialize<'de> for Response {
                 let mut __f_background: Option<Option<bool>> = None;
                 let mut __f_max_tool_calls: Option<Option<i64>> = None;
                 let mut __f_text: Option<Option<ResponseTextParam>> = None;
-                let mut __f_tools: Option<Vec<serde_json::Value>> = None;
-                let mut __f_tool_choice: Option<serde_json::Value> = None;
+                let mut __f_tools: Option<Vec<Tool>> = None;
+                let mut __f_tool_choice: Option<ToolChoiceParam> = None;
                 let mut __f_prompt: Option<Option<Prompt>> = None;
                 let mut __f_service_tier: Option<Option<ServiceTierResponses>> = None;
                 let mut __f_truncation: Option<Option<TruncationEnum>> = None;

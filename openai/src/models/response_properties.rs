@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{Prompt, ResponseTextParam};
+use super::{Prompt, ResponseTextParam, Tool, ToolChoiceParam};
 
 /// `ResponseProperties` (the OpenAPI document does not describe it).
 ///
@@ -56,12 +56,12 @@ pub struct ResponseProperties {
     ///   [function calling](/docs/guides/function-calling). You can also use
     ///   custom tools to call your own code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tools: Option<Vec<serde_json::Value>>,
+    pub tools: Option<Vec<Tool>>,
     /// How the model should select which tool (or tools) to use when generating
     /// a response. See the `tools` parameter to see how to specify which tools
     /// the model can call.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tool_choice: Option<serde_json::Value>,
+    pub tool_choice: Option<ToolChoiceParam>,
     /// Reference to a prompt template and its variables.
     /// [Learn more](/docs/guides/text?api-mode=responses#reusable-prompts).
     ///
@@ -90,8 +90,8 @@ impl<'de> serde::Deserialize<'de> for ResponseProperties {
                 let mut __f_background: Option<Option<bool>> = None;
                 let mut __f_max_tool_calls: Option<Option<i64>> = None;
                 let mut __f_text: Option<Option<ResponseTextParam>> = None;
-                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
-                let mut __f_tool_choice: Option<Option<serde_json::Value>> = None;
+                let mut __f_tools: Option<Option<Vec<Tool>>> = None;
+                let mut __f_tool_choice: Option<Option<ToolChoiceParam>> = None;
                 let mut __f_prompt: Option<Option<Prompt>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {

@@ -4,11 +4,14 @@
 
 /// `SkillReferenceParam` (the OpenAPI document does not describe it).
 ///
-/// The `skill_reference` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which reads and writes the `type` field.
+/// The `skill_reference` member of [`ContainerAutoParamSkillsItem`](crate::ContainerAutoParamSkillsItem), which its `type` field selects.
+/// The `skill_reference` member of [`CreateContainerBodySkillsItem`](crate::CreateContainerBodySkillsItem), which its `type` field selects.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SkillReferenceParam {
+    /// References a skill created with the /v1/skills endpoint.
+    pub r#type: SkillReferenceParamType,
     /// The ID of the referenced skill.
     ///
     /// Constraint: 1 to 64 characters.
@@ -33,10 +36,12 @@ impl<'de> serde::Deserialize<'de> for SkillReferenceParam {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<SkillReferenceParamType> = None;
                 let mut __f_skill_id: Option<String> = None;
                 let mut __f_version: Option<Option<String>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "skill_id" => {
                             __rt::field(&mut __map, &mut __f_skill_id, "skill_id")
                         }
@@ -45,6 +50,7 @@ impl<'de> serde::Deserialize<'de> for SkillReferenceParam {
                     }?;
                 }
                 Ok(SkillReferenceParam {
+                    r#type: __rt::required(__f_type, "type")?,
                     skill_id: __rt::required(__f_skill_id, "skill_id")?,
                     version: __f_version.flatten(),
                 })
@@ -53,7 +59,7 @@ impl<'de> serde::Deserialize<'de> for SkillReferenceParam {
         deserializer
             .deserialize_struct(
                 "SkillReferenceParam",
-                &["skill_id", "version"],
+                &["type", "skill_id", "version"],
                 __Visitor,
             )
     }
@@ -71,5 +77,64 @@ impl crate::request::Validate for SkillReferenceParam {
             crate::request::check::max_length(at, value, 64)?;
         }
         Ok(())
+    }
+}
+
+/// References a skill created with the /v1/skills endpoint.
+///
+/// Always `skill_reference` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `containers`, `conversations`, `evals`, `realtime`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum SkillReferenceParamType {
+    /// The value `skill_reference`.
+    #[default]
+    SkillReference,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl SkillReferenceParamType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SkillReference => "skill_reference",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for SkillReferenceParamType {
+    fn from(value: &str) -> Self {
+        match value {
+            "skill_reference" => Self::SkillReference,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for SkillReferenceParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for SkillReferenceParamType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SkillReferenceParamType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

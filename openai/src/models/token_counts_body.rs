@@ -4,7 +4,7 @@
 
 use super::{
     ConversationParam, PersonalityEnum, Reasoning, ResponseTextParam,
-    TokenCountsBodyInput, TruncationEnum,
+    TokenCountsBodyInput, Tool, ToolChoiceParam, TruncationEnum,
 };
 
 /// `TokenCountsBody` (the OpenAPI document does not describe it).
@@ -32,7 +32,7 @@ pub struct TokenCountsBody {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tools: Option<Option<Vec<serde_json::Value>>>,
+    pub tools: Option<Option<Vec<Tool>>>,
     /// Configuration options for a text response from the model. Can be plain
     /// text or structured JSON data. Learn more:
     /// - [Text inputs and outputs](/docs/guides/text)
@@ -69,7 +69,7 @@ pub struct TokenCountsBody {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tool_choice: Option<Option<serde_json::Value>>,
+    pub tool_choice: Option<Option<ToolChoiceParam>>,
     /// Whether to allow the model to run tool calls in parallel.
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
@@ -97,14 +97,14 @@ impl<'de> serde::Deserialize<'de> for TokenCountsBody {
                 let mut __f_model: Option<Option<String>> = None;
                 let mut __f_input: Option<Option<TokenCountsBodyInput>> = None;
                 let mut __f_previous_response_id: Option<Option<String>> = None;
-                let mut __f_tools: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_tools: Option<Option<Vec<Tool>>> = None;
                 let mut __f_text: Option<Option<ResponseTextParam>> = None;
                 let mut __f_reasoning: Option<Option<Reasoning>> = None;
                 let mut __f_truncation: Option<Option<TruncationEnum>> = None;
                 let mut __f_instructions: Option<Option<String>> = None;
                 let mut __f_personality: Option<Option<PersonalityEnum>> = None;
                 let mut __f_conversation: Option<Option<ConversationParam>> = None;
-                let mut __f_tool_choice: Option<Option<serde_json::Value>> = None;
+                let mut __f_tool_choice: Option<Option<ToolChoiceParam>> = None;
                 let mut __f_parallel_tool_calls: Option<Option<bool>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
@@ -190,5 +190,22 @@ impl<'de> serde::Deserialize<'de> for TokenCountsBody {
                 ],
                 __Visitor,
             )
+    }
+}
+
+#[allow(deprecated)]
+impl crate::request::Validate for TokenCountsBody {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        if let Some(Some(value)) = &self.tools {
+            let at = at.field("tools");
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
+        }
+        Ok(())
     }
 }

@@ -6,8 +6,9 @@
 ///
 /// The `function` member of [`RealtimeSessionCreateRequestGaToolChoiceObject`](crate::RealtimeSessionCreateRequestGaToolChoiceObject), which its `type` field selects.
 /// The `function` member of [`RealtimeSessionCreateResponseGaToolChoiceObject`](crate::RealtimeSessionCreateResponseGaToolChoiceObject), which its `type` field selects.
+/// The `function` member of [`ToolChoiceParamObject`](crate::ToolChoiceParamObject), which its `type` field selects.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolChoiceFunction {
     /// For function calling, the type is always `function`.
@@ -55,7 +56,7 @@ impl<'de> serde::Deserialize<'de> for ToolChoiceFunction {
 ///
 /// Always `function` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolChoiceFunctionType {
     /// The value `function`.

@@ -6,8 +6,9 @@
 ///
 /// The `mcp` member of [`RealtimeSessionCreateRequestGaToolChoiceObject`](crate::RealtimeSessionCreateRequestGaToolChoiceObject), which its `type` field selects.
 /// The `mcp` member of [`RealtimeSessionCreateResponseGaToolChoiceObject`](crate::RealtimeSessionCreateResponseGaToolChoiceObject), which its `type` field selects.
+/// The `mcp` member of [`ToolChoiceParamObject`](crate::ToolChoiceParamObject), which its `type` field selects.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolChoiceMcp {
     /// For MCP tools, the type is always `mcp`.
@@ -73,7 +74,7 @@ impl<'de> serde::Deserialize<'de> for ToolChoiceMcp {
 ///
 /// Always `mcp` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `realtime` (or `full`).
+/// Needs one of the crate features `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolChoiceMcpType {
     /// The value `mcp`.

@@ -11,7 +11,7 @@
 ///
 /// `required` means the model must call one or more tools.
 ///
-/// Needs one of the crate features `assistants`, `chat`, `realtime` (or `full`).
+/// Needs one of the crate features `assistants`, `chat`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ToolChoiceOptions {
     /// The value `none`.

@@ -4,7 +4,7 @@
 
 /// `ToolSearchExecutionType` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ToolSearchExecutionType {
     /// The value `server`.

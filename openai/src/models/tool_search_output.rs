@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FunctionCallOutputStatusEnum, ToolSearchExecutionType};
+use super::{FunctionCallOutputStatusEnum, Tool, ToolSearchExecutionType};
 
 /// `ToolSearchOutput` (the OpenAPI document does not describe it).
 ///
@@ -22,7 +22,7 @@ pub struct ToolSearchOutput {
     /// Whether tool search was executed by the server or by the client.
     pub execution: ToolSearchExecutionType,
     /// The loaded tool definitions returned by tool search.
-    pub tools: Vec<serde_json::Value>,
+    pub tools: Vec<Tool>,
     /// The status of the tool search output item that was recorded.
     pub status: FunctionCallOutputStatusEnum,
     /// The identifier of the actor that created the item.
@@ -49,7 +49,7 @@ impl<'de> serde::Deserialize<'de> for ToolSearchOutput {
                 let mut __f_id: Option<String> = None;
                 let mut __f_call_id: Option<Option<String>> = None;
                 let mut __f_execution: Option<ToolSearchExecutionType> = None;
-                let mut __f_tools: Option<Vec<serde_json::Value>> = None;
+                let mut __f_tools: Option<Vec<Tool>> = None;
                 let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
                 let mut __f_created_by: Option<Option<String>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {

@@ -2,7 +2,10 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{VectorStoreSearchRequestQuery, VectorStoreSearchRequestRankingOptions};
+use super::{
+    VectorStoreSearchRequestFilters, VectorStoreSearchRequestQuery,
+    VectorStoreSearchRequestRankingOptions,
+};
 
 /// `VectorStoreSearchRequest` (the OpenAPI document does not describe it).
 ///
@@ -21,7 +24,7 @@ pub struct VectorStoreSearchRequest {
     pub max_num_results: Option<i64>,
     /// A filter to apply based on file attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub filters: Option<serde_json::Value>,
+    pub filters: Option<VectorStoreSearchRequestFilters>,
     /// Ranking options for search.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ranking_options: Option<VectorStoreSearchRequestRankingOptions>,
@@ -45,7 +48,7 @@ impl<'de> serde::Deserialize<'de> for VectorStoreSearchRequest {
                 let mut __f_query: Option<VectorStoreSearchRequestQuery> = None;
                 let mut __f_rewrite_query: Option<Option<bool>> = None;
                 let mut __f_max_num_results: Option<Option<i64>> = None;
-                let mut __f_filters: Option<Option<serde_json::Value>> = None;
+                let mut __f_filters: Option<Option<VectorStoreSearchRequestFilters>> = None;
                 let mut __f_ranking_options: Option<
                     Option<VectorStoreSearchRequestRankingOptions>,
                 > = None;
@@ -110,6 +113,10 @@ impl crate::request::Validate for VectorStoreSearchRequest {
             let at = at.field("max_num_results");
             crate::request::check::minimum(at, *value, 1)?;
             crate::request::check::maximum(at, *value, 50)?;
+        }
+        if let Some(value) = &self.filters {
+            let at = at.field("filters");
+            crate::request::Validate::validate_at(value, &at)?;
         }
         if let Some(value) = &self.ranking_options {
             let at = at.field("ranking_options");

@@ -7,7 +7,7 @@
 /// Currently supported values are `low`, `medium`, and `high`. The default is
 /// `medium`.
 ///
-/// Needs one of the crate features `chat`, `images`, `responses`, `usage` (or `full`).
+/// Needs one of the crate features `chat`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Verbosity {
     /// The value `low`.

@@ -59,7 +59,7 @@ impl CreateContainer {
         self
     }
     /// Optional memory limit for the container. Defaults to "1g".
-    pub fn memory_limit(mut self, memory_limit: MemoryLimit) -> Self {
+    pub fn memory_limit(mut self, memory_limit: ContainerMemoryLimit) -> Self {
         self.body.memory_limit = Some(memory_limit);
         self
     }
@@ -129,7 +129,7 @@ impl crate::client::Call<CreateContainer> {
         self.map(|__request| __request.skills(skills))
     }
     /// Sets `memory_limit`: see [`CreateContainer::memory_limit`].
-    pub fn memory_limit(self, memory_limit: MemoryLimit) -> Self {
+    pub fn memory_limit(self, memory_limit: ContainerMemoryLimit) -> Self {
         self.map(|__request| __request.memory_limit(memory_limit))
     }
     /// Sets `network_policy`: see [`CreateContainer::network_policy`].

@@ -108,10 +108,7 @@ impl CreateImageEdit {
     /// Controls fidelity to the original input image(s).
     ///
     /// Unset, it is not sent; [`input_fidelity_null`](Self::input_fidelity_null) sends `null`.
-    pub fn input_fidelity(
-        mut self,
-        input_fidelity: EditImageBodyJsonParamInputFidelity,
-    ) -> Self {
+    pub fn input_fidelity(mut self, input_fidelity: InputFidelity) -> Self {
         self.body.input_fidelity = Some(Some(input_fidelity));
         self
     }
@@ -296,10 +293,7 @@ impl crate::client::Call<CreateImageEdit> {
         self.map(|__request| __request.quality_null())
     }
     /// Sets `input_fidelity`: see [`CreateImageEdit::input_fidelity`].
-    pub fn input_fidelity(
-        self,
-        input_fidelity: EditImageBodyJsonParamInputFidelity,
-    ) -> Self {
+    pub fn input_fidelity(self, input_fidelity: InputFidelity) -> Self {
         self.map(|__request| __request.input_fidelity(input_fidelity))
     }
     /// Sends `input_fidelity` as `null`: see [`CreateImageEdit::input_fidelity_null`].

@@ -270,15 +270,15 @@ impl CreateResponse {
     ///   and outputs. Learn more about
     ///   [function calling](/docs/guides/function-calling). You can also use
     ///   custom tools to call your own code.
-    pub fn tools(mut self, tools: impl IntoIterator<Item = serde_json::Value>) -> Self {
+    pub fn tools(mut self, tools: impl IntoIterator<Item = Tool>) -> Self {
         self.body.tools = Some(tools.into_iter().collect());
         self
     }
     /// How the model should select which tool (or tools) to use when generating
     /// a response. See the `tools` parameter to see how to specify which tools
     /// the model can call.
-    pub fn tool_choice(mut self, tool_choice: impl Into<serde_json::Value>) -> Self {
-        self.body.tool_choice = Some(tool_choice.into());
+    pub fn tool_choice(mut self, tool_choice: ToolChoiceParam) -> Self {
+        self.body.tool_choice = Some(tool_choice);
         self
     }
     /// Reference to a prompt template and its variables.
@@ -656,11 +656,11 @@ impl crate::client::Call<CreateResponse> {
         self.map(|__request| __request.text(text))
     }
     /// Sets `tools`: see [`CreateResponse::tools`].
-    pub fn tools(self, tools: impl IntoIterator<Item = serde_json::Value>) -> Self {
+    pub fn tools(self, tools: impl IntoIterator<Item = Tool>) -> Self {
         self.map(|__request| __request.tools(tools))
     }
     /// Sets `tool_choice`: see [`CreateResponse::tool_choice`].
-    pub fn tool_choice(self, tool_choice: impl Into<serde_json::Value>) -> Self {
+    pub fn tool_choice(self, tool_choice: ToolChoiceParam) -> Self {
         self.map(|__request| __request.tool_choice(tool_choice))
     }
     /// Sets `prompt`: see [`CreateResponse::prompt`].

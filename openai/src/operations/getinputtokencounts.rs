@@ -84,7 +84,7 @@ impl Getinputtokencounts {
     /// An array of tools the model may call while generating a response. You can specify which tool to use by setting the `tool_choice` parameter.
     ///
     /// Unset, it is not sent; [`tools_null`](Self::tools_null) sends `null`.
-    pub fn tools(mut self, tools: impl IntoIterator<Item = serde_json::Value>) -> Self {
+    pub fn tools(mut self, tools: impl IntoIterator<Item = Tool>) -> Self {
         self.body.tools = Some(Some(tools.into_iter().collect()));
         self
     }
@@ -160,8 +160,8 @@ impl Getinputtokencounts {
     /// Controls which tool the model should use, if any.
     ///
     /// Unset, it is not sent; [`tool_choice_null`](Self::tool_choice_null) sends `null`.
-    pub fn tool_choice(mut self, tool_choice: impl Into<serde_json::Value>) -> Self {
-        self.body.tool_choice = Some(Some(tool_choice.into()));
+    pub fn tool_choice(mut self, tool_choice: ToolChoiceParam) -> Self {
+        self.body.tool_choice = Some(Some(tool_choice));
         self
     }
     /// Sends `tool_choice` as `null`: see [`Getinputtokencounts::tool_choice`].
@@ -195,6 +195,7 @@ impl crate::request::Operation for Getinputtokencounts {
     const API: &'static typed_api_runtime::Api = &crate::API;
     const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::POST;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
+        crate::request::Validate::validate(&self.body)?;
         Ok(())
     }
     fn write_path(&self, out: &mut String) {
@@ -250,7 +251,7 @@ impl crate::client::Call<Getinputtokencounts> {
         self.map(|__request| __request.previous_response_id_null())
     }
     /// Sets `tools`: see [`Getinputtokencounts::tools`].
-    pub fn tools(self, tools: impl IntoIterator<Item = serde_json::Value>) -> Self {
+    pub fn tools(self, tools: impl IntoIterator<Item = Tool>) -> Self {
         self.map(|__request| __request.tools(tools))
     }
     /// Sends `tools` as `null`: see [`Getinputtokencounts::tools_null`].
@@ -299,7 +300,7 @@ impl crate::client::Call<Getinputtokencounts> {
         self.map(|__request| __request.conversation_null())
     }
     /// Sets `tool_choice`: see [`Getinputtokencounts::tool_choice`].
-    pub fn tool_choice(self, tool_choice: impl Into<serde_json::Value>) -> Self {
+    pub fn tool_choice(self, tool_choice: ToolChoiceParam) -> Self {
         self.map(|__request| __request.tool_choice(tool_choice))
     }
     /// Sends `tool_choice` as `null`: see [`Getinputtokencounts::tool_choice_null`].

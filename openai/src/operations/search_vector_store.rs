@@ -61,8 +61,8 @@ impl SearchVectorStore {
         self
     }
     /// A filter to apply based on file attributes.
-    pub fn filters(mut self, filters: impl Into<serde_json::Value>) -> Self {
-        self.body.filters = Some(filters.into());
+    pub fn filters(mut self, filters: VectorStoreSearchRequestFilters) -> Self {
+        self.body.filters = Some(filters);
         self
     }
     /// Ranking options for search.
@@ -126,7 +126,7 @@ impl crate::client::Call<SearchVectorStore> {
         self.map(|__request| __request.max_num_results(max_num_results))
     }
     /// Sets `filters`: see [`SearchVectorStore::filters`].
-    pub fn filters(self, filters: impl Into<serde_json::Value>) -> Self {
+    pub fn filters(self, filters: VectorStoreSearchRequestFilters) -> Self {
         self.map(|__request| __request.filters(filters))
     }
     /// Sets `ranking_options`: see [`SearchVectorStore::ranking_options`].

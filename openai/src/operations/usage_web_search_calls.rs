@@ -19,7 +19,7 @@ pub struct UsageWebSearchCalls {
     user_ids: Option<Vec<String>>,
     api_key_ids: Option<Vec<String>>,
     models: Option<Vec<String>>,
-    context_levels: Option<Vec<Verbosity>>,
+    context_levels: Option<Vec<SearchContextSize>>,
     group_by: Option<Vec<UsageWebSearchCallsGroupByItem>>,
     limit: Option<i64>,
     page: Option<String>,
@@ -79,7 +79,7 @@ impl UsageWebSearchCalls {
     /// Return only web search usage for these context levels.
     pub fn context_levels(
         mut self,
-        context_levels: impl IntoIterator<Item = Verbosity>,
+        context_levels: impl IntoIterator<Item = SearchContextSize>,
     ) -> Self {
         self.context_levels = Some(context_levels.into_iter().collect());
         self
@@ -212,7 +212,7 @@ impl crate::client::Call<UsageWebSearchCalls> {
     /// Sets `context_levels`: see [`UsageWebSearchCalls::context_levels`].
     pub fn context_levels(
         self,
-        context_levels: impl IntoIterator<Item = Verbosity>,
+        context_levels: impl IntoIterator<Item = SearchContextSize>,
     ) -> Self {
         self.map(|__request| __request.context_levels(context_levels))
     }

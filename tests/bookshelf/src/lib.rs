@@ -190,6 +190,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Author>("Author");
     visitor.visit::<Availability>("Availability");
     visitor.visit::<OnLoan>("OnLoan");
+    visitor.visit::<Away>("Away");
+    visitor.visit::<AwayReason>("AwayReason");
     visitor.visit::<Book>("Book");
     visitor.visit::<BookObject>("BookObject");
     visitor.visit::<BookFormat>("BookFormat");

@@ -141,23 +141,28 @@ impl Schema {
         })
     }
 
-    /// Every member with its tag, and members with tags this crate does not know.
+    /// Every member with its tag (each of its tag values), and members with tags this crate
+    /// does not know.
     fn union(&self, u: &ir::Union, depth: usize) -> BoxedStrategy<Sample> {
-        let known: Vec<String> = u.variants.iter().map(|v| v.variant.name.wire.clone()).collect();
+        let tags = |v: &ir::UnionVariant| -> Vec<String> {
+            std::iter::once(v.variant.name.wire.clone()).chain(v.other_tags.iter().cloned()).collect()
+        };
+        let known: Vec<String> = u.variants.iter().flat_map(tags).collect();
         let mut members: Vec<BoxedStrategy<Sample>> = Vec::new();
         for variant in &u.variants {
             let Some(Item::Struct(member)) = self.items.get(&variant.member) else {
                 panic!("{}: union member `{}` is not a struct", self.spec, variant.member);
             };
-            let (tag, value) = (u.tag.clone(), Value::String(variant.variant.name.wire.clone()));
-            let tagged = self.object(member, &[], depth + 1).prop_map(move |mut sample| {
-                for object in [&mut sample.input, &mut sample.canonical] {
-                    if let Value::Object(map) = object {
-                        map.insert(tag.clone(), value.clone());
+            let tag = u.tag.clone();
+            let tagged =
+                (self.object(member, &[], depth + 1), select(tags(variant))).prop_map(move |(mut sample, value)| {
+                    for object in [&mut sample.input, &mut sample.canonical] {
+                        if let Value::Object(map) = object {
+                            map.insert(tag.clone(), Value::String(value.clone()));
+                        }
                     }
-                }
-                sample
-            });
+                    sample
+                });
             members.push(tagged.boxed());
         }
         let tag = u.tag.clone();

@@ -1,8 +1,9 @@
 //! `oneOf` and `anyOf`. After the nullable wrapper is taken off (`[X, {type: null}]` is `X`,
 //! nullable), the members are grouped by JSON kind:
 //! - one kind only: `anyOf [string, enum]` (OpenAI's "known values, or any other") is the
-//!   enum, which is open already; objects tagged by a one-value property (`type`, or the
-//!   `discriminator`'s) are a union tagged by it, nested unions on the same tag flattened;
+//!   enum, which is open already; objects tagged by a property with values of their own
+//!   (`type`, or the `discriminator`'s: a `const`, or an enum whose member is then listed
+//!   under each value) are a union tagged by it, nested unions on the same tag flattened;
 //! - several kinds, one member each: a union by kind;
 //! - `anyOf` members that only list `required` fields ("one of these field sets") leave the
 //!   object as it is, and are noted: the check is not made before sending.
@@ -175,17 +176,21 @@ impl<'a> Importer<'a> {
             self.flatten_members(member, &p.push(i), &mut flat, 0);
         }
         let Some(tag) = self.find_tag(&flat) else {
-            return self.loosely(p, "a union of objects with no tag field (a property with one value in each)");
+            return self.loosely(p, "a union of objects with no tag field (a property with values of its own in each)");
         };
         let mut variants = Mapping::new();
         self.enter_definition();
         for (at, member) in &flat {
-            let Some(value) = self.deref(member).and_then(|m| tag_value(self, m, &tag)) else { continue };
-            let member_name = naming::inline_type(name, &value).unwrap_or_else(|_| format!("{name}Member"));
+            let Some(values) = self.deref(member).and_then(|m| tag_values(self, m, &tag)) else { continue };
+            let first = values.first().map_or("", String::as_str);
+            let member_name = naming::inline_type(name, first).unwrap_or_else(|_| format!("{name}Member"));
             let ty = self.inline(member, at, &member_name);
             match ty.expr_text() {
                 Some(e) if self.is_defined(e) && !ty.nullable => {
-                    variants.insert(value.into(), e.into());
+                    // A member tagged by an enum is listed under each of its values.
+                    for value in values {
+                        variants.insert(value.into(), e.into());
+                    }
                 }
                 _ => {
                     self.leave_definition();
@@ -218,8 +223,9 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// The property every member sets to a value of its own: the `discriminator`'s when
-    /// stated, else the first such property of the first member.
+    /// The property every member sets to values of its own (one, or an enum's, no two
+    /// members sharing one): the `discriminator`'s when stated, else the first such property
+    /// of the first member.
     fn find_tag(&self, members: &[(Pointer, &Value)]) -> Option<String> {
         let first = self.deref(members.first()?.1)?;
         let mut candidates: Vec<String> = Vec::new();
@@ -228,10 +234,10 @@ impl<'a> Importer<'a> {
         }
         candidates.extend(self.property_names(first));
         candidates.into_iter().find(|tag| {
-            let mut seen = Vec::new();
-            members.iter().all(|(_, m)| match self.deref(m).and_then(|m| tag_value(self, m, tag)) {
-                Some(v) if !seen.contains(&v) => {
-                    seen.push(v);
+            let mut seen: Vec<String> = Vec::new();
+            members.iter().all(|(_, m)| match self.deref(m).and_then(|m| tag_values(self, m, tag)) {
+                Some(values) if !values.iter().any(|v| seen.contains(v)) => {
+                    seen.extend(values);
                     true
                 }
                 _ => false,
@@ -259,17 +265,21 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// The one value a member gives its tag property (through `allOf` parts), if it has one.
-fn tag_value(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<String> {
+/// The values a member allows its tag property (through `allOf` parts): its `const`, or its
+/// enum's values (all strings, distinct), if it has either.
+fn tag_values(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<Vec<String>> {
     if let Some(prop) = s.get("properties").and_then(|p| p.get(tag)) {
         let prop = importer.deref(prop)?;
         return match (prop.get("enum").and_then(Value::as_array), prop.get("const")) {
-            (Some(values), _) if values.len() == 1 => values[0].as_str().map(str::to_owned),
-            (_, Some(Value::String(c))) => Some(c.clone()),
+            (Some(values), _) if !values.is_empty() => {
+                let values: Option<Vec<String>> = values.iter().map(|v| v.as_str().map(str::to_owned)).collect();
+                values.filter(|v| (1..v.len()).all(|i| !v[..i].contains(&v[i])))
+            }
+            (_, Some(Value::String(c))) => Some(vec![c.clone()]),
             _ => None,
         };
     }
-    s.get("allOf")?.as_array()?.iter().filter_map(|m| importer.deref(m)).find_map(|m| tag_value(importer, m, tag))
+    s.get("allOf")?.as_array()?.iter().filter_map(|m| importer.deref(m)).find_map(|m| tag_values(importer, m, tag))
 }
 
 /// A member that only lists `required` fields (and maybe a description): a field-set check.

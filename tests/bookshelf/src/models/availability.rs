@@ -2,13 +2,17 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::OnShelf;
+use super::{Away, OnShelf};
 
 /// Where a book is right now.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Availability {
     /// The book is on its shelf.
     OnShelf(OnShelf),
+    /// The book is away for a while, in transit between branches or at the bindery.
+    ///
+    /// Selected by the tag values `in_transit`, `at_bindery`; the member's own tag field says which.
+    Away(Away),
     /// The book has been borrowed.
     OnLoan(OnLoan),
     /// A member this version of the spec does not know (its `status` is none of the above),
@@ -23,6 +27,7 @@ impl Availability {
     pub fn tag(&self) -> Option<&str> {
         match self {
             Self::OnShelf(_) => Some("on_shelf"),
+            Self::Away(member) => Some(member.status.as_str()),
             Self::OnLoan(_) => Some("on_loan"),
             Self::Unknown(raw) => raw.get("status").and_then(serde_json::Value::as_str),
         }
@@ -40,14 +45,15 @@ impl serde::Serialize for Availability {
             #[serde(rename = "on_shelf")]
             V0(&'a OnShelf),
             #[serde(rename = "on_loan")]
-            V1(&'a OnLoan),
+            V2(&'a OnLoan),
         }
         match self {
             Self::OnShelf(member) => {
                 serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
+            Self::Away(member) => serde::Serialize::serialize(member, serializer),
             Self::OnLoan(member) => {
-                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
+                serde::Serialize::serialize(&__Tagged::V2(member), serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -69,6 +75,7 @@ impl<'de> typed_api_runtime::__private::Union<'de> for Availability {
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
             "on_shelf" => rest.decode().map(Self::OnShelf),
+            "in_transit" | "at_bindery" => rest.decode_tagged().map(Self::Away),
             "on_loan" => rest.decode().map(Self::OnLoan),
             _ => rest.unknown().map(Self::Unknown),
         }

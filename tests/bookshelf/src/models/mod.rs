@@ -11,6 +11,10 @@ mod availability;
 
 pub use availability::*;
 
+mod away;
+
+pub use away::*;
+
 mod book;
 
 pub use book::*;

@@ -2,15 +2,20 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-/// The syntax of the grammar definition. One of `lark` or `regex`.
+/// The quality of the generated image. One of `low`, `medium`, `high`,
+/// or `auto`. Default: `auto`.
 ///
-/// Needs one of the crate features `chat`, `evals` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
-    /// The value `lark`.
-    Lark,
-    /// The value `regex`.
-    Regex,
+pub enum ImageGenToolQuality {
+    /// The value `low`.
+    Low,
+    /// The value `medium`.
+    Medium,
+    /// The value `high`.
+    High,
+    /// The value `auto`.
+    Auto,
     /// A value this version of the spec does not know, kept as sent so that it
     /// encodes back unchanged.
     ///
@@ -18,34 +23,38 @@ pub enum CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
     Unknown(String),
 }
 
-impl CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
+impl ImageGenToolQuality {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Lark => "lark",
-            Self::Regex => "regex",
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::Auto => "auto",
             Self::Unknown(value) => value,
         }
     }
 }
 
-impl From<&str> for CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
+impl From<&str> for ImageGenToolQuality {
     fn from(value: &str) -> Self {
         match value {
-            "lark" => Self::Lark,
-            "regex" => Self::Regex,
+            "low" => Self::Low,
+            "medium" => Self::Medium,
+            "high" => Self::High,
+            "auto" => Self::Auto,
             other => Self::Unknown(other.to_owned()),
         }
     }
 }
 
-impl std::fmt::Display for CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
+impl std::fmt::Display for ImageGenToolQuality {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
+impl serde::Serialize for ImageGenToolQuality {
     fn serialize<__S: serde::Serializer>(
         &self,
         serializer: __S,
@@ -54,8 +63,7 @@ impl serde::Serialize for CustomToolChatCompletionsCustomFormatGrammarGrammarSyn
     }
 }
 
-impl<'de> serde::Deserialize<'de>
-for CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax {
+impl<'de> serde::Deserialize<'de> for ImageGenToolQuality {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {

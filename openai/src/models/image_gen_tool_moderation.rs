@@ -2,19 +2,15 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-/// The memory limit configured for the container.
+/// Moderation level for the generated image. Default: `auto`.
 ///
-/// Needs the crate feature `containers` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum MemoryLimit {
-    /// The value `1g`.
-    V1g,
-    /// The value `4g`.
-    V4g,
-    /// The value `16g`.
-    V16g,
-    /// The value `64g`.
-    V64g,
+pub enum ImageGenToolModeration {
+    /// The value `auto`.
+    Auto,
+    /// The value `low`.
+    Low,
     /// A value this version of the spec does not know, kept as sent so that it
     /// encodes back unchanged.
     ///
@@ -22,38 +18,34 @@ pub enum MemoryLimit {
     Unknown(String),
 }
 
-impl MemoryLimit {
+impl ImageGenToolModeration {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::V1g => "1g",
-            Self::V4g => "4g",
-            Self::V16g => "16g",
-            Self::V64g => "64g",
+            Self::Auto => "auto",
+            Self::Low => "low",
             Self::Unknown(value) => value,
         }
     }
 }
 
-impl From<&str> for MemoryLimit {
+impl From<&str> for ImageGenToolModeration {
     fn from(value: &str) -> Self {
         match value {
-            "1g" => Self::V1g,
-            "4g" => Self::V4g,
-            "16g" => Self::V16g,
-            "64g" => Self::V64g,
+            "auto" => Self::Auto,
+            "low" => Self::Low,
             other => Self::Unknown(other.to_owned()),
         }
     }
 }
 
-impl std::fmt::Display for MemoryLimit {
+impl std::fmt::Display for ImageGenToolModeration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for MemoryLimit {
+impl serde::Serialize for ImageGenToolModeration {
     fn serialize<__S: serde::Serializer>(
         &self,
         serializer: __S,
@@ -62,7 +54,7 @@ impl serde::Serialize for MemoryLimit {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for MemoryLimit {
+impl<'de> serde::Deserialize<'de> for ImageGenToolModeration {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {

@@ -2,15 +2,15 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-/// `EditImageBodyJsonParamInputFidelity` (the OpenAPI document does not describe it).
+/// `SearchContentType` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `images` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum EditImageBodyJsonParamInputFidelity {
-    /// The value `high`.
-    High,
-    /// The value `low`.
-    Low,
+pub enum SearchContentType {
+    /// The value `text`.
+    Text,
+    /// The value `image`.
+    Image,
     /// A value this version of the spec does not know, kept as sent so that it
     /// encodes back unchanged.
     ///
@@ -18,34 +18,34 @@ pub enum EditImageBodyJsonParamInputFidelity {
     Unknown(String),
 }
 
-impl EditImageBodyJsonParamInputFidelity {
+impl SearchContentType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::High => "high",
-            Self::Low => "low",
+            Self::Text => "text",
+            Self::Image => "image",
             Self::Unknown(value) => value,
         }
     }
 }
 
-impl From<&str> for EditImageBodyJsonParamInputFidelity {
+impl From<&str> for SearchContentType {
     fn from(value: &str) -> Self {
         match value {
-            "high" => Self::High,
-            "low" => Self::Low,
+            "text" => Self::Text,
+            "image" => Self::Image,
             other => Self::Unknown(other.to_owned()),
         }
     }
 }
 
-impl std::fmt::Display for EditImageBodyJsonParamInputFidelity {
+impl std::fmt::Display for SearchContentType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for EditImageBodyJsonParamInputFidelity {
+impl serde::Serialize for SearchContentType {
     fn serialize<__S: serde::Serializer>(
         &self,
         serializer: __S,
@@ -54,7 +54,7 @@ impl serde::Serialize for EditImageBodyJsonParamInputFidelity {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for EditImageBodyJsonParamInputFidelity {
+impl<'de> serde::Deserialize<'de> for SearchContentType {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {

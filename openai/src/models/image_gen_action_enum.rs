@@ -2,17 +2,17 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-/// The output format of the image generation. Either `png`, `webp`, or `jpeg`.
+/// `ImageGenActionEnum` (the OpenAPI document does not describe it).
 ///
-/// Needs the crate feature `images` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ImagesResponseOutputFormat {
-    /// The value `png`.
-    Png,
-    /// The value `webp`.
-    Webp,
-    /// The value `jpeg`.
-    Jpeg,
+pub enum ImageGenActionEnum {
+    /// The value `generate`.
+    Generate,
+    /// The value `edit`.
+    Edit,
+    /// The value `auto`.
+    Auto,
     /// A value this version of the spec does not know, kept as sent so that it
     /// encodes back unchanged.
     ///
@@ -20,36 +20,36 @@ pub enum ImagesResponseOutputFormat {
     Unknown(String),
 }
 
-impl ImagesResponseOutputFormat {
+impl ImageGenActionEnum {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::Png => "png",
-            Self::Webp => "webp",
-            Self::Jpeg => "jpeg",
+            Self::Generate => "generate",
+            Self::Edit => "edit",
+            Self::Auto => "auto",
             Self::Unknown(value) => value,
         }
     }
 }
 
-impl From<&str> for ImagesResponseOutputFormat {
+impl From<&str> for ImageGenActionEnum {
     fn from(value: &str) -> Self {
         match value {
-            "png" => Self::Png,
-            "webp" => Self::Webp,
-            "jpeg" => Self::Jpeg,
+            "generate" => Self::Generate,
+            "edit" => Self::Edit,
+            "auto" => Self::Auto,
             other => Self::Unknown(other.to_owned()),
         }
     }
 }
 
-impl std::fmt::Display for ImagesResponseOutputFormat {
+impl std::fmt::Display for ImageGenActionEnum {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl serde::Serialize for ImagesResponseOutputFormat {
+impl serde::Serialize for ImageGenActionEnum {
     fn serialize<__S: serde::Serializer>(
         &self,
         serializer: __S,
@@ -58,7 +58,7 @@ impl serde::Serialize for ImagesResponseOutputFormat {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for ImagesResponseOutputFormat {
+impl<'de> serde::Deserialize<'de> for ImageGenActionEnum {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Self, __D::Error> {
