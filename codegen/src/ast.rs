@@ -100,6 +100,20 @@ pub struct TypeDef {
     pub body: TypeBody,
     /// `keep_unknown_fields:` as written on the type (objects only), overriding the API's.
     pub keep_unknown_fields: Option<Spanned<bool>>,
+    /// `requires:` on an object: sets of its optional fields, one of which must be complete.
+    pub requires: Option<FieldSets>,
+    pub path: NodePath,
+}
+
+/// `requires: { any_of: [a, [b, c]] }` or `{ one_of: ... }`: sets of optional fields (a name
+/// alone is a set of one) of which at least one (`any_of`) or exactly one (`one_of`) must be
+/// complete, every field in it set: OpenAPI's `anyOf`/`oneOf` of `required` lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSets {
+    pub exactly_one: bool,
+    /// Each set's fields, by wire name, as written.
+    pub sets: Vec<Vec<Spanned<String>>>,
+    /// The `any_of`/`one_of` key.
     pub path: NodePath,
 }
 

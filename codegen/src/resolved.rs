@@ -125,6 +125,16 @@ pub struct Object {
     pub extends: Vec<TypeLink>,
     /// The object keeps the fields the spec does not know and encodes them back.
     pub keep_unknown_fields: bool,
+    /// Sets of its optional fields of which one must be complete (`requires:`).
+    pub requires: Option<FieldSets>,
+}
+
+/// Sets of optional fields (wire names), at least two: at least one (or, `exactly_one`,
+/// exactly one) must have every field set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSets {
+    pub exactly_one: bool,
+    pub sets: Vec<Vec<String>>,
 }
 
 /// A type named in another's docs: its Rust name and the module it is written to.

@@ -292,6 +292,16 @@ pub enum Rule {
         /// The number given.
         length: usize,
     },
+    /// The object lacks every one of the field sets the spec requires one of (OpenAPI's
+    /// `anyOf`/`oneOf` of `required` lists), or has several where it requires exactly one.
+    FieldSets {
+        /// The sets, as the error shows them: `` `image_url`, or `file_id` ``.
+        sets: String,
+        /// Exactly one set must be complete, not at least one.
+        exactly_one: bool,
+        /// How many sets have every field set.
+        complete: usize,
+    },
     /// The body could not be written as JSON.
     Encode {
         /// Why.
@@ -345,6 +355,15 @@ impl fmt::Display for ValidationError {
             Rule::MaxKeyLength { max_key_length, length } => {
                 write!(f, "invalid key `{param}`: must have at most {max_key_length} characters, got {length}")
             }
+            Rule::FieldSets { sets, exactly_one, complete } => {
+                // The body itself is the path `.`.
+                let what = if param == "." { "body".to_owned() } else { format!("`{param}`") };
+                if *exactly_one {
+                    write!(f, "invalid {what}: needs exactly one of these set, got {complete}: {sets}")
+                } else {
+                    write!(f, "invalid {what}: needs at least one of these set: {sets}")
+                }
+            }
             Rule::Encode { message } => write!(f, "invalid `{param}`: cannot be written as JSON: {message}"),
             Rule::Url => write!(f, "invalid `{param}`: not an absolute http(s) URL without query or fragment"),
         }
@@ -356,6 +375,20 @@ impl std::error::Error for ValidationError {}
 /// The checks generated builders run, one function per rule of the spec.
 pub mod check {
     use super::{Location, Rule, ValidationError};
+
+    /// Of `sets` (each its fields' wire names and whether every one is set), at least one
+    /// is complete, or exactly one when `exactly_one`.
+    pub fn field_sets(at: impl Location, sets: &[(&[&str], bool)], exactly_one: bool) -> Result<(), ValidationError> {
+        let complete = sets.iter().filter(|(_, set)| *set).count();
+        if complete == 1 || (complete > 1 && !exactly_one) {
+            return Ok(());
+        }
+        let names: Vec<String> = sets
+            .iter()
+            .map(|(fields, _)| fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(" with "))
+            .collect();
+        Err(ValidationError::new(at, Rule::FieldSets { sets: names.join(", or "), exactly_one, complete }))
+    }
 
     /// A path parameter: not empty, not `.` or `..`.
     pub fn path_segment(at: impl Location, value: &str) -> Result<(), ValidationError> {
@@ -481,6 +514,25 @@ mod tests {
             check::minimum("limit", 0, 1).map_err(|e| e.to_string()),
             Err("invalid `limit`: must be at least 1, got 0".to_owned())
         );
+    }
+
+    #[test]
+    fn field_sets_need_one_complete_set_or_exactly_one() {
+        let sets = |a: bool, b: bool| [(&["image_url"][..], a), (&["file_id", "detail"][..], b)];
+        assert!(check::field_sets("image", &sets(true, false), false).is_ok());
+        assert!(check::field_sets("image", &sets(true, true), false).is_ok());
+        assert!(check::field_sets("image", &sets(false, true), true).is_ok());
+        assert_eq!(
+            check::field_sets("image", &sets(false, false), false).map_err(|e| e.to_string()),
+            Err("invalid `image`: needs at least one of these set: `image_url`, or `file_id` with `detail`".to_owned())
+        );
+        let two = check::field_sets("image", &sets(true, true), true).err();
+        let expected = Rule::FieldSets {
+            sets: "`image_url`, or `file_id` with `detail`".to_owned(),
+            exactly_one: true,
+            complete: 2,
+        };
+        assert_eq!(two.as_ref().map(ValidationError::rule), Some(&expected));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use proc_macro2::{Literal as Lit, TokenStream};
 use quote::quote;
 
 use super::tokens::ident;
-use crate::ir::{Check, FieldRules, KindUnion, Literal, Meta, Presence, Struct, Union, ValueRule};
+use crate::ir::{Check, FieldRules, FieldSets, KindUnion, Literal, Meta, Presence, Struct, Union, ValueRule};
 
 /// The call that checks `check`, reporting at `at`; `text` is the value by reference
 /// (strings, arrays, maps), `number` by value.
@@ -47,13 +47,28 @@ pub(super) fn literal(value: &Literal) -> TokenStream {
     }
 }
 
-/// `impl Validate` for a struct with rules: each field's, when it is set.
+/// `impl Validate` for a struct with rules: each field's, when it is set, then its field sets.
 pub(super) fn struct_impl(s: &Struct) -> TokenStream {
-    let Some(fields) = &s.validation else {
+    if s.validation.is_none() && s.field_sets.is_none() {
         return quote! {};
-    };
-    let fields = fields.iter().map(field);
-    validate_impl(&s.meta, &s.generics, quote! { #(#fields)* Ok(()) })
+    }
+    let fields = s.validation.iter().flatten().map(field);
+    let sets = s.field_sets.as_ref().map(field_sets);
+    validate_impl(&s.meta, &s.generics, quote! { #(#fields)* #sets Ok(()) })
+}
+
+/// The runtime's `field_sets` check: each set's wire names, and whether all its fields are set.
+fn field_sets(sets: &FieldSets) -> TokenStream {
+    let exactly_one = sets.exactly_one;
+    let sets = sets.sets.iter().map(|set| {
+        let wires = set.iter().map(|n| &n.wire);
+        let set_fields = set.iter().map(|n| {
+            let name = ident(&n.rust);
+            quote! { self.#name.is_some() }
+        });
+        quote! { (&[#(#wires),*][..], #(#set_fields)&&*) }
+    });
+    quote! { crate::request::check::field_sets(*at, &[#(#sets),*], #exactly_one)?; }
 }
 
 /// `impl Validate for Name<T..>` whose `validate_at` is `body`; the impl allows the

@@ -207,12 +207,23 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// What its `Validate` impl checks, by field; `None` when nothing in it has a rule.
     pub validation: Option<Vec<FieldRules>>,
+    /// The field sets its `Validate` impl checks after the fields (`requires:`); `None`
+    /// when it has none or is never sent.
+    pub field_sets: Option<FieldSets>,
     /// With `keep_unknown_fields`: the doc lines of the field that keeps the fields the spec
     /// does not know (the runtime's `UnknownFields`, named `unknown_fields`).
     pub unknown_fields: Option<Vec<String>>,
     /// Its `Deserialize` is serde's derive (which keeping unknown fields needs, for `flatten`),
     /// not the map visitor the generator writes out for every other struct.
     pub derive_deserialize: bool,
+}
+
+/// Sets of optional fields of which at least one (`exactly_one`: exactly one) must have
+/// every field set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSets {
+    pub exactly_one: bool,
+    pub sets: Vec<Vec<Name>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@ use super::rust_type::ty;
 use crate::doctext::{code, push_paragraph};
 use crate::ir::{self, Item, Meta, Name, Type};
 use crate::naming::{self, FALLBACK_VARIANT};
-use crate::resolved::{Body, EnumValue, Field, FieldType, KindUnion, Object, Ty, TypeDef, Union};
+use crate::resolved::{Body, EnumValue, Field, FieldSets, FieldType, KindUnion, Object, Ty, TypeDef, Union};
 use crate::values::JsonKind;
 use crate::values::{MapLimits, Presence};
 
@@ -52,7 +52,13 @@ impl Cx {
         }
         let fields: Vec<ir::Field> = object.fields.iter().filter_map(|f| self.field(f)).collect();
         meta.allow_deprecated |= fields.iter().any(|f| f.deprecated.is_some() || self.uses_deprecated(&f.ty));
-        let validation = if self.rules.validated(&meta.name) { self.rules.fields(&object.fields) } else { None };
+        let validated = self.rules.validated(&meta.name);
+        let validation = if validated { self.rules.fields(&object.fields) } else { None };
+        let field_sets = object.requires.as_ref().map(|sets| field_sets(sets, &object.fields));
+        if let Some(sets) = &field_sets {
+            push_paragraph(&mut meta.docs, [field_sets_docs(sets, validated)]);
+        }
+        let field_sets = field_sets.filter(|_| validated);
         let unknown_fields = object.keep_unknown_fields.then(|| {
             vec![
                 "The fields this version of the spec does not know, in the order they were sent; they".to_owned(),
@@ -60,7 +66,15 @@ impl Cx {
             ]
         });
         let derive_deserialize = unknown_fields.is_some();
-        ir::Struct { meta, generics: object.params.clone(), fields, validation, unknown_fields, derive_deserialize }
+        ir::Struct {
+            meta,
+            generics: object.params.clone(),
+            fields,
+            validation,
+            field_sets,
+            unknown_fields,
+            derive_deserialize,
+        }
     }
 
     /// A struct field; none for a union member's tag, which its union reads and writes.
@@ -255,4 +269,28 @@ fn enum_fallback() -> ir::Variant {
 /// Every string enum's `as_str`.
 fn as_str_docs() -> Vec<String> {
     vec!["The value as sent on the wire.".to_owned()]
+}
+
+/// The field sets by Rust and wire name (validated: every name is a field's).
+fn field_sets(sets: &FieldSets, fields: &[Field]) -> ir::FieldSets {
+    let name = |wire: &String| {
+        let rust = fields.iter().find(|f| &f.wire == wire).map_or_else(|| wire.clone(), |f| f.rust.clone());
+        Name { rust, wire: wire.clone() }
+    };
+    ir::FieldSets {
+        exactly_one: sets.exactly_one,
+        sets: sets.sets.iter().map(|set| set.iter().map(name).collect()).collect(),
+    }
+}
+
+/// "At least one of these must be set: `image_url`, or `file_id`." and whether it is checked.
+fn field_sets_docs(sets: &ir::FieldSets, checked: bool) -> String {
+    let each: Vec<String> = sets
+        .sets
+        .iter()
+        .map(|set| set.iter().map(|n| format!("`{}`", code(&n.wire))).collect::<Vec<_>>().join(" with "))
+        .collect();
+    let how = if sets.exactly_one { "Exactly one" } else { "At least one" };
+    let when = if checked { " A request is checked for it before it is sent." } else { "" };
+    format!("{how} of these must be set: {}.{when}", each.join(", or "))
 }

@@ -50,7 +50,9 @@ impl Rules {
 
     fn has_rules(&self, body: &Body) -> bool {
         match body {
-            Body::Object(object) => object.fields.iter().any(|f| !self.field(f).is_empty()),
+            Body::Object(object) => {
+                object.requires.is_some() || object.fields.iter().any(|f| !self.field(f).is_empty())
+            }
             Body::Union(union) => union.variants.iter().any(|v| self.validated.contains(&v.member)),
             Body::KindUnion(union) => self.kind_variants(union).is_some(),
             Body::Enum(_) | Body::Map { .. } | Body::Const { .. } => false,

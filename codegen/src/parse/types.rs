@@ -4,7 +4,7 @@ use serde_yaml::Value;
 
 use super::reader::{CONSTRAINT_KEYS, Obj, kind, string_value};
 use super::type_expr::parse_type_expr;
-use crate::ast::{EnumValue, Field, FieldType, KindMember, Spanned, TypeBody, TypeDef, TypeRef, Variant};
+use crate::ast::{EnumValue, Field, FieldSets, FieldType, KindMember, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
 use crate::values::{MapLimits, Presence};
@@ -44,7 +44,7 @@ fn type_def(
         allowed.extend(MAP_LIMITS);
     }
     if kinds == ["fields"] {
-        allowed.push("extends");
+        allowed.extend(["extends", "requires"]);
     }
     obj.known(&allowed, d);
     let body = type_body(&obj, &kinds, path, d);
@@ -61,6 +61,7 @@ fn type_def(
         keep_unknown_fields: obj
             .get("keep_unknown_fields")
             .map(|(_, path)| Spanned { value: obj.bool("keep_unknown_fields", d), path }),
+        requires: obj.get("requires").and_then(|(v, p)| requires(v, &p, d)),
         path: path.clone(),
     })
 }
@@ -265,6 +266,41 @@ fn enum_values(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<EnumV
         out.push(value);
     }
     out
+}
+
+/// `requires: { any_of: [...] }` or `{ one_of: [...] }`: each entry a field's name or a list
+/// of them.
+fn requires(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<FieldSets> {
+    let hint = "write `requires: { any_of: [file_id, [url, name]] }` (or `one_of:`): sets of optional fields";
+    let obj = Obj::new(value, path, "`requires`", hint, d)?;
+    obj.known(&["any_of", "one_of"], d);
+    let (key, exactly_one) = match (obj.get("any_of"), obj.get("one_of")) {
+        (Some(_), None) => ("any_of", false),
+        (None, Some(_)) => ("one_of", true),
+        _ => {
+            d.error(path, "`requires` takes exactly one of `any_of` and `one_of`", Some(hint.into()));
+            return None;
+        }
+    };
+    let (list, at) = obj.get(key)?;
+    let Value::Sequence(entries) = list else {
+        d.error(&at, format!("`{key}` is a list of field sets"), Some(hint.into()));
+        return None;
+    };
+    let names = |value: &Value, at: &NodePath, d: &mut Diagnostics| -> Vec<Spanned<String>> {
+        match value {
+            Value::Sequence(names) => names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| string_value(v, &at.index(i), d).map(|value| Spanned { value, path: at.index(i) }))
+                .collect(),
+            other => {
+                string_value(other, at, d).map(|value| vec![Spanned { value, path: at.clone() }]).unwrap_or_default()
+            }
+        }
+    };
+    let sets = entries.iter().enumerate().map(|(i, entry)| names(entry, &at.index(i), d)).collect();
+    Some(FieldSets { exactly_one, sets, path: at })
 }
 
 /// `extends: Base` or `extends: [A, B]`: the names of the objects extended, in order.

@@ -16,6 +16,7 @@ mod defaults;
 mod enums;
 mod error_shape;
 mod extends;
+mod field_sets;
 mod fields;
 mod formats;
 mod kinds;

@@ -4,7 +4,7 @@
 
 use super::cx::Cx;
 use super::symbols::{Symbol, SymbolKind};
-use super::{enums, extends, fields, formats, kinds, unions};
+use super::{enums, extends, field_sets, fields, formats, kinds, unions};
 use crate::ast::{FieldType, Spanned, TypeBody, TypeDef, TypeExpr, TypeRef};
 use crate::naming;
 use crate::resolved::{self, Body, Object};
@@ -49,10 +49,14 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
     match &def.body {
         TypeBody::Object { fields } => {
             let keep_unknown_fields = formats::keep_unknown_fields(cx, def, fields);
+            let requires = match &def.requires {
+                Some(sets) => Some(field_sets::check(cx, def, sets)?),
+                None => None,
+            };
             let fields = fields::check(cx, fields, &scope)?;
             let params = def.params.iter().map(|p| p.value.clone()).collect();
             let extends = extends::links(cx.symbols, def);
-            Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends, keep_unknown_fields }))
+            Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends, keep_unknown_fields, requires }))
         }
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
         TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),

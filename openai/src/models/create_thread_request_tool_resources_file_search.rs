@@ -6,6 +6,8 @@ use super::CreateThreadRequestToolResourcesFileSearchVectorStoresItem;
 
 /// `CreateThreadRequestToolResourcesFileSearch` (the OpenAPI document does not describe it).
 ///
+/// Exactly one of these must be set: `vector_store_ids`, or `vector_stores`. A request is checked for it before it is sent.
+///
 /// Needs the crate feature `assistants` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateThreadRequestToolResourcesFileSearch {
@@ -95,6 +97,14 @@ impl crate::request::Validate for CreateThreadRequestToolResourcesFileSearch {
                 crate::request::Validate::validate_at(value, &at)?;
             }
         }
+        crate::request::check::field_sets(
+            *at,
+            &[
+                (&["vector_store_ids"][..], self.vector_store_ids.is_some()),
+                (&["vector_stores"][..], self.vector_stores.is_some()),
+            ],
+            true,
+        )?;
         Ok(())
     }
 }

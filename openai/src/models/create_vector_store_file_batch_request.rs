@@ -8,6 +8,8 @@ use super::{
 
 /// `CreateVectorStoreFileBatchRequest` (the OpenAPI document does not describe it).
 ///
+/// At least one of these must be set: `file_ids`, or `files`. A request is checked for it before it is sent.
+///
 /// Needs the crate feature `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateVectorStoreFileBatchRequest {
@@ -123,6 +125,14 @@ impl crate::request::Validate for CreateVectorStoreFileBatchRequest {
                 crate::request::Validate::validate_at(value, &at)?;
             }
         }
+        crate::request::check::field_sets(
+            *at,
+            &[
+                (&["file_ids"][..], self.file_ids.is_some()),
+                (&["files"][..], self.files.is_some()),
+            ],
+            false,
+        )?;
         Ok(())
     }
 }

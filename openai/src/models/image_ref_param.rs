@@ -5,6 +5,8 @@
 /// Reference an input image by either URL or uploaded file ID.
 /// Provide exactly one of `image_url` or `file_id`.
 ///
+/// At least one of these must be set: `image_url`, or `file_id`. A request is checked for it before it is sent.
+///
 /// Needs the crate feature `images` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImageRefParam {
@@ -64,6 +66,14 @@ impl crate::request::Validate for ImageRefParam {
             let at = at.field("image_url");
             crate::request::check::max_length(at, value, 20971520)?;
         }
+        crate::request::check::field_sets(
+            *at,
+            &[
+                (&["image_url"][..], self.image_url.is_some()),
+                (&["file_id"][..], self.file_id.is_some()),
+            ],
+            false,
+        )?;
         Ok(())
     }
 }

@@ -59,6 +59,13 @@
 //!   - Path parameters: `shelf_id`.
 //!   - JSON body: `Removal`.
 //!
+//! - `lendBook`: `POST /books/{book_id}/loans` → `Book`.
+//!
+//!   Lends a book to a member, by member ID or card number, or to a guest by name and phone.
+//!
+//!   - Path parameters: `book_id`.
+//!   - JSON body: `Lending`.
+//!
 //! - `listReviews`: `GET /books/{book_id}/reviews` → `ReviewPage`.
 //!
 //!   Lists the reviews of a book, forwards from `after_id` or backwards from `before_id`.
@@ -210,6 +217,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<LedgerEntry>("LedgerEntry");
     visitor.visit::<Fine>("Fine");
     visitor.visit::<Payment>("Payment");
+    visitor.visit::<Lending>("Lending");
     visitor.visit::<LibrarianNote>("LibrarianNote");
     visitor.visit::<LibraryEvent>("LibraryEvent");
     visitor.visit::<LoanStarted>("LoanStarted");

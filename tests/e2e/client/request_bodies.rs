@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use bookshelf::client::{Client, Error};
 use bookshelf::request::{Operation, Rule};
-use bookshelf::{Author, Book, BookFormat, CreateBook, Credits, UpdateBook};
+use bookshelf::{Author, Book, BookFormat, CreateBook, Credits, LendBook, UpdateBook};
 use e2e::{TestResult, decode, json as parse_json};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path};
@@ -257,5 +257,30 @@ async fn a_response_without_a_body_is_unit_whatever_arrives() -> TestResult {
     Mock::given(method("DELETE")).respond_with(gone).mount(&server).await;
     let error = client(&server).delete_book("s1", "b1").send().await.err();
     assert!(matches!(error, Some(Error::Api(ref api)) if api.status.as_u16() == 404), "{error:?}");
+    Ok(())
+}
+
+/// `Lending` requires exactly one of `member_id`, `card_number`, or `guest_name` with
+/// `guest_phone` (`requires: { one_of: ... }`): checked before anything is sent.
+#[test]
+fn a_body_needing_one_field_set_is_refused_with_none_or_two() -> TestResult {
+    let base = "https://bookshelf.example.com/api";
+    let request = LendBook::new("b").card_number("C-1").http_request(base)?;
+    assert_eq!(request.body(), br#"{"card_number":"C-1"}"#);
+    let request = LendBook::new("b").guest_name("Ann").guest_phone("555").http_request(base)?;
+    assert_eq!(request.body(), br#"{"guest_name":"Ann","guest_phone":"555"}"#);
+    let sets = "`member_id`, or `card_number`, or `guest_name` with `guest_phone`";
+    for (call, complete) in [
+        (LendBook::new("b"), 0),
+        (LendBook::new("b").guest_name("Ann"), 0),
+        (LendBook::new("b").member_id("m").card_number("C-1"), 2),
+    ] {
+        let error = call.http_request(base).err().map(|e| e.to_string());
+        let expected = format!("invalid body: needs exactly one of these set, got {complete}: {sets}");
+        assert_eq!(error, Some(expected));
+    }
+    let error = LendBook::new("b").validate().err();
+    let rule = Rule::FieldSets { sets: sets.to_owned(), exactly_one: true, complete: 0 };
+    assert_eq!(error.as_ref().map(|e| (e.param(), e.rule())), Some((".", &rule)));
     Ok(())
 }

@@ -5,8 +5,8 @@
 //!   (`type`, or the `discriminator`'s: a `const`, or an enum whose member is then listed
 //!   under each value) are a union tagged by it, nested unions on the same tag flattened;
 //! - several kinds, one member each: a union by kind;
-//! - `anyOf` members that only list `required` fields ("one of these field sets") leave the
-//!   object as it is, and are noted: the check is not made before sending.
+//! - `anyOf`/`oneOf` members that only list `required` fields ("one of these field sets")
+//!   are the object's `requires`, checked before sending.
 //!
 //! Anything else (objects without a common tag, two tags of the same value) is `json`,
 //! noted.
@@ -40,13 +40,15 @@ fn kind_of(s: &Value) -> Option<&'static str> {
 impl<'a> Importer<'a> {
     pub(super) fn one_of(&mut self, s: &Value, members: &[Value], p: &Pointer, name: &str, component: bool) -> Ty {
         if s.get("properties").is_some() && members.iter().all(only_requires) {
-            self.note(p, "\"one of these field sets is required\" is not checked before sending");
             let mut bare = s.clone();
             if let Value::Object(o) = &mut bare {
                 o.remove("oneOf");
                 o.remove("anyOf");
             }
-            return self.object_or_map(&bare, &p.parent(), name, component);
+            let ty = self.object_or_map(&bare, &p.parent(), name, component);
+            let exactly_one = s.get("oneOf").is_some();
+            self.require_field_sets(&ty, members, exactly_one, p);
+            return ty;
         }
         let rest: Vec<(usize, &Value)> = members.iter().enumerate().filter(|(_, m)| !is_null_schema(m)).collect();
         let nullable = rest.len() < members.len();
@@ -57,6 +59,45 @@ impl<'a> Importer<'a> {
         };
         ty.nullable |= nullable;
         ty
+    }
+
+    /// `anyOf`/`oneOf` of `required` lists on an object: its `requires`, when every set
+    /// names optional fields of it (else noted, and not checked).
+    fn require_field_sets(&mut self, ty: &Ty, members: &[Value], exactly_one: bool, p: &Pointer) {
+        let sets: Vec<Vec<String>> = members
+            .iter()
+            .map(|m| {
+                let names = m.get("required").and_then(Value::as_array).unwrap_or_default();
+                names.iter().filter_map(Value::as_str).map(str::to_owned).collect()
+            })
+            .collect();
+        let defined = ty.expr_text().filter(|_| !ty.nullable).and_then(|name| self.types.get_mut(name));
+        let Some(Yaml::Mapping(def)) = defined.map(|d| &mut d.def) else {
+            self.note(p, "\"one of these field sets is required\" is not checked before sending (not an object)");
+            return;
+        };
+        let fields = def.get("fields").and_then(Yaml::as_mapping);
+        let optional = |field: &String| {
+            fields.and_then(|f| f.get(field.as_str())).and_then(|f| f.get("optional")).and_then(Yaml::as_bool)
+                == Some(true)
+        };
+        if sets.len() < 2 || sets.iter().any(|set| set.is_empty() || !set.iter().all(optional)) {
+            self.note(
+                p,
+                "\"one of these field sets is required\" is not checked before sending (a set names no optional field)",
+            );
+            return;
+        }
+        let list: Vec<Yaml> = sets
+            .into_iter()
+            .map(|set| match set.as_slice() {
+                [one] => Yaml::from(one.as_str()),
+                _ => Yaml::Sequence(set.into_iter().map(Yaml::from).collect()),
+            })
+            .collect();
+        let mut requires = Mapping::new();
+        requires.insert((if exactly_one { "one_of" } else { "any_of" }).into(), Yaml::Sequence(list));
+        def.insert("requires".into(), Yaml::Mapping(requires));
     }
 
     fn union(&mut self, members: &[(usize, &Value)], p: &Pointer, name: &str) -> Ty {

@@ -71,6 +71,10 @@ mod ledger_entry;
 
 pub use ledger_entry::*;
 
+mod lend_book;
+
+pub use lend_book::*;
+
 mod librarian_note;
 
 pub use librarian_note::*;

@@ -31,6 +31,10 @@ mod remove_books;
 
 pub use remove_books::*;
 
+mod lend_book;
+
+pub use lend_book::*;
+
 mod list_reviews;
 
 pub use list_reviews::*;
