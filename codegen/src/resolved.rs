@@ -125,8 +125,9 @@ pub struct Object {
     pub extends: Vec<TypeLink>,
     /// The object keeps the fields the spec does not know and encodes them back.
     pub keep_unknown_fields: bool,
-    /// Sets of its optional fields of which one must be complete (`requires:`).
-    pub requires: Option<FieldSets>,
+    /// Sets of its optional fields of which one must be complete (`requires:`): its bases'
+    /// first (an object extending another keeps its rule), then its own.
+    pub requires: Vec<FieldSets>,
 }
 
 /// Sets of optional fields (wire names), at least two: at least one (or, `exactly_one`,

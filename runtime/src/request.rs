@@ -533,6 +533,13 @@ mod tests {
             complete: 2,
         };
         assert_eq!(two.as_ref().map(ValidationError::rule), Some(&expected));
+        assert_eq!(
+            two.map(|e| e.to_string()),
+            Some(
+                "invalid `image`: needs exactly one of these set, got 2: `image_url`, or `file_id` with `detail`"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]

@@ -49,12 +49,12 @@ pub(super) fn literal(value: &Literal) -> TokenStream {
 
 /// `impl Validate` for a struct with rules: each field's, when it is set, then its field sets.
 pub(super) fn struct_impl(s: &Struct) -> TokenStream {
-    if s.validation.is_none() && s.field_sets.is_none() {
+    if s.validation.is_none() && s.field_sets.is_empty() {
         return quote! {};
     }
     let fields = s.validation.iter().flatten().map(field);
-    let sets = s.field_sets.as_ref().map(field_sets);
-    validate_impl(&s.meta, &s.generics, quote! { #(#fields)* #sets Ok(()) })
+    let sets = s.field_sets.iter().map(field_sets);
+    validate_impl(&s.meta, &s.generics, quote! { #(#fields)* #(#sets)* Ok(()) })
 }
 
 /// The runtime's `field_sets` check: each set's wire names, and whether all its fields are set.

@@ -207,9 +207,9 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// What its `Validate` impl checks, by field; `None` when nothing in it has a rule.
     pub validation: Option<Vec<FieldRules>>,
-    /// The field sets its `Validate` impl checks after the fields (`requires:`); `None`
-    /// when it has none or is never sent.
-    pub field_sets: Option<FieldSets>,
+    /// The field sets its `Validate` impl checks after the fields (`requires:`, its bases'
+    /// first); empty when it has none or is never sent.
+    pub field_sets: Vec<FieldSets>,
     /// With `keep_unknown_fields`: the doc lines of the field that keeps the fields the spec
     /// does not know (the runtime's `UnknownFields`, named `unknown_fields`).
     pub unknown_fields: Option<Vec<String>>,

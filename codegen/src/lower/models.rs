@@ -54,11 +54,10 @@ impl Cx {
         meta.allow_deprecated |= fields.iter().any(|f| f.deprecated.is_some() || self.uses_deprecated(&f.ty));
         let validated = self.rules.validated(&meta.name);
         let validation = if validated { self.rules.fields(&object.fields) } else { None };
-        let field_sets = object.requires.as_ref().map(|sets| field_sets(sets, &object.fields));
-        if let Some(sets) = &field_sets {
-            push_paragraph(&mut meta.docs, [field_sets_docs(sets, validated)]);
-        }
-        let field_sets = field_sets.filter(|_| validated);
+        let field_sets: Vec<ir::FieldSets> =
+            object.requires.iter().map(|sets| field_sets(sets, &object.fields)).collect();
+        push_paragraph(&mut meta.docs, field_sets.iter().map(|sets| field_sets_docs(sets, validated)));
+        let field_sets = if validated { field_sets } else { Vec::new() };
         let unknown_fields = object.keep_unknown_fields.then(|| {
             vec![
                 "The fields this version of the spec does not know, in the order they were sent; they".to_owned(),

@@ -51,7 +51,7 @@ impl Rules {
     fn has_rules(&self, body: &Body) -> bool {
         match body {
             Body::Object(object) => {
-                object.requires.is_some() || object.fields.iter().any(|f| !self.field(f).is_empty())
+                !object.requires.is_empty() || object.fields.iter().any(|f| !self.field(f).is_empty())
             }
             Body::Union(union) => union.variants.iter().any(|v| self.validated.contains(&v.member)),
             Body::KindUnion(union) => self.kind_variants(union).is_some(),

@@ -15,7 +15,7 @@ use crate::resolved::{self, Body, TypeLink};
 use crate::values::Scalar;
 
 /// How deep a chain of bases may go before it is taken for a cycle (which is reported).
-const MAX_DEPTH: usize = 64;
+pub(super) const MAX_DEPTH: usize = 64;
 
 /// Every field of `def`: its bases' (in order, transitively), then its own. A cycle or an
 /// unknown base contributes nothing (both are reported by [`check`]).

@@ -1,8 +1,10 @@
 //! `requires:` on an object: its field sets name fields the object has (its own or its
 //! bases'), each optional (a required field is always there, so a set holding one says
-//! nothing), at least two sets, none empty, none repeated.
+//! nothing), at least two sets, none empty, none repeated. An object extending another
+//! keeps the base's rule (as OpenAPI's `allOf` does), checked where the base defines it.
 
 use super::cx::Cx;
+use super::extends::MAX_DEPTH;
 use super::extends::all_fields;
 use crate::ast::{FieldSets, TypeDef};
 use crate::resolved;
@@ -61,4 +63,26 @@ pub(super) fn check(cx: &mut Cx<'_, '_>, def: &TypeDef, sets_written: &FieldSets
     }
     let sets = sets.sets.iter().map(|set| set.iter().map(|n| n.value.clone()).collect()).collect();
     ok.then_some(resolved::FieldSets { exactly_one: sets_written.exactly_one, sets })
+}
+
+/// The field sets `def`'s bases require (theirs recursively first), as valid as checked at
+/// each base: a base's fields are the object's too, with the same presence.
+pub(super) fn inherited(cx: &Cx<'_, '_>, def: &TypeDef) -> Vec<resolved::FieldSets> {
+    fn walk(cx: &Cx<'_, '_>, def: &TypeDef, depth: usize, out: &mut Vec<resolved::FieldSets>) {
+        for base in def.extends.iter().filter_map(|b| cx.symbols.def(&b.value)).filter(|_| depth < MAX_DEPTH) {
+            walk(cx, base, depth + 1, out);
+            if let Some(sets) = &base.requires {
+                let sets = resolved::FieldSets {
+                    exactly_one: sets.exactly_one,
+                    sets: sets.sets.iter().map(|set| set.iter().map(|n| n.value.clone()).collect()).collect(),
+                };
+                if !out.contains(&sets) {
+                    out.push(sets);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(cx, def, 0, &mut out);
+    out
 }

@@ -49,11 +49,16 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
     match &def.body {
         TypeBody::Object { fields } => {
             let keep_unknown_fields = formats::keep_unknown_fields(cx, def, fields);
-            let requires = match &def.requires {
-                Some(sets) => Some(field_sets::check(cx, def, sets)?),
-                None => None,
-            };
-            let fields = fields::check(cx, fields, &scope)?;
+            // Both checked before either stops, so that one run reports the problems of both.
+            let own = def.requires.as_ref().map(|sets| field_sets::check(cx, def, sets));
+            let fields = fields::check(cx, fields, &scope);
+            let mut requires = field_sets::inherited(cx, def);
+            match own {
+                Some(Some(sets)) => requires.push(sets),
+                Some(None) => return None,
+                None => {}
+            }
+            let fields = fields?;
             let params = def.params.iter().map(|p| p.value.clone()).collect();
             let extends = extends::links(cx.symbols, def);
             Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends, keep_unknown_fields, requires }))

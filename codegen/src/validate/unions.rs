@@ -77,7 +77,35 @@ pub(super) fn check<'a>(
             carries_tag: false,
         });
     }
+    check_enum_tags(cx, &tag.value, &out);
     (!failed).then(|| resolved::Union { tag: tag.value.clone(), variants: out })
+}
+
+/// A member tagged by an enum must not allow a value the union gives another member: built
+/// with it, the member would encode as the other one and decode back as it.
+fn check_enum_tags(cx: &mut Cx<'_, '_>, tag: &str, variants: &[resolved::Variant]) {
+    let mut found = Vec::new();
+    for variant in variants {
+        let Some(def) = cx.symbols.def(&variant.member) else { continue };
+        let fields = all_fields(cx.symbols, def);
+        let Some(field) = fields.iter().find(|f| f.wire == tag) else { continue };
+        for value in enum_values(cx.symbols, &field.ty).unwrap_or_default() {
+            let taken = variants.iter().find(|v| v.member != variant.member && v.tag_values.iter().any(|t| t == value));
+            if let Some(other) = taken {
+                found.push((field.path.clone(), variant.member.clone(), value.to_owned(), other.member.clone()));
+            }
+        }
+    }
+    for (at, member, value, other) in found {
+        cx.error(
+            &at,
+            format!(
+                "the tag of `{member}` may be `{value}`, which the union gives to `{other}`: \
+                 a `{member}` with it would decode back as `{other}`"
+            ),
+            format!("remove `{value}` from the enum of `{member}`'s tag field"),
+        );
+    }
 }
 
 /// The variant of a member listed under several tag values: its name without the union's
@@ -91,7 +119,9 @@ fn member_variant<'v>(
     seen: &mut BTreeMap<String, &'v str>,
 ) -> Option<String> {
     let stripped = member.strip_prefix(union).or_else(|| member.strip_suffix(union)).unwrap_or(member);
+    // Not a keyword (`Self`), not the fallback's name, not taken.
     let usable = stripped.starts_with(|c: char| c.is_ascii_uppercase())
+        && naming::check_rust_name(stripped).is_ok()
         && stripped != FALLBACK_VARIANT
         && !seen.contains_key(stripped);
     let rust = if usable { stripped } else { member };

@@ -73,7 +73,7 @@ impl<'a> Importer<'a> {
             .collect();
         let defined = ty.expr_text().filter(|_| !ty.nullable).and_then(|name| self.types.get_mut(name));
         let Some(Yaml::Mapping(def)) = defined.map(|d| &mut d.def) else {
-            self.note(p, "\"one of these field sets is required\" is not checked before sending (not an object)");
+            self.note(p, "\"one of these field sets is required\" is not checked before sending (not a plain object)");
             return;
         };
         let fields = def.get("fields").and_then(Yaml::as_mapping);
@@ -81,11 +81,22 @@ impl<'a> Importer<'a> {
             fields.and_then(|f| f.get(field.as_str())).and_then(|f| f.get("optional")).and_then(Yaml::as_bool)
                 == Some(true)
         };
-        if sets.len() < 2 || sets.iter().any(|set| set.is_empty() || !set.iter().all(optional)) {
-            self.note(
-                p,
-                "\"one of these field sets is required\" is not checked before sending (a set names no optional field)",
-            );
+        let mut distinct: Vec<Vec<String>> = Vec::new();
+        for set in sets {
+            if !distinct.contains(&set) {
+                distinct.push(set);
+            }
+        }
+        let sets = distinct;
+        let why = if sets.len() < 2 {
+            Some("fewer than two distinct sets")
+        } else if sets.iter().any(|set| set.is_empty() || !set.iter().all(optional)) {
+            Some("a set names a field that is not an optional property")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            self.note(p, format!("\"one of these field sets is required\" is not checked before sending ({why})"));
             return;
         }
         let list: Vec<Yaml> = sets
@@ -264,33 +275,56 @@ impl<'a> Importer<'a> {
         }
     }
 
-    /// The property every member sets to values of its own (one, or an enum's, no two
-    /// members sharing one): the `discriminator`'s when stated, else the first such property
-    /// of the first member.
+    /// The property every member sets to values of its own, no two members sharing one: the
+    /// `discriminator`'s when stated, else the first such property of the first member. A
+    /// property with one value in each member is preferred; failing one, a property every
+    /// member requires and gives a `const` or an enum (the member then listed under each value).
     fn find_tag(&self, members: &[(Pointer, &Value)]) -> Option<String> {
         let first = self.deref(members.first()?.1)?;
         let mut candidates: Vec<String> = Vec::new();
         if let Some(stated) = first.get("discriminator").and_then(|d| d.str_at("propertyName")) {
             candidates.push(stated.to_owned());
         }
-        candidates.extend(self.property_names(first));
-        candidates.into_iter().find(|tag| {
+        candidates.extend(self.property_names(first, 0));
+        let tags = |tag: &String, several: bool| {
             let mut seen: Vec<String> = Vec::new();
-            members.iter().all(|(_, m)| match self.deref(m).and_then(|m| tag_values(self, m, tag)) {
-                Some(values) if !values.iter().any(|v| seen.contains(v)) => {
-                    seen.extend(values);
-                    true
+            members.iter().all(|(_, m)| {
+                let Some(m) = self.deref(m) else { return false };
+                match tag_values(self, m, tag) {
+                    Some(values) if values.len() > 1 && !(several && self.requires(m, tag, 0)) => false,
+                    Some(values) if !values.iter().any(|v| seen.contains(v)) => {
+                        seen.extend(values);
+                        true
+                    }
+                    _ => false,
                 }
-                _ => false,
             })
-        })
+        };
+        candidates
+            .iter()
+            .find(|tag| tags(tag, false))
+            .or_else(|| candidates.iter().find(|tag| tags(tag, true)))
+            .cloned()
     }
 
-    fn property_names(&self, s: &Value) -> Vec<String> {
+    /// Whether `s` (or one of its `allOf` parts, at most 16 levels: a document may loop)
+    /// lists `field` as required.
+    fn requires(&self, s: &Value, field: &str, depth: usize) -> bool {
+        let listed =
+            s.get("required").and_then(Value::as_array).is_some_and(|r| r.iter().any(|v| v.as_str() == Some(field)));
+        let parts = s.get("allOf").and_then(Value::as_array).filter(|_| depth < 16);
+        listed
+            || parts.is_some_and(|parts| {
+                parts.iter().filter_map(|m| self.deref(m)).any(|m| self.requires(m, field, depth + 1))
+            })
+    }
+
+    /// The properties of `s` and its `allOf` parts (at most 16 levels: a document may loop).
+    fn property_names(&self, s: &Value, depth: usize) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        if let Some(parts) = s.get("allOf").and_then(Value::as_array) {
+        if let Some(parts) = s.get("allOf").and_then(Value::as_array).filter(|_| depth < 16) {
             for part in parts.iter().filter_map(|m| self.deref(m)) {
-                names.extend(self.property_names(part));
+                names.extend(self.property_names(part, depth + 1));
             }
         }
         if let Some(props) = s.get("properties").and_then(Value::as_object) {
@@ -309,6 +343,11 @@ impl<'a> Importer<'a> {
 /// The values a member allows its tag property (through `allOf` parts): its `const`, or its
 /// enum's values (all strings, distinct), if it has either.
 fn tag_values(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<Vec<String>> {
+    tag_values_within(importer, s, tag, 0)
+}
+
+/// [`tag_values`], through at most 16 levels of `allOf` (a hostile document may loop).
+fn tag_values_within(importer: &Importer<'_>, s: &Value, tag: &str, depth: usize) -> Option<Vec<String>> {
     if let Some(prop) = s.get("properties").and_then(|p| p.get(tag)) {
         let prop = importer.deref(prop)?;
         return match (prop.get("enum").and_then(Value::as_array), prop.get("const")) {
@@ -320,7 +359,8 @@ fn tag_values(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<Vec<Strin
             _ => None,
         };
     }
-    s.get("allOf")?.as_array()?.iter().filter_map(|m| importer.deref(m)).find_map(|m| tag_values(importer, m, tag))
+    let parts = s.get("allOf")?.as_array().filter(|_| depth < 16)?;
+    parts.iter().filter_map(|m| importer.deref(m)).find_map(|m| tag_values_within(importer, m, tag, depth + 1))
 }
 
 /// A member that only lists `required` fields (and maybe a description): a field-set check.

@@ -49,19 +49,33 @@ impl Importer<'_> {
         }
     }
 
-    /// Replaces `extends` by the bases' fields (theirs recursively first), then the own ones.
+    /// Replaces `extends` by the bases' fields (theirs recursively first), then the own ones;
+    /// a base's `requires` comes along when the object has none (`extends` would inherit it).
     fn flatten(&mut self, name: &str) {
         let fields = self.all_fields(name, 0);
+        let requires = self.base_requires(name, 0);
         let Some(defined) = self.types.get_mut(name) else { return };
         let pointer = defined.pointer.clone();
         if let Yaml::Mapping(def) = &mut defined.def {
             def.remove("extends");
             def.insert("fields".into(), Yaml::Mapping(fields));
+            if let (false, Some(requires)) = (def.contains_key("requires"), requires) {
+                def.insert("requires".into(), requires);
+            }
         }
         self.note(
             &pointer,
             "`allOf` over a union member is imported as one flat object (the member's tag stays with the union)",
         );
+    }
+
+    /// The first `requires` of `name`'s bases, nearest first.
+    fn base_requires(&self, name: &str, depth: usize) -> Option<Yaml> {
+        let defined = self.types.get(name).filter(|_| depth < 16)?;
+        let bases = defined.def.get("extends").and_then(Yaml::as_sequence)?;
+        let bases: Vec<&str> = bases.iter().filter_map(Yaml::as_str).collect();
+        let own = bases.iter().find_map(|b| self.types.get(*b)?.def.get("requires").cloned());
+        own.or_else(|| bases.iter().find_map(|b| self.base_requires(b, depth + 1)))
     }
 
     fn all_fields(&self, name: &str, depth: usize) -> Mapping {
