@@ -88,6 +88,9 @@ pub struct RequestBody {
     pub whole: bool,
     /// The docs of `from_body`, the constructor that takes the body whole.
     pub from_body_docs: Vec<String>,
+    /// The field sets the body requires (`requires:`), one sentence each, for the
+    /// constructor's docs: what must be set before the request is sent.
+    pub field_sets_docs: Vec<String>,
 }
 
 /// A field of the body, as the builder takes it.

@@ -43,7 +43,12 @@ impl Cx {
         }
         let required = fields.iter().filter(|f| f.param.required).count();
         let whole = params + required > MAX_ARGUMENTS;
-        ir::RequestBody { ty: body, fields, fixed, validated, whole, from_body_docs }
+        let field_sets_docs = object
+            .requires
+            .iter()
+            .map(|sets| super::models::field_sets_docs(&super::models::field_sets(sets, &object.fields), validated))
+            .collect();
+        ir::RequestBody { ty: body, fields, fixed, validated, whole, from_body_docs, field_sets_docs }
     }
 
     fn body_field(&self, field: &Field, ty: Type, builder: &str) -> ir::BodyField {

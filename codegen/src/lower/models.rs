@@ -271,7 +271,7 @@ fn as_str_docs() -> Vec<String> {
 }
 
 /// The field sets by Rust and wire name (validated: every name is a field's).
-fn field_sets(sets: &FieldSets, fields: &[Field]) -> ir::FieldSets {
+pub(super) fn field_sets(sets: &FieldSets, fields: &[Field]) -> ir::FieldSets {
     let name = |wire: &String| {
         let rust = fields.iter().find(|f| &f.wire == wire).map_or_else(|| wire.clone(), |f| f.rust.clone());
         Name { rust, wire: wire.clone() }
@@ -283,7 +283,7 @@ fn field_sets(sets: &FieldSets, fields: &[Field]) -> ir::FieldSets {
 }
 
 /// "At least one of these must be set: `image_url`, or `file_id`." and whether it is checked.
-fn field_sets_docs(sets: &ir::FieldSets, checked: bool) -> String {
+pub(super) fn field_sets_docs(sets: &ir::FieldSets, checked: bool) -> String {
     let each: Vec<String> = sets
         .sets
         .iter()

@@ -234,6 +234,7 @@ fn constructor_docs(path_params: &[ir::Param], query: &[ir::Param], body: Option
     if let Some(whole) = whole {
         docs.extend([String::new(), whole]);
     }
+    push_paragraph(&mut docs, body.into_iter().flat_map(|b| b.field_sets_docs.iter().cloned()));
     docs
 }
 

@@ -24,6 +24,8 @@ impl CreateVectorStoreFileBatch {
     /// A request with its required parameters; the others are unset until given.
     ///
     /// - `vector_store_id`: The ID of the vector store for which to create a File Batch.
+    ///
+    /// At least one of these must be set: `file_ids`, or `files`. A request is checked for it before it is sent.
     pub fn new(vector_store_id: impl Into<String>) -> Self {
         Self {
             vector_store_id: vector_store_id.into(),

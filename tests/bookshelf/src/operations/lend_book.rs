@@ -18,6 +18,8 @@ impl LendBook {
     /// A request with its required parameters; the others are unset until given.
     ///
     /// - `book_id`: The ID of the book.
+    ///
+    /// Exactly one of these must be set: `member_id`, or `card_number`, or `guest_name` with `guest_phone`. A request is checked for it before it is sent.
     pub fn new(book_id: impl Into<String>) -> Self {
         Self {
             book_id: book_id.into(),
