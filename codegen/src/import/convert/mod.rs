@@ -143,7 +143,16 @@ impl<'a> Importer<'a> {
     pub fn define(&mut self, name: &str, pointer: &Pointer, def: Mapping) {
         let def = Yaml::Mapping(def);
         if let Some(existing) = self.types.get(name) {
-            if existing.pointer != *pointer && existing.def != def {
+            // `requires` is added once the object is made (`require_field_sets`): a second
+            // place making the same object has not had it added yet.
+            let same_but_requires = || {
+                let mut bare = existing.def.clone();
+                if let Yaml::Mapping(m) = &mut bare {
+                    m.remove("requires");
+                }
+                bare == def
+            };
+            if existing.pointer != *pointer && existing.def != def && !same_but_requires() {
                 let first = existing.pointer.clone();
                 self.problem(
                     pointer,
