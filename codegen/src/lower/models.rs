@@ -146,11 +146,14 @@ impl Cx {
                 );
             }
             let name = Name { rust: variant.rust.clone(), wire: first.to_owned() };
+            // `tag()` reads the field: a deprecated one needs the lint allowed.
+            let tag_field = self.enum_tag_field(&variant.member, &union.tag);
+            meta.allow_deprecated |= tag_field.is_some_and(|f| f.deprecated.is_some());
             let deprecated = variant.member_deprecated.clone();
             variants.push(ir::UnionVariant {
                 variant: ir::Variant { name, docs, deprecated },
                 other_tags: others.to_vec(),
-                tag_field: self.enum_tag_field(&variant.member, &union.tag),
+                tag_field: tag_field.map(|f| f.rust.clone()),
                 member: variant.member.clone(),
                 carries_tag: variant.carries_tag,
                 boxed: boxed.get(i).copied().unwrap_or(false),
@@ -176,9 +179,9 @@ impl Cx {
     }
 
     /// The Rust name of `member`'s tag field when it is typed (an enum), not a `const`.
-    fn enum_tag_field(&self, member: &str, tag: &str) -> Option<String> {
+    fn enum_tag_field(&self, member: &str, tag: &str) -> Option<&Field> {
         let field = self.objects.get(member)?.fields.iter().find(|f| f.wire == tag)?;
-        matches!(field.ty, FieldType::Value(_)).then(|| field.rust.clone())
+        matches!(field.ty, FieldType::Value(_)).then_some(field)
     }
 
     fn kind_union(&self, mut meta: Meta, union: &KindUnion) -> ir::KindUnion {

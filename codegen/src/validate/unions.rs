@@ -41,6 +41,13 @@ pub(super) fn check<'a>(
             *listings.entry(expr.value.name.as_str()).or_default() += 1;
         }
     }
+    // The names single-value variants take, whatever their order: a member named after
+    // itself steps around them.
+    let single_names: BTreeSet<String> = variants
+        .iter()
+        .filter(|v| !matches!(&v.member, TypeRef::Expr(e) if listings.get(e.value.name.as_str()) > Some(&1)))
+        .filter_map(|v| naming::camel(&v.tag_value).ok())
+        .collect();
     let mut out: Vec<resolved::Variant> = Vec::new();
     let mut failed = false;
     for variant in variants {
@@ -59,7 +66,7 @@ pub(super) fn check<'a>(
         cx.members.entry(member_name.clone()).or_default().push((name.to_owned(), variant.path.clone()));
         // A member under several tag values is named after itself, not after one of them.
         let rust = if listings.get(member_name.as_str()) > Some(&1) {
-            member_variant(cx, name, &member_name, variant, &mut seen)
+            member_variant(cx, (name, &member_name), variant, &single_names, &mut seen)
         } else {
             variant_name(cx, variant, &mut seen)
         };
@@ -109,13 +116,13 @@ fn check_enum_tags(cx: &mut Cx<'_, '_>, tag: &str, variants: &[resolved::Variant
 }
 
 /// The variant of a member listed under several tag values: its name without the union's
-/// name around it (`WebSearchTool` in `Tool`: `WebSearch`), or whole if that leaves nothing
-/// or a name taken.
+/// name around it (`WebSearchTool` in `Tool`: `WebSearch`), or whole if that leaves nothing,
+/// a keyword, or the name of another variant (wherever that one stands in the list).
 fn member_variant<'v>(
     cx: &mut Cx<'_, '_>,
-    union: &str,
-    member: &str,
+    (union, member): (&str, &str),
     variant: &'v Variant,
+    single_names: &BTreeSet<String>,
     seen: &mut BTreeMap<String, &'v str>,
 ) -> Option<String> {
     let stripped = member.strip_prefix(union).or_else(|| member.strip_suffix(union)).unwrap_or(member);
@@ -123,7 +130,8 @@ fn member_variant<'v>(
     let usable = stripped.starts_with(|c: char| c.is_ascii_uppercase())
         && naming::check_rust_name(stripped).is_ok()
         && stripped != FALLBACK_VARIANT
-        && !seen.contains_key(stripped);
+        && !seen.contains_key(stripped)
+        && !single_names.contains(stripped);
     let rust = if usable { stripped } else { member };
     if rust == FALLBACK_VARIANT {
         cx.error(
