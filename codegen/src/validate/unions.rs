@@ -35,20 +35,10 @@ pub(super) fn check<'a>(
         );
     }
     let mut seen: BTreeMap<String, &'a str> = BTreeMap::new();
-    let mut listings: BTreeMap<&str, usize> = BTreeMap::new();
-    for variant in variants {
-        if let TypeRef::Expr(expr) = &variant.member {
-            *listings.entry(expr.value.name.as_str()).or_default() += 1;
-        }
-    }
-    // The names single-value variants take, whatever their order: a member named after
-    // itself steps around them.
-    let single_names: BTreeSet<String> = variants
-        .iter()
-        .filter(|v| !matches!(&v.member, TypeRef::Expr(e) if listings.get(e.value.name.as_str()) > Some(&1)))
-        .filter_map(|v| naming::camel(&v.tag_value).ok())
-        .collect();
+    let (listings, single_names) = listings(variants);
     let mut out: Vec<resolved::Variant> = Vec::new();
+    // Members whose variant could not be named: their other listings report nothing again.
+    let mut unnamed: BTreeSet<String> = BTreeSet::new();
     let mut failed = false;
     for variant in variants {
         let Some((member_name, member)) = member(cx, variant) else {
@@ -56,8 +46,12 @@ pub(super) fn check<'a>(
             continue;
         };
         let listed = out.iter_mut().find(|v| v.member == member_name);
-        let tagged = Tagged { tag: &tag.value, value: &variant.tag_value, again: listed.is_some() };
+        let again = listed.is_some() || unnamed.contains(&member_name);
+        let tagged = Tagged { tag: &tag.value, value: &variant.tag_value, again };
         check_member(cx, &tagged, &member_name, member, &variant.path);
+        if unnamed.contains(&member_name) {
+            continue;
+        }
         // A member listed again, under another value of its enum tag: the same variant.
         if let Some(listed) = listed {
             listed.tag_values.push(variant.tag_value.clone());
@@ -72,6 +66,7 @@ pub(super) fn check<'a>(
         };
         let Some(rust) = rust else {
             failed = true;
+            unnamed.insert(member_name);
             continue;
         };
         out.push(resolved::Variant {
@@ -86,6 +81,23 @@ pub(super) fn check<'a>(
     }
     check_enum_tags(cx, &tag.value, &out);
     (!failed).then(|| resolved::Union { tag: tag.value.clone(), variants: out })
+}
+
+/// How many times each named member is listed, and the names the variants of members
+/// listed once take (whatever their order: a member named after itself steps around them).
+fn listings(variants: &[Variant]) -> (BTreeMap<&str, usize>, BTreeSet<String>) {
+    let mut listings: BTreeMap<&str, usize> = BTreeMap::new();
+    for variant in variants {
+        if let TypeRef::Expr(expr) = &variant.member {
+            *listings.entry(expr.value.name.as_str()).or_default() += 1;
+        }
+    }
+    let single_names = variants
+        .iter()
+        .filter(|v| !matches!(&v.member, TypeRef::Expr(e) if listings.get(e.value.name.as_str()) > Some(&1)))
+        .filter_map(|v| naming::camel(&v.tag_value).ok())
+        .collect();
+    (listings, single_names)
 }
 
 /// A member tagged by an enum must not allow a value the union gives another member: built
