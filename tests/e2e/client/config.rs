@@ -121,10 +121,9 @@ async fn organization_and_project_are_sent_as_headers() {
     assert_eq!(values("openai-project"), [b"proj_456"]);
 }
 
-/// Every error kind the client has, produced with the secret key configured, and the key in
-/// none of their texts.
-#[tokio::test]
-async fn the_api_key_appears_in_no_debug_or_display_text() {
+/// A server answering by `limit`: 1 an API error, 2 a body that is no JSON, 3 late, none a
+/// page of two steps.
+async fn server_of_every_answer() -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(query_param("limit", "1"))
@@ -150,6 +149,14 @@ async fn the_api_key_appears_in_no_debug_or_display_text() {
         .respond_with(ok(&page(&["step_1", "step_2"], false)).insert_header("x-request-id", "req_ok"))
         .mount(&server)
         .await;
+    server
+}
+
+/// Every error kind the client has, produced with the secret key configured, and the key in
+/// none of their texts.
+#[tokio::test]
+async fn the_api_key_appears_in_no_debug_or_display_text() {
+    let server = server_of_every_answer().await;
     let builder = || {
         Client::builder()
             .api_key(SECRET)
