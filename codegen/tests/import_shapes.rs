@@ -195,3 +195,32 @@ components:
         assert!(error.to_string().contains("/components/schemas/"), "{error}");
     }
 }
+
+#[test]
+fn a_download_listing_json_beside_its_bytes_is_stopped_as_binary() {
+    let body = r##"paths:
+  /skills/{id}/content:
+    get:
+      operationId: getSkillContent
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses:
+        "200":
+          description: OK
+          content:
+            application/zip: { schema: { type: string, format: binary } }
+            application/json: { schema: { type: string } }
+  /skills:
+    get:
+      operationId: listSkills
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
+"##;
+    let imported = import(body, "");
+    assert!(!imported.spec.contains("getSkillContent"), "{}", imported.spec);
+    assert!(
+        imported.coverage.contains("a binary response (application/zip), beside its JSON"),
+        "{}",
+        imported.coverage
+    );
+    assert!(imported.spec.contains("listSkills"), "{}", imported.spec);
+}

@@ -347,9 +347,29 @@ fn media_types(op: &Value, p: &Pointer) -> Result<(), (Pointer, String)> {
     let ok =
         op.get("responses").and_then(Value::as_object).and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')));
     if let Some((code, response)) = ok {
-        json_or_stop(response.get("content"), p.push("responses").push(code).push("content"), "a response")?;
+        let at = p.push("responses").push(code).push("content");
+        json_or_stop(response.get("content"), at.clone(), "a response")?;
+        binary_or_not(response.get("content"), at)?;
     }
     Ok(())
+}
+
+/// A response that may come as bytes (`format: binary` under another media type) is a
+/// download, whatever JSON the document lists beside it (OpenAI's video and skill content
+/// list `application/json: string` too; decoding the bytes as JSON would fail).
+fn binary_or_not(content: Option<&Value>, at: Pointer) -> Result<(), (Pointer, String)> {
+    let Some(content) = content.and_then(Value::as_object) else { return Ok(()) };
+    let binary: Vec<&str> = content
+        .iter()
+        .filter(|(media, m)| {
+            *media != "application/json" && m.get("schema").and_then(|s| s.str_at("format")) == Some("binary")
+        })
+        .map(|(media, _)| media)
+        .collect();
+    if binary.is_empty() {
+        return Ok(());
+    }
+    Err((at, format!("a binary response ({}), beside its JSON", binary.join(", "))))
 }
 
 /// An operation's description: its summary, then its description when that says more.
