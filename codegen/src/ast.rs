@@ -127,6 +127,8 @@ pub enum TypeBody {
     },
     Union {
         tag: Spanned<String>,
+        /// `untagged: Member`: an object without the tag is this member.
+        untagged: Option<Spanned<String>>,
         variants: Vec<Variant>,
     },
     /// `union: { kinds: { string: ..., array: ... } }`: a member per JSON kind.
@@ -204,6 +206,9 @@ pub struct EnumValue {
 pub struct Variant {
     pub tag_value: String,
     pub member: TypeRef,
+    /// `value: { by: role, members: [A, B] }`: one of several members sharing the tag value,
+    /// told apart by this field (each member one `Variant`, in the order listed).
+    pub by: Option<Spanned<String>>,
     pub path: NodePath,
 }
 

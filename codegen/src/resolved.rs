@@ -221,6 +221,8 @@ pub struct Union {
     /// The tag field's wire name.
     pub tag: String,
     pub variants: Vec<Variant>,
+    /// The member (its Rust name) an object without the tag decodes as.
+    pub untagged: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -236,6 +238,16 @@ pub struct Variant {
     pub member_deprecated: Option<String>,
     /// The member's struct has a field for the tag (see [`Membership::carries_tag`]).
     pub carries_tag: bool,
+    /// Set when several members share the variant's one tag value.
+    pub shared: Option<Shared>,
+}
+
+/// How a member sharing its tag value with others is told apart: it is tried, in the spec's
+/// order, when the field `by` has one of `values` (those its `by` field allows).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub by: String,
+    pub values: Vec<String>,
 }
 
 /// A union whose member is chosen by the JSON kind of the value.

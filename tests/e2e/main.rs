@@ -13,6 +13,7 @@ mod openai_properties;
 mod properties;
 mod required_fields;
 mod round_trip;
+mod shared_tags;
 mod union_decoding;
 mod union_members;
 mod unions_composition;

@@ -312,19 +312,31 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
             quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#helper(member), serializer), }
         }
     });
-    let members = u.variants.iter().map(|v| {
+    let members = u.variants.iter().enumerate().filter_map(|(i, v)| {
         let variant = ident(&v.variant.name.rust);
         let (wire, others) = (&v.variant.name.wire, &v.other_tags);
+        if v.shared.is_some() {
+            // One arm for all the members sharing the value, at the first of them.
+            let first = u.variants.iter().position(|w| w.shared.is_some() && w.variant.name.wire == *wire);
+            return (first == Some(i)).then(|| shared_arm(u, wire));
+        }
         let wire = quote! { #wire #(| #others)* };
         let decode = if v.carries_tag {
             quote! { decode_tagged }
         } else {
             quote! { decode }
         };
-        if v.boxed {
-            quote! { #wire => rest.#decode().map(|member| Self::#variant(Box::new(member))), }
-        } else {
-            quote! { #wire => rest.#decode().map(Self::#variant), }
+        let construct = construct(&variant, v.boxed);
+        Some(quote! { #wire => rest.#decode().map(#construct), })
+    });
+    let untagged = u.untagged.as_ref().and_then(|rust| u.variants.iter().find(|v| v.variant.name.rust == *rust));
+    let untagged = untagged.map(|v| {
+        let construct = construct(&ident(&v.variant.name.rust), v.boxed);
+        quote! {
+            // An object without the tag (all of it read already).
+            fn untagged<__E: serde::de::Error>(whole: typed_api_runtime::__private::Whole<'de, __E>) -> Result<Self, __E> {
+                whole.decode().map(#construct)
+            }
         }
     });
     quote! {
@@ -354,6 +366,48 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
                     _ => rest.unknown().map(Self::#fallback),
                 }
             }
+            #untagged
+        }
+    }
+}
+
+/// What turns a decoded member into the variant (clippy wants the bare path when not boxed).
+fn construct(variant: &proc_macro2::Ident, boxed: bool) -> TokenStream {
+    if boxed {
+        quote! { |member| Self::#variant(Box::new(member)) }
+    } else {
+        quote! { Self::#variant }
+    }
+}
+
+/// The member held by a variant: boxed or not.
+fn wrap(boxed: bool) -> TokenStream {
+    if boxed {
+        quote! { Box::new(member) }
+    } else {
+        quote! { member }
+    }
+}
+
+/// The decoding arm of a tag value several members share: the object is held, and each
+/// member its `by` field selects is tried in the spec's order; none selected is `Unknown`.
+fn shared_arm(u: &Union, wire: &str) -> TokenStream {
+    let fallback = ident(&u.fallback.name.rust);
+    let attempts = u.variants.iter().filter(|v| v.variant.name.wire == wire).filter_map(|v| {
+        let (by, values) = v.shared.as_ref()?;
+        let variant = ident(&v.variant.name.rust);
+        let (carries, wrap) = (v.carries_tag, wrap(v.boxed));
+        Some(quote! {
+            if let Some(member) = whole.attempt(#by, &[#(#values),*], #carries) {
+                return Ok(Self::#variant(#wrap));
+            }
+        })
+    });
+    quote! {
+        #wire => {
+            let mut whole = rest.hold()?;
+            #(#attempts)*
+            whole.finish().map(Self::#fallback)
         }
     }
 }

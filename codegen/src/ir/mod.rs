@@ -328,6 +328,8 @@ pub struct Union {
     /// The variants (Rust names) whose members implement `Validate`; `None` when no member
     /// has a rule, and the union has no impl.
     pub validated_variants: Option<Vec<String>>,
+    /// The variant (Rust name) an object without the tag decodes as.
+    pub untagged: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -346,6 +348,9 @@ pub struct UnionVariant {
     pub carries_tag: bool,
     /// The variant holds `Box<Member>`: the member is far larger than the other variants.
     pub boxed: bool,
+    /// Several members share the tag value: this one is tried, in order, when the field
+    /// (wire name) has one of the values.
+    pub shared: Option<(String, Vec<String>)>,
 }
 
 /// A union decided by the JSON kind of the value (and, for an object member that is a

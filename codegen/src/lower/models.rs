@@ -145,6 +145,15 @@ impl Cx {
                     [format!("Selected by the tag values {}; the member's own tag field says which.", all.join(", "))],
                 );
             }
+            if let Some(shared) = &variant.shared {
+                push_paragraph(&mut docs, [shared_doc(first, shared)]);
+            }
+            if union.untagged.as_ref() == Some(&variant.member) {
+                push_paragraph(
+                    &mut docs,
+                    [format!("An object without `{}` decodes as this member.", code(&union.tag))],
+                );
+            }
             let name = Name { rust: variant.rust.clone(), wire: first.to_owned() };
             // `tag()` reads the field: a deprecated one needs the lint allowed.
             let tag_field = self.enum_tag_field(&variant.member, &union.tag);
@@ -157,6 +166,7 @@ impl Cx {
                 member: variant.member.clone(),
                 carries_tag: variant.carries_tag,
                 boxed: boxed.get(i).copied().unwrap_or(false),
+                shared: variant.shared.as_ref().map(|s| (s.by.clone(), s.values.clone())),
             });
         }
         let shown = code(&union.tag);
@@ -175,7 +185,9 @@ impl Cx {
         let validated: Vec<String> =
             union.variants.iter().filter(|v| self.rules.validated(&v.member)).map(|v| v.rust.clone()).collect();
         let validated_variants = (!validated.is_empty()).then_some(validated);
-        ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback, validated_variants }
+        let untagged = union.untagged.as_ref().and_then(|m| union.variants.iter().find(|v| &v.member == m));
+        let untagged = untagged.map(|v| v.rust.clone());
+        ir::Union { meta, tag: union.tag.clone(), tag_docs, variants, fallback, validated_variants, untagged }
     }
 
     /// The Rust name of `member`'s tag field when it is typed (an enum), not a `const`.
@@ -295,4 +307,16 @@ pub(super) fn field_sets_docs(sets: &ir::FieldSets, checked: bool) -> String {
     let how = if sets.exactly_one { "Exactly one" } else { "At least one" };
     let when = if checked { " A request is checked for it before it is sent." } else { "" };
     format!("{how} of these must be set: {}.{when}", each.join(", or "))
+}
+
+/// How a member sharing its tag value is chosen, for its variant's docs.
+fn shared_doc(value: &str, shared: &crate::resolved::Shared) -> String {
+    let values: Vec<String> = shared.values.iter().map(|v| format!("`{}`", code(v))).collect();
+    format!(
+        "Shares the tag value `{}` with other members: chosen when `{}` is {}, if it decodes \
+         (the members sharing the value are tried in the spec's order).",
+        code(value),
+        code(&shared.by),
+        values.join(" or ")
+    )
 }

@@ -321,20 +321,53 @@ fn union(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Option<TypeBody
     if obj.get("kinds").is_some() {
         return kind_union(&obj, d);
     }
-    obj.known(&["tag", "variants"], d);
+    obj.known(&["tag", "untagged", "variants"], d);
     let tag = obj.required_string("tag", "add the name of the field that selects the member, e.g. `tag: type`", d);
+    let untagged =
+        obj.get("untagged").and_then(|(v, path)| string_value(v, &path, d).map(|value| Spanned { value, path }));
     let variants_hint = "map each tag value to its member type, e.g. `variants: { text: TextContent }`";
     let (variants_value, variants_path) = obj.required("variants", variants_hint, d)?;
     let variants_obj = Obj::new(variants_value, &variants_path, "`variants`", variants_hint, d)?;
-    let variants = variants_obj
-        .entries(d)
-        .into_iter()
-        .filter_map(|(tag_value, member, path)| {
-            let member = type_ref(member, &path, d)?;
-            Some(Variant { tag_value: tag_value.to_owned(), member, path })
+    let mut variants = Vec::new();
+    for (tag_value, member, path) in variants_obj.entries(d) {
+        if member.get("members").is_some() {
+            variants.extend(shared_variants(tag_value, member, &path, d));
+        } else if let Some(member) = type_ref(member, &path, d) {
+            variants.push(Variant { tag_value: tag_value.to_owned(), member, by: None, path });
+        }
+    }
+    Some(TypeBody::Union { tag: tag?, untagged, variants })
+}
+
+/// `value: { by: role, members: [A, B] }`: members sharing one tag value, told apart by
+/// the field `by`, one `Variant` each in the order listed.
+fn shared_variants(tag_value: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Variant> {
+    let hint = "write `{ by: <field that tells the members apart>, members: [A, B] }`";
+    let Some(obj) = Obj::new(value, path, "members sharing a tag value", hint, d) else { return Vec::new() };
+    obj.known(&["by", "members"], d);
+    let by = obj.required_string("by", "add the field whose value tells these members apart, e.g. `by: role`", d);
+    let Some((members, members_path)) = obj.get("members") else { return Vec::new() };
+    let Value::Sequence(members) = members else {
+        d.error(&members_path, "`members` must be a list of member types", Some(hint.into()));
+        return Vec::new();
+    };
+    if members.len() < 2 {
+        d.error(
+            &members_path,
+            "`members` lists fewer than two members",
+            Some("map the tag value to the member itself".into()),
+        );
+    }
+    let Some(by) = by else { return Vec::new() };
+    members
+        .iter()
+        .enumerate()
+        .filter_map(|(i, member)| {
+            let at = members_path.index(i);
+            let member = type_ref(member, &at, d)?;
+            Some(Variant { tag_value: tag_value.to_owned(), member, by: Some(by.clone()), path: at })
         })
-        .collect();
-    Some(TypeBody::Union { tag: tag?, variants })
+        .collect()
 }
 
 /// `union: { kinds: { string: string, array: array<Part> } }`: a member per JSON kind.

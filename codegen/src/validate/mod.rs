@@ -26,6 +26,7 @@ mod pagination;
 mod paths;
 mod recursion;
 mod refs;
+mod shared;
 mod symbols;
 mod types;
 mod unions;

@@ -64,7 +64,9 @@ fn check_def<'a>(cx: &mut Cx<'_, 'a>, name: &str, symbol: &Symbol<'a>, def: &'a 
             Some(Body::Object(Object { params, fields, member_of: Vec::new(), extends, keep_unknown_fields, requires }))
         }
         TypeBody::Enum { values } => enums::check(cx, name, def, values).map(Body::Enum),
-        TypeBody::Union { tag, variants } => unions::check(cx, name, def, tag, variants).map(Body::Union),
+        TypeBody::Union { tag, untagged, variants } => {
+            unions::check(cx, (name, def), tag, untagged.as_ref(), variants).map(Body::Union)
+        }
         TypeBody::KindUnion { kinds } => kinds::check(cx, name, def, kinds).map(Body::KindUnion),
         TypeBody::Map { value, limits } => cx.ty(value, &scope).map(|value| {
             check_value_length(cx, def, &value, limits.max_value_length);

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::cx::Cx;
 use super::extends::all_fields;
+use super::shared;
 use super::symbols::{BUILTIN_GENERICS, Symbols};
 use crate::ast::{Field, FieldType, Spanned, TypeBody, TypeDef, TypeRef, Variant};
 use crate::naming::{self, FALLBACK_VARIANT};
@@ -22,9 +23,9 @@ const LEAVE_OUT: &str = "leave this member out of the union; its values then dec
 
 pub(super) fn check<'a>(
     cx: &mut Cx<'_, 'a>,
-    name: &str,
-    def: &TypeDef,
+    (name, def): (&str, &TypeDef),
     tag: &Spanned<String>,
+    untagged: Option<&Spanned<String>>,
     variants: &'a [Variant],
 ) -> Option<resolved::Union> {
     if variants.is_empty() {
@@ -47,11 +48,22 @@ pub(super) fn check<'a>(
         };
         let listed = out.iter_mut().find(|v| v.member == member_name);
         let again = listed.is_some() || unnamed.contains(&member_name);
-        let tagged = Tagged { tag: &tag.value, value: &variant.tag_value, again };
+        let untagged_member = untagged.is_some_and(|u| u.value == member_name);
+        let tagged = Tagged { tag: &tag.value, value: &variant.tag_value, again, untagged: untagged_member };
         check_member(cx, &tagged, &member_name, member, &variant.path);
         if unnamed.contains(&member_name) {
             continue;
         }
+        let shared = match &variant.by {
+            Some(by) => match shared::by_values(cx, (&member_name, member), by, &variant.path, &listings) {
+                Some(shared) => Some(shared),
+                None => {
+                    failed = true;
+                    continue;
+                }
+            },
+            None => None,
+        };
         // A member listed again, under another value of its enum tag: the same variant.
         if let Some(listed) = listed {
             listed.tag_values.push(variant.tag_value.clone());
@@ -59,7 +71,7 @@ pub(super) fn check<'a>(
         }
         cx.members.entry(member_name.clone()).or_default().push((name.to_owned(), variant.path.clone()));
         // A member under several tag values is named after itself, not after one of them.
-        let rust = if listings.get(member_name.as_str()) > Some(&1) {
+        let rust = if shared.is_some() || listings.get(member_name.as_str()) > Some(&1) {
             member_variant(cx, (name, &member_name), variant, &single_names, &mut seen)
         } else {
             variant_name(cx, variant, &mut seen)
@@ -77,10 +89,12 @@ pub(super) fn check<'a>(
             member_deprecated: member.deprecated.clone(),
             // Set by `link_members`, once every use is known.
             carries_tag: false,
+            shared,
         });
     }
     check_enum_tags(cx, &tag.value, &out);
-    (!failed).then(|| resolved::Union { tag: tag.value.clone(), variants: out })
+    let untagged = untagged.and_then(|u| shared::untagged(cx, u, &out));
+    (!failed).then(|| resolved::Union { tag: tag.value.clone(), variants: out, untagged })
 }
 
 /// How many times each named member is listed, and the names the variants of members
@@ -109,7 +123,11 @@ fn check_enum_tags(cx: &mut Cx<'_, '_>, tag: &str, variants: &[resolved::Variant
         let fields = all_fields(cx.symbols, def);
         let Some(field) = fields.iter().find(|f| f.wire == tag) else { continue };
         for value in enum_values(cx.symbols, &field.ty).unwrap_or_default() {
-            let taken = variants.iter().find(|v| v.member != variant.member && v.tag_values.iter().any(|t| t == value));
+            // Members sharing one tag value may all have it: the union tries them in turn.
+            let both_shared = |v: &resolved::Variant| v.shared.is_some() && variant.shared.is_some();
+            let taken = variants
+                .iter()
+                .find(|v| v.member != variant.member && v.tag_values.iter().any(|t| t == value) && !both_shared(v));
             if let Some(other) = taken {
                 found.push((field.path.clone(), variant.member.clone(), value.to_owned(), other.member.clone()));
             }
@@ -236,6 +254,8 @@ struct Tagged<'t> {
     tag: &'t str,
     value: &'t str,
     again: bool,
+    /// The union's member for objects without the tag: its tag field is optional.
+    untagged: bool,
 }
 
 /// A union member must be a plain object whose tag field is a `const` of the variant's key.
@@ -265,7 +285,7 @@ fn check_member(cx: &mut Cx<'_, '_>, tagged: &Tagged<'_>, member_name: &str, mem
 /// The member's field named after the tag: required, and a `const` of the variant's tag
 /// value or an enum that has it (a member listed under several tag values needs the enum).
 fn check_tag_field(cx: &mut Cx<'_, '_>, tagged: &Tagged<'_>, member_name: &str, fields: &[&Field], at: &NodePath) {
-    let Tagged { tag, value: tag_value, again } = *tagged;
+    let Tagged { tag, value: tag_value, again, untagged } = *tagged;
     let Some(field) = fields.iter().copied().find(|f| f.wire == tag) else {
         cx.error(
             at,
@@ -307,17 +327,23 @@ fn check_tag_field(cx: &mut Cx<'_, '_>, tagged: &Tagged<'_>, member_name: &str, 
             format!("write `const: {tag_value}`"),
         ),
     }
-    if field.presence != Presence::Required {
+    if untagged && field.presence != Presence::Optional {
+        cx.error(
+            &field.path,
+            format!("the tag field `{tag}` of `{member_name}`, the union's `untagged` member, must be optional"),
+            "write `optional: true` (and no `nullable`): objects without the tag decode as this member",
+        );
+    } else if !untagged && field.presence != Presence::Required {
         cx.error(
             &field.path,
             format!("the tag field `{tag}` must be required"),
-            "remove `nullable`/`optional` from it: every member carries its tag",
+            "remove `nullable`/`optional` from it: every member carries its tag (or name this member in the union's `untagged`)",
         );
     }
 }
 
 /// The values of a field typed by an enum, named or defined in place.
-fn enum_values<'a>(symbols: &Symbols<'a>, ty: &'a FieldType) -> Option<Vec<&'a str>> {
+pub(super) fn enum_values<'a>(symbols: &Symbols<'a>, ty: &'a FieldType) -> Option<Vec<&'a str>> {
     let def = match ty {
         FieldType::Ref(TypeRef::Expr(expr)) if expr.value.args.is_empty() => symbols.def(&expr.value.name)?,
         FieldType::Ref(TypeRef::Inline(def)) => def,
@@ -340,7 +366,9 @@ pub(super) fn carriers(cx: &Cx<'_, '_>) -> BTreeSet<String> {
         .filter(|(member, unions)| {
             unions.len() > 1
                 || cx.refs.get(*member).is_some_and(|uses| !uses.is_empty())
-                || unions.iter().any(|(union, _)| !const_tagged(cx.symbols, member, union))
+                || unions.iter().any(|(union, _)| {
+                    !const_tagged(cx.symbols, member, union) || shared::is_untagged(cx.symbols, member, union)
+                })
         })
         .map(|(member, _)| member.clone())
         .collect()

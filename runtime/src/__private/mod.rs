@@ -4,16 +4,19 @@
 //! of the runtime fail to compile, with a message saying what to do.
 
 mod decode;
+mod held;
 mod kinds;
 mod models;
 mod names;
 mod structs;
+mod whole;
 
 pub use decode::{Rest, Union, nullable, optional_nullable, string_enum, union};
 pub use kinds::{Kind, KindUnion, kinds};
 pub use models::ModelVisitor;
 pub use names::{RESERVED_BUILDER_NAMES, RESERVED_OPERATION_NAMES, RESERVED_PARAM_NAMES};
 pub use structs::{Key, field, required, skip};
+pub use whole::Whole;
 
 /// The runtime's major version, which generated code records when it is generated.
 pub const VERSION_MAJOR: &str = env!("CARGO_PKG_VERSION_MAJOR");

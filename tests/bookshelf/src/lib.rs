@@ -209,6 +209,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Map>("Map");
     visitor.visit::<Catalogued>("Catalogued");
     visitor.visit::<Credits>("Credits");
+    visitor.visit::<EditorRemark>("EditorRemark");
+    visitor.visit::<EditorRemarkAuthor>("EditorRemarkAuthor");
     visitor.visit::<Editors>("Editors");
     visitor.visit::<EventPage>("EventPage");
     visitor.visit::<OpenedWindow>("OpenedWindow");
@@ -227,6 +229,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<LoanPeriod>("LoanPeriod");
     visitor.visit::<Magazine>("Magazine");
     visitor.visit::<MagazineObject>("MagazineObject");
+    visitor.visit::<MarginNote>("MarginNote");
+    visitor.visit::<Bookmark>("Bookmark");
     visitor.visit::<Member>("Member");
     visitor.visit::<MemberRecord>("MemberRecord");
     visitor.visit::<NewBook>("NewBook");
@@ -237,7 +241,12 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Periodical>("Periodical");
     visitor.visit::<Problem>("Problem");
     visitor.visit::<ProblemDetail>("ProblemDetail");
+    visitor.visit::<QuickNote>("QuickNote");
+    visitor.visit::<QuickNoteKind>("QuickNoteKind");
+    visitor.visit::<QuickNoteAuthor>("QuickNoteAuthor");
     visitor.visit::<ReaderNote>("ReaderNote");
+    visitor.visit::<ReaderRemark>("ReaderRemark");
+    visitor.visit::<ReaderRole>("ReaderRole");
     visitor.visit::<Removal>("Removal");
     visitor.visit::<Review>("Review");
     visitor.visit::<ReviewPage>("ReviewPage");

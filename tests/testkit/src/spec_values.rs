@@ -164,6 +164,19 @@ impl Schema {
                     sample
                 });
             members.push(tagged.boxed());
+            // The member for objects without the tag: sent without it too.
+            if u.untagged.as_ref() == Some(&variant.variant.name.rust) {
+                let tag = u.tag.clone();
+                let untagged = self.object(member, &[], depth + 1).prop_map(move |mut sample| {
+                    for object in [&mut sample.input, &mut sample.canonical] {
+                        if let Value::Object(map) = object {
+                            map.remove(&tag);
+                        }
+                    }
+                    sample
+                });
+                members.push(untagged.boxed());
+            }
         }
         let tag = u.tag.clone();
         let unknown =

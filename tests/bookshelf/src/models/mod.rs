@@ -47,6 +47,10 @@ mod credits;
 
 pub use credits::*;
 
+mod editor_remark;
+
+pub use editor_remark::*;
+
 mod editors;
 
 pub use editors::*;
@@ -95,6 +99,10 @@ mod magazine;
 
 pub use magazine::*;
 
+mod margin_note;
+
+pub use margin_note::*;
+
 mod member;
 
 pub use member::*;
@@ -135,9 +143,17 @@ mod problem_detail;
 
 pub use problem_detail::*;
 
+mod quick_note;
+
+pub use quick_note::*;
+
 mod reader_note;
 
 pub use reader_note::*;
+
+mod reader_remark;
+
+pub use reader_remark::*;
 
 mod remove_books;
 
