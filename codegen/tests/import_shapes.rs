@@ -224,3 +224,88 @@ fn a_download_listing_json_beside_its_bytes_is_stopped_as_binary() {
     );
     assert!(imported.spec.contains("listSkills"), "{}", imported.spec);
 }
+
+const MESSAGES: &str = r##"paths:
+  /items:
+    post:
+      operationId: addItem
+      requestBody:
+        content: { application/json: { schema: { $ref: "#/components/schemas/AddItem" } } }
+      responses:
+        "200": { description: OK, content: { application/json: { schema: { $ref: "#/components/schemas/Stored" } } } }
+components:
+  schemas:
+    AddItem:
+      type: object
+      required: [item]
+      properties:
+        item: { $ref: "#/components/schemas/Item" }
+    Item:
+      oneOf:
+        - $ref: "#/components/schemas/EasyMessage"
+        - $ref: "#/components/schemas/UserMessage"
+        - $ref: "#/components/schemas/Reference"
+      discriminator: { propertyName: type }
+    Stored:
+      oneOf:
+        - $ref: "#/components/schemas/UserMessage"
+        - $ref: "#/components/schemas/BotMessage"
+        - $ref: "#/components/schemas/Reference"
+    EasyMessage:
+      type: object
+      required: [role, content]
+      properties:
+        type: { type: string, enum: [message] }
+        role: { type: string, enum: [user, bot] }
+        content: { type: string }
+    UserMessage:
+      type: object
+      required: [type, role, content]
+      properties:
+        type: { type: string, enum: [message] }
+        role: { type: string, enum: [user] }
+        content: { type: array, items: { type: string } }
+    BotMessage:
+      type: object
+      required: [type, role, id]
+      properties:
+        type: { type: string, enum: [message] }
+        role: { type: string, enum: [bot] }
+        id: { type: string }
+    Reference:
+      type: object
+      required: [id]
+      properties:
+        type: { anyOf: [{ type: string, enum: [reference] }, { type: "null" }] }
+        id: { type: string }
+"##;
+
+#[test]
+fn members_sharing_a_tag_value_are_told_apart_by_a_second_field() {
+    let imported = import(MESSAGES, "");
+    let stored = type_def(&imported.spec, "Stored");
+    let message = &stored["union"]["variants"]["message"];
+    assert_eq!(message["by"], "role", "{stored:?}");
+    let members: Vec<&str> =
+        message["members"].as_sequence().into_iter().flatten().filter_map(|m| m.as_str()).collect();
+    assert_eq!(members, ["UserMessage", "BotMessage"]);
+    // Every member requires its tag here: no member stands for objects without it.
+    assert!(stored["union"].get("untagged").is_none(), "{stored:?}");
+}
+
+#[test]
+fn a_member_whose_values_another_covers_is_left_out_and_the_untagged_one_is_chosen() {
+    let imported = import(MESSAGES, "");
+    let item = type_def(&imported.spec, "Item");
+    // UserMessage's `role` values are all EasyMessage's: one member is left for `message`.
+    assert_eq!(item["union"]["variants"]["message"], "EasyMessage", "{item:?}");
+    assert_eq!(item["union"]["untagged"], "EasyMessage", "{item:?}");
+    let easy = type_def(&imported.spec, "EasyMessage");
+    assert_eq!(easy["fields"]["type"]["optional"], true, "{easy:?}");
+    // The other member whose tag the document leaves optional (and nullable) gets it required.
+    let reference = type_def(&imported.spec, "Reference");
+    assert!(reference["fields"]["type"].get("optional").is_none(), "{reference:?}");
+    assert!(reference["fields"]["type"].get("nullable").is_none(), "{reference:?}");
+    let report = imported.coverage.as_str();
+    assert!(report.contains("left out of the union: decoded as `EasyMessage`"), "{report}");
+}

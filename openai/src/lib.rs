@@ -2336,10 +2336,14 @@ pub const DEFAULT_HEADERS: &[(&str, &str)] = &[];
 #[allow(deprecated)]
 pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) {
     #[cfg(feature = "chatkit")] visitor.visit::<ActiveStatus>("ActiveStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<AdditionalTools>("AdditionalTools");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<AdditionalToolsType>("AdditionalToolsType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<AdditionalToolsItemParam>("AdditionalToolsItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<AdditionalToolsItemParamRole>("AdditionalToolsItemParamRole");
     #[cfg(feature = "admin-api-keys")] visitor.visit::<AdminApiKey>("AdminApiKey");
     #[cfg(feature = "admin-api-keys")]
     visitor.visit::<AdminApiKeyObject>("AdminApiKeyObject");
@@ -2354,29 +2358,56 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "admin-api-keys")]
     visitor
         .visit::<AdminApiKeysDeleteResponseObject>("AdminApiKeysDeleteResponseObject");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<Annotation>("Annotation");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<Annotation>("Annotation");
     #[cfg(feature = "admin-api-keys")] visitor.visit::<ApiKeyList>("ApiKeyList");
     #[cfg(feature = "admin-api-keys")]
     visitor.visit::<ApiKeyListObject>("ApiKeyListObject");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchCallOutputStatus>("ApplyPatchCallOutputStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ApplyPatchCallOutputStatusParam>("ApplyPatchCallOutputStatusParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchCallStatus>("ApplyPatchCallStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ApplyPatchCallStatusParam>("ApplyPatchCallStatusParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchCreateFileOperation>("ApplyPatchCreateFileOperation");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            ApplyPatchCreateFileOperationParam,
+        >("ApplyPatchCreateFileOperationParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchDeleteFileOperation>("ApplyPatchDeleteFileOperation");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            ApplyPatchDeleteFileOperationParam,
+        >("ApplyPatchDeleteFileOperationParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ApplyPatchOperationParam>("ApplyPatchOperationParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCall>("ApplyPatchToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallType>("ApplyPatchToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ApplyPatchToolCallItemParam>("ApplyPatchToolCallItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOperation>("ApplyPatchToolCallOperation");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOutput>("ApplyPatchToolCallOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchToolCallOutputType>("ApplyPatchToolCallOutputType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<ApplyPatchToolCallOutputItemParam>("ApplyPatchToolCallOutputItemParam");
     #[cfg(
         any(
             feature = "conversations",
@@ -2385,8 +2416,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ApplyPatchToolParam>("ApplyPatchToolParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ApplyPatchUpdateFileOperation>("ApplyPatchUpdateFileOperation");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            ApplyPatchUpdateFileOperationParam,
+        >("ApplyPatchUpdateFileOperationParam");
     #[cfg(
         any(
             feature = "conversations",
@@ -3115,9 +3151,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ChatkitWorkflowTracing>("ChatkitWorkflowTracing");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<ChunkingStrategyRequestParam>("ChunkingStrategyRequestParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ClickButtonType>("ClickButtonType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ClickParam>("ClickParam");
     #[cfg(feature = "chatkit")]
     visitor.visit::<ClientToolCallItem>("ClientToolCallItem");
@@ -3126,9 +3162,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "chatkit")]
     visitor.visit::<ClientToolCallStatus>("ClientToolCallStatus");
     #[cfg(feature = "chatkit")] visitor.visit::<ClosedStatus>("ClosedStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CodeInterpreterOutputImage>("CodeInterpreterOutputImage");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CodeInterpreterOutputLogs>("CodeInterpreterOutputLogs");
     #[cfg(
         any(
@@ -3138,16 +3174,16 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<CodeInterpreterTool>("CodeInterpreterTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCall>("CodeInterpreterToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCallType>("CodeInterpreterToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             CodeInterpreterToolCallOutputsItem,
         >("CodeInterpreterToolCallOutputsItem");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CodeInterpreterToolCallStatus>("CodeInterpreterToolCallStatus");
     #[cfg(
         any(
@@ -3167,10 +3203,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             CompactResponseMethodPublicBodyInput,
         >("CompactResponseMethodPublicBodyInput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CompactionBody>("CompactionBody");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CompactionBodyType>("CompactionBodyType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<CompactionSummaryItemParam>("CompactionSummaryItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<CompactionTriggerItemParam>("CompactionTriggerItemParam");
     #[cfg(
         any(
             feature = "conversations",
@@ -3239,11 +3279,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "vector-stores"
         )
     )] visitor.visit::<CompoundFilterType>("CompoundFilterType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerAction>("ComputerAction");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ComputerCallOutputItemParam>("ComputerCallOutputItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerCallOutputStatus>("ComputerCallOutputStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerCallSafetyCheckParam>("ComputerCallSafetyCheckParam");
     #[cfg(
         any(
@@ -3253,11 +3295,17 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ComputerEnvironment>("ComputerEnvironment");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<ComputerScreenshotContent>("ComputerScreenshotContent");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ComputerScreenshotContent>("ComputerScreenshotContent");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerScreenshotImage>("ComputerScreenshotImage");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerScreenshotImageType>("ComputerScreenshotImageType");
     #[cfg(
         any(
@@ -3267,13 +3315,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ComputerTool>("ComputerTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerToolCall>("ComputerToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerToolCallType>("ComputerToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ComputerToolCallOutputResource>("ComputerToolCallOutputResource");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             ComputerToolCallOutputResourceType,
@@ -3313,8 +3361,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ContainerAutoParamSkillsItem>("ContainerAutoParamSkillsItem");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<ContainerFileCitationBody>("ContainerFileCitationBody");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ContainerFileCitationBody>("ContainerFileCitationBody");
     #[cfg(feature = "containers")]
     visitor.visit::<ContainerFileListResource>("ContainerFileListResource");
     #[cfg(feature = "containers")]
@@ -3407,7 +3461,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ContainerReferenceParam>("ContainerReferenceParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ContainerReferenceParamType>("ContainerReferenceParamType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ContainerReferenceResource>("ContainerReferenceResource");
     #[cfg(feature = "containers")]
     visitor.visit::<ContainerResource>("ContainerResource");
@@ -3427,7 +3489,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("ContainerResourceNetworkPolicyType");
     #[cfg(feature = "responses")]
     visitor.visit::<ContextManagementParam>("ContextManagementParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ConversationItem>("ConversationItem");
     #[cfg(feature = "conversations")]
     visitor.visit::<ConversationItemList>("ConversationItemList");
@@ -3441,7 +3503,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ConversationResource>("ConversationResource");
     #[cfg(feature = "conversations")]
     visitor.visit::<ConversationResourceObject>("ConversationResourceObject");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CoordParam>("CoordParam");
     #[cfg(feature = "usage")] visitor.visit::<CostsResult>("CostsResult");
     #[cfg(feature = "usage")] visitor.visit::<CostsResultAmount>("CostsResultAmount");
@@ -3681,6 +3743,11 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             CreateEvalCompletionsRunDataSourceInputMessagesTemplate,
         >("CreateEvalCompletionsRunDataSourceInputMessagesTemplate");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            CreateEvalCompletionsRunDataSourceInputMessagesTemplateTemplateItem,
+        >("CreateEvalCompletionsRunDataSourceInputMessagesTemplateTemplateItem");
     #[cfg(feature = "evals")]
     visitor
         .visit::<
@@ -4039,23 +4106,28 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<CustomTextFormatParam>("CustomTextFormatParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CustomToolCall>("CustomToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CustomToolCallType>("CustomToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CustomToolCallOutput>("CustomToolCallOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CustomToolCallOutputType>("CustomToolCallOutputType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CustomToolCallOutputOutput>("CustomToolCallOutputOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<CustomToolCallOutputResource>("CustomToolCallOutputResource");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<CustomToolCallOutputResourceType>("CustomToolCallOutputResourceType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             CustomToolCallOutputResourceOutput,
         >("CustomToolCallOutputResourceOutput");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<CustomToolCallResource>("CustomToolCallResource");
     #[cfg(any(feature = "chat", feature = "evals"))]
     visitor.visit::<CustomToolChatCompletions>("CustomToolChatCompletions");
     #[cfg(any(feature = "chat", feature = "evals"))]
@@ -4179,14 +4251,24 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<DeletedVideoResource>("DeletedVideoResource");
     #[cfg(feature = "videos")]
     visitor.visit::<DeletedVideoResourceObject>("DeletedVideoResourceObject");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<DetailEnum>("DetailEnum");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<DirectToolCallCaller>("DirectToolCallCaller");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<DirectToolCallCallerParam>("DirectToolCallCallerParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<DoubleClickAction>("DoubleClickAction");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<DragParam>("DragParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<EasyInputMessage>("EasyInputMessage");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<EasyInputMessageType>("EasyInputMessageType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<EasyInputMessageContent>("EasyInputMessageContent");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<EasyInputMessageRole>("EasyInputMessageRole");
     #[cfg(feature = "images")]
     visitor.visit::<EditImageBodyJsonParam>("EditImageBodyJsonParam");
     #[cfg(feature = "images")]
@@ -4303,23 +4385,43 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<FileAnnotationSource>("FileAnnotationSource");
     #[cfg(feature = "chatkit")]
     visitor.visit::<FileAnnotationSourceType>("FileAnnotationSourceType");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<FileCitationBody>("FileCitationBody");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FileCitationBody>("FileCitationBody");
+    #[cfg(
+        any(
+            feature = "assistants",
+            feature = "chat",
+            feature = "conversations",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<FileDetailEnum>("FileDetailEnum");
     #[cfg(feature = "uploads")]
     visitor.visit::<FileExpirationAfter>("FileExpirationAfter");
     #[cfg(feature = "uploads")]
     visitor.visit::<FileExpirationAfterAnchor>("FileExpirationAfterAnchor");
     #[cfg(
         any(
-            feature = "assistants",
-            feature = "chat",
             feature = "conversations",
+            feature = "evals",
             feature = "realtime",
             feature = "responses"
         )
     )] visitor.visit::<FileInputDetail>("FileInputDetail");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<FilePath>("FilePath");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<FilePath>("FilePath");
     #[cfg(feature = "assistants")] visitor.visit::<FileSearchRanker>("FileSearchRanker");
     #[cfg(feature = "assistants")]
     visitor.visit::<FileSearchRankingOptions>("FileSearchRankingOptions");
@@ -4331,13 +4433,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<FileSearchTool>("FileSearchTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FileSearchToolCall>("FileSearchToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FileSearchToolCallType>("FileSearchToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FileSearchToolCallResultsItem>("FileSearchToolCallResultsItem");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FileSearchToolCallStatus>("FileSearchToolCallStatus");
     #[cfg(feature = "chatkit")] visitor.visit::<FileUploadParam>("FileUploadParam");
     #[cfg(
@@ -4567,49 +4669,109 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         >("FineTuningJobHyperparametersNEpochsString");
     #[cfg(feature = "fine-tuning")]
     visitor.visit::<FineTuningJobStatus>("FineTuningJobStatus");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor.visit::<FunctionAndCustomToolCallOutput>("FunctionAndCustomToolCallOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<FunctionCallItemStatus>("FunctionCallItemStatus");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<FunctionCallOutputItemParam>("FunctionCallOutputItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<FunctionCallOutputItemParamOutput>("FunctionCallOutputItemParamOutput");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            FunctionCallOutputItemParamOutputArrayItem,
+        >("FunctionCallOutputItemParamOutputArrayItem");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionCallOutputStatusEnum>("FunctionCallOutputStatusEnum");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionCallStatus>("FunctionCallStatus");
     #[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
     visitor.visit::<FunctionObject>("FunctionObject");
     #[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
     visitor.visit::<FunctionParameters>("FunctionParameters");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellAction>("FunctionShellAction");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<FunctionShellActionParam>("FunctionShellActionParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCall>("FunctionShellCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCallType>("FunctionShellCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCallEnvironment>("FunctionShellCallEnvironment");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<FunctionShellCallItemParam>("FunctionShellCallItemParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
+    visitor
+        .visit::<
+            FunctionShellCallItemParamEnvironment,
+        >("FunctionShellCallItemParamEnvironment");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<FunctionShellCallItemStatus>("FunctionShellCallItemStatus");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCallOutput>("FunctionShellCallOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCallOutputType>("FunctionShellCallOutputType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCallOutputContent>("FunctionShellCallOutputContent");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             FunctionShellCallOutputContentOutcome,
         >("FunctionShellCallOutputContentOutcome");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            FunctionShellCallOutputContentParam,
+        >("FunctionShellCallOutputContentParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             FunctionShellCallOutputExitOutcome,
         >("FunctionShellCallOutputExitOutcome");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            FunctionShellCallOutputExitOutcomeParam,
+        >("FunctionShellCallOutputExitOutcomeParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<FunctionShellCallOutputItemParam>("FunctionShellCallOutputItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            FunctionShellCallOutputOutcomeParam,
+        >("FunctionShellCallOutputOutcomeParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<FunctionShellCallOutputStatusEnum>("FunctionShellCallOutputStatusEnum");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             FunctionShellCallOutputTimeoutOutcome,
         >("FunctionShellCallOutputTimeoutOutcome");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor
+        .visit::<
+            FunctionShellCallOutputTimeoutOutcomeParam,
+        >("FunctionShellCallOutputTimeoutOutcomeParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionShellCallStatus>("FunctionShellCallStatus");
     #[cfg(
         any(
@@ -4637,28 +4799,30 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<FunctionTool>("FunctionTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionToolCall>("FunctionToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionToolCallType>("FunctionToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutput>("FunctionToolCallOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutputOutput>("FunctionToolCallOutputOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionToolCallOutputResource>("FunctionToolCallOutputResource");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             FunctionToolCallOutputResourceType,
         >("FunctionToolCallOutputResourceType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             FunctionToolCallOutputResourceOutput,
         >("FunctionToolCallOutputResourceOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<FunctionToolCallResource>("FunctionToolCallResource");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<FunctionToolCallResourceType>("FunctionToolCallResourceType");
     #[cfg(
         any(
             feature = "conversations",
@@ -4769,7 +4933,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<HostedToolPermission>("HostedToolPermission");
     #[cfg(feature = "hosted-tools")]
     visitor.visit::<HostedToolPermissionUpdate>("HostedToolPermissionUpdate");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<HttpError>("HttpError");
     #[cfg(
         any(
@@ -4780,8 +4944,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         )
     )] visitor.visit::<HybridSearchOptions>("HybridSearchOptions");
     #[cfg(feature = "images")] visitor.visit::<Image>("Image");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<ImageDetail>("ImageDetail");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ImageDetail>("ImageDetail");
     #[cfg(
         any(
             feature = "conversations",
@@ -4802,11 +4972,11 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ImageGenTool>("ImageGenTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ImageGenToolCall>("ImageGenToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ImageGenToolCallType>("ImageGenToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ImageGenToolCallStatus>("ImageGenToolCallStatus");
     #[cfg(
         any(
@@ -4909,24 +5079,80 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         any(
             feature = "conversations",
             feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputContent>("InputContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
             feature = "images",
             feature = "realtime",
             feature = "responses"
         )
     )] visitor.visit::<InputFidelity>("InputFidelity");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<InputFileContent>("InputFileContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<InputFileContentType>("InputFileContentType");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<InputImageContent>("InputImageContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<InputImageContentType>("InputImageContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputFileContent>("InputFileContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputFileContentType>("InputFileContentType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<InputFileContentParam>("InputFileContentParam");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputImageContent>("InputImageContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputImageContentType>("InputImageContentType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<InputImageContentParamAutoParam>("InputImageContentParamAutoParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<InputItem>("InputItem");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<InputMessageResource>("InputMessageResource");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<InputMessageResourceRole>("InputMessageResourceRole");
     #[cfg(feature = "responses")] visitor.visit::<InputParam>("InputParam");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<InputTextContent>("InputTextContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<InputTextContentType>("InputTextContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputTextContent>("InputTextContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<InputTextContentType>("InputTextContentType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<InputTextContentParam>("InputTextContentParam");
     #[cfg(feature = "invites")] visitor.visit::<Invite>("Invite");
     #[cfg(feature = "invites")] visitor.visit::<InviteObject>("InviteObject");
     #[cfg(feature = "invites")]
@@ -4951,9 +5177,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "invites")] visitor.visit::<InviteRequestRole>("InviteRequestRole");
     #[cfg(feature = "invites")] visitor.visit::<InviteRole>("InviteRole");
     #[cfg(feature = "invites")] visitor.visit::<InviteStatus>("InviteStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ItemField>("ItemField");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ItemReferenceParam>("ItemReferenceParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ItemResource>("ItemResource");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<KeyPressAction>("KeyPressAction");
     #[cfg(feature = "assistants")]
     visitor.visit::<ListAssistantsResponse>("ListAssistantsResponse");
@@ -5048,19 +5278,27 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<LocalEnvironmentParam>("LocalEnvironmentParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<LocalEnvironmentParamType>("LocalEnvironmentParamType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalEnvironmentResource>("LocalEnvironmentResource");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalShellExecAction>("LocalShellExecAction");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalShellExecActionType>("LocalShellExecActionType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalShellToolCall>("LocalShellToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalShellToolCallType>("LocalShellToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutput>("LocalShellToolCallOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<LocalShellToolCallOutputType>("LocalShellToolCallOutputType");
     #[cfg(
         any(
@@ -5079,23 +5317,31 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         )
     )] visitor.visit::<LocalSkillParam>("LocalSkillParam");
     #[cfg(feature = "chatkit")] visitor.visit::<LockedStatus>("LockedStatus");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<LogProb>("LogProb");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<LogProb>("LogProb");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpApprovalRequest>("McpApprovalRequest");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpApprovalRequestType>("McpApprovalRequestType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<McpApprovalResponse>("McpApprovalResponse");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpApprovalResponseResource>("McpApprovalResponseResource");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpApprovalResponseResourceType>("McpApprovalResponseResourceType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpListTools>("McpListTools");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpListToolsType>("McpListToolsType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpListToolsTool>("McpListToolsTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpProtocolError>("McpProtocolError");
     #[cfg(
         any(
@@ -5121,13 +5367,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<McpToolAllowedTools>("McpToolAllowedTools");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpToolCall>("McpToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpToolCallType>("McpToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpToolCallError>("McpToolCallError");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpToolCallStatus>("McpToolCallStatus");
     #[cfg(
         any(
@@ -5137,7 +5383,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<McpToolConnectorId>("McpToolConnectorId");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<McpToolExecutionError>("McpToolExecutionError");
     #[cfg(
         any(
@@ -5171,9 +5417,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<McpToolRequireApprovalString>("McpToolRequireApprovalString");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<Message>("Message");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<MessageType>("MessageType");
     #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentImageFileObject>("MessageContentImageFileObject");
@@ -5195,8 +5441,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             MessageContentImageUrlObjectImageUrl,
         >("MessageContentImageUrlObjectImageUrl");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<MessageContentItem>("MessageContentItem");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<MessageContentItem>("MessageContentItem");
     #[cfg(feature = "assistants")]
     visitor.visit::<MessageContentRefusalObject>("MessageContentRefusalObject");
     #[cfg(feature = "assistants")]
@@ -5251,15 +5503,15 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<MessageObjectRole>("MessageObjectRole");
     #[cfg(feature = "assistants")]
     visitor.visit::<MessageObjectStatus>("MessageObjectStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<MessagePhase>("MessagePhase");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<MessagePhase2>("MessagePhase2");
     #[cfg(feature = "assistants")]
     visitor.visit::<MessageRequestContentTextObject>("MessageRequestContentTextObject");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<MessageRole>("MessageRole");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<MessageStatus>("MessageStatus");
     #[cfg(
         any(
@@ -5340,7 +5592,7 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             ModifyThreadRequestToolResourcesFileSearch,
         >("ModifyThreadRequestToolResourcesFileSearch");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<MoveParam>("MoveParam");
     #[cfg(
         any(
@@ -5518,37 +5770,63 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<OutputFormat>("OutputFormat");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<OutputItem>("OutputItem");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<OutputMessage>("OutputMessage");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<OutputMessageType>("OutputMessageType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<OutputMessageRole>("OutputMessageRole");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<OutputMessageContent>("OutputMessageContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<OutputTextContent>("OutputTextContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<OutputTextContentType>("OutputTextContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<OutputMessageContent>("OutputMessageContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<OutputTextContent>("OutputTextContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<OutputTextContentType>("OutputTextContentType");
     #[cfg(feature = "responses")] visitor.visit::<PersonalityEnum>("PersonalityEnum");
     #[cfg(feature = "chat")] visitor.visit::<PredictionContent>("PredictionContent");
     #[cfg(feature = "chat")]
     visitor.visit::<PredictionContentType>("PredictionContentType");
     #[cfg(feature = "chat")]
     visitor.visit::<PredictionContentContent>("PredictionContentContent");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<Program>("Program");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ProgramType>("ProgramType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ProgramItemParam>("ProgramItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ProgramOutput>("ProgramOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ProgramOutputType>("ProgramOutputType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ProgramOutputItemParam>("ProgramOutputItemParam");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ProgramOutputItemStatus>("ProgramOutputItemStatus");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ProgramOutputStatus>("ProgramOutputStatus");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ProgramToolCallCaller>("ProgramToolCallCaller");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ProgramToolCallCallerParam>("ProgramToolCallCallerParam");
     #[cfg(
         any(
@@ -5750,14 +6028,39 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ProjectUserUpdateRequest>("ProjectUserUpdateRequest");
     #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<Prompt>("Prompt");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<PromptCacheBreakpointConfig>("PromptCacheBreakpointConfig");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<PromptCacheBreakpointConfig>("PromptCacheBreakpointConfig");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor.visit::<PromptCacheBreakpointConfigMode>("PromptCacheBreakpointConfigMode");
-    #[cfg(feature = "chat")]
-    visitor.visit::<PromptCacheBreakpointParam>("PromptCacheBreakpointParam");
-    #[cfg(feature = "chat")]
-    visitor.visit::<PromptCacheBreakpointParamMode>("PromptCacheBreakpointParamMode");
+    #[cfg(
+        any(
+            feature = "chat",
+            feature = "conversations",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<PromptCacheBreakpointParam>("PromptCacheBreakpointParam");
+    #[cfg(
+        any(
+            feature = "chat",
+            feature = "conversations",
+            feature = "evals",
+            feature = "responses"
+        )
+    )] visitor.visit::<PromptCacheBreakpointParamMode>("PromptCacheBreakpointParamMode");
     #[cfg(any(feature = "chat", feature = "responses"))]
     visitor.visit::<PromptCacheModeEnum>("PromptCacheModeEnum");
     #[cfg(feature = "responses")]
@@ -6311,21 +6614,45 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     )] visitor.visit::<ReasoningEffort>("ReasoningEffort");
     #[cfg(feature = "responses")]
     visitor.visit::<ReasoningGenerateSummary>("ReasoningGenerateSummary");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ReasoningItem>("ReasoningItem");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ReasoningItemType>("ReasoningItemType");
     #[cfg(feature = "responses")]
     visitor.visit::<ReasoningModeEnum>("ReasoningModeEnum");
     #[cfg(feature = "responses")] visitor.visit::<ReasoningSummary>("ReasoningSummary");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<ReasoningTextContent>("ReasoningTextContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<ReasoningTextContentType>("ReasoningTextContentType");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<RefusalContent>("RefusalContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<RefusalContentType>("RefusalContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ReasoningTextContent>("ReasoningTextContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<ReasoningTextContentType>("ReasoningTextContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<RefusalContent>("RefusalContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<RefusalContentType>("RefusalContentType");
     #[cfg(feature = "responses")] visitor.visit::<Response>("Response");
     #[cfg(feature = "responses")] visitor.visit::<ResponseObject>("ResponseObject");
     #[cfg(feature = "responses")]
@@ -6421,7 +6748,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ResponsePromptVariables>("ResponsePromptVariables");
     #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ResponsePromptVariablesValue>("ResponsePromptVariablesValue");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )]
     visitor
         .visit::<
             ResponsePromptVariablesValueObject,
@@ -6619,9 +6953,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<RunToolCallObjectType>("RunToolCallObjectType");
     #[cfg(feature = "assistants")]
     visitor.visit::<RunToolCallObjectFunction>("RunToolCallObjectFunction");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ScreenshotParam>("ScreenshotParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ScrollParam>("ScrollParam");
     #[cfg(
         any(
@@ -6729,10 +7063,22 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
         .visit::<
             SubmitToolOutputsRunRequestToolOutputsItem,
         >("SubmitToolOutputsRunRequestToolOutputsItem");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<SummaryTextContent>("SummaryTextContent");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<SummaryTextContentType>("SummaryTextContentType");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<SummaryTextContent>("SummaryTextContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<SummaryTextContentType>("SummaryTextContentType");
     #[cfg(feature = "chatkit")] visitor.visit::<TaskGroupItem>("TaskGroupItem");
     #[cfg(feature = "chatkit")]
     visitor.visit::<TaskGroupItemObject>("TaskGroupItemObject");
@@ -6740,8 +7086,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "chatkit")] visitor.visit::<TaskItem>("TaskItem");
     #[cfg(feature = "chatkit")] visitor.visit::<TaskItemObject>("TaskItemObject");
     #[cfg(feature = "chatkit")] visitor.visit::<TaskType>("TaskType");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<TextContent>("TextContent");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<TextContent>("TextContent");
     #[cfg(
         any(
             feature = "assistants",
@@ -6805,9 +7157,9 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<Tool>("Tool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ToolCallCaller>("ToolCallCaller");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ToolCallCallerParam>("ToolCallCallerParam");
     #[cfg(feature = "chatkit")] visitor.visit::<ToolChoice>("ToolChoice");
     #[cfg(any(feature = "realtime", feature = "responses"))]
@@ -6839,10 +7191,12 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<ToolChoiceTypes>("ToolChoiceTypes");
     #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<ToolChoiceTypesType>("ToolChoiceTypesType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ToolSearchCall>("ToolSearchCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ToolSearchCallType>("ToolSearchCallType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ToolSearchCallItemParam>("ToolSearchCallItemParam");
     #[cfg(
         any(
             feature = "conversations",
@@ -6851,10 +7205,12 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ToolSearchExecutionType>("ToolSearchExecutionType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ToolSearchOutput>("ToolSearchOutput");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<ToolSearchOutputType>("ToolSearchOutputType");
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+    visitor.visit::<ToolSearchOutputItemParam>("ToolSearchOutputItemParam");
     #[cfg(
         any(
             feature = "conversations",
@@ -6863,14 +7219,20 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<ToolSearchToolParam>("ToolSearchToolParam");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<TopLogProb>("TopLogProb");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<TopLogProb>("TopLogProb");
     #[cfg(any(feature = "realtime", feature = "responses"))]
     visitor.visit::<TruncationEnum>("TruncationEnum");
     #[cfg(feature = "assistants")] visitor.visit::<TruncationObject>("TruncationObject");
     #[cfg(feature = "assistants")]
     visitor.visit::<TruncationObjectType>("TruncationObjectType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<TypeParam>("TypeParam");
     #[cfg(feature = "chat")]
     visitor.visit::<UpdateChatCompletionBody>("UpdateChatCompletionBody");
@@ -6936,8 +7298,14 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<UrlAnnotationSource>("UrlAnnotationSource");
     #[cfg(feature = "chatkit")]
     visitor.visit::<UrlAnnotationSourceType>("UrlAnnotationSourceType");
-    #[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
-    visitor.visit::<UrlCitationBody>("UrlCitationBody");
+    #[cfg(
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "realtime",
+            feature = "responses"
+        )
+    )] visitor.visit::<UrlCitationBody>("UrlCitationBody");
     #[cfg(feature = "usage")]
     visitor.visit::<UsageAudioSpeechesResult>("UsageAudioSpeechesResult");
     #[cfg(feature = "usage")]
@@ -7082,10 +7450,20 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor
         .visit::<VectorStoreExpirationAfterAnchor>("VectorStoreExpirationAfterAnchor");
     #[cfg(
-        any(feature = "conversations", feature = "responses", feature = "vector-stores")
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "responses",
+            feature = "vector-stores"
+        )
     )] visitor.visit::<VectorStoreFileAttributes>("VectorStoreFileAttributes");
     #[cfg(
-        any(feature = "conversations", feature = "responses", feature = "vector-stores")
+        any(
+            feature = "conversations",
+            feature = "evals",
+            feature = "responses",
+            feature = "vector-stores"
+        )
     )] visitor.visit::<VectorStoreFileAttributesValue>("VectorStoreFileAttributesValue");
     #[cfg(feature = "vector-stores")]
     visitor.visit::<VectorStoreFileBatchObject>("VectorStoreFileBatchObject");
@@ -7211,18 +7589,18 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     #[cfg(feature = "audio")]
     visitor.visit::<VoiceConsentResourceObject>("VoiceConsentResourceObject");
     #[cfg(feature = "realtime")] visitor.visit::<VoiceIdsShared>("VoiceIdsShared");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WaitParam>("WaitParam");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchActionFind>("WebSearchActionFind");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchActionOpenPage>("WebSearchActionOpenPage");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchActionSearch>("WebSearchActionSearch");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<WebSearchActionSearchSourcesItem>("WebSearchActionSearchSourcesItem");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor
         .visit::<
             WebSearchActionSearchSourcesItemType,
@@ -7272,13 +7650,13 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
             feature = "responses"
         )
     )] visitor.visit::<WebSearchTool>("WebSearchTool");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchToolCall>("WebSearchToolCall");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchToolCallType>("WebSearchToolCallType");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchToolCallAction>("WebSearchToolCallAction");
-    #[cfg(any(feature = "conversations", feature = "responses"))]
+    #[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
     visitor.visit::<WebSearchToolCallStatus>("WebSearchToolCallStatus");
     #[cfg(
         any(

@@ -8,9 +8,10 @@ use super::{MessageRole, Tool};
 ///
 /// The `additional_tools` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `additional_tools` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `additional_tools` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `additional_tools` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AdditionalTools {
     /// The type of the item. Always `additional_tools`.
@@ -72,7 +73,7 @@ impl<'de> serde::Deserialize<'de> for AdditionalTools {
 ///
 /// Always `additional_tools` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum AdditionalToolsType {
     /// The value `additional_tools`.

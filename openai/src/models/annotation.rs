@@ -6,7 +6,7 @@ use super::{ContainerFileCitationBody, FileCitationBody, FilePath, UrlCitationBo
 
 /// An annotation that applies to a span of output text.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Annotation {
     /// A citation to a file.

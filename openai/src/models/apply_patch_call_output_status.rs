@@ -4,7 +4,7 @@
 
 /// `ApplyPatchCallOutputStatus` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ApplyPatchCallOutputStatus {
     /// The value `completed`.

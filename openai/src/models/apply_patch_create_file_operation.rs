@@ -6,7 +6,7 @@
 ///
 /// The `create_file` member of [`ApplyPatchToolCallOperation`](crate::ApplyPatchToolCallOperation), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchCreateFileOperation {
     /// Path of the file to create.

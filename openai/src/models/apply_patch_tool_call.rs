@@ -8,9 +8,10 @@ use super::{ApplyPatchCallStatus, ApplyPatchToolCallOperation, ToolCallCaller};
 ///
 /// The `apply_patch_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `apply_patch_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `apply_patch_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `apply_patch_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchToolCall {
     /// The type of the item. Always `apply_patch_call`.
@@ -103,7 +104,7 @@ impl<'de> serde::Deserialize<'de> for ApplyPatchToolCall {
 ///
 /// Always `apply_patch_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ApplyPatchToolCallType {
     /// The value `apply_patch_call`.

@@ -9,7 +9,7 @@ use super::{
 
 /// One of the create_file, delete_file, or update_file operations applied via apply_patch.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApplyPatchToolCallOperation {
     /// Instruction describing how to create a file via the apply_patch tool.

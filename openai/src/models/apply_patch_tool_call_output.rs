@@ -8,9 +8,10 @@ use super::{ApplyPatchCallOutputStatus, ToolCallCaller};
 ///
 /// The `apply_patch_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `apply_patch_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `apply_patch_call_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `apply_patch_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ApplyPatchToolCallOutput {
     /// The type of the item. Always `apply_patch_call_output`.
@@ -96,7 +97,7 @@ impl<'de> serde::Deserialize<'de> for ApplyPatchToolCallOutput {
 ///
 /// Always `apply_patch_call_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ApplyPatchToolCallOutputType {
     /// The value `apply_patch_call_output`.

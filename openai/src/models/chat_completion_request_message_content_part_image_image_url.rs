@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::FileInputDetail;
+use super::FileDetailEnum;
 
 /// `ChatCompletionRequestMessageContentPartImageImageUrl` (the OpenAPI document does not describe it).
 ///
@@ -13,7 +13,7 @@ pub struct ChatCompletionRequestMessageContentPartImageImageUrl {
     pub url: String,
     /// Specifies the detail level of the image. Learn more in the [Vision guide](/docs/guides/vision#low-or-high-fidelity-image-understanding).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<FileInputDetail>,
+    pub detail: Option<FileDetailEnum>,
 }
 
 impl<'de> serde::Deserialize<'de>
@@ -35,7 +35,7 @@ for ChatCompletionRequestMessageContentPartImageImageUrl {
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
                 let mut __f_url: Option<String> = None;
-                let mut __f_detail: Option<Option<FileInputDetail>> = None;
+                let mut __f_detail: Option<Option<FileDetailEnum>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "url" => __rt::field(&mut __map, &mut __f_url, "url"),

@@ -6,7 +6,7 @@
 ///
 /// The `image` member of [`CodeInterpreterToolCallOutputsItem`](crate::CodeInterpreterToolCallOutputsItem), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterOutputImage {
     /// The URL of the image output from the code interpreter.

@@ -7,10 +7,12 @@ use super::{CodeInterpreterToolCallOutputsItem, CodeInterpreterToolCallStatus};
 /// A tool call to run code.
 ///
 /// The `code_interpreter_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `code_interpreter_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `code_interpreter_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `code_interpreter_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `code_interpreter_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CodeInterpreterToolCall {
     /// The type of the code interpreter tool call. Always `code_interpreter_call`.
@@ -91,7 +93,7 @@ impl<'de> serde::Deserialize<'de> for CodeInterpreterToolCall {
 ///
 /// Always `code_interpreter_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CodeInterpreterToolCallType {
     /// The value `code_interpreter_call`.

@@ -6,7 +6,7 @@ use super::{CodeInterpreterOutputImage, CodeInterpreterOutputLogs};
 
 /// `CodeInterpreterToolCallOutputsItem` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CodeInterpreterToolCallOutputsItem {
     /// The logs output from the code interpreter.

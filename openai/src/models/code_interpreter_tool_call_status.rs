@@ -4,7 +4,7 @@
 
 /// The status of the code interpreter tool call. Valid values are `in_progress`, `completed`, `incomplete`, `interpreting`, and `failed`.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CodeInterpreterToolCallStatus {
     /// The value `in_progress`.

@@ -173,6 +173,10 @@ impl crate::request::Validate for CompactResponseMethodPublicBody {
         &self,
         at: &crate::request::JsonPath<'_>,
     ) -> Result<(), crate::request::ValidationError> {
+        if let Some(Some(value)) = &self.input {
+            let at = at.field("input");
+            crate::request::Validate::validate_at(value, &at)?;
+        }
         if let Some(Some(value)) = &self.prompt_cache_key {
             let at = at.field("prompt_cache_key");
             crate::request::check::max_length(at, value, 64)?;

@@ -2,13 +2,15 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::InputItem;
+
 /// Text, image, or file inputs to the model, used to generate a response
 ///
 /// Needs the crate feature `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CompactResponseMethodPublicBodyInput {
     /// The value when it is an array.
-    Array(Vec<serde_json::Value>),
+    Array(Vec<InputItem>),
     /// The value when it is a string.
     String(String),
     /// A value of a kind none of the above takes (`null`, or a kind the API added later),
@@ -54,5 +56,21 @@ for CompactResponseMethodPublicBodyInput {
             }
             _ => serde::Deserialize::deserialize(input).map(Self::Unknown),
         }
+    }
+}
+
+impl crate::request::Validate for CompactResponseMethodPublicBodyInput {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        if let Self::Array(value) = self {
+            let at = *at;
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
+        }
+        Ok(())
     }
 }

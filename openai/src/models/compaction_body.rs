@@ -6,9 +6,10 @@
 ///
 /// The `compaction` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `compaction` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `compaction` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `compaction` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CompactionBody {
     /// The type of the item. Always `compaction`.
@@ -82,7 +83,7 @@ impl<'de> serde::Deserialize<'de> for CompactionBody {
 ///
 /// Always `compaction` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CompactionBodyType {
     /// The value `compaction`.

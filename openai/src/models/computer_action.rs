@@ -9,7 +9,7 @@ use super::{
 
 /// `ComputerAction` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ComputerAction {
     /// A click action.

@@ -4,7 +4,7 @@
 
 /// A pending safety check for the computer call.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerCallSafetyCheckParam {
     /// The ID of the pending safety check.

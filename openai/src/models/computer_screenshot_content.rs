@@ -8,7 +8,7 @@ use super::{ImageDetail, PromptCacheBreakpointConfig};
 ///
 /// The `computer_screenshot` member of [`MessageContentItem`](crate::MessageContentItem), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerScreenshotContent {
     /// The URL of the screenshot image.

@@ -4,7 +4,7 @@
 
 /// A computer screenshot image used with the computer use tool.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerScreenshotImage {
     /// Specifies the event type. For a computer screenshot, this property is
@@ -67,7 +67,7 @@ impl<'de> serde::Deserialize<'de> for ComputerScreenshotImage {
 ///
 /// Always `computer_screenshot` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ComputerScreenshotImageType {
     /// The value `computer_screenshot`.

@@ -2,16 +2,18 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{ComputerAction, ComputerCallSafetyCheckParam, FunctionCallOutputStatusEnum};
+use super::{ComputerAction, ComputerCallSafetyCheckParam, FunctionCallItemStatus};
 
 /// A tool call to a computer use tool. See the
 /// [computer use guide](/docs/guides/tools-computer-use) for more information.
 ///
 /// The `computer_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `computer_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `computer_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `computer_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `computer_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerToolCall {
     /// The type of the computer call. Always `computer_call`.
@@ -31,7 +33,7 @@ pub struct ComputerToolCall {
     pub pending_safety_checks: Vec<ComputerCallSafetyCheckParam>,
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
-    pub status: FunctionCallOutputStatusEnum,
+    pub status: FunctionCallItemStatus,
 }
 
 impl<'de> serde::Deserialize<'de> for ComputerToolCall {
@@ -57,7 +59,7 @@ impl<'de> serde::Deserialize<'de> for ComputerToolCall {
                 let mut __f_pending_safety_checks: Option<
                     Vec<ComputerCallSafetyCheckParam>,
                 > = None;
-                let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
+                let mut __f_status: Option<FunctionCallItemStatus> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => __rt::field(&mut __map, &mut __f_type, "type"),
@@ -111,7 +113,7 @@ impl<'de> serde::Deserialize<'de> for ComputerToolCall {
 ///
 /// Always `computer_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ComputerToolCallType {
     /// The value `computer_call`.

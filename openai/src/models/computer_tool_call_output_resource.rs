@@ -10,9 +10,10 @@ use super::{
 ///
 /// The `computer_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `computer_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `computer_call_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `computer_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ComputerToolCallOutputResource {
     /// The type of the computer tool call output. Always `computer_call_output`.
@@ -111,7 +112,7 @@ impl<'de> serde::Deserialize<'de> for ComputerToolCallOutputResource {
 ///
 /// Always `computer_call_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ComputerToolCallOutputResourceType {
     /// The value `computer_call_output`.

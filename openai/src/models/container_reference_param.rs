@@ -4,11 +4,14 @@
 
 /// `ContainerReferenceParam` (the OpenAPI document does not describe it).
 ///
-/// The `container_reference` member of [`FunctionShellToolParamEnvironment`](crate::FunctionShellToolParamEnvironment), which reads and writes the `type` field.
+/// The `container_reference` member of [`FunctionShellCallItemParamEnvironment`](crate::FunctionShellCallItemParamEnvironment), which its `type` field selects.
+/// The `container_reference` member of [`FunctionShellToolParamEnvironment`](crate::FunctionShellToolParamEnvironment), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerReferenceParam {
+    /// References a container created with the /v1/containers endpoint
+    pub r#type: ContainerReferenceParamType,
     /// The ID of the referenced container.
     pub container_id: String,
 }
@@ -28,9 +31,11 @@ impl<'de> serde::Deserialize<'de> for ContainerReferenceParam {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<ContainerReferenceParamType> = None;
                 let mut __f_container_id: Option<String> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "container_id" => {
                             __rt::field(
                                 &mut __map,
@@ -42,11 +47,75 @@ impl<'de> serde::Deserialize<'de> for ContainerReferenceParam {
                     }?;
                 }
                 Ok(ContainerReferenceParam {
+                    r#type: __rt::required(__f_type, "type")?,
                     container_id: __rt::required(__f_container_id, "container_id")?,
                 })
             }
         }
         deserializer
-            .deserialize_struct("ContainerReferenceParam", &["container_id"], __Visitor)
+            .deserialize_struct(
+                "ContainerReferenceParam",
+                &["type", "container_id"],
+                __Visitor,
+            )
+    }
+}
+
+/// References a container created with the /v1/containers endpoint
+///
+/// Always `container_reference` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ContainerReferenceParamType {
+    /// The value `container_reference`.
+    #[default]
+    ContainerReference,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl ContainerReferenceParamType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ContainerReference => "container_reference",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ContainerReferenceParamType {
+    fn from(value: &str) -> Self {
+        match value {
+            "container_reference" => Self::ContainerReference,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for ContainerReferenceParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for ContainerReferenceParamType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ContainerReferenceParamType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

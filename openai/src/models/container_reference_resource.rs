@@ -6,7 +6,7 @@
 ///
 /// The `container_reference` member of [`FunctionShellCallEnvironment`](crate::FunctionShellCallEnvironment), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ContainerReferenceResource {
     /// `container_id` (the OpenAPI document does not describe it).

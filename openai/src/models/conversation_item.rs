@@ -15,7 +15,7 @@ use super::{
 
 /// A single item within a conversation. The set of possible types are the same as the `output` type of a [Response object](/docs/api-reference/responses/object#responses/object-output).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConversationItem {
     /// A message to or from the model.
@@ -129,17 +129,9 @@ impl serde::Serialize for ConversationItem {
         &self,
         serializer: __S,
     ) -> Result<__S::Ok, __S::Error> {
-        #[derive(serde::Serialize)]
-        #[serde(tag = "type")]
-        enum __Tagged<'a> {
-            #[serde(rename = "function_call")]
-            V1(&'a FunctionToolCallResource),
-        }
         match self {
             Self::Message(member) => serde::Serialize::serialize(member, serializer),
-            Self::FunctionCall(member) => {
-                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
-            }
+            Self::FunctionCall(member) => serde::Serialize::serialize(member, serializer),
             Self::FunctionCallOutput(member) => {
                 serde::Serialize::serialize(member, serializer)
             }
@@ -224,7 +216,7 @@ impl<'de> typed_api_runtime::__private::Union<'de> for ConversationItem {
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
             "message" => rest.decode_tagged().map(Self::Message),
-            "function_call" => rest.decode().map(Self::FunctionCall),
+            "function_call" => rest.decode_tagged().map(Self::FunctionCall),
             "function_call_output" => rest.decode_tagged().map(Self::FunctionCallOutput),
             "file_search_call" => rest.decode_tagged().map(Self::FileSearchCall),
             "web_search_call" => rest.decode_tagged().map(Self::WebSearchCall),
@@ -264,6 +256,23 @@ impl<'de> typed_api_runtime::__private::Union<'de> for ConversationItem {
                 rest.decode_tagged().map(Self::CustomToolCallOutput)
             }
             _ => rest.unknown().map(Self::Unknown),
+        }
+    }
+}
+
+impl crate::request::Validate for ConversationItem {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        match self {
+            Self::FileSearchCall(member) => {
+                crate::request::Validate::validate_at(member, at)
+            }
+            Self::CustomToolCallOutput(member) => {
+                crate::request::Validate::validate_at(member, at)
+            }
+            _ => Ok(()),
         }
     }
 }

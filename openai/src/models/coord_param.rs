@@ -4,7 +4,7 @@
 
 /// An x/y coordinate pair, e.g. `{ x: 100, y: 200 }`.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CoordParam {
     /// The x-coordinate.

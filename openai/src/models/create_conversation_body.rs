@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::Metadata;
+use super::{InputItem, Metadata};
 
 /// `CreateConversationBody` (the OpenAPI document does not describe it).
 ///
@@ -22,7 +22,7 @@ pub struct CreateConversationBody {
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[serde(rename = "items")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub items_field: Option<Option<Vec<serde_json::Value>>>,
+    pub items_field: Option<Option<Vec<InputItem>>>,
 }
 
 impl<'de> serde::Deserialize<'de> for CreateConversationBody {
@@ -41,7 +41,7 @@ impl<'de> serde::Deserialize<'de> for CreateConversationBody {
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
                 let mut __f_metadata: Option<Option<Metadata>> = None;
-                let mut __f_items_field: Option<Option<Vec<serde_json::Value>>> = None;
+                let mut __f_items_field: Option<Option<Vec<InputItem>>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "metadata" => {
@@ -74,6 +74,10 @@ impl crate::request::Validate for CreateConversationBody {
         if let Some(Some(value)) = &self.items_field {
             let at = at.field("items");
             crate::request::check::max_items(at, value, 20)?;
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
         }
         Ok(())
     }

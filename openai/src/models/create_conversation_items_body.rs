@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::InputItem;
+
 /// `CreateConversationItemsBody` (the OpenAPI document does not describe it).
 ///
 /// Needs the crate feature `conversations` (or `full`).
@@ -11,7 +13,7 @@ pub struct CreateConversationItemsBody {
     ///
     /// Constraint: at most 20 items.
     #[serde(rename = "items")]
-    pub items_field: Vec<serde_json::Value>,
+    pub items_field: Vec<InputItem>,
 }
 
 impl<'de> serde::Deserialize<'de> for CreateConversationItemsBody {
@@ -29,7 +31,7 @@ impl<'de> serde::Deserialize<'de> for CreateConversationItemsBody {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
-                let mut __f_items_field: Option<Vec<serde_json::Value>> = None;
+                let mut __f_items_field: Option<Vec<InputItem>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "items" => __rt::field(&mut __map, &mut __f_items_field, "items"),
@@ -55,6 +57,10 @@ impl crate::request::Validate for CreateConversationItemsBody {
             let value = &self.items_field;
             let at = at.field("items");
             crate::request::check::max_items(at, value, 20)?;
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
         }
         Ok(())
     }

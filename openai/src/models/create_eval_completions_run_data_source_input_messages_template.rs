@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::CreateEvalCompletionsRunDataSourceInputMessagesTemplateTemplateItem;
+
 /// TemplateInputMessages
 ///
 /// The `template` member of [`CreateEvalCompletionsRunDataSourceInputMessages`](crate::CreateEvalCompletionsRunDataSourceInputMessages), which reads and writes the `type` field.
@@ -10,7 +12,9 @@
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CreateEvalCompletionsRunDataSourceInputMessagesTemplate {
     /// A list of chat messages forming the prompt or context. May include variable references to the `item` namespace, ie {{item.name}}.
-    pub template: Vec<serde_json::Value>,
+    pub template: Vec<
+        CreateEvalCompletionsRunDataSourceInputMessagesTemplateTemplateItem,
+    >,
 }
 
 impl<'de> serde::Deserialize<'de>
@@ -31,7 +35,11 @@ for CreateEvalCompletionsRunDataSourceInputMessagesTemplate {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
-                let mut __f_template: Option<Vec<serde_json::Value>> = None;
+                let mut __f_template: Option<
+                    Vec<
+                        CreateEvalCompletionsRunDataSourceInputMessagesTemplateTemplateItem,
+                    >,
+                > = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "template" => {

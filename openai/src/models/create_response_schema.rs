@@ -564,6 +564,10 @@ impl crate::request::Validate for CreateResponseSchema {
                 crate::request::Validate::validate_at(value, &at)?;
             }
         }
+        if let Some(value) = &self.input {
+            let at = at.field("input");
+            crate::request::Validate::validate_at(value, &at)?;
+        }
         if let Some(Some(value)) = &self.context_management {
             let at = at.field("context_management");
             crate::request::check::min_items(at, value, 1)?;

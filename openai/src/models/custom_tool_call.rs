@@ -7,10 +7,11 @@ use super::ToolCallCaller;
 /// A call to a custom tool created by the model.
 ///
 /// The `custom_tool_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `custom_tool_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `custom_tool_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `custom_tool_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomToolCall {
     /// The type of the custom tool call. Always `custom_tool_call`.
@@ -94,7 +95,7 @@ impl<'de> serde::Deserialize<'de> for CustomToolCall {
 ///
 /// Always `custom_tool_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CustomToolCallType {
     /// The value `custom_tool_call`.

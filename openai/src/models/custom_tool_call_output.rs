@@ -7,9 +7,10 @@ use super::{CustomToolCallOutputOutput, ToolCallCallerParam};
 /// The output of a custom tool call from your code, being sent back to the model.
 ///
 /// The `custom_tool_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `custom_tool_call_output` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `custom_tool_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomToolCallOutput {
     /// The type of the custom tool call output. Always `custom_tool_call_output`.
@@ -77,11 +78,24 @@ impl<'de> serde::Deserialize<'de> for CustomToolCallOutput {
     }
 }
 
+impl crate::request::Validate for CustomToolCallOutput {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        if let Some(Some(value)) = &self.caller {
+            let at = at.field("caller");
+            crate::request::Validate::validate_at(value, &at)?;
+        }
+        Ok(())
+    }
+}
+
 /// The type of the custom tool call output. Always `custom_tool_call_output`.
 ///
 /// Always `custom_tool_call_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum CustomToolCallOutputType {
     /// The value `custom_tool_call_output`.

@@ -8,11 +8,14 @@ use super::{
 
 /// ResponseCustomToolCallOutputItem
 ///
-/// The `custom_tool_call_output` member of [`OutputItem`](crate::OutputItem), which reads and writes the `type` field.
+/// The `custom_tool_call_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
+/// The `custom_tool_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct CustomToolCallOutputResource {
+    /// The type of the custom tool call output. Always `custom_tool_call_output`.
+    pub r#type: CustomToolCallOutputResourceType,
     /// The call ID, used to map this custom tool call output to a custom tool call.
     pub call_id: String,
     /// The execution context that produced this tool call.
@@ -48,6 +51,7 @@ impl<'de> serde::Deserialize<'de> for CustomToolCallOutputResource {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<CustomToolCallOutputResourceType> = None;
                 let mut __f_call_id: Option<String> = None;
                 let mut __f_caller: Option<Option<ToolCallCallerParam>> = None;
                 let mut __f_output: Option<CustomToolCallOutputResourceOutput> = None;
@@ -56,6 +60,7 @@ impl<'de> serde::Deserialize<'de> for CustomToolCallOutputResource {
                 let mut __f_created_by: Option<Option<String>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "call_id" => __rt::field(&mut __map, &mut __f_call_id, "call_id"),
                         "caller" => __rt::field(&mut __map, &mut __f_caller, "caller"),
                         "output" => __rt::field(&mut __map, &mut __f_output, "output"),
@@ -68,6 +73,7 @@ impl<'de> serde::Deserialize<'de> for CustomToolCallOutputResource {
                     }?;
                 }
                 Ok(CustomToolCallOutputResource {
+                    r#type: __rt::required(__f_type, "type")?,
                     call_id: __rt::required(__f_call_id, "call_id")?,
                     caller: __f_caller,
                     output: __rt::required(__f_output, "output")?,
@@ -80,8 +86,67 @@ impl<'de> serde::Deserialize<'de> for CustomToolCallOutputResource {
         deserializer
             .deserialize_struct(
                 "CustomToolCallOutputResource",
-                &["call_id", "caller", "output", "id", "status", "created_by"],
+                &["type", "call_id", "caller", "output", "id", "status", "created_by"],
                 __Visitor,
             )
+    }
+}
+
+/// The type of the custom tool call output. Always `custom_tool_call_output`.
+///
+/// Always `custom_tool_call_output` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum CustomToolCallOutputResourceType {
+    /// The value `custom_tool_call_output`.
+    #[default]
+    CustomToolCallOutput,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl CustomToolCallOutputResourceType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CustomToolCallOutput => "custom_tool_call_output",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CustomToolCallOutputResourceType {
+    fn from(value: &str) -> Self {
+        match value {
+            "custom_tool_call_output" => Self::CustomToolCallOutput,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for CustomToolCallOutputResourceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for CustomToolCallOutputResourceType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for CustomToolCallOutputResourceType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

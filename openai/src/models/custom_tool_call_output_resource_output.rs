@@ -6,7 +6,7 @@ use super::FunctionAndCustomToolCallOutput;
 
 /// `CustomToolCallOutputResourceOutput` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum CustomToolCallOutputResourceOutput {
     /// The value when it is an array.

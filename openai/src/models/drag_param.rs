@@ -8,7 +8,7 @@ use super::CoordParam;
 ///
 /// The `drag` member of [`ComputerAction`](crate::ComputerAction), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DragParam {
     /// An array of coordinates representing the path of the drag action. Coordinates will appear as an array of objects, eg

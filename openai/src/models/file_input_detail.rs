@@ -4,7 +4,7 @@
 
 /// `FileInputDetail` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `assistants`, `chat`, `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FileInputDetail {
     /// The value `auto`.

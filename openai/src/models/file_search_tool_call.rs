@@ -8,10 +8,12 @@ use super::{FileSearchToolCallResultsItem, FileSearchToolCallStatus};
 /// [file search guide](/docs/guides/tools-file-search) for more information.
 ///
 /// The `file_search_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `file_search_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `file_search_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `file_search_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `file_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchToolCall {
     /// The unique ID of the file search tool call.
@@ -80,11 +82,27 @@ impl<'de> serde::Deserialize<'de> for FileSearchToolCall {
     }
 }
 
+impl crate::request::Validate for FileSearchToolCall {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        if let Some(Some(value)) = &self.results {
+            let at = at.field("results");
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The type of the file search tool call. Always `file_search_call`.
 ///
 /// Always `file_search_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FileSearchToolCallType {
     /// The value `file_search_call`.

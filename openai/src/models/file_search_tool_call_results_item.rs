@@ -6,7 +6,7 @@ use super::VectorStoreFileAttributes;
 
 /// `FileSearchToolCallResultsItem` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileSearchToolCallResultsItem {
     /// The unique ID of the file.
@@ -81,5 +81,26 @@ impl<'de> serde::Deserialize<'de> for FileSearchToolCallResultsItem {
                 &["file_id", "text", "filename", "attributes", "score"],
                 __Visitor,
             )
+    }
+}
+
+impl crate::request::Validate for FileSearchToolCallResultsItem {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        if let Some(Some(value)) = &self.attributes {
+            let at = at.field("attributes");
+            crate::request::check::max_entries(at, value, 16)?;
+            for (key, value) in value {
+                let at = at.key(key);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
+        }
+        if let Some(value) = &self.score {
+            let at = at.field("score");
+            crate::request::check::finite(at, *value)?;
+        }
+        Ok(())
     }
 }

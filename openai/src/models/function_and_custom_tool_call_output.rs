@@ -6,7 +6,7 @@ use super::{InputFileContent, InputImageContent, InputTextContent};
 
 /// `FunctionAndCustomToolCallOutput` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionAndCustomToolCallOutput {
     /// A text input to the model.

@@ -4,7 +4,7 @@
 
 /// Execute a shell command.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellAction {
     /// `commands` (the OpenAPI document does not describe it).

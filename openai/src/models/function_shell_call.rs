@@ -11,9 +11,10 @@ use super::{
 ///
 /// The `shell_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `shell_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `shell_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `shell_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCall {
     /// The type of the item. Always `shell_call`.
@@ -112,7 +113,7 @@ impl<'de> serde::Deserialize<'de> for FunctionShellCall {
 ///
 /// Always `shell_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionShellCallType {
     /// The value `shell_call`.

@@ -6,7 +6,7 @@ use super::{ContainerReferenceResource, LocalEnvironmentResource};
 
 /// `FunctionShellCallEnvironment` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionShellCallEnvironment {
     /// Represents the use of a local environment to perform shell actions.

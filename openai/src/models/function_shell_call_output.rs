@@ -10,9 +10,10 @@ use super::{
 ///
 /// The `shell_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `shell_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `shell_call_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `shell_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCallOutput {
     /// The type of the shell call output. Always `shell_call_output`.
@@ -118,7 +119,7 @@ impl<'de> serde::Deserialize<'de> for FunctionShellCallOutput {
 ///
 /// Always `shell_call_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionShellCallOutputType {
     /// The value `shell_call_output`.

@@ -6,7 +6,7 @@ use super::FunctionShellCallOutputContentOutcome;
 
 /// The content of a shell tool call output that was emitted.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionShellCallOutputContent {
     /// The standard output that was captured.

@@ -6,7 +6,7 @@ use super::{FunctionShellCallOutputExitOutcome, FunctionShellCallOutputTimeoutOu
 
 /// Represents either an exit outcome (with an exit code) or a timeout outcome for a shell call output chunk.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionShellCallOutputContentOutcome {
     /// Indicates that the shell call exceeded its configured time limit.

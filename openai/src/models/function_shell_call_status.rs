@@ -4,7 +4,7 @@
 
 /// `FunctionShellCallStatus` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FunctionShellCallStatus {
     /// The value `in_progress`.

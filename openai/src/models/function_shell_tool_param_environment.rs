@@ -10,7 +10,7 @@ use super::{ContainerAutoParam, ContainerReferenceParam, LocalEnvironmentParam};
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionShellToolParamEnvironment {
     /// `ContainerAutoParam` (the OpenAPI document does not describe it).
-    ContainerAuto(Box<ContainerAutoParam>),
+    ContainerAuto(ContainerAutoParam),
     /// `LocalEnvironmentParam` (the OpenAPI document does not describe it).
     Local(LocalEnvironmentParam),
     /// `ContainerReferenceParam` (the OpenAPI document does not describe it).
@@ -44,20 +44,14 @@ impl serde::Serialize for FunctionShellToolParamEnvironment {
         enum __Tagged<'a> {
             #[serde(rename = "container_auto")]
             V0(&'a ContainerAutoParam),
-            #[serde(rename = "local")]
-            V1(&'a LocalEnvironmentParam),
-            #[serde(rename = "container_reference")]
-            V2(&'a ContainerReferenceParam),
         }
         match self {
             Self::ContainerAuto(member) => {
                 serde::Serialize::serialize(&__Tagged::V0(member), serializer)
             }
-            Self::Local(member) => {
-                serde::Serialize::serialize(&__Tagged::V1(member), serializer)
-            }
+            Self::Local(member) => serde::Serialize::serialize(member, serializer),
             Self::ContainerReference(member) => {
-                serde::Serialize::serialize(&__Tagged::V2(member), serializer)
+                serde::Serialize::serialize(member, serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -79,11 +73,9 @@ for FunctionShellToolParamEnvironment {
         rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
-            "container_auto" => {
-                rest.decode().map(|member| Self::ContainerAuto(Box::new(member)))
-            }
-            "local" => rest.decode().map(Self::Local),
-            "container_reference" => rest.decode().map(Self::ContainerReference),
+            "container_auto" => rest.decode().map(Self::ContainerAuto),
+            "local" => rest.decode_tagged().map(Self::Local),
+            "container_reference" => rest.decode_tagged().map(Self::ContainerReference),
             _ => rest.unknown().map(Self::Unknown),
         }
     }
@@ -96,7 +88,7 @@ impl crate::request::Validate for FunctionShellToolParamEnvironment {
     ) -> Result<(), crate::request::ValidationError> {
         match self {
             Self::ContainerAuto(member) => {
-                crate::request::Validate::validate_at(&**member, at)
+                crate::request::Validate::validate_at(member, at)
             }
             Self::Local(member) => crate::request::Validate::validate_at(member, at),
             _ => Ok(()),

@@ -2,15 +2,16 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FunctionCallOutputStatusEnum, ToolCallCaller};
+use super::{FunctionCallItemStatus, ToolCallCaller};
 
 /// A tool call to run a function. See the
 /// [function calling guide](/docs/guides/function-calling) for more information.
 ///
+/// The `function_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `function_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 /// The `function_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionToolCall {
     /// The unique ID of the function tool call.
@@ -35,7 +36,7 @@ pub struct FunctionToolCall {
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<FunctionCallOutputStatusEnum>,
+    pub status: Option<FunctionCallItemStatus>,
 }
 
 impl<'de> serde::Deserialize<'de> for FunctionToolCall {
@@ -60,7 +61,7 @@ impl<'de> serde::Deserialize<'de> for FunctionToolCall {
                 let mut __f_namespace: Option<Option<String>> = None;
                 let mut __f_name: Option<String> = None;
                 let mut __f_arguments: Option<String> = None;
-                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                let mut __f_status: Option<Option<FunctionCallItemStatus>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "id" => __rt::field(&mut __map, &mut __f_id, "id"),
@@ -112,7 +113,7 @@ impl<'de> serde::Deserialize<'de> for FunctionToolCall {
 ///
 /// Always `function_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionToolCallType {
     /// The value `function_call`.

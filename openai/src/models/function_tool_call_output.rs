@@ -2,15 +2,13 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{
-    FunctionCallOutputStatusEnum, FunctionToolCallOutputOutput, ToolCallCallerParam,
-};
+use super::{FunctionCallItemStatus, FunctionToolCallOutputOutput, ToolCallCallerParam};
 
 /// The output of a function tool call.
 ///
 /// The `function_call_output` member of [`ItemField`](crate::ItemField), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionToolCallOutput {
     /// The unique ID of the function tool call output. Populated when this item
@@ -37,7 +35,7 @@ pub struct FunctionToolCallOutput {
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<FunctionCallOutputStatusEnum>,
+    pub status: Option<FunctionCallItemStatus>,
 }
 
 impl<'de> serde::Deserialize<'de> for FunctionToolCallOutput {
@@ -61,7 +59,7 @@ impl<'de> serde::Deserialize<'de> for FunctionToolCallOutput {
                 let mut __f_namespace: Option<Option<String>> = None;
                 let mut __f_caller: Option<Option<ToolCallCallerParam>> = None;
                 let mut __f_output: Option<FunctionToolCallOutputOutput> = None;
-                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                let mut __f_status: Option<Option<FunctionCallItemStatus>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "id" => __rt::field(&mut __map, &mut __f_id, "id"),

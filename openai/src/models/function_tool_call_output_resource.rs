@@ -10,9 +10,10 @@ use super::{
 /// `FunctionToolCallOutputResource` (the OpenAPI document does not describe it).
 ///
 /// The `function_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `function_call_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `function_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FunctionToolCallOutputResource {
     /// The type of the function tool call output. Always `function_call_output`.
@@ -122,7 +123,7 @@ impl<'de> serde::Deserialize<'de> for FunctionToolCallOutputResource {
 ///
 /// Always `function_call_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum FunctionToolCallOutputResourceType {
     /// The value `function_call_output`.

@@ -6,7 +6,7 @@ use super::FunctionAndCustomToolCallOutput;
 
 /// `FunctionToolCallOutputResourceOutput` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FunctionToolCallOutputResourceOutput {
     /// The value when it is an array.

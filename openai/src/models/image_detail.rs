@@ -4,7 +4,7 @@
 
 /// `ImageDetail` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImageDetail {
     /// The value `low`.

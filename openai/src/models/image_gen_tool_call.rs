@@ -7,10 +7,12 @@ use super::ImageGenToolCallStatus;
 /// An image generation request made by the model.
 ///
 /// The `image_generation_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `image_generation_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `image_generation_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `image_generation_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `image_generation_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ImageGenToolCall {
     /// The type of the image generation call. Always `image_generation_call`.
@@ -72,7 +74,7 @@ impl<'de> serde::Deserialize<'de> for ImageGenToolCall {
 ///
 /// Always `image_generation_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ImageGenToolCallType {
     /// The value `image_generation_call`.

@@ -4,7 +4,7 @@
 
 /// The status of the image generation call.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImageGenToolCallStatus {
     /// The value `in_progress`.

@@ -7,10 +7,11 @@ use super::{FileInputDetail, PromptCacheBreakpointConfig};
 /// A file input to the model.
 ///
 /// The `input_file` member of [`FunctionAndCustomToolCallOutput`](crate::FunctionAndCustomToolCallOutput), which its `type` field selects.
+/// The `input_file` member of [`InputContent`](crate::InputContent), which its `type` field selects.
 /// The `input_file` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `input_file` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputFileContent {
     /// The type of the input item. Always `input_file`.
@@ -117,7 +118,7 @@ impl<'de> serde::Deserialize<'de> for InputFileContent {
 ///
 /// Always `input_file` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InputFileContentType {
     /// The value `input_file`.

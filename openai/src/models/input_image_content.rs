@@ -7,10 +7,11 @@ use super::{ImageDetail, PromptCacheBreakpointConfig};
 /// An image input to the model. Learn about [image inputs](/docs/guides/vision).
 ///
 /// The `input_image` member of [`FunctionAndCustomToolCallOutput`](crate::FunctionAndCustomToolCallOutput), which its `type` field selects.
+/// The `input_image` member of [`InputContent`](crate::InputContent), which its `type` field selects.
 /// The `input_image` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `input_image` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputImageContent {
     /// The type of the input item. Always `input_image`.
@@ -94,7 +95,7 @@ impl<'de> serde::Deserialize<'de> for InputImageContent {
 ///
 /// Always `input_image` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InputImageContentType {
     /// The value `input_image`.

@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::InputItem;
+
 /// Text, image, or file inputs to the model, used to generate a response.
 ///
 /// Learn more:
@@ -15,7 +17,7 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputParam {
     /// The value when it is an array.
-    Array(Vec<serde_json::Value>),
+    Array(Vec<InputItem>),
     /// The value when it is a string.
     String(String),
     /// A value of a kind none of the above takes (`null`, or a kind the API added later),
@@ -60,5 +62,21 @@ impl<'de> typed_api_runtime::__private::KindUnion<'de> for InputParam {
             }
             _ => serde::Deserialize::deserialize(input).map(Self::Unknown),
         }
+    }
+}
+
+impl crate::request::Validate for InputParam {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        if let Self::Array(value) = self {
+            let at = *at;
+            for (index, value) in value.iter().enumerate() {
+                let at = at.index(index);
+                crate::request::Validate::validate_at(value, &at)?;
+            }
+        }
+        Ok(())
     }
 }

@@ -7,10 +7,11 @@ use super::PromptCacheBreakpointConfig;
 /// A text input to the model.
 ///
 /// The `input_text` member of [`FunctionAndCustomToolCallOutput`](crate::FunctionAndCustomToolCallOutput), which its `type` field selects.
+/// The `input_text` member of [`InputContent`](crate::InputContent), which its `type` field selects.
 /// The `input_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `input_text` member of [`ResponsePromptVariablesValueObject`](crate::ResponsePromptVariablesValueObject), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct InputTextContent {
     /// The type of the input item. Always `input_text`.
@@ -76,7 +77,7 @@ impl<'de> serde::Deserialize<'de> for InputTextContent {
 ///
 /// Always `input_text` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum InputTextContentType {
     /// The value `input_text`.

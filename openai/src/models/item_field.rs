@@ -15,7 +15,7 @@ use super::{
 
 /// An item representing a message, tool call, tool output, reasoning, or other response element.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ItemField {
     /// A message to or from the model.
@@ -263,6 +263,23 @@ impl<'de> typed_api_runtime::__private::Union<'de> for ItemField {
                 rest.decode_tagged().map(Self::CustomToolCallOutput)
             }
             _ => rest.unknown().map(Self::Unknown),
+        }
+    }
+}
+
+impl crate::request::Validate for ItemField {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        match self {
+            Self::FileSearchCall(member) => {
+                crate::request::Validate::validate_at(member, at)
+            }
+            Self::CustomToolCallOutput(member) => {
+                crate::request::Validate::validate_at(member, at)
+            }
+            _ => Ok(()),
         }
     }
 }

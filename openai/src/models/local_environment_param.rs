@@ -6,11 +6,14 @@ use super::LocalSkillParam;
 
 /// `LocalEnvironmentParam` (the OpenAPI document does not describe it).
 ///
-/// The `local` member of [`FunctionShellToolParamEnvironment`](crate::FunctionShellToolParamEnvironment), which reads and writes the `type` field.
+/// The `local` member of [`FunctionShellCallItemParamEnvironment`](crate::FunctionShellCallItemParamEnvironment), which its `type` field selects.
+/// The `local` member of [`FunctionShellToolParamEnvironment`](crate::FunctionShellToolParamEnvironment), which its `type` field selects.
 ///
 /// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalEnvironmentParam {
+    /// Use a local computer environment.
+    pub r#type: LocalEnvironmentParamType,
     /// An optional list of skills.
     ///
     /// Constraint: at most 200 items.
@@ -33,19 +36,23 @@ impl<'de> serde::Deserialize<'de> for LocalEnvironmentParam {
                 self,
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
+                let mut __f_type: Option<LocalEnvironmentParamType> = None;
                 let mut __f_skills: Option<Option<Vec<LocalSkillParam>>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "skills" => __rt::field(&mut __map, &mut __f_skills, "skills"),
                         _ => __rt::skip(&mut __map),
                     }?;
                 }
                 Ok(LocalEnvironmentParam {
+                    r#type: __rt::required(__f_type, "type")?,
                     skills: __f_skills.flatten(),
                 })
             }
         }
-        deserializer.deserialize_struct("LocalEnvironmentParam", &["skills"], __Visitor)
+        deserializer
+            .deserialize_struct("LocalEnvironmentParam", &["type", "skills"], __Visitor)
     }
 }
 
@@ -59,5 +66,64 @@ impl crate::request::Validate for LocalEnvironmentParam {
             crate::request::check::max_items(at, value, 200)?;
         }
         Ok(())
+    }
+}
+
+/// Use a local computer environment.
+///
+/// Always `local` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum LocalEnvironmentParamType {
+    /// The value `local`.
+    #[default]
+    Local,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl LocalEnvironmentParamType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Local => "local",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for LocalEnvironmentParamType {
+    fn from(value: &str) -> Self {
+        match value {
+            "local" => Self::Local,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for LocalEnvironmentParamType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for LocalEnvironmentParamType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LocalEnvironmentParamType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }

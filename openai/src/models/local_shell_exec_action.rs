@@ -4,7 +4,7 @@
 
 /// Execute a shell command on the server.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalShellExecAction {
     /// The type of the local shell action. Always `exec`.
@@ -93,7 +93,7 @@ impl<'de> serde::Deserialize<'de> for LocalShellExecAction {
 ///
 /// Always `exec` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum LocalShellExecActionType {
     /// The value `exec`.

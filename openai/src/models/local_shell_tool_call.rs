@@ -2,15 +2,17 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FunctionCallOutputStatusEnum, LocalShellExecAction};
+use super::{FunctionCallItemStatus, LocalShellExecAction};
 
 /// A tool call to run a command on the local shell.
 ///
 /// The `local_shell_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `local_shell_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `local_shell_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `local_shell_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `local_shell_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalShellToolCall {
     /// The type of the local shell call. Always `local_shell_call`.
@@ -22,7 +24,7 @@ pub struct LocalShellToolCall {
     /// Execute a shell command on the server.
     pub action: LocalShellExecAction,
     /// The status of the local shell call.
-    pub status: FunctionCallOutputStatusEnum,
+    pub status: FunctionCallItemStatus,
 }
 
 impl<'de> serde::Deserialize<'de> for LocalShellToolCall {
@@ -44,7 +46,7 @@ impl<'de> serde::Deserialize<'de> for LocalShellToolCall {
                 let mut __f_id: Option<String> = None;
                 let mut __f_call_id: Option<String> = None;
                 let mut __f_action: Option<LocalShellExecAction> = None;
-                let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
+                let mut __f_status: Option<FunctionCallItemStatus> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => __rt::field(&mut __map, &mut __f_type, "type"),
@@ -77,7 +79,7 @@ impl<'de> serde::Deserialize<'de> for LocalShellToolCall {
 ///
 /// Always `local_shell_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum LocalShellToolCallType {
     /// The value `local_shell_call`.

@@ -2,15 +2,17 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::FunctionCallOutputStatusEnum;
+use super::FunctionCallItemStatus;
 
 /// The output of a local shell tool call.
 ///
 /// The `local_shell_call_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `local_shell_call_output` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `local_shell_call_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `local_shell_call_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `local_shell_call_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LocalShellToolCallOutput {
     /// The type of the local shell tool call output. Always `local_shell_call_output`.
@@ -23,7 +25,7 @@ pub struct LocalShellToolCallOutput {
     ///
     /// Three states, as on the wire: `None` is absent, `Some(None)` is `null`, `Some(Some(_))` a value.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<Option<FunctionCallOutputStatusEnum>>,
+    pub status: Option<Option<FunctionCallItemStatus>>,
 }
 
 impl<'de> serde::Deserialize<'de> for LocalShellToolCallOutput {
@@ -44,7 +46,7 @@ impl<'de> serde::Deserialize<'de> for LocalShellToolCallOutput {
                 let mut __f_type: Option<LocalShellToolCallOutputType> = None;
                 let mut __f_id: Option<String> = None;
                 let mut __f_output: Option<String> = None;
-                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                let mut __f_status: Option<Option<FunctionCallItemStatus>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => __rt::field(&mut __map, &mut __f_type, "type"),
@@ -75,7 +77,7 @@ impl<'de> serde::Deserialize<'de> for LocalShellToolCallOutput {
 ///
 /// Always `local_shell_call_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum LocalShellToolCallOutputType {
     /// The value `local_shell_call_output`.

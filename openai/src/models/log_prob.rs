@@ -6,7 +6,7 @@ use super::TopLogProb;
 
 /// The log probability of a token.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LogProb {
     /// `token` (the OpenAPI document does not describe it).

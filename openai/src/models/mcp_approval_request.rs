@@ -5,10 +5,12 @@
 /// A request for human approval of a tool invocation.
 ///
 /// The `mcp_approval_request` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `mcp_approval_request` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `mcp_approval_request` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `mcp_approval_request` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `mcp_approval_request` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpApprovalRequest {
     /// The type of the item. Always `mcp_approval_request`.
@@ -83,7 +85,7 @@ impl<'de> serde::Deserialize<'de> for McpApprovalRequest {
 ///
 /// Always `mcp_approval_request` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpApprovalRequestType {
     /// The value `mcp_approval_request`.

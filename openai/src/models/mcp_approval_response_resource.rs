@@ -6,9 +6,10 @@
 ///
 /// The `mcp_approval_response` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `mcp_approval_response` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `mcp_approval_response` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `mcp_approval_response` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpApprovalResponseResource {
     /// The type of the item. Always `mcp_approval_response`.
@@ -87,7 +88,7 @@ impl<'de> serde::Deserialize<'de> for McpApprovalResponseResource {
 ///
 /// Always `mcp_approval_response` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpApprovalResponseResourceType {
     /// The value `mcp_approval_response`.

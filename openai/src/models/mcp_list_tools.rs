@@ -7,10 +7,12 @@ use super::McpListToolsTool;
 /// A list of tools available on an MCP server.
 ///
 /// The `mcp_list_tools` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `mcp_list_tools` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `mcp_list_tools` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `mcp_list_tools` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `mcp_list_tools` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpListTools {
     /// The type of the item. Always `mcp_list_tools`.
@@ -86,7 +88,7 @@ impl<'de> serde::Deserialize<'de> for McpListTools {
 ///
 /// Always `mcp_list_tools` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpListToolsType {
     /// The value `mcp_list_tools`.

@@ -4,7 +4,7 @@
 
 /// A tool available on an MCP server.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpListToolsTool {
     /// The name of the tool.

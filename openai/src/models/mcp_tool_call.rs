@@ -7,10 +7,12 @@ use super::{McpToolCallError, McpToolCallStatus};
 /// An invocation of a tool on an MCP server.
 ///
 /// The `mcp_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `mcp_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `mcp_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `mcp_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `mcp_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolCall {
     /// The type of the item. Always `mcp_call`.
@@ -132,7 +134,7 @@ impl<'de> serde::Deserialize<'de> for McpToolCall {
 ///
 /// Always `mcp_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum McpToolCallType {
     /// The value `mcp_call`.

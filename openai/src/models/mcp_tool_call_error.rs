@@ -6,7 +6,7 @@ use super::{HttpError, McpProtocolError, McpToolExecutionError};
 
 /// `McpToolCallError` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum McpToolCallError {
     /// `McpProtocolError` (the OpenAPI document does not describe it).

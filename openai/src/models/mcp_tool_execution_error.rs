@@ -6,7 +6,7 @@
 ///
 /// The `mcp_tool_execution_error` member of [`McpToolCallError`](crate::McpToolCallError), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct McpToolExecutionError {
     /// `content` (the OpenAPI document does not describe it).

@@ -9,7 +9,7 @@ use super::{MessageContentItem, MessagePhase2, MessageRole, MessageStatus};
 /// The `message` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `message` member of [`ItemField`](crate::ItemField), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Message {
     /// The type of the message. Always set to `message`.
@@ -84,7 +84,7 @@ impl<'de> serde::Deserialize<'de> for Message {
 ///
 /// Always `message` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum MessageType {
     /// The value `message`.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::FileInputDetail;
+use super::FileDetailEnum;
 
 /// `MessageContentImageFileObjectImageFile` (the OpenAPI document does not describe it).
 ///
@@ -13,7 +13,7 @@ pub struct MessageContentImageFileObjectImageFile {
     pub file_id: String,
     /// Specifies the detail level of the image if specified by the user. `low` uses fewer tokens, you can opt in to high resolution using `high`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<FileInputDetail>,
+    pub detail: Option<FileDetailEnum>,
 }
 
 impl<'de> serde::Deserialize<'de> for MessageContentImageFileObjectImageFile {
@@ -32,7 +32,7 @@ impl<'de> serde::Deserialize<'de> for MessageContentImageFileObjectImageFile {
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
                 let mut __f_file_id: Option<String> = None;
-                let mut __f_detail: Option<Option<FileInputDetail>> = None;
+                let mut __f_detail: Option<Option<FileDetailEnum>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "file_id" => __rt::field(&mut __map, &mut __f_file_id, "file_id"),

@@ -10,7 +10,7 @@ use super::{
 
 /// A content part that makes up an input or output item.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageContentItem {
     /// A text input to the model.

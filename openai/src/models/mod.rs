@@ -9,11 +9,17 @@ mod active_status;
 #[cfg(feature = "chatkit")]
 pub use active_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod additional_tools;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use additional_tools::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod additional_tools_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use additional_tools_item_param::*;
 
 #[cfg(feature = "admin-api-keys")]
 mod admin_api_key;
@@ -45,10 +51,24 @@ mod admin_api_keys_delete_response;
 #[cfg(feature = "admin-api-keys")]
 pub use admin_api_keys_delete_response::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod annotation;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use annotation::*;
 
 #[cfg(feature = "admin-api-keys")]
@@ -57,47 +77,89 @@ mod api_key_list;
 #[cfg(feature = "admin-api-keys")]
 pub use api_key_list::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_call_output_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_call_output_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_call_output_status_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_call_output_status_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_call_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_call_status_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_call_status_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_create_file_operation;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_create_file_operation::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_create_file_operation_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_create_file_operation_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_delete_file_operation;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_delete_file_operation::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_delete_file_operation_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_delete_file_operation_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_operation_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_operation_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_tool_call_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_tool_call_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_tool_call_operation;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_tool_call_operation::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_tool_call_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_tool_call_output::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_tool_call_output_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_tool_call_output_item_param::*;
 
 #[cfg(
     any(
@@ -119,11 +181,17 @@ mod apply_patch_tool_param;
 )]
 pub use apply_patch_tool_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod apply_patch_update_file_operation;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use apply_patch_update_file_operation::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod apply_patch_update_file_operation_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use apply_patch_update_file_operation_param::*;
 
 #[cfg(
     any(
@@ -1447,16 +1515,16 @@ mod chunking_strategy_request_param;
 #[cfg(feature = "vector-stores")]
 pub use chunking_strategy_request_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod click_button_type;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use click_button_type::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod click_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use click_param::*;
 
 #[cfg(feature = "chatkit")]
@@ -1477,16 +1545,16 @@ mod closed_status;
 #[cfg(feature = "chatkit")]
 pub use closed_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod code_interpreter_output_image;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use code_interpreter_output_image::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod code_interpreter_output_logs;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use code_interpreter_output_logs::*;
 
 #[cfg(
@@ -1509,22 +1577,22 @@ mod code_interpreter_tool;
 )]
 pub use code_interpreter_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod code_interpreter_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use code_interpreter_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod code_interpreter_tool_call_outputs_item;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use code_interpreter_tool_call_outputs_item::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod code_interpreter_tool_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use code_interpreter_tool_call_status::*;
 
 #[cfg(
@@ -1565,11 +1633,23 @@ mod compact_response_method_public_body_input;
 #[cfg(feature = "responses")]
 pub use compact_response_method_public_body_input::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod compaction_body;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use compaction_body::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod compaction_summary_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use compaction_summary_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod compaction_trigger_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use compaction_trigger_item_param::*;
 
 #[cfg(
     any(
@@ -1727,22 +1807,28 @@ mod compound_filter_type;
 )]
 pub use compound_filter_type::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod computer_action;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use computer_action::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod computer_call_output_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use computer_call_output_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod computer_call_output_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use computer_call_output_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod computer_call_safety_check_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use computer_call_safety_check_param::*;
 
 #[cfg(
@@ -1765,16 +1851,30 @@ mod computer_environment;
 )]
 pub use computer_environment::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod computer_screenshot_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use computer_screenshot_content::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod computer_screenshot_image;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use computer_screenshot_image::*;
 
 #[cfg(
@@ -1797,16 +1897,16 @@ mod computer_tool;
 )]
 pub use computer_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod computer_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use computer_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod computer_tool_call_output_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use computer_tool_call_output_resource::*;
 
 #[cfg(
@@ -1893,10 +1993,24 @@ mod container_auto_param_skills_item;
 )]
 pub use container_auto_param_skills_item::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod container_file_citation_body;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use container_file_citation_body::*;
 
 #[cfg(feature = "containers")]
@@ -2025,10 +2139,10 @@ mod container_reference_param;
 )]
 pub use container_reference_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod container_reference_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use container_reference_resource::*;
 
 #[cfg(feature = "containers")]
@@ -2061,10 +2175,10 @@ mod context_management_param;
 #[cfg(feature = "responses")]
 pub use context_management_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod conversation_item;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use conversation_item::*;
 
 #[cfg(feature = "conversations")]
@@ -2091,10 +2205,10 @@ mod conversation_resource;
 #[cfg(feature = "conversations")]
 pub use conversation_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod coord_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use coord_param::*;
 
 #[cfg(feature = "usage")]
@@ -2448,6 +2562,12 @@ mod create_eval_completions_run_data_source_input_messages_template;
 
 #[cfg(feature = "evals")]
 pub use create_eval_completions_run_data_source_input_messages_template::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod create_eval_completions_run_data_source_input_messages_template_template_item;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use create_eval_completions_run_data_source_input_messages_template_template_item::*;
 
 #[cfg(feature = "evals")]
 mod create_eval_completions_run_data_source_sampling_params;
@@ -3049,35 +3169,41 @@ mod custom_text_format_param;
 )]
 pub use custom_text_format_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod custom_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use custom_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod custom_tool_call_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use custom_tool_call_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod custom_tool_call_output_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use custom_tool_call_output_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod custom_tool_call_output_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use custom_tool_call_output_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod custom_tool_call_output_resource_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use custom_tool_call_output_resource_output::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod custom_tool_call_resource;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use custom_tool_call_resource::*;
 
 #[cfg(any(feature = "chat", feature = "evals"))]
 mod custom_tool_chat_completions;
@@ -3271,29 +3397,53 @@ mod deleted_video_resource;
 #[cfg(feature = "videos")]
 pub use deleted_video_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod detail_enum;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use detail_enum::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod direct_tool_call_caller;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use direct_tool_call_caller::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod direct_tool_call_caller_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use direct_tool_call_caller_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod double_click_action;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use double_click_action::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod drag_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use drag_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod easy_input_message;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use easy_input_message::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod easy_input_message_content;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use easy_input_message_content::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod easy_input_message_role;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use easy_input_message_role::*;
 
 #[cfg(feature = "images")]
 mod edit_image_body_json_param;
@@ -3561,11 +3711,47 @@ mod file_annotation_source;
 #[cfg(feature = "chatkit")]
 pub use file_annotation_source::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod file_citation_body;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use file_citation_body::*;
+
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
+mod file_detail_enum;
+
+#[cfg(
+    any(
+        feature = "assistants",
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
+pub use file_detail_enum::*;
 
 #[cfg(feature = "uploads")]
 mod file_expiration_after;
@@ -3575,9 +3761,8 @@ pub use file_expiration_after::*;
 
 #[cfg(
     any(
-        feature = "assistants",
-        feature = "chat",
         feature = "conversations",
+        feature = "evals",
         feature = "realtime",
         feature = "responses"
     )
@@ -3586,19 +3771,32 @@ mod file_input_detail;
 
 #[cfg(
     any(
-        feature = "assistants",
-        feature = "chat",
         feature = "conversations",
+        feature = "evals",
         feature = "realtime",
         feature = "responses"
     )
 )]
 pub use file_input_detail::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod file_path;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use file_path::*;
 
 #[cfg(feature = "assistants")]
@@ -3633,22 +3831,22 @@ mod file_search_tool;
 )]
 pub use file_search_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod file_search_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use file_search_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod file_search_tool_call_results_item;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use file_search_tool_call_results_item::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod file_search_tool_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use file_search_tool_call_status::*;
 
 #[cfg(feature = "chatkit")]
@@ -4003,22 +4201,60 @@ mod fine_tuning_job_status;
 #[cfg(feature = "fine-tuning")]
 pub use fine_tuning_job_status::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod function_and_custom_tool_call_output;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use function_and_custom_tool_call_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_call_item_status;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_call_item_status::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_call_output_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_call_output_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_call_output_item_param_output;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_call_output_item_param_output::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_call_output_item_param_output_array_item;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_call_output_item_param_output_array_item::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_call_output_status_enum;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_call_output_status_enum::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_call_status::*;
 
 #[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
@@ -4033,64 +4269,132 @@ mod function_parameters;
 #[cfg(any(feature = "assistants", feature = "chat", feature = "evals"))]
 pub use function_parameters::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_action;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_action::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_action_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_action_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_environment;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_environment::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_item_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod function_shell_call_item_param_environment;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use function_shell_call_item_param_environment::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_item_status;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_item_status::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_output_content;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_output_content::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_output_content_outcome;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_output_content_outcome::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_output_content_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_output_content_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_output_exit_outcome;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_output_exit_outcome::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_output_exit_outcome_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_output_exit_outcome_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_output_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_output_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_output_outcome_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_output_outcome_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_output_status_enum;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_output_status_enum::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_output_timeout_outcome;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_output_timeout_outcome::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod function_shell_call_output_timeout_outcome_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use function_shell_call_output_timeout_outcome_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_shell_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_shell_call_status::*;
 
 #[cfg(
@@ -4153,40 +4457,40 @@ mod function_tool;
 )]
 pub use function_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_tool_call_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_tool_call_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_tool_call_output_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_tool_call_output_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_tool_call_output_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_tool_call_output_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_tool_call_output_resource_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_tool_call_output_resource_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod function_tool_call_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use function_tool_call_resource::*;
 
 #[cfg(
@@ -4419,10 +4723,10 @@ mod hosted_tool_permission_update;
 #[cfg(feature = "hosted-tools")]
 pub use hosted_tool_permission_update::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod http_error;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use http_error::*;
 
 #[cfg(
@@ -4451,10 +4755,24 @@ mod image;
 #[cfg(feature = "images")]
 pub use image::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod image_detail;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use image_detail::*;
 
 #[cfg(
@@ -4509,16 +4827,16 @@ mod image_gen_tool;
 )]
 pub use image_gen_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod image_gen_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use image_gen_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod image_gen_tool_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use image_gen_tool_call_status::*;
 
 #[cfg(
@@ -4723,6 +5041,26 @@ pub use inline_skill_source_param::*;
     any(
         feature = "conversations",
         feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+mod input_content;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
+pub use input_content::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
         feature = "images",
         feature = "realtime",
         feature = "responses"
@@ -4741,17 +5079,75 @@ mod input_fidelity;
 )]
 pub use input_fidelity::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod input_file_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use input_file_content::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod input_file_content_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use input_file_content_param::*;
+
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod input_image_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use input_image_content::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod input_image_content_param_auto_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use input_image_content_param_auto_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod input_item;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use input_item::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod input_message_resource;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use input_message_resource::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod input_message_resource_role;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use input_message_resource_role::*;
 
 #[cfg(feature = "responses")]
 mod input_param;
@@ -4759,11 +5155,31 @@ mod input_param;
 #[cfg(feature = "responses")]
 pub use input_param::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod input_text_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use input_text_content::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod input_text_content_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use input_text_content_param::*;
 
 #[cfg(feature = "invites")]
 mod invite;
@@ -4837,16 +5253,28 @@ mod invite_status;
 #[cfg(feature = "invites")]
 pub use invite_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod item_field;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use item_field::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod item_reference_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use item_reference_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod item_resource;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use item_resource::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod key_press_action;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use key_press_action::*;
 
 #[cfg(feature = "assistants")]
@@ -4995,28 +5423,28 @@ mod local_environment_param;
 )]
 pub use local_environment_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod local_environment_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use local_environment_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod local_shell_exec_action;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use local_shell_exec_action::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod local_shell_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use local_shell_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod local_shell_tool_call_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use local_shell_tool_call_output::*;
 
 #[cfg(
@@ -5065,40 +5493,60 @@ mod locked_status;
 #[cfg(feature = "chatkit")]
 pub use locked_status::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod log_prob;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use log_prob::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_approval_request;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_approval_request::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod mcp_approval_response;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use mcp_approval_response::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_approval_response_resource;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_approval_response_resource::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_list_tools;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_list_tools::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_list_tools_tool;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_list_tools_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_protocol_error;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_protocol_error::*;
 
 #[cfg(
@@ -5141,22 +5589,22 @@ mod mcp_tool_allowed_tools;
 )]
 pub use mcp_tool_allowed_tools::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_tool_call_error;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_tool_call_error::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_tool_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_tool_call_status::*;
 
 #[cfg(
@@ -5179,10 +5627,10 @@ mod mcp_tool_connector_id;
 )]
 pub use mcp_tool_connector_id::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod mcp_tool_execution_error;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use mcp_tool_execution_error::*;
 
 #[cfg(
@@ -5265,10 +5713,10 @@ mod mcp_tool_require_approval_string;
 )]
 pub use mcp_tool_require_approval_string::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod message;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use message::*;
 
 #[cfg(feature = "assistants")]
@@ -5295,10 +5743,24 @@ mod message_content_image_url_object_image_url;
 #[cfg(feature = "assistants")]
 pub use message_content_image_url_object_image_url::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod message_content_item;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use message_content_item::*;
 
 #[cfg(feature = "assistants")]
@@ -5397,16 +5859,16 @@ mod message_object_status;
 #[cfg(feature = "assistants")]
 pub use message_object_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod message_phase;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use message_phase::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod message_phase2;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use message_phase2::*;
 
 #[cfg(feature = "assistants")]
@@ -5415,16 +5877,16 @@ mod message_request_content_text_object;
 #[cfg(feature = "assistants")]
 pub use message_request_content_text_object::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod message_role;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use message_role::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod message_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use message_status::*;
 
 #[cfg(
@@ -5605,10 +6067,10 @@ mod modify_thread_request_tool_resources_file_search;
 #[cfg(feature = "assistants")]
 pub use modify_thread_request_tool_resources_file_search::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod move_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use move_param::*;
 
 #[cfg(
@@ -5843,28 +6305,56 @@ mod output_format;
 )]
 pub use output_format::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod output_item;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use output_item::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod output_message;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use output_message::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod output_message_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use output_message_content::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod output_text_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use output_text_content::*;
 
 #[cfg(feature = "responses")]
@@ -5885,34 +6375,52 @@ mod prediction_content_content;
 #[cfg(feature = "chat")]
 pub use prediction_content_content::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod program;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use program::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod program_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use program_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod program_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use program_output::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod program_output_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use program_output_item_param::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod program_output_item_status;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use program_output_item_status::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod program_output_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use program_output_status::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod program_tool_call_caller;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use program_tool_call_caller::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod program_tool_call_caller_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use program_tool_call_caller_param::*;
 
 #[cfg(
@@ -6205,16 +6713,44 @@ mod prompt;
 #[cfg(any(feature = "realtime", feature = "responses"))]
 pub use prompt::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod prompt_cache_breakpoint_config;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use prompt_cache_breakpoint_config::*;
 
-#[cfg(feature = "chat")]
+#[cfg(
+    any(
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 mod prompt_cache_breakpoint_param;
 
-#[cfg(feature = "chat")]
+#[cfg(
+    any(
+        feature = "chat",
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses"
+    )
+)]
 pub use prompt_cache_breakpoint_param::*;
 
 #[cfg(any(feature = "chat", feature = "responses"))]
@@ -7013,10 +7549,10 @@ mod reasoning_generate_summary;
 #[cfg(feature = "responses")]
 pub use reasoning_generate_summary::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod reasoning_item;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use reasoning_item::*;
 
 #[cfg(feature = "responses")]
@@ -7031,16 +7567,44 @@ mod reasoning_summary;
 #[cfg(feature = "responses")]
 pub use reasoning_summary::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod reasoning_text_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use reasoning_text_content::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod refusal_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use refusal_content::*;
 
 #[cfg(feature = "responses")]
@@ -7215,10 +7779,24 @@ mod response_prompt_variables_value;
 #[cfg(any(feature = "realtime", feature = "responses"))]
 pub use response_prompt_variables_value::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod response_prompt_variables_value_object;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use response_prompt_variables_value_object::*;
 
 #[cfg(feature = "responses")]
@@ -7563,16 +8141,16 @@ mod run_tool_call_object_function;
 #[cfg(feature = "assistants")]
 pub use run_tool_call_object_function::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod screenshot_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use screenshot_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod scroll_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use scroll_param::*;
 
 #[cfg(
@@ -7773,10 +8351,24 @@ mod submit_tool_outputs_run_request_tool_outputs_item;
 #[cfg(feature = "assistants")]
 pub use submit_tool_outputs_run_request_tool_outputs_item::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod summary_text_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use summary_text_content::*;
 
 #[cfg(feature = "chatkit")]
@@ -7803,10 +8395,24 @@ mod task_type;
 #[cfg(feature = "chatkit")]
 pub use task_type::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod text_content;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use text_content::*;
 
 #[cfg(
@@ -7947,16 +8553,16 @@ mod tool;
 )]
 pub use tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod tool_call_caller;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use tool_call_caller::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod tool_call_caller_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use tool_call_caller_param::*;
 
 #[cfg(feature = "chatkit")]
@@ -8039,11 +8645,17 @@ mod tool_choice_types_type;
 #[cfg(any(feature = "realtime", feature = "responses"))]
 pub use tool_choice_types_type::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod tool_search_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use tool_search_call::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod tool_search_call_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use tool_search_call_item_param::*;
 
 #[cfg(
     any(
@@ -8065,11 +8677,17 @@ mod tool_search_execution_type;
 )]
 pub use tool_search_execution_type::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod tool_search_output;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use tool_search_output::*;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+mod tool_search_output_item_param;
+
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
+pub use tool_search_output_item_param::*;
 
 #[cfg(
     any(
@@ -8091,10 +8709,24 @@ mod tool_search_tool_param;
 )]
 pub use tool_search_tool_param::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod top_log_prob;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use top_log_prob::*;
 
 #[cfg(any(feature = "realtime", feature = "responses"))]
@@ -8115,10 +8747,10 @@ mod truncation_object_type;
 #[cfg(feature = "assistants")]
 pub use truncation_object_type::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod type_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use type_param::*;
 
 #[cfg(feature = "chat")]
@@ -8229,10 +8861,24 @@ mod url_annotation_source;
 #[cfg(feature = "chatkit")]
 pub use url_annotation_source::*;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 mod url_citation_body;
 
-#[cfg(any(feature = "conversations", feature = "realtime", feature = "responses"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "realtime",
+        feature = "responses"
+    )
+)]
 pub use url_citation_body::*;
 
 #[cfg(feature = "usage")]
@@ -8539,16 +9185,44 @@ mod vector_store_expiration_after;
 #[cfg(feature = "vector-stores")]
 pub use vector_store_expiration_after::*;
 
-#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
 mod vector_store_file_attributes;
 
-#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
 pub use vector_store_file_attributes::*;
 
-#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
 mod vector_store_file_attributes_value;
 
-#[cfg(any(feature = "conversations", feature = "responses", feature = "vector-stores"))]
+#[cfg(
+    any(
+        feature = "conversations",
+        feature = "evals",
+        feature = "responses",
+        feature = "vector-stores"
+    )
+)]
 pub use vector_store_file_attributes_value::*;
 
 #[cfg(feature = "vector-stores")]
@@ -8771,34 +9445,34 @@ mod voice_ids_shared;
 #[cfg(feature = "realtime")]
 pub use voice_ids_shared::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod wait_param;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use wait_param::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_action_find;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_action_find::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_action_open_page;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_action_open_page::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_action_search;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_action_search::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_action_search_sources_item;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_action_search_sources_item::*;
 
 #[cfg(
@@ -8893,22 +9567,22 @@ mod web_search_tool;
 )]
 pub use web_search_tool::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_tool_call;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_tool_call::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_tool_call_action;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_tool_call_action::*;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 mod web_search_tool_call_status;
 
-#[cfg(any(feature = "conversations", feature = "responses"))]
+#[cfg(any(feature = "conversations", feature = "evals", feature = "responses"))]
 pub use web_search_tool_call_status::*;
 
 #[cfg(

@@ -15,7 +15,7 @@ use super::{
 
 /// `OutputItem` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutputItem {
     /// An output message from the model.
@@ -130,18 +130,8 @@ impl serde::Serialize for OutputItem {
         &self,
         serializer: __S,
     ) -> Result<__S::Ok, __S::Error> {
-        #[derive(serde::Serialize)]
-        #[serde(tag = "type")]
-        enum __Tagged<'a> {
-            #[serde(rename = "message")]
-            V0(&'a OutputMessage),
-            #[serde(rename = "custom_tool_call_output")]
-            V27(&'a CustomToolCallOutputResource),
-        }
         match self {
-            Self::Message(member) => {
-                serde::Serialize::serialize(&__Tagged::V0(member), serializer)
-            }
+            Self::Message(member) => serde::Serialize::serialize(member, serializer),
             Self::FileSearchCall(member) => {
                 serde::Serialize::serialize(member, serializer)
             }
@@ -205,7 +195,7 @@ impl serde::Serialize for OutputItem {
                 serde::Serialize::serialize(member, serializer)
             }
             Self::CustomToolCallOutput(member) => {
-                serde::Serialize::serialize(&__Tagged::V27(member), serializer)
+                serde::Serialize::serialize(member, serializer)
             }
             Self::Unknown(raw) => serde::Serialize::serialize(raw, serializer),
         }
@@ -226,7 +216,7 @@ impl<'de> typed_api_runtime::__private::Union<'de> for OutputItem {
         rest: typed_api_runtime::__private::Rest<'de, __A>,
     ) -> Result<Self, __A::Error> {
         match rest.tag() {
-            "message" => rest.decode().map(Self::Message),
+            "message" => rest.decode_tagged().map(Self::Message),
             "file_search_call" => rest.decode_tagged().map(Self::FileSearchCall),
             "function_call" => rest.decode_tagged().map(Self::FunctionCall),
             "function_call_output" => rest.decode_tagged().map(Self::FunctionCallOutput),
@@ -263,8 +253,24 @@ impl<'de> typed_api_runtime::__private::Union<'de> for OutputItem {
                 rest.decode_tagged().map(Self::McpApprovalResponse)
             }
             "custom_tool_call" => rest.decode_tagged().map(Self::CustomToolCall),
-            "custom_tool_call_output" => rest.decode().map(Self::CustomToolCallOutput),
+            "custom_tool_call_output" => {
+                rest.decode_tagged().map(Self::CustomToolCallOutput)
+            }
             _ => rest.unknown().map(Self::Unknown),
+        }
+    }
+}
+
+impl crate::request::Validate for OutputItem {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        match self {
+            Self::FileSearchCall(member) => {
+                crate::request::Validate::validate_at(member, at)
+            }
+            _ => Ok(()),
         }
     }
 }

@@ -2,17 +2,20 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FunctionCallOutputStatusEnum, MessagePhase, OutputMessageContent};
+use super::{FunctionCallItemStatus, MessagePhase, OutputMessageContent};
 
 /// An output message from the model.
 ///
-/// The `message` member of [`OutputItem`](crate::OutputItem), which reads and writes the `type` field.
+/// The `message` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
+/// The `message` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OutputMessage {
     /// The unique ID of the output message.
     pub id: String,
+    /// The type of the output message. Always `message`.
+    pub r#type: OutputMessageType,
     /// The role of the output message. Always `assistant`.
     pub role: OutputMessageRole,
     /// The content of the output message.
@@ -26,7 +29,7 @@ pub struct OutputMessage {
     pub phase: Option<Option<MessagePhase>>,
     /// The status of the message input. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when input items are returned via API.
-    pub status: FunctionCallOutputStatusEnum,
+    pub status: FunctionCallItemStatus,
 }
 
 impl<'de> serde::Deserialize<'de> for OutputMessage {
@@ -45,13 +48,15 @@ impl<'de> serde::Deserialize<'de> for OutputMessage {
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
                 let mut __f_id: Option<String> = None;
+                let mut __f_type: Option<OutputMessageType> = None;
                 let mut __f_role: Option<OutputMessageRole> = None;
                 let mut __f_content: Option<Vec<OutputMessageContent>> = None;
                 let mut __f_phase: Option<Option<MessagePhase>> = None;
-                let mut __f_status: Option<FunctionCallOutputStatusEnum> = None;
+                let mut __f_status: Option<FunctionCallItemStatus> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "id" => __rt::field(&mut __map, &mut __f_id, "id"),
+                        "type" => __rt::field(&mut __map, &mut __f_type, "type"),
                         "role" => __rt::field(&mut __map, &mut __f_role, "role"),
                         "content" => __rt::field(&mut __map, &mut __f_content, "content"),
                         "phase" => __rt::field(&mut __map, &mut __f_phase, "phase"),
@@ -61,6 +66,7 @@ impl<'de> serde::Deserialize<'de> for OutputMessage {
                 }
                 Ok(OutputMessage {
                     id: __rt::required(__f_id, "id")?,
+                    r#type: __rt::required(__f_type, "type")?,
                     role: __rt::required(__f_role, "role")?,
                     content: __rt::required(__f_content, "content")?,
                     phase: __f_phase,
@@ -71,9 +77,68 @@ impl<'de> serde::Deserialize<'de> for OutputMessage {
         deserializer
             .deserialize_struct(
                 "OutputMessage",
-                &["id", "role", "content", "phase", "status"],
+                &["id", "type", "role", "content", "phase", "status"],
                 __Visitor,
             )
+    }
+}
+
+/// The type of the output message. Always `message`.
+///
+/// Always `message` so far; the `Default` is that value.
+///
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum OutputMessageType {
+    /// The value `message`.
+    #[default]
+    Message,
+    /// A value this version of the spec does not know, kept as sent so that it
+    /// encodes back unchanged.
+    ///
+    /// A known value wrapped here encodes the same, but decodes back as its own variant.
+    Unknown(String),
+}
+
+impl OutputMessageType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Message => "message",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OutputMessageType {
+    fn from(value: &str) -> Self {
+        match value {
+            "message" => Self::Message,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl std::fmt::Display for OutputMessageType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for OutputMessageType {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OutputMessageType {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Self, __D::Error> {
+        typed_api_runtime::__private::string_enum(deserializer)
     }
 }
 
@@ -81,7 +146,7 @@ impl<'de> serde::Deserialize<'de> for OutputMessage {
 ///
 /// Always `assistant` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OutputMessageRole {
     /// The value `assistant`.

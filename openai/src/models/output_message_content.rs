@@ -6,7 +6,7 @@ use super::{OutputTextContent, RefusalContent};
 
 /// `OutputMessageContent` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutputMessageContent {
     /// A text output from the model.

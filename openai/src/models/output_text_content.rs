@@ -9,7 +9,7 @@ use super::{Annotation, LogProb};
 /// The `output_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `output_text` member of [`OutputMessageContent`](crate::OutputMessageContent), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct OutputTextContent {
     /// The type of the output text. Always `output_text`.
@@ -75,7 +75,7 @@ impl<'de> serde::Deserialize<'de> for OutputTextContent {
 ///
 /// Always `output_text` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum OutputTextContentType {
     /// The value `output_text`.

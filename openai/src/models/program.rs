@@ -6,9 +6,10 @@
 ///
 /// The `program` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `program` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `program` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `program` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Program {
     /// The type of the item. Always `program`.
@@ -77,7 +78,7 @@ impl<'de> serde::Deserialize<'de> for Program {
 ///
 /// Always `program` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProgramType {
     /// The value `program`.

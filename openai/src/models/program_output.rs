@@ -8,9 +8,10 @@ use super::ProgramOutputStatus;
 ///
 /// The `program_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `program_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `program_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `program_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProgramOutput {
     /// The type of the item. Always `program_output`.
@@ -77,7 +78,7 @@ impl<'de> serde::Deserialize<'de> for ProgramOutput {
 ///
 /// Always `program_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ProgramOutputType {
     /// The value `program_output`.

@@ -6,7 +6,7 @@
 ///
 /// The `program` member of [`ToolCallCaller`](crate::ToolCallCaller), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProgramToolCallCaller {
     /// The call ID of the program item that produced this tool call.

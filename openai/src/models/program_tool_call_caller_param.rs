@@ -6,7 +6,7 @@
 ///
 /// The `program` member of [`ToolCallCallerParam`](crate::ToolCallCallerParam), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProgramToolCallCallerParam {
     /// The call ID of the program item that produced this tool call.
@@ -46,5 +46,20 @@ impl<'de> serde::Deserialize<'de> for ProgramToolCallCallerParam {
         }
         deserializer
             .deserialize_struct("ProgramToolCallCallerParam", &["caller_id"], __Visitor)
+    }
+}
+
+impl crate::request::Validate for ProgramToolCallCallerParam {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        {
+            let value = &self.caller_id;
+            let at = at.field("caller_id");
+            crate::request::check::min_length(at, value, 1)?;
+            crate::request::check::max_length(at, value, 64)?;
+        }
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@
 
 /// Marks the exact end of a reusable prompt prefix. The breakpoint inherits its TTL from the request's `prompt_cache_options.ttl`; the boundary is not rounded to a token block.
 ///
-/// Needs the crate feature `chat` (or `full`).
+/// Needs one of the crate features `chat`, `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PromptCacheBreakpointParam {
     /// The breakpoint mode. Always `explicit`.
@@ -47,7 +47,7 @@ impl<'de> serde::Deserialize<'de> for PromptCacheBreakpointParam {
 ///
 /// Always `explicit` so far; the `Default` is that value.
 ///
-/// Needs the crate feature `chat` (or `full`).
+/// Needs one of the crate features `chat`, `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum PromptCacheBreakpointParamMode {
     /// The value `explicit`.

@@ -2,7 +2,7 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-use super::{FunctionCallOutputStatusEnum, ReasoningTextContent, SummaryTextContent};
+use super::{FunctionCallItemStatus, ReasoningTextContent, SummaryTextContent};
 
 /// A description of the chain of thought used by a reasoning model while generating
 /// a response. Be sure to include these items in your `input` to the Responses API
@@ -10,10 +10,12 @@ use super::{FunctionCallOutputStatusEnum, ReasoningTextContent, SummaryTextConte
 /// [managing context](/docs/guides/conversation-state).
 ///
 /// The `reasoning` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `reasoning` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `reasoning` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `reasoning` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `reasoning` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReasoningItem {
     /// The type of the object. Always `reasoning`.
@@ -41,7 +43,7 @@ pub struct ReasoningItem {
     /// The status of the item. One of `in_progress`, `completed`, or
     /// `incomplete`. Populated when items are returned via API.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<FunctionCallOutputStatusEnum>,
+    pub status: Option<FunctionCallItemStatus>,
 }
 
 impl<'de> serde::Deserialize<'de> for ReasoningItem {
@@ -64,7 +66,7 @@ impl<'de> serde::Deserialize<'de> for ReasoningItem {
                 let mut __f_encrypted_content: Option<Option<String>> = None;
                 let mut __f_summary: Option<Vec<SummaryTextContent>> = None;
                 let mut __f_content: Option<Option<Vec<ReasoningTextContent>>> = None;
-                let mut __f_status: Option<Option<FunctionCallOutputStatusEnum>> = None;
+                let mut __f_status: Option<Option<FunctionCallItemStatus>> = None;
                 while let Some(__key) = __map.next_key::<__rt::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => __rt::field(&mut __map, &mut __f_type, "type"),
@@ -105,7 +107,7 @@ impl<'de> serde::Deserialize<'de> for ReasoningItem {
 ///
 /// Always `reasoning` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ReasoningItemType {
     /// The value `reasoning`.

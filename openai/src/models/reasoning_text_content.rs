@@ -6,7 +6,7 @@
 ///
 /// The `reasoning_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReasoningTextContent {
     /// The type of the reasoning text. Always `reasoning_text`.
@@ -54,7 +54,7 @@ impl<'de> serde::Deserialize<'de> for ReasoningTextContent {
 ///
 /// Always `reasoning_text` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ReasoningTextContentType {
     /// The value `reasoning_text`.

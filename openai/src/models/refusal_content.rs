@@ -7,7 +7,7 @@
 /// The `refusal` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 /// The `refusal` member of [`OutputMessageContent`](crate::OutputMessageContent), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RefusalContent {
     /// The type of the refusal. Always `refusal`.
@@ -55,7 +55,7 @@ impl<'de> serde::Deserialize<'de> for RefusalContent {
 ///
 /// Always `refusal` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum RefusalContentType {
     /// The value `refusal`.

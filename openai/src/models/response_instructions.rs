@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::InputItem;
+
 /// A system (or developer) message inserted into the model's context.
 ///
 /// When using along with `previous_response_id`, the instructions from a previous
@@ -12,7 +14,7 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseInstructions {
     /// The value when it is an array.
-    Array(Vec<serde_json::Value>),
+    Array(Vec<InputItem>),
     /// The value when it is a string.
     String(String),
     /// A value of a kind none of the above takes (`null`, or a kind the API added later),

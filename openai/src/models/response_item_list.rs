@@ -2,6 +2,8 @@
 // change the spec and run `cargo xtask codegen`.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
+use super::ItemResource;
+
 /// A list of Response items.
 ///
 /// Needs the crate feature `responses` (or `full`).
@@ -10,7 +12,7 @@ pub struct ResponseItemList {
     /// The type of object returned, must be `list`.
     pub object: ResponseItemListObject,
     /// A list of items used to generate this response.
-    pub data: Vec<serde_json::Value>,
+    pub data: Vec<ItemResource>,
     /// Whether there are more items available.
     pub has_more: bool,
     /// The ID of the first item in the list.
@@ -35,7 +37,7 @@ impl<'de> serde::Deserialize<'de> for ResponseItemList {
                 mut __map: __A,
             ) -> Result<Self::Value, __A::Error> {
                 let mut __f_object: Option<ResponseItemListObject> = None;
-                let mut __f_data: Option<Vec<serde_json::Value>> = None;
+                let mut __f_data: Option<Vec<ItemResource>> = None;
                 let mut __f_has_more: Option<bool> = None;
                 let mut __f_first_id: Option<String> = None;
                 let mut __f_last_id: Option<String> = None;

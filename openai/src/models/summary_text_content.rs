@@ -6,7 +6,7 @@
 ///
 /// The `summary_text` member of [`MessageContentItem`](crate::MessageContentItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SummaryTextContent {
     /// The type of the object. Always `summary_text`.
@@ -54,7 +54,7 @@ impl<'de> serde::Deserialize<'de> for SummaryTextContent {
 ///
 /// Always `summary_text` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum SummaryTextContentType {
     /// The value `summary_text`.

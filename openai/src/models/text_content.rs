@@ -6,7 +6,7 @@
 ///
 /// The `text` member of [`MessageContentItem`](crate::MessageContentItem), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TextContent {
     /// `text` (the OpenAPI document does not describe it).

@@ -199,6 +199,10 @@ impl crate::request::Validate for TokenCountsBody {
         &self,
         at: &crate::request::JsonPath<'_>,
     ) -> Result<(), crate::request::ValidationError> {
+        if let Some(Some(value)) = &self.input {
+            let at = at.field("input");
+            crate::request::Validate::validate_at(value, &at)?;
+        }
         if let Some(Some(value)) = &self.tools {
             let at = at.field("tools");
             for (index, value) in value.iter().enumerate() {

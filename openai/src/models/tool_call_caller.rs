@@ -6,7 +6,7 @@ use super::{DirectToolCallCaller, ProgramToolCallCaller};
 
 /// The execution context that produced this tool call.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ToolCallCaller {
     /// `DirectToolCallCaller` (the OpenAPI document does not describe it).

@@ -6,7 +6,7 @@ use super::{DirectToolCallCallerParam, ProgramToolCallCallerParam};
 
 /// The execution context that produced this tool call.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum ToolCallCallerParam {
     /// `DirectToolCallCallerParam` (the OpenAPI document does not describe it).
@@ -73,6 +73,18 @@ impl<'de> typed_api_runtime::__private::Union<'de> for ToolCallCallerParam {
             "direct" => rest.decode().map(Self::Direct),
             "program" => rest.decode().map(Self::Program),
             _ => rest.unknown().map(Self::Unknown),
+        }
+    }
+}
+
+impl crate::request::Validate for ToolCallCallerParam {
+    fn validate_at(
+        &self,
+        at: &crate::request::JsonPath<'_>,
+    ) -> Result<(), crate::request::ValidationError> {
+        match self {
+            Self::Program(member) => crate::request::Validate::validate_at(member, at),
+            _ => Ok(()),
         }
     }
 }

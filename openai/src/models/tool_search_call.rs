@@ -8,9 +8,10 @@ use super::{FunctionCallStatus, ToolSearchExecutionType};
 ///
 /// The `tool_search_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `tool_search_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `tool_search_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `tool_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolSearchCall {
     /// The type of the item. Always `tool_search_call`.
@@ -102,7 +103,7 @@ impl<'de> serde::Deserialize<'de> for ToolSearchCall {
 ///
 /// Always `tool_search_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolSearchCallType {
     /// The value `tool_search_call`.

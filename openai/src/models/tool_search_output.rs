@@ -8,9 +8,10 @@ use super::{FunctionCallOutputStatusEnum, Tool, ToolSearchExecutionType};
 ///
 /// The `tool_search_output` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
 /// The `tool_search_output` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `tool_search_output` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `tool_search_output` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ToolSearchOutput {
     /// The type of the item. Always `tool_search_output`.
@@ -92,7 +93,7 @@ impl<'de> serde::Deserialize<'de> for ToolSearchOutput {
 ///
 /// Always `tool_search_output` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum ToolSearchOutputType {
     /// The value `tool_search_output`.

@@ -4,7 +4,7 @@
 
 /// The top log probability of a token.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TopLogProb {
     /// `token` (the OpenAPI document does not describe it).

@@ -6,7 +6,7 @@
 ///
 /// The `url_citation` member of [`Annotation`](crate::Annotation), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `realtime`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `realtime`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct UrlCitationBody {
     /// The URL of the web resource.

@@ -12,7 +12,7 @@ use super::VectorStoreFileAttributesValue;
 ///
 /// Limits: at most 16 entries.
 ///
-/// Needs one of the crate features `conversations`, `responses`, `vector-stores` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses`, `vector-stores` (or `full`).
 pub type VectorStoreFileAttributes = std::collections::BTreeMap<
     String,
     VectorStoreFileAttributesValue,

@@ -4,7 +4,7 @@
 
 /// `VectorStoreFileAttributesValue` (the OpenAPI document does not describe it).
 ///
-/// Needs one of the crate features `conversations`, `responses`, `vector-stores` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses`, `vector-stores` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum VectorStoreFileAttributesValue {
     /// The value when it is `true` or `false`.

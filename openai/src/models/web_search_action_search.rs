@@ -8,7 +8,7 @@ use super::WebSearchActionSearchSourcesItem;
 ///
 /// The `search` member of [`WebSearchToolCallAction`](crate::WebSearchToolCallAction), which reads and writes the `type` field.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[allow(deprecated)]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchActionSearch {

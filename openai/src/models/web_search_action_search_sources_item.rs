@@ -4,7 +4,7 @@
 
 /// A source used in the search.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchActionSearchSourcesItem {
     /// The type of source. Always `url`.
@@ -56,7 +56,7 @@ impl<'de> serde::Deserialize<'de> for WebSearchActionSearchSourcesItem {
 ///
 /// Always `url` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum WebSearchActionSearchSourcesItemType {
     /// The value `url`.

@@ -8,10 +8,12 @@ use super::{WebSearchToolCallAction, WebSearchToolCallStatus};
 /// [web search guide](/docs/guides/tools-web-search) for more information.
 ///
 /// The `web_search_call` member of [`ConversationItem`](crate::ConversationItem), which its `type` field selects.
+/// The `web_search_call` member of [`InputItem`](crate::InputItem), which its `type` field selects.
 /// The `web_search_call` member of [`ItemField`](crate::ItemField), which its `type` field selects.
+/// The `web_search_call` member of [`ItemResource`](crate::ItemResource), which its `type` field selects.
 /// The `web_search_call` member of [`OutputItem`](crate::OutputItem), which its `type` field selects.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct WebSearchToolCall {
     /// The unique ID of the web search tool call.
@@ -74,7 +76,7 @@ impl<'de> serde::Deserialize<'de> for WebSearchToolCall {
 ///
 /// Always `web_search_call` so far; the `Default` is that value.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub enum WebSearchToolCallType {
     /// The value `web_search_call`.

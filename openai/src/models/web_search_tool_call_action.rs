@@ -7,7 +7,7 @@ use super::{WebSearchActionFind, WebSearchActionOpenPage, WebSearchActionSearch}
 /// An object describing the specific action taken in this web search call.
 /// Includes details on how the model used the web (search, open_page, find_in_page).
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum WebSearchToolCallAction {
     /// Action type "search" - Performs a web search query.

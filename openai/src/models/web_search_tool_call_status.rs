@@ -4,7 +4,7 @@
 
 /// The status of the web search tool call.
 ///
-/// Needs one of the crate features `conversations`, `responses` (or `full`).
+/// Needs one of the crate features `conversations`, `evals`, `responses` (or `full`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WebSearchToolCallStatus {
     /// The value `in_progress`.

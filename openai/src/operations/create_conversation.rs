@@ -49,7 +49,7 @@ impl CreateConversation {
     /// Unset, it is not sent; [`items_field_null`](Self::items_field_null) sends `null`.
     pub fn items_field(
         mut self,
-        items_field: impl IntoIterator<Item = serde_json::Value>,
+        items_field: impl IntoIterator<Item = InputItem>,
     ) -> Self {
         self.body.items_field = Some(Some(items_field.into_iter().collect()));
         self
@@ -111,10 +111,7 @@ impl crate::client::Call<CreateConversation> {
         self.map(|__request| __request.metadata_null())
     }
     /// Sets `items`: see [`CreateConversation::items_field`].
-    pub fn items_field(
-        self,
-        items_field: impl IntoIterator<Item = serde_json::Value>,
-    ) -> Self {
+    pub fn items_field(self, items_field: impl IntoIterator<Item = InputItem>) -> Self {
         self.map(|__request| __request.items_field(items_field))
     }
     /// Sends `items` as `null`: see [`CreateConversation::items_field_null`].

@@ -27,7 +27,7 @@ impl CreateConversationItems {
     ///   Constraint: at most 20 items.
     pub fn new(
         conversation_id: impl Into<String>,
-        items_field: impl IntoIterator<Item = serde_json::Value>,
+        items_field: impl IntoIterator<Item = InputItem>,
     ) -> Self {
         Self {
             conversation_id: conversation_id.into(),
@@ -97,7 +97,7 @@ impl crate::client::Client {
     pub fn create_conversation_items(
         &self,
         conversation_id: impl Into<String>,
-        items_field: impl IntoIterator<Item = serde_json::Value>,
+        items_field: impl IntoIterator<Item = InputItem>,
     ) -> crate::client::Call<CreateConversationItems> {
         self.call(CreateConversationItems::new(conversation_id, items_field))
     }

@@ -154,15 +154,25 @@ impl Schema {
                 panic!("{}: union member `{}` is not a struct", self.spec, variant.member);
             };
             let tag = u.tag.clone();
-            let tagged =
-                (self.object(member, &[], depth + 1), select(tags(variant))).prop_map(move |(mut sample, value)| {
+            // A member sharing its tag value gets one of its own values of the field that
+            // chooses it (an unknown one would make the object `Unknown`, kept whole).
+            let (by, by_values) = match &variant.shared {
+                Some((by, values)) => (Some(by.clone()), values.clone()),
+                None => (None, vec![String::new()]),
+            };
+            let tagged = (self.object(member, &[], depth + 1), select(tags(variant)), select(by_values)).prop_map(
+                move |(mut sample, value, by_value)| {
                     for object in [&mut sample.input, &mut sample.canonical] {
                         if let Value::Object(map) = object {
                             map.insert(tag.clone(), Value::String(value.clone()));
+                            if let Some(by) = &by {
+                                map.insert(by.clone(), Value::String(by_value.clone()));
+                            }
                         }
                     }
                     sample
-                });
+                },
+            );
             members.push(tagged.boxed());
             // The member for objects without the tag: sent without it too.
             if u.untagged.as_ref() == Some(&variant.variant.name.rust) {

@@ -227,32 +227,76 @@ impl<'a> Importer<'a> {
         for (i, member) in group {
             self.flatten_members(member, &p.push(i), &mut flat, 0);
         }
-        let Some(tag) = self.find_tag(&flat) else {
-            return self.loosely(p, "a union of objects with no tag field (a property with values of its own in each)");
+        let plan = match self.find_tag(&flat) {
+            Some(tag) => Plan { tag, by: BTreeMap::new(), covered: BTreeMap::new() },
+            None => match self.find_shared_tag(&flat) {
+                Some(plan) => plan,
+                None => {
+                    let why = "a union of objects with no tag field (a property with values of its own in each, \
+                               or values shared by members a second property tells apart)";
+                    return self.loosely(p, why);
+                }
+            },
         };
+        let tag = plan.tag.clone();
         let mut variants = Mapping::new();
+        // Members sharing a value: (member, how many values of `by` it has), in document order.
+        let mut shared: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+        let mut untagged = None;
         self.enter_definition();
-        for (at, member) in &flat {
-            let Some(values) = self.deref(member).and_then(|m| tag_values(self, m, &tag)) else { continue };
+        for (i, (at, member)) in flat.iter().enumerate() {
+            if let Some((_, (_, by))) = plan.covered.get(&i).and_then(|j| Some((j, flat.get(*j)?))) {
+                let by = by
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.rsplit('/').next())
+                    .unwrap_or("another member");
+                self.note(at, format!("left out of the union: decoded as `{by}`, which takes the same tag and every value of the field that tells them apart"));
+                continue;
+            }
+            let Some(target) = self.deref(member) else { continue };
+            let Some(values) = tag_values(self, target, &tag) else { continue };
             let first = values.first().map_or("", String::as_str);
             let member_name = naming::inline_type(name, first).unwrap_or_else(|_| format!("{name}Member"));
             let ty = self.inline(member, at, &member_name);
-            match ty.expr_text() {
-                Some(e) if self.is_defined(e) && !ty.nullable => {
-                    // A member tagged by an enum is listed under each of its values.
-                    for value in values {
-                        variants.insert(value.into(), e.into());
+            let Some(e) = ty.expr_text().filter(|e| self.is_defined(e) && !ty.nullable).map(str::to_owned) else {
+                self.leave_definition();
+                return self.loosely(at, "a union member that is not a named object");
+            };
+            // A member the document does not require the tag of stands for objects without it
+            // (the first such: OpenAI's `{"role": "user", "content": ...}` message).
+            if plan.is_shared() && untagged.is_none() && !self.requires(target, &tag, 0) {
+                untagged = Some(e.clone());
+            }
+            // A member tagged by an enum is listed under each of its values.
+            for value in values {
+                match plan.by.get(&value) {
+                    Some(by) => {
+                        let count = tag_values(self, target, by).map_or(0, |v| v.len());
+                        shared.entry(value.clone()).or_default().push((e.clone(), count));
+                        // Its place in the list, filled below.
+                        variants.insert(value.into(), Yaml::Null);
                     }
-                }
-                _ => {
-                    self.leave_definition();
-                    return self.loosely(at, "a union member that is not a named object");
+                    None => {
+                        variants.insert(value.into(), e.clone().into());
+                    }
                 }
             }
         }
         self.leave_definition();
+        for (value, mut members) in shared {
+            // The most specific first (fewest values of `by`), else in document order.
+            members.sort_by_key(|(_, count)| *count);
+            let mut group = Mapping::new();
+            group.insert("by".into(), plan.by[&value].clone().into());
+            group.insert("members".into(), Yaml::Sequence(members.into_iter().map(|(m, _)| m.into()).collect()));
+            variants.insert(value.into(), Yaml::Mapping(group));
+        }
         let mut union = Mapping::new();
         union.insert("tag".into(), tag.into());
+        if let Some(untagged) = untagged {
+            union.insert("untagged".into(), untagged.into());
+        }
         union.insert("variants".into(), Yaml::Mapping(variants));
         let mut def = Mapping::new();
         def.insert("description".into(), self.described_at(p, name).into());
@@ -307,6 +351,86 @@ impl<'a> Importer<'a> {
             .cloned()
     }
 
+    /// A tag every member gives values, some of them shared by several members: each shared
+    /// value's members must have no other value, and a property (`by`) that each requires and
+    /// gives a `const` or an enum (OpenAI's input items: all `type: message`, told apart by
+    /// `role`). The `discriminator`'s property is tried first, then the first member's.
+    fn find_shared_tag(&self, members: &[(Pointer, &Value)]) -> Option<Plan> {
+        let first = self.deref(members.first()?.1)?;
+        let mut candidates: Vec<String> = Vec::new();
+        if let Some(stated) = first.get("discriminator").and_then(|d| d.str_at("propertyName")) {
+            candidates.push(stated.to_owned());
+        }
+        candidates.extend(self.property_names(first, 0));
+        candidates.into_iter().find_map(|tag| {
+            let values: Option<Vec<Vec<String>>> =
+                members.iter().map(|(_, m)| self.deref(m).and_then(|m| tag_values(self, m, &tag))).collect();
+            let values = values?;
+            let mut sharing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (i, listed) in values.iter().enumerate() {
+                for value in listed {
+                    sharing.entry(value).or_default().push(i);
+                }
+            }
+            let mut plan = Plan { tag: tag.clone(), by: BTreeMap::new(), covered: BTreeMap::new() };
+            for (value, which) in sharing.into_iter().filter(|(_, which)| which.len() > 1) {
+                if which.iter().any(|&i| values[i].len() > 1) {
+                    return None;
+                }
+                let by = self.find_by(members, &which, &tag)?;
+                let kept = self.cover(members, &which, &by, &mut plan.covered)?;
+                if kept > 1 {
+                    plan.by.insert(value.to_owned(), by);
+                }
+            }
+            (!plan.by.is_empty() || !plan.covered.is_empty()).then_some(plan)
+        })
+    }
+
+    /// Among members sharing a tag value, those whose values of `by` another's cover (all of
+    /// them, the earlier member kept when equal) are left out, into `covered` (member index →
+    /// the one that covers it): the others must have no value in common, so that `by` alone
+    /// chooses, and a member decodes back as itself. How many are kept; `None` if two overlap.
+    fn cover(
+        &self,
+        members: &[(Pointer, &Value)],
+        which: &[usize],
+        by: &str,
+        covered: &mut BTreeMap<usize, usize>,
+    ) -> Option<usize> {
+        let values = |i: usize| -> Vec<String> {
+            members.get(i).and_then(|(_, m)| self.deref(m)).and_then(|m| tag_values(self, m, by)).unwrap_or_default()
+        };
+        let mut kept: Vec<usize> = Vec::new();
+        for &i in which {
+            let mine = values(i);
+            let covering = which.iter().copied().find(|&j| {
+                let theirs = values(j);
+                j != i && mine.iter().all(|v| theirs.contains(v)) && (theirs.len() > mine.len() || j < i)
+            });
+            match covering {
+                Some(j) => {
+                    covered.insert(i, j);
+                }
+                None => kept.push(i),
+            }
+        }
+        let disjoint = kept.iter().enumerate().all(|(n, &i)| {
+            let mine = values(i);
+            kept[n + 1..].iter().all(|&j| values(j).iter().all(|v| !mine.contains(v)))
+        });
+        disjoint.then_some(kept.len())
+    }
+
+    /// The property, other than the tag, that each of `which` requires and gives values.
+    fn find_by(&self, members: &[(Pointer, &Value)], which: &[usize], tag: &str) -> Option<String> {
+        let member = |i: usize| members.get(i).and_then(|(_, m)| self.deref(m));
+        let first = member(*which.first()?)?;
+        self.property_names(first, 0).into_iter().filter(|p| p != tag).find(|p| {
+            which.iter().all(|&i| member(i).is_some_and(|m| tag_values(self, m, p).is_some() && self.requires(m, p, 0)))
+        })
+    }
+
     /// Whether `s` (or one of its `allOf` parts, at most 16 levels: a document may loop)
     /// lists `field` as required.
     fn requires(&self, s: &Value, field: &str, depth: usize) -> bool {
@@ -340,6 +464,22 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// How a union of objects is told apart: its tag, and for each tag value several members
+/// share, the property that tells them apart.
+struct Plan {
+    tag: String,
+    by: BTreeMap<String, String>,
+    /// Members left out (by index), each with the member whose values cover its own.
+    covered: BTreeMap<usize, usize>,
+}
+
+impl Plan {
+    /// Whether members share tag values (told apart, or some left out).
+    fn is_shared(&self) -> bool {
+        !self.by.is_empty() || !self.covered.is_empty()
+    }
+}
+
 /// The values a member allows its tag property (through `allOf` parts): its `const`, or its
 /// enum's values (all strings, distinct), if it has either.
 fn tag_values(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<Vec<String>> {
@@ -350,6 +490,14 @@ fn tag_values(importer: &Importer<'_>, s: &Value, tag: &str) -> Option<Vec<Strin
 fn tag_values_within(importer: &Importer<'_>, s: &Value, tag: &str, depth: usize) -> Option<Vec<String>> {
     if let Some(prop) = s.get("properties").and_then(|p| p.get(tag)) {
         let prop = importer.deref(prop)?;
+        // `anyOf: [X, {type: null}]`: X's values (a union never reads a `null` tag).
+        let prop = match prop.get("anyOf").or_else(|| prop.get("oneOf")).and_then(Value::as_array) {
+            Some(members) => match members.iter().filter(|m| !is_null_schema(m)).collect::<Vec<_>>().as_slice() {
+                [only] => importer.deref(only)?,
+                _ => return None,
+            },
+            None => prop,
+        };
         return match (prop.get("enum").and_then(Value::as_array), prop.get("const")) {
             (Some(values), _) if !values.is_empty() => {
                 let values: Option<Vec<String>> = values.iter().map(|v| v.as_str().map(str::to_owned)).collect();

@@ -2,6 +2,7 @@
 //! settled once every type is made (only then is it known which objects are members):
 //! - a member's tag field is required (a union decides by it): an optional one is made
 //!   required, noted — OpenAI's responses always send it, and requests built here always do;
+//!   except the union's `untagged` member's, which stays optional (and not nullable);
 //! - an object extending a member would carry the member's tag into another type: it gets
 //!   the bases' fields copied in instead (one flat object, noted), as if written out.
 
@@ -22,13 +23,32 @@ impl Importer<'_> {
             else {
                 continue;
             };
-            for member in variants.values().filter_map(Yaml::as_str) {
+            let untagged = union.get("untagged").and_then(Yaml::as_str);
+            // A member, or the members sharing a value (`{ by, members: [...] }`).
+            let listed = variants.values().flat_map(|v| match v.get("members").and_then(Yaml::as_sequence) {
+                Some(shared) => shared.iter().filter_map(Yaml::as_str).collect(),
+                None => v.as_str().into_iter().collect::<Vec<_>>(),
+            });
+            for member in listed {
                 members.insert(member.to_owned());
-                tags.push((member.to_owned(), tag.to_owned()));
+                tags.push((member.to_owned(), tag.to_owned(), untagged == Some(member)));
             }
         }
-        for (member, tag) in tags {
-            self.require_tag(&member, &tag);
+        // A member another union needs tagged cannot stand for objects without the tag.
+        let tagged_somewhere: BTreeSet<String> =
+            tags.iter().filter(|(_, _, untagged)| !untagged).map(|(m, _, _)| m.clone()).collect();
+        for (member, _, untagged) in &mut tags {
+            if *untagged && tagged_somewhere.contains(member.as_str()) {
+                *untagged = false;
+                self.drop_untagged(member);
+            }
+        }
+        for (member, tag, untagged) in tags {
+            if untagged {
+                self.optional_tag(&member, &tag);
+            } else {
+                self.require_tag(&member, &tag);
+            }
         }
         let names: Vec<String> = self.types.keys().cloned().collect();
         for name in names {
@@ -43,9 +63,35 @@ impl Importer<'_> {
         let Some(defined) = self.types.get_mut(member) else { return };
         let pointer = defined.pointer.clone();
         let field = defined.def.get_mut("fields").and_then(|f| f.get_mut(tag)).and_then(Yaml::as_mapping_mut);
-        if let Some(field) = field.filter(|f| f.contains_key("optional")) {
+        if let Some(field) = field.filter(|f| f.contains_key("optional") || f.contains_key("nullable")) {
             field.remove("optional");
+            field.remove("nullable");
             self.note(&pointer, format!("tag field `{tag}` made required: a union decides by it"));
+        }
+    }
+
+    /// Takes `untagged: member` off the unions that name it (another union needs its tag).
+    fn drop_untagged(&mut self, member: &str) {
+        for defined in self.types.values_mut() {
+            let Some(Yaml::Mapping(union)) = defined.def.get_mut("union") else { continue };
+            if union.get("untagged").and_then(Yaml::as_str) == Some(member) {
+                union.remove("untagged");
+            }
+        }
+    }
+
+    /// The union's member for objects without the tag keeps it optional, never `null`.
+    fn optional_tag(&mut self, member: &str, tag: &str) {
+        let Some(defined) = self.types.get_mut(member) else { return };
+        let pointer = defined.pointer.clone();
+        let field = defined.def.get_mut("fields").and_then(|f| f.get_mut(tag)).and_then(Yaml::as_mapping_mut);
+        let Some(field) = field else { return };
+        field.insert("optional".into(), true.into());
+        if field.remove("nullable").is_some() {
+            self.note(
+                &pointer,
+                format!("tag field `{tag}` is optional, not nullable: objects without it are this member"),
+            );
         }
     }
 
