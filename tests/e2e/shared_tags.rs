@@ -92,3 +92,56 @@ fn built_members_encode_their_tag() {
     let quick = MarginNote::QuickNote(QuickNote { kind: None, author: QuickNoteAuthor::Reader, text: "Hm.".into() });
     assert_same_json(&encode(&quick), &json(r#"{"author": "reader", "text": "Hm."}"#));
 }
+
+/// OpenAI's Responses API: a message written as the SDKs' examples write it (no `type`) is an
+/// `EasyInputMessage`, sent back without `type`; a stored item list tells a user's message
+/// from the assistant's by `role`.
+mod openai_items {
+    use e2e::{assert_round_trip, encode, json};
+    use openai::{
+        EasyInputMessage, EasyInputMessageContent, EasyInputMessageRole, EasyInputMessageType, InputItem, ItemResource,
+    };
+
+    #[test]
+    fn a_message_without_type_is_an_easy_input_message_and_stays_without_it() {
+        let item: InputItem = assert_round_trip(r#"{"role": "user", "content": "Hi"}"#);
+        let InputItem::Message(message) = &item else { panic!("{item:?}") };
+        assert_eq!(message.role, EasyInputMessageRole::User);
+        assert_eq!(message.content, EasyInputMessageContent::String("Hi".into()));
+        assert_eq!(message.r#type, None);
+        let typed: InputItem = assert_round_trip(r#"{"type": "message", "role": "developer", "content": "Be brief."}"#);
+        assert!(
+            matches!(&typed, InputItem::Message(m) if m.r#type == Some(EasyInputMessageType::Message)),
+            "{typed:?}"
+        );
+    }
+
+    #[test]
+    fn a_built_message_sends_what_it_was_given() {
+        let message = EasyInputMessage {
+            role: EasyInputMessageRole::User,
+            content: EasyInputMessageContent::String("Hi".into()),
+            phase: None,
+            r#type: None,
+        };
+        assert_eq!(encode(&InputItem::Message(message)), json(r#"{"role": "user", "content": "Hi"}"#));
+    }
+
+    #[test]
+    fn stored_items_are_told_apart_by_role() {
+        let user: ItemResource = assert_round_trip(
+            r#"{"id": "msg_1", "type": "message", "role": "user", "status": "completed",
+                "content": [{"type": "input_text", "text": "Hi"}]}"#,
+        );
+        assert!(matches!(user, ItemResource::InputMessageResource(_)), "{user:?}");
+        let assistant: ItemResource = assert_round_trip(
+            r#"{"id": "msg_2", "type": "message", "role": "assistant", "status": "completed",
+                "content": [{"type": "output_text", "text": "Hello", "annotations": [], "logprobs": []}]}"#,
+        );
+        assert!(matches!(assistant, ItemResource::OutputMessage(_)), "{assistant:?}");
+        // A role added later: the item is kept whole.
+        let later: ItemResource =
+            assert_round_trip(r#"{"id": "msg_3", "type": "message", "role": "critic", "content": []}"#);
+        assert!(matches!(later, ItemResource::Unknown(_)), "{later:?}");
+    }
+}
