@@ -312,6 +312,35 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
             quote! { Self::#variant(member) => serde::Serialize::serialize(&__Tagged::#helper(member), serializer), }
         }
     });
+    let decoding = union_decoding(u);
+    quote! {
+        #allow
+        impl serde::Serialize for #name {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
+                #tagged
+                match self {
+                    #(#serialize)*
+                    Self::#fallback(raw) => serde::Serialize::serialize(raw, serializer),
+                }
+            }
+        }
+        #allow
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+                typed_api_runtime::__private::union(deserializer)
+            }
+        }
+        #allow
+        #decoding
+    }
+}
+
+/// The union's `Union` impl: which member each tag value decodes as, and (when the union has
+/// one) the member for objects without the tag.
+fn union_decoding(u: &Union) -> TokenStream {
+    let name = ident(&u.meta.name);
+    let tag = &u.tag;
+    let fallback = ident(&u.fallback.name.rust);
     let members = u.variants.iter().enumerate().filter_map(|(i, v)| {
         let variant = ident(&v.variant.name.rust);
         let (wire, others) = (&v.variant.name.wire, &v.other_tags);
@@ -340,23 +369,6 @@ fn union_serde(u: &Union, allow: &TokenStream) -> TokenStream {
         }
     });
     quote! {
-        #allow
-        impl serde::Serialize for #name {
-            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
-                #tagged
-                match self {
-                    #(#serialize)*
-                    Self::#fallback(raw) => serde::Serialize::serialize(raw, serializer),
-                }
-            }
-        }
-        #allow
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                typed_api_runtime::__private::union(deserializer)
-            }
-        }
-        #allow
         impl<'de> typed_api_runtime::__private::Union<'de> for #name {
             const TAG: &'static str = #tag;
             // Only the entries before the tag have been read (see the runtime's `__private::union`).

@@ -284,14 +284,7 @@ impl<'a> Importer<'a> {
             }
         }
         self.leave_definition();
-        for (value, mut members) in shared {
-            // The most specific first (fewest values of `by`), else in document order.
-            members.sort_by_key(|(_, count)| *count);
-            let mut group = Mapping::new();
-            group.insert("by".into(), plan.by[&value].clone().into());
-            group.insert("members".into(), Yaml::Sequence(members.into_iter().map(|(m, _)| m.into()).collect()));
-            variants.insert(value.into(), Yaml::Mapping(group));
-        }
+        shared_groups(&plan, shared, &mut variants);
         let mut union = Mapping::new();
         union.insert("tag".into(), tag.into());
         if let Some(untagged) = untagged {
@@ -461,6 +454,18 @@ impl<'a> Importer<'a> {
     fn described_at(&self, p: &Pointer, name: &str) -> String {
         let parent = self.doc.pointee(&p.parent()).unwrap_or(&Value::Null);
         self.description_or(parent, name)
+    }
+}
+
+/// Each tag value several members share, in its place among the variants: `{ by, members }`.
+fn shared_groups(plan: &Plan, shared: BTreeMap<String, Vec<(String, usize)>>, variants: &mut Mapping) {
+    for (value, mut members) in shared {
+        // The most specific first (fewest values of `by`), else in document order.
+        members.sort_by_key(|(_, count)| *count);
+        let mut group = Mapping::new();
+        group.insert("by".into(), plan.by.get(&value).cloned().unwrap_or_default().into());
+        group.insert("members".into(), Yaml::Sequence(members.into_iter().map(|(m, _)| m.into()).collect()));
+        variants.insert(value.into(), Yaml::Mapping(group));
     }
 }
 
