@@ -62,7 +62,9 @@ impl typed_api_runtime::__private::ModelVisitor for Checker<'_> {
 /// Decodes `text` as `T` and encodes it back: the same JSON, or why not.
 fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(text: &str) -> Result<(), String> {
     let original: Value = serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
-    let decoded: T = serde_json::from_str(text).map_err(|e| format!("does not decode: {e}"))?;
+    let mut json = serde_json::Deserializer::from_str(text);
+    let decoded: T = serde_path_to_error::deserialize(&mut json)
+        .map_err(|e| format!("does not decode at `{}`: {}", e.path(), e.inner()))?;
     let encoded = serde_json::to_value(&decoded).map_err(|e| format!("does not encode: {e}"))?;
     match difference(&original, &encoded, "") {
         None => Ok(()),
