@@ -232,8 +232,9 @@ pub struct Operation {
     pub query: Vec<QueryParam>,
     /// The JSON request body's type.
     pub body: Option<TypeRef>,
-    /// `None`: `response: none`, a response without a body.
+    /// `None`: `response: none` or `response: binary` (which `response_body` tells apart).
     pub response: Option<TypeRef>,
+    pub response_body: crate::values::ResponseBody,
     pub pagination: Option<Pagination>,
     /// Headers sent with this operation only.
     pub headers: Vec<(Spanned<String>, String)>,

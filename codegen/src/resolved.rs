@@ -291,8 +291,9 @@ pub struct Operation {
     pub query: Vec<QueryParam>,
     /// The JSON body: a named object type without type arguments.
     pub body: Option<Ty>,
-    /// `None`: the response has no body.
+    /// `None`: the response has no JSON body (`response_body` says whether it has bytes).
     pub response: Option<Ty>,
+    pub response_body: crate::values::ResponseBody,
     pub pagination: Option<Pagination>,
     /// Sent with this operation only, in spec order.
     pub headers: Vec<(String, String)>,

@@ -5,6 +5,15 @@
 //! A module at the bottom, so that every stage shares one definition of each instead of
 //! converting between twins.
 
+/// What a successful response's body is: `response: Type` (JSON), `none` or `binary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseBody {
+    Json,
+    None,
+    /// The bytes as they come (`typed_api_runtime::Bytes`).
+    Binary,
+}
+
 /// A literal written in the spec (a default value).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Literal {

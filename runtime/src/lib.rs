@@ -33,6 +33,8 @@ mod validate;
 pub mod __private;
 
 pub use api::{Api, Auth};
+/// The bytes of a binary response (`response: binary` in the spec), as they came.
+pub use bytes::Bytes;
 #[cfg(feature = "formats")]
 pub use formats::{DateTime, DateTimeError, UnixTime};
 /// The `http` crate whose types requests are built from.

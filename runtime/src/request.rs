@@ -44,6 +44,19 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// What a form-encoded query name or value may carry unescaped (Python's `urlencode`).
 const QUERY_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
+/// What a successful response's body is, as the spec says ([`Operation::RESPONSE_BODY`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseBody {
+    /// JSON, decoded into [`Operation::Response`].
+    Json,
+    /// None: [`Operation::Response`] is `()`, and a body that arrives anyway is not read (the
+    /// official SDKs return nothing either).
+    None,
+    /// Bytes, handed over as they came (after `Content-Encoding` is undone):
+    /// [`Operation::Response`] is [`Bytes`](crate::Bytes).
+    Binary,
+}
+
 /// One HTTP operation of the API: a request builder generated from the spec.
 ///
 /// The generated builders implement it; the `client` feature sends them, and
@@ -66,9 +79,8 @@ pub trait Operation: Clone + Send + Sync + 'static {
     /// on the client.
     const HEADERS: &'static [(&'static str, &'static str)] = &[];
 
-    /// The spec says a successful response has no body: [`Operation::Response`] is `()`, and
-    /// whatever body arrives anyway is not read (the official SDKs return nothing either).
-    const EMPTY_RESPONSE: bool = false;
+    /// What a successful response's body is: JSON (the default), none, or bytes.
+    const RESPONSE_BODY: ResponseBody = ResponseBody::Json;
 
     /// Checks every parameter against the spec's rules; the first one broken is the error.
     fn validate(&self) -> Result<(), ValidationError>;

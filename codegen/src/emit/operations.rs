@@ -10,6 +10,7 @@ use super::pagination::paginated_impl;
 use super::tokens::{deprecated, docs, ident, ty};
 use super::validate::check_call;
 use crate::ir::{Encoding, Operation, Param, PathPart, Type};
+use crate::values::ResponseBody;
 
 pub fn module(op: &Operation) -> TokenStream {
     let imports = if op.uses_models {
@@ -148,10 +149,18 @@ fn setters(op: &Operation, on_call: bool) -> TokenStream {
 
 fn operation_impl(op: &Operation) -> TokenStream {
     let name = ident(&op.type_name);
-    // Without a body, the response is `()` and the client reads nothing into it.
-    let (response, empty) = match &op.response {
-        Some(response) => (ty(response), None),
-        None => (quote! { () }, Some(quote! { const EMPTY_RESPONSE: bool = true; })),
+    // Without a body, the response is `()` and the client reads nothing into it; a binary
+    // one is the body's bytes.
+    let (response, empty) = match (op.response_body, &op.response) {
+        (ResponseBody::Json, Some(response)) => (ty(response), None),
+        (ResponseBody::Binary, _) => (
+            quote! { typed_api_runtime::Bytes },
+            Some(quote! { const RESPONSE_BODY: crate::request::ResponseBody = crate::request::ResponseBody::Binary; }),
+        ),
+        _ => (
+            quote! { () },
+            Some(quote! { const RESPONSE_BODY: crate::request::ResponseBody = crate::request::ResponseBody::None; }),
+        ),
     };
     let id = &op.name.wire;
     let method = ident(&op.method);

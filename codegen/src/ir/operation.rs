@@ -34,8 +34,10 @@ pub struct Operation {
     pub query_wire_order: Vec<usize>,
     /// The JSON body: the builder holds one, and its fields become arguments and setters.
     pub body: Option<RequestBody>,
-    /// `None`: the response has no body; the builder's `Response` is `()`.
+    /// `None`: the response has no JSON body; the builder's `Response` is `()`, or the
+    /// runtime's `Bytes` for a binary one (`response_body`).
     pub response: Option<Type>,
+    pub response_body: crate::values::ResponseBody,
     pub pagination: Option<Pagination>,
     /// Headers sent with this operation only, in spec order: its `Operation::HEADERS`.
     pub headers: Vec<(String, String)>,

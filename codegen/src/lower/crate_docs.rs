@@ -44,7 +44,11 @@ fn summary(operations: &[ir::Operation], descriptions: &[Vec<String>]) -> Vec<St
     for (op, description) in operations.iter().zip(descriptions) {
         out.push(String::new());
         let (id, path) = (code(&op.name.wire), code(&op.path));
-        let response = op.response.as_ref().map_or("no body".to_owned(), |r| format!("`{r}`"));
+        let response = match (&op.response, op.response_body) {
+            (_, crate::values::ResponseBody::Binary) => "the body's bytes".to_owned(),
+            (Some(r), _) => format!("`{r}`"),
+            (None, _) => "no body".to_owned(),
+        };
         out.push(format!("- `{id}`: `{} {path}` → {response}.", op.method));
         out.push(String::new());
         out.extend(description.iter().map(|line| if line.is_empty() { String::new() } else { format!("  {line}") }));

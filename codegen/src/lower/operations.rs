@@ -61,6 +61,7 @@ impl Cx {
             query,
             body,
             response,
+            response_body: op.response_body,
             pagination: op.pagination.as_ref().map(pagination),
             headers: op.headers.clone(),
             features: Vec::new(),

@@ -8,7 +8,7 @@ use super::types::type_ref;
 use crate::ast::{Operation, PathParam, QueryParam, Spanned};
 use crate::diagnostics::Diagnostics;
 use crate::node_path::NodePath;
-use crate::values::Literal;
+use crate::values::{Literal, ResponseBody};
 
 pub(super) fn operations(value: &Value, path: &NodePath, d: &mut Diagnostics) -> Vec<Operation> {
     let hint = "write one entry per operation id, indented below `operations:`, or leave the key out";
@@ -40,12 +40,12 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
     let method = obj.required_string("method", "add the HTTP method in capitals, e.g. `method: GET`", d);
     let path_template =
         obj.required_string("path", "add the path after `base_url`, e.g. `path: /things/{thing_id}`", d);
-    let response = obj
-        .required("response", "add the type of the response body, e.g. `response: Thing`, or `response: none`", d)
-        .and_then(|(v, p)| match v {
-            Value::String(s) if s == "none" => Some(None),
-            _ => type_ref(v, &p, d).map(Some),
-        });
+    let hint = "add the type of the response body, e.g. `response: Thing`, or `response: none` or `binary`";
+    let response = obj.required("response", hint, d).and_then(|(v, p)| match v {
+        Value::String(s) if s == "none" => Some((None, ResponseBody::None)),
+        Value::String(s) if s == "binary" => Some((None, ResponseBody::Binary)),
+        _ => type_ref(v, &p, d).map(|t| (Some(t), ResponseBody::Json)),
+    });
     let path_params = match obj.get("path_params") {
         Some((v, p)) => path_params(v, &p, d),
         None => Vec::new(),
@@ -60,6 +60,7 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         Some((v, p)) => super::api::headers(v, &p, d),
         None => Vec::new(),
     };
+    let (response, response_body) = response?;
     Some(Operation {
         id: id.to_owned(),
         description: obj.description(d),
@@ -69,7 +70,8 @@ fn operation(id: &str, value: &Value, path: &NodePath, d: &mut Diagnostics) -> O
         path_params,
         query,
         body,
-        response: response?,
+        response,
+        response_body,
         pagination,
         headers,
         group: obj.spanned_string("group", d),

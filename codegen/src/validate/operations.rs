@@ -12,7 +12,7 @@ use crate::ast::{self, Spanned, Spec, TypeBody, TypeRef};
 use crate::naming;
 use crate::node_path::NodePath;
 use crate::resolved::{Operation, PathParam, QueryParam, TypeDef};
-use crate::values::{Presence, Scalar};
+use crate::values::{Presence, ResponseBody, Scalar};
 
 const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
@@ -52,6 +52,14 @@ fn check_operation<'a>(
             Some(PathParam { wire: p.wire.clone(), rust: rust?, description: p.description.clone() })
         }));
     let query = all_of(op.query.iter().zip(query_names).map(|(p, rust)| query_param(cx, p, rust)));
+    if op.response_body == ResponseBody::Binary && op.pagination.is_some() {
+        cx.error(
+            &op.path.key("pagination"),
+            "a binary response cannot be paginated: it has no items",
+            "remove `pagination`, or give the operation a JSON `response` type",
+        );
+        return None;
+    }
     let pagination = op
         .pagination
         .as_ref()
@@ -75,6 +83,7 @@ fn check_operation<'a>(
             Some(body) => Some(body?),
         },
         response: response?,
+        response_body: op.response_body,
         pagination: match pagination {
             None => None,
             Some(pagination) => Some(pagination?),

@@ -29,7 +29,7 @@ impl crate::request::Operation for DeleteContainer {
     const ID: &'static str = "DeleteContainer";
     const API: &'static typed_api_runtime::Api = &crate::API;
     const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::DELETE;
-    const EMPTY_RESPONSE: bool = true;
+    const RESPONSE_BODY: crate::request::ResponseBody = crate::request::ResponseBody::None;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         crate::request::check::path_segment("container_id", &self.container_id)?;
         Ok(())

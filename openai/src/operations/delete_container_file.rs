@@ -33,7 +33,7 @@ impl crate::request::Operation for DeleteContainerFile {
     const ID: &'static str = "DeleteContainerFile";
     const API: &'static typed_api_runtime::Api = &crate::API;
     const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::DELETE;
-    const EMPTY_RESPONSE: bool = true;
+    const RESPONSE_BODY: crate::request::ResponseBody = crate::request::ResponseBody::None;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         crate::request::check::path_segment("container_id", &self.container_id)?;
         crate::request::check::path_segment("file_id", &self.file_id)?;

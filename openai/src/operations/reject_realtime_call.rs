@@ -54,7 +54,7 @@ impl crate::request::Operation for RejectRealtimeCall {
     const ID: &'static str = "reject-realtime-call";
     const API: &'static typed_api_runtime::Api = &crate::API;
     const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::POST;
-    const EMPTY_RESPONSE: bool = true;
+    const RESPONSE_BODY: crate::request::ResponseBody = crate::request::ResponseBody::None;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         crate::request::check::path_segment("call_id", &self.call_id)?;
         Ok(())

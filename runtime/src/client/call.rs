@@ -9,7 +9,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use super::error::{ApiError, DecodeError, Error, TransportError, request_id};
 use super::retry::should_retry;
 use super::{Client, Inner};
-use crate::request::{Operation, Paginated};
+use crate::request::{Operation, Paginated, ResponseBody};
 
 /// An operation ready to send with a [`Client`]: change its parameters with
 /// [`map`](Call::map), then [`send`](Call::send) it, or stream a paginated listing with
@@ -148,7 +148,7 @@ impl<Op: Operation> Call<Op> {
                 url: &url,
                 body: body.as_deref(),
                 timeout,
-                empty_response: Op::EMPTY_RESPONSE,
+                response_body: Op::RESPONSE_BODY,
             };
             let error = match attempt::<Op::Response>(inner, &request).await {
                 Ok(response) => return Ok(response),
@@ -258,8 +258,8 @@ struct Request<'a> {
     /// The JSON body, sent with `Content-Type: application/json`.
     body: Option<&'a [u8]>,
     timeout: Duration,
-    /// [`Operation::EMPTY_RESPONSE`](crate::request::Operation::EMPTY_RESPONSE).
-    empty_response: bool,
+    /// [`Operation::RESPONSE_BODY`](crate::request::Operation::RESPONSE_BODY).
+    response_body: ResponseBody,
 }
 
 /// One attempt: send, read the body within the size limit, decode or describe the failure.
@@ -285,7 +285,7 @@ async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'
         let complete = matches!(end, BodyEnd::Complete);
         return Err(Error::Api(Box::new(ApiError::new(inner.api, status, headers, &body, complete, &inner.secrets))));
     }
-    if sent.empty_response {
+    if sent.response_body == ResponseBody::None {
         // `()` from `null`: a body the spec says is not there is not read, and a stray one
         // cannot fail the call.
         let body = T::deserialize(serde_json::Value::Null).map_err(|e| {
@@ -308,11 +308,12 @@ async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'
         // Cut short or stalled: a transport failure (retried), not a body to decode.
         (_, BodyEnd::Failed(error)) => return Err(transport(error)),
     };
-    let mut json = serde_json::Deserializer::from_slice(&body);
-    let decoded = serde_path_to_error::deserialize(&mut json)
-        .map_err(|e| (e.path().to_string(), e.into_inner()))
-        // Text after the value is a broken body too.
-        .and_then(|value| json.end().map(|()| value).map_err(|e| (".".to_owned(), e)));
+    let decoded = match sent.response_body {
+        // `Bytes` from the body as it came: nothing to decode, so nothing can fail but the type.
+        ResponseBody::Binary => T::deserialize(serde::de::value::BytesDeserializer::<serde_json::Error>::new(&body))
+            .map_err(|e| (".".to_owned(), e)),
+        _ => decode_json(&body),
+    };
     match decoded {
         Ok(body) => {
             let request_id = request_id(&headers, inner.api).map(str::to_owned);
@@ -328,6 +329,15 @@ async fn attempt<T: serde::de::DeserializeOwned>(inner: &Inner, sent: &Request<'
             &inner.secrets,
         )))),
     }
+}
+
+/// The JSON body decoded, or the path where decoding stopped and why.
+fn decode_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, (String, serde_json::Error)> {
+    let mut json = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut json)
+        .map_err(|e| (e.path().to_string(), e.into_inner()))
+        // Text after the value is a broken body too.
+        .and_then(|value| json.end().map(|()| value).map_err(|e| (".".to_owned(), e)))
 }
 
 /// Why [`read_body`] stopped.

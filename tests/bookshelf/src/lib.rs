@@ -45,6 +45,12 @@
 //!
 //!   - Path parameters: `shelf_id`, `book_id`.
 //!
+//! - `getBookCover`: `GET /shelves/{shelf_id}/books/{book_id}/cover` → the body's bytes.
+//!
+//!   Downloads the scan of a book's cover.
+//!
+//!   - Path parameters: `shelf_id`, `book_id`.
+//!
 //! - `updateBook`: `PATCH /shelves/{shelf_id}/books/{book_id}` → `Book`.
 //!
 //!   Changes some fields of a book; the others stay as they are.

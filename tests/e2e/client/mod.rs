@@ -5,6 +5,7 @@
 //!
 //! The operations are `#[deprecated]` (the Assistants API is), hence the allows on each module.
 
+mod binary;
 #[allow(deprecated)]
 mod bodies;
 #[allow(deprecated)]

@@ -31,7 +31,7 @@ impl crate::request::Operation for DeleteBook {
     const ID: &'static str = "deleteBook";
     const API: &'static typed_api_runtime::Api = &crate::API;
     const METHOD: typed_api_runtime::http::Method = typed_api_runtime::http::Method::DELETE;
-    const EMPTY_RESPONSE: bool = true;
+    const RESPONSE_BODY: crate::request::ResponseBody = crate::request::ResponseBody::None;
     fn validate(&self) -> Result<(), crate::request::ValidationError> {
         crate::request::check::path_segment("shelf_id", &self.shelf_id)?;
         crate::request::check::path_segment("book_id", &self.book_id)?;

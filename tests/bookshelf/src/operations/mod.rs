@@ -23,6 +23,10 @@ mod delete_book;
 
 pub use delete_book::*;
 
+mod get_book_cover;
+
+pub use get_book_cover::*;
+
 mod update_book;
 
 pub use update_book::*;
