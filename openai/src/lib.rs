@@ -24,12 +24,12 @@
 //! - `chat`: the group `Chat`, 6 operations.
 //! - `chatkit`: the group `Chatkit`, 6 operations.
 //! - `completions`: the group `Completions`, 1 operation.
-//! - `containers`: the group `Containers`, 6 operations.
+//! - `containers`: the group `Containers`, 7 operations.
 //! - `conversations`: the group `Conversations`, 8 operations.
 //! - `data-retention`: the group `Data retention`, 4 operations.
 //! - `embeddings`: the group `Embeddings`, 1 operation.
 //! - `evals`: the group `Evals`, 12 operations.
-//! - `files`: the group `Files`, 3 operations.
+//! - `files`: the group `Files`, 4 operations.
 //! - `fine-tuning`: the group `Fine-tuning`, 13 operations.
 //! - `group-organization-role-assignments`: the group `Group organization role assignments`, 4 operations.
 //! - `group-users`: the group `Group users`, 4 operations.
@@ -46,7 +46,7 @@
 //! - `realtime`: the group `Realtime`, 8 operations.
 //! - `responses`: the group `Responses`, 7 operations.
 //! - `roles`: the group `Roles`, 10 operations.
-//! - `skills`: the group `Skills`, 9 operations.
+//! - `skills`: the group `Skills`, 11 operations.
 //! - `spend-alerts`: the group `Spend alerts`, 10 operations.
 //! - `spend-limits`: the group `Spend limits`, 6 operations.
 //! - `uploads`: the group `Uploads`, 3 operations.
@@ -54,7 +54,7 @@
 //! - `user-organization-role-assignments`: the group `User organization role assignments`, 4 operations.
 //! - `users`: the group `Users`, 4 operations.
 //! - `vector-stores`: the group `Vector stores`, 16 operations.
-//! - `videos`: the group `Videos`, 8 operations.
+//! - `videos`: the group `Videos`, 9 operations.
 //!
 //! ## Operations
 //!
@@ -328,6 +328,15 @@
 //!
 //!   - Path parameters: `container_id`, `file_id`.
 //!
+//! - `RetrieveContainerFileContent`: `GET /containers/{container_id}/files/{file_id}/content` → the body's bytes.
+//!
+//!   Retrieve Container File Content
+//!
+//!   Retrieves a container file content.
+//!
+//!   - Feature: `containers`.
+//!   - Path parameters: `container_id`, `file_id`.
+//!
 //! - `listConversationItems`: `GET /conversations/{conversation_id}/items` → `ConversationItemList`.
 //!
 //!   List all items for a conversation with the given ID.
@@ -474,6 +483,13 @@
 //! - `deleteFile`: `DELETE /files/{file_id}` → `DeleteFileResponse`.
 //!
 //!   Delete a file and remove it from all vector stores.
+//!
+//!   - Feature: `files`.
+//!   - Path parameters: `file_id`.
+//!
+//! - `downloadFile`: `GET /files/{file_id}/content` → the body's bytes.
+//!
+//!   Returns a response containing the contents of the specified file.
 //!
 //!   - Feature: `files`.
 //!   - Path parameters: `file_id`.
@@ -2083,6 +2099,18 @@
 //!
 //!   **Deprecated:** Deprecated in the OpenAPI document.
 //!
+//! - `RetrieveVideoContent`: `GET /videos/{video_id}/content` → the body's bytes.
+//!
+//!   Download the generated video bytes or a derived preview asset.
+//!
+//!   Streams the rendered video content for the specified video job.
+//!
+//!   - Feature: `videos`.
+//!   - Path parameters: `video_id`.
+//!   - Query parameters: `variant` (`VideoContentVariant`).
+//!
+//!   **Deprecated:** Deprecated in the OpenAPI document.
+//!
 //! - `CreateVideoRemix`: `POST /videos/{video_id}/remix` → `VideoResource`.
 //!
 //!   Create a remix of a completed video using a refreshed prompt.
@@ -2147,6 +2175,13 @@
 //!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`.
 //!
+//! - `GetSkillContent`: `GET /skills/{skill_id}/content` → the body's bytes.
+//!
+//!   Download a skill zip bundle by its ID.
+//!
+//!   - Feature: `skills`.
+//!   - Path parameters: `skill_id`.
+//!
 //! - `ListSkillVersions`: `GET /skills/{skill_id}/versions` → `SkillVersionListResource`.
 //!
 //!   List skill versions for a skill.
@@ -2173,6 +2208,13 @@
 //! - `DeleteSkillVersion`: `DELETE /skills/{skill_id}/versions/{version}` → `DeletedSkillVersionResource`.
 //!
 //!   Delete a skill version.
+//!
+//!   - Feature: `skills`.
+//!   - Path parameters: `skill_id`, `version`.
+//!
+//! - `GetSkillVersionContent`: `GET /skills/{skill_id}/versions/{version}/content` → the body's bytes.
+//!
+//!   Download a skill version zip bundle.
 //!
 //!   - Feature: `skills`.
 //!   - Path parameters: `skill_id`, `version`.
@@ -7563,6 +7605,8 @@ pub fn __models<V: typed_api_runtime::__private::ModelVisitor>(visitor: &mut V) 
     visitor.visit::<Verbosity>("Verbosity");
     #[cfg(feature = "videos")]
     visitor.visit::<VideoCharacterResource>("VideoCharacterResource");
+    #[cfg(feature = "videos")]
+    visitor.visit::<VideoContentVariant>("VideoContentVariant");
     #[cfg(feature = "videos")] visitor.visit::<VideoListResource>("VideoListResource");
     #[cfg(feature = "videos")]
     visitor.visit::<VideoListResourceObject>("VideoListResourceObject");

@@ -108,7 +108,17 @@ impl<'a> Importer<'a> {
             let body = self.request_body(body, &p.push("requestBody"), &type_prefix)?;
             out.insert("body".into(), body.into());
         }
-        let response = self.response(op, &p.push("responses"), &type_prefix)?;
+        let response = match binary_media(op) {
+            Some(media) => {
+                // The bytes, asked for as the document lists them (an overlay may say what the
+                // official SDK sends instead), unless a header parameter fixed `Accept` already.
+                if !headers.keys().any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case("accept"))) {
+                    headers.insert("Accept".into(), media.join(", ").into());
+                }
+                "binary".to_owned()
+            }
+            None => self.response(op, &p.push("responses"), &type_prefix)?,
+        };
         out.insert("response".into(), response.into());
         if !headers.is_empty() {
             out.insert("headers".into(), Yaml::Mapping(headers));
@@ -348,28 +358,36 @@ fn media_types(op: &Value, p: &Pointer) -> Result<(), (Pointer, String)> {
         op.get("responses").and_then(Value::as_object).and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')));
     if let Some((code, response)) = ok {
         let at = p.push("responses").push(code).push("content");
-        json_or_stop(response.get("content"), at.clone(), "a response")?;
-        binary_or_not(response.get("content"), at)?;
+        // Bytes (`response: binary`), or JSON; an event stream without JSON beside it (OpenAI's
+        // speech, bytes or events) waits for SSE support.
+        if binary_media(op).is_none() {
+            json_or_stop(response.get("content"), at, "a response")?;
+        }
     }
     Ok(())
 }
 
-/// A response that may come as bytes (`format: binary` under another media type) is a
-/// download, whatever JSON the document lists beside it (OpenAI's video and skill content
-/// list `application/json: string` too; decoding the bytes as JSON would fail).
-fn binary_or_not(content: Option<&Value>, at: Pointer) -> Result<(), (Pointer, String)> {
-    let Some(content) = content.and_then(Value::as_object) else { return Ok(()) };
-    let binary: Vec<&str> = content
-        .iter()
-        .filter(|(media, m)| {
-            *media != "application/json" && m.get("schema").and_then(|s| s.str_at("format")) == Some("binary")
-        })
-        .map(|(media, _)| media)
-        .collect();
-    if binary.is_empty() {
-        return Ok(());
+/// The media types of a 2xx response that comes as bytes (`response: binary`): every one
+/// when none is JSON (`application/octet-stream`, `audio/mpeg`, ...), or those whose schema
+/// says `format: binary` even when JSON is listed beside them (OpenAI's video and skill
+/// content list `application/json: string` too; decoding the bytes as JSON would fail).
+/// `None` for a JSON response, one without content, or one that may be an event stream
+/// (beside JSON, the JSON is taken; alone or beside bytes, the operation waits for SSE).
+fn binary_media(op: &Value) -> Option<Vec<String>> {
+    let responses = op.get("responses").and_then(Value::as_object)?;
+    let (_, response) = responses.iter().find(|(code, _)| code.starts_with('2'))?;
+    let content = response.get("content").and_then(Value::as_object).filter(|c| !c.is_empty())?;
+    if content.keys().any(|m| m == "text/event-stream") {
+        return None;
     }
-    Err((at, format!("a binary response ({}), beside its JSON", binary.join(", "))))
+    let formatted = |m: &Value| m.get("schema").and_then(|s| s.str_at("format")) == Some("binary");
+    let json = content.keys().any(|m| m == "application/json");
+    let media: Vec<String> = content
+        .iter()
+        .filter(|(media, m)| *media != "application/json" && (!json || formatted(m)))
+        .map(|(media, _)| media.to_owned())
+        .collect();
+    (!media.is_empty()).then_some(media)
 }
 
 /// An operation's description: its summary, then its description when that says more.

@@ -9380,6 +9380,12 @@ mod video_character_resource;
 pub use video_character_resource::*;
 
 #[cfg(feature = "videos")]
+mod video_content_variant;
+
+#[cfg(feature = "videos")]
+pub use video_content_variant::*;
+
+#[cfg(feature = "videos")]
 mod video_list_resource;
 
 #[cfg(feature = "videos")]

@@ -167,6 +167,12 @@ mod delete_container_file;
 
 pub use delete_container_file::*;
 
+#[cfg(feature = "containers")]
+mod retrieve_container_file_content;
+
+#[cfg(feature = "containers")]
+pub use retrieve_container_file_content::*;
+
 #[cfg(feature = "conversations")]
 mod list_conversation_items;
 
@@ -286,6 +292,12 @@ mod delete_file;
 
 #[cfg(feature = "files")]
 pub use delete_file::*;
+
+#[cfg(feature = "files")]
+mod download_file;
+
+#[cfg(feature = "files")]
+pub use download_file::*;
 
 #[cfg(feature = "fine-tuning")]
 mod run_grader;
@@ -1482,6 +1494,12 @@ mod delete_video;
 pub use delete_video::*;
 
 #[cfg(feature = "videos")]
+mod retrieve_video_content;
+
+#[cfg(feature = "videos")]
+pub use retrieve_video_content::*;
+
+#[cfg(feature = "videos")]
 mod create_video_remix;
 
 #[cfg(feature = "videos")]
@@ -1530,6 +1548,12 @@ mod delete_skill;
 pub use delete_skill::*;
 
 #[cfg(feature = "skills")]
+mod get_skill_content;
+
+#[cfg(feature = "skills")]
+pub use get_skill_content::*;
+
+#[cfg(feature = "skills")]
 mod list_skill_versions;
 
 #[cfg(feature = "skills")]
@@ -1552,6 +1576,12 @@ mod delete_skill_version;
 
 #[cfg(feature = "skills")]
 pub use delete_skill_version::*;
+
+#[cfg(feature = "skills")]
+mod get_skill_version_content;
+
+#[cfg(feature = "skills")]
+pub use get_skill_version_content::*;
 
 #[cfg(feature = "chatkit")]
 mod cancel_chat_session_method;

@@ -1,7 +1,7 @@
 //! `response: binary` on the bookshelf API (`getBookCover`): the call gives the body's bytes
 //! as they came (any bytes, not read as JSON), sends the operation's own `Accept` instead of
 //! the client's `application/json`, and an error status is still an error with the API's
-//! JSON error body.
+//! JSON error body. OpenAI's downloads ask for `application/binary`, as openai-python does.
 
 use bookshelf::GetBookCover;
 use bookshelf::client::{Client, Error};
@@ -59,5 +59,34 @@ fn the_request_says_what_it_accepts() -> TestResult {
     let request = GetBookCover::new("s1", "b1").http_request("https://bookshelf.example.com/api")?;
     assert_eq!(request.headers().get("accept").map(|v| v.as_bytes()), Some(&b"image/png, image/jpeg"[..]));
     assert!(request.body().is_empty());
+    Ok(())
+}
+
+/// OpenAI's downloads ask for `application/binary`, as openai-python does, and give bytes.
+#[test]
+#[allow(deprecated)]
+fn openai_downloads_ask_for_bytes_as_the_official_sdk_does() -> TestResult {
+    use openai::request::{Operation as _, ResponseBody as Body};
+    use openai::{DownloadFile, RetrieveContainerFileContent, RetrieveVideoContent, VideoContentVariant};
+    let base = "https://api.openai.com/v1";
+    let requests = [
+        DownloadFile::new("file-1").http_request(base)?,
+        RetrieveContainerFileContent::new("cntr_1", "cfile_1").http_request(base)?,
+        RetrieveVideoContent::new("video_1").variant(VideoContentVariant::Thumbnail).http_request(base)?,
+    ];
+    let targets: Vec<String> = requests.iter().map(|r| r.uri().to_string()).collect();
+    assert_eq!(
+        targets,
+        [
+            "https://api.openai.com/v1/files/file-1/content",
+            "https://api.openai.com/v1/containers/cntr_1/files/cfile_1/content",
+            "https://api.openai.com/v1/videos/video_1/content?variant=thumbnail",
+        ]
+    );
+    for request in &requests {
+        assert_eq!(request.headers().get("accept").map(|v| v.as_bytes()), Some(&b"application/binary"[..]));
+    }
+    assert_eq!(DownloadFile::RESPONSE_BODY, Body::Binary);
+    assert_eq!(RetrieveVideoContent::RESPONSE_BODY, Body::Binary);
     Ok(())
 }
