@@ -4,23 +4,14 @@
 //! JSON error body. OpenAI's downloads ask for `application/binary`, as openai-python does.
 
 use bookshelf::GetBookCover;
-use bookshelf::client::{Client, Error};
+use bookshelf::client::Error;
 use bookshelf::request::{Operation, ResponseBody};
 use e2e::TestResult;
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{KEY, fast_retries, received};
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(server.uri())
-        .retry_policy(fast_retries())
-        .build()
-        .unwrap_or_else(|e| panic!("the test client should build: {e}"))
-}
+use super::{bookshelf_client, received};
 
 /// A PNG signature and bytes that are no UTF-8, let alone JSON.
 const COVER: &[u8] = b"\x89PNG\r\n\x1a\n\x00\xff\xfe{\"not\": json";
@@ -30,7 +21,7 @@ async fn a_binary_response_is_the_bodys_bytes_as_they_came() -> TestResult {
     let server = MockServer::start().await;
     let cover = ResponseTemplate::new(200).set_body_raw(COVER, "image/png");
     Mock::given(method("GET")).and(path("/shelves/s1/books/b1/cover")).respond_with(cover).mount(&server).await;
-    let response = client(&server).get_book_cover("s1", "b1").send_with_response().await?;
+    let response = bookshelf_client(&server).get_book_cover("s1", "b1").send_with_response().await?;
     assert_eq!(response.body.as_ref(), COVER);
     assert_eq!(response.headers.get("content-type").map(|v| v.as_bytes()), Some(&b"image/png"[..]));
     let requests = received(&server).await;
@@ -39,7 +30,7 @@ async fn a_binary_response_is_the_bodys_bytes_as_they_came() -> TestResult {
     // An empty body is an empty download, not an error.
     let server = MockServer::start().await;
     Mock::given(method("GET")).respond_with(ResponseTemplate::new(200)).mount(&server).await;
-    assert!(client(&server).get_book_cover("s1", "b1").send().await?.is_empty());
+    assert!(bookshelf_client(&server).get_book_cover("s1", "b1").send().await?.is_empty());
     Ok(())
 }
 
@@ -48,7 +39,7 @@ async fn an_error_status_is_an_api_error_with_its_json_body() -> TestResult {
     let server = MockServer::start().await;
     let gone = ResponseTemplate::new(404).set_body_json(json!({ "error": { "message": "no cover" } }));
     Mock::given(method("GET")).respond_with(gone).mount(&server).await;
-    let error = client(&server).get_book_cover("s1", "b1").send().await.err();
+    let error = bookshelf_client(&server).get_book_cover("s1", "b1").send().await.err();
     assert!(matches!(error, Some(Error::Api(ref api)) if api.status.as_u16() == 404), "{error:?}");
     Ok(())
 }

@@ -74,6 +74,16 @@ pub fn client(server: &MockServer) -> Client {
     builder(server).build().unwrap_or_else(|e| panic!("the test client should build: {e}"))
 }
 
+/// A client of the bookshelf API aimed at `server`'s root, with [`KEY`] and fast retries.
+pub fn bookshelf_client(server: &MockServer) -> bookshelf::client::Client {
+    bookshelf::client::Client::builder()
+        .api_key(KEY)
+        .base_url(server.uri())
+        .retry_policy(fast_retries())
+        .build()
+        .unwrap_or_else(|e| panic!("the test client should build: {e}"))
+}
+
 /// The path of the listing of `thread`'s `run` under [`V1`], with the ids as given (already encoded).
 pub fn steps_path(thread: &str, run: &str) -> String {
     format!("{V1}/threads/{thread}/runs/{run}/steps")

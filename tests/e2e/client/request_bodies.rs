@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use bookshelf::client::{Client, Error};
+use bookshelf::client::Error;
 use bookshelf::request::{Operation, Rule};
 use bookshelf::{Author, Book, BookFormat, CreateBook, Credits, LendBook, UpdateBook};
 use e2e::{TestResult, decode, json as parse_json};
@@ -13,18 +13,9 @@ use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer};
 
-use super::{KEY, fast_retries, ok, received};
+use super::{bookshelf_client, ok, received};
 
 const BOOK: &str = include_str!("../../fixtures/bookshelf/book_on_loan.json");
-
-fn client(server: &MockServer) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(server.uri())
-        .retry_policy(fast_retries())
-        .build()
-        .unwrap_or_else(|e| panic!("the test client should build: {e}"))
-}
 
 /// A server answering every request with the fixture book.
 async fn server() -> MockServer {
@@ -49,7 +40,7 @@ fn author(name: &str) -> Author {
 #[tokio::test]
 async fn a_post_sends_exactly_the_fields_set_as_compact_json() -> TestResult {
     let server = server().await;
-    let book = client(&server)
+    let book = bookshelf_client(&server)
         .create_book("shelf_1", "Dune", None, [author("Frank Herbert")])
         .format(BookFormat::Paperback)
         .tags(["sf".to_owned(), "classic".to_owned()])
@@ -70,7 +61,7 @@ async fn a_post_sends_exactly_the_fields_set_as_compact_json() -> TestResult {
 #[tokio::test]
 async fn an_optional_and_nullable_field_is_sent_absent_null_or_set_as_chosen() -> TestResult {
     let server = server().await;
-    let client = client(&server);
+    let client = bookshelf_client(&server);
     client.update_book("s", "b").send().await?;
     client.update_book("s", "b").subtitle_null().labels_null().send().await?;
     client.update_book("s", "b").subtitle("A Fairy Story").title("Animal Farm").send().await?;
@@ -95,7 +86,7 @@ async fn an_optional_and_nullable_field_is_sent_absent_null_or_set_as_chosen() -
 async fn a_body_decoded_from_a_response_is_sent_back_unchanged() -> TestResult {
     let server = server().await;
     let book: Book = decode(BOOK);
-    client(&server).replace_book("shelf_fic_o", &book.id, book.clone()).send().await?;
+    bookshelf_client(&server).replace_book("shelf_fic_o", &book.id, book.clone()).send().await?;
     let (method, path, _, body) = the_request(&server).await;
     assert_eq!((method.as_str(), path.as_str()), ("PUT", "/shelves/shelf_fic_o/books/book_9780141036144"));
     assert_eq!(serde_json::from_str::<Value>(&body)?, parse_json(BOOK), "the same JSON as received");
@@ -114,7 +105,7 @@ async fn a_delete_carries_its_body() -> TestResult {
         .expect(1)
         .mount(&server)
         .await;
-    client(&server).remove_books("s", ["b1".to_owned(), "b2".to_owned()]).reason("damaged").send().await?;
+    bookshelf_client(&server).remove_books("s", ["b1".to_owned(), "b2".to_owned()]).reason("damaged").send().await?;
     Ok(())
 }
 
@@ -135,7 +126,7 @@ async fn refused<T: std::fmt::Debug>(
 #[tokio::test]
 async fn a_body_breaking_a_rule_is_refused_naming_the_json_path() {
     let server = server().await;
-    let client = client(&server);
+    let client = bookshelf_client(&server);
     let labels = |entries: &[(&str, &str)]| entries.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let authors = || [author("A")];
     let long = "x".repeat(129);
@@ -186,7 +177,7 @@ async fn a_body_breaking_a_rule_is_refused_naming_the_json_path() {
 #[tokio::test]
 async fn a_union_by_kind_in_a_body_is_sent_as_its_member_and_checked_inside() -> TestResult {
     let server = server().await;
-    let client = client(&server);
+    let client = bookshelf_client(&server);
     let credit = Credits::String("Illustrated by J. Schoenherr".to_owned());
     client.create_book("s", "Dune", None, [author("F")]).credits(credit).send().await?;
     let (_, _, _, body) = the_request(&server).await;
@@ -205,7 +196,7 @@ async fn a_rule_in_a_union_member_of_a_body_is_checked_at_its_path() {
     if let bookshelf::Availability::OnLoan(loan) = &mut book.availability {
         loan.renewals = 4;
     }
-    let call = client(&server).replace_book("s", "b", book).send();
+    let call = bookshelf_client(&server).replace_book("s", "b", book).send();
     assert_eq!(
         refused(&server, call).await,
         ("availability.renewals".to_owned(), Rule::Maximum { maximum: "3".to_owned(), value: "4".to_owned() })
@@ -249,13 +240,13 @@ async fn a_response_without_a_body_is_unit_whatever_arrives() -> TestResult {
     ] {
         let server = MockServer::start().await;
         Mock::given(method("DELETE")).and(path("/shelves/s1/books/b1")).respond_with(response).mount(&server).await;
-        let () = client(&server).delete_book("s1", "b1").send().await?;
+        let () = bookshelf_client(&server).delete_book("s1", "b1").send().await?;
         assert_eq!(received(&server).await.len(), 1);
     }
     let server = MockServer::start().await;
     let gone = wiremock::ResponseTemplate::new(404).set_body_json(json!({ "error": { "message": "no such book" } }));
     Mock::given(method("DELETE")).respond_with(gone).mount(&server).await;
-    let error = client(&server).delete_book("s1", "b1").send().await.err();
+    let error = bookshelf_client(&server).delete_book("s1", "b1").send().await.err();
     assert!(matches!(error, Some(Error::Api(ref api)) if api.status.as_u16() == 404), "{error:?}");
     Ok(())
 }
