@@ -108,17 +108,7 @@ impl<'a> Importer<'a> {
             let body = self.request_body(body, &p.push("requestBody"), &type_prefix)?;
             out.insert("body".into(), body.into());
         }
-        let response = match binary_media(op) {
-            Some(media) => {
-                // The bytes, asked for as the document lists them (an overlay may say what the
-                // official SDK sends instead), unless a header parameter fixed `Accept` already.
-                if !headers.keys().any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case("accept"))) {
-                    headers.insert("Accept".into(), media.join(", ").into());
-                }
-                "binary".to_owned()
-            }
-            None => self.response(op, &p.push("responses"), &type_prefix)?,
-        };
+        let response = self.response_or_binary(op, &p.push("responses"), &type_prefix, &mut headers)?;
         out.insert("response".into(), response.into());
         if !headers.is_empty() {
             out.insert("headers".into(), Yaml::Mapping(headers));
@@ -275,6 +265,23 @@ impl<'a> Importer<'a> {
             }
             _ => Err((at, "a request body that is not an object (a union, an array or a free-form value)".to_owned())),
         }
+    }
+
+    /// `binary` for bytes, asked for as the document lists them (an overlay may say what the
+    /// official SDK sends instead) unless a header parameter fixed `Accept` already; else the
+    /// JSON response's type, or `none`.
+    fn response_or_binary(
+        &mut self,
+        op: &'a Value,
+        p: &Pointer,
+        prefix: &str,
+        headers: &mut Mapping,
+    ) -> Result<String, (Pointer, String)> {
+        let Some(media) = binary_media(op) else { return self.response(op, p, prefix) };
+        if !headers.keys().any(|k| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case("accept"))) {
+            headers.insert("Accept".into(), media.join(", ").into());
+        }
+        Ok("binary".to_owned())
     }
 
     fn response(&mut self, op: &'a Value, p: &Pointer, prefix: &str) -> Result<String, (Pointer, String)> {
